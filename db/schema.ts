@@ -1,0 +1,563 @@
+/**
+ * The one shared data layer. Conventions (see STYLE.md):
+ * - money is integer won;
+ * - instants are integer epoch milliseconds (`*_at`);
+ * - calendar dates are `YYYY-MM-DD` text in the shop's time zone (`*_date`);
+ * - JSON columns hold small, self-describing snapshots (options chosen, questions asked).
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+// ---------------------------------------------------------------- shop
+
+/** Exactly one row (id = 1): the shop and its pickup rules. */
+export const shopSettings = sqliteTable("shop_settings", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull(),
+  phone: text("phone"),
+  address: text("address"),
+  timezone: text("timezone").notNull().default("Asia/Seoul"),
+  /** Ordering for a pickup date opens this many days before it, at `opensTime`. */
+  opensDaysBefore: integer("opens_days_before").notNull().default(1),
+  opensTime: text("opens_time").notNull().default("18:00"),
+  /** `day_before`: closes `cutoffDaysBefore` days before at `cutoffTime`; `hours_before_slot`: each slot closes N hours before it starts. */
+  cutoffMode: text("cutoff_mode", { enum: ["day_before", "hours_before_slot"] })
+    .notNull()
+    .default("day_before"),
+  cutoffDaysBefore: integer("cutoff_days_before").notNull().default(1),
+  cutoffTime: text("cutoff_time").notNull().default("21:00"),
+  cutoffHoursBefore: integer("cutoff_hours_before").notNull().default(2),
+  /** How many days ahead the storefront lists. */
+  daysAhead: integer("days_ahead").notNull().default(7),
+  /** Weekdays the shop is closed, 0 = Sunday … 6 = Saturday, as a JSON array. */
+  closedWeekdays: text("closed_weekdays", { mode: "json" }).$type<number[]>().notNull().default([]),
+  maxItemsPerOrder: integer("max_items_per_order").notNull().default(30),
+  /** Points earned per purchase in basis points of the total (100 = 1 %), rounded down. */
+  pointsRateBp: integer("points_rate_bp").notNull().default(100),
+  /** Rack layout: rows are letters, columns numbers, e.g. "ABC" × 8 → A1…C8. */
+  rackRows: text("rack_rows").notNull().default("ABC"),
+  rackColumns: integer("rack_columns").notNull().default(8),
+  createdAt: integer("created_at").notNull().default(now),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+export type ShopSettings = typeof shopSettings.$inferSelect;
+export type NewShopSettings = typeof shopSettings.$inferInsert;
+
+/** Dates the shop is closed besides its weekly closed days. */
+export const closedDates = sqliteTable("closed_dates", {
+  date: text("date").primaryKey(),
+  reason: text("reason"),
+});
+export type ClosedDate = typeof closedDates.$inferSelect;
+
+/** Consent wording, versioned: a consent record points at the exact text the person agreed to. */
+export const consentTexts = sqliteTable(
+  "consent_texts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["privacy", "marketing", "consultation"] }).notNull(),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("consent_texts_kind_version").on(t.kind, t.version)],
+);
+export type ConsentText = typeof consentTexts.$inferSelect;
+
+// ---------------------------------------------------------------- people
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["owner", "staff"] }).notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at").notNull().default(now),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const apiKeys = sqliteTable("api_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  /** First characters of the key, shown in lists so an owner can tell keys apart. */
+  prefix: text("prefix").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  scope: text("scope", { enum: ["owner", "staff"] }).notNull().default("owner"),
+  createdAt: integer("created_at").notNull().default(now),
+  lastUsedAt: integer("last_used_at"),
+  revokedAt: integer("revoked_at"),
+});
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/** One record per person, whatever the channel, identified by a normalised phone number. */
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Normalised `01012345678`; null once the customer asked to be deleted. */
+    phone: text("phone").unique(),
+    name: text("name"),
+    /** Opens the customer's private page ("내 정보"). */
+    token: text("token").notNull().unique(),
+    marketingConsent: integer("marketing_consent", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull().default(now),
+    deletedAt: integer("deleted_at"),
+  },
+);
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomer = typeof customers.$inferInsert;
+
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id").notNull().references(() => customers.id),
+    consentTextId: integer("consent_text_id").notNull().references(() => consentTexts.id),
+    granted: integer("granted", { mode: "boolean" }).notNull(),
+    /** Where it was given: `storefront`, `consultation`, `phone`, `api`, `my_page`. */
+    source: text("source").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("consents_customer").on(t.customerId)],
+);
+export type Consent = typeof consents.$inferSelect;
+
+// ---------------------------------------------------------------- catalogue and plan
+
+export const products = sqliteTable("products", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  price: integer("price").notNull(),
+  category: text("category").notNull().default(""),
+  /** Most of this product one order may hold. */
+  maxPerOrder: integer("max_per_order").notNull().default(10),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: integer("created_at").notNull().default(now),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
+
+export const productOptionGroups = sqliteTable(
+  "product_option_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** A required group needs exactly one choice. */
+    required: integer("required", { mode: "boolean" }).notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("option_groups_product").on(t.productId)],
+);
+export type ProductOptionGroup = typeof productOptionGroups.$inferSelect;
+
+export const productOptionChoices = sqliteTable(
+  "product_option_choices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => productOptionGroups.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    priceDelta: integer("price_delta").notNull().default(0),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("option_choices_group").on(t.groupId)],
+);
+export type ProductOptionChoice = typeof productOptionChoices.$inferSelect;
+
+/** The daily production plan: how many of a product will be made for a pickup date. */
+export const dailyPlans = sqliteTable(
+  "daily_plans",
+  {
+    date: text("date").notNull(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    planned: integer("planned").notNull(),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.productId] })],
+);
+export type DailyPlan = typeof dailyPlans.$inferSelect;
+
+/** Weekly pickup windows with an order capacity. */
+export const pickupSlots = sqliteTable(
+  "pickup_slots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekday: integer("weekday").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    /** How many orders may be picked up in this window. */
+    capacity: integer("capacity").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [index("pickup_slots_weekday").on(t.weekday, t.startTime)],
+);
+export type PickupSlot = typeof pickupSlots.$inferSelect;
+
+// ---------------------------------------------------------------- orders
+
+export const ORDER_STATUSES = ["placed", "ready", "arrived", "picked_up", "no_show", "cancelled"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const ORDER_CHANNELS = ["web", "phone"] as const;
+export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+export type PurchaseChannel = OrderChannel | "store";
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Unguessable: opens the customer's order page. */
+    token: text("token").notNull().unique(),
+    /** Short code said at the counter, unique within its pickup date. */
+    code: text("code").notNull(),
+    channel: text("channel", { enum: ORDER_CHANNELS }).notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("placed"),
+    customerId: integer("customer_id").references(() => customers.id),
+    pickupDate: text("pickup_date").notNull(),
+    slotStart: text("slot_start").notNull(),
+    slotEnd: text("slot_end").notNull(),
+    paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] }).notNull().default("unpaid"),
+    subtotal: integer("subtotal").notNull(),
+    total: integer("total").notNull(),
+    note: text("note").notNull().default(""),
+    /** Rack slot label (A1…) while the bag is on the rack. */
+    rackSlot: text("rack_slot"),
+    pointsEarned: integer("points_earned").notNull().default(0),
+    idempotencyKey: text("idempotency_key").unique(),
+    /** Hash of the request body that came with the idempotency key. */
+    requestHash: text("request_hash"),
+    /** Id in another system (imports). */
+    externalId: text("external_id").unique(),
+    placedAt: integer("placed_at").notNull(),
+    readyAt: integer("ready_at"),
+    arrivedAt: integer("arrived_at"),
+    pickedUpAt: integer("picked_up_at"),
+    noShowAt: integer("no_show_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("orders_date_code").on(t.pickupDate, t.code),
+    index("orders_date_status").on(t.pickupDate, t.status),
+    index("orders_customer").on(t.customerId),
+    index("orders_picked_up_at").on(t.pickedUpAt),
+    // Two bags can never sit on one rack slot on the same day.
+    uniqueIndex("orders_date_rack_slot")
+      .on(t.pickupDate, t.rackSlot)
+      .where(sql`rack_slot is not null and status in ('ready', 'arrived')`),
+  ],
+);
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+
+export type ChosenOption = { group: string; choice: string; priceDelta: number };
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    /** Snapshots, so a later price or name change never rewrites history. */
+    productName: text("product_name").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+    options: text("options", { mode: "json" }).$type<ChosenOption[]>().notNull().default([]),
+    lineTotal: integer("line_total").notNull(),
+  },
+  (t) => [index("order_items_order").on(t.orderId), index("order_items_product").on(t.productId)],
+);
+export type OrderItem = typeof orderItems.$inferSelect;
+export type NewOrderItem = typeof orderItems.$inferInsert;
+
+/** The audit trail: every status change with its time and who made it. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    /** `user` (staff/owner), `customer`, `api`, `system`. */
+    actorType: text("actor_type", { enum: ["user", "customer", "api", "system"] }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    note: text("note"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("order_events_order").on(t.orderId), index("order_events_at").on(t.at)],
+);
+export type OrderEvent = typeof orderEvents.$inferSelect;
+
+// ---------------------------------------------------------------- counter sales
+
+/** A sale at the counter (channel `store`): staff quick sale, POS API or import. */
+export const storeSales = sqliteTable(
+  "store_sales",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    externalId: text("external_id").unique(),
+    occurredAt: integer("occurred_at").notNull(),
+    /** Shop-local date of `occurredAt`: the day whose stock it took. */
+    saleDate: text("sale_date").notNull(),
+    customerId: integer("customer_id").references(() => customers.id),
+    total: integer("total").notNull(),
+    pointsEarned: integer("points_earned").notNull().default(0),
+    source: text("source", { enum: ["counter", "api", "import"] }).notNull(),
+    requestHash: text("request_hash"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("store_sales_date").on(t.saleDate),
+    index("store_sales_customer").on(t.customerId),
+    index("store_sales_occurred_at").on(t.occurredAt),
+  ],
+);
+export type StoreSale = typeof storeSales.$inferSelect;
+
+export const storeSaleItems = sqliteTable(
+  "store_sale_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    saleId: integer("sale_id")
+      .notNull()
+      .references(() => storeSales.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    productName: text("product_name").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [index("store_sale_items_sale").on(t.saleId), index("store_sale_items_product").on(t.productId)],
+);
+export type StoreSaleItem = typeof storeSaleItems.$inferSelect;
+
+// ---------------------------------------------------------------- points, reviews, inquiries
+
+export const pointsLedger = sqliteTable(
+  "points_ledger",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    /** Positive when earned, negative when redeemed. */
+    delta: integer("delta").notNull(),
+    reason: text("reason", { enum: ["earn", "redeem", "adjust"] }).notNull(),
+    sourceType: text("source_type", { enum: ["order", "sale", "manual"] }).notNull(),
+    sourceId: integer("source_id"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("points_ledger_customer").on(t.customerId),
+    // A purchase earns once.
+    uniqueIndex("points_ledger_earn_once")
+      .on(t.sourceType, t.sourceId)
+      .where(sql`reason = 'earn'`),
+  ],
+);
+export type PointsEntry = typeof pointsLedger.$inferSelect;
+
+export const reviews = sqliteTable("reviews", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  orderId: integer("order_id")
+    .notNull()
+    .unique()
+    .references(() => orders.id),
+  rating: integer("rating").notNull(),
+  comment: text("comment").notNull().default(""),
+  createdAt: integer("created_at").notNull().default(now),
+});
+export type Review = typeof reviews.$inferSelect;
+
+export const inquiries = sqliteTable(
+  "inquiries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id").references(() => customers.id),
+    message: text("message").notNull(),
+    createdAt: integer("created_at").notNull(),
+    firstReplyAt: integer("first_reply_at"),
+  },
+  (t) => [index("inquiries_created").on(t.createdAt), index("inquiries_customer").on(t.customerId)],
+);
+export type Inquiry = typeof inquiries.$inferSelect;
+
+export const inquiryReplies = sqliteTable(
+  "inquiry_replies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    inquiryId: integer("inquiry_id")
+      .notNull()
+      .references(() => inquiries.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("inquiry_replies_inquiry").on(t.inquiryId)],
+);
+export type InquiryReply = typeof inquiryReplies.$inferSelect;
+
+// ---------------------------------------------------------------- consultations
+
+export const consultationTemplates = sqliteTable("consultation_templates", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  description: text("description").notNull().default(""),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at").notNull().default(now),
+});
+export type ConsultationTemplate = typeof consultationTemplates.$inferSelect;
+
+/** Questions are frozen per version; editing a template that has answers makes a new version. */
+export const consultationTemplateVersions = sqliteTable(
+  "consultation_template_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    templateId: integer("template_id")
+      .notNull()
+      .references(() => consultationTemplates.id),
+    version: integer("version").notNull(),
+    questions: text("questions", { mode: "json" }).$type<unknown[]>().notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("template_versions_template_version").on(t.templateId, t.version)],
+);
+export type ConsultationTemplateVersion = typeof consultationTemplateVersions.$inferSelect;
+
+export const consultationSubmissions = sqliteTable(
+  "consultation_submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    templateVersionId: integer("template_version_id")
+      .notNull()
+      .references(() => consultationTemplateVersions.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    consentTextId: integer("consent_text_id").references(() => consentTexts.id),
+    submittedAt: integer("submitted_at").notNull(),
+  },
+  (t) => [
+    index("submissions_customer").on(t.customerId, t.submittedAt),
+    index("submissions_submitted").on(t.submittedAt),
+  ],
+);
+export type ConsultationSubmission = typeof consultationSubmissions.$inferSelect;
+
+/** A recorded visit (a touch, not a purchase) with the staff's notes. */
+export const visits = sqliteTable(
+  "visits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    visitedAt: integer("visited_at").notNull(),
+    done: text("done").notNull().default(""),
+    productsUsed: text("products_used").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    advice: text("advice").notNull().default(""),
+    /** Shown to the customer on their private page. */
+    shared: integer("shared", { mode: "boolean" }).notNull().default(false),
+    userId: integer("user_id").references(() => users.id),
+  },
+  (t) => [index("visits_customer").on(t.customerId, t.visitedAt)],
+);
+export type Visit = typeof visits.$inferSelect;
+
+export const recommendations = sqliteTable(
+  "recommendations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    visitId: integer("visit_id").references(() => visits.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull().default(1),
+    note: text("note").notNull().default(""),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("recommendations_customer").on(t.customerId)],
+);
+export type Recommendation = typeof recommendations.$inferSelect;
+
+/** Every staff opening of a customer card. */
+export const cardAccessLogs = sqliteTable(
+  "card_access_logs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("card_access_customer").on(t.customerId, t.at)],
+);
+export type CardAccessLog = typeof cardAccessLogs.$inferSelect;
+
+// ---------------------------------------------------------------- stock counts and reviews of the week
+
+export const stockCounts = sqliteTable(
+  "stock_counts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    /** The stock day counted (shop-local). */
+    date: text("date").notNull(),
+    counted: integer("counted").notNull(),
+    /** The system's available quantity at the moment of the count. */
+    systemAvailable: integer("system_available").notNull(),
+    countedAt: integer("counted_at").notNull(),
+    userId: integer("user_id").references(() => users.id),
+  },
+  (t) => [index("stock_counts_counted_at").on(t.countedAt)],
+);
+export type StockCount = typeof stockCounts.$inferSelect;
+
+export const weeklyNotes = sqliteTable("weekly_notes", {
+  /** Monday of the week, shop-local. */
+  weekStart: text("week_start").primaryKey(),
+  body: text("body").notNull(),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+export type WeeklyNote = typeof weeklyNotes.$inferSelect;

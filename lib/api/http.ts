@@ -1,0 +1,96 @@
+/**
+ * Route-handler plumbing for API v1: one error shape, JSON parsing with a size cap, API key
+ * and role checks. Route files stay thin adapters over lib/.
+ */
+import { getDb } from "@/db/client";
+import { verifyApiKey } from "@/lib/auth/api-keys";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { AppError, ERROR_CODES, fieldErrorsFromZod, isAppError } from "@/lib/errors";
+import type { z } from "zod";
+
+const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+export function errorResponse(e: unknown): Response {
+  if (isAppError(e)) {
+    const error: Record<string, unknown> = { code: e.code, message: e.message };
+    if (e.fields) error.fields = e.fields;
+    if (e.details) Object.assign(error, e.details);
+    return json({ error }, e.status);
+  }
+  console.error(e);
+  return json({ error: { code: "internal", message: ERROR_CODES.internal.message } }, 500);
+}
+
+type Ctx<P> = { params: Promise<P> };
+
+/** Wrap a handler so every thrown error becomes the API's error shape. */
+export function apiRoute<P = Record<string, string>>(handler: (req: Request, ctx: Ctx<P>) => Promise<Response> | Response) {
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      return await handler(req, ctx);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function readBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new AppError("bad_request", `요청 본문이 너무 커요 (최대 ${Math.round(maxBytes / 1024)} KB).`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("bad_request", `요청 본문이 너무 커요 (최대 ${Math.round(maxBytes / 1024)} KB).`);
+  return text;
+}
+
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "본문이 올바른 JSON이 아니에요.");
+  }
+}
+
+/** Validate with zod, or throw `validation` naming each bad field. */
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const fields = fieldErrorsFromZod(parsed.error.issues);
+    throw new AppError("validation", "입력한 내용을 다시 확인해 주세요.", { fields });
+  }
+  return parsed.data;
+}
+
+/** An API key with a role allowed `permission`; `allowSession` also accepts a signed-in user. */
+export async function requireApiAccess(req: Request, permission: Permission, { allowSession = false } = {}): Promise<{ via: "key" | "session" }> {
+  const header = req.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (match) {
+    const key = verifyApiKey({ db: getDb(), key: match[1].trim() });
+    if (!key) throw new AppError("invalid_api_key");
+    if (!can(key.scope, permission)) throw new AppError("forbidden");
+    return { via: "key" };
+  }
+  if (allowSession) {
+    const user = await currentUser();
+    if (user) {
+      if (!can(user.role, permission)) throw new AppError("forbidden");
+      return { via: "session" };
+    }
+  }
+  throw new AppError("invalid_api_key");
+}
+
+/** The client's address for rate limiting: the first X-Forwarded-For hop, else a fixed bucket. */
+export function clientAddress(req: Request): string {
+  const forwarded = req.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0].trim();
+  return req.headers.get("x-real-ip") ?? "local";
+}

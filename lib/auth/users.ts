@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+import type { Role } from "./permissions";
+
+/** The columns of a user that may leave the server: never the password hash. */
+export const publicUserColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt };
+export type PublicUser = { id: number; email: string; name: string; role: Role; active: boolean; createdAt: number };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function validateNewPassword(password: string): void {
+  if (typeof password !== "string" || password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError("validation", `비밀번호는 ${MIN_PASSWORD_LENGTH}자 이상이어야 해요.`, { fields: { password: `${MIN_PASSWORD_LENGTH}자 이상으로 정해 주세요.` } });
+  }
+  if (password.length > 200) throw new AppError("validation", "비밀번호가 너무 길어요.", { fields: { password: "200자 이하로 정해 주세요." } });
+}
+
+export function createUser({ db, email, password, role, name }: { db: DbOrTx; email: string; password: string; role: Role; name?: string }): PublicUser {
+  const normalized = normalizeEmail(email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized) || normalized.length > 200) {
+    throw new AppError("validation", "이메일 주소를 확인해 주세요.", { fields: { email: "이메일 주소를 확인해 주세요." } });
+  }
+  validateNewPassword(password);
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, normalized)).get()) {
+    throw new AppError("conflict", "이미 쓰이고 있는 이메일이에요.", { fields: { email: "이미 쓰이고 있는 이메일이에요." } });
+  }
+  return db
+    .insert(users)
+    .values({ email: normalized, name: name?.trim() || normalized.split("@")[0], passwordHash: hashPassword(password), role })
+    .returning(publicUserColumns)
+    .get() as PublicUser;
+}
+
+/** Check an email and password; null for any failure, without saying which part was wrong. */
+export function authenticate({ db, email, password }: { db: DbOrTx; email: string; password: string }): PublicUser | null {
+  if (typeof email !== "string" || typeof password !== "string" || password.length > 200) return null;
+  const user = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  if (!user || !user.active) {
+    // Spend the same time as a real check so response times do not reveal which emails exist.
+    verifyPassword(password, "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$" + "A".repeat(86));
+    return null;
+  }
+  if (!verifyPassword(password, user.passwordHash)) return null;
+  const { passwordHash: _omit, ...rest } = user;
+  return rest as PublicUser;
+}
+
+export function getActiveUser({ db, id }: { db: DbOrTx; id: number }): PublicUser | undefined {
+  const user = db.select(publicUserColumns).from(users).where(eq(users.id, id)).get() as PublicUser | undefined;
+  return user?.active ? user : undefined;
+}
+
+export function setPassword({ db, userId, password }: { db: DbOrTx; userId: number; password: string }): void {
+  validateNewPassword(password);
+  const updated = db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, userId)).returning({ id: users.id }).get();
+  if (!updated) throw new AppError("not_found", "직원을 찾을 수 없어요.");
+}

@@ -1,0 +1,55 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { consentTexts, consents, type ConsentText } from "@/db/schema";
+
+type ConsentKind = ConsentText["kind"];
+
+/** Wording used until the owner publishes their own (version 1 of each kind). */
+export const DEFAULT_CONSENT_TEXTS: Record<ConsentKind, string> = {
+  privacy:
+    "[필수] 개인정보 수집·이용 동의: 픽업 주문 확인과 안내를 위해 이름과 휴대전화 번호를 수집합니다. " +
+    "주문 완료 후 5년간(전자상거래법에 따른 거래 기록) 보관하며, '내 정보'에서 언제든 확인·수정·삭제를 요청할 수 있습니다.",
+  marketing:
+    "[선택] 마케팅 정보 수신 동의: 신상품, 내일의 빵 목록, 할인 소식을 문자로 받습니다. 동의하지 않아도 주문할 수 있으며 언제든 철회할 수 있습니다.",
+  consultation:
+    "[필수] 상담 정보 수집·이용 동의: 더 잘 맞는 상담과 추천을 위해 상담표 응답과 방문 기록을 보관합니다. " +
+    "'내 정보'에서 언제든 확인·수정·삭제할 수 있습니다.",
+};
+
+/** The current text of a consent kind (the highest version), created from the default if none exists. */
+export function currentConsentText({ db, kind }: { db: DbOrTx; kind: ConsentKind }): ConsentText {
+  const row = db
+    .select()
+    .from(consentTexts)
+    .where(eq(consentTexts.kind, kind))
+    .orderBy(desc(consentTexts.version))
+    .limit(1)
+    .get();
+  if (row) return row;
+  return db
+    .insert(consentTexts)
+    .values({ kind, version: 1, body: DEFAULT_CONSENT_TEXTS[kind] })
+    .onConflictDoNothing()
+    .returning()
+    .get() ?? db.select().from(consentTexts).where(and(eq(consentTexts.kind, kind), eq(consentTexts.version, 1))).get()!;
+}
+
+/** Store one consent decision with the exact text version shown. */
+export function recordConsent({
+  db,
+  customerId,
+  kind,
+  granted,
+  source,
+  at,
+}: {
+  db: DbOrTx;
+  customerId: number;
+  kind: ConsentKind;
+  granted: boolean;
+  source: string;
+  at: number;
+}): void {
+  const text = currentConsentText({ db, kind });
+  db.insert(consents).values({ customerId, consentTextId: text.id, granted, source, createdAt: at }).run();
+}

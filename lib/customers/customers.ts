@@ -1,0 +1,42 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { customers, type Customer } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { normalizePhone } from "./phone";
+
+export function newToken(bytes = 18): string {
+  return crypto.randomBytes(bytes).toString("base64url");
+}
+
+/**
+ * The one customer record for a phone number, whatever the channel: found, or created.
+ * A newly given name replaces the stored one (people correct typos).
+ */
+export function upsertCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): Customer {
+  const normalized = normalizePhone(phone);
+  if (!normalized) throw new AppError("validation", "휴대전화 번호를 확인해 주세요.", { fields: { phone: "휴대전화 번호를 확인해 주세요." } });
+  const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();
+  if (existing) {
+    if (name && name !== existing.name) {
+      return db.update(customers).set({ name }).where(eq(customers.id, existing.id)).returning().get();
+    }
+    return existing;
+  }
+  return db
+    .insert(customers)
+    .values({ phone: normalized, name: name ?? null, token: newToken(), createdAt: at })
+    .returning()
+    .get();
+}
+
+export function findCustomerByPhone({ db, phone }: { db: DbOrTx; phone: string }): Customer | undefined {
+  const normalized = normalizePhone(phone);
+  if (!normalized) return undefined;
+  return db.select().from(customers).where(eq(customers.phone, normalized)).get();
+}
+
+export function findCustomerByToken({ db, token }: { db: DbOrTx; token: string }): Customer | undefined {
+  if (typeof token !== "string" || token.length < 16 || token.length > 64) return undefined;
+  return db.select().from(customers).where(eq(customers.token, token)).get();
+}

@@ -1,0 +1,45 @@
+/**
+ * The one shape of a pickup pre-order, shared by the storefront action, the phone-order
+ * form and `POST /api/v1/storefront/orders`.
+ */
+import { z } from "zod";
+import { normalizePhone } from "@/lib/customers/phone";
+import { isDateString } from "@/lib/shop/time";
+
+export const MAX_NAME_LENGTH = 40;
+export const MAX_NOTE_LENGTH = 500;
+
+export const orderItemInput = z.object({
+  product_id: z.coerce.number({ error: "상품을 골라 주세요." }).int().positive("상품을 골라 주세요."),
+  quantity: z.coerce
+    .number({ error: "수량을 숫자로 적어 주세요." })
+    .int("수량은 정수여야 해요.")
+    .min(1, "수량은 1개 이상이어야 해요.")
+    .max(999, "수량이 너무 많아요."),
+  /** Option choice ids, one per option group (see `GET /api/v1/products`). */
+  options: z.array(z.coerce.number().int().positive()).max(20).optional().default([]),
+});
+
+export const orderInput = z.object({
+  pickup_date: z.string().refine(isDateString, "픽업 날짜를 골라 주세요."),
+  slot: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "픽업 시간을 골라 주세요."),
+  customer: z.object({
+    name: z
+      .string({ error: "이름을 적어 주세요." })
+      .trim()
+      .min(1, "이름을 적어 주세요.")
+      .max(MAX_NAME_LENGTH, `이름은 ${MAX_NAME_LENGTH}자까지 적을 수 있어요.`)
+      .refine((s) => !/[<>]/.test(s), "이름에 < > 기호는 쓸 수 없어요."),
+    phone: z
+      .string({ error: "휴대전화 번호를 적어 주세요." })
+      .refine((s) => normalizePhone(s) !== null, "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678"),
+  }),
+  consent: z.object({
+    privacy: z.literal(true, { error: "개인정보 수집·이용에 동의해야 주문할 수 있어요." }),
+    marketing: z.boolean().optional().default(false),
+  }),
+  items: z.array(orderItemInput).min(1, "담은 상품이 없어요.").max(30, "한 번에 30가지까지 주문할 수 있어요."),
+  note: z.string().trim().max(MAX_NOTE_LENGTH, `요청사항은 ${MAX_NOTE_LENGTH}자까지 적을 수 있어요.`).optional().default(""),
+});
+
+export type OrderInput = z.infer<typeof orderInput>;

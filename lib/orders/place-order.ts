@@ -1,0 +1,192 @@
+import crypto from "node:crypto";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { orderEvents, orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
+import { recordConsent } from "@/lib/customers/consent";
+import { newToken, upsertCustomer } from "@/lib/customers/customers";
+import { AppError } from "@/lib/errors";
+import { publishOrderChange } from "@/lib/events/order-events";
+import { stockForDate } from "@/lib/inventory/availability";
+import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
+import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { priceWithOptions } from "@/lib/products/pricing";
+import { loadSchedule } from "@/lib/shop/settings";
+import type { OrderInput } from "./input";
+
+/** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
+const CODE_LETTERS = "ACDEFHJKLMNPRTUVWXY";
+const CODE_DIGITS = "3479";
+
+/** A pickup code like `K347`: one letter and three digits, unique within its pickup date. */
+export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate: string }): string {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const letter = CODE_LETTERS[crypto.randomInt(CODE_LETTERS.length)];
+    const digits = Array.from({ length: 3 }, () => String(crypto.randomInt(10))).join("");
+    const code = attempt < 100 ? letter + digits : letter + digits + CODE_DIGITS[crypto.randomInt(4)];
+    const taken = db.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code))).get();
+    if (!taken) return code;
+  }
+  throw new AppError("conflict", "주문 번호를 만들지 못했어요. 다시 시도해 주세요.");
+}
+
+/** Live orders booked into a slot (everything but cancelled). */
+export function slotBookings({ db, pickupDate }: { db: DbOrTx; pickupDate: string }): Map<string, number> {
+  const rows = db
+    .select({ slotStart: orders.slotStart, count: sql<number>`count(*)` })
+    .from(orders)
+    .where(and(eq(orders.pickupDate, pickupDate), ne(orders.status, "cancelled")))
+    .groupBy(orders.slotStart)
+    .all();
+  return new Map(rows.map((r) => [r.slotStart, Number(r.count)]));
+}
+
+export function requestHash(input: unknown): string {
+  return crypto.createHash("sha256").update(JSON.stringify(input)).digest("hex");
+}
+
+export type PlaceOrderResult = { order: Order; created: boolean };
+
+/**
+ * Place a pickup pre-order: check the schedule, the slot's capacity, each product's
+ * options and available quantity, record the customer and their consent, and write the
+ * order — all in one synchronous IMMEDIATE transaction, so concurrent customers can never
+ * oversell a product or overfill a slot. A repeated idempotency key with the same input
+ * returns the first order; with another input it is refused.
+ */
+export function placeOrder({
+  db,
+  input,
+  channel,
+  now = Date.now(),
+  idempotencyKey,
+  actorUserId,
+  consentSource = channel === "web" ? "storefront" : "phone",
+}: {
+  db: Db;
+  input: OrderInput;
+  channel: OrderChannel;
+  now?: number;
+  idempotencyKey?: string | null;
+  actorUserId?: number | null;
+  consentSource?: string;
+}): PlaceOrderResult {
+  const hash = idempotencyKey ? requestHash({ channel, input }) : null;
+  const result = db.transaction(
+    (tx) => {
+      if (idempotencyKey) {
+        const existing = tx.select().from(orders).where(eq(orders.idempotencyKey, idempotencyKey)).get();
+        if (existing) {
+          if (existing.requestHash !== hash) throw new AppError("idempotency_conflict");
+          return { order: existing, created: false };
+        }
+      }
+
+      const { settings, slots, closedDates } = loadSchedule({ db: tx });
+      const date = input.pickup_date;
+      // Staff taking a phone order may still book after the storefront cut-off, but never
+      // on a closed day or into a full slot.
+      const state = dateState(date, now, settings, slots, closedDates);
+      if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", undefined, { fields: { pickup_date: "그날은 픽업을 받지 않아요." } });
+      if (channel === "web") {
+        if (state === "not_open_yet") throw new AppError("not_open_yet", undefined, { fields: { pickup_date: "아직 주문을 받기 전이에요." } });
+        if (state === "cutoff_passed") throw new AppError("cutoff_passed", undefined, { fields: { pickup_date: "주문 마감 시간이 지났어요." } });
+      }
+      const slot = slotsForDate(date, slots).find((s) => slotLabel(s) === input.slot);
+      if (!slot) throw new AppError("validation", "그 픽업 시간은 없어요.", { fields: { slot: "픽업 시간을 다시 골라 주세요." } });
+      if (channel === "web" && now >= slotCutoffAt(date, slot, settings)) {
+        throw new AppError("cutoff_passed", "그 픽업 시간은 주문이 마감되었어요.", { fields: { slot: "주문이 마감된 시간이에요." } });
+      }
+      const booked = slotBookings({ db: tx, pickupDate: date }).get(slot.startTime) ?? 0;
+      if (booked >= slot.capacity) throw new AppError("slot_full", undefined, { fields: { slot: "이 시간은 예약이 다 찼어요." } });
+
+      // Price every line on the server from the catalogue.
+      const productIds = [...new Set(input.items.map((i) => i.product_id))];
+      const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
+      const stock = stockForDate({ db: tx, date, productIds });
+      const wanted = new Map<number, number>();
+      const lines = input.items.map((item, index) => {
+        const product = catalogue.get(item.product_id);
+        const field = `items.${index}`;
+        if (!product || !product.active) {
+          throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`${field}.product_id`]: "판매하지 않는 상품이에요." } });
+        }
+        if ((stock.get(product.id)?.planned ?? 0) <= 0) {
+          throw new AppError("not_offered", `${product.name}은(는) 그날 준비하지 않아요.`, { fields: { [`${field}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
+        }
+        const { unitPrice, options } = priceWithOptions(product, item.options, `${field}.options`);
+        wanted.set(product.id, (wanted.get(product.id) ?? 0) + item.quantity);
+        return { product, quantity: item.quantity, unitPrice, options, lineTotal: unitPrice * item.quantity };
+      });
+      for (const [productId, quantity] of wanted) {
+        const product = catalogue.get(productId)!;
+        if (quantity > product.maxPerOrder) {
+          throw new AppError("validation", `${product.name}은(는) 한 주문에 ${product.maxPerOrder}개까지예요.`, {
+            fields: { items: `${product.name}은(는) 한 주문에 ${product.maxPerOrder}개까지예요.` },
+          });
+        }
+      }
+      const totalUnits = [...wanted.values()].reduce((a, b) => a + b, 0);
+      if (totalUnits > settings.maxItemsPerOrder) {
+        throw new AppError("validation", `한 주문에 ${settings.maxItemsPerOrder}개까지 담을 수 있어요.`, { fields: { items: "수량이 너무 많아요." } });
+      }
+      const short = [...wanted]
+        .map(([productId, requested]) => ({ productId, requested, available: stock.get(productId)?.available ?? 0 }))
+        .filter((s) => s.requested > s.available);
+      if (short.length) {
+        const names = short.map((s) => `${catalogue.get(s.productId)!.name}(남은 수량 ${s.available}개)`).join(", ");
+        throw new AppError("sold_out", `준비된 수량이 모자라요: ${names}`, {
+          details: {
+            items: short.map((s) => ({ product_id: s.productId, name: catalogue.get(s.productId)!.name, requested: s.requested, available: s.available })),
+          },
+        });
+      }
+
+      const customer = upsertCustomer({ db: tx, phone: input.customer.phone, name: input.customer.name, at: now });
+      recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: consentSource, at: now });
+      recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: input.consent.marketing, source: consentSource, at: now });
+
+      const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      const order = tx
+        .insert(orders)
+        .values({
+          token: newToken(),
+          code: generatePickupCode({ db: tx, pickupDate: date }),
+          channel,
+          status: "placed",
+          customerId: customer.id,
+          pickupDate: date,
+          slotStart: slot.startTime,
+          slotEnd: slot.endTime,
+          subtotal,
+          total: subtotal,
+          note: input.note,
+          idempotencyKey: idempotencyKey || null,
+          requestHash: hash,
+          placedAt: now,
+          createdByUserId: actorUserId ?? null,
+        })
+        .returning()
+        .get();
+      tx.insert(orderItems)
+        .values(
+          lines.map((l) => ({
+            orderId: order.id,
+            productId: l.product.id,
+            productName: l.product.name,
+            unitPrice: l.unitPrice,
+            quantity: l.quantity,
+            options: l.options,
+            lineTotal: l.lineTotal,
+          })),
+        )
+        .run();
+      tx.insert(orderEvents)
+        .values({ orderId: order.id, fromStatus: null, toStatus: "placed", actorType: actorUserId ? "user" : "customer", actorUserId: actorUserId ?? null, at: now })
+        .run();
+      return { order, created: true };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.created) publishOrderChange({ orderId: result.order.id, pickupDate: result.order.pickupDate, status: "placed", at: now });
+  return result;
+}

@@ -1,0 +1,114 @@
+/**
+ * The order state machine. Every change goes through `changeOrderStatus`, which checks the
+ * move against `TRANSITIONS`, stamps the status time, writes an order event (who, when) and
+ * notifies live screens — the storefront, the rack, the admin pages and the API alike.
+ */
+import { eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { orderEvents, orders, type Order, type OrderStatus } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { publishOrderChange } from "@/lib/events/order-events";
+
+export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  placed: ["ready", "arrived", "picked_up", "no_show", "cancelled"],
+  ready: ["arrived", "picked_up", "no_show", "cancelled"],
+  arrived: ["picked_up", "no_show", "cancelled"],
+  picked_up: [],
+  no_show: [],
+  cancelled: [],
+};
+
+export const FINAL_STATUSES: readonly OrderStatus[] = ["picked_up", "no_show", "cancelled"];
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export type Actor = { type: "user"; userId: number } | { type: "customer" } | { type: "api" } | { type: "system" };
+
+const STAMP: Partial<Record<OrderStatus, keyof Order>> = {
+  ready: "readyAt",
+  arrived: "arrivedAt",
+  picked_up: "pickedUpAt",
+  no_show: "noShowAt",
+  cancelled: "cancelledAt",
+};
+
+export function getOrderForUpdate({ db, orderId }: { db: DbOrTx; orderId: number }): Order {
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  return order;
+}
+
+/**
+ * Move one order to `to` inside an existing transaction. Leaving the rack (picked up,
+ * no-show, cancelled) frees its rack slot; `extra` lets callers set fields in the same write.
+ */
+export function transitionInTx({
+  tx,
+  order,
+  to,
+  actor,
+  now,
+  note,
+  extra = {},
+}: {
+  tx: DbOrTx;
+  order: Order;
+  to: OrderStatus;
+  actor: Actor;
+  now: number;
+  note?: string | null;
+  extra?: Partial<Order>;
+}): Order {
+  if (!canTransition(order.status, to)) {
+    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${statusLabel(to)}(으)로 바꿀 수 없어요.`);
+  }
+  const stamp = STAMP[to];
+  const changes: Partial<Order> = { status: to, ...extra };
+  if (stamp) (changes as Record<string, unknown>)[stamp] = now;
+  if (to === "picked_up" || to === "no_show" || to === "cancelled") changes.rackSlot = null;
+  const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
+  tx.insert(orderEvents)
+    .values({
+      orderId: order.id,
+      fromStatus: order.status,
+      toStatus: to,
+      actorType: actor.type,
+      actorUserId: actor.type === "user" ? actor.userId : null,
+      note: note ?? null,
+      at: now,
+    })
+    .run();
+  return updated;
+}
+
+/** Change an order's status in its own transaction and notify live screens. */
+export function changeOrderStatus({
+  db,
+  orderId,
+  to,
+  actor,
+  now = Date.now(),
+  note,
+  extra,
+}: {
+  db: Db;
+  orderId: number;
+  to: OrderStatus;
+  actor: Actor;
+  now?: number;
+  note?: string | null;
+  extra?: Partial<Order>;
+}): Order {
+  const updated = db.transaction(
+    (tx) => transitionInTx({ tx, order: getOrderForUpdate({ db: tx, orderId }), to, actor, now, note, extra }),
+    { behavior: "immediate" },
+  );
+  publishOrderChange({ orderId: updated.id, pickupDate: updated.pickupDate, status: updated.status, at: now });
+  return updated;
+}
+
+export function statusLabel(status: OrderStatus): string {
+  return { placed: "접수", ready: "준비완료", arrived: "도착", picked_up: "수령완료", no_show: "노쇼", cancelled: "취소" }[status];
+}

@@ -1,0 +1,49 @@
+/**
+ * Build the production bundle only when the sources changed since the last build: a hash of
+ * every source file is kept next to the build. Shared by `npm start` and the e2e server.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+const SOURCES = ["app", "components", "lib", "db", "i18n", "messages", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function listFiles(entry: string): string[] {
+  if (!fs.existsSync(entry)) return [];
+  const stat = fs.statSync(entry);
+  if (stat.isFile()) return [entry];
+  return fs
+    .readdirSync(entry, { withFileTypes: true })
+    .flatMap((d) => (d.name.startsWith(".") || d.name === "node_modules" ? [] : listFiles(path.join(entry, d.name))))
+    .filter((f) => !/\.test\.tsx?$/.test(f));
+}
+
+export function sourceHash(root = process.cwd()): string {
+  const hash = crypto.createHash("sha256");
+  for (const file of SOURCES.flatMap((s) => listFiles(path.join(root, s))).sort()) {
+    hash.update(path.relative(root, file));
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+export function buildIfStale({ distDir = process.env.NEXT_DIST_DIR || ".next" }: { distDir?: string } = {}): void {
+  const stampFile = path.join(distDir, "dangol-source-hash");
+  const current = sourceHash();
+  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
+  if (built === current) return;
+  console.log(built ? "소스가 바뀌어 다시 빌드합니다…" : "처음 실행: 빌드합니다…");
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) {
+    console.error("빌드에 실패했습니다.");
+    process.exit(result.status ?? 1);
+  }
+  fs.writeFileSync(stampFile, current);
+}

@@ -1,0 +1,29 @@
+/**
+ * The server end-to-end tests run against: the real production build, served on E2E_PORT
+ * with a throwaway database in a temp folder (its path is written to test-results/e2e-db
+ * so specs can inspect rows).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-e2e-"));
+process.env.DATABASE_PATH = path.join(dir, "e2e.db");
+process.env.RATE_LIMIT_ORDERS_PER_MINUTE ??= "0";
+fs.mkdirSync("test-results", { recursive: true });
+fs.writeFileSync("test-results/e2e-db", process.env.DATABASE_PATH);
+
+const { runMigrations } = await import("@/db/migrate");
+const { buildIfStale } = await import("./build-if-stale");
+runMigrations();
+buildIfStale();
+
+const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

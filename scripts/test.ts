@@ -1,0 +1,52 @@
+/**
+ * `npm test`: unit + integration (vitest), then end-to-end (Playwright on Debian's
+ * Chromium), then one closing line `N passed, N failed[, N skipped]` over every suite.
+ */
+import fs from "node:fs";
+import { spawnSync } from "node:child_process";
+import { findChromium } from "./ensure-chromium";
+
+const only = process.argv[2]; // "unit" or "e2e" to run one suite
+fs.mkdirSync("test-results", { recursive: true });
+
+type Counts = { passed: number; failed: number; skipped: number };
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+
+function run(bin: string, args: string[], env: Record<string, string> = {}): number {
+  const r = spawnSync(process.execPath, [bin, ...args], { stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+if (only !== "e2e") {
+  const out = "test-results/vitest.json";
+  fs.rmSync(out, { force: true });
+  const code = run("node_modules/vitest/vitest.mjs", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  if (fs.existsSync(out)) {
+    const r = JSON.parse(fs.readFileSync(out, "utf8"));
+    total.passed += r.numPassedTests;
+    total.failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    total.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  } else if (code !== 0) total.failed += 1;
+}
+
+if (only !== "unit") {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error("\nChromium이 없어 end-to-end 테스트를 돌릴 수 없어요. 설치: sudo apt-get install -y chromium");
+    total.failed += 1;
+  } else {
+    const out = "test-results/e2e.json";
+    fs.rmSync(out, { force: true });
+    const code = run("node_modules/@playwright/test/cli.js", ["test"], { CHROMIUM_PATH: chromium });
+    if (fs.existsSync(out)) {
+      const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+      total.passed += s.expected + (s.flaky ?? 0);
+      total.failed += s.unexpected;
+      total.skipped += s.skipped;
+      if (code !== 0 && s.unexpected === 0) total.failed += 1; // the run itself broke (server, config)
+    } else if (code !== 0) total.failed += 1;
+  }
+}
+
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(total.failed > 0 ? 1 : 0);

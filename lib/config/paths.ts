@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 
 /** The SQLite file: `DATABASE_PATH`, or `data/dangol.db` under the working directory. */
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH || path.join(process.cwd(), "data", "dangol.db"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), "data", "dangol.db"));
 }
 
 /** The folder that holds the database and the generated secrets. */

@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { orderEvents, orders, type Order, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishOrderChange } from "@/lib/events/order-events";
+import { awardPurchasePoints } from "@/lib/points/policy";
 
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ["ready", "arrived", "picked_up", "no_show", "cancelled"],
@@ -68,6 +69,10 @@ export function transitionInTx({
   const changes: Partial<Order> = { status: to, ...extra };
   if (stamp) (changes as Record<string, unknown>)[stamp] = now;
   if (to === "picked_up" || to === "no_show" || to === "cancelled") changes.rackSlot = null;
+  // A pre-order becomes a purchase when it is picked up: it earns points then, by the one policy.
+  if (to === "picked_up") {
+    changes.pointsEarned = awardPurchasePoints({ db: tx, customerId: order.customerId, sourceType: "order", sourceId: order.id, total: order.total, now });
+  }
   const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
   tx.insert(orderEvents)
     .values({

@@ -16,6 +16,8 @@ export function openDatabase(file: string = databasePath()): Db {
   client.pragma("foreign_keys = ON");
   client.pragma("busy_timeout = 5000");
   client.pragma("synchronous = NORMAL");
+  // Deleted personal data is overwritten, not left in free pages of the file.
+  client.pragma("secure_delete = ON");
   return drizzle(client, { schema }) as Db;
 }
 

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   invalid_api_key: { status: 401, message: "API 키가 없거나 올바르지 않아요." },
   forbidden: { status: 403, message: "이 작업을 할 권한이 없어요." },
   not_found: { status: 404, message: "찾을 수 없어요." },
+  unsupported_media_type: { status: 415, message: "본문은 JSON(Content-Type: application/json)으로 보내 주세요." },
   sold_out: { status: 409, message: "준비된 수량이 모자라요." },
   slot_full: { status: 409, message: "선택한 픽업 시간이 마감되었어요." },
   conflict: { status: 409, message: "다른 변경과 겹쳤어요. 새로고침 후 다시 시도해 주세요." },

@@ -5,7 +5,6 @@
 import { getDb } from "@/db/client";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
 import { AppError, ERROR_CODES, fieldErrorsFromZod, isAppError } from "@/lib/errors";
 import type { z } from "zod";
 
@@ -58,6 +57,12 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** Refuse a body that does not say it is JSON (`application/json` or `…+json`, any charset). */
+export function requireJsonContentType(req: Request): void {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json" && !/^application\/[\w.-]+\+json$/.test(type)) throw new AppError("unsupported_media_type");
+}
+
 /** Validate with zod, or throw `validation` naming each bad field. */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
@@ -79,6 +84,9 @@ export async function requireApiAccess(req: Request, permission: Permission, { a
     return { via: "key" };
   }
   if (allowSession) {
+    // Loaded on demand: next-auth needs Next's server runtime, which the public routes (and
+    // their tests, which call handlers directly under vitest) never touch.
+    const { currentUser } = await import("@/lib/auth/session");
     const user = await currentUser();
     if (user) {
       if (!can(user.role, permission)) throw new AppError("forbidden");
@@ -88,9 +96,16 @@ export async function requireApiAccess(req: Request, permission: Permission, { a
   throw new AppError("invalid_api_key");
 }
 
-/** The client's address for rate limiting: the first X-Forwarded-For hop, else a fixed bucket. */
+/**
+ * The client's address for rate limiting: the last X-Forwarded-For hop, else a fixed bucket.
+ * Behind one proxy that appends (nginx `$proxy_add_x_forwarded_for`) the last hop is the
+ * address it saw, while earlier hops are whatever the client sent, so keying on the first
+ * would let anyone skip the limit by inventing a header. With no proxy, Next fills the header
+ * from the socket only when the client sent none: a shop facing the internet directly should
+ * put a proxy that sets it in front.
+ */
 export function clientAddress(req: Request): string {
   const forwarded = req.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim();
+  if (forwarded) return forwarded.split(",").at(-1)!.trim() || "local";
   return req.headers.get("x-real-ip") ?? "local";
 }

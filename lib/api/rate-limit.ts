@@ -25,3 +25,10 @@ export function takeToken({ bucket, client, limit, now = Date.now(), windowMs = 
   w.count++;
   return true;
 }
+
+/** Whole seconds until `client` gets a fresh window in `bucket` (at least 1), for `Retry-After`. */
+export function retryAfterSeconds({ bucket, client, now = Date.now(), windowMs = 60_000 }: { bucket: string; client: string; now?: number; windowMs?: number }): number {
+  const w = windows.get(`${bucket}:${client}`);
+  if (!w) return 1;
+  return Math.max(1, Math.ceil((w.windowStart + windowMs - now) / 1000));
+}

@@ -9,15 +9,28 @@ import { isDateString } from "@/lib/shop/time";
 export const MAX_NAME_LENGTH = 40;
 export const MAX_NOTE_LENGTH = 500;
 
+/**
+ * Numbers as JSON sends them, or strings of digits as forms do. Unlike `z.coerce.number()`
+ * it refuses `true`, `[3]`, `null` and `""`, which coercion would silently read as 1, 3 and 0.
+ */
+const numeric = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v), schema);
+
 export const orderItemInput = z.object({
-  product_id: z.coerce.number({ error: "상품을 골라 주세요." }).int().positive("상품을 골라 주세요."),
-  quantity: z.coerce
-    .number({ error: "수량을 숫자로 적어 주세요." })
-    .int("수량은 정수여야 해요.")
-    .min(1, "수량은 1개 이상이어야 해요.")
-    .max(999, "수량이 너무 많아요."),
+  product_id: numeric(z.number({ error: "상품을 골라 주세요." }).int("상품을 골라 주세요.").positive("상품을 골라 주세요.")),
+  quantity: numeric(
+    z
+      .number({ error: "수량을 숫자로 적어 주세요." })
+      .int("수량은 정수여야 해요.")
+      .min(1, "수량은 1개 이상이어야 해요.")
+      .max(999, "수량이 너무 많아요."),
+  ),
   /** Option choice ids, one per option group (see `GET /api/v1/products`). */
-  options: z.array(z.coerce.number().int().positive()).max(20).optional().default([]),
+  options: z
+    .array(numeric(z.number({ error: "옵션을 다시 골라 주세요." }).int("옵션을 다시 골라 주세요.").positive("옵션을 다시 골라 주세요.")))
+    .max(20)
+    .optional()
+    .default([]),
 });
 
 export const orderInput = z.object({
@@ -29,7 +42,9 @@ export const orderInput = z.object({
       .trim()
       .min(1, "이름을 적어 주세요.")
       .max(MAX_NAME_LENGTH, `이름은 ${MAX_NAME_LENGTH}자까지 적을 수 있어요.`)
-      .refine((s) => !/[<>]/.test(s), "이름에 < > 기호는 쓸 수 없어요."),
+      .refine((s) => !/[<>]/.test(s), "이름에 < > 기호는 쓸 수 없어요.")
+      // Control characters (newlines, NUL) would break rack labels and CSV exports.
+      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "이름에 쓸 수 없는 문자가 있어요."),
     phone: z
       .string({ error: "휴대전화 번호를 적어 주세요." })
       .refine((s) => normalizePhone(s) !== null, "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678"),

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { apiRoute, json, parseWith } from "@/lib/api/http";
+import { productJson } from "@/lib/api/serializers";
+import { listProductsForDate } from "@/lib/pickup/listing";
+import { isDateString } from "@/lib/shop/time";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  date: z.string({ error: "픽업 날짜를 YYYY-MM-DD로 적어 주세요." }).refine(isDateString, "픽업 날짜를 YYYY-MM-DD로 적어 주세요."),
+});
+
+export const GET = apiRoute((req) => {
+  const { date } = parseWith(query, { date: new URL(req.url).searchParams.get("date") ?? undefined });
+  return json(listProductsForDate({ db: getDb(), date }).map(productJson));
+});

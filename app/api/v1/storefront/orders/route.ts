@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { apiRoute, clientAddress, errorResponse, json, parseWith, readJson, requireJsonContentType } from "@/lib/api/http";
+import { rateLimitOrdersPerMinute, retryAfterSeconds, takeToken } from "@/lib/api/rate-limit";
+import { placedOrderJson } from "@/lib/api/serializers";
+import { AppError } from "@/lib/errors";
+import { orderInput } from "@/lib/orders/input";
+import { placeOrder } from "@/lib/orders/place-order";
+
+export const dynamic = "force-dynamic";
+
+const RATE_BUCKET = "storefront-orders";
+
+const idempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, "Idempotency-Key는 공백 없는 ASCII 1~255자로 보내 주세요.")
+  .nullable();
+
+export const POST = apiRoute(async (req) => {
+  // Every attempt counts, refused ones too: the limit is there to slow down a flood.
+  const client = clientAddress(req);
+  if (!takeToken({ bucket: RATE_BUCKET, client, limit: rateLimitOrdersPerMinute() })) {
+    const res = errorResponse(new AppError("rate_limited"));
+    res.headers.set("Retry-After", String(retryAfterSeconds({ bucket: RATE_BUCKET, client })));
+    return res;
+  }
+  requireJsonContentType(req);
+  const key = parseWith(z.object({ "Idempotency-Key": idempotencyKey }), { "Idempotency-Key": req.headers.get("idempotency-key") })["Idempotency-Key"];
+  const input = parseWith(orderInput, await readJson(req));
+
+  const { order, created } = placeOrder({ db: getDb(), input, channel: "web", idempotencyKey: key });
+  const body = placedOrderJson(order, new URL(req.url).origin);
+  return created ? json(body, 201, { Location: body.order.url }) : json(body, 200, { "Idempotent-Replayed": "true" });
+});

@@ -1,3 +1,125 @@
-export default function StorefrontPlaceholder() {
-  return <main className="p-6">단골</main>;
+import crypto from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { OrderForm } from "@/components/storefront/order-form";
+import { Notice } from "@/components/ui/notice";
+import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { isSetUp } from "@/lib/shop/settings";
+import { storefrontMenu } from "@/lib/storefront/menu";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("storefront");
+  return { title: t("metaTitle") };
+}
+
+type Search = { date?: string | string[]; cart?: string | string[] };
+
+export default async function StorefrontPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const db = getDb();
+  if (!isSetUp({ db })) redirect("/setup");
+  const { date, cart } = await searchParams;
+  const menu = storefrontMenu({ db, date: typeof date === "string" ? date : null, cart });
+  const t = await getTranslations("storefront");
+  const locale = await getLocale();
+  const when = (ms: number) => formatDateTime(ms, locale, menu.timezone);
+  const day = (d: string) => formatDate(d, locale);
+  const cartQuery = typeof cart === "string" && cart ? `&cart=${encodeURIComponent(cart)}` : "";
+  const selected = menu.selected;
+  const nextOpening = menu.next ? t("nextOpening", { time: when(menu.next.opensAt), date: day(menu.next.date) }) : t("noNextOpening");
+
+  return (
+    <main className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold">{menu.shopName}</h1>
+        <p className="mt-1 text-stone-700">{t("lead")}</p>
+      </header>
+
+      {menu.requested && (
+        <div className="space-y-2" data-testid="date-closed">
+          <Notice tone="info" testId="date-state">
+            <p className="font-semibold">{t(`requested.${menu.requested.state}`, { date: day(menu.requested.date) })}</p>
+            <p>{nextOpening}</p>
+          </Notice>
+          {menu.dates.some((d) => d.open) && (
+            <Link href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-2">
+              {t("seeOpenDates")}
+            </Link>
+          )}
+        </div>
+      )}
+
+      {!menu.requested && !menu.dates.some((d) => d.open) && (
+        <Notice tone="info" testId="date-state">
+          <p className="font-semibold">{t("noOpenDates")}</p>
+          <p>{nextOpening}</p>
+        </Notice>
+      )}
+
+      {menu.dates.length > 0 && (
+        <nav aria-labelledby="dates-heading">
+          <h2 id="dates-heading" className="mb-2 text-lg font-bold">
+            {t("pickupDate")}
+          </h2>
+          <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1">
+            {menu.dates.map((d) => {
+              const current = selected?.date === d.date;
+              return (
+                <li key={d.date} className="shrink-0">
+                  <Link
+                    href={`/?date=${d.date}${cartQuery}`}
+                    aria-current={current ? "date" : undefined}
+                    className={`flex min-h-14 min-w-24 flex-col justify-center rounded-xl border px-3 py-1.5 text-center ${current ? "border-brand-600 bg-brand-600 text-white" : "border-stone-300 bg-white text-ink"}`}
+                  >
+                    <span className="font-semibold">{day(d.date)}</span>
+                    <span className={`text-xs ${current ? "text-white" : "text-stone-600"}`}>{d.open ? t("dateOpen") : t("dateOpensAt", { time: when(d.opensAt) })}</span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+
+      {selected && (
+        <section aria-labelledby="menu-heading" className="space-y-4">
+          <h2 id="menu-heading" className="text-lg font-bold">
+            {t("productsFor", { date: day(selected.date) })}
+          </h2>
+          {!selected.open && (
+            <Notice tone="info" testId="date-state">
+              {t("notOpenYet", { date: day(selected.date), time: when(selected.opensAt) })}
+            </Notice>
+          )}
+          {menu.products.length === 0 ? (
+            <p className="text-stone-600">{t("noProducts")}</p>
+          ) : selected.open ? (
+            <OrderForm
+              key={selected.date}
+              date={selected.date}
+              slots={selected.slots}
+              products={menu.products}
+              consent={menu.consent}
+              initialCart={menu.initialCart}
+              idempotencyKey={crypto.randomUUID()}
+            />
+          ) : (
+            <ul className="space-y-3">
+              {menu.products.map((p) => (
+                <li key={p.id} className="rounded-2xl border border-stone-200 bg-white p-4">
+                  <h3 className="text-lg font-bold">{p.name}</h3>
+                  {p.description && <p className="text-sm text-stone-600">{p.description}</p>}
+                  <p className="mt-1 font-semibold">{formatWon(p.price, locale)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </main>
+  );
 }

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
+import { MessagesProvider } from "@/components/ui/messages-provider";
+
+/** The customer's frame: one narrow column sized for a phone, the language switch at the foot. */
+export default async function StorefrontLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("storefront");
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-xl flex-col break-keep px-4 pt-6">
+      <div className="flex-1">
+        <MessagesProvider namespaces={["common", "storefront", "consult"]}>{children}</MessagesProvider>
+      </div>
+      <footer className="mt-10 flex items-center justify-center gap-4 border-t border-stone-200 py-4">
+        <Link href="/inquiry" className="inline-flex min-h-11 items-center text-sm text-stone-700 underline underline-offset-2">
+          {t("askShop")}
+        </Link>
+        <LocaleSwitcher />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Everything the storefront's first page shows, in one read: which pickup dates can be
+ * ordered, the chosen date's slots and products, and — when nothing can be ordered — when
+ * ordering opens next. Built on lib/pickup/listing (shared with the API).
+ */
+import type { DbOrTx } from "@/db/client";
+import { currentConsentText } from "@/lib/customers/consent";
+import { listPickupDates, listProductsForDate, type PickupDateListing } from "@/lib/pickup/listing";
+import { dateState, nextOpening, type DateState } from "@/lib/pickup/schedule";
+import { loadSchedule } from "@/lib/shop/settings";
+import { isDateString } from "@/lib/shop/time";
+import { parseCartParam } from "./cart-param";
+
+/** Only what the customer's browser needs: no planned/reserved internals. */
+export type MenuProduct = {
+  id: number;
+  name: string;
+  description: string;
+  category: string;
+  price: number;
+  maxPerOrder: number;
+  available: number;
+  optionGroups: { id: number; name: string; required: boolean; choices: { id: number; name: string; priceDelta: number }[] }[];
+};
+
+export type MenuCartLine = { productId: number; quantity: number; optionIds: number[] };
+
+export type StorefrontMenu = {
+  shopName: string;
+  shopPhone: string | null;
+  timezone: string;
+  dates: PickupDateListing[];
+  /** The date shown: the requested one if listed, else the first open one, else the first listed. */
+  selected: PickupDateListing | null;
+  /** Set when a date was asked for that cannot be ordered and is not listed (cut-off passed, closed). */
+  requested: { date: string; state: DateState } | null;
+  products: MenuProduct[];
+  next: { date: string; opensAt: number } | null;
+  consent: { privacy: { version: number; body: string }; marketing: { version: number; body: string } };
+  initialCart: MenuCartLine[];
+};
+
+export function storefrontMenu({
+  db,
+  date,
+  cart,
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  date?: string | null;
+  cart?: string | string[] | null;
+  now?: number;
+}): StorefrontMenu {
+  const schedule = loadSchedule({ db });
+  const dates = listPickupDates({ db, now });
+  const wanted = isDateString(date) ? date : null;
+  const listed = wanted ? dates.find((d) => d.date === wanted) : undefined;
+  const selected = listed ?? (wanted ? null : (dates.find((d) => d.open) ?? dates[0] ?? null));
+  const requested = wanted && !listed ? { date: wanted, state: dateState(wanted, now, schedule.settings, schedule.slots, schedule.closedDates) } : null;
+
+  // A product planned at 0 (or not planned) is not offered that day.
+  const products: MenuProduct[] = selected
+    ? listProductsForDate({ db, date: selected.date })
+        .filter((p) => p.planned > 0)
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          description: p.description,
+          category: p.category,
+          price: p.price,
+          maxPerOrder: p.maxPerOrder,
+          available: p.available,
+          optionGroups: p.optionGroups,
+        }))
+    : [];
+
+  const initialCart: MenuCartLine[] = [];
+  if (selected?.open) {
+    for (const line of parseCartParam(cart)) {
+      const product = products.find((p) => p.id === line.productId);
+      if (!product || product.available <= 0) continue;
+      // Required option groups start on their first choice, as the product card does.
+      const optionIds = product.optionGroups.filter((g) => g.required && g.choices.length).map((g) => g.choices[0].id);
+      initialCart.push({ productId: product.id, quantity: Math.min(line.quantity, product.available, product.maxPerOrder), optionIds });
+    }
+  }
+
+  const privacy = currentConsentText({ db, kind: "privacy" });
+  const marketing = currentConsentText({ db, kind: "marketing" });
+  return {
+    shopName: schedule.settings.name,
+    shopPhone: schedule.settings.phone,
+    timezone: schedule.settings.timezone,
+    dates,
+    selected,
+    requested,
+    products,
+    next: nextOpening(now, schedule.settings, schedule.slots, schedule.closedDates),
+    consent: { privacy: { version: privacy.version, body: privacy.body }, marketing: { version: marketing.version, body: marketing.body } },
+    initialCart,
+  };
+}

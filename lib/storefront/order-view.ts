@@ -1,0 +1,80 @@
+/**
+ * The customer's own order, by its secret token: exactly what `/o/[token]` shows and nothing
+ * about any other order or customer.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { customers, orderEvents, orderItems, type ChosenOption, type OrderStatus } from "@/db/schema";
+import { customerCancelDeadline, findOrderByToken } from "@/lib/orders/customer-actions";
+import { getShopSettings } from "@/lib/shop/settings";
+import { localDate } from "@/lib/shop/time";
+
+export type CustomerOrderView = {
+  id: number;
+  token: string;
+  code: string;
+  status: OrderStatus;
+  pickupDate: string;
+  slot: string;
+  slotStart: string;
+  slotEnd: string;
+  rackSlot: string | null;
+  total: number;
+  note: string;
+  customerName: string | null;
+  /** The customer's private page token, only when this order created the customer record (see below). */
+  myPageToken: string | null;
+  items: { name: string; quantity: number; unitPrice: number; lineTotal: number; options: ChosenOption[] }[];
+  timeline: { status: string; at: number }[];
+  cancelDeadline: number;
+  canCancel: boolean;
+  canCheckIn: boolean;
+  shop: { name: string; phone: string | null; address: string | null; timezone: string };
+};
+
+export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx; token: string; now?: number }): CustomerOrderView | null {
+  const order = findOrderByToken({ db, token });
+  if (!order) return null;
+  const shop = getShopSettings({ db });
+  const items = db
+    .select({ name: orderItems.productName, quantity: orderItems.quantity, unitPrice: orderItems.unitPrice, lineTotal: orderItems.lineTotal, options: orderItems.options })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.id))
+    .all();
+  const timeline = db
+    .select({ status: orderEvents.toStatus, at: orderEvents.at })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, order.id))
+    .orderBy(asc(orderEvents.at), asc(orderEvents.id))
+    .all();
+  const customer = order.customerId
+    ? db.select({ name: customers.name, token: customers.token, createdAt: customers.createdAt }).from(customers).where(eq(customers.id, order.customerId)).get()
+    : undefined;
+  // Whoever typed a phone number into an order must not reach that number's private page:
+  // the link is offered only when this very order created the customer record.
+  const myPageToken = customer && customer.createdAt === order.placedAt ? customer.token : null;
+  const cancelDeadline = customerCancelDeadline({ db, order });
+  const isPickupDay = localDate(now, shop.timezone) === order.pickupDate;
+  return {
+    id: order.id,
+    token: order.token,
+    code: order.code,
+    status: order.status,
+    pickupDate: order.pickupDate,
+    slot: `${order.slotStart}-${order.slotEnd}`,
+    slotStart: order.slotStart,
+    slotEnd: order.slotEnd,
+    rackSlot: order.rackSlot,
+    total: order.total,
+    note: order.note,
+    customerName: customer?.name ?? null,
+    myPageToken,
+    items,
+    timeline,
+    cancelDeadline,
+    canCancel: order.status === "placed" && now < cancelDeadline,
+    canCheckIn: isPickupDay && (order.status === "placed" || order.status === "ready"),
+    shop: { name: shop.name, phone: shop.phone, address: shop.address, timezone: shop.timezone },
+  };
+}

@@ -1,0 +1,169 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ActionForm } from "@/components/admin/action-form";
+import { PageHeader, Section } from "@/components/admin/page-header";
+import { Badge, STATUS_TONES } from "@/components/ui/badge";
+import { TextAreaField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { requirePagePermission } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { getOrderDetail } from "@/lib/orders/admin";
+import { canTransition } from "@/lib/orders/status";
+import { getShopSettings } from "@/lib/shop/settings";
+import { cancelOrderAction, setPaymentAction } from "../actions";
+
+function load(id: number) {
+  try {
+    return getOrderDetail({ db: getDb(), id });
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export default async function OrderDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> }) {
+  const { id } = await params;
+  await requirePagePermission("orders", `/admin/orders/${id}`);
+  const orderId = Number(id);
+  if (!Number.isInteger(orderId) || orderId <= 0) notFound();
+  const { order, customer, items, events } = load(orderId);
+  const t = await getTranslations("admin.orders");
+  const tc = await getTranslations("common");
+  const locale = await getLocale();
+  const tz = getShopSettings({ db: getDb() }).timezone;
+  const { placed } = await searchParams;
+
+  return (
+    <div className="max-w-5xl">
+      <Link href={`/admin/orders?date=${order.pickupDate}`} className="mb-2 inline-flex min-h-11 items-center text-brand-700 hover:underline">
+        ← {formatDate(order.pickupDate, locale)} {t("title")}
+      </Link>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            <span className="font-mono">{t("detailTitle", { code: order.code })}</span>
+            <Badge tone={STATUS_TONES[order.status]}>{tc(`status.${order.status}`)}</Badge>
+            <Badge tone={order.paymentStatus === "paid" ? "green" : "neutral"}>{tc(`payment.${order.paymentStatus}`)}</Badge>
+            <Badge>{tc(`channel.${order.channel}`)}</Badge>
+          </span>
+        }
+      />
+      {placed && (
+        <div className="mb-4">
+          <Notice tone="success" testId="order-placed">
+            {t("placed", { code: order.code })}
+          </Notice>
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-6">
+          <Section>
+            <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
+              <div>
+                <dt className="text-sm text-stone-600">{t("pickup")}</dt>
+                <dd className="font-semibold">
+                  {formatDate(order.pickupDate, locale)} {order.slotStart}–{order.slotEnd}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-sm text-stone-600">{t("customer")}</dt>
+                <dd className="font-semibold" data-testid="order-customer">{customer?.name ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-sm text-stone-600">{t("phone")}</dt>
+                <dd className="font-semibold tabular-nums">
+                  {customer?.phone ? <a href={`tel:${customer.phone}`} className="text-brand-700 hover:underline">{customer.phone}</a> : "—"}
+                </dd>
+              </div>
+              {order.rackSlot && (
+                <div>
+                  <dt className="text-sm text-stone-600">{t("rackSlot")}</dt>
+                  <dd className="font-mono font-semibold">{order.rackSlot}</dd>
+                </div>
+              )}
+              {order.note && (
+                <div className="col-span-full">
+                  <dt className="text-sm text-stone-600">{t("note")}</dt>
+                  <dd className="whitespace-pre-wrap">{order.note}</dd>
+                </div>
+              )}
+              {order.cancelReason && (
+                <div className="col-span-full">
+                  <dt className="text-sm text-stone-600">{t("cancelReason")}</dt>
+                  <dd className="whitespace-pre-wrap text-red-800">{order.cancelReason}</dd>
+                </div>
+              )}
+            </dl>
+          </Section>
+          <Section title={t("items")}>
+            <table className="w-full text-left" data-testid="order-items">
+              <thead className="text-sm text-stone-600">
+                <tr>
+                  <th className="pb-2 font-semibold">{t("items")}</th>
+                  <th className="pb-2 text-right font-semibold">{t("unitPrice")}</th>
+                  <th className="pb-2 text-right font-semibold">{t("quantity")}</th>
+                  <th className="pb-2 text-right font-semibold">{t("lineTotal")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {items.map((i) => (
+                  <tr key={i.id}>
+                    <td className="py-2">
+                      <span className="font-semibold">{i.productName}</span>
+                      {i.options.length > 0 && <span className="block text-sm text-stone-600">{i.options.map((o) => `${o.group}: ${o.choice}`).join(" · ")}</span>}
+                    </td>
+                    <td className="py-2 text-right tabular-nums">{formatWon(i.unitPrice, locale)}</td>
+                    <td className="py-2 text-right tabular-nums">{i.quantity}</td>
+                    <td className="py-2 text-right tabular-nums">{formatWon(i.lineTotal, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t-2 border-stone-200">
+                  <td colSpan={3} className="pt-2 font-bold">{t("total")}</td>
+                  <td className="pt-2 text-right text-lg font-bold tabular-nums" data-testid="order-total">{formatWon(order.total, locale)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </Section>
+          <Section title={t("timeline")}>
+            <ol className="space-y-3" data-testid="order-timeline">
+              {events.map((e) => (
+                <li key={e.id} className="flex flex-wrap gap-x-4 gap-y-1 border-l-4 border-brand-100 pl-3">
+                  <span className="w-48 text-sm text-stone-600 tabular-nums">{formatDateTime(e.at, locale, tz)}</span>
+                  <span className="font-semibold">
+                    {e.fromStatus ? t("changeEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) }) : t("placedEvent")}
+                  </span>
+                  <span className="text-stone-600">{e.actorType === "user" ? t("actor.user", { name: e.actorName ?? "—" }) : t(`actor.${e.actorType}`)}</span>
+                  {e.note && <span className="basis-full text-sm text-stone-700">{e.note}</span>}
+                </li>
+              ))}
+            </ol>
+          </Section>
+        </div>
+        <aside className="space-y-6">
+          <Section title={t("payment")}>
+            <ActionForm
+              action={setPaymentAction}
+              hidden={{ id: order.id, paymentStatus: order.paymentStatus === "paid" ? "unpaid" : "paid" }}
+              submitLabel={order.paymentStatus === "paid" ? t("markUnpaid") : t("markPaid")}
+              variant={order.paymentStatus === "paid" ? "secondary" : "primary"}
+              className="space-y-2"
+              buttonClassName="w-full"
+            />
+          </Section>
+          {canTransition(order.status, "cancelled") && (
+            <Section title={t("cancelTitle")} testId="cancel-order">
+              <ActionForm action={cancelOrderAction} hidden={{ id: order.id }} submitLabel={t("cancelButton")} variant="danger" confirm={t("cancelConfirm")} className="space-y-3" buttonClassName="w-full">
+                <TextAreaField label={t("cancelReasonLabel")} name="reason" required maxLength={200} hint={t("cancelReasonHint")} />
+              </ActionForm>
+            </Section>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction, formToObject } from "@/lib/actions";
+import { cancelOrderByStaff, setPaymentStatus } from "@/lib/orders/admin";
+import { orderInput } from "@/lib/orders/input";
+import { placeOrder } from "@/lib/orders/place-order";
+
+const orderId = z.coerce.number().int().positive();
+
+function refresh(id?: number) {
+  revalidatePath("/admin/orders");
+  if (id) revalidatePath(`/admin/orders/${id}`);
+  revalidatePath("/");
+}
+
+export const cancelOrderAction = defineAction(
+  { permission: "orders", schema: z.object({ id: orderId, reason: z.string().max(1000).optional().default("") }) },
+  async ({ id, reason }, { user }) => {
+    cancelOrderByStaff({ db: getDb(), orderId: id, reason, userId: user!.id });
+    refresh(id);
+    return { ok: true, message: (await getTranslations("admin.orders"))("cancelled") };
+  },
+);
+
+export const setPaymentAction = defineAction(
+  { permission: "orders", schema: z.object({ id: orderId, paymentStatus: z.enum(["paid", "unpaid"]) }) },
+  async ({ id, paymentStatus }) => {
+    setPaymentStatus({ db: getDb(), orderId: id, paymentStatus });
+    refresh(id);
+    return { ok: true, message: (await getTranslations("admin.orders"))("paymentSaved") };
+  },
+);
+
+/**
+ * The phone-order form → the one `orderInput` shape: quantities arrive as `qty:<productId>`
+ * and option choices as `opt:<productId>:<groupId>`.
+ */
+function parsePhoneOrder(form: FormData) {
+  const data = formToObject(form);
+  const items: { product_id: number; quantity: string; options: string[] }[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (!k.startsWith("qty:") || String(v).trim() === "" || String(v).trim() === "0") continue;
+    const productId = Number(k.slice(4));
+    const options = Object.entries(data)
+      .filter(([ok, ov]) => ok.startsWith(`opt:${productId}:`) && ov !== "")
+      .map(([, ov]) => String(ov));
+    items.push({ product_id: productId, quantity: String(v), options });
+  }
+  return {
+    idempotencyKey: data.idempotencyKey,
+    order: {
+      pickup_date: data.pickup_date,
+      slot: data.slot ?? "",
+      customer: { name: data.name ?? "", phone: data.phone ?? "" },
+      consent: { privacy: data.privacy === "on", marketing: data.marketing === "on" },
+      items,
+      note: data.note ?? "",
+    },
+  };
+}
+
+export const placePhoneOrderAction = defineAction(
+  {
+    permission: "orders",
+    schema: z.object({ idempotencyKey: z.string().min(8).max(100), order: orderInput }),
+    parse: parsePhoneOrder,
+  },
+  async ({ idempotencyKey, order }, { user }) => {
+    const { order: placed } = placeOrder({ db: getDb(), input: order, channel: "phone", actorUserId: user!.id, idempotencyKey: `admin-phone:${idempotencyKey}` });
+    refresh(placed.id);
+    redirect(`/admin/orders/${placed.id}?placed=1`);
+  },
+);

@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction, formToObject } from "@/lib/actions";
+import { copyPlan, savePlan, type PlanEntry } from "@/lib/inventory/plan";
+import { getShopSettings } from "@/lib/shop/settings";
+import { isDateString } from "@/lib/shop/time";
+
+const cellValue = z.union([z.literal(""), z.coerce.number()]);
+
+/** Grid cells arrive as `q:<date>:<productId>`; `scope` is "all" or the one date to save. */
+const planForm = z.object({
+  scope: z.string().refine((s) => s === "all" || isDateString(s), "저장할 날짜를 골라 주세요."),
+  cells: z.array(z.object({ date: z.string(), productId: z.number().int().positive(), planned: cellValue })),
+});
+
+function parsePlanForm(form: FormData) {
+  const data = formToObject(form);
+  const cells = Object.entries(data)
+    .filter(([k]) => k.startsWith("q:"))
+    .map(([k, v]) => {
+      const [, date, productId] = k.split(":");
+      return { date, productId: Number(productId), planned: typeof v === "string" ? v.trim() : v };
+    });
+  return { scope: data.scope ?? "all", cells };
+}
+
+export const savePlanAction = defineAction({ permission: "plan", schema: planForm, parse: parsePlanForm }, async ({ scope, cells }) => {
+  const db = getDb();
+  const entries: PlanEntry[] = cells
+    .filter((c) => scope === "all" || c.date === scope)
+    .map((c) => ({ date: c.date, productId: c.productId, planned: c.planned === "" ? 0 : c.planned }));
+  const { saved } = savePlan({ db, entries, timeZone: getShopSettings({ db }).timezone });
+  revalidatePath("/admin/plan");
+  revalidatePath("/");
+  return { ok: true, message: (await getTranslations("admin.plan"))("saved", { count: saved }) };
+});
+
+export const copyPlanAction = defineAction(
+  {
+    permission: "plan",
+    schema: z.object({
+      from: z.string().refine(isDateString, "복사할 날을 골라 주세요."),
+      to: z.string().refine(isDateString, "받을 날을 골라 주세요."),
+    }),
+  },
+  async ({ from, to }) => {
+    const db = getDb();
+    const { copied } = copyPlan({ db, from, to, timeZone: getShopSettings({ db }).timezone });
+    revalidatePath("/admin/plan");
+    revalidatePath("/");
+    return { ok: true, message: (await getTranslations("admin.plan"))("copied", { count: copied }) };
+  },
+);

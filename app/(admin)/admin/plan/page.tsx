@@ -1,0 +1,43 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ActionForm } from "@/components/admin/action-form";
+import { PageHeader, Section } from "@/components/admin/page-header";
+import { PlanGrid } from "@/components/admin/plan-grid";
+import { Field } from "@/components/ui/field";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { planGrid } from "@/lib/inventory/plan";
+import { isClosedDate, slotsForDate } from "@/lib/pickup/schedule";
+import { loadSchedule } from "@/lib/shop/settings";
+import { addDays, localDate } from "@/lib/shop/time";
+import { copyPlanAction, savePlanAction } from "./actions";
+
+export default async function PlanPage() {
+  await requirePagePermission("plan", "/admin/plan");
+  const t = await getTranslations("admin.plan");
+  const locale = await getLocale();
+  const db = getDb();
+  const { settings, slots, closedDates } = loadSchedule({ db });
+  const today = localDate(Date.now(), settings.timezone);
+  const grid = planGrid({ db, from: today, days: 7 });
+  const dateLabels = Object.fromEntries(grid.dates.map((d) => [d, formatDate(d, locale)]));
+  const tomorrow = addDays(today, 1);
+  const closed = grid.dates.filter((d) => isClosedDate(d, settings, closedDates) || slotsForDate(d, slots).length === 0);
+  return (
+    <>
+      <PageHeader title={t("title")} lead={t("lead")} />
+      {grid.products.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("noProducts")}</p>
+      ) : (
+        // `suggestions` stays empty until the plan-suggestion lib lands (see PlanGrid).
+        <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} />
+      )}
+      <Section title={t("copyTitle")} lead={t("copyHint")} className="mt-8 max-w-3xl" testId="plan-copy">
+        <ActionForm action={copyPlanAction} submitLabel={t("copyButton")} variant="secondary" className="flex flex-wrap items-end gap-3">
+          <Field label={t("copyFrom")} name="from" type="date" defaultValue={addDays(tomorrow, -7)} required className="w-48" />
+          <Field label={t("copyTo")} name="to" type="date" defaultValue={tomorrow} min={today} required className="w-48" />
+        </ActionForm>
+      </Section>
+    </>
+  );
+}

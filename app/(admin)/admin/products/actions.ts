@@ -1,0 +1,45 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction, formToObject } from "@/lib/actions";
+import { getTranslations } from "next-intl/server";
+import { createProduct, setProductActive, updateProduct } from "@/lib/products/admin";
+
+/** The option editor sends its groups as one JSON field; the rest are plain inputs. */
+function parseProductForm(form: FormData): unknown {
+  const data = formToObject(form);
+  try {
+    data.optionGroups = JSON.parse(String(data.optionGroups ?? "[]"));
+  } catch {
+    data.optionGroups = null;
+  }
+  return data;
+}
+
+// lib/products/admin.ts validates the product itself (one set of Korean messages).
+const productForm = z.object({ id: z.coerce.number().int().positive().optional() }).passthrough();
+
+export const saveProductAction = defineAction({ permission: "products", schema: productForm, parse: parseProductForm }, async ({ id, ...input }) => {
+  const db = getDb();
+  const product = id ? updateProduct({ db, id, input }) : createProduct({ db, input });
+  revalidatePath("/admin/products");
+  revalidatePath("/admin/plan");
+  revalidatePath("/");
+  if (!id) redirect(`/admin/products/${product.id}?created=1`);
+  return { ok: true, message: (await getTranslations("admin.products"))("saved") };
+});
+
+export const setProductActiveAction = defineAction(
+  { permission: "products", schema: z.object({ id: z.coerce.number().int().positive(), active: z.enum(["true", "false"]) }) },
+  async ({ id, active }) => {
+    setProductActive({ db: getDb(), id, active: active === "true" });
+    revalidatePath("/admin/products");
+    revalidatePath("/admin/plan");
+    revalidatePath("/");
+    const t = await getTranslations("admin.products");
+    return { ok: true, message: t(active === "true" ? "reactivated" : "deactivated") };
+  },
+);

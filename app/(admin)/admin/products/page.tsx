@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ActionForm } from "@/components/admin/action-form";
+import { PageHeader } from "@/components/admin/page-header";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button-class";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatWon } from "@/lib/format";
+import { listProductsForAdmin } from "@/lib/products/admin";
+import { setProductActiveAction } from "./actions";
+
+export default async function ProductsPage() {
+  await requirePagePermission("products", "/admin/products");
+  const t = await getTranslations("admin.products");
+  const tc = await getTranslations("admin.common");
+  const locale = await getLocale();
+  const products = listProductsForAdmin({ db: getDb() });
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        lead={t("lead")}
+        actions={
+          <Link href="/admin/products/new" className={buttonClass("primary")}>
+            {t("new")}
+          </Link>
+        }
+      />
+      {products.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+          <table className="w-full text-left" data-testid="product-list">
+            <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-600">
+              <tr>
+                <th className="px-4 py-3 font-semibold">{t("name")}</th>
+                <th className="px-4 py-3 font-semibold">{t("category")}</th>
+                <th className="px-4 py-3 text-right font-semibold">{t("price")}</th>
+                <th className="px-4 py-3 font-semibold">{t("options")}</th>
+                <th className="px-4 py-3 font-semibold">{t("status")}</th>
+                <th className="px-4 py-3" />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {products.map((p) => (
+                <tr key={p.id} className={p.active ? "" : "bg-stone-50 text-stone-500"}>
+                  <td className="px-4 py-3">
+                    <Link href={`/admin/products/${p.id}`} className="font-semibold text-ink hover:text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                    <p className="text-sm text-stone-500">{t("perOrder", { count: p.maxPerOrder })}</p>
+                  </td>
+                  <td className="px-4 py-3">{p.category}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{formatWon(p.price, locale)}</td>
+                  <td className="px-4 py-3 text-sm">{p.optionGroups.length ? p.optionGroups.map((g) => g.name).join(", ") : <span className="text-stone-400">{t("noOptions")}</span>}</td>
+                  <td className="px-4 py-3">
+                    <Badge tone={p.active ? "green" : "neutral"}>{p.active ? tc("active") : tc("inactive")}</Badge>
+                  </td>
+                  <td className="px-4 py-3">
+                    <div className="flex items-center justify-end gap-2">
+                      <Link href={`/admin/products/${p.id}`} className={buttonClass("ghost")}>
+                        {tc("edit")}
+                      </Link>
+                      <ActionForm
+                        action={setProductActiveAction}
+                        hidden={{ id: p.id, active: String(!p.active) }}
+                        submitLabel={p.active ? t("deactivate") : t("reactivate")}
+                        variant="secondary"
+                        className="flex flex-col items-end gap-1"
+                      />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/actions";
+import type { SlotRule } from "@/lib/pickup/schedule";
+import { ruleExample } from "@/lib/shop/pickup-rules";
+import { isTimeString, localDate, localTime } from "@/lib/shop/time";
+import { formatDate } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
+import { ActionNotice, Notice } from "@/components/ui/notice";
+import { useActionForm } from "./use-action-form";
+
+type Rules = {
+  opensDaysBefore: number;
+  opensTime: string;
+  cutoffMode: "day_before" | "hours_before_slot";
+  cutoffDaysBefore: number;
+  cutoffTime: string;
+  cutoffHoursBefore: number;
+  daysAhead: number;
+  maxItemsPerOrder: number;
+  closedWeekdays: number[];
+};
+
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
+
+/** The ordering window, with a sentence that says what the current values mean. */
+export function PickupRulesForm({
+  rules,
+  timezone,
+  slots,
+  closedDates,
+  action,
+}: {
+  rules: Rules;
+  timezone: string;
+  slots: SlotRule[];
+  closedDates: string[];
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+}) {
+  const t = useTranslations("admin.pickup");
+  const tc = useTranslations("admin.common");
+  const locale = useLocale();
+  const { state, pending, onSubmit } = useActionForm(action);
+  const [v, setV] = useState(rules);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const weekdays = t.raw("weekdays") as string[];
+  const num = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement>) => setV((r) => ({ ...r, [k]: e.target.value === "" ? 0 : Number(e.target.value) }));
+  const str = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((r) => ({ ...r, [k]: e.target.value }));
+
+  let example: string | null = null;
+  if (isTimeString(v.opensTime) && isTimeString(v.cutoffTime) && Number.isInteger(v.opensDaysBefore)) {
+    const ex = ruleExample({ settings: { ...v, timezone }, slots, closed: new Set(closedDates) });
+    const day = (ms: number) => formatDate(localDate(ms, timezone), locale);
+    const base = { date: formatDate(ex.date, locale), opensDate: day(ex.opensAt), opensTime: localTime(ex.opensAt, timezone) };
+    if (ex.mode === "day_before") {
+      example = t("exampleDayBefore", { ...base, cutoffDate: day(ex.cutoffAt), cutoffTime: localTime(ex.cutoffAt, timezone) });
+    } else if (ex.firstSlot && ex.firstSlotCutoffAt !== null) {
+      example = t("exampleHours", { ...base, hours: ex.hours, firstSlot: ex.firstSlot, firstCutoff: `${day(ex.firstSlotCutoffAt)} ${localTime(ex.firstSlotCutoffAt, timezone)}` });
+    } else {
+      example = t("exampleNoSlots", base);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <div className="grid gap-4 md:grid-cols-4">
+        <Field label={t("opensDaysBefore")} name="opensDaysBefore" type="number" min={0} max={30} value={v.opensDaysBefore} onChange={num("opensDaysBefore")} error={errors.opensDaysBefore} />
+        <Field label={t("opensTime")} name="opensTime" type="time" value={v.opensTime} onChange={str("opensTime")} error={errors.opensTime} />
+        <SelectField label={t("cutoffMode")} name="cutoffMode" value={v.cutoffMode} onChange={str("cutoffMode")} error={errors.cutoffMode} className="md:col-span-2">
+          <option value="day_before">{t("modeDayBefore")}</option>
+          <option value="hours_before_slot">{t("modeHoursBefore")}</option>
+        </SelectField>
+        {v.cutoffMode === "day_before" ? (
+          <>
+            <Field label={t("cutoffDaysBefore")} name="cutoffDaysBefore" type="number" min={0} max={30} value={v.cutoffDaysBefore} onChange={num("cutoffDaysBefore")} error={errors.cutoffDaysBefore} />
+            <Field label={t("cutoffTime")} name="cutoffTime" type="time" value={v.cutoffTime} onChange={str("cutoffTime")} error={errors.cutoffTime} />
+            <input type="hidden" name="cutoffHoursBefore" value={v.cutoffHoursBefore} />
+          </>
+        ) : (
+          <>
+            <Field label={t("cutoffHoursBefore")} name="cutoffHoursBefore" type="number" min={0} max={72} value={v.cutoffHoursBefore} onChange={num("cutoffHoursBefore")} error={errors.cutoffHoursBefore} />
+            <input type="hidden" name="cutoffDaysBefore" value={v.cutoffDaysBefore} />
+            <input type="hidden" name="cutoffTime" value={v.cutoffTime} />
+          </>
+        )}
+        <Field label={t("daysAhead")} name="daysAhead" type="number" min={1} max={30} value={v.daysAhead} onChange={num("daysAhead")} error={errors.daysAhead} />
+        <Field label={t("maxItemsPerOrder")} name="maxItemsPerOrder" type="number" min={1} max={999} value={v.maxItemsPerOrder} onChange={num("maxItemsPerOrder")} error={errors.maxItemsPerOrder} />
+      </div>
+      <fieldset>
+        <legend className="mb-2 text-sm font-semibold text-stone-700">{t("closedWeekdays")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {WEEK_ORDER.map((d) => (
+            <label key={d} className="flex min-h-11 min-w-14 cursor-pointer items-center justify-center gap-2 rounded-xl border border-stone-300 bg-white px-3 has-[:checked]:border-red-600 has-[:checked]:bg-red-50 has-[:checked]:text-red-800">
+              <input
+                type="checkbox"
+                name="closedWeekdays"
+                value={d}
+                checked={v.closedWeekdays.includes(d)}
+                onChange={(e) => setV((r) => ({ ...r, closedWeekdays: e.target.checked ? [...r.closedWeekdays, d] : r.closedWeekdays.filter((x) => x !== d) }))}
+                className="size-4"
+              />
+              {weekdays[d]}
+            </label>
+          ))}
+        </div>
+        {errors.closedWeekdays && <p className="mt-1 text-sm font-medium text-red-700" data-testid="field-error">{errors.closedWeekdays}</p>}
+      </fieldset>
+      {example && (
+        <Notice tone="info" testId="rule-example">
+          {example}
+        </Notice>
+      )}
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          {pending ? tc("saving") : tc("save")}
+        </Button>
+        <div className="min-w-0 flex-1">
+          <ActionNotice state={state} />
+        </div>
+      </div>
+    </form>
+  );
+}

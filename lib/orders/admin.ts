@@ -1,0 +1,186 @@
+/**
+ * Orders as the owner and staff see them on the admin pages: a day's list with totals,
+ * one order with its items, customer and timeline, and the counter-side changes
+ * (cancel with a reason, paid/unpaid). Status changes go through the one state machine.
+ */
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "@/db/client";
+import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, type OrderChannel, type OrderStatus } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { formatPhone, phoneLast4 } from "@/lib/customers/phone";
+import { isClosedDate, slotLabel, slotsForDate, dateState, type DateState } from "@/lib/pickup/schedule";
+import { loadSchedule } from "@/lib/shop/settings";
+import { addDays, isDateString, localDate } from "@/lib/shop/time";
+import { slotBookings } from "./place-order";
+import { changeOrderStatus } from "./status";
+
+export const orderFilters = z.object({
+  date: z.string().refine(isDateString).optional().catch(undefined),
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  channel: z.enum(ORDER_CHANNELS).optional().catch(undefined),
+});
+
+export type OrderListRow = {
+  id: number;
+  code: string;
+  channel: OrderChannel;
+  status: OrderStatus;
+  paymentStatus: "unpaid" | "paid";
+  slotStart: string;
+  slotEnd: string;
+  total: number;
+  placedAt: number;
+  customerName: string | null;
+  phoneLast4: string;
+  itemSummary: string;
+};
+
+export type OrderTotals = { count: number; live: number; revenue: number; paid: number; byStatus: Record<OrderStatus, number> };
+
+/**
+ * The orders for a pickup date, by slot then time placed, with totals over the filtered
+ * rows. Revenue counts every order that was not cancelled.
+ */
+export function listOrdersForDate({
+  db,
+  date,
+  status,
+  channel,
+}: {
+  db: DbOrTx;
+  date: string;
+  status?: OrderStatus;
+  channel?: OrderChannel;
+}): { rows: OrderListRow[]; totals: OrderTotals } {
+  const base = db
+    .select({
+      id: orders.id,
+      code: orders.code,
+      channel: orders.channel,
+      status: orders.status,
+      paymentStatus: orders.paymentStatus,
+      slotStart: orders.slotStart,
+      slotEnd: orders.slotEnd,
+      total: orders.total,
+      placedAt: orders.placedAt,
+      customerName: customers.name,
+      phone: customers.phone,
+    })
+    .from(orders)
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(and(eq(orders.pickupDate, date), status ? eq(orders.status, status) : undefined, channel ? eq(orders.channel, channel) : undefined))
+    .orderBy(asc(orders.slotStart), asc(orders.placedAt))
+    .all();
+  const items = base.length
+    ? db
+        .select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity })
+        .from(orderItems)
+        .where(inArray(orderItems.orderId, base.map((o) => o.id)))
+        .orderBy(asc(orderItems.id))
+        .all()
+    : [];
+  const summary = new Map<number, string[]>();
+  for (const i of items) summary.set(i.orderId, [...(summary.get(i.orderId) ?? []), `${i.name} ×${i.quantity}`]);
+
+  const byStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+  let revenue = 0;
+  let paid = 0;
+  for (const o of base) {
+    byStatus[o.status]++;
+    if (o.status !== "cancelled") {
+      revenue += o.total;
+      if (o.paymentStatus === "paid") paid += o.total;
+    }
+  }
+  const rows = base.map(({ phone, ...o }) => ({ ...o, phoneLast4: phoneLast4(phone), itemSummary: (summary.get(o.id) ?? []).join(", ") }));
+  return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled, revenue, paid, byStatus } };
+}
+
+/** One order for the admin detail page; owner and staff may see the customer's phone here. */
+export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
+  const order = db
+    .select({
+      id: orders.id,
+      code: orders.code,
+      channel: orders.channel,
+      status: orders.status,
+      paymentStatus: orders.paymentStatus,
+      pickupDate: orders.pickupDate,
+      slotStart: orders.slotStart,
+      slotEnd: orders.slotEnd,
+      subtotal: orders.subtotal,
+      total: orders.total,
+      note: orders.note,
+      rackSlot: orders.rackSlot,
+      placedAt: orders.placedAt,
+      cancelReason: orders.cancelReason,
+      customerId: orders.customerId,
+      createdByUserId: orders.createdByUserId,
+    })
+    .from(orders)
+    .where(eq(orders.id, id))
+    .get();
+  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  const customer = order.customerId
+    ? db.select({ name: customers.name, phone: customers.phone }).from(customers).where(eq(customers.id, order.customerId)).get()
+    : undefined;
+  const items = db
+    .select({ id: orderItems.id, productName: orderItems.productName, unitPrice: orderItems.unitPrice, quantity: orderItems.quantity, options: orderItems.options, lineTotal: orderItems.lineTotal })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, id))
+    .orderBy(asc(orderItems.id))
+    .all();
+  const events = db
+    .select({ id: orderEvents.id, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, actorType: orderEvents.actorType, actorName: users.name, note: orderEvents.note, at: orderEvents.at })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.actorUserId))
+    .where(eq(orderEvents.orderId, id))
+    .orderBy(desc(orderEvents.at), desc(orderEvents.id))
+    .all();
+  return {
+    order,
+    customer: customer ? { name: customer.name, phone: customer.phone ? formatPhone(customer.phone) : null } : null,
+    items,
+    events,
+  };
+}
+
+export const cancelReasonInput = z.string().trim().min(1, "취소 사유를 적어 주세요.").max(200, "취소 사유는 200자까지예요.");
+
+/** Cancel on the customer's behalf; stock and slot are released because cancelled orders hold neither. */
+export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now() }: { db: Db; orderId: number; reason: string; userId: number; now?: number }) {
+  const parsed = cancelReasonInput.safeParse(reason);
+  if (!parsed.success) throw new AppError("validation", parsed.error.issues[0].message, { fields: { reason: parsed.error.issues[0].message } });
+  return changeOrderStatus({ db, orderId, to: "cancelled", actor: { type: "user", userId }, now, note: parsed.data, extra: { cancelReason: parsed.data } });
+}
+
+export function setPaymentStatus({ db, orderId, paymentStatus }: { db: DbOrTx; orderId: number; paymentStatus: "paid" | "unpaid" }): void {
+  const row = db.update(orders).set({ paymentStatus }).where(eq(orders.id, orderId)).returning({ id: orders.id }).get();
+  if (!row) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+}
+
+export type PhoneOrderDate = { date: string; state: DateState; slots: { label: string; remaining: number }[] };
+
+/**
+ * Dates staff can book a phone order for: today through the listing horizon, every day the
+ * shop is open — also after the storefront cut-off (placeOrder allows that for phone orders).
+ */
+export function phoneOrderDates({ db, now = Date.now() }: { db: DbOrTx; now?: number }): PhoneOrderDate[] {
+  const { settings, slots, closedDates } = loadSchedule({ db });
+  const today = localDate(now, settings.timezone);
+  const out: PhoneOrderDate[] = [];
+  for (let i = 0; i <= settings.daysAhead; i++) {
+    const date = addDays(today, i);
+    if (isClosedDate(date, settings, closedDates)) continue;
+    const daySlots = slotsForDate(date, slots);
+    if (!daySlots.length) continue;
+    const booked = slotBookings({ db, pickupDate: date });
+    out.push({
+      date,
+      state: dateState(date, now, settings, slots, closedDates),
+      slots: daySlots.map((s) => ({ label: slotLabel(s), remaining: Math.max(0, s.capacity - (booked.get(s.startTime) ?? 0)) })),
+    });
+  }
+  return out;
+}

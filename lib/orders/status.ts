@@ -3,9 +3,9 @@
  * move against `TRANSITIONS`, stamps the status time, writes an order event (who, when) and
  * notifies live screens — the storefront, the rack, the admin pages and the API alike.
  */
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orderEvents, orders, type Order, type OrderStatus } from "@/db/schema";
+import { orderEvents, orders, pointsLedger, type Order, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishOrderChange } from "@/lib/events/order-events";
 import { awardPurchasePoints } from "@/lib/points/policy";
@@ -117,3 +117,52 @@ export function changeOrderStatus({
 export function statusLabel(status: OrderStatus): string {
   return { placed: "접수", ready: "준비완료", arrived: "도착", picked_up: "수령완료", no_show: "노쇼", cancelled: "취소" }[status];
 }
+
+/** How long after a status change its author may take it back (the rack's "되돌리기"). */
+export const UNDO_WINDOW_MS = 15_000;
+
+/**
+ * Take back the last status change of an order, inside the caller's transaction. Only the
+ * user who made it, only within `windowMs`, and only while the order is still in the status
+ * that change produced — so an undo can never overwrite a later change by someone else.
+ * The reversal is itself an order event (note "되돌리기"), the undone status's time stamp is
+ * cleared, and points earned by an undone hand-over are taken back (the earn-once index
+ * would otherwise block the credit when the order is handed over again).
+ * Returns the order and the event that was undone; rack slot restoring is the caller's.
+ */
+export function undoLastChangeInTx({
+  tx,
+  order,
+  actor,
+  now,
+  windowMs = UNDO_WINDOW_MS,
+}: {
+  tx: DbOrTx;
+  order: Order;
+  actor: { type: "user"; userId: number };
+  now: number;
+  windowMs?: number;
+}): { order: Order; undone: typeof orderEvents.$inferSelect } {
+  const last = tx.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(desc(orderEvents.id)).limit(1).get();
+  const nothing = new AppError("invalid_transition", "되돌릴 수 있는 변경이 없어요.");
+  if (!last || !last.fromStatus || last.toStatus !== order.status || last.note === UNDO_NOTE) throw nothing;
+  if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", "다른 사람이 한 변경은 되돌릴 수 없어요.");
+  if (now - last.at > windowMs) throw new AppError("invalid_transition", "되돌릴 수 있는 시간이 지났어요.");
+  const changes: Partial<Order> = { status: last.fromStatus as OrderStatus };
+  const stamp = STAMP[order.status];
+  if (stamp) (changes as Record<string, unknown>)[stamp] = null;
+  if (order.status === "ready") changes.rackSlot = null;
+  if (order.status === "picked_up") {
+    tx.delete(pointsLedger)
+      .where(and(eq(pointsLedger.sourceType, "order"), eq(pointsLedger.sourceId, order.id), eq(pointsLedger.reason, "earn")))
+      .run();
+    changes.pointsEarned = 0;
+  }
+  const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
+  tx.insert(orderEvents)
+    .values({ orderId: order.id, fromStatus: order.status, toStatus: updated.status, actorType: "user", actorUserId: actor.userId, note: UNDO_NOTE, at: now })
+    .run();
+  return { order: updated, undone: last };
+}
+
+export const UNDO_NOTE = "되돌리기";

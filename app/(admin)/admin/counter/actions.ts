@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction } from "@/lib/actions";
+import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
+
+/** The quick-sale form posts `items` as JSON (a tapped basket) and an optional phone. */
+const counterSale = z.object({
+  items: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "담은 상품이 없어요." });
+        return z.NEVER;
+      }
+    })
+    .pipe(saleInput.shape.items),
+  customer_phone: saleInput.shape.customer_phone,
+  /** One id per basket, so a double tap or a retried request records the sale once. */
+  external_id: z.string().regex(/^counter-[A-Za-z0-9-]{8,64}$/, "다시 시도해 주세요."),
+});
+
+export const recordSaleAction = defineAction<typeof counterSale, { saleId: number; total: number; points: number }>(
+  { permission: "counter", schema: counterSale },
+  (input, { user }) => {
+    const { sale } = recordStoreSale({ db: getDb(), input: { ...input, total: undefined, occurred_at: undefined }, source: "counter", actorUserId: user!.id });
+    revalidatePath("/admin/counter");
+    revalidatePath("/");
+    return { ok: true, data: { saleId: sale.id, total: sale.total, points: sale.pointsEarned } };
+  },
+);

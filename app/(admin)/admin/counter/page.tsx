@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { CounterForm } from "@/components/rack/counter-form";
+import { requirePagePermission } from "@/lib/auth/session";
+import { listProductsForDate } from "@/lib/pickup/listing";
+import { getShopSettings } from "@/lib/shop/settings";
+import { localDate } from "@/lib/shop/time";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("rack"))("counter.title") };
+}
+
+export default async function CounterPage() {
+  await requirePagePermission("counter", "/admin/counter");
+  const t = await getTranslations("rack.counter");
+  const db = getDb();
+  const today = localDate(Date.now(), getShopSettings({ db }).timezone);
+  const products = listProductsForDate({ db, date: today })
+    .filter((p) => p.planned > 0)
+    .map((p) => ({ id: p.id, name: p.name, price: p.price, available: p.available }));
+  return (
+    <div className="max-w-5xl">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-auto text-2xl font-bold">{t("title")}</h1>
+        <Link href="/admin/orders" className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-4 font-semibold">
+          {t("phoneOrder")}
+        </Link>
+      </div>
+      <p className="mt-1 text-base text-stone-700">{t("intro", { date: today })}</p>
+      <CounterForm products={products} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { apiRoute, json, parseWith, readJson, requireApiAccess } from "@/lib/api/http";
+import { loadRackBoard } from "@/lib/rack/board";
+import { rackEventStream } from "@/lib/rack/live";
+import { markReady, moveOrder } from "@/lib/rack/moves";
+import { isDateString } from "@/lib/shop/time";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  date: z.string().refine(isDateString, "date는 YYYY-MM-DD 형식이어야 해요.").optional(),
+  format: z.enum(["sse", "json"]).optional(),
+});
+
+/**
+ * The board's live feed (server-sent events) for a staff session or a staff/owner API key;
+ * `?format=json` returns one snapshot instead, for tablets whose EventSource keeps failing.
+ */
+export const GET = apiRoute(async (req) => {
+  await requireApiAccess(req, "rack", { allowSession: true });
+  const { date, format } = parseWith(query, Object.fromEntries(new URL(req.url).searchParams));
+  const db = getDb();
+  if (format === "json") return json(loadRackBoard({ db, date }));
+  return new Response(rackEventStream({ db, date, signal: req.signal }), {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+});
+
+const move = z.object({
+  order_id: z.coerce.number().int().positive(),
+  to: z.enum(["ready", "arrived", "picked_up", "no_show"]),
+  rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸은 A1 같은 모양이에요.").optional(),
+});
+
+/** A rack move from a device with an API key (a kiosk or scanner at the rack); staff tablets use server actions. */
+export const POST = apiRoute(async (req) => {
+  await requireApiAccess(req, "rack");
+  const input = parseWith(move, await readJson(req));
+  const db = getDb();
+  const order =
+    input.to === "ready"
+      ? markReady({ db, orderId: input.order_id, actor: { type: "api" }, rackSlot: input.rack_slot })
+      : moveOrder({ db, orderId: input.order_id, to: input.to, actor: { type: "api" } });
+  return json({ order: { id: order.id, status: order.status, rack_slot: order.rackSlot } });
+});

@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { apiRoute, json, parseWith, readJson, requireApiAccess } from "@/lib/api/http";
+import { saleToJson } from "@/lib/sales/api";
+import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
+import { getShopSettings } from "@/lib/shop/settings";
+
+export const dynamic = "force-dynamic";
+
+/** A counter sale from a POS: 201 when recorded, 200 with the first result for a repeated external_id. */
+export const POST = apiRoute(async (req) => {
+  await requireApiAccess(req, "counter");
+  const input = parseWith(saleInput, await readJson(req));
+  const db = getDb();
+  const result = recordStoreSale({ db, input, source: "api" });
+  return json({ sale: saleToJson(result, getShopSettings({ db }).timezone) }, result.created ? 201 : 200);
+});

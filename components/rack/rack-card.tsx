@@ -1,0 +1,105 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { isLongWait, type RackCard } from "@/lib/rack/board";
+
+export type CardMove = "ready" | "arrived" | "picked_up" | "no_show";
+
+/** Minutes and seconds since `from`, e.g. `2:05`. */
+export function waitLabel(from: number, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - from) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+const BUTTON = "min-h-12 whitespace-nowrap rounded-xl px-2 text-lg font-bold disabled:opacity-50";
+
+/** One order on the board: readable from arm's length, one tap per step. */
+export function RackOrderCard({ card, now, busy, onMove, compact = false }: { card: RackCard; now: number; busy: boolean; onMove: (card: RackCard, to: CardMove) => void; compact?: boolean }) {
+  const t = useTranslations("rack");
+  const longWait = isLongWait(card, now);
+  const titleId = `order-${card.id}-title`;
+  if (compact) {
+    return (
+      <li data-testid="rack-card" data-code={card.code} data-status={card.status} className="flex items-center gap-3 rounded-xl border border-stone-200 bg-white px-3 py-2">
+        <Link href={`/rack/orders/${card.id}`} className="flex min-h-11 items-center font-mono text-xl font-black text-stone-700">
+          {card.code}
+        </Link>
+        <span className="truncate text-base text-stone-700">
+          {card.customerName} · {card.phoneLast4}
+        </span>
+      </li>
+    );
+  }
+  return (
+    <li
+      data-testid="rack-card"
+      data-code={card.code}
+      data-status={card.status}
+      aria-labelledby={titleId}
+      className={`rounded-2xl border-2 bg-white p-3 shadow-sm ${longWait ? "border-red-700 bg-red-50" : card.status === "arrived" ? "border-amber-500" : "border-stone-200"}`}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h3 id={titleId} className="m-0">
+          <Link href={`/rack/orders/${card.id}`} className="font-mono text-4xl leading-none font-black tracking-wider text-ink underline-offset-4 hover:underline">
+            {card.code}
+          </Link>
+        </h3>
+        {card.rackSlot ? (
+          <span data-testid="rack-slot" className="rounded-lg bg-ink px-2 py-1 font-mono text-2xl font-black text-white" aria-label={t("card.rackSlotLabel", { slot: card.rackSlot })}>
+            {card.rackSlot}
+          </span>
+        ) : card.status === "arrived" ? (
+          <span className="rounded-lg border border-dashed border-stone-500 px-2 py-1 text-sm font-semibold text-stone-700">{t("card.noRackSlot")}</span>
+        ) : null}
+      </div>
+      <p className="mt-1 text-xl font-bold text-ink">
+        {card.customerName} <span className="font-mono text-stone-700">· {card.phoneLast4}</span>
+      </p>
+      <p className="text-base text-stone-700">
+        {card.slotStart}–{card.slotEnd} ·{" "}
+        <span className={card.paid ? "font-semibold text-green-800" : "font-semibold text-amber-900"}>{card.paid ? t("card.paid") : t("card.unpaid")}</span>
+      </p>
+      <ul className="mt-2 space-y-0.5 text-lg text-ink">
+        {card.items.map((item, i) => (
+          <li key={i}>
+            <span className="font-semibold">{item.name}</span> ×{item.quantity}
+            {item.options.length > 0 && <span className="text-base text-stone-700"> ({item.options.join(", ")})</span>}
+          </li>
+        ))}
+      </ul>
+      {card.note && <p className="mt-2 rounded-lg bg-amber-50 px-2 py-1 text-base text-amber-950">{t("card.note", { note: card.note })}</p>}
+      {card.status === "arrived" && card.arrivedAt !== null && (
+        <p data-testid="wait-timer" className={`mt-2 rounded-lg px-2 py-1 text-lg font-bold ${longWait ? "bg-red-700 text-white" : "bg-amber-100 text-amber-950"}`}>
+          <span suppressHydrationWarning>{t("card.waiting", { time: waitLabel(card.arrivedAt, now) })}</span>
+          {longWait && <span> · {t("card.longWait")}</span>}
+        </p>
+      )}
+      <div className="mt-3 flex flex-wrap gap-2">
+        {card.status === "placed" && (
+          <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 bg-brand-600 text-white`}>
+            {t("actions.ready")}
+          </button>
+        )}
+        {card.status === "arrived" && !card.rackSlot && (
+          <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 border-2 border-brand-600 text-brand-700`}>
+            {t("actions.putOnRack")}
+          </button>
+        )}
+        {(card.status === "placed" || card.status === "ready") && (
+          <button type="button" disabled={busy} onClick={() => onMove(card, "arrived")} className={`${BUTTON} flex-1 border-2 border-amber-600 bg-amber-50 text-amber-950`}>
+            {t("actions.arrived")}
+          </button>
+        )}
+        {(card.status === "ready" || card.status === "arrived") && (
+          <button type="button" disabled={busy} onClick={() => onMove(card, "picked_up")} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
+            {t("actions.handOver")}
+          </button>
+        )}
+        <button type="button" disabled={busy} onClick={() => onMove(card, "no_show")} className={`${BUTTON} border border-stone-300 px-3 text-base text-stone-700`}>
+          {t("actions.noShow")}
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The rack board with two browsers: staff on the board, a customer on their phone. The
+ * customer's order is placed through the storefront's HTTP endpoint (same placeOrder, same
+ * server process, so the live bus carries it) rather than by clicking through the storefront.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import * as schema from "@/db/schema";
+import { localDate } from "@/lib/shop/time";
+import { e2eDb, ensureShop, openOrderingNow, signIn } from "./fixtures";
+
+const SLOT = "12:00-23:59";
+
+async function placeViaStorefront(page: Page, productId: number, name: string, phone: string) {
+  const today = localDate(Date.now());
+  const res = await page.request.post("/api/v1/storefront/orders", {
+    headers: { "content-type": "application/json" },
+    data: { pickup_date: today, slot: SLOT, customer: { name, phone }, consent: { privacy: true }, items: [{ product_id: productId, quantity: 2 }], note: "봉투 두 개로 나눠 주세요" },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()).order as { id: number; token: string; code: string };
+}
+
+test("staff run the day's pickups live while a customer orders and checks in", async ({ browser }) => {
+  const db = ensureShop();
+  openOrderingNow(db);
+  // Orders for today's afternoon slot: the morning one may already be past its cut-off.
+  const today = localDate(Date.now());
+  db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.pickupDate, today)).run();
+  const product = db.insert(schema.products).values({ name: `랙 테스트 소금빵 ${Date.now() % 10000}`, price: 3200, maxPerOrder: 10 }).returning().get();
+  db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 40 }).run();
+
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const board = await staff.newPage();
+  await signIn(board);
+  await board.goto("/rack");
+  await expect(board.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+
+  const customer = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await customer.newPage();
+  const first = await placeViaStorefront(phone, product.id, "김단골", "010-2222-5678");
+  const second = await placeViaStorefront(phone, product.id, "이노쇼", "010-3333-4321");
+
+  // The new orders appear without reload, with only the last four phone digits.
+  const card = board.getByTestId("lane-placed").locator(`[data-code="${first.code}"]`);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("5678");
+  await expect(board.locator("body")).not.toContainText("2222-5678");
+  await expect(board.getByTestId("lane-placed").locator(`[data-code="${second.code}"]`)).toBeVisible();
+
+  // Find by the last four digits filters instantly.
+  await board.getByLabel("코드나 전화번호 뒤 4자리로 찾기").fill("4321");
+  await expect(board.locator(`[data-code="${first.code}"]`)).toHaveCount(0);
+  await expect(board.locator(`[data-code="${second.code}"]`)).toBeVisible();
+  await board.getByLabel("코드나 전화번호 뒤 4자리로 찾기").fill("");
+
+  await board.screenshot({ path: "test-results/rack-board-1280x800.png" });
+  const axe = await new AxeBuilder({ page: board }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  // Ready: one tap puts the bag on the first free rack slot.
+  await card.getByRole("button", { name: "준비완료" }).click();
+  const readyCard = board.getByTestId("lane-ready").locator(`[data-code="${first.code}"]`);
+  await expect(readyCard.getByTestId("rack-slot")).toHaveText(/^[A-Z]\d+$/);
+  const rackSlot = (await readyCard.getByTestId("rack-slot").textContent())!.trim();
+  await expect(board.getByTestId("undo-bar")).toContainText(first.code);
+
+  // The customer's page follows the board.
+  await phone.goto(`/o/${first.token}`);
+  await expect(phone.getByText(`랙 ${rackSlot}`).first()).toBeVisible();
+
+  // "도착했어요" on the phone → the board shows them arrived within a second.
+  const tapped = Date.now();
+  await phone.getByRole("button", { name: "도착했어요" }).click();
+  const arrivedCard = board.getByTestId("lane-arrived").locator(`[data-code="${first.code}"]`);
+  await expect(arrivedCard).toBeVisible({ timeout: 3000 });
+  const delay = Date.now() - tapped;
+  console.log(`check-in → board: ${delay} ms (includes the server action round trip)`);
+  expect(delay).toBeLessThan(1500);
+  await expect(arrivedCard.getByTestId("wait-timer")).toContainText("대기");
+
+  await board.setViewportSize({ width: 800, height: 1280 });
+  await board.screenshot({ path: "test-results/rack-board-800x1280.png", fullPage: false });
+  await board.setViewportSize({ width: 1280, height: 800 });
+
+  // Hand-over, then close-out marks the rest no-show.
+  await arrivedCard.getByRole("button", { name: "건네줌" }).click();
+  await expect(board.getByTestId("lane-picked_up").locator(`[data-code="${first.code}"]`)).toBeVisible();
+  await board.getByRole("button", { name: /노쇼 처리$/ }).first().click();
+  await board.getByRole("button", { name: "노쇼 처리", exact: true }).click();
+  await expect(board.getByTestId("lane-placed").locator(`[data-code="${second.code}"]`)).toHaveCount(0);
+
+  const rows = e2eDb().select().from(schema.orders).where(eq(schema.orders.pickupDate, today)).all();
+  expect(rows.find((r) => r.id === first.id)).toMatchObject({ status: "picked_up", rackSlot: null });
+  expect(rows.find((r) => r.id === second.id)).toMatchObject({ status: "no_show", rackSlot: null });
+  const events = e2eDb().select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, first.id)).all();
+  expect(events.map((e) => `${e.toStatus}:${e.actorType}`)).toEqual(["placed:customer", "ready:user", "arrived:customer", "picked_up:user"]);
+
+  // A label for the slot prints name, code, QR and rack slot.
+  await board.goto(`/rack/labels?order=${second.id}`);
+  await expect(board.getByTestId("label")).toContainText(second.code);
+  await expect(board.getByTestId("qr-code")).toBeVisible();
+
+  await staff.close();
+  await customer.close();
+});
+
+test("the counter's quick sale lowers today's availability at once", async ({ page }) => {
+  const db = ensureShop();
+  const today = localDate(Date.now());
+  const product = db.insert(schema.products).values({ name: `카운터 바게트 ${Date.now() % 10000}`, price: 4000 }).returning().get();
+  db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 5 }).run();
+  await signIn(page);
+  await page.goto("/admin/counter");
+  const tile = page.getByTestId("counter-product").filter({ hasText: product.name });
+  await expect(tile).toContainText("남은 5개");
+  await tile.getByRole("button", { name: new RegExp(product.name) }).click();
+  await tile.getByRole("button", { name: `${product.name} 하나 더` }).click();
+  await expect(page.getByTestId("counter-total")).toHaveText("8,000원");
+  await page.getByLabel("손님 휴대전화 (선택)").fill("010-7777-8888");
+  await page.getByRole("button", { name: "판매 기록" }).click();
+  await expect(page.getByTestId("counter-result")).toContainText("8,000원");
+  await expect(tile).toContainText("남은 3개");
+  const res = await page.request.get(`/api/v1/products?date=${today}`);
+  const listed = ((await res.json()) as { id: number; available: number }[]).find((p) => p.id === product.id);
+  expect(listed?.available).toBe(3);
+});

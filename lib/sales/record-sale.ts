@@ -1,0 +1,162 @@
+/**
+ * A sale at the counter (channel `store`), from the staff quick-sale screen or a POS through
+ * `POST /api/v1/sales`. It takes that day's stock (가용수량 = planned − reserved − sold), so the
+ * storefront sees fewer left at once, and earns points by the one policy.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "@/db/client";
+import { storeSaleItems, storeSales, type StoreSale } from "@/db/schema";
+import { upsertCustomer } from "@/lib/customers/customers";
+import { normalizePhone } from "@/lib/customers/phone";
+import { AppError } from "@/lib/errors";
+import { stockForDate } from "@/lib/inventory/availability";
+import { requestHash } from "@/lib/orders/place-order";
+import { awardPurchasePoints } from "@/lib/points/policy";
+import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { getShopSettings } from "@/lib/shop/settings";
+import { localDate } from "@/lib/shop/time";
+
+/** A sale may be sent a little ahead of the server's clock, never from tomorrow. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export const saleInput = z.object({
+  external_id: z.string().trim().min(1, "external_id를 적어 주세요.").max(100, "external_id는 100자까지예요.").optional(),
+  occurred_at: z
+    .string({ error: "occurred_at을 ISO 8601 시각으로 적어 주세요." })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "occurred_at은 시간대가 붙은 ISO 8601 시각이어야 해요. 예: 2026-11-24T10:30:00+09:00")
+    .refine((s) => Number.isFinite(Date.parse(s)), "occurred_at이 올바른 시각이 아니에요.")
+    .optional(),
+  customer_phone: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s ? s : undefined))
+    .refine((s) => s === undefined || normalizePhone(s) !== null, "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678"),
+  items: z
+    .array(
+      z.object({
+        product_id: z.coerce.number({ error: "상품을 골라 주세요." }).int().positive("상품을 골라 주세요."),
+        quantity: z.coerce.number({ error: "수량을 숫자로 적어 주세요." }).int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이어야 해요.").max(999, "수량이 너무 많아요."),
+      }),
+    )
+    .min(1, "담은 상품이 없어요.")
+    .max(50, "한 번에 50가지까지 기록할 수 있어요."),
+  total: z.coerce.number().int("금액은 원 단위 정수여야 해요.").min(0, "금액은 0원 이상이어야 해요.").optional(),
+});
+export type SaleInput = z.input<typeof saleInput>;
+export type ParsedSaleInput = z.output<typeof saleInput>;
+
+export type RecordedSale = {
+  sale: StoreSale;
+  items: { productId: number; name: string; unitPrice: number; quantity: number }[];
+  /** False when an earlier request with the same external_id already recorded it. */
+  created: boolean;
+};
+
+function loadSale(db: DbOrTx, sale: StoreSale): RecordedSale["items"] {
+  return db
+    .select({ productId: storeSaleItems.productId, name: storeSaleItems.productName, unitPrice: storeSaleItems.unitPrice, quantity: storeSaleItems.quantity })
+    .from(storeSaleItems)
+    .where(eq(storeSaleItems.saleId, sale.id))
+    .all();
+}
+
+/**
+ * Record a counter sale in one IMMEDIATE transaction: price from the catalogue, check each
+ * product's available quantity for the sale's shop-local date, write the sale and its lines,
+ * credit points. Nothing is written when any check fails.
+ *
+ * `total`: a POS may send what the customer actually paid. Counter discounts are normal, so a
+ * total at or below the catalogue price is recorded as the sale's total (and points are
+ * earned on it); a total above the catalogue price is refused as a mistake — a sale can never
+ * earn more points than the price list allows.
+ *
+ * `external_id` makes a retry safe: the same id with the same body returns the first sale and
+ * writes nothing; with another body it is refused (`idempotency_conflict`).
+ */
+export function recordStoreSale({
+  db,
+  input,
+  source,
+  actorUserId = null,
+  now = Date.now(),
+}: {
+  db: Db;
+  input: ParsedSaleInput;
+  source: "counter" | "api";
+  actorUserId?: number | null;
+  now?: number;
+}): RecordedSale {
+  const hash = input.external_id ? requestHash({ sale: input }) : null;
+  return db.transaction(
+    (tx) => {
+      if (input.external_id) {
+        const existing = tx.select().from(storeSales).where(eq(storeSales.externalId, input.external_id)).get();
+        if (existing) {
+          if (existing.requestHash !== hash) throw new AppError("idempotency_conflict", "같은 external_id가 다른 내용의 판매에 이미 쓰였어요.");
+          return { sale: existing, items: loadSale(tx, existing), created: false };
+        }
+      }
+      const occurredAt = input.occurred_at ? Date.parse(input.occurred_at) : now;
+      if (occurredAt > now + FUTURE_TOLERANCE_MS) throw new AppError("validation", "미래 시각의 판매는 기록할 수 없어요.", { fields: { occurred_at: "판매 시각이 지금보다 나중이에요." } });
+      const settings = getShopSettings({ db: tx });
+      const saleDate = localDate(occurredAt, settings.timezone);
+
+      const wanted = new Map<number, number>();
+      for (const item of input.items) wanted.set(item.product_id, (wanted.get(item.product_id) ?? 0) + item.quantity);
+      const productIds = [...wanted.keys()];
+      const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
+      input.items.forEach((item, index) => {
+        const product = catalogue.get(item.product_id);
+        if (!product || !product.active) {
+          throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`items.${index}.product_id`]: "판매하지 않는 상품이에요." } });
+        }
+      });
+      const stock = stockForDate({ db: tx, date: saleDate, productIds });
+      const short = productIds
+        .map((productId) => ({ productId, requested: wanted.get(productId)!, available: stock.get(productId)?.available ?? 0 }))
+        .filter((s) => s.requested > s.available);
+      if (short.length) {
+        const names = short.map((s) => `${catalogue.get(s.productId)!.name}(남은 수량 ${s.available}개)`).join(", ");
+        throw new AppError("sold_out", `준비된 수량이 모자라요: ${names}`, {
+          details: { items: short.map((s) => ({ product_id: s.productId, name: catalogue.get(s.productId)!.name, requested: s.requested, available: s.available })) },
+        });
+      }
+
+      const lines = productIds.map((productId) => {
+        const product = catalogue.get(productId)!;
+        return { productId, name: product.name, unitPrice: product.price, quantity: wanted.get(productId)! };
+      });
+      const listTotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+      if (input.total !== undefined && input.total > listTotal) {
+        throw new AppError("validation", `합계가 가격표 금액(${listTotal.toLocaleString("ko-KR")}원)보다 커요.`, { fields: { total: `가격표 금액 ${listTotal}원 이하로 적어 주세요.` } });
+      }
+      const total = input.total ?? listTotal;
+      const customer = input.customer_phone ? upsertCustomer({ db: tx, phone: input.customer_phone, at: now }) : null;
+
+      const sale = tx
+        .insert(storeSales)
+        .values({
+          externalId: input.external_id ?? null,
+          occurredAt,
+          saleDate,
+          customerId: customer?.id ?? null,
+          total,
+          source,
+          requestHash: hash,
+          createdByUserId: actorUserId,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      tx.insert(storeSaleItems)
+        .values(lines.map((l) => ({ saleId: sale.id, productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity })))
+        .run();
+      const points = awardPurchasePoints({ db: tx, customerId: sale.customerId, sourceType: "sale", sourceId: sale.id, total, now });
+      const saved = points ? tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get() : sale;
+      return { sale: saved, items: lines, created: true };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -20,6 +20,7 @@ const { runMigrations } = await import("@/db/migrate");
 const { buildIfStale } = await import("./build-if-stale");
 runMigrations();
 buildIfStale();
+(await import("@/lib/ops/server-lock")).holdServerMarker({ dbPath: process.env.DATABASE_PATH!, port: process.env.E2E_PORT });
 
 const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"], {
   stdio: "inherit",

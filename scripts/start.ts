@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { runMigrations } from "@/db/migrate";
 import { authSecret, databasePath } from "@/lib/config/paths";
+import { holdServerMarker } from "@/lib/ops/server-lock";
 import { buildIfStale } from "./build-if-stale";
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,8 @@ console.log(`데이터베이스: ${databasePath()}`);
 buildIfStale();
 
 const port = process.env.PORT || "3000";
+// Tells `npm run cli -- restore` that a server holds this database (removed on exit).
+holdServerMarker({ dbPath: databasePath(), port });
 const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,0 +1,10 @@
+/**
+ * Every benchmark module, run in this order against one server. Adding one is a module under
+ * scripts/bench/ (default-exporting a BenchModule, see ./types.ts) and one line here.
+ */
+import storefront from "./storefront";
+import type { BenchModule } from "./types";
+
+export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
+  { name: "storefront", run: storefront },
+];

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction } from "@/lib/actions";
+import { createTemplate, updateTemplate } from "@/lib/consultations/templates";
+import { AppError } from "@/lib/errors";
+
+const schema = z.object({
+  id: z.coerce.number().int().positive().optional(),
+  title: z.string().max(200),
+  description: z.string().max(2000).optional(),
+  slug: z.string().max(100).optional(),
+  active: z.literal("on").optional(),
+  questions: z.string().max(200_000),
+});
+
+/** Owner only. Questions arrive as JSON from the builder and are validated in lib. */
+export const saveTemplateAction = defineAction({ permission: "consultation_templates", schema }, (input) => {
+  let questions: unknown;
+  try {
+    questions = JSON.parse(input.questions);
+  } catch {
+    throw new AppError("validation", "질문 목록을 읽지 못했어요. 새로고침 후 다시 시도해 주세요.");
+  }
+  const data = { title: input.title, description: input.description ?? "", slug: input.slug ?? "", active: input.active === "on", questions };
+  const db = getDb();
+  if (input.id) {
+    const saved = updateTemplate({ db, id: input.id, input: data });
+    revalidatePath("/admin/consultations");
+    return { ok: true, message: saved.newVersion ? `저장했어요. 답변이 있어서 새 버전(v${saved.version.version})으로 만들었어요.` : "저장했어요.", data: { id: saved.id } };
+  }
+  const created = createTemplate({ db, input: data });
+  revalidatePath("/admin/consultations");
+  redirect(`/admin/consultations/${created.id}?created=1`);
+});

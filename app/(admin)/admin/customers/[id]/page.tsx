@@ -1,0 +1,225 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { ActionForm } from "@/components/consult/action-form";
+import { AnswerList } from "@/components/consult/answer-list";
+import { VisitForm } from "@/components/consult/visit-form";
+import { Badge, STATUS_TONES } from "@/components/ui/badge";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatAnswer } from "@/lib/consultations/questions";
+import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { listCardAccessLog, openCustomerCard } from "@/lib/customers/card";
+import { formatPhone } from "@/lib/customers/phone";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { addVisitAction, redeemPointsAction } from "../actions";
+
+function Section({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section aria-labelledby={id} className={`rounded-2xl border border-stone-200 bg-white p-4 ${className}`}>
+      <h2 id={id} className="mb-3 text-lg font-bold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function CustomerCardPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("customers", `/admin/customers/${id}`);
+  const db = getDb();
+  const customerId = Number(id);
+  if (!Number.isInteger(customerId) || customerId <= 0) notFound();
+  let card;
+  try {
+    // Opening the card is the logged event: every render by staff writes who and when.
+    card = openCustomerCard({ db, customerId, userId: user.id });
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+  const t = await getTranslations("consult.card");
+  const tc = await getTranslations("common");
+  const tn = await getTranslations("admin.nav");
+  const locale = await getLocale();
+  const products = listProductsWithOptions({ db, activeOnly: true }).map((p) => ({ id: p.id, name: p.name }));
+  const accessLog = can(user.role, "access_log") ? listCardAccessLog({ db, customerId, limit: 50 }) : null;
+  const { customer } = card;
+  const latestConsent = (kind: string) => card.consents.find((c) => c.kind === kind);
+
+  return (
+    <div className="max-w-6xl">
+      <Link href="/admin/customers" className="text-sm text-brand-700 underline">{t("back")}</Link>
+      <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-bold" data-testid="card-name">{customer.name ?? t("noName")}</h1>
+        <span className="text-lg text-stone-700">{customer.phone ? formatPhone(customer.phone) : ""}</span>
+        <span className="text-sm text-stone-600">{t("since", { at: formatDateTime(customer.createdAt, locale) })}</span>
+      </div>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Badge tone="brand">{t("purchasesCount", { count: card.totals.purchases })}</Badge>
+        <Badge>{t("spent", { amount: formatWon(card.totals.spent, locale) })}</Badge>
+        {card.totals.channels.map((c) => <Badge key={c} tone="blue">{tc(`channel.${c}`)}</Badge>)}
+        {card.totals.noShows > 0 && <Badge tone="red">{t("noShows", { count: card.totals.noShows })}</Badge>}
+        <Badge tone="green">{t("pointsBadge", { points: card.points.balance.toLocaleString("ko-KR") })}</Badge>
+      </div>
+
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <Section id="card-answers" title={t("answers")} className="lg:col-span-2">
+          {card.answers.length === 0 ? <p className="text-stone-600">{t("noAnswers")}</p> : (
+            <div className="grid gap-4 md:grid-cols-2">
+              {card.answers.map((a) => (
+                <div key={a.id} data-testid="card-submission">
+                  <h3 className="font-semibold">{a.templateTitle} <span className="text-sm font-normal text-stone-600">· v{a.version} · {formatDateTime(a.submittedAt, locale)}</span></h3>
+                  {a.previous && (
+                    a.changes.length === 0 ? <p className="mt-1 text-sm text-stone-600">{t("noChanges")}</p> : (
+                      <div className="mt-2 rounded-xl bg-amber-50 p-3" data-testid="card-changes">
+                        <p className="text-sm font-semibold text-amber-900">{t("changesSince", { at: formatDateTime(a.previous.submittedAt, locale) })}</p>
+                        <ul className="mt-1 space-y-1 text-sm">
+                          {a.changes.map((c) => (
+                            <li key={c.questionId}>
+                              <span className="font-medium">{c.label}</span>: {formatAnswer(c.question, c.before, locale)} → <strong>{formatAnswer(c.question, c.after, locale)}</strong>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )
+                  )}
+                  <AnswerList questions={a.questions} answers={a.answers} locale={locale} highlight={a.changes.map((c) => c.questionId)} />
+                </div>
+              ))}
+            </div>
+          )}
+        </Section>
+
+        <Section id="card-visit-new" title={t("newVisit")}>
+          <VisitForm action={addVisitAction} customerId={customer.id} products={products} />
+        </Section>
+
+        <Section id="card-visits" title={t("visits")}>
+          {card.visits.length === 0 ? <p className="text-stone-600">{t("noVisits")}</p> : (
+            <ul className="space-y-3" data-testid="card-visits">
+              {card.visits.map((v) => {
+                const recs = card.recommendations.filter((r) => r.visitId === v.id);
+                return (
+                  <li key={v.id} className="rounded-xl bg-stone-50 p-3">
+                    <p className="text-sm text-stone-600">{formatDateTime(v.visitedAt, locale)} {v.shared && <Badge tone="blue">{t("shared")}</Badge>}</p>
+                    {v.done && <p><span className="font-semibold">{t("visitDone")}:</span> {v.done}</p>}
+                    {v.productsUsed && <p><span className="font-semibold">{t("visitProducts")}:</span> {v.productsUsed}</p>}
+                    {v.notes && <p className="whitespace-pre-wrap"><span className="font-semibold">{t("visitNotes")}:</span> {v.notes}</p>}
+                    {v.advice && <p><span className="font-semibold">{t("visitAdvice")}:</span> {v.advice}</p>}
+                    {recs.length > 0 && <p><span className="font-semibold">{t("recommendations")}:</span> {recs.map((r) => `${r.productName} ×${r.quantity}`).join(", ")}</p>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="card-purchases" title={t("purchases")} className="lg:col-span-2">
+          {card.purchases.length === 0 ? <p className="text-stone-600">{t("noPurchases")}</p> : (
+            <table className="w-full text-left" data-testid="card-purchases">
+              <thead>
+                <tr className="border-b border-stone-200 text-sm text-stone-600">
+                  <th className="py-2 pr-2">{t("date")}</th>
+                  <th className="py-2 pr-2">{t("channel")}</th>
+                  <th className="py-2 pr-2">{t("status")}</th>
+                  <th className="py-2 pr-2 text-right">{t("total")}</th>
+                  <th className="py-2 text-right">{t("pointsEarned")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {card.purchases.map((p) => (
+                  <tr key={`${p.kind}-${p.id}`} className="border-b border-stone-100">
+                    <td className="py-2 pr-2">{formatDate(p.date, locale)} {p.code && <span className="font-mono text-sm text-stone-600">{p.code}</span>}</td>
+                    <td className="py-2 pr-2">{tc(`channel.${p.channel}`)}</td>
+                    <td className="py-2 pr-2">{p.status === "sold" ? t("sold") : <Badge tone={STATUS_TONES[p.status]}>{tc(`status.${p.status}`)}</Badge>}</td>
+                    <td className="py-2 pr-2 text-right">{formatWon(p.total, locale)}</td>
+                    <td className="py-2 text-right">{p.pointsEarned ? `+${p.pointsEarned}P` : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+
+        <Section id="card-points" title={t("points")}>
+          <p className="text-2xl font-bold" data-testid="card-points-balance">{card.points.balance.toLocaleString("ko-KR")}P</p>
+          {can(user.role, "counter") && (
+            <div className="mt-3">
+              <ActionForm
+                action={redeemPointsAction}
+                submitLabel={t("redeem")}
+                testId="redeem-form"
+                fields={[
+                  { kind: "hidden", name: "customerId", value: String(customer.id) },
+                  { kind: "number", name: "points", label: t("redeemPoints"), inputMode: "numeric", min: 1, hint: t("redeemHint") },
+                ]}
+              />
+            </div>
+          )}
+          {card.points.ledger.length > 0 && (
+            <ul className="mt-3 space-y-1 text-sm">
+              {card.points.ledger.map((e) => (
+                <li key={e.id} className="flex justify-between gap-2">
+                  <span>{formatDateTime(e.createdAt, locale)} · {t(`ledger.${e.reason}`)} {e.sourceType !== "manual" && <span className="text-stone-600">({t(`ledgerSource.${e.sourceType}`)})</span>}</span>
+                  <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{e.delta.toLocaleString("ko-KR")}P</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="card-profile" title={t("profile")}>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="text-stone-600">{t("marketing")}</dt>
+            <dd>{customer.marketingConsent ? t("agreed") : t("notAgreed")}</dd>
+            {(["privacy", "consultation", "marketing"] as const).map((kind) => {
+              const c = latestConsent(kind);
+              return (
+                <div key={kind} className="contents">
+                  <dt className="text-stone-600">{t(`consentKind.${kind}`)}</dt>
+                  <dd>{c ? `${c.granted ? t("agreed") : t("withdrawn")} · v${c.version} · ${formatDateTime(c.createdAt, locale)}` : "—"}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        </Section>
+
+        <Section id="card-reviews" title={t("reviews")}>
+          {card.reviews.length === 0 ? <p className="text-stone-600">{t("noReviews")}</p> : (
+            <ul className="space-y-2">
+              {card.reviews.map((r) => (
+                <li key={r.id}><span className="text-brand-600" aria-label={t("ratingOf", { rating: r.rating })}>{"★".repeat(r.rating)}</span> <span className="text-sm text-stone-600">{r.orderCode} · {formatDate(r.pickupDate, locale)}</span>{r.comment && <p>{r.comment}</p>}</li>
+              ))}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="card-inquiries" title={t("inquiries")}>
+          {card.inquiries.length === 0 ? <p className="text-stone-600">{t("noInquiries")}</p> : (
+            <ul className="space-y-2">
+              {card.inquiries.map((q) => (
+                <li key={q.id}>
+                  <p className="text-sm text-stone-600">{formatDateTime(q.createdAt, locale)} · {q.firstReplyAt ? t("answered") : t("unanswered")}</p>
+                  <p className="whitespace-pre-wrap">{q.message}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link href="/admin/inquiries" className="mt-2 inline-block text-sm text-brand-700 underline">{tn("inquiries")}</Link>
+        </Section>
+
+        {accessLog && (
+          <Section id="card-access" title={t("accessLog")} className="lg:col-span-2">
+            <ul className="space-y-1 text-sm" data-testid="card-access-log">
+              {accessLog.map((r) => (
+                <li key={r.id}>{formatDateTime(r.at, locale)} · {r.userName} ({tn(`role.${r.userRole}`)})</li>
+              ))}
+            </ul>
+          </Section>
+        )}
+      </div>
+    </div>
+  );
+}

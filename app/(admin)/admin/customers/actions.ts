@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction } from "@/lib/actions";
+import { addVisit } from "@/lib/consultations/visits";
+import { AppError } from "@/lib/errors";
+import { redeemPoints } from "@/lib/points/redeem";
+
+export const addVisitAction = defineAction(
+  {
+    permission: "customers",
+    schema: z.object({
+      customerId: z.coerce.number().int().positive(),
+      done: z.string().optional(),
+      productsUsed: z.string().optional(),
+      notes: z.string().optional(),
+      advice: z.string().optional(),
+      shared: z.literal("on").optional(),
+      recommendations: z.string().max(20_000).optional(),
+    }),
+  },
+  (input, { user }) => {
+    let recommendations: unknown = [];
+    try {
+      recommendations = JSON.parse(input.recommendations || "[]");
+    } catch {
+      throw new AppError("validation", "추천 목록을 읽지 못했어요.");
+    }
+    addVisit({ db: getDb(), customerId: input.customerId, userId: user!.id, input: { ...input, shared: input.shared === "on", recommendations } });
+    revalidatePath(`/admin/customers/${input.customerId}`);
+    return { ok: true, message: "방문 기록을 저장했어요." };
+  },
+);
+
+export const redeemPointsAction = defineAction(
+  {
+    permission: "counter",
+    schema: z.object({
+      customerId: z.coerce.number().int().positive(),
+      points: z.coerce.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요."),
+    }),
+  },
+  (input, { user }) => {
+    const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id });
+    revalidatePath(`/admin/customers/${input.customerId}`);
+    return { ok: true, message: `${input.points.toLocaleString("ko-KR")}P를 사용했어요. 남은 잔액 ${balance.toLocaleString("ko-KR")}P` };
+  },
+);

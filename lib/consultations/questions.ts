@@ -1,0 +1,173 @@
+/**
+ * The question model of a consultation template version, and the rules that read answers
+ * against it: which questions are visible, what a valid answer is, how a form post becomes
+ * answers. Pure functions — the builder preview, the public form and the server all use them.
+ */
+import { z } from "zod";
+
+export const QUESTION_TYPES = ["single", "multi", "scale", "short", "long", "yesno", "date"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 5;
+
+const questionIdSchema = z.string().regex(/^[a-z0-9_-]{1,40}$/, "질문 id는 영문 소문자, 숫자, -, _ 로 40자까지예요.");
+
+export const questionSchema = z.object({
+  id: questionIdSchema,
+  type: z.enum(QUESTION_TYPES),
+  label: z.string().trim().min(1, "질문 문구를 적어 주세요.").max(200, "질문 문구는 200자까지예요."),
+  help: z.string().trim().max(300, "도움말은 300자까지예요.").optional(),
+  required: z.boolean().default(false),
+  choices: z.array(z.string().trim().min(1, "빈 보기가 있어요.").max(80, "보기는 80자까지예요.")).max(30).optional(),
+  showIf: z.object({ questionId: questionIdSchema, equals: z.string().min(1).max(80) }).optional(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+/** A whole question list: ids unique, choices where needed, conditions only on earlier questions. */
+export const questionsSchema = z
+  .array(questionSchema)
+  .min(1, "질문을 하나 이상 넣어 주세요.")
+  .max(60, "질문은 60개까지예요.")
+  .superRefine((questions, ctx) => {
+    const seen = new Map<string, Question>();
+    questions.forEach((q, i) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: "같은 id의 질문이 두 개 있어요." });
+      if ((q.type === "single" || q.type === "multi") && (!q.choices || q.choices.length < 2)) {
+        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "보기를 두 개 이상 적어 주세요." });
+      }
+      if (q.choices && new Set(q.choices).size !== q.choices.length) {
+        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "같은 보기가 두 번 있어요." });
+      }
+      if (q.showIf) {
+        const target = seen.get(q.showIf.questionId);
+        if (!target) {
+          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "조건은 앞에 있는 질문만 가리킬 수 있어요." });
+        } else if (!conditionValues(target).includes(q.showIf.equals)) {
+          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "조건 값이 그 질문의 답에 없어요." });
+        }
+      }
+      seen.set(q.id, q);
+    });
+  });
+
+/** The answer values a condition on this question may test for. */
+export function conditionValues(q: Question): string[] {
+  if (q.type === "single" || q.type === "multi") return q.choices ?? [];
+  if (q.type === "yesno") return ["yes", "no"];
+  if (q.type === "scale") return Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => String(SCALE_MIN + i));
+  return [];
+}
+
+/** A stored answer: choice text, choices, scale number, text, yes/no as boolean, or a date. */
+export type AnswerValue = string | string[] | number | boolean;
+export type Answers = Record<string, AnswerValue>;
+
+function isEmpty(v: unknown): boolean {
+  return v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+}
+
+function matches(value: AnswerValue | undefined, equals: string): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.includes(equals);
+  if (typeof value === "boolean") return (value ? "yes" : "no") === equals;
+  return String(value) === equals;
+}
+
+/**
+ * The questions a customer sees given their answers so far. A question whose condition
+ * points at a hidden question is hidden too, so chains of conditions behave.
+ */
+export function visibleQuestions(questions: Question[], answers: Answers): Question[] {
+  const visible = new Set<string>();
+  const out: Question[] = [];
+  for (const q of questions) {
+    if (q.showIf && !(visible.has(q.showIf.questionId) && matches(answers[q.showIf.questionId], q.showIf.equals))) continue;
+    visible.add(q.id);
+    out.push(q);
+  }
+  return out;
+}
+
+/** One raw value (from a form post or JSON) for one question → a stored value or an error message. */
+export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; error?: string } {
+  const asList = Array.isArray(raw) ? raw : isEmpty(raw) ? [] : [raw];
+  const text = typeof raw === "string" ? raw.trim() : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : undefined;
+  const missing = q.type === "multi" ? asList.length === 0 : isEmpty(text);
+  if (missing) return q.required ? { error: q.type === "multi" ? "하나 이상 골라 주세요." : q.type === "single" || q.type === "yesno" || q.type === "scale" ? "하나 골라 주세요." : "답을 적어 주세요." } : {};
+  switch (q.type) {
+    case "single":
+      return q.choices?.includes(text!) ? { value: text! } : { error: "보기 중에서 골라 주세요." };
+    case "multi": {
+      const picked = asList.map((v) => String(v).trim());
+      if (!picked.every((v) => q.choices?.includes(v))) return { error: "보기 중에서 골라 주세요." };
+      // Stored in the template's order, so two submissions compare equal whatever the click order.
+      return { value: (q.choices ?? []).filter((c) => picked.includes(c)) };
+    }
+    case "scale": {
+      const n = Number(text);
+      return Number.isInteger(n) && n >= SCALE_MIN && n <= SCALE_MAX ? { value: n } : { error: `${SCALE_MIN}~${SCALE_MAX} 중에서 골라 주세요.` };
+    }
+    case "yesno":
+      if (text === "yes" || text === "true") return { value: true };
+      if (text === "no" || text === "false") return { value: false };
+      return { error: "예 또는 아니요를 골라 주세요." };
+    case "date":
+      return /^\d{4}-\d{2}-\d{2}$/.test(text!) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? { value: text! } : { error: "날짜를 YYYY-MM-DD로 적어 주세요." };
+    case "short":
+      return text!.length <= 200 ? { value: text! } : { error: "200자까지 적을 수 있어요." };
+    case "long":
+      return text!.length <= 2000 ? { value: text! } : { error: "2000자까지 적을 수 있어요." };
+  }
+}
+
+/**
+ * Validate raw answers against a version's questions. Hidden questions are dropped (an
+ * answer to a question the customer could not see is not kept); errors are keyed by question id.
+ */
+export function validateAnswers(questions: Question[], raw: Record<string, unknown>): { answers: Answers; errors: Record<string, string> } {
+  const answers: Answers = {};
+  const errors: Record<string, string> = {};
+  // Visibility depends on earlier answers, so parse in order and test conditions on parsed values.
+  const visible = new Set<string>();
+  for (const q of questions) {
+    if (q.showIf && !(visible.has(q.showIf.questionId) && matches(answers[q.showIf.questionId], q.showIf.equals))) continue;
+    visible.add(q.id);
+    const { value, error } = parseAnswer(q, raw[q.id]);
+    if (error) errors[q.id] = error;
+    else if (value !== undefined) answers[q.id] = value;
+  }
+  return { answers, errors };
+}
+
+/** Form field name of a question's input. */
+export const answerField = (questionId: string) => `q.${questionId}`;
+
+/** A posted form object (`q.<id>` keys, repeated names as arrays) → raw answers by question id. */
+export function rawAnswersFromForm(form: Record<string, unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(form)) if (key.startsWith("q.")) raw[key.slice(2)] = value;
+  return raw;
+}
+
+/** Parse stored questions JSON (a version row) — throws if the stored shape is broken. */
+export function readQuestions(json: unknown): Question[] {
+  return questionsSchema.parse(json);
+}
+
+/** An answer as a sentence part for cards and the private page. */
+export function formatAnswer(q: Question | undefined, value: AnswerValue | undefined, locale = "ko"): string {
+  if (value === undefined || value === null) return "—";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
+  if (typeof value === "boolean") return value ? (locale === "en" ? "Yes" : "예") : locale === "en" ? "No" : "아니요";
+  if (q?.type === "scale") return `${value} / ${SCALE_MAX}`;
+  return String(value);
+}
+
+/** A fresh question id, unique within the list (the builder gives new questions one). */
+export function newQuestionId(existing: string[]): string {
+  for (let i = existing.length + 1; ; i++) {
+    const id = `q${i}`;
+    if (!existing.includes(id)) return id;
+  }
+}

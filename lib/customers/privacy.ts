@@ -1,0 +1,138 @@
+/**
+ * The customer's own data, opened only by their private token: see everything, correct the
+ * name, withdraw marketing consent, delete. Deletion erases what identifies the person and
+ * keeps the orders for the books, attached to an anonymous record.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import {
+  consultationSubmissions,
+  customers,
+  inquiries,
+  inquiryReplies,
+  orderItems,
+  orders,
+  recommendations,
+  reviews,
+  storeSales,
+  visits,
+  type Customer,
+} from "@/db/schema";
+import { listSubmissions, type SubmissionView } from "@/lib/consultations/submissions";
+import { listRecommendations, listVisits, recommendationCart, type RecommendationView } from "@/lib/consultations/visits";
+import { AppError } from "@/lib/errors";
+import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
+import { pointsBalance } from "@/lib/points/policy";
+import { listPointsLedger } from "@/lib/points/redeem";
+import { listConsents, listPurchases, type ConsentView, type Purchase } from "./card";
+import { recordConsent } from "./consent";
+import { findCustomerByToken, newToken } from "./customers";
+
+/** The live customer a token opens, or not_found (deleted customers have no working link). */
+export function customerForToken({ db, token }: { db: DbOrTx; token: string }): Customer {
+  const c = findCustomerByToken({ db, token });
+  if (!c || c.deletedAt) throw new AppError("not_found", "링크가 맞지 않거나 삭제된 정보예요.");
+  return c;
+}
+
+export type MyData = {
+  profile: { name: string | null; phone: string | null; marketingConsent: boolean; createdAt: number };
+  consents: ConsentView[];
+  purchases: (Purchase & { items: { name: string; quantity: number }[] })[];
+  submissions: SubmissionView[];
+  visits: { id: number; visitedAt: number; done: string; productsUsed: string; notes: string; advice: string }[];
+  recommendations: RecommendationView[];
+  cart: string;
+  points: { balance: number; ledger: { delta: number; reason: string; sourceType: string; createdAt: number }[] };
+  inquiries: InquiryView[];
+};
+
+/** Everything the shop holds about the token's owner — their own, never anyone else's. */
+export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData {
+  const c = customerForToken({ db, token });
+  const purchases = listPurchases({ db, customerId: c.id });
+  const orderIds = purchases.filter((p) => p.kind === "order").map((p) => p.id);
+  const items = orderIds.length
+    ? db.select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity }).from(orderItems).where(inArray(orderItems.orderId, orderIds)).all()
+    : [];
+  const recs = listRecommendations({ db, customerId: c.id });
+  return {
+    profile: { name: c.name, phone: c.phone, marketingConsent: c.marketingConsent, createdAt: c.createdAt },
+    consents: listConsents({ db, customerId: c.id }),
+    purchases: purchases.map((p) => ({ ...p, items: p.kind === "order" ? items.filter((i) => i.orderId === p.id).map(({ name, quantity }) => ({ name, quantity })) : [] })),
+    submissions: listSubmissions({ db, customerId: c.id }),
+    // Staff-only notes stay in the shop; only visits marked for sharing are the customer's to read.
+    visits: listVisits({ db, customerId: c.id, sharedOnly: true }).map(({ id, visitedAt, done, productsUsed, notes, advice }) => ({ id, visitedAt, done, productsUsed, notes, advice })),
+    recommendations: recs,
+    cart: recommendationCart(recs),
+    points: {
+      balance: pointsBalance({ db, customerId: c.id }),
+      ledger: listPointsLedger({ db, customerId: c.id }).map(({ delta, reason, sourceType, createdAt }) => ({ delta, reason, sourceType, createdAt })),
+    },
+    inquiries: listInquiriesForCustomer({ db, customerId: c.id }),
+  };
+}
+
+export function correctName({ db, token, name }: { db: Db; token: string; name: string }): void {
+  const clean = (name ?? "").trim();
+  if (!clean) throw new AppError("validation", "이름을 적어 주세요.", { fields: { name: "이름을 적어 주세요." } });
+  if (clean.length > 40 || /[<>]/.test(clean)) throw new AppError("validation", "이름은 40자까지, < > 없이 적어 주세요.", { fields: { name: "이름은 40자까지, < > 없이 적어 주세요." } });
+  db.transaction(
+    (tx) => {
+      const c = customerForToken({ db: tx, token });
+      tx.update(customers).set({ name: clean }).where(eq(customers.id, c.id)).run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function withdrawMarketing({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): void {
+  db.transaction(
+    (tx) => {
+      const c = customerForToken({ db: tx, token });
+      tx.update(customers).set({ marketingConsent: false }).where(eq(customers.id, c.id)).run();
+      recordConsent({ db: tx, customerId: c.id, kind: "marketing", granted: false, source: "my_page", at: now });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Erase a customer's personal data. Anywhere a phone number or name could have been written
+ * is cleared: the customer row (name, phone, token rotated so the old link dies), consultation
+ * answers, visit notes and recommendations, inquiries and replies (times kept for the CS
+ * metric, text erased), review comments, order notes, and the request hashes that were
+ * computed over a body containing the phone (a hash of a phone number is easily reversed).
+ * Orders, sales, consent records and the points ledger stay, pointing at the anonymous row.
+ * secure_delete (db/client.ts) zeroes the freed bytes; the WAL checkpoint removes old page
+ * copies from the -wal file.
+ */
+export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): { customerId: number; walCheckpointed: boolean } {
+  const customerId = db.transaction(
+    (tx) => {
+      const c = customerForToken({ db: tx, token });
+      const id = c.id;
+      tx.delete(consultationSubmissions).where(eq(consultationSubmissions.customerId, id)).run();
+      tx.delete(recommendations).where(eq(recommendations.customerId, id)).run();
+      tx.delete(visits).where(eq(visits.customerId, id)).run();
+      const inquiryIds = tx.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.customerId, id)).all().map((r) => r.id);
+      if (inquiryIds.length) {
+        tx.update(inquiryReplies).set({ body: "" }).where(inArray(inquiryReplies.inquiryId, inquiryIds)).run();
+        tx.update(inquiries).set({ message: "" }).where(inArray(inquiries.id, inquiryIds)).run();
+      }
+      const orderIds = tx.select({ id: orders.id }).from(orders).where(eq(orders.customerId, id)).all().map((r) => r.id);
+      if (orderIds.length) {
+        tx.update(orders).set({ note: "", requestHash: null }).where(eq(orders.customerId, id)).run();
+        tx.update(reviews).set({ comment: "" }).where(inArray(reviews.orderId, orderIds)).run();
+      }
+      tx.update(storeSales).set({ requestHash: null }).where(and(eq(storeSales.customerId, id))).run();
+      tx.update(customers).set({ name: null, phone: null, marketingConsent: false, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+  // Old versions of the pages just rewritten still sit in the -wal file until a checkpoint.
+  const result = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+  return { customerId, walCheckpointed: result[0]?.busy === 0 };
+}
+

@@ -1,0 +1,53 @@
+/**
+ * Spending points at the counter. The balance is read and the debit written in one
+ * IMMEDIATE transaction, so two tills can never spend the same points twice.
+ */
+import { desc, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { customers, pointsLedger, type PointsEntry } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { pointsBalance } from "./policy";
+
+export const MAX_REDEEM = 10_000_000;
+
+export function redeemPoints({
+  db,
+  customerId,
+  points,
+  userId,
+  now = Date.now(),
+}: {
+  db: Db;
+  customerId: number;
+  points: number;
+  userId: number | null;
+  now?: number;
+}): { balance: number; entry: PointsEntry } {
+  if (!Number.isInteger(points) || points <= 0 || points > MAX_REDEEM) {
+    throw new AppError("validation", "사용할 포인트를 1 이상의 정수로 적어 주세요.", { fields: { points: "1 이상의 정수로 적어 주세요." } });
+  }
+  return db.transaction(
+    (tx) => {
+      const c = tx.select({ id: customers.id, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
+      if (!c || c.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+      const balance = pointsBalance({ db: tx, customerId });
+      if (points > balance) {
+        throw new AppError("insufficient_points", `포인트 잔액이 모자라요. 지금 잔액은 ${balance.toLocaleString("ko-KR")}P예요.`, {
+          fields: { points: `잔액 ${balance.toLocaleString("ko-KR")}P보다 많아요.` },
+          details: { balance },
+        });
+      }
+      const entry = tx
+        .insert(pointsLedger)
+        .values({ customerId, delta: -points, reason: "redeem", sourceType: "manual", createdByUserId: userId, createdAt: now })
+        .returning()
+        .get();
+      return { balance: balance - points, entry };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function listPointsLedger({ db, customerId, limit = 100 }: { db: DbOrTx; customerId: number; limit?: number }): PointsEntry[] {
+  return db.select().from(pointsLedger).where(eq(pointsLedger.customerId, customerId)).orderBy(desc(pointsLedger.createdAt), desc(pointsLedger.id)).limit(limit).all();
+}

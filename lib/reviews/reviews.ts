@@ -1,0 +1,63 @@
+/** A 1–5 rating and a comment for a picked-up order: one per order, asked on the order page. */
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "@/db/client";
+import { customers, orders, reviews, type Review } from "@/db/schema";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { findOrderByToken } from "@/lib/orders/customer-actions";
+
+export const reviewInput = z.object({
+  rating: z.coerce.number({ error: "별점을 골라 주세요." }).int("별점을 골라 주세요.").min(1, "별점을 골라 주세요.").max(5, "별점은 5점까지예요."),
+  comment: z.string().trim().max(1000, "후기는 1000자까지 적을 수 있어요.").optional().default(""),
+});
+
+export function reviewForOrder({ db, orderId }: { db: DbOrTx; orderId: number }): Review | undefined {
+  return db.select().from(reviews).where(eq(reviews.orderId, orderId)).get();
+}
+
+export function submitReview({ db, orderToken, input, now = Date.now() }: { db: Db; orderToken: string; input: unknown; now?: number }): Review {
+  const parsed = reviewInput.safeParse(input);
+  if (!parsed.success) {
+    const fields = fieldErrorsFromZod(parsed.error.issues);
+    throw new AppError("validation", Object.values(fields)[0], { fields });
+  }
+  return db.transaction(
+    (tx) => {
+      const order = findOrderByToken({ db: tx, token: orderToken });
+      if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+      if (order.status !== "picked_up") throw new AppError("invalid_transition", "리뷰는 상품을 받은 뒤에 남길 수 있어요.");
+      if (reviewForOrder({ db: tx, orderId: order.id })) throw new AppError("conflict", "이 주문에는 이미 리뷰를 남기셨어요. 고마워요!");
+      return tx.insert(reviews).values({ orderId: order.id, rating: parsed.data.rating, comment: parsed.data.comment, createdAt: now }).returning().get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type ReviewView = Review & { orderCode: string; pickupDate: string; customerId: number | null; customerName: string | null };
+
+export function listReviews({ db, customerId, limit = 200 }: { db: DbOrTx; customerId?: number; limit?: number }): ReviewView[] {
+  return db
+    .select({
+      id: reviews.id,
+      orderId: reviews.orderId,
+      rating: reviews.rating,
+      comment: reviews.comment,
+      createdAt: reviews.createdAt,
+      orderCode: orders.code,
+      pickupDate: orders.pickupDate,
+      customerId: orders.customerId,
+      customerName: customers.name,
+    })
+    .from(reviews)
+    .innerJoin(orders, eq(orders.id, reviews.orderId))
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(customerId ? eq(orders.customerId, customerId) : undefined)
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit)
+    .all();
+}
+
+export function reviewSummary(list: { rating: number }[]): { count: number; average: number | null } {
+  if (list.length === 0) return { count: 0, average: null };
+  return { count: list.length, average: Math.round((list.reduce((s, r) => s + r.rating, 0) / list.length) * 10) / 10 };
+}

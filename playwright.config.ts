@@ -4,6 +4,9 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 
 export default defineConfig({
   testDir: "./e2e",
+  // Not test-results itself: Playwright empties its output folder after the web server has
+  // written test-results/e2e-db-<port> there.
+  outputDir: "test-results/artifacts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -18,3 +18,10 @@ export async function loadMessages(locale: Locale): Promise<Record<string, unkno
   );
   return Object.fromEntries(entries);
 }
+
+type Namespace = (typeof NAMESPACES)[number];
+
+/** Only the namespaces a part of the app uses, so a phone page does not download the admin's words. */
+export function pickMessages(messages: Record<string, unknown>, namespaces: readonly Namespace[]): Record<string, unknown> {
+  return Object.fromEntries(namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
+}

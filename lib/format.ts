@@ -1,5 +1,5 @@
 /** Display formats shared by every screen. */
-import { DEFAULT_TIMEZONE } from "@/lib/shop/time";
+import { DEFAULT_TIMEZONE, localDate, localTime } from "@/lib/shop/time";
 
 /** `12500` → `12,500원` (Korean) or `₩12,500` (English). */
 export function formatWon(amount: number, locale: string = "ko"): string {
@@ -19,18 +19,15 @@ export function formatDate(date: string, locale: string = "ko"): string {
   }).format(dt);
 }
 
-/** An instant as shop-local date and time, e.g. `11월 23일 (월) 오후 6:00`. */
+/**
+ * An instant as shop-local date and 24-hour time, e.g. `11월 23일 (월) 18:00`. A 24-hour
+ * clock because Node's built-in ICU prints "AM/PM" even for Korean, and shops speak in
+ * pickup times like "18:00" anyway.
+ */
 export function formatDateTime(ms: number, locale: string = "ko", timeZone: string = DEFAULT_TIMEZONE): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-US" : "ko-KR", {
-    timeZone,
-    month: locale === "en" ? "short" : "long",
-    day: "numeric",
-    weekday: "short",
-    hour: "numeric",
-    minute: "2-digit",
-  }).format(new Date(ms));
+  return `${formatDate(localDate(ms, timeZone), locale)} ${localTime(ms, timeZone)}`;
 }
 
-export function formatTime(ms: number, locale: string = "ko", timeZone: string = DEFAULT_TIMEZONE): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-US" : "ko-KR", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(ms));
+export function formatTime(ms: number, _locale: string = "ko", timeZone: string = DEFAULT_TIMEZONE): string {
+  return localTime(ms, timeZone);
 }

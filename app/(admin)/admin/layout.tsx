@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(auth)/actions";
 import { ADMIN_NAV } from "@/components/admin/nav-items";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
+import { MessagesProvider } from "@/components/ui/messages-provider";
+import { NAMESPACES } from "@/i18n/messages";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
@@ -45,7 +47,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <LocaleSwitcher />
         </div>
       </aside>
-      <main className="min-w-0 px-4 py-6 lg:px-8">{children}</main>
+      <main className="min-w-0 px-4 py-6 lg:px-8">
+        <MessagesProvider namespaces={NAMESPACES}>{children}</MessagesProvider>
+      </main>
     </div>
   );
 }

@@ -2,6 +2,12 @@
  * One error type for every rule that says no. The code maps once to an HTTP status (API)
  * and once to a Korean sentence (UI); `fields` names what to fix, per input field.
  */
+import { z } from "zod";
+
+// Zod's own wording (a missing object, a wrong type: shapes no schema words itself) in Korean
+// too, so neither a form nor an API error ever shows "Invalid input: expected …".
+z.config(z.locales.ko());
+
 export const ERROR_CODES = {
   bad_request: { status: 400, message: "입력한 내용을 다시 확인해 주세요." },
   validation: { status: 400, message: "입력한 내용을 다시 확인해 주세요." },

@@ -133,10 +133,14 @@ export function countUncollected({ db, date }: { db: DbOrTx; date: string }): nu
 /**
  * Close-out at the end of the day: every order of `date` not yet collected becomes a
  * no-show, in one transaction, which frees its rack slot. Returns the orders changed.
+ * Only today or a past day: the board can show tomorrow, and a no-show is final.
  */
 export function closeOutDay({ db, date, actor, now = Date.now() }: { db: Db; date: string; actor: Actor; now?: number }): Order[] {
   const changed = db.transaction(
     (tx) => {
+      if (date > localDate(now, getShopSettings({ db: tx }).timezone)) {
+        throw new AppError("invalid_transition", "마감 정리는 픽업 당일이나 지난 날짜에만 할 수 있어요.");
+      }
       const open = tx.select().from(orders).where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES]))).all();
       return open.map((order) => transitionInTx({ tx, order, to: "no_show", actor, now, note: "마감 정리" }));
     },

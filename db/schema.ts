@@ -262,6 +262,10 @@ export const orders = sqliteTable(
     index("orders_date_status").on(t.pickupDate, t.status),
     index("orders_customer").on(t.customerId),
     index("orders_picked_up_at").on(t.pickedUpAt),
+    // Metrics: a customer's latest purchase before a date (repurchase cycle) without a table scan.
+    index("orders_customer_picked_up").on(t.customerId, t.pickedUpAt).where(sql`status = 'picked_up'`),
+    // Metrics: purchases in a time range read from the index alone (no row look-ups).
+    index("orders_purchases").on(t.pickedUpAt, t.customerId, t.channel, t.total, t.pointsEarned, t.arrivedAt).where(sql`status = 'picked_up'`),
     // Two bags can never sit on one rack slot on the same day.
     uniqueIndex("orders_date_rack_slot")
       .on(t.pickupDate, t.rackSlot)
@@ -338,6 +342,8 @@ export const storeSales = sqliteTable(
     index("store_sales_date").on(t.saleDate),
     index("store_sales_customer").on(t.customerId),
     index("store_sales_occurred_at").on(t.occurredAt),
+    index("store_sales_customer_occurred_at").on(t.customerId, t.occurredAt),
+    index("store_sales_purchases").on(t.occurredAt, t.customerId, t.total, t.pointsEarned),
   ],
 );
 export type StoreSale = typeof storeSales.$inferSelect;

@@ -1,0 +1,40 @@
+import { expect, it } from "vitest";
+import { orderItems, storeSaleItems } from "@/db/schema";
+import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
+import { at, order, sale } from "@/lib/metrics/test-fixtures";
+import { suggestPlan } from "./suggest";
+
+it("averages the same weekday's demand and raises it for early sell-outs, with the reason", () => {
+  const db = freshDb();
+  const { bread, bagel } = shopWithProducts(db);
+  const preorder = (date: string, productId: number, quantity: number, placedAt: number) => {
+    const id = order(db, { pickupDate: date, placedAt });
+    db.insert(orderItems).values({ orderId: id, productId, productName: "x", unitPrice: 0, quantity, lineTotal: 0 }).run();
+  };
+  const counter = (date: string, time: string, productId: number, quantity: number) => {
+    const id = sale(db, { occurredAt: at(date, time) });
+    db.insert(storeSaleItems).values({ saleId: id, productId, productName: "x", unitPrice: 0, quantity }).run();
+  };
+  // Target Tuesday 2026-03-24; history Tuesdays 03-17, 03-10, 03-03.
+  // Bread: 03-17 plan 18, 10 pre-ordered the evening before + 8 sold at 10:30 → sold out 10:30 (early), demand 18.
+  plan(db, "2026-03-17", bread.id, 18);
+  preorder("2026-03-17", bread.id, 10, at("2026-03-16", "19:00"));
+  counter("2026-03-17", "10:30", bread.id, 8);
+  // 03-10 plan 16: 6 pre-ordered + 10 at 09:50 → sold out 09:50 (early), demand 16.
+  plan(db, "2026-03-10", bread.id, 16);
+  preorder("2026-03-10", bread.id, 6, at("2026-03-09", "20:00"));
+  counter("2026-03-10", "09:50", bread.id, 10);
+  // 03-03 plan 25: 20 sold by 14:00 → not sold out, demand 20.
+  plan(db, "2026-03-03", bread.id, 25);
+  counter("2026-03-03", "14:00", bread.id, 20);
+  // Average (18 + 16 + 20) / 3 = 18; two consecutive early sell-outs → ceil(18 × 1.2) = ceil(21.6) = 22.
+  // Bagel: only 03-17, plan 10, 10 sold at 15:00 → sold out but not early → avg 10 → 10.
+  plan(db, "2026-03-17", bagel.id, 10);
+  counter("2026-03-17", "15:00", bagel.id, 10);
+
+  const s = suggestPlan({ db, date: "2026-03-24" });
+  const breadS = s.find((x) => x.productId === bread.id)!;
+  expect(breadS).toMatchObject({ quantity: 22, average: 18, earlySellOuts: 2, reason: "지난 3주 평균 18개, 2주 연속 11시 전 품절 → 22개" });
+  expect(s.find((x) => x.productId === bagel.id)).toMatchObject({ quantity: 10, earlySellOuts: 0, reason: "지난 1주 평균 10개 → 10개" });
+  expect(suggestPlan({ db, date: "2026-03-25" })).toEqual([]);
+});

@@ -1,0 +1,105 @@
+/**
+ * Tomorrow's plan suggestion (생산 계획 제안): per product, from the same weekday of the
+ * last `weeks` weeks.
+ *
+ * - Demand of a day = pre-ordered (orders for that pickup date, not cancelled) + sold at the
+ *   counter that day. Days with no plan and no demand (closed, not made) are left out.
+ * - Sold out early: the day had a plan, demand reached it, and the unit that reached it was
+ *   taken before `earlyBefore` (default 11:00) shop-local on that day. The moment is found by
+ *   adding up pre-order quantities at their `placed_at` and counter sales at `occurred_at`
+ *   in time order (a pre-order placed the evening before counts then). Demand that day was cut
+ *   off, so the real demand was higher than what we saw.
+ * - Suggested = ceil(average demand × (1 + 10 % per early sell-out day)), e.g. 18 with two
+ *   early sell-outs → ceil(18 × 1.2) = 22.
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { dailyPlans, orderItems, orders, products, storeSaleItems, storeSales } from "@/db/schema";
+import { addDays, DEFAULT_TIMEZONE, zonedTime } from "@/lib/shop/time";
+import { findShopSettings } from "@/lib/shop/settings";
+
+export type DayHistory = { date: string; planned: number; demand: number; soldOutAt: number | null; soldOutEarly: boolean };
+export type PlanSuggestion = { productId: number; productName: string; quantity: number; average: number; earlySellOuts: number; reason: string; history: DayHistory[] };
+
+export const RAISE_PER_EARLY_SELLOUT = 0.1;
+
+function sumByProduct(rows: { productId: number; qty: number | null }[]): Map<number, number> {
+  return new Map(rows.map((r) => [r.productId, Number(r.qty ?? 0)]));
+}
+
+function dayTotals(db: Db, date: string) {
+  const planned = new Map(db.select({ productId: dailyPlans.productId, qty: dailyPlans.planned }).from(dailyPlans).where(eq(dailyPlans.date, date)).all().map((r) => [r.productId, r.qty]));
+  const reserved = sumByProduct(
+    db
+      .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
+      .from(orderItems)
+      .innerJoin(orders, eq(orders.id, orderItems.orderId))
+      .where(and(eq(orders.pickupDate, date), ne(orders.status, "cancelled")))
+      .groupBy(orderItems.productId)
+      .all(),
+  );
+  const sold = sumByProduct(
+    db
+      .select({ productId: storeSaleItems.productId, qty: sql<number>`sum(${storeSaleItems.quantity})` })
+      .from(storeSaleItems)
+      .innerJoin(storeSales, eq(storeSales.id, storeSaleItems.saleId))
+      .where(eq(storeSales.saleDate, date))
+      .groupBy(storeSaleItems.productId)
+      .all(),
+  );
+  return { planned, reserved, sold };
+}
+
+/** The instant the `planned`-th unit of a product was taken on `date`, or null if never. */
+function soldOutAt(db: Db, date: string, productId: number, planned: number): number | null {
+  const events = db.$client
+    .prepare(
+      `SELECT o.placed_at AS at, i.quantity AS qty FROM order_items i JOIN orders o ON o.id = i.order_id
+        WHERE o.pickup_date = ? AND o.status != 'cancelled' AND i.product_id = ?
+       UNION ALL
+       SELECT s.occurred_at, i.quantity FROM store_sale_items i JOIN store_sales s ON s.id = i.sale_id
+        WHERE s.sale_date = ? AND i.product_id = ?
+       ORDER BY at`,
+    )
+    .all(date, productId, date, productId) as { at: number; qty: number }[];
+  let total = 0;
+  for (const e of events) {
+    total += e.qty;
+    if (total >= planned) return e.at;
+  }
+  return null;
+}
+
+export function suggestPlan({ db, date, weeks = 3, earlyBefore = "11:00", productIds }: { db: Db; date: string; weeks?: number; earlyBefore?: string; productIds?: number[] }): PlanSuggestion[] {
+  const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
+  const dates = Array.from({ length: weeks }, (_, i) => addDays(date, -7 * (i + 1))); // most recent first
+  const perDate = dates.map((d) => ({ date: d, ...dayTotals(db, d) }));
+  const ids = new Set<number>();
+  for (const d of perDate) for (const m of [d.planned, d.reserved, d.sold]) for (const id of m.keys()) ids.add(id);
+  const wanted = productIds ? [...ids].filter((id) => productIds.includes(id)) : [...ids];
+  if (!wanted.length) return [];
+  const names = new Map(db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, wanted)).all().map((p) => [p.id, p.name]));
+  const hour = Number(earlyBefore.split(":")[0]);
+
+  const out: PlanSuggestion[] = [];
+  for (const productId of wanted) {
+    const history: DayHistory[] = [];
+    for (const d of perDate) {
+      const planned = d.planned.get(productId) ?? 0;
+      const demand = (d.reserved.get(productId) ?? 0) + (d.sold.get(productId) ?? 0);
+      if (planned === 0 && demand === 0) continue;
+      const at = planned > 0 && demand >= planned ? soldOutAt(db, d.date, productId, planned) : null;
+      history.push({ date: d.date, planned, demand, soldOutAt: at, soldOutEarly: at !== null && at < zonedTime(d.date, earlyBefore, timeZone) });
+    }
+    if (!history.length) continue;
+    const average = history.reduce((s, h) => s + h.demand, 0) / history.length;
+    const early = history.filter((h) => h.soldOutEarly).length;
+    const quantity = Math.ceil(average * (1 + RAISE_PER_EARLY_SELLOUT * early) - 1e-9);
+    let streak = 0;
+    while (streak < history.length && history[streak].soldOutEarly) streak++;
+    const parts = [`지난 ${history.length}주 평균 ${Math.round(average * 10) / 10}개`];
+    if (early > 0) parts.push(streak >= 2 && streak === early ? `${streak}주 연속 ${hour}시 전 품절` : `${early}번 ${hour}시 전 품절`);
+    out.push({ productId, productName: names.get(productId) ?? "", quantity, average, earlySellOuts: early, reason: `${parts.join(", ")} → ${quantity}개`, history });
+  }
+  return out.sort((a, b) => a.productName.localeCompare(b.productName, "ko"));
+}

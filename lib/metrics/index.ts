@@ -1,0 +1,56 @@
+/**
+ * `computeMetrics`: every metric of METRICS.md for one range, in the JSON shape of
+ * `GET /api/v1/metrics` — the API, the dashboard, the weekly review and the CSV of tiles
+ * all read this one result.
+ */
+import type { Db } from "@/db/client";
+import { DEFAULT_TIMEZONE, isoInZone } from "@/lib/shop/time";
+import { findShopSettings } from "@/lib/shop/settings";
+import {
+  consultToVisit,
+  csResponseTime,
+  omniChannel,
+  pickupLeadTime,
+  pointsConsistency,
+  preorderOutcomes,
+  repurchaseCycle,
+  revenue,
+  revisitRates,
+  stockAccuracy,
+} from "./metrics";
+import { resolveRange, type MetricRange } from "./range";
+
+export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRange }) {
+  const revisit = revisitRates({ db, range });
+  const outcomes = preorderOutcomes({ db, range });
+  const omni = omniChannel({ db, range });
+  return {
+    from: range.from,
+    to: range.to,
+    timezone: range.timeZone,
+    generated_at: isoInZone(range.now, range.timeZone),
+    revisit_rate_30: revisit[30],
+    revisit_rate_60: revisit[60],
+    pickup_lead_time: pickupLeadTime({ db, range }),
+    preorder_conversion: outcomes.conversion,
+    no_show_rate: outcomes.noShow,
+    stock_accuracy: stockAccuracy({ db, range }),
+    points_consistency: pointsConsistency({ db, range }),
+    cs_response_time: csResponseTime({ db, range }),
+    consult_to_visit: consultToVisit({ db, range }),
+    repurchase_cycle: repurchaseCycle({ db, range }),
+    omni_customer_share: omni.share,
+    channel_synergy: omni.synergy,
+    revenue: revenue({ db, range }),
+  };
+}
+
+export type MetricsResult = ReturnType<typeof computeMetricsForRange>;
+
+/** All metrics for shop-local dates `from..to` (inclusive), judged at `now`. */
+export function computeMetrics({ db, from, to, now = Date.now() }: { db: Db; from: string; to: string; now?: number }): MetricsResult {
+  const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
+  return computeMetricsForRange({ db, range: resolveRange({ from, to, now, timeZone }) });
+}
+
+export { resolveRange, previousRange, type MetricRange } from "./range";

@@ -1,0 +1,344 @@
+/**
+ * The north-star and supporting metrics of METRICS.md, one function each, over a shop-local
+ * date range. Choices the definitions leave open (each also explained on the dashboard):
+ *
+ * - Observable for N days: an event on local date D counts once D + N is before today, i.e.
+ *   its whole follow-up window (through D + N) has ended. Later ones are `too_recent`.
+ * - Revisit: the anchor is the customer's first purchase date in range; the revisit is the
+ *   next purchase on a strictly later local date, by any channel, within N days — even if
+ *   it falls after `to`.
+ * - Consult → visit: a recorded visit for that customer at or after the submission and on a
+ *   local date at most 30 days after the submission's date.
+ * - Points consistency applies the shop's current rate (the rate's history is not stored).
+ * - Anonymous counter sales (no customer) count only in revenue.
+ */
+import type { Db } from "@/db/client";
+import { getShopSettings } from "@/lib/shop/settings";
+import type { MetricRange } from "./range";
+import { all, baseParams, int, localDay, one, orderStats, purchasesSql, ratio } from "./sql";
+
+export const TARGETS = {
+  pickup_lead_time_s: 120,
+  preorder_conversion: 0.95,
+  no_show_rate: 0.03,
+  stock_accuracy: 0.97,
+  points_consistency: 0.99,
+  cs_response_time_min: 60,
+  consult_to_visit: 0.8,
+  channel_synergy: 1,
+} as const;
+
+type Met = boolean | null;
+const atLeast = (v: number | null, t: number): Met => (v === null ? null : v >= t);
+const atMost = (v: number | null, t: number): Met => (v === null ? null : v <= t);
+
+export type RateMetric = { value: number | null; numerator: number; denominator: number; target?: number; met?: Met };
+
+// ---------------------------------------------------------------- north star
+
+/** Start of the local day N days after an epoch-ms column's local day, in SQL. */
+const dayStartAfter = (col: string, days: number) => `((${col} + ${int("@off")}) / 86400000 + ${days}) * 86400000 - ${int("@off")}`;
+
+export type RevisitMetric = RateMetric & { window_days: number; anchors: number; too_recent: number };
+
+const identifiedDays = `
+  p AS (${purchasesSql({ identifiedOnly: true, to: "@fe" })}),
+  days AS (SELECT DISTINCT c, ${localDay("at")} AS d FROM p)`;
+
+/**
+ * Omni revisit rate for N = 30 and 60 days. Anchors come from one pass over the range (a
+ * covering index); each anchor's next purchase on a later date is one index seek per channel
+ * table on (customer, time) — never a scan of the follow-up period.
+ */
+export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 30: RevisitMetric; 60: RevisitMetric } {
+  const row = one<Record<string, number | null>>(
+    db,
+    `WITH anchors AS (SELECT c, min(at) AS first_at FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c),
+          a AS (SELECT c, ${localDay("first_at")} AS d, ${dayStartAfter("first_at", 1)} AS later FROM anchors),
+          n AS (SELECT d, min(coalesce((SELECT min(o.picked_up_at) FROM orders o
+                                          WHERE o.customer_id = a.c AND o.status = 'picked_up' AND o.picked_up_at >= a.later), 9e15),
+                              coalesce((SELECT min(x.occurred_at) FROM store_sales x
+                                          WHERE x.customer_id = a.c AND x.occurred_at >= a.later), 9e15)) AS next_at FROM a),
+          seq AS (SELECT d, CASE WHEN next_at < 9e15 THEN ${localDay("next_at")} END AS nd FROM n)
+     SELECT count(*) AS anchors,
+            sum(julianday(d) + 30 < julianday(@today)) AS e30,
+            sum(julianday(d) + 30 < julianday(@today) AND julianday(nd) - julianday(d) <= 30) AS r30,
+            sum(julianday(d) + 60 < julianday(@today)) AS e60,
+            sum(julianday(d) + 60 < julianday(@today) AND julianday(nd) - julianday(d) <= 60) AS r60
+       FROM seq`,
+    baseParams(range),
+  );
+  const make = (n: 30 | 60): RevisitMetric => {
+    const anchors = Number(row.anchors ?? 0);
+    const eligible = Number(row[`e${n}`] ?? 0);
+    const revisited = Number(row[`r${n}`] ?? 0);
+    return { value: ratio(revisited, eligible), numerator: revisited, denominator: eligible, window_days: n, anchors, too_recent: anchors - eligible };
+  };
+  return { 30: make(30), 60: make(60) };
+}
+
+export type RevisitWeek = { week: string; anchors: number; e30: number; r30: number; e60: number; r60: number; rate30: number | null; rate60: number | null };
+
+/**
+ * Weekly trend of the north star: for each Monday-started week of the range (the first and
+ * last may be partial), the anchor is each customer's first purchase in that week.
+ */
+export function revisitTrend({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
+  const rows = all<Omit<RevisitWeek, "rate30" | "rate60">>(
+    db,
+    `WITH ${identifiedDays},
+          seq AS (SELECT c, d, lead(d) OVER (PARTITION BY c ORDER BY d) AS nd, date(d, '-6 days', 'weekday 1') AS wk FROM days),
+          anch AS (SELECT wk, d, nd, row_number() OVER (PARTITION BY c, wk ORDER BY d) AS rn FROM seq)
+     SELECT wk AS week, count(*) AS anchors,
+            coalesce(sum(julianday(d) + 30 < julianday(@today)), 0) AS e30,
+            coalesce(sum(julianday(d) + 30 < julianday(@today) AND julianday(nd) - julianday(d) <= 30), 0) AS r30,
+            coalesce(sum(julianday(d) + 60 < julianday(@today)), 0) AS e60,
+            coalesce(sum(julianday(d) + 60 < julianday(@today) AND julianday(nd) - julianday(d) <= 60), 0) AS r60
+       FROM anch WHERE rn = 1 AND d >= @from AND d <= @to GROUP BY wk ORDER BY wk`,
+    baseParams(range),
+  );
+  return rows.map((r) => ({ ...r, rate30: ratio(r.r30, r.e30), rate60: ratio(r.r60, r.e60) }));
+}
+
+// ---------------------------------------------------------------- the loop
+
+export type LeadTimeMetric = {
+  value: number | null;
+  median_s: number | null;
+  p90_s: number | null;
+  within_target: number | null;
+  within_target_count: number;
+  count: number;
+  missing_arrival: number;
+  target: number;
+  met: Met;
+};
+
+const leadTimeValues = `SELECT picked_up_at - arrived_at AS v FROM orders
+  WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up' AND arrived_at IS NOT NULL`;
+
+/** Seconds from "I'm here" to hand-over for pre-orders picked up in range. */
+export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): LeadTimeMetric {
+  const p = baseParams(range);
+  const stats = orderStats(db, leadTimeValues, p);
+  const counts = one<{ within: number | null; missing: number | null }>(
+    db,
+    `SELECT sum(arrived_at IS NOT NULL AND picked_up_at - arrived_at <= @limit) AS within, sum(arrived_at IS NULL) AS missing
+       FROM orders WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
+    { ...p, limit: TARGETS.pickup_lead_time_s * 1000 },
+  );
+  const median = stats.median === null ? null : stats.median / 1000;
+  const within = Number(counts.within ?? 0);
+  return {
+    value: median,
+    median_s: median,
+    p90_s: stats.p90 === null ? null : stats.p90 / 1000,
+    within_target: ratio(within, stats.count),
+    within_target_count: within,
+    count: stats.count,
+    missing_arrival: Number(counts.missing ?? 0),
+    target: TARGETS.pickup_lead_time_s,
+    met: atMost(median, TARGETS.pickup_lead_time_s),
+  };
+}
+
+/** Lead-time histogram buckets (seconds, upper bound exclusive; last is open) for the chart. */
+export const LEAD_TIME_BUCKETS = [30, 60, 90, 120, 180, 300] as const;
+export function leadTimeDistribution({ db, range }: { db: Db; range: MetricRange }): { bucket: string; upper: number | null; count: number }[] {
+  const cases = LEAD_TIME_BUCKETS.map((b, i) => `WHEN v <= ${b * 1000} THEN ${i}`).join(" ");
+  const rows = all<{ b: number; n: number }>(db, `SELECT CASE ${cases} ELSE ${LEAD_TIME_BUCKETS.length} END AS b, count(*) AS n FROM (${leadTimeValues}) GROUP BY b`, baseParams(range));
+  const counts = new Map(rows.map((r) => [r.b, r.n]));
+  return [...LEAD_TIME_BUCKETS, null].map((upper, i) => {
+    const lower = i === 0 ? 0 : LEAD_TIME_BUCKETS[i - 1];
+    return { bucket: upper === null ? `${lower}s+` : `${lower}–${upper}s`, upper, count: counts.get(i) ?? 0 };
+  });
+}
+
+/** Pre-orders whose pickup date is in range and whose status is final. */
+export function preorderOutcomes({ db, range }: { db: Db; range: MetricRange }): { conversion: RateMetric; noShow: RateMetric } {
+  const row = one<{ n: number; pu: number | null; ns: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns FROM orders
+      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')`,
+    baseParams(range),
+  );
+  const n = row.n;
+  const pu = Number(row.pu ?? 0);
+  const ns = Number(row.ns ?? 0);
+  const conv = ratio(pu, n);
+  const noShow = ratio(ns, n);
+  return {
+    conversion: { value: conv, numerator: pu, denominator: n, target: TARGETS.preorder_conversion, met: atLeast(conv, TARGETS.preorder_conversion) },
+    noShow: { value: noShow, numerator: ns, denominator: n, target: TARGETS.no_show_rate, met: atMost(noShow, TARGETS.no_show_rate) },
+  };
+}
+
+export type OutcomeWeek = { week: string; final: number; picked_up: number; no_show: number; conversion: number | null; no_show_rate: number | null };
+export function preorderOutcomeTrend({ db, range }: { db: Db; range: MetricRange }): OutcomeWeek[] {
+  const rows = all<{ week: string; final: number; picked_up: number; no_show: number }>(
+    db,
+    `SELECT date(pickup_date, '-6 days', 'weekday 1') AS week, count(*) AS final,
+            sum(status = 'picked_up') AS picked_up, sum(status = 'no_show') AS no_show FROM orders
+      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
+      GROUP BY week ORDER BY week`,
+    baseParams(range),
+  );
+  return rows.map((r) => ({ ...r, conversion: ratio(r.picked_up, r.final), no_show_rate: ratio(r.no_show, r.final) }));
+}
+
+/** Stock-count lines recorded in range whose counted quantity equals the system's (tolerance 0). */
+export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): RateMetric {
+  const row = one<{ n: number; ok: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(counted = system_available) AS ok FROM stock_counts WHERE counted_at >= @s AND counted_at < @e`,
+    baseParams(range),
+  );
+  const v = ratio(Number(row.ok ?? 0), row.n);
+  return { value: v, numerator: Number(row.ok ?? 0), denominator: row.n, target: TARGETS.stock_accuracy, met: atLeast(v, TARGETS.stock_accuracy) };
+}
+
+/** The policy of lib/points/policy.ts pointsForPurchase, in SQL (integer division floors non-negative values). */
+const POLICY_POINTS = `CASE WHEN total <= 0 OR @rate <= 0 THEN 0 ELSE (total * ${int("@rate")}) / 10000 END`;
+
+/** Identified purchases in range whose points equal the one policy applied to their total. */
+export function pointsConsistency({ db, range, rateBp }: { db: Db; range: MetricRange; rateBp?: number }): RateMetric {
+  const rate = rateBp ?? getShopSettings({ db }).pointsRateBp;
+  const row = one<{ n: number; ok: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(pts = ${POLICY_POINTS}) AS ok FROM (${purchasesSql({ identifiedOnly: true })})`,
+    { ...baseParams(range), rate },
+  );
+  const ok = Number(row.ok ?? 0);
+  const v = ratio(ok, row.n);
+  return { value: v, numerator: ok, denominator: row.n, target: TARGETS.points_consistency, met: atLeast(v, TARGETS.points_consistency) };
+}
+
+export type CsMetric = { value: number | null; median_min: number | null; p90_min: number | null; count: number; unanswered: number; inquiries: number; target: number; met: Met };
+
+/** Minutes from an inquiry to the first staff reply, for inquiries created in range. */
+export function csResponseTime({ db, range }: { db: Db; range: MetricRange }): CsMetric {
+  const p = baseParams(range);
+  const stats = orderStats(db, `SELECT first_reply_at - created_at AS v FROM inquiries WHERE created_at >= @s AND created_at < @e AND first_reply_at IS NOT NULL`, p);
+  const row = one<{ n: number; open: number | null }>(db, `SELECT count(*) AS n, sum(first_reply_at IS NULL) AS open FROM inquiries WHERE created_at >= @s AND created_at < @e`, p);
+  const median = stats.median === null ? null : stats.median / 60_000;
+  return {
+    value: median,
+    median_min: median,
+    p90_min: stats.p90 === null ? null : stats.p90 / 60_000,
+    count: stats.count,
+    unanswered: Number(row.open ?? 0),
+    inquiries: row.n,
+    target: TARGETS.cs_response_time_min,
+    met: atMost(median, TARGETS.cs_response_time_min),
+  };
+}
+
+export type ConsultMetric = RateMetric & { submitted: number; too_recent: number };
+
+
+/** Consultation forms submitted in range followed by a visit within 30 days (observable ones only). */
+export function consultToVisit({ db, range }: { db: Db; range: MetricRange }): ConsultMetric {
+  const row = one<{ n: number; elig: number | null; visited: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(elig) AS elig, sum(elig AND visited) AS visited FROM (
+       SELECT julianday(${localDay("s.submitted_at")}) + 30 < julianday(@today) AS elig,
+              EXISTS (SELECT 1 FROM visits v WHERE v.customer_id = s.customer_id
+                         AND v.visited_at >= s.submitted_at AND v.visited_at < ${dayStartAfter("s.submitted_at", 31)}) AS visited
+         FROM consultation_submissions s WHERE s.submitted_at >= @s AND s.submitted_at < @e)`,
+    baseParams(range),
+  );
+  const elig = Number(row.elig ?? 0);
+  const visited = Number(row.visited ?? 0);
+  const v = ratio(visited, elig);
+  return { value: v, numerator: visited, denominator: elig, submitted: row.n, too_recent: row.n - elig, target: TARGETS.consult_to_visit, met: atLeast(v, TARGETS.consult_to_visit) };
+}
+
+export type CycleMetric = { value: number | null; median_days: number | null; count: number };
+
+/**
+ * For each (identified customer, date in range) with an earlier purchase date — before the
+ * range too — the days since their latest earlier purchase date; the median.
+ */
+export function repurchaseCycle({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
+  // In-range purchase days, plus each buyer's latest purchase before the range, found through
+  // the (customer, time) indexes — so history before `from` is never scanned in bulk.
+  const stats = orderStats(
+    db,
+    `WITH inr AS (SELECT DISTINCT c, ${localDay("at")} AS d FROM (${purchasesSql({ identifiedOnly: true })})),
+          buyers AS (SELECT DISTINCT c FROM inr),
+          prior AS (SELECT c, max(coalesce((SELECT max(o.picked_up_at) FROM orders o
+                                             WHERE o.customer_id = b.c AND o.status = 'picked_up' AND o.picked_up_at < @s), 0),
+                                  coalesce((SELECT max(x.occurred_at) FROM store_sales x
+                                             WHERE x.customer_id = b.c AND x.occurred_at < @s), 0)) AS at FROM buyers b),
+          days AS (SELECT c, d FROM inr UNION ALL SELECT c, ${localDay("at")} FROM prior WHERE at > 0),
+          gaps AS (SELECT d, julianday(d) - julianday(lag(d) OVER (PARTITION BY c ORDER BY d)) AS gap FROM days)
+     SELECT CAST(gap AS INTEGER) AS v FROM gaps WHERE d >= @from AND gap IS NOT NULL`,
+    baseParams(range),
+  );
+  return { value: stats.median, median_days: stats.median, count: stats.count };
+}
+
+export type OmniMetrics = {
+  share: RateMetric;
+  synergy: { value: number | null; omni: number | null; single: number | null; omni_customers: number; single_customers: number; target: number; met: Met };
+};
+
+/** Identified customers with a purchase in range: how many used 2+ channels, and their revenue per head. */
+export function omniChannel({ db, range }: { db: Db; range: MetricRange }): OmniMetrics {
+  const row = one<{ n: number; omni: number | null; omni_rev: number | null; single_rev: number | null }>(
+    db,
+    `WITH per AS (SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c)
+     SELECT count(*) AS n, sum(nch >= 2) AS omni,
+            sum(CASE WHEN nch >= 2 THEN rev END) AS omni_rev, sum(CASE WHEN nch < 2 THEN rev END) AS single_rev FROM per`,
+    baseParams(range),
+  );
+  const omni = Number(row.omni ?? 0);
+  const single = row.n - omni;
+  const omniAvg = omni > 0 ? Number(row.omni_rev ?? 0) / omni : null;
+  const singleAvg = single > 0 ? Number(row.single_rev ?? 0) / single : null;
+  const synergy = omniAvg !== null && singleAvg ? omniAvg / singleAvg : null;
+  return {
+    share: { value: ratio(omni, row.n), numerator: omni, denominator: row.n },
+    synergy: {
+      value: synergy,
+      omni: omniAvg === null ? null : Math.round(omniAvg),
+      single: singleAvg === null ? null : Math.round(singleAvg),
+      omni_customers: omni,
+      single_customers: single,
+      target: TARGETS.channel_synergy,
+      met: synergy === null ? null : synergy > TARGETS.channel_synergy,
+    },
+  };
+}
+
+export const CHANNELS = ["web", "phone", "store"] as const;
+export type Channel = (typeof CHANNELS)[number];
+export type RevenueMetric = { value: number; by_channel: Record<Channel, number>; purchases: number };
+
+/** Sum of purchase totals in range, by channel (anonymous counter sales included). */
+export function revenue({ db, range }: { db: Db; range: MetricRange }): RevenueMetric {
+  const rows = all<{ ch: Channel; total: number; n: number }>(db, `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`, baseParams(range));
+  const by_channel = { web: 0, phone: 0, store: 0 } as Record<Channel, number>;
+  let purchases = 0;
+  for (const r of rows) {
+    by_channel[r.ch] = Number(r.total);
+    purchases += r.n;
+  }
+  return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases };
+}
+
+export function revenueTrend({ db, range }: { db: Db; range: MetricRange }): ({ week: string } & Record<Channel, number>)[] {
+  const rows = all<{ week: string; ch: Channel; total: number }>(
+    db,
+    `SELECT date(${localDay("at")}, '-6 days', 'weekday 1') AS week, ch, sum(total) AS total
+       FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY week, ch ORDER BY week`,
+    baseParams(range),
+  );
+  const weeks = new Map<string, { week: string } & Record<Channel, number>>();
+  for (const r of rows) {
+    const w = weeks.get(r.week) ?? { week: r.week, web: 0, phone: 0, store: 0 };
+    w[r.ch] = Number(r.total);
+    weeks.set(r.week, w);
+  }
+  return [...weeks.values()];
+}

@@ -1,0 +1,75 @@
+/**
+ * The date range every metric is computed over: shop-local calendar dates `from..to`,
+ * inclusive of both, turned into the epoch-millisecond instants SQL filters on.
+ *
+ * Local dates in SQL are `date((ms + offset) / 1000, 'unixepoch')` with the zone's UTC
+ * offset computed here, in JS, for the range. That assumes the zone keeps one offset over
+ * the range and its follow-up window (true for the default Asia/Seoul, UTC+9, which has no
+ * DST). For a zone with DST, `resolveRange` throws rather than silently shifting purchases
+ * near the change by a day.
+ */
+import { AppError } from "@/lib/errors";
+import { addDays, daysBetween, DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
+
+export type MetricRange = {
+  from: string;
+  to: string;
+  timeZone: string;
+  /** First instant of `from`, shop-local. */
+  startMs: number;
+  /** First instant after `to` (exclusive end). */
+  endMs: number;
+  /** The zone's UTC offset in ms, fixed over the range and its follow-up window. */
+  offsetMs: number;
+  now: number;
+  /** Today's shop-local date at `now`. */
+  today: string;
+};
+
+/** The longest follow-up any metric needs after `to` (60-day revisit). */
+export const MAX_FOLLOW_UP_DAYS = 60;
+
+/** The longest range the API and dashboard accept (keeps one request bounded). */
+export const MAX_RANGE_DAYS = 800;
+
+function ymd(d: string): [number, number, number] {
+  const [y, m, dd] = d.split("-").map(Number);
+  return [y, m - 1, dd];
+}
+
+export function resolveRange({ from, to, now, timeZone = DEFAULT_TIMEZONE }: { from: string; to: string; now: number; timeZone?: string }): MetricRange {
+  const fields: Record<string, string> = {};
+  if (!isDateString(from)) fields.from = "시작 날짜는 YYYY-MM-DD 형식이어야 해요.";
+  if (!isDateString(to)) fields.to = "끝 날짜는 YYYY-MM-DD 형식이어야 해요.";
+  if (Object.keys(fields).length) throw new AppError("validation", Object.values(fields)[0], { fields });
+  if (to < from) throw new AppError("validation", "끝 날짜가 시작 날짜보다 앞설 수 없어요.", { fields: { to: "끝 날짜가 시작 날짜보다 앞설 수 없어요." } });
+  if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) {
+    throw new AppError("validation", `기간은 최대 ${MAX_RANGE_DAYS}일까지 볼 수 있어요.`, { fields: { to: `기간은 최대 ${MAX_RANGE_DAYS}일까지 볼 수 있어요.` } });
+  }
+  const startMs = zonedTime(from, "00:00", timeZone);
+  const endMs = zonedTime(addDays(to, 1), "00:00", timeZone);
+  // Local wall clock = UTC + offset (Seoul: +9 h).
+  const offsetMs = Date.UTC(...ymd(from)) - startMs;
+  const followEnd = zonedTime(addDays(to, MAX_FOLLOW_UP_DAYS + 1), "00:00", timeZone);
+  const followOffset = Date.UTC(...ymd(addDays(to, MAX_FOLLOW_UP_DAYS + 1))) - followEnd;
+  if (followOffset !== offsetMs || Date.UTC(...ymd(addDays(to, 1))) - endMs !== offsetMs) {
+    throw new AppError("validation", "이 시간대는 기간 중에 UTC 오프셋이 바뀌어 지표를 계산할 수 없어요.");
+  }
+  return { from, to, timeZone, startMs, endMs, offsetMs, now, today: localDate(now, timeZone) };
+}
+
+/** The range of equal length just before `range` (for "change vs previous period"). */
+export function previousRange(range: MetricRange): MetricRange {
+  const days = daysBetween(range.from, range.to) + 1;
+  return resolveRange({ from: addDays(range.from, -days), to: addDays(range.from, -1), now: range.now, timeZone: range.timeZone });
+}
+
+/** Instant at the start of a shop-local date, within the range's fixed offset. */
+export function startOfDate(range: MetricRange, date: string): number {
+  return Date.UTC(...ymd(date)) - range.offsetMs;
+}
+
+/** SQL expression for the shop-local date of an epoch-ms column. */
+export function localDateSql(column: string): string {
+  return `date((${column} + @off) / 1000, 'unixepoch')`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Physical stock counts (재고 실사). Recording a count snapshots the system's available
+ * quantity for that stock day (`stockForDate`) in the same IMMEDIATE transaction, so the
+ * comparison behind stock accuracy is with what the app believed at that very moment.
+ */
+import { and, desc, eq, gte, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { products, stockCounts, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { stockForDate } from "@/lib/inventory/availability";
+import { isDateString } from "@/lib/shop/time";
+
+export function recordStockCount({
+  db,
+  productId,
+  date,
+  counted,
+  userId,
+  now = Date.now(),
+}: {
+  db: Db;
+  productId: number;
+  date: string;
+  counted: number;
+  userId: number | null;
+  now?: number;
+}) {
+  if (!isDateString(date)) throw new AppError("validation", "날짜를 확인해 주세요.", { fields: { date: "날짜를 확인해 주세요." } });
+  if (!Number.isInteger(counted) || counted < 0 || counted > 100_000) {
+    throw new AppError("validation", "센 수량은 0 이상의 정수여야 해요.", { fields: { counted: "센 수량은 0 이상의 정수여야 해요." } });
+  }
+  return db.transaction(
+    (tx) => {
+      const product = tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).get();
+      if (!product) throw new AppError("not_found", "상품을 찾을 수 없어요.", { fields: { productId: "상품을 골라 주세요." } });
+      const systemAvailable = stockForDate({ db: tx, date, productIds: [productId] }).get(productId)?.available ?? 0;
+      return tx.insert(stockCounts).values({ productId, date, counted, systemAvailable, countedAt: now, userId }).returning().get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type StockCountRow = { id: number; productId: number; productName: string; date: string; counted: number; systemAvailable: number; countedAt: number; userName: string | null };
+
+/** Counts recorded between two instants, newest first. */
+export function listStockCounts({ db, fromMs, toMs, limit = 200 }: { db: Db; fromMs?: number; toMs?: number; limit?: number }): StockCountRow[] {
+  return db
+    .select({
+      id: stockCounts.id,
+      productId: stockCounts.productId,
+      productName: products.name,
+      date: stockCounts.date,
+      counted: stockCounts.counted,
+      systemAvailable: stockCounts.systemAvailable,
+      countedAt: stockCounts.countedAt,
+      userName: users.name,
+    })
+    .from(stockCounts)
+    .innerJoin(products, eq(products.id, stockCounts.productId))
+    .leftJoin(users, eq(users.id, stockCounts.userId))
+    .where(and(fromMs !== undefined ? gte(stockCounts.countedAt, fromMs) : undefined, toMs !== undefined ? lte(stockCounts.countedAt, toMs) : undefined))
+    .orderBy(desc(stockCounts.countedAt), desc(stockCounts.id))
+    .limit(limit)
+    .all();
+}
+
+/** Products a count can be recorded for (active ones, in menu order). */
+export function listCountableProducts({ db }: { db: Db }): { id: number; name: string }[] {
+  return db.select({ id: products.id, name: products.name }).from(products).where(eq(products.active, true)).orderBy(products.sortOrder, products.name).all();
+}

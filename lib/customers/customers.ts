@@ -11,14 +11,16 @@ export function newToken(bytes = 18): string {
 
 /**
  * The one customer record for a phone number, whatever the channel: found, or created.
- * A newly given name replaces the stored one (people correct typos).
+ * A given name only fills an empty one: anybody can type a phone number, so a public form
+ * must never rename the person it belongs to. Customers correct their name themselves from
+ * their private page (lib/customers/privacy.ts).
  */
 export function upsertCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): Customer {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new AppError("validation", "휴대전화 번호를 확인해 주세요.", { fields: { phone: "휴대전화 번호를 확인해 주세요." } });
   const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();
   if (existing) {
-    if (name && name !== existing.name) {
+    if (name && !existing.name) {
       return db.update(customers).set({ name }).where(eq(customers.id, existing.id)).returning().get();
     }
     return existing;

@@ -94,7 +94,9 @@ async function main(): Promise<number> {
   try {
     await waitForServer(baseUrl, server);
     const ctx: BenchContext = { baseUrl, dbPath, apiKey };
-    for (const mod of BENCH_MODULES) {
+    // `npm run bench -- storefront rack-live` runs only the named modules.
+    const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+    for (const mod of BENCH_MODULES.filter((m) => only.length === 0 || only.includes(m.name))) {
       console.log(`… ${mod.name}`);
       try {
         rows.push(...(await mod.run(ctx)).map((r) => ({ ...r, module: mod.name })));

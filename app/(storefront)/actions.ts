@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { clientAddressOf } from "@/lib/api/http";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -20,9 +21,8 @@ type ShortItem = { product_id: number; name: string; requested: number; availabl
  */
 export const placeOrderAction = defineAction({ permission: null, schema: storefrontOrderInput, parse: parseOrderForm }, async (input) => {
   const { idempotency_key, ...orderInput } = input;
-  // The same per-address limit as POST /api/v1/storefront/orders (same proxy reading as clientAddress).
-  const h = await headers();
-  const client = h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "local";
+  // The same per-address limit as POST /api/v1/storefront/orders.
+  const client = clientAddressOf(await headers());
   if (!takeToken({ bucket: "storefront-action", client, limit: rateLimitOrdersPerMinute() })) throw new AppError("rate_limited");
   let token: string;
   try {

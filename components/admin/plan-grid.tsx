@@ -38,11 +38,10 @@ export function PlanGrid({
   today: string;
   action: Action;
   /**
-   * SUGGESTED QUANTITY — the place for "tomorrow's plan is suggested from what sold out
-   * and when": productId → date → suggested quantity. Not computed yet (its lib is being
-   * built separately); when given, each cell shows it as a one-tap hint.
+   * Suggested quantities (lib/inventory/suggest.ts): productId → date → suggestion; each
+   * cell shows it as a one-tap hint, its reason as the hint's title.
    */
-  suggestions?: Record<number, Record<string, number>>;
+  suggestions?: Record<number, Record<string, { quantity: number; reason: string }>>;
 }) {
   const t = useTranslations("admin.plan");
   const tc = useTranslations("admin.common");
@@ -108,6 +107,7 @@ export function PlanGrid({
                   return (
                     <td key={date} className="px-2 py-2 align-top">
                       <input
+                        id={`plan-cell-${k}`}
                         name={k}
                         type="number"
                         inputMode="numeric"
@@ -130,11 +130,12 @@ export function PlanGrid({
                         <button
                           type="button"
                           data-testid="plan-suggestion"
-                          title={t("suggestedHint")}
-                          onClick={() => setValues((v) => ({ ...v, [k]: String(suggestion) }))}
+                          title={suggestion.reason}
+                          aria-label={`${t("suggested")} ${suggestion.quantity}: ${suggestion.reason}`}
+                          onClick={() => setValues((v) => ({ ...v, [k]: String(suggestion.quantity) }))}
                           className="mt-1 min-h-8 w-full rounded-md bg-sky-50 text-xs text-sky-900 hover:bg-sky-100"
                         >
-                          {t("suggested")} {suggestion}
+                          {t("suggested")} {suggestion.quantity}
                         </button>
                       )}
                       {errors[k] && (

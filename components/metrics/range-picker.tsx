@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PRESETS, type Preset } from "@/lib/metrics/presets";
-import { linkButtonClass as buttonClass } from "@/components/metrics/link-button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 
 /** Presets as links and a plain GET form for a custom range: the range lives in the URL. */

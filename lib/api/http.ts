@@ -105,7 +105,12 @@ export async function requireApiAccess(req: Request, permission: Permission, { a
  * put a proxy that sets it in front.
  */
 export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for");
+  return clientAddressOf(req.headers);
+}
+
+/** The same reading from bare headers (server actions get `headers()`, not a Request). */
+export function clientAddressOf(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for");
   if (forwarded) return forwarded.split(",").at(-1)!.trim() || "local";
-  return req.headers.get("x-real-ip") ?? "local";
+  return headers.get("x-real-ip") ?? "local";
 }

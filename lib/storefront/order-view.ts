@@ -2,9 +2,10 @@
  * The customer's own order, by its secret token: exactly what `/o/[token]` shows and nothing
  * about any other order or customer.
  */
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { customers, orderEvents, orderItems, type ChosenOption, type OrderStatus } from "@/db/schema";
+import { customers, type ChosenOption, type OrderStatus } from "@/db/schema";
+import { getOrderDetail } from "@/lib/orders/order-detail";
 import { customerCancelDeadline, findOrderByToken } from "@/lib/orders/customer-actions";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
@@ -36,18 +37,10 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
   const order = findOrderByToken({ db, token });
   if (!order) return null;
   const shop = getShopSettings({ db });
-  const items = db
-    .select({ name: orderItems.productName, quantity: orderItems.quantity, unitPrice: orderItems.unitPrice, lineTotal: orderItems.lineTotal, options: orderItems.options })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, order.id))
-    .orderBy(asc(orderItems.id))
-    .all();
-  const timeline = db
-    .select({ status: orderEvents.toStatus, at: orderEvents.at })
-    .from(orderEvents)
-    .where(eq(orderEvents.orderId, order.id))
-    .orderBy(asc(orderEvents.at), asc(orderEvents.id))
-    .all();
+  // Lines and the standing timeline (undone steps left out) as the order API shows them.
+  const detail = getOrderDetail({ db, order });
+  const items = detail.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPrice: i.unitPrice, lineTotal: i.lineTotal, options: i.options }));
+  const timeline = detail.timeline;
   const customer = order.customerId
     ? db.select({ name: customers.name, token: customers.token, createdAt: customers.createdAt }).from(customers).where(eq(customers.id, order.customerId)).get()
     : undefined;

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/metrics/import-form";
-import { linkButtonClass as buttonClass } from "@/components/metrics/link-button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { IMPORT_COLUMNS } from "@/lib/import/format";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { LeadTimeChart, OutcomeTrendChart, RevenueChart, RevisitTrendChart } from "@/components/metrics/charts";
 import { MetricTile } from "@/components/metrics/metric-tile";
 import { RangePicker } from "@/components/metrics/range-picker";
-import { linkButtonClass as buttonClass } from "@/components/metrics/link-button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";

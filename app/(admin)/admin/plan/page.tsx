@@ -7,6 +7,8 @@ import { Field } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { planGrid } from "@/lib/inventory/plan";
+import { suggestPlan } from "@/lib/inventory/suggest";
+import { PlanSuggestion } from "@/components/metrics/plan-suggestion";
 import { isClosedDate, slotsForDate } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
@@ -23,14 +25,31 @@ export default async function PlanPage() {
   const dateLabels = Object.fromEntries(grid.dates.map((d) => [d, formatDate(d, locale)]));
   const tomorrow = addDays(today, 1);
   const closed = grid.dates.filter((d) => isClosedDate(d, settings, closedDates) || slotsForDate(d, slots).length === 0);
+  // Suggested quantities from the same weekday's recent weeks, for every day the shop is open.
+  const suggestions: Record<number, Record<string, { quantity: number; reason: string }>> = {};
+  for (const date of grid.dates.filter((d) => !closed.includes(d))) {
+    for (const s of suggestPlan({ db, date })) (suggestions[s.productId] ??= {})[date] = { quantity: s.quantity, reason: s.reason };
+  }
+  const tomorrowSuggestions = closed.includes(tomorrow) ? [] : suggestPlan({ db, date: tomorrow });
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       {grid.products.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("noProducts")}</p>
       ) : (
-        // `suggestions` stays empty until the plan-suggestion lib lands (see PlanGrid).
-        <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} />
+        <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} suggestions={suggestions} />
+      )}
+      {tomorrowSuggestions.length > 0 && (
+        <Section title={t("suggestTitle", { date: formatDate(tomorrow, locale) })} lead={t("suggestLead")} className="mt-8 max-w-4xl" testId="plan-suggestions">
+          <ul className="divide-y divide-stone-200">
+            {tomorrowSuggestions.map((s) => (
+              <li key={s.productId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="font-semibold">{s.productName}</span>
+                <PlanSuggestion suggestion={s} targetInputId={`plan-cell-q:${tomorrow}:${s.productId}`} />
+              </li>
+            ))}
+          </ul>
+        </Section>
       )}
       <Section title={t("copyTitle")} lead={t("copyHint")} className="mt-8 max-w-3xl" testId="plan-copy">
         <ActionForm action={copyPlanAction} submitLabel={t("copyButton")} variant="secondary" className="flex flex-wrap items-end gap-3">

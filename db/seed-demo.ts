@@ -1,5 +1,5 @@
 /**
- * A demo bakery: products with options, plans for the past five weeks and the next seven
+ * A demo bakery: products with options, plans for the past thirteen weeks (enough for a 60-day revisit rate to be judged) and the next seven
  * days, and the history a real shop would have — web and phone pre-orders through every
  * status with their order events, counter sales (some anonymous), customers with consent
  * records and the points they earned.
@@ -41,7 +41,7 @@ import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate, weekdayOf, zonedTime } from "@/lib/shop/time";
 
 const SEED = 0x5eed_da61;
-const HISTORY_DAYS = 35;
+const HISTORY_DAYS = 91;
 const FUTURE_DAYS = 7;
 const MINUTE = 60_000;
 

@@ -28,6 +28,6 @@ export function rangeFromSearch(search: { range?: string; from?: string; to?: st
   if (search.from && search.to && isDateString(search.from) && isDateString(search.to) && search.from <= search.to) {
     return { from: search.from, to: search.to, preset: null };
   }
-  const preset = (PRESETS as readonly string[]).includes(search.range ?? "") ? (search.range as Preset) : "30d";
+  const preset = (PRESETS as readonly string[]).includes(search.range ?? "") ? (search.range as Preset) : "90d";
   return { ...presetRange(preset, today), preset };
 }

@@ -38,11 +38,11 @@ describe("seedDemo", () => {
     other.$client.close();
   });
 
-  it("has a catalogue with options, plans for five weeks back and a week ahead, and 60 customers", () => {
+  it("has a catalogue with options, plans for thirteen weeks back and a week ahead, and 60 customers", () => {
     expect(one(db, "select count(*) as n from products")).toEqual({ n: 12 });
     const groups = all<{ name: string }>(db, "select distinct name from product_option_groups").map((g) => g.name);
     expect(groups).toEqual(expect.arrayContaining(["슬라이스 여부", "포장", "크림 추가"]));
-    expect(one(db, "select min(date) as first, max(date) as last from daily_plans")).toEqual({ first: "2026-10-17", last: "2026-11-28" });
+    expect(one(db, "select min(date) as first, max(date) as last from daily_plans")).toEqual({ first: "2026-08-22", last: "2026-11-28" });
     expect(one<{ n: number }>(db, "select count(*) as n from customers").n).toBe(60);
     expect(one<{ n: number }>(db, "select count(*) as n from customers where phone not like '010________'").n).toBe(0);
   });

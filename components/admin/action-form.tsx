@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/actions";
 import { Button } from "@/components/ui/button";
 import { ActionNotice } from "@/components/ui/notice";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 

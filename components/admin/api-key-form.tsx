@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/actions";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /** Create an API key; the plain key is shown here once, in a box to copy from. */
 type KeyAction = (prev: ActionState<{ key: string }>, form: FormData) => Promise<ActionState<{ key: string }>>;

@@ -6,7 +6,7 @@ import { formatWon } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 // Inline controls in a product row: the shared input look, without its full width.
 const inline = "min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base text-ink focus:border-brand-500";

@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ActionNotice, Notice } from "@/components/ui/notice";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Rules = {
   opensDaysBefore: number;

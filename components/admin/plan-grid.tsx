@@ -7,7 +7,7 @@ import type { ActionState } from "@/lib/actions";
 import type { PlanGrid as Grid } from "@/lib/inventory/plan";
 import { Button } from "@/components/ui/button";
 import { ActionNotice } from "@/components/ui/notice";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 

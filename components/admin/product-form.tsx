@@ -7,7 +7,7 @@ import type { ProductWithOptions } from "@/lib/products/catalogue";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, TextAreaField, inputClass } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
-import { useActionForm } from "./use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type ChoiceDraft = { key: string; id?: number; name: string; priceDelta: string };
 type GroupDraft = { key: string; id?: number; name: string; required: boolean; choices: ChoiceDraft[] };

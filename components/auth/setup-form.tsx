@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setupAction } from "@/app/(auth)/actions";
-import { SubmitButton } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Field } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 
 export function SetupForm() {
   const t = useTranslations("auth");
-  const [state, action] = useActionState(setupAction, null);
+  const { state, pending, onSubmit } = useActionForm(setupAction);
   const err = (k: string) => (state && !state.ok ? state.fieldErrors?.[k] : undefined);
   return (
-    <form action={action} className="space-y-6">
+    <form onSubmit={onSubmit} className="space-y-6">
       <fieldset className="space-y-4 rounded-2xl border border-stone-200 bg-white p-5">
         <legend className="px-1 text-lg font-bold">{t("shopSection")}</legend>
         <Field label={t("shopName")} name="shopName" required maxLength={60} placeholder="동네빵집" error={err("shopName")} />
@@ -37,9 +37,9 @@ export function SetupForm() {
         </label>
       </fieldset>
       <ActionNotice state={state} />
-      <SubmitButton className="w-full" pendingText={t("creating")}>
-        {t("createShop")}
-      </SubmitButton>
+      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full")}>
+        {pending ? t("creating") : t("createShop")}
+      </button>
     </form>
   );
 }

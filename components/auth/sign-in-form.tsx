@@ -1,24 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signInAction } from "@/app/(auth)/actions";
-import { SubmitButton } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Field } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 
 export function SignInForm({ from }: { from?: string }) {
   const t = useTranslations("auth");
-  const [state, action] = useActionState(signInAction, null);
+  const { state, pending, onSubmit } = useActionForm(signInAction);
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={onSubmit} className="space-y-4">
       <input type="hidden" name="from" value={from ?? ""} />
       <Field label={t("email")} name="email" type="email" autoComplete="username" required />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <ActionNotice state={state} />
-      <SubmitButton className="w-full" pendingText={t("signingIn")}>
-        {t("signIn")}
-      </SubmitButton>
+      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full")}>
+        {pending ? t("signingIn") : t("signIn")}
+      </button>
     </form>
   );
 }

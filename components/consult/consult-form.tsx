@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Field, FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { visibleQuestions, type AnswerValue, type Answers, type Question } from "@/lib/consultations/questions";
-import { submitKeepingValues } from "./keep-values";
+import { submitWithoutReset } from "@/components/ui/use-action-form";
 import { QuestionInput, type DraftValue } from "./question-input";
 
 type Action = (prev: ActionState<{ token: string | null }>, form: FormData) => Promise<ActionState<{ token: string | null }>>;
@@ -83,7 +83,7 @@ export function ConsultForm({
   }
 
   return (
-    <form onSubmit={submitKeepingValues(formAction)} className="space-y-4" noValidate>
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="versionId" value={versionId} />
       {token && <input type="hidden" name="token" value={token} />}

@@ -8,7 +8,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Field, FieldError, inputClass, TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 import { conditionValues, newQuestionId, QUESTION_TYPES, visibleQuestions, type Answers, type Question, type QuestionType } from "@/lib/consultations/questions";
-import { submitKeepingValues } from "./keep-values";
+import { submitWithoutReset } from "@/components/ui/use-action-form";
 import { QuestionInput, type DraftValue } from "./question-input";
 
 type Action = (prev: ActionState<{ id: number }>, form: FormData) => Promise<ActionState<{ id: number }>>;
@@ -64,7 +64,7 @@ export function TemplateBuilder({
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_400px]">
-      <form onSubmit={submitKeepingValues(formAction)} className="space-y-4" aria-label={t("editorLabel")}>
+      <form onSubmit={submitWithoutReset(formAction)} className="space-y-4" aria-label={t("editorLabel")}>
         {initial.id && <input type="hidden" name="id" value={initial.id} />}
         <input type="hidden" name="questions" value={JSON.stringify(questions)} />
         <div className="grid gap-3 rounded-2xl border border-stone-200 bg-white p-4 md:grid-cols-2">

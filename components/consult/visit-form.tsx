@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
-import { submitKeepingValues } from "./keep-values";
+import { submitWithoutReset } from "@/components/ui/use-action-form";
 import { Field, inputClass, TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 
@@ -30,7 +30,7 @@ export function VisitForm({ action, customerId, products }: { action: Action; cu
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const set = (k: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setFields((f) => ({ ...f, [k]: e.target.value }));
   return (
-    <form onSubmit={submitKeepingValues(formAction)} className="space-y-3" data-testid="visit-form">
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-3" data-testid="visit-form">
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="recommendations" value={JSON.stringify(rows.filter((r) => r.productId))} />
       <Field label={t("visitDone")} name="done" value={fields.done} onChange={set("done")} error={errors.done} />

@@ -8,22 +8,10 @@ import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, purchasesSql } from "./sql";
 import { TARGETS } from "./metrics";
+import { TILE_KEYS } from "./tiles";
 
-export const DRILLDOWN_KEYS = [
-  "revisit_rate_30",
-  "revisit_rate_60",
-  "pickup_lead_time",
-  "preorder_conversion",
-  "no_show_rate",
-  "stock_accuracy",
-  "points_consistency",
-  "cs_response_time",
-  "consult_to_visit",
-  "repurchase_cycle",
-  "omni_customer_share",
-  "channel_synergy",
-  "revenue",
-] as const;
+/** The north star and every supporting tile can be opened to the rows behind it. */
+export const DRILLDOWN_KEYS = ["revisit_rate_30", "revisit_rate_60", ...TILE_KEYS] as const;
 export type DrilldownKey = (typeof DRILLDOWN_KEYS)[number];
 
 /** One row: a label column set that the page renders generically. */

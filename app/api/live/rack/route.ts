@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { apiRoute, json, parseWith, readJson, requireApiAccess } from "@/lib/api/http";
 import { loadRackBoard } from "@/lib/rack/board";
 import { rackEventStream } from "@/lib/rack/live";
+import { SSE_HEADERS } from "@/lib/events/sse";
 import { markReady, moveOrder } from "@/lib/rack/moves";
 import { isDateString } from "@/lib/shop/time";
 
@@ -22,14 +23,7 @@ export const GET = apiRoute(async (req) => {
   const { date, format } = parseWith(query, Object.fromEntries(new URL(req.url).searchParams));
   const db = getDb();
   if (format === "json") return json(loadRackBoard({ db, date }));
-  return new Response(rackEventStream({ db, date, signal: req.signal }), {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return new Response(rackEventStream({ db, date, signal: req.signal }), { headers: SSE_HEADERS });
 });
 
 const move = z.object({

@@ -3,12 +3,24 @@
  * zod validation → the domain call (which owns its transaction) → revalidate/redirect.
  * It returns `ActionState`; a thrown error never reaches the user as a stack trace.
  */
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, fieldErrorsFromZod, isAppError, type FieldErrors } from "@/lib/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/users";
+import { clientAddressOf } from "@/lib/api/http";
+import { takeToken } from "@/lib/api/rate-limit";
+
+/**
+ * Public forms (order, consultation, inquiry, review, my data) per client address per
+ * minute: enough for a person, not for a script. `RATE_LIMIT_PUBLIC_FORMS_PER_MINUTE`, 0 off.
+ */
+function publicActionsPerMinute(): number {
+  const n = Number(process.env.RATE_LIMIT_PUBLIC_FORMS_PER_MINUTE ?? 30);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 30;
+}
 
 export type ActionState<T = unknown> =
   | { ok: true; message?: string; data?: T }
@@ -37,8 +49,8 @@ export function errorState(e: unknown): ActionState<never> {
 type Handler<S extends z.ZodType, T> = (input: z.infer<S>, ctx: { user: PublicUser | null }) => Promise<ActionState<T> | void> | ActionState<T> | void;
 
 /**
- * Build a server action: `permission` null means public (storefront), with its own token
- * or rate checks inside the handler.
+ * Build a server action: `permission` null means public (storefront): rate-limited per
+ * client address here, with its own token checks inside the handler.
  */
 export function defineAction<S extends z.ZodType, T = unknown>(
   { permission, schema, parse = formToObject }: { permission: Permission | null; schema: S; parse?: (form: FormData) => unknown },
@@ -47,6 +59,9 @@ export function defineAction<S extends z.ZodType, T = unknown>(
   return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
     try {
       const user = permission ? await requirePermission(permission) : null;
+      if (!permission && !takeToken({ bucket: "public-actions", client: clientAddressOf(await headers()), limit: publicActionsPerMinute() })) {
+        throw new AppError("rate_limited");
+      }
       const parsed = schema.safeParse(parse(form));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFromZod(parsed.error.issues);

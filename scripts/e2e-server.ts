@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-e2e-"));
 process.env.DATABASE_PATH = path.join(dir, "e2e.db");
 process.env.RATE_LIMIT_ORDERS_PER_MINUTE ??= "0";
+process.env.RATE_LIMIT_PUBLIC_FORMS_PER_MINUTE ??= "0";
 fs.mkdirSync("test-results", { recursive: true });
 fs.writeFileSync(`test-results/e2e-db-${process.env.E2E_PORT || "3100"}`, process.env.DATABASE_PATH);
 

@@ -1,9 +1,12 @@
 /** Display formats shared by every screen. */
 import { DEFAULT_TIMEZONE, localDate, localTime } from "@/lib/shop/time";
 
+const wonDigits = new Intl.NumberFormat("ko-KR");
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `12500` → `12,500원` (Korean) or `₩12,500` (English). */
 export function formatWon(amount: number, locale: string = "ko"): string {
-  const n = Math.round(amount).toLocaleString("ko-KR");
+  const n = wonDigits.format(Math.round(amount));
   return locale === "en" ? `₩${n}` : `${n}원`;
 }
 
@@ -11,12 +14,13 @@ export function formatWon(amount: number, locale: string = "ko"): string {
 export function formatDate(date: string, locale: string = "ko"): string {
   const [y, m, d] = date.split("-").map(Number);
   const dt = new Date(Date.UTC(y, m - 1, d, 12));
-  return new Intl.DateTimeFormat(locale === "en" ? "en-US" : "ko-KR", {
-    timeZone: "UTC",
-    month: locale === "en" ? "short" : "long",
-    day: "numeric",
-    weekday: "short",
-  }).format(dt);
+  // Building a DateTimeFormat costs ~0.1 ms; a page formats dozens of dates.
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-US" : "ko-KR", { timeZone: "UTC", month: locale === "en" ? "short" : "long", day: "numeric", weekday: "short" });
+    dateFormats.set(locale, format);
+  }
+  return format.format(dt);
 }
 
 /**

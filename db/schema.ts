@@ -380,6 +380,8 @@ export const pointsLedger = sqliteTable(
     reason: text("reason", { enum: ["earn", "redeem", "adjust"] }).notNull(),
     sourceType: text("source_type", { enum: ["order", "sale", "manual"] }).notNull(),
     sourceId: integer("source_id"),
+    /** A redemption form's one-time key: a double submit or a retry spends once. */
+    requestKey: text("request_key").unique(),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
   },

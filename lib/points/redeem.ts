@@ -15,12 +15,15 @@ export function redeemPoints({
   customerId,
   points,
   userId,
+  requestKey,
   now = Date.now(),
 }: {
   db: Db;
   customerId: number;
   points: number;
   userId: number | null;
+  /** One per form render: the same key again returns the first redemption instead of spending twice. */
+  requestKey?: string | null;
   now?: number;
 }): { balance: number; entry: PointsEntry } {
   if (!Number.isInteger(points) || points <= 0 || points > MAX_REDEEM) {
@@ -28,6 +31,13 @@ export function redeemPoints({
   }
   return db.transaction(
     (tx) => {
+      if (requestKey) {
+        const earlier = tx.select().from(pointsLedger).where(eq(pointsLedger.requestKey, requestKey)).get();
+        if (earlier) {
+          if (earlier.customerId !== customerId || earlier.delta !== -points) throw new AppError("idempotency_conflict");
+          return { balance: pointsBalance({ db: tx, customerId }), entry: earlier };
+        }
+      }
       const c = tx.select({ id: customers.id, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
       if (!c || c.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
       const balance = pointsBalance({ db: tx, customerId });
@@ -39,7 +49,7 @@ export function redeemPoints({
       }
       const entry = tx
         .insert(pointsLedger)
-        .values({ customerId, delta: -points, reason: "redeem", sourceType: "manual", createdByUserId: userId, createdAt: now })
+        .values({ customerId, delta: -points, reason: "redeem", sourceType: "manual", requestKey: requestKey ?? null, createdByUserId: userId, createdAt: now })
         .returning()
         .get();
       return { balance: balance - points, entry };

@@ -40,10 +40,11 @@ export const redeemPointsAction = defineAction(
     schema: z.object({
       customerId: z.coerce.number().int().positive(),
       points: z.coerce.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요."),
+      requestKey: z.string().min(8).max(64),
     }),
   },
   (input, { user }) => {
-    const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id });
+    const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id, requestKey: input.requestKey });
     revalidatePath(`/admin/customers/${input.customerId}`);
     return { ok: true, message: `${input.points.toLocaleString("ko-KR")}P를 사용했어요. 남은 잔액 ${balance.toLocaleString("ko-KR")}P` };
   },

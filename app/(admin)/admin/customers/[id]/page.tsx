@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -153,6 +154,8 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
                 testId="redeem-form"
                 fields={[
                   { kind: "hidden", name: "customerId", value: String(customer.id) },
+                  // A fresh key per render: a double tap or a retry of this form spends once.
+                  { kind: "hidden", name: "requestKey", value: randomUUID() },
                   { kind: "number", name: "points", label: t("redeemPoints"), inputMode: "numeric", min: 1, hint: t("redeemHint") },
                 ]}
               />

@@ -3,14 +3,15 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { authSecret } from "@/lib/config/paths";
 import type { Role } from "./permissions";
-import { authenticate } from "./users";
+import { authenticate, passwordVersion } from "./users";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; pwv?: string } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
+    pwv?: string;
   }
 }
 
@@ -24,7 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "이메일" }, password: { label: "비밀번호", type: "password" } },
       authorize(credentials) {
         const user = authenticate({ db: getDb(), email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") });
-        return user ? { id: String(user.id), email: user.email, name: user.name, role: user.role } : null;
+        return user ? { id: String(user.id), email: user.email, name: user.name, role: user.role, pwv: passwordVersion({ db: getDb(), id: user.id }) ?? "" } : null;
       },
     }),
   ],
@@ -33,12 +34,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.pwv = user.pwv;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = String(token.uid ?? "");
       session.user.role = token.role as Role;
+      session.user.pwv = token.pwv as string | undefined;
       return session;
     },
   },

@@ -7,13 +7,16 @@ import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
-import { getActiveUser, type PublicUser } from "./users";
+import { getActiveUser, passwordVersion, type PublicUser } from "./users";
 
 export async function currentUser(): Promise<PublicUser | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  return getActiveUser({ db: getDb(), id }) ?? null;
+  const db = getDb();
+  // A password reset ends the sessions signed in with the old password.
+  if (session?.user?.pwv !== passwordVersion({ db, id })) return null;
+  return getActiveUser({ db, id }) ?? null;
 }
 
 /** For pages: signed-out people go to sign-in, signed-in people without the right see 403. */

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
@@ -59,4 +60,13 @@ export function setPassword({ db, userId, password }: { db: DbOrTx; userId: numb
   validateNewPassword(password);
   const updated = db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, userId)).returning({ id: users.id }).get();
   if (!updated) throw new AppError("not_found", "직원을 찾을 수 없어요.");
+}
+
+/**
+ * A fingerprint of the user's current password hash, carried in the session: setting a new
+ * password changes it, which signs out every session made with the old one.
+ */
+export function passwordVersion({ db, id }: { db: DbOrTx; id: number }): string | null {
+  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get();
+  return row ? crypto.createHash("sha256").update(row.hash).digest("base64url").slice(0, 16) : null;
 }

@@ -2,15 +2,19 @@
  * A demo bakery: products with options, plans for the past thirteen weeks (enough for a 60-day revisit rate to be judged) and the next seven
  * days, and the history a real shop would have — web and phone pre-orders through every
  * status with their order events, counter sales (some anonymous), customers with consent
- * records and the points they earned.
+ * records and the points they earned — and what goes on around the purchases (reviews,
+ * questions and replies, closing stock counts, consultation forms and the visits after
+ * them, last week's note), so every dashboard number has something to show.
  *
  * Written through the schema directly, but by the same rules as the live paths: prices
  * come from the catalogue (`priceWithOptions`), points from `awardPurchasePoints`, pickup
  * codes from `generatePickupCode`, no product is ever reserved or sold past its plan and
- * no slot is booked past its capacity. A seeded PRNG makes every count and total
- * reproducible for the same `now` (tokens stay cryptographically random: they are keys).
+ * no slot is booked past its capacity. The records around the purchases go through their
+ * own lib functions (`submitReview`, `createInquiry`, `recordStockCount`, …) with past
+ * times. A seeded PRNG makes every count and total reproducible for the same `now` (tokens
+ * stay cryptographically random: they are keys).
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import {
   customers,
@@ -29,21 +33,31 @@ import {
   type OrderStatus,
 } from "./schema";
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
+import { SCALE_MIN, SCALE_MAX, type Question } from "@/lib/consultations/questions";
+import { submitConsultation } from "@/lib/consultations/submissions";
+import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
+import { addVisit } from "@/lib/consultations/visits";
 import { recordConsent } from "@/lib/customers/consent";
 import { newToken } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
+import { createInquiry, replyToInquiry } from "@/lib/inquiries/inquiries";
+import { stockForDate } from "@/lib/inventory/availability";
+import { mondayOf, saveWeeklyNote } from "@/lib/metrics/weekly";
 import { generatePickupCode } from "@/lib/orders/place-order";
 import { cutoffAt, isClosedDate, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { awardPurchasePoints } from "@/lib/points/policy";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
-import { loadSchedule } from "@/lib/shop/settings";
+import { submitReview } from "@/lib/reviews/reviews";
+import { getShopSettings, loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate, weekdayOf, zonedTime } from "@/lib/shop/time";
+import { listCountableProducts, recordStockCount } from "@/lib/stock/counts";
 
 const SEED = 0x5eed_da61;
 const HISTORY_DAYS = 91;
 const FUTURE_DAYS = 7;
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function prng(seed: number) {
@@ -123,6 +137,14 @@ function customerPool(rng: Rng, size = 60): { name: string; phone: string; marke
   return pool;
 }
 
+/**
+ * Not everyone is omnichannel: a few people only ever order ahead on the web (and never give
+ * their number at the counter), a few only buy at the counter — so the dashboard's omni share
+ * and channel synergy compare two real groups. Fixed by position, so no extra random draws.
+ */
+const webOnly = (index: number) => index % 7 === 3;
+const counterOnly = (index: number) => index % 7 === 5;
+
 /** Regulars come often, most people now and then: the lower the index, the more visits. */
 function pickRegular(rng: Rng, size: number): number {
   return Math.min(size - 1, Math.floor(size * Math.pow(rng.next(), 1.8)));
@@ -147,10 +169,19 @@ type OrderPlan = {
 type SalePlan = { kind: "sale"; at: number; date: string; customer: number | null; lines: Line[] };
 
 export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { products: number; orders: number } {
-  const result = db.transaction((tx) => seedInTx(tx, now), { behavior: "immediate" });
-  // Ready-made consultation forms, so the consultation pages have something to show.
-  seedConsultationTemplates({ db, now });
-  return result;
+  // One transaction for everything: the lib functions called with `db` below open their own
+  // transactions, which better-sqlite3 turns into savepoints inside this one — so a failure
+  // anywhere leaves the shop as empty as it was.
+  return db.transaction(
+    (tx) => {
+      const result = seedInTx(tx, now);
+      // Ready-made consultation forms, set up when the shop's history starts.
+      seedConsultationTemplates({ db, now: now - HISTORY_DAYS * DAY });
+      seedActivity({ db, now });
+      return result;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
@@ -239,7 +270,9 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
           take(lines);
           booked.set(slot.startTime, (booked.get(slot.startTime) ?? 0) + 1);
         }
-        plans.push({ kind: "order", date, slot, channel, customer: pickRegular(rng, pool.length), lines, ...order, at: placedAt });
+        let customer = pickRegular(rng, pool.length);
+        if (counterOnly(customer) || (channel === "phone" && webOnly(customer))) customer = (customer + 1) % pool.length;
+        plans.push({ kind: "order", date, slot, channel, customer, lines, ...order, at: placedAt });
       }
     }
 
@@ -252,7 +285,8 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
         const lines = chooseLines(rng.int(1, 3), 3, false);
         if (!lines.length) continue;
         take(lines);
-        plans.push({ kind: "sale", at, date, customer: rng.chance(0.45) ? null : pickRegular(rng, pool.length), lines });
+        const customer = rng.chance(0.45) ? null : pickRegular(rng, pool.length);
+        plans.push({ kind: "sale", at, date, customer: customer === null || webOnly(customer) ? null : customer, lines });
       }
     }
   }
@@ -418,4 +452,302 @@ function orderStory({
     };
   }
   return { steps: [ready, { to: "picked_up", at: start + Math.floor(rng.next() * window), actor: "user" }], onRack: false, cancelReason: null };
+}
+
+// ---------------------------------------------------------------- around the purchases
+
+/**
+ * What else a living shop has, so every dashboard number has something to show: reviews of
+ * picked-up orders, customer questions with the staff's replies, closing stock counts,
+ * consultation forms followed (or not) by visits, and last week's note. Written through the
+ * same lib functions as the live paths, each at its own moment in the past. Staff-side
+ * records (replies, visits) need a user, so a shop without an owner gets only the customer side.
+ */
+function seedActivity({ db, now }: { db: Db; now: number }): void {
+  const rng = prng(SEED ^ 0x0ac7_1717);
+  const tz = getShopSettings({ db }).timezone;
+  const today = localDate(now, tz);
+  const owner = db.select({ id: users.id }).from(users).where(eq(users.role, "owner")).orderBy(users.id).limit(1).get();
+  const at = (date: string, minuteOfDay: number) =>
+    zonedTime(date, `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`, tz);
+  const people = db.select({ id: customers.id, token: customers.token, createdAt: customers.createdAt }).from(customers).orderBy(customers.id).all();
+  /** Someone who was already a customer at `when` (people only write to a shop they know). */
+  const customerBefore = (when: number) => {
+    const known = people.filter((c) => c.createdAt <= when);
+    return known.length ? rng.pick(known) : null;
+  };
+
+  seedStockCounts({ db, rng, today, tz, userId: owner?.id ?? null });
+  seedReviews({ db, rng, now });
+  seedInquiries({ db, rng, now, today, tz, at, customerBefore, userId: owner?.id ?? null });
+  seedConsultations({ db, rng, now, today, at, customerBefore, userId: owner?.id ?? null });
+
+  const lastWeek = addDays(mondayOf(today), -7);
+  saveWeeklyNote({
+    db,
+    weekStart: lastWeek,
+    body: "노쇼가 조금 늘었어요. 이번 주에는 픽업 전날 저녁에 예약 목록을 한 번 더 확인하고, 2분 넘게 기다린 주문은 이유를 적어 두기.",
+    now: Math.min(now - MINUTE, at(lastWeek, 9 * 60 + 40)),
+  });
+}
+
+/**
+ * A closing count (마감 실사) on some past days, for some products: counted after the last
+ * sale, when the system's available quantity is final for that day. Mostly right; now and
+ * then a bag or a loaf is off by one or two.
+ */
+function seedStockCounts({ db, rng, today, tz, userId }: { db: Db; rng: Rng; today: string; tz: string; userId: number | null }): void {
+  const { slots } = loadSchedule({ db });
+  const dates = db
+    .selectDistinct({ date: dailyPlans.date })
+    .from(dailyPlans)
+    .where(and(gte(dailyPlans.date, addDays(today, -HISTORY_DAYS)), lt(dailyPlans.date, today)))
+    .orderBy(dailyPlans.date)
+    .all()
+    .map((d) => d.date);
+  for (const date of dates) {
+    if (!rng.chance(0.3)) continue;
+    const lastSlotEnd = Math.max(0, ...slotsForDate(date, slots).map((s) => zonedTime(date, s.endTime, tz)));
+    const countedAt = Math.max(zonedTime(date, "21:00", tz), lastSlotEnd + 30 * MINUTE) + rng.int(0, 20) * MINUTE;
+    const stock = stockForDate({ db, date });
+    for (const line of stock.values()) {
+      if (!rng.chance(0.5)) continue;
+      const off = rng.chance(0.05) ? rng.pick([-2, -1, 1, 2]) : 0;
+      const counted = line.available + off < 0 ? line.available - off : line.available + off;
+      recordStockCount({ db, productId: line.productId, date, counted, userId, now: countedAt });
+    }
+  }
+}
+
+const REVIEW_COMMENTS: Record<number, string[]> = {
+  5: [
+    "소금빵은 역시 여기가 최고예요. 따뜻할 때 받아서 더 좋았어요.",
+    "미리 예약해 두니 줄 서지 않고 바로 받아 갔어요!",
+    "크루아상 결이 살아 있어요. 또 주문할게요.",
+    "케이크를 선물했는데 다들 맛있다고 했어요.",
+    "우유식빵이 정말 촉촉해서 아이가 잘 먹어요.",
+    "",
+    "",
+  ],
+  4: ["맛있어요. 슬라이스가 조금 두꺼웠지만 만족해요.", "픽업이 빨라서 좋아요. 베이글이 쫀득해요.", "스콘이 맛있는데 크림이 조금 더 있었으면 좋겠어요.", ""],
+  3: ["빵은 맛있는데 픽업할 때 조금 기다렸어요.", "바게트가 생각보다 딱딱했어요.", "맛은 좋은데 오늘은 좀 덜 구워진 느낌이었어요."],
+  2: ["도착했다고 눌렀는데 한참 기다렸어요.", "선물 포장을 골랐는데 기본 포장으로 나왔어요."],
+  1: ["예약한 시간에 갔는데 빵이 준비가 안 돼 있었어요.", "주문한 것과 다른 빵이 들어 있었어요."],
+};
+
+/** About a third of picked-up orders get a review within a day or so; long waits get the low ones. */
+function seedReviews({ db, rng, now }: { db: Db; rng: Rng; now: number }): void {
+  const pickedUp = db
+    .select({ token: orders.token, arrivedAt: orders.arrivedAt, pickedUpAt: orders.pickedUpAt })
+    .from(orders)
+    .where(eq(orders.status, "picked_up"))
+    .orderBy(orders.id)
+    .all();
+  for (const order of pickedUp) {
+    if (!rng.chance(0.3)) continue;
+    const writtenAt = order.pickedUpAt! + rng.int(20, 30 * 60) * MINUTE;
+    if (writtenAt >= now) continue;
+    const roll = rng.next();
+    let rating = roll < 0.55 ? 5 : roll < 0.85 ? 4 : roll < 0.93 ? 3 : roll < 0.97 ? 2 : 1;
+    const waited = order.arrivedAt !== null && order.pickedUpAt! - order.arrivedAt > 130_000;
+    if (waited && rng.chance(0.3)) rating = rng.pick([2, 3, 3]);
+    const comment = waited && rating <= 3 ? rng.pick(["픽업할 때 생각보다 오래 기다렸어요.", "도착했다고 눌렀는데 한참 기다렸어요."]) : rng.pick(REVIEW_COMMENTS[rating]);
+    submitReview({ db, orderToken: order.token, input: { rating, comment }, now: writtenAt });
+  }
+}
+
+const INQUIRY_TOPICS: [string, string][] = [
+  ["내일 케이크 픽업 시간을 한 시간 늦출 수 있을까요?", "네, 가능해요. 원하시는 시간으로 바꿔 두었어요. 주문 페이지에서 확인해 주세요."],
+  ["소금빵에 들어가는 버터가 무염인가요? 아이가 먹을 거라서요.", "가염 버터를 조금 쓰고 겉에 천일염을 뿌려요. 아이 간식이면 우유식빵을 더 추천드려요."],
+  ["견과류 알레르기가 있는데 휘낭시에에 아몬드가 들어가나요?", "네, 아몬드 가루가 들어가요. 견과류 알레르기가 있으시면 드시지 않는 게 좋아요."],
+  ["선물 포장을 고르면 쇼핑백도 같이 주시나요?", "네, 선물 포장에는 쇼핑백이 함께 나가요."],
+  ["크루아상 40개 단체 주문도 가능할까요?", "이틀 전까지 말씀해 주시면 준비할 수 있어요. 날짜를 알려 주시면 확인해 드릴게요."],
+  ["가게 앞에 잠깐 차를 세울 수 있나요?", "가게 앞 5분 정차는 괜찮아요. 픽업은 금방 끝나니 편하게 오세요."],
+  ["통밀식빵 슬라이스 두께를 조절할 수 있나요?", "주문 메모에 원하시는 두께를 적어 주시면 맞춰 드려요."],
+  ["적립한 포인트는 어디서 확인하나요?", "주문 완료 문자에 있는 개인 링크에서 언제든 확인하실 수 있어요."],
+  ["예약한 빵을 가족이 대신 찾아가도 되나요?", "네, 픽업 코드만 알려 주시면 누구든 찾아가실 수 있어요."],
+  ["월요일에도 문을 여나요?", "월요일은 쉬어요. 화요일 아침 9시에 뵐게요."],
+  ["비건 빵도 있나요?", "바게트와 캄파뉴는 우유·버터·달걀 없이 만들어요."],
+  ["케이크에 문구를 넣을 수 있을까요?", "네, 주문 메모에 문구를 적어 주시면 초콜릿 판에 써 드려요."],
+];
+
+/**
+ * Questions through the storefront (from the customer's private link) and the first staff
+ * reply: within the hour in opening hours, the next morning for evening questions, and the
+ * newest ones still waiting.
+ */
+function seedInquiries({
+  db,
+  rng,
+  now,
+  today,
+  tz,
+  at,
+  customerBefore,
+  userId,
+}: {
+  db: Db;
+  rng: Rng;
+  now: number;
+  today: string;
+  tz: string;
+  at: (date: string, minuteOfDay: number) => number;
+  customerBefore: (when: number) => { id: number; token: string } | null;
+  userId: number | null;
+}): void {
+  const asked: { createdAt: number; topic: [string, string]; token: string; waiting: boolean }[] = [];
+  for (let n = 0; n < 30; n++) {
+    const date = addDays(today, -rng.int(1, HISTORY_DAYS - 3));
+    const minute = rng.int(8 * 60, 22 * 60 + 30);
+    const createdAt = at(date, minute) + rng.int(0, 59) * 1000;
+    const who = customerBefore(createdAt);
+    if (who) asked.push({ createdAt, topic: rng.pick(INQUIRY_TOPICS), token: who.token, waiting: false });
+  }
+  // One older question slipped through the cracks.
+  if (asked.length) rng.pick(asked).waiting = true;
+  // The newest questions, still in the owner's inbox.
+  for (const minutesAgo of [rng.int(20, 90), rng.int(120, 300)]) {
+    const createdAt = now - minutesAgo * MINUTE;
+    const who = customerBefore(createdAt);
+    if (who) asked.push({ createdAt, topic: rng.pick(INQUIRY_TOPICS), token: who.token, waiting: true });
+  }
+  asked.sort((a, b) => a.createdAt - b.createdAt);
+  for (const q of asked) {
+    const { inquiry } = createInquiry({ db, input: { token: q.token, message: q.topic[0] }, now: q.createdAt });
+    if (q.waiting || userId === null) continue;
+    const date = localDate(q.createdAt, tz);
+    const minute = Math.floor((q.createdAt - zonedTime(date, "00:00", tz)) / MINUTE);
+    const repliedAt =
+      minute >= 9 * 60 && minute < 19 * 60
+        ? q.createdAt + (rng.chance(0.8) ? rng.int(4, 70) : rng.int(70, 240)) * MINUTE
+        : at(minute >= 19 * 60 ? addDays(date, 1) : date, 9 * 60 + rng.int(0, 60));
+    if (repliedAt >= now) continue;
+    replyToInquiry({ db, inquiryId: inquiry.id, userId, body: q.topic[1], now: repliedAt });
+  }
+}
+
+/** Free-text answers by question id (the shipped templates' ids), never anything personal. */
+const FREE_TEXT: Record<string, string[]> = {
+  sensitive_detail: ["알코올", "향이 강한 제품", "레티놀 크림"],
+  wish: ["건조한 두피를 어떻게 관리하면 좋을지 알고 싶어요.", "트러블 자국이 옅어졌으면 해요.", "집에서 쓸 제품을 추천받고 싶어요."],
+  notes: ["에티오피아 내추럴, 딸기 같은 향이 좋았어요.", "고소한 맛이 좋아서 브라질을 자주 마셔요.", "라테로 마시기 좋은 원두를 찾고 있어요."],
+};
+const ANY_TEXT = ["다음에 와서 이야기할게요.", "특별히 없어요."];
+
+/**
+ * Raw answers a customer could have typed into the form, for whatever questions the
+ * template version has; `submitConsultation` validates them exactly as it does a real post.
+ */
+function sampleAnswers(rng: Rng, questions: Question[], submittedOn: string): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (!q.required && rng.chance(0.25)) continue;
+    const choices = q.choices ?? [];
+    switch (q.type) {
+      case "single":
+        raw[q.id] = rng.pick(choices);
+        break;
+      case "multi": {
+        const picked = choices.filter(() => rng.chance(0.35));
+        raw[q.id] = picked.length ? picked : [rng.pick(choices)];
+        break;
+      }
+      case "scale":
+        raw[q.id] = rng.int(SCALE_MIN, SCALE_MAX);
+        break;
+      case "yesno":
+        raw[q.id] = rng.chance(0.35) ? "yes" : "no";
+        break;
+      case "date":
+        raw[q.id] = addDays(submittedOn, -rng.int(20, 120));
+        break;
+      case "short":
+      case "long":
+        raw[q.id] = rng.pick(FREE_TEXT[q.id] ?? ANY_TEXT);
+        break;
+    }
+  }
+  return raw;
+}
+
+type VisitSeed = { done: string[]; productsUsed: string[]; notes: string[]; advice: string[]; recommendNote: string[] };
+const VISIT_NOTES: Record<string, VisitSeed> = {
+  "taste-profile": {
+    done: ["취향 카드 보며 원두 두 가지 시음", "지난번 원두 후기 듣고 새 원두 소개", "라테용 원두 시음"],
+    productsUsed: ["에티오피아 예가체프, 브라질 세하도", "콜롬비아 수프리모", "케냐 AA, 과테말라 안티구아"],
+    notes: ["산미는 약하게, 고소한 쪽을 좋아하심.", "핸드드립으로 드심. 분쇄는 중간으로.", "우유를 넣어 드셔서 묵직한 바디를 선호."],
+    advice: ["원두는 밀봉해서 상온에 두고 2주 안에 드세요.", "물 온도를 90도 정도로 낮춰 보세요.", ""],
+    recommendNote: ["커피와 잘 어울려요", "아침에 곁들이기 좋아요"],
+  },
+  "skin-scalp": {
+    done: ["두피 상태 확인과 진정 케어", "피부 타입 다시 확인, 보습 케어", "상담표 보며 지난 시술 이후 변화 확인"],
+    productsUsed: ["진정 앰플, 두피 스케일러", "보습 크림, 시트 마스크", "저자극 클렌저"],
+    notes: ["두피 건조, 각질 조금. 가려움은 줄었다고 하심.", "볼 쪽 홍조가 지난번보다 옅어짐.", "향료에 예민하셔서 무향 제품만 사용."],
+    advice: ["머리는 미지근한 물로 감고 바로 말려 주세요.", "세안 후 3분 안에 보습해 주세요.", ""],
+    recommendNote: ["다음 방문 때 함께 드시면 좋아요", "선물용으로 추천드려요"],
+  },
+};
+const GENERIC_VISIT: VisitSeed = {
+  done: ["상담표 내용 함께 확인"],
+  productsUsed: [""],
+  notes: ["상담표 답변 그대로 확인함."],
+  advice: [""],
+  recommendNote: ["추천드려요"],
+};
+
+/**
+ * Consultation forms from customers (through their private link), and the visits that
+ * followed: most within a few weeks, some much later, some never — so consult→visit has a
+ * real rate, and a few too recent to judge.
+ */
+function seedConsultations({
+  db,
+  rng,
+  now,
+  today,
+  at,
+  customerBefore,
+  userId,
+}: {
+  db: Db;
+  rng: Rng;
+  now: number;
+  today: string;
+  at: (date: string, minuteOfDay: number) => number;
+  customerBefore: (when: number) => { id: number; token: string } | null;
+  userId: number | null;
+}): void {
+  const templates = ["taste-profile", "skin-scalp"].flatMap((slug) => getActiveTemplateBySlug({ db, slug }) ?? []);
+  if (!templates.length) return;
+  const recommendable = listCountableProducts({ db });
+  for (let n = 0; n < 24; n++) {
+    const template = rng.chance(0.6) ? templates[0] : rng.pick(templates);
+    const date = addDays(today, -rng.int(2, HISTORY_DAYS - 5));
+    const submittedAt = at(date, rng.int(10 * 60, 21 * 60));
+    const who = customerBefore(submittedAt);
+    if (!who) continue;
+    submitConsultation({
+      db,
+      slug: template.slug,
+      input: { templateVersionId: template.version.id, token: who.token, consent: true, rawAnswers: sampleAnswers(rng, template.questions, date) },
+      now: submittedAt,
+    });
+
+    const roll = rng.next();
+    if (roll >= 0.88 || userId === null) continue;
+    const visitDate = addDays(date, roll < 0.76 ? rng.int(1, 21) : rng.int(35, 55));
+    const visitedAt = at(visitDate, rng.int(11 * 60, 19 * 60));
+    if (visitedAt >= now) continue;
+    const notes = VISIT_NOTES[template.slug] ?? GENERIC_VISIT;
+    const recommendations = rng.chance(0.4)
+      ? [...new Set([rng.pick(recommendable), rng.pick(recommendable)])].map((p) => ({ productId: p.id, quantity: rng.int(1, 2), note: rng.pick(notes.recommendNote) }))
+      : [];
+    addVisit({
+      db,
+      customerId: who.id,
+      userId,
+      input: { done: rng.pick(notes.done), productsUsed: rng.pick(notes.productsUsed), notes: rng.pick(notes.notes), advice: rng.pick(notes.advice), shared: rng.chance(0.7), recommendations },
+      now: visitedAt,
+    });
+  }
 }

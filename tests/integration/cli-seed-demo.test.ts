@@ -8,8 +8,10 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed-demo";
+import { readQuestions, validateAnswers } from "@/lib/consultations/questions";
+import { computeMetrics } from "@/lib/metrics";
 import { createShop } from "@/lib/shop/setup";
-import { zonedTime } from "@/lib/shop/time";
+import { addDays, zonedTime } from "@/lib/shop/time";
 
 // A Saturday afternoon in Seoul: today's slots are partly over, tomorrow is open for orders.
 const NOW = zonedTime("2026-11-21", "14:20", "Asia/Seoul");
@@ -35,6 +37,12 @@ describe("seedDemo", () => {
     expect(all(other, summary)).toEqual(all(db, summary));
     const sales = `select count(*) as n, sum(total) as total, sum(customer_id is null) as anonymous from store_sales`;
     expect(one(other, sales)).toEqual(one(db, sales));
+    const activity = `select (select count(*) || '/' || sum(rating) from reviews) as reviews,
+                              (select count(*) || '/' || sum(first_reply_at - created_at) from inquiries) as inquiries,
+                              (select count(*) || '/' || sum(counted - system_available) from stock_counts) as counts,
+                              (select group_concat(answers, '|') from consultation_submissions) as answers,
+                              (select count(*) || '/' || sum(visited_at) from visits) as visits`;
+    expect(one(other, activity)).toEqual(one(db, activity));
     other.$client.close();
   });
 
@@ -102,6 +110,129 @@ describe("seedDemo", () => {
     expect(all(db, "select id from store_sales where customer_id is null and points_earned != 0")).toEqual([]);
     // Counter sales include anonymous ones.
     expect(one<{ n: number }>(db, "select count(*) as n from store_sales where customer_id is null").n).toBeGreaterThan(0);
+  });
+
+  it("has reviews of picked-up orders, mostly good and a few low, written after the hand-over", () => {
+    const reviews = one<{ n: number; low: number; commented: number }>(
+      db,
+      "select count(*) as n, sum(rating <= 2) as low, sum(comment != '') as commented from reviews",
+    );
+    expect(reviews.n).toBeGreaterThan(50);
+    expect(reviews.low).toBeGreaterThan(0);
+    expect(reviews.low / reviews.n).toBeLessThan(0.2);
+    expect(reviews.commented).toBeGreaterThan(0);
+    expect(all(db, `select r.id from reviews r join orders o on o.id = r.order_id where o.status != 'picked_up' or r.created_at < o.picked_up_at or r.created_at > ${NOW} or r.rating not between 1 and 5`)).toEqual([]);
+  });
+
+  it("has customer questions answered by staff after a realistic delay, and some still waiting", () => {
+    const q = one<{ n: number; open: number; replies: number }>(
+      db,
+      "select count(*) as n, sum(first_reply_at is null) as open, (select count(*) from inquiry_replies) as replies from inquiries",
+    );
+    expect(q.n).toBeGreaterThan(10);
+    expect(q.open).toBeGreaterThan(0);
+    expect(q.replies).toBe(q.n - q.open);
+    // The first reply is the stored reply, after the question, not in the future, within a day.
+    expect(
+      all(
+        db,
+        `select i.id from inquiries i where i.created_at > ${NOW} or (i.first_reply_at is not null and (i.first_reply_at <= i.created_at or i.first_reply_at > ${NOW}
+           or i.first_reply_at - i.created_at > 86400000 or i.first_reply_at != (select min(created_at) from inquiry_replies where inquiry_id = i.id)))`,
+      ),
+    ).toEqual([]);
+    expect(one<{ n: number }>(db, "select count(*) as n from inquiries where customer_id is null").n).toBe(0);
+  });
+
+  it("has closing stock counts on past days: mostly matching the system, a few off by one or two", () => {
+    const counts = one<{ n: number; equal: number; days: number; worst: number }>(
+      db,
+      "select count(*) as n, sum(counted = system_available) as equal, count(distinct date) as days, max(abs(counted - system_available)) as worst from stock_counts",
+    );
+    expect(counts.days).toBeGreaterThan(5);
+    expect(counts.equal).toBeLessThan(counts.n);
+    expect(counts.equal / counts.n).toBeGreaterThan(0.9);
+    expect(counts.worst).toBeLessThanOrEqual(2);
+    // The system side is what was available that day: planned − reserved − sold, counted after closing.
+    expect(
+      all(
+        db,
+        `select sc.id from stock_counts sc join daily_plans dp on dp.date = sc.date and dp.product_id = sc.product_id
+          where sc.date >= '2026-11-21' or date((sc.counted_at + 32400000) / 1000, 'unixepoch') != sc.date
+             or sc.system_available != max(0, dp.planned
+               - coalesce((select sum(i.quantity) from order_items i join orders o on o.id = i.order_id where o.pickup_date = sc.date and o.status != 'cancelled' and i.product_id = sc.product_id), 0)
+               - coalesce((select sum(si.quantity) from store_sale_items si join store_sales ss on ss.id = si.sale_id where ss.sale_date = sc.date and si.product_id = sc.product_id), 0))`,
+      ),
+    ).toEqual([]);
+    expect(one(db, "select count(*) as n from stock_counts sc where sc.counted_at < (select max(occurred_at) from store_sales where sale_date = sc.date)")).toEqual({ n: 0 });
+  });
+
+  it("has consultation forms whose answers fit their template version, and visits after some of them", () => {
+    const submissions = all<{ questions: string; answers: string; customer_id: number; submitted_at: number }>(
+      db,
+      "select v.questions, s.answers, s.customer_id, s.submitted_at from consultation_submissions s join consultation_template_versions v on v.id = s.template_version_id",
+    );
+    expect(submissions.length).toBeGreaterThan(10);
+    for (const s of submissions) {
+      const answers = JSON.parse(s.answers) as Record<string, unknown>;
+      const checked = validateAnswers(readQuestions(JSON.parse(s.questions)), answers);
+      expect(checked.errors).toEqual({});
+      expect(checked.answers).toEqual(answers);
+      expect(s.submitted_at).toBeLessThan(NOW);
+    }
+    const followUps = one<{ within: number; later: number; none: number }>(
+      db,
+      `select sum(first - submitted_at <= 30 * 86400000) as within, sum(first - submitted_at > 30 * 86400000) as later, sum(first is null) as none
+         from (select s.submitted_at, (select min(visited_at) from visits v where v.customer_id = s.customer_id and v.visited_at >= s.submitted_at) as first
+                 from consultation_submissions s)`,
+    );
+    expect(followUps.within).toBeGreaterThan(0);
+    expect(followUps.later + followUps.none).toBeGreaterThan(0);
+    const visits = one<{ n: number; shared: number; future: number; blank: number }>(
+      db,
+      `select count(*) as n, sum(shared) as shared, sum(visited_at > ${NOW}) as future, sum(done = '' and notes = '') as blank from visits`,
+    );
+    expect(visits.n).toBeGreaterThan(5);
+    expect(visits.shared).toBeGreaterThan(0);
+    expect(visits).toMatchObject({ future: 0, blank: 0 });
+    expect(one<{ n: number }>(db, "select count(*) as n from recommendations r join visits v on v.id = r.visit_id and v.customer_id = r.customer_id").n).toBeGreaterThan(0);
+  });
+
+  it("has last week's note, and never a phone number in free text", () => {
+    // NOW is Saturday 2026-11-21: this week starts on Monday the 16th, last week on the 9th.
+    expect(all(db, "select week_start from weekly_notes")).toEqual([{ week_start: "2026-11-09" }]);
+    const texts = all<{ t: string }>(
+      db,
+      `select comment as t from reviews union all select message from inquiries union all select body from inquiry_replies
+       union all select done || ' ' || products_used || ' ' || notes || ' ' || advice from visits union all select note from recommendations
+       union all select body from weekly_notes union all select answers from consultation_submissions`,
+    ).map((r) => r.t);
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.filter((t) => /01[016789][-. ]?\d{3,4}[-. ]?\d{4}|\d{2,3}-\d{3,4}-\d{4}/.test(t))).toEqual([]);
+  });
+
+  it("feeds every dashboard number for the last 90 days", () => {
+    const m = computeMetrics({ db, from: addDays("2026-11-21", -89), to: "2026-11-21", now: NOW });
+    const keys = [
+      "revisit_rate_30",
+      "pickup_lead_time",
+      "preorder_conversion",
+      "no_show_rate",
+      "stock_accuracy",
+      "points_consistency",
+      "cs_response_time",
+      "consult_to_visit",
+      "repurchase_cycle",
+      "omni_customer_share",
+      "channel_synergy",
+      "revenue",
+    ] as const;
+    expect(keys.filter((k) => m[k].value === null)).toEqual([]);
+    expect(m.revenue.value).toBeGreaterThan(0);
+    // Not everyone uses every channel, and not every question or form is followed up yet.
+    expect(m.omni_customer_share.value).toBeLessThan(1);
+    expect(m.cs_response_time.unanswered).toBeGreaterThan(0);
+    expect(m.consult_to_visit.value).toBeLessThan(1);
+    expect(m.stock_accuracy.value).toBeLessThan(1);
   });
 
   it("refuses to seed a shop that already has products", () => {

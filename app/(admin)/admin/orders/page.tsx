@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, EmptyState } from "@/components/admin/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
@@ -116,22 +117,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       </dl>
 
       {rows.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("empty")}</p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
-          <table className="w-full text-left" data-testid="order-list">
-            <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-600">
-              <tr>
-                <th className="px-4 py-3 font-semibold">{t("code")}</th>
-                <th className="px-4 py-3 font-semibold">{t("slot")}</th>
-                <th className="px-4 py-3 font-semibold">{t("customer")}</th>
-                <th className="px-4 py-3 font-semibold">{t("items")}</th>
-                <th className="px-4 py-3 text-right font-semibold">{t("total")}</th>
-                <th className="px-4 py-3 font-semibold">{t("status")}</th>
-                <th className="px-4 py-3 font-semibold">{t("payment")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
+        <DataTable
+          testId="order-list"
+          columns={[{ label: t("code") }, { label: t("slot") }, { label: t("customer") }, { label: t("items") }, { label: t("total"), align: "right" }, { label: t("status") }, { label: t("payment") }]}
+        >
               {rows.map((o) => (
                 <tr key={o.id} className={o.status === "cancelled" ? "text-stone-400" : ""}>
                   <td className="px-4 py-2">
@@ -159,9 +150,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

@@ -13,6 +13,7 @@ import { isClosedDate, slotsForDate } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
 import { copyPlanAction, savePlanAction } from "./actions";
+import { EmptyState } from "@/components/admin/data-table";
 
 export default async function PlanPage() {
   await requirePagePermission("plan", "/admin/plan");
@@ -35,7 +36,7 @@ export default async function PlanPage() {
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       {grid.products.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("noProducts")}</p>
+        <EmptyState>{t("noProducts")}</EmptyState>
       ) : (
         <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} suggestions={suggestions} />
       )}

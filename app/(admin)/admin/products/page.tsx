@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, EmptyState } from "@/components/admin/data-table";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/admin/action-form";
@@ -28,21 +29,12 @@ export default async function ProductsPage() {
         }
       />
       {products.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("empty")}</p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
-          <table className="w-full text-left" data-testid="product-list">
-            <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-600">
-              <tr>
-                <th className="px-4 py-3 font-semibold">{t("name")}</th>
-                <th className="px-4 py-3 font-semibold">{t("category")}</th>
-                <th className="px-4 py-3 text-right font-semibold">{t("price")}</th>
-                <th className="px-4 py-3 font-semibold">{t("options")}</th>
-                <th className="px-4 py-3 font-semibold">{t("status")}</th>
-                <th className="px-4 py-3" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
+        <DataTable
+          testId="product-list"
+          columns={[{ label: t("name") }, { label: t("category") }, { label: t("price"), align: "right" }, { label: t("options") }, { label: t("status") }, {}]}
+        >
               {products.map((p) => (
                 <tr key={p.id} className={p.active ? "" : "bg-stone-50 text-stone-500"}>
                   <td className="px-4 py-3">
@@ -73,9 +65,7 @@ export default async function ProductsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </>
   );

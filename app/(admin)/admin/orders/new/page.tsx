@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { phoneOrderDates } from "@/lib/orders/admin";
 import { listProductsForDate } from "@/lib/pickup/listing";
 import { placePhoneOrderAction } from "../actions";
+import { EmptyState } from "@/components/admin/data-table";
 
 export default async function PhoneOrderPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
   await requirePagePermission("orders", "/admin/orders/new");
@@ -32,7 +33,7 @@ export default async function PhoneOrderPage({ searchParams }: { searchParams: P
       </Link>
       <PageHeader title={t("newTitle")} lead={t("newLead")} />
       {!selected ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">{t("noDates")}</p>
+        <EmptyState>{t("noDates")}</EmptyState>
       ) : (
         <Section>
           <nav aria-label={t("pickDate")} className="mb-6">

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { closeOutAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
+import { formatDate } from "@/lib/format";
 import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/board";
 import { RackOrderCard, type CardMove } from "./rack-card";
 import { useNow, useRackLive } from "./use-rack-live";
@@ -22,6 +23,7 @@ function formOf(values: Record<string, string | number>): FormData {
 
 export function RackBoard({ initial }: { initial: Board }) {
   const t = useTranslations("rack");
+  const locale = useLocale();
   const { board, state, applyCard, clockOffset } = useRackLive(initial);
   const now = useNow(clockOffset);
   const [query, setQuery] = useState("");
@@ -83,7 +85,7 @@ export function RackBoard({ initial }: { initial: Board }) {
   return (
     <div className="px-3 pt-2 pb-24">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-ink">{t("board.title", { date: board.date })}</h1>
+        <h1 className="text-2xl font-bold text-ink">{t("board.title", { date: formatDate(board.date, locale) })}</h1>
         <span data-testid="live-state" data-state={state} className={`rounded-full px-3 py-1 text-sm font-semibold ${state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950"}`}>
           {t(`live.${state}`)}
         </span>

@@ -41,7 +41,7 @@ export function RackOrderCard({ card, now, busy, onMove, compact = false }: { ca
     >
       <div className="flex items-start justify-between gap-2">
         <h3 id={titleId} className="m-0">
-          <Link href={`/rack/orders/${card.id}`} className="font-mono text-4xl leading-none font-black tracking-wider text-ink underline-offset-4 hover:underline">
+          <Link href={`/rack/orders/${card.id}`} className="inline-flex min-h-11 items-center font-mono text-4xl leading-none font-black tracking-wider text-ink underline-offset-4 hover:underline">
             {card.code}
           </Link>
         </h3>

@@ -309,7 +309,7 @@ export function OrderForm({
               onChange={(e) => setPrivacy(e.target.checked)}
               aria-describedby={fieldErrors["consent.privacy"] ? "privacy-text privacy-error" : "privacy-text"}
               aria-invalid={fieldErrors["consent.privacy"] ? true : undefined}
-              className="size-5 accent-brand-600"
+              className="size-5 shrink-0 accent-brand-600"
             />
             {t("privacyConsent")}
           </label>
@@ -320,7 +320,7 @@ export function OrderForm({
             {consent.marketing.body}
           </p>
           <label className="mt-2 flex min-h-11 items-center gap-3 text-base">
-            <input type="checkbox" name="marketing" checked={marketing} onChange={(e) => setMarketing(e.target.checked)} aria-describedby="marketing-text" className="size-5 accent-brand-600" />
+            <input type="checkbox" name="marketing" checked={marketing} onChange={(e) => setMarketing(e.target.checked)} aria-describedby="marketing-text" className="size-5 shrink-0 accent-brand-600" />
             {t("marketingConsent")}
           </label>
         </div>

@@ -78,7 +78,7 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
     case "points_consistency": {
       const rate = getShopSettings({ db }).pointsRateBp;
       return q(
-        `SELECT kind, id, ${who("cu")} AS customer, ${localDay("at")} AS date, at, ch AS channel, total AS amount, pts AS measure,
+        `SELECT kind, x.id, ${who("cu")} AS customer, ${localDay("at")} AS date, at, ch AS channel, total AS amount, pts AS measure,
                 pts = CASE WHEN total <= 0 OR @rate <= 0 THEN 0 ELSE (total * ${int("@rate")}) / 10000 END AS flag
            FROM (SELECT 'order' AS kind, id, customer_id, picked_up_at AS at, channel AS ch, total, points_earned AS pts FROM orders
                   WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up' AND customer_id IS NOT NULL

@@ -195,7 +195,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
         <ul className="mt-1 space-y-1 text-sm text-stone-700">
           {data.consents.map((c) => (
             <li key={c.id}>
-              {formatDateTime(c.createdAt, locale)} · {t(`consentKind.${c.kind}`)} v{c.version} · {c.granted ? t("agreed") : t("withdrawn")}
+              {formatDateTime(c.createdAt, locale)} · {t(`consentKind.${c.kind}`)} v{c.version} · {c.granted ? t("agreed") : t("notAgreed")}
             </li>
           ))}
         </ul>

@@ -51,7 +51,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
 
   return (
     <div className="max-w-6xl">
-      <Link href="/admin/customers" className="text-sm text-brand-700 underline">{t("back")}</Link>
+      <Link href="/admin/customers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t("back")}</Link>
       <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold" data-testid="card-name">{customer.name ?? t("noName")}</h1>
         <span className="text-lg text-stone-700">{customer.phone ? formatPhone(customer.phone) : ""}</span>
@@ -182,7 +182,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
               return (
                 <div key={kind} className="contents">
                   <dt className="text-stone-600">{t(`consentKind.${kind}`)}</dt>
-                  <dd>{c ? `${c.granted ? t("agreed") : t("withdrawn")} · v${c.version} · ${formatDateTime(c.createdAt, locale)}` : "—"}</dd>
+                  <dd>{c ? `${c.granted ? t("agreed") : t("notAgreed")} · v${c.version} · ${formatDateTime(c.createdAt, locale)}` : "—"}</dd>
                 </div>
               );
             })}
@@ -210,7 +210,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
               ))}
             </ul>
           )}
-          <Link href="/admin/inquiries" className="mt-2 inline-block text-sm text-brand-700 underline">{tn("inquiries")}</Link>
+          <Link href="/admin/inquiries" className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{tn("inquiries")}</Link>
         </Section>
 
         {accessLog && (

@@ -10,6 +10,8 @@ import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed-demo";
 import { readQuestions, validateAnswers } from "@/lib/consultations/questions";
 import { computeMetrics } from "@/lib/metrics";
+import { DRILLDOWN_KEYS, drilldown } from "@/lib/metrics/drilldown";
+import { resolveRange } from "@/lib/metrics/range";
 import { createShop } from "@/lib/shop/setup";
 import { addDays, zonedTime } from "@/lib/shop/time";
 
@@ -233,6 +235,12 @@ describe("seedDemo", () => {
     expect(m.cs_response_time.unanswered).toBeGreaterThan(0);
     expect(m.consult_to_visit.value).toBeLessThan(1);
     expect(m.stock_accuracy.value).toBeLessThan(1);
+  });
+
+  it("opens every metric down to the rows behind it", () => {
+    const range = resolveRange({ from: addDays("2026-11-21", -89), to: "2026-11-21", now: NOW });
+    const empty = DRILLDOWN_KEYS.filter((metric) => drilldown({ db, range, metric }).length === 0);
+    expect(empty).toEqual([]);
   });
 
   it("refuses to seed a shop that already has products", () => {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CounterForm } from "@/components/rack/counter-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listProductsForDate } from "@/lib/pickup/listing";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CounterPage() {
   await requirePagePermission("counter", "/admin/counter");
   const t = await getTranslations("rack.counter");
+  const locale = await getLocale();
   const db = getDb();
   const today = localDate(Date.now(), getShopSettings({ db }).timezone);
   const products = listProductsForDate({ db, date: today })
@@ -30,7 +32,7 @@ export default async function CounterPage() {
           {t("phoneOrder")}
         </Link>
       </div>
-      <p className="mt-1 text-base text-stone-700">{t("intro", { date: today })}</p>
+      <p className="mt-1 text-base text-stone-700">{t("intro", { date: formatDate(today, locale) })}</p>
       <CounterForm products={products} />
     </div>
   );

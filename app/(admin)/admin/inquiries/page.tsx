@@ -26,7 +26,7 @@ export default async function InquiriesPage() {
             <li key={q.id} className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="inquiry-item">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-semibold">
-                  {q.customerId ? <Link href={`/admin/customers/${q.customerId}`} className="text-brand-700 underline">{q.customerName ?? t("noName")}</Link> : t("noName")}
+                  {q.customerId ? <Link href={`/admin/customers/${q.customerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">{q.customerName ?? t("noName")}</Link> : t("noName")}
                 </span>
                 <span className="flex items-center gap-2 text-sm text-stone-600">
                   {formatDateTime(q.createdAt, locale)}

@@ -112,7 +112,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         </div>
       </section>
       <p className="text-sm text-stone-500">
-        <Link href="/admin/review" className="underline">
+        <Link href="/admin/review" className="inline-flex min-h-11 items-center underline">
           {t("review.title")}
         </Link>
       </p>

@@ -38,7 +38,7 @@ export default async function ProductsPage() {
               {products.map((p) => (
                 <tr key={p.id} className={p.active ? "" : "bg-stone-50 text-stone-500"}>
                   <td className="px-4 py-3">
-                    <Link href={`/admin/products/${p.id}`} className="font-semibold text-ink hover:text-brand-700 hover:underline">
+                    <Link href={`/admin/products/${p.id}`} className="inline-flex min-h-11 items-center font-semibold text-ink hover:text-brand-700 hover:underline">
                       {p.name}
                     </Link>
                     <p className="text-sm text-stone-500">{t("perOrder", { count: p.maxPerOrder })}</p>

@@ -64,7 +64,7 @@ export default async function WeeklyReviewPage() {
                 return (
                   <tr key={key} className="border-t border-stone-100">
                     <th scope="row" className="px-4 py-3 font-semibold">
-                      <Link href={`/admin/metrics/${key}?from=${r.lastWeek}&to=${addDays(r.lastWeek, 6)}`} className="underline-offset-2 hover:underline">
+                      <Link href={`/admin/metrics/${key}?from=${r.lastWeek}&to=${addDays(r.lastWeek, 6)}`} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
                         {t(`names.${key}` as never)}
                       </Link>
                     </th>

@@ -28,7 +28,7 @@ export default async function ReviewsPage() {
             </div>
             {r.comment && <p className="mt-1 whitespace-pre-wrap">{r.comment}</p>}
             <p className="mt-1 text-sm text-stone-600">
-              {r.customerId ? <Link href={`/admin/customers/${r.customerId}`} className="text-brand-700 underline">{r.customerName ?? t("anonymous")}</Link> : t("anonymous")} · {r.orderCode} · {formatDate(r.pickupDate, locale)}
+              {r.customerId ? <Link href={`/admin/customers/${r.customerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">{r.customerName ?? t("anonymous")}</Link> : t("anonymous")} · {r.orderCode} · {formatDate(r.pickupDate, locale)}
             </p>
           </li>
         ))}

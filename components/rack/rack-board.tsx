@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/format";
 import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/board";
 import { RackOrderCard, type CardMove } from "./rack-card";
 import { useNow, useRackLive } from "./use-rack-live";
+import { stillInSlot } from "@/lib/rack/close-out-rule";
 
 const LANES = ["placed", "ready", "arrived", "picked_up"] as const;
 /** The undo offer stays this long; the server accepts an undo a little longer (UNDO_WINDOW_MS). */
@@ -36,6 +37,8 @@ export function RackBoard({ initial }: { initial: Board }) {
 
   const visible = useMemo(() => board.cards.filter((c) => matchesFind(c, query)), [board.cards, query]);
   const noShows = board.cards.filter((c) => c.status === "no_show");
+  // Counted when the confirm step opens: orders still inside their pickup window.
+  const early = confirmClose ? stillInSlot({ board, now: Date.now() }) : 0;
   const uncollected = board.cards.filter((c) => c.status === "placed" || c.status === "ready" || c.status === "arrived").length;
   const freeSlots = board.rackSlots.length - new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
 
@@ -155,6 +158,11 @@ export function RackBoard({ initial }: { initial: Board }) {
         ) : (
           <div role="group" aria-label={t("closeOut.title")} className="ml-auto flex flex-wrap items-center gap-2">
             <span className="text-lg font-semibold text-red-800">{t("closeOut.confirmText", { count: uncollected })}</span>
+            {early > 0 && (
+              <span className="w-full text-base font-semibold text-amber-900" data-testid="close-out-early">
+                {t("closeOut.early", { count: early })}
+              </span>
+            )}
             <button type="button" onClick={closeOut} className="min-h-12 rounded-xl bg-red-700 px-4 text-lg font-bold text-white">
               {t("closeOut.confirm")}
             </button>

@@ -41,7 +41,10 @@ export type RackBoard = {
   cards: RackCard[];
   /** Server time the snapshot was read, so tablets with a wrong clock still time waits right. */
   serverNow: number;
+  /** The shop's zone, to tell which slots have ended on the tablet's clock. */
+  timezone: string;
 };
+
 
 /** Waits longer than this after a customer arrives stand out on the board (PRODUCT.md: "pickup under 2 minutes"). */
 export const LONG_WAIT_MS = 2 * 60_000;
@@ -117,7 +120,7 @@ export function getRackCard({ db, orderId }: { db: DbOrTx; orderId: number }): R
 export function loadRackBoard({ db, date, now = Date.now() }: { db: DbOrTx; date?: string; now?: number }): RackBoard {
   const settings = getShopSettings({ db });
   const day = date ?? localDate(now, settings.timezone);
-  return { date: day, rackSlots: rackSlotLabels(settings), cards: listRackCards({ db, date: day }), serverNow: now };
+  return { date: day, rackSlots: rackSlotLabels(settings), cards: listRackCards({ db, date: day }), serverNow: now, timezone: settings.timezone };
 }
 
 /**

@@ -463,6 +463,19 @@ function orderStory({
  * same lib functions as the live paths, each at its own moment in the past. Staff-side
  * records (replies, visits) need a user, so a shop without an owner gets only the customer side.
  */
+/** What every activity step (counts, reviews, inquiries, consultations) works from. */
+type ActivityContext = {
+  db: Db;
+  rng: Rng;
+  now: number;
+  today: string;
+  tz: string;
+  /** The instant of a shop-local date and minute of the day. */
+  at: (date: string, minuteOfDay: number) => number;
+  customerBefore: (when: number) => { id: number; token: string } | null;
+  userId: number | null;
+};
+
 function seedActivity({ db, now }: { db: Db; now: number }): void {
   const rng = prng(SEED ^ 0x0ac7_1717);
   const tz = getShopSettings({ db }).timezone;
@@ -477,10 +490,11 @@ function seedActivity({ db, now }: { db: Db; now: number }): void {
     return known.length ? rng.pick(known) : null;
   };
 
-  seedStockCounts({ db, rng, today, tz, userId: owner?.id ?? null });
-  seedReviews({ db, rng, now });
-  seedInquiries({ db, rng, now, today, tz, at, customerBefore, userId: owner?.id ?? null });
-  seedConsultations({ db, rng, now, today, at, customerBefore, userId: owner?.id ?? null });
+  const ctx: ActivityContext = { db, rng, now, today, tz, at, customerBefore, userId: owner?.id ?? null };
+  seedStockCounts(ctx);
+  seedReviews(ctx);
+  seedInquiries(ctx);
+  seedConsultations(ctx);
 
   const lastWeek = addDays(mondayOf(today), -7);
   saveWeeklyNote({
@@ -496,7 +510,7 @@ function seedActivity({ db, now }: { db: Db; now: number }): void {
  * sale, when the system's available quantity is final for that day. Mostly right; now and
  * then a bag or a loaf is off by one or two.
  */
-function seedStockCounts({ db, rng, today, tz, userId }: { db: Db; rng: Rng; today: string; tz: string; userId: number | null }): void {
+function seedStockCounts({ db, rng, today, tz, userId }: ActivityContext): void {
   const { slots } = loadSchedule({ db });
   const dates = db
     .selectDistinct({ date: dailyPlans.date })
@@ -536,7 +550,7 @@ const REVIEW_COMMENTS: Record<number, string[]> = {
 };
 
 /** About a third of picked-up orders get a review within a day or so; long waits get the low ones. */
-function seedReviews({ db, rng, now }: { db: Db; rng: Rng; now: number }): void {
+function seedReviews({ db, rng, now }: ActivityContext): void {
   const pickedUp = db
     .select({ token: orders.token, arrivedAt: orders.arrivedAt, pickedUpAt: orders.pickedUpAt })
     .from(orders)
@@ -576,25 +590,7 @@ const INQUIRY_TOPICS: [string, string][] = [
  * reply: within the hour in opening hours, the next morning for evening questions, and the
  * newest ones still waiting.
  */
-function seedInquiries({
-  db,
-  rng,
-  now,
-  today,
-  tz,
-  at,
-  customerBefore,
-  userId,
-}: {
-  db: Db;
-  rng: Rng;
-  now: number;
-  today: string;
-  tz: string;
-  at: (date: string, minuteOfDay: number) => number;
-  customerBefore: (when: number) => { id: number; token: string } | null;
-  userId: number | null;
-}): void {
+function seedInquiries({ db, rng, now, today, tz, at, customerBefore, userId }: ActivityContext): void {
   const asked: { createdAt: number; topic: [string, string]; token: string; waiting: boolean }[] = [];
   for (let n = 0; n < 30; n++) {
     const date = addDays(today, -rng.int(1, HISTORY_DAYS - 3));
@@ -700,23 +696,7 @@ const GENERIC_VISIT: VisitSeed = {
  * followed: most within a few weeks, some much later, some never — so consult→visit has a
  * real rate, and a few too recent to judge.
  */
-function seedConsultations({
-  db,
-  rng,
-  now,
-  today,
-  at,
-  customerBefore,
-  userId,
-}: {
-  db: Db;
-  rng: Rng;
-  now: number;
-  today: string;
-  at: (date: string, minuteOfDay: number) => number;
-  customerBefore: (when: number) => { id: number; token: string } | null;
-  userId: number | null;
-}): void {
+function seedConsultations({ db, rng, now, today, at, customerBefore, userId }: ActivityContext): void {
   const templates = ["taste-profile", "skin-scalp"].flatMap((slug) => getActiveTemplateBySlug({ db, slug }) ?? []);
   if (!templates.length) return;
   const recommendable = listCountableProducts({ db });

@@ -83,55 +83,34 @@ export default async function WeeklyReviewPage() {
       </section>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="slow" className="space-y-2">
-          <h2 id="slow" className="text-lg font-bold">{t("review.slowOrders")}</h2>
-          {r.slowOrders.length === 0 ? (
-            <p className="text-stone-600">{t("review.noSlowOrders")}</p>
-          ) : (
-            <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white" data-testid="slow-orders">
-              {r.slowOrders.map((o) => (
-                <li key={o.id} className="flex justify-between gap-2 px-4 py-2">
-                  <Link href={`/admin/orders/${o.id}`} className="min-h-11 content-center font-semibold text-brand-700 underline">
-                    {o.code} · {formatDate(o.pickup_date, locale)}
-                  </Link>
-                  <span className="content-center text-sm text-red-800">{t("review.wait", { seconds: Math.round(o.wait_s) })}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="noshows" className="space-y-2">
-          <h2 id="noshows" className="text-lg font-bold">{t("review.noShows")}</h2>
-          {r.noShows.length === 0 ? (
-            <p className="text-stone-600">{t("review.noNoShows")}</p>
-          ) : (
-            <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white" data-testid="no-shows">
-              {r.noShows.map((o) => (
-                <li key={o.id} className="flex justify-between gap-2 px-4 py-2">
-                  <Link href={`/admin/orders/${o.id}`} className="min-h-11 content-center font-semibold text-brand-700 underline">
-                    {o.code} · {formatDate(o.pickupDate, locale)} {o.slotStart}
-                  </Link>
-                  <span className="content-center text-sm">{o.name ?? "—"} · {formatWon(o.total, locale)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="reviews" className="space-y-2">
-          <h2 id="reviews" className="text-lg font-bold">{t("review.lowReviews")}</h2>
-          {r.lowReviews.length === 0 ? (
-            <p className="text-stone-600">{t("review.noReviews")}</p>
-          ) : (
-            <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white" data-testid="low-reviews">
-              {r.lowReviews.map((v) => (
-                <li key={v.id} className="px-4 py-2">
-                  <p className="font-semibold text-amber-900">{t("review.stars", { rating: v.rating })} · {formatDateTime(v.createdAt, locale, timeZone)}</p>
-                  <p className="text-sm">{v.comment || "—"}</p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ReviewList id="slow" title={t("review.slowOrders")} empty={t("review.noSlowOrders")} testId="slow-orders">
+          {r.slowOrders.map((o) => (
+            <li key={o.id} className="flex justify-between gap-2 px-4 py-2">
+              <Link href={`/admin/orders/${o.id}`} className="min-h-11 content-center font-semibold text-brand-700 underline">
+                {o.code} · {formatDate(o.pickup_date, locale)}
+              </Link>
+              <span className="content-center text-sm text-red-800">{t("review.wait", { seconds: Math.round(o.wait_s) })}</span>
+            </li>
+          ))}
+        </ReviewList>
+        <ReviewList id="noshows" title={t("review.noShows")} empty={t("review.noNoShows")} testId="no-shows">
+          {r.noShows.map((o) => (
+            <li key={o.id} className="flex justify-between gap-2 px-4 py-2">
+              <Link href={`/admin/orders/${o.id}`} className="min-h-11 content-center font-semibold text-brand-700 underline">
+                {o.code} · {formatDate(o.pickupDate, locale)} {o.slotStart}
+              </Link>
+              <span className="content-center whitespace-nowrap text-sm">{o.name ?? "—"} · {formatWon(o.total, locale)}</span>
+            </li>
+          ))}
+        </ReviewList>
+        <ReviewList id="reviews" title={t("review.lowReviews")} empty={t("review.noReviews")} testId="low-reviews">
+          {r.lowReviews.map((v) => (
+            <li key={v.id} className="px-4 py-2">
+              <p className="font-semibold text-amber-900">{t("review.stars", { rating: v.rating })} · {formatDateTime(v.createdAt, locale, timeZone)}</p>
+              <p className="text-sm">{v.comment || "—"}</p>
+            </li>
+          ))}
+        </ReviewList>
       </div>
 
       <section aria-labelledby="note" className="space-y-2 rounded-2xl border border-stone-200 bg-white p-5">
@@ -139,5 +118,23 @@ export default async function WeeklyReviewPage() {
         <WeeklyNoteForm weekStart={r.thisWeek} body={r.thisWeeksNote?.body ?? ""} />
       </section>
     </div>
+  );
+}
+
+/** One of the week's "look at these" lists: a heading, then the items or a line saying there are none. */
+function ReviewList({ id, title, empty, testId, children }: { id: string; title: string; empty: string; testId: string; children: React.ReactNode[] }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-bold">
+        {title}
+      </h2>
+      {children.length === 0 ? (
+        <p className="text-stone-600">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white" data-testid={testId}>
+          {children}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -569,3 +569,47 @@ export const weeklyNotes = sqliteTable("weekly_notes", {
   updatedAt: integer("updated_at").notNull().default(now),
 });
 export type WeeklyNote = typeof weeklyNotes.$inferSelect;
+
+// ---------------------------------------------------------------- reach: outbox
+
+/**
+ * Every message to a customer and every webhook event, written in the same transaction as the
+ * change that causes it, then delivered by the worker (lib/messages/worker.ts) with retries.
+ * `id` doubles as the stable delivery id receivers de-duplicate on (`msg_<id>` / webhook-id).
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** `message` (to a customer: 알림톡/SMS/push/embedded log) or `webhook` (to one endpoint). */
+    kind: text("kind", { enum: ["message", "webhook"] }).notNull(),
+    /** Message template key (`order_ready`, `phone_code`, …) or webhook event type (`order.ready`). */
+    topic: text("topic").notNull(),
+    /** `transactional` or `marketing` (advertising rules apply); webhooks are `transactional`. */
+    purpose: text("purpose", { enum: ["transactional", "marketing"] }).notNull().default("transactional"),
+    customerId: integer("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    /** Normalised phone the message goes to (null for push-only or webhooks). */
+    phone: text("phone"),
+    webhookEndpointId: integer("webhook_endpoint_id"),
+    /** JSON: template params or the webhook body's `data`. */
+    payload: text("payload", { mode: "json" }).notNull(),
+    locale: text("locale", { enum: ["ko", "en"] }).notNull().default("ko"),
+    status: text("status", { enum: ["queued", "sending", "sent", "delivered", "failed", "cancelled"] })
+      .notNull()
+      .default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When it may be tried next (night-time marketing is held until 08:00 shop time). */
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    lastStatusCode: integer("last_status_code"),
+    /** Which adapter delivered it (`embedded`, `solapi_ata`, `solapi_sms`, `push`, `webhook`). */
+    channel: text("channel"),
+    /** Optional key that makes a second enqueue of the same thing a no-op (e.g. `reminder:order:12`). */
+    dedupeKey: text("dedupe_key").unique(),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_customer").on(t.customerId)],
+);
+export type OutboxItem = typeof outbox.$inferSelect;
+export type NewOutboxItem = typeof outbox.$inferInsert;

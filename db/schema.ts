@@ -1,5 +1,5 @@
 /**
- * The one shared data layer. Conventions (see STYLE.md):
+ * The one shared data layer. Conventions (see docs/STYLE.md):
  * - money is integer won;
  * - instants are integer epoch milliseconds (`*_at`);
  * - calendar dates are `YYYY-MM-DD` text in the shop's time zone (`*_date`);

@@ -1,5 +1,5 @@
 /**
- * Orders and counter sales in the import format (API.md), so that exporting and importing
+ * Orders and counter sales in the import format (docs/API.md), so that exporting and importing
  * into an empty database gives the same metrics. Instants keep their milliseconds
  * (`2026-02-03T10:15:00.250+09:00`) so lead times survive the round trip.
  * Orders are chosen by pickup date, sales by sale date, both shop-local and inclusive.

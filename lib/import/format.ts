@@ -1,4 +1,4 @@
-/** The import/export CSV format of API.md, shared by both directions. */
+/** The import/export CSV format of docs/API.md, shared by both directions. */
 export const IMPORT_COLUMNS = [
   "external_id",
   "channel",

@@ -1,5 +1,5 @@
 /**
- * Historical orders and counter sales from CSV (API.md, "Import columns"). Each row is
+ * Historical orders and counter sales from CSV (docs/API.md, "Import columns"). Each row is
  * validated on its own; a good row is written in its own IMMEDIATE transaction (customer,
  * unknown products, the order or sale, its items, its points), a bad row is reported with its
  * reasons and writes nothing. Idempotent on `external_id`: a row whose id is already in the

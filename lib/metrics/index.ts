@@ -1,5 +1,5 @@
 /**
- * `computeMetrics`: every metric of METRICS.md for one range, in the JSON shape of
+ * `computeMetrics`: every metric of docs/METRICS.md for one range, in the JSON shape of
  * `GET /api/v1/metrics` — the API, the dashboard, the weekly review and the CSV of tiles
  * all read this one result.
  */

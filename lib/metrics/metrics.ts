@@ -1,5 +1,5 @@
 /**
- * The north-star and supporting metrics of METRICS.md, one function each, over a shop-local
+ * The north-star and supporting metrics of docs/METRICS.md, one function each, over a shop-local
  * date range. Choices the definitions leave open (each also explained on the dashboard):
  *
  * - Observable for N days: an event on local date D counts once D + N is before today, i.e.

@@ -46,7 +46,7 @@ export type RackBoard = {
 };
 
 
-/** Waits longer than this after a customer arrives stand out on the board (PRODUCT.md: "pickup under 2 minutes"). */
+/** Waits longer than this after a customer arrives stand out on the board (docs/PRODUCT.md: "pickup under 2 minutes"). */
 export const LONG_WAIT_MS = 2 * 60_000;
 
 export function isLongWait(card: Pick<RackCard, "status" | "arrivedAt">, now: number): boolean {

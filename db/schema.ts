@@ -340,8 +340,6 @@ export const storeSales = sqliteTable(
   },
   (t) => [
     index("store_sales_date").on(t.saleDate),
-    index("store_sales_customer").on(t.customerId),
-    index("store_sales_occurred_at").on(t.occurredAt),
     index("store_sales_customer_occurred_at").on(t.customerId, t.occurredAt),
     index("store_sales_purchases").on(t.occurredAt, t.customerId, t.total, t.pointsEarned),
   ],

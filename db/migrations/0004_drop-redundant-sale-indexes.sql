@@ -1,0 +1,2 @@
+DROP INDEX `store_sales_customer`;--> statement-breakpoint
+DROP INDEX `store_sales_occurred_at`;

@@ -148,8 +148,3 @@ export function listTemplates({ db }: { db: DbOrTx }): TemplateWithVersion[] {
     .map((t) => withLatest(db, t))
     .filter((t): t is TemplateWithVersion => !!t);
 }
-
-export function getVersion({ db, id }: { db: DbOrTx; id: number }): (ConsultationTemplateVersion & { questions: Question[] }) | undefined {
-  const v = db.select().from(consultationTemplateVersions).where(eq(consultationTemplateVersions.id, id)).get();
-  return v ? { ...v, questions: readQuestions(v.questions) } : undefined;
-}

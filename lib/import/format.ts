@@ -17,11 +17,6 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ["external_id", "channel", "status", "total"];
 
-/** `우유식빵 x 2; 베이글 x 1` ↔ [{name, quantity}]. The last ` x N` of a part is the quantity. */
-export function formatItems(items: { name: string; quantity: number }[]): string {
-  return items.map((i) => `${i.name} x ${i.quantity}`).join("; ");
-}
-
 export function parseItems(text: string): { name: string; quantity: number }[] | null {
   const trimmed = text.trim();
   if (!trimmed) return [];

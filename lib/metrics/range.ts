@@ -68,8 +68,3 @@ export function previousRange(range: MetricRange): MetricRange {
 export function startOfDate(range: MetricRange, date: string): number {
   return Date.UTC(...ymd(date)) - range.offsetMs;
 }
-
-/** SQL expression for the shop-local date of an epoch-ms column. */
-export function localDateSql(column: string): string {
-  return `date((${column} + @off) / 1000, 'unixepoch')`;
-}

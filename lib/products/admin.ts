@@ -172,8 +172,3 @@ export function setProductActive({ db, id, active, now = Date.now() }: { db: DbO
   const row = db.update(products).set({ active, updatedAt: now }).where(eq(products.id, id)).returning({ id: products.id }).get();
   if (!row) throw new AppError("not_found", "상품을 찾을 수 없어요.");
 }
-
-/** Active products in display order, for the plan grid and the phone-order form. */
-export function listActiveProductNames({ db }: { db: DbOrTx }) {
-  return db.select({ id: products.id, name: products.name, category: products.category }).from(products).where(eq(products.active, true)).orderBy(asc(products.sortOrder), asc(products.id)).all();
-}

@@ -51,7 +51,3 @@ export function listProductsWithOptions({
 export function getProductWithOptions({ db, id }: { db: DbOrTx; id: number }): ProductWithOptions | undefined {
   return listProductsWithOptions({ db, ids: [id] })[0];
 }
-
-export function findProductByName({ db, name }: { db: DbOrTx; name: string }): Product | undefined {
-  return db.select().from(products).where(eq(products.name, name)).get();
-}

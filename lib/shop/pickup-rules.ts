@@ -236,12 +236,6 @@ export function updateSlot({ db, id, input, now = Date.now() }: { db: Db; id: nu
   );
 }
 
-export function setSlotActive({ db, id, active }: { db: DbOrTx; id: number; active: boolean }) {
-  const row = db.update(pickupSlots).set({ active }).where(eq(pickupSlots.id, id)).returning().get();
-  if (!row) throw new AppError("not_found", "픽업 시간을 찾을 수 없어요.");
-  return row;
-}
-
 /** Remove a slot that no upcoming order uses; otherwise the owner deactivates it instead. */
 export function removeSlot({ db, id, now = Date.now() }: { db: Db; id: number; now?: number }): void {
   db.transaction(

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import {
   index,
   integer,
+  type AnySQLiteColumn,
   primaryKey,
   sqliteTable,
   text,
@@ -299,7 +300,14 @@ export const orderItems = sqliteTable(
 export type OrderItem = typeof orderItems.$inferSelect;
 export type NewOrderItem = typeof orderItems.$inferInsert;
 
-/** The audit trail: every status change with its time and who made it. */
+export const ORDER_EVENT_KINDS = ["status_change", "rack_slot_assigned", "undo", "payment"] as const;
+export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
+
+/**
+ * The audit trail, append-only: every change of an order with its time and who made it.
+ * `kind` says what changed; `to_status` is the order's status after the change (unchanged
+ * for a rack-slot or payment change), so the last event always matches the order.
+ */
 export const orderEvents = sqliteTable(
   "order_events",
   {
@@ -307,8 +315,17 @@ export const orderEvents = sqliteTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ORDER_EVENT_KINDS }).notNull().default("status_change"),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
+    /** The rack slot this change put the bag on (null: none, or the change did not touch the rack). */
+    rackSlot: text("rack_slot"),
+    /** The rack slot this change took the bag off (picked up, no-show, moved, undone). */
+    fromRackSlot: text("from_rack_slot"),
+    /** An `undo` names the event it takes back. */
+    reversesEventId: integer("reverses_event_id").references((): AnySQLiteColumn => orderEvents.id),
+    /** A `payment` event's new payment status. */
+    paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] }),
     /** `user` (staff/owner), `customer`, `api`, `system`. */
     actorType: text("actor_type", { enum: ["user", "customer", "api", "system"] }).notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
@@ -373,11 +390,16 @@ export const pointsLedger = sqliteTable(
     customerId: integer("customer_id")
       .notNull()
       .references(() => customers.id),
-    /** Positive when earned, negative when redeemed. */
+    /** Positive when earned, negative when redeemed or reversed. */
     delta: integer("delta").notNull(),
-    reason: text("reason", { enum: ["earn", "redeem", "adjust"] }).notNull(),
+    /** Append-only: a credit taken back is a `reverse` entry naming it, never a deletion. */
+    reason: text("reason", { enum: ["earn", "redeem", "adjust", "reverse"] }).notNull(),
     sourceType: text("source_type", { enum: ["order", "sale", "manual"] }).notNull(),
     sourceId: integer("source_id"),
+    /** Which credit of this purchase an `earn` is: 0, then 1 after an undone hand-over was credited again. */
+    earnRound: integer("earn_round").notNull().default(0),
+    /** A `reverse` entry names the entry it takes back (at most once). */
+    reversesId: integer("reverses_id").references((): AnySQLiteColumn => pointsLedger.id),
     /** A redemption form's one-time key: a double submit or a retry spends once. */
     requestKey: text("request_key").unique(),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
@@ -385,10 +407,11 @@ export const pointsLedger = sqliteTable(
   },
   (t) => [
     index("points_ledger_customer").on(t.customerId),
-    // A purchase earns once.
+    // A purchase earns once per round; a reversal opens the next round.
     uniqueIndex("points_ledger_earn_once")
-      .on(t.sourceType, t.sourceId)
+      .on(t.sourceType, t.sourceId, t.earnRound)
       .where(sql`reason = 'earn'`),
+    uniqueIndex("points_ledger_reverse_once").on(t.reversesId),
   ],
 );
 export type PointsEntry = typeof pointsLedger.$inferSelect;

@@ -37,7 +37,7 @@ import { SCALE_MIN, SCALE_MAX, type Question } from "@/lib/consultations/questio
 import { submitConsultation } from "@/lib/consultations/submissions";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
 import { addVisit } from "@/lib/consultations/visits";
-import { recordConsent } from "@/lib/customers/consent";
+import { ensureConsentTexts, recordConsent } from "@/lib/customers/consent";
 import { newToken } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
 import { createInquiry, replyToInquiry } from "@/lib/inquiries/inquiries";
@@ -191,6 +191,7 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
   if (existing.products > 0 || existing.orders > 0) {
     throw new AppError("conflict", "이미 상품이나 주문이 있어서 데모 데이터를 넣지 않았어요. 데모 데이터는 빈 가게에만 넣을 수 있어요.");
   }
+  ensureConsentTexts({ db: tx });
   const { settings, slots, closedDates } = loadSchedule({ db: tx });
   const owner = tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).orderBy(users.id).limit(1).get();
   const rng = prng(SEED);

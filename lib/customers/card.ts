@@ -4,7 +4,7 @@
  * Opening it is logged (who, when) — the owner reads that log.
  */
 import { and, desc, eq, isNull, like, or, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { cardAccessLogs, consentTexts, consents, customers, orders, storeSales, users, type Customer, type OrderStatus, type PurchaseChannel, type Visit } from "@/db/schema";
 import { latestAnswersByTemplate, type LatestAnswers } from "@/lib/consultations/submissions";
 import { listRecommendations, listVisits, type RecommendationView } from "@/lib/consultations/visits";
@@ -120,13 +120,14 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
   };
 }
 
-/** A staff member opens a card: the view is logged first, in the same transaction as the read. */
-export function openCustomerCard({ db, customerId, userId, now = Date.now() }: { db: Db; customerId: number; userId: number; now?: number }): CustomerCard {
-  return db.transaction((tx) => {
-    const card = loadCustomerCard({ db: tx, customerId });
-    tx.insert(cardAccessLogs).values({ customerId, userId, at: now }).run();
-    return card;
-  });
+/**
+ * A staff member viewed a card: one access-log row. Called once per page view (the card's
+ * view logger), never by rendering, so a re-render after an action on the card logs nothing.
+ */
+export function logCardView({ db, customerId, userId, now = Date.now() }: { db: DbOrTx; customerId: number; userId: number; now?: number }): void {
+  const customer = db.select({ deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
+  if (!customer || customer.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+  db.insert(cardAccessLogs).values({ customerId, userId, at: now }).run();
 }
 
 export type AccessLogRow = { id: number; at: number; userId: number; userName: string; userRole: string; customerId: number; customerName: string | null };

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { consentTexts, consents, type ConsentText } from "@/db/schema";
 
@@ -16,22 +16,23 @@ export const DEFAULT_CONSENT_TEXTS: Record<ConsentKind, string> = {
     "'내 정보'에서 언제든 확인·수정·삭제할 수 있습니다.",
 };
 
-/** The current text of a consent kind (the highest version), created from the default if none exists. */
+const CONSENT_KINDS = Object.keys(DEFAULT_CONSENT_TEXTS) as ConsentKind[];
+
+/**
+ * Version 1 of every consent kind, from the defaults, where none exists. Written at set-up
+ * (and by the migration that introduced this rule), so pages only read consent texts.
+ */
+export function ensureConsentTexts({ db }: { db: DbOrTx }): void {
+  for (const kind of CONSENT_KINDS) {
+    db.insert(consentTexts).values({ kind, version: 1, body: DEFAULT_CONSENT_TEXTS[kind] }).onConflictDoNothing().run();
+  }
+}
+
+/** The current text of a consent kind (the highest version). Reads only: the texts exist from set-up on. */
 export function currentConsentText({ db, kind }: { db: DbOrTx; kind: ConsentKind }): ConsentText {
-  const row = db
-    .select()
-    .from(consentTexts)
-    .where(eq(consentTexts.kind, kind))
-    .orderBy(desc(consentTexts.version))
-    .limit(1)
-    .get();
-  if (row) return row;
-  return db
-    .insert(consentTexts)
-    .values({ kind, version: 1, body: DEFAULT_CONSENT_TEXTS[kind] })
-    .onConflictDoNothing()
-    .returning()
-    .get() ?? db.select().from(consentTexts).where(and(eq(consentTexts.kind, kind), eq(consentTexts.version, 1))).get()!;
+  const row = db.select().from(consentTexts).where(eq(consentTexts.kind, kind)).orderBy(desc(consentTexts.version)).limit(1).get();
+  if (!row) throw new Error(`consent text "${kind}" is missing: run the migrations`);
+  return row;
 }
 
 /** Store one consent decision with the exact text version shown. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { freshDb, OWNER, plan, shopWithProducts } from "@/tests/helpers/db";
+import { onOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { stockForDate } from "@/lib/inventory/availability";
 import { authenticate } from "@/lib/auth/users";
 import { addDays, localDate } from "@/lib/shop/time";
@@ -56,11 +57,23 @@ describe("admin orders", () => {
     expect(() => cancelOrderByStaff({ db, orderId: order.id, reason: "again", userId: ownerId })).toThrowError(/바꿀 수 없어요/);
   });
 
-  it("marks paid and unpaid", () => {
+  it("marks paid and unpaid, as order events that open boards hear of", () => {
     const { order } = placeOrder({ db, input: input(1), channel: "web" });
-    setPaymentStatus({ db, orderId: order.id, paymentStatus: "paid" });
-    expect(listOrdersForDate({ db, date: tomorrow }).totals.paid).toBe(3500);
-    setPaymentStatus({ db, orderId: order.id, paymentStatus: "unpaid" });
-    expect(getOrderDetail({ db, id: order.id }).order.paymentStatus).toBe("unpaid");
+    const heard: OrderChange[] = [];
+    const stop = onOrderChange((c) => heard.push(c));
+    try {
+      setPaymentStatus({ db, orderId: order.id, paymentStatus: "paid", actor: { type: "user", userId: ownerId } });
+      expect(listOrdersForDate({ db, date: tomorrow }).totals.paid).toBe(3500);
+      expect(heard).toMatchObject([{ orderId: order.id, kind: "payment", status: "placed" }]);
+      setPaymentStatus({ db, orderId: order.id, paymentStatus: "paid", actor: { type: "user", userId: ownerId } });
+      expect(heard).toHaveLength(1);
+      setPaymentStatus({ db, orderId: order.id, paymentStatus: "unpaid", actor: { type: "user", userId: ownerId } });
+      expect(heard).toHaveLength(2);
+    } finally {
+      stop();
+    }
+    const detail = getOrderDetail({ db, id: order.id });
+    expect(detail.order.paymentStatus).toBe("unpaid");
+    expect(detail.events.map((e) => [e.kind, e.paymentStatus, e.toStatus])).toEqual([["payment", "unpaid", "placed"], ["payment", "paid", "placed"], ["status_change", null, "placed"]]);
   });
 });

@@ -6,14 +6,15 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, type OrderChannel, type OrderStatus } from "@/db/schema";
+import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, type Order, type OrderChannel, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatPhone, phoneLast4 } from "@/lib/customers/phone";
 import { isClosedDate, slotLabel, slotsForDate, dateState, type DateState } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, isDateString, localDate } from "@/lib/shop/time";
 import { slotBookings } from "./place-order";
-import { changeOrderStatus } from "./status";
+import { recordOrderEvent, runOrderCommand, type Actor } from "./command";
+import { changeOrderStatus, getOrderForUpdate } from "./status";
 
 export const orderFilters = z.object({
   date: z.string().refine(isDateString).optional().catch(undefined),
@@ -132,7 +133,19 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
     .orderBy(asc(orderItems.id))
     .all();
   const events = db
-    .select({ id: orderEvents.id, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, actorType: orderEvents.actorType, actorName: users.name, note: orderEvents.note, at: orderEvents.at })
+    .select({
+      id: orderEvents.id,
+      kind: orderEvents.kind,
+      fromStatus: orderEvents.fromStatus,
+      toStatus: orderEvents.toStatus,
+      rackSlot: orderEvents.rackSlot,
+      fromRackSlot: orderEvents.fromRackSlot,
+      paymentStatus: orderEvents.paymentStatus,
+      actorType: orderEvents.actorType,
+      actorName: users.name,
+      note: orderEvents.note,
+      at: orderEvents.at,
+    })
     .from(orderEvents)
     .leftJoin(users, eq(users.id, orderEvents.actorUserId))
     .where(eq(orderEvents.orderId, id))
@@ -155,9 +168,27 @@ export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now
   return changeOrderStatus({ db, orderId, to: "cancelled", actor: { type: "user", userId }, now, note: parsed.data, extra: { cancelReason: parsed.data } });
 }
 
-export function setPaymentStatus({ db, orderId, paymentStatus }: { db: DbOrTx; orderId: number; paymentStatus: "paid" | "unpaid" }): void {
-  const row = db.update(orders).set({ paymentStatus }).where(eq(orders.id, orderId)).returning({ id: orders.id }).get();
-  if (!row) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+/** Paid/unpaid at the counter: an order event like any change, so open boards show it at once. Setting the same status again changes nothing. */
+export function setPaymentStatus({
+  db,
+  orderId,
+  paymentStatus,
+  actor,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  paymentStatus: "paid" | "unpaid";
+  actor: Actor;
+  now?: number;
+}): Order {
+  return runOrderCommand({ db, now }, (cmd) => {
+    const order = getOrderForUpdate({ db: cmd.tx, orderId });
+    if (order.paymentStatus === paymentStatus) return order;
+    const updated = cmd.tx.update(orders).set({ paymentStatus }).where(eq(orders.id, orderId)).returning().get();
+    recordOrderEvent(cmd, { kind: "payment", before: order, after: updated, actor });
+    return updated;
+  });
 }
 
 export type PhoneOrderDate = { date: string; state: DateState; slots: { label: string; remaining: number }[] };

@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { publishOrderChange } from "@/lib/events/order-events";
 import { slotCutoffAt } from "@/lib/pickup/schedule";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
-import { transitionInTx } from "./status";
+import { runOrderCommand } from "./command";
+import { applyStatusChange } from "./status";
 
 export function findOrderByToken({ db, token }: { db: DbOrTx; token: string }): Order | undefined {
   if (typeof token !== "string" || token.length < 16 || token.length > 64) return undefined;
@@ -21,35 +21,27 @@ export function customerCancelDeadline({ db, order }: { db: DbOrTx; order: Order
 
 /** A customer cancels before the cut-off; stock and slot are released by the status change. */
 export function cancelByCustomer({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): Order {
-  const updated = db.transaction(
-    (tx) => {
-      const order = findOrderByToken({ db: tx, token });
-      if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
-      if (order.status !== "placed") throw new AppError("invalid_transition", "준비가 시작된 주문은 취소할 수 없어요. 가게로 연락해 주세요.");
-      if (now >= customerCancelDeadline({ db: tx, order })) {
-        throw new AppError("cutoff_passed", "주문 마감 시간이 지나 취소할 수 없어요. 가게로 연락해 주세요.");
-      }
-      return transitionInTx({ tx, order, to: "cancelled", actor: { type: "customer" }, now, note: "고객 취소" });
-    },
-    { behavior: "immediate" },
-  );
-  publishOrderChange({ orderId: updated.id, pickupDate: updated.pickupDate, status: updated.status, at: now });
-  return updated;
+  return runOrderCommand({ db, now }, (cmd) => {
+    const { tx } = cmd;
+    const order = findOrderByToken({ db: tx, token });
+    if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+    if (order.status !== "placed") throw new AppError("invalid_transition", "준비가 시작된 주문은 취소할 수 없어요. 가게로 연락해 주세요.");
+    if (now >= customerCancelDeadline({ db: tx, order })) {
+      throw new AppError("cutoff_passed", "주문 마감 시간이 지나 취소할 수 없어요. 가게로 연락해 주세요.");
+    }
+    return applyStatusChange(cmd, { order, to: "cancelled", actor: { type: "customer" }, note: "고객 취소" });
+  });
 }
 
 /** "도착했어요": on the pickup day only, records `arrived_at` and tells the rack. */
 export function checkIn({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): Order {
-  const updated = db.transaction(
-    (tx) => {
-      const order = findOrderByToken({ db: tx, token });
-      if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
-      const today = localDate(now, getShopSettings({ db: tx }).timezone);
-      if (order.pickupDate !== today) throw new AppError("invalid_transition", "도착 알림은 픽업 당일에만 보낼 수 있어요.");
-      if (order.status === "arrived") return order;
-      return transitionInTx({ tx, order, to: "arrived", actor: { type: "customer" }, now, note: "고객 도착 알림" });
-    },
-    { behavior: "immediate" },
-  );
-  publishOrderChange({ orderId: updated.id, pickupDate: updated.pickupDate, status: updated.status, at: now });
-  return updated;
+  return runOrderCommand({ db, now }, (cmd) => {
+    const { tx } = cmd;
+    const order = findOrderByToken({ db: tx, token });
+    if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+    const today = localDate(now, getShopSettings({ db: tx }).timezone);
+    if (order.pickupDate !== today) throw new AppError("invalid_transition", "도착 알림은 픽업 당일에만 보낼 수 있어요.");
+    if (order.status === "arrived") return order;
+    return applyStatusChange(cmd, { order, to: "arrived", actor: { type: "customer" }, note: "고객 도착 알림" });
+  });
 }

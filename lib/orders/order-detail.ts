@@ -1,7 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { customers, orderEvents, orderItems, type Order, type OrderItem, type OrderStatus } from "@/db/schema";
-import { UNDO_NOTE } from "./status";
 
 export type OrderDetail = {
   order: Order;
@@ -19,7 +18,7 @@ export type OrderDetail = {
 export function getOrderDetail({ db, order }: { db: DbOrTx; order: Order }): OrderDetail {
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)).all();
   const events = db
-    .select({ toStatus: orderEvents.toStatus, note: orderEvents.note, at: orderEvents.at })
+    .select({ id: orderEvents.id, kind: orderEvents.kind, toStatus: orderEvents.toStatus, reversesEventId: orderEvents.reversesEventId, at: orderEvents.at })
     .from(orderEvents)
     .where(eq(orderEvents.orderId, order.id))
     // Insertion order is history order; `at` may tie within one millisecond.
@@ -28,10 +27,9 @@ export function getOrderDetail({ db, order }: { db: DbOrTx; order: Order }): Ord
   const customer = order.customerId
     ? db.select({ name: customers.name }).from(customers).where(eq(customers.id, order.customerId)).get()
     : undefined;
-  const timeline: OrderDetail["timeline"] = [];
-  for (const e of events) {
-    if (e.note === UNDO_NOTE) timeline.pop();
-    else timeline.push({ status: e.toStatus as OrderStatus, at: e.at });
-  }
+  const undone = new Set(events.filter((e) => e.kind === "undo").map((e) => e.reversesEventId));
+  const timeline = events
+    .filter((e) => e.kind === "status_change" && !undone.has(e.id))
+    .map((e) => ({ status: e.toStatus as OrderStatus, at: e.at }));
   return { order, items, timeline, customerName: customer?.name ?? null };
 }

@@ -1,16 +1,16 @@
 import crypto from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orderEvents, orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
+import { orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { newToken, upsertCustomer } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
-import { publishOrderChange } from "@/lib/events/order-events";
 import { stockForDate } from "@/lib/inventory/availability";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
+import { recordOrderEvent, runOrderCommand } from "./command";
 import type { OrderInput } from "./input";
 
 /** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
@@ -71,8 +71,10 @@ export function placeOrder({
   consentSource?: string;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
-  const result = db.transaction(
-    (tx) => {
+  return runOrderCommand(
+    { db, now },
+    (cmd): PlaceOrderResult => {
+      const { tx } = cmd;
       if (idempotencyKey) {
         const existing = tx.select().from(orders).where(eq(orders.idempotencyKey, idempotencyKey)).get();
         if (existing) {
@@ -180,13 +182,8 @@ export function placeOrder({
           })),
         )
         .run();
-      tx.insert(orderEvents)
-        .values({ orderId: order.id, fromStatus: null, toStatus: "placed", actorType: actorUserId ? "user" : "customer", actorUserId: actorUserId ?? null, at: now })
-        .run();
+      recordOrderEvent(cmd, { kind: "status_change", before: null, after: order, actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" } });
       return { order, created: true };
     },
-    { behavior: "immediate" },
   );
-  if (result.created) publishOrderChange({ orderId: result.order.id, pickupDate: result.order.pickupDate, status: "placed", at: now });
-  return result;
 }

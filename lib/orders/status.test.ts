@@ -3,7 +3,10 @@ import type { Db } from "@/db/client";
 import { ORDER_STATUSES, orderEvents, orders, pointsLedger, type OrderStatus } from "@/db/schema";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { placeOrder } from "./place-order";
-import { canTransition, changeOrderStatus, getOrderForUpdate, TRANSITIONS, undoLastChangeInTx } from "./status";
+import { onOrderChange, type OrderChange } from "@/lib/events/order-events";
+import { pointsBalance } from "@/lib/points/policy";
+import { runOrderCommand } from "./command";
+import { applyStatusChange, applyUndo, canTransition, changeOrderStatus, getOrderForUpdate, TRANSITIONS } from "./status";
 import { eq } from "drizzle-orm";
 import { localDate } from "@/lib/shop/time";
 
@@ -65,27 +68,64 @@ describe("changeOrderStatus and undo against the database", () => {
     expect(db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).all().map((e) => e.toStatus)).toEqual(["placed", "picked_up"]);
   });
 
-  it("undoes a hand-over by the same user within the window and takes the points back", () => {
+  const undo = (userId: number, at: number) => runOrderCommand({ db, now: at }, (cmd) => applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), actor: { type: "user", userId } }));
+
+  it("undoes a hand-over by the same user within the window and reverses the points in the ledger", () => {
+    const customerId = getOrderForUpdate({ db, orderId }).customerId!;
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now });
-    expect(db.select().from(pointsLedger).all()).toHaveLength(1);
-    const { order } = db.transaction((tx) => undoLastChangeInTx({ tx, order: getOrderForUpdate({ db: tx, orderId }), actor: { type: "user", userId: 1 }, now: now + 3000 }));
+    const earned = pointsBalance({ db, customerId });
+    expect(earned).toBeGreaterThan(0);
+    const { order, undone } = undo(1, now + 3000);
     expect(order.status).toBe("placed");
     expect(order.pickedUpAt).toBeNull();
-    expect(db.select().from(pointsLedger).all()).toHaveLength(0);
+    expect(order.pointsEarned).toBe(0);
+    // Append-only: the earn row stays, a reversing entry names it, the balance is back to 0.
+    const ledger = db.select().from(pointsLedger).all();
+    expect(ledger.map((e) => [e.reason, e.delta])).toEqual([["earn", earned], ["reverse", -earned]]);
+    expect(ledger[1].reversesId).toBe(ledger[0].id);
+    expect(pointsBalance({ db, customerId })).toBe(0);
     const last = db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).all().at(-1)!;
-    expect([last.fromStatus, last.toStatus, last.actorUserId, last.note]).toEqual(["picked_up", "placed", 1, "되돌리기"]);
-    // Handed over again, it earns again.
+    expect([last.kind, last.fromStatus, last.toStatus, last.actorUserId, last.reversesEventId, last.note]).toEqual(["undo", "picked_up", "placed", 1, undone.id, null]);
+    // Handed over again, it earns again, once; undone again, reversed again.
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now: now + 4000 });
-    expect(db.select().from(pointsLedger).all()).toHaveLength(1);
+    expect(pointsBalance({ db, customerId })).toBe(earned);
+    expect(getOrderForUpdate({ db, orderId }).pointsEarned).toBe(earned);
+    undo(1, now + 5000);
+    expect(pointsBalance({ db, customerId })).toBe(0);
+    changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now: now + 6000 });
+    expect(pointsBalance({ db, customerId })).toBe(earned);
+    expect(db.select().from(pointsLedger).all().map((e) => e.reason)).toEqual(["earn", "reverse", "earn", "reverse", "earn"]);
   });
 
   it("refuses an undo by another user, after the window, or twice", () => {
     changeOrderStatus({ db, orderId, to: "ready", actor: { type: "user", userId: 1 }, now, extra: { rackSlot: "A1" } });
-    const undo = (userId: number, at: number) => db.transaction((tx) => undoLastChangeInTx({ tx, order: getOrderForUpdate({ db: tx, orderId }), actor: { type: "user", userId }, now: at }));
     expect(() => undo(2, now + 1000)).toThrow(/다른 사람/);
     expect(() => undo(1, now + 60_000)).toThrow(/시간이 지났/);
     expect(undo(1, now + 1000).order).toMatchObject({ status: "placed", rackSlot: null, readyAt: null });
     expect(() => undo(1, now + 2000)).toThrow(/되돌릴 수 있는 변경이 없어요/);
     expect(db.select().from(orders).get()!.status).toBe("placed");
+  });
+
+  it("publishes what changed only after commit, and nothing when the command fails", () => {
+    const heard: OrderChange[] = [];
+    const stop = onOrderChange((c) => heard.push(c));
+    try {
+      expect(() =>
+        runOrderCommand({ db, now }, (cmd) => {
+          applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to: "ready", actor: { type: "system" } });
+          throw new Error("later step fails");
+        }),
+      ).toThrow("later step fails");
+      expect(heard).toEqual([]);
+      expect(getOrderForUpdate({ db, orderId }).status).toBe("placed");
+      runOrderCommand({ db, now }, (cmd) => {
+        applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to: "ready", actor: { type: "system" } });
+        // Inside the transaction nobody has heard yet.
+        expect(heard).toEqual([]);
+      });
+      expect(heard).toEqual([{ orderId, pickupDate: localDate(now), status: "ready", kind: "status_change", at: now }]);
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,14 +1,17 @@
 /**
- * The order state machine. Every change goes through `changeOrderStatus`, which checks the
- * move against `TRANSITIONS`, stamps the status time, writes an order event (who, when) and
- * notifies live screens — the storefront, the rack, the admin pages and the API alike.
+ * The order state machine. Every status change runs inside the one order command
+ * (`runOrderCommand`, lib/orders/command.ts) through `applyStatusChange`, which checks the
+ * move against `TRANSITIONS`, stamps the status time and writes the order event (who, when);
+ * the command notifies live screens after commit — storefront, rack, admin and API alike.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orderEvents, orders, pointsLedger, type Order, type OrderStatus } from "@/db/schema";
+import { orderEvents, orders, type Order, type OrderEvent, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { publishOrderChange } from "@/lib/events/order-events";
-import { awardPurchasePoints } from "@/lib/points/policy";
+import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
+import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
+
+export type { Actor } from "./command";
 
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ["ready", "arrived", "picked_up", "no_show", "cancelled"],
@@ -25,8 +28,6 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-export type Actor = { type: "user"; userId: number } | { type: "customer" } | { type: "api" } | { type: "system" };
-
 const STAMP: Partial<Record<OrderStatus, keyof Order>> = {
   ready: "readyAt",
   arrived: "arrivedAt",
@@ -42,29 +43,17 @@ export function getOrderForUpdate({ db, orderId }: { db: DbOrTx; orderId: number
 }
 
 /**
- * Move one order to `to` inside an existing transaction. Leaving the rack (picked up,
- * no-show, cancelled) frees its rack slot; `extra` lets callers set fields in the same write.
+ * Move one order to `to` inside an order command. Leaving the rack (picked up, no-show,
+ * cancelled) frees its rack slot; `extra` lets callers set fields in the same write.
  */
-export function transitionInTx({
-  tx,
-  order,
-  to,
-  actor,
-  now,
-  note,
-  extra = {},
-}: {
-  tx: DbOrTx;
-  order: Order;
-  to: OrderStatus;
-  actor: Actor;
-  now: number;
-  note?: string | null;
-  extra?: Partial<Order>;
-}): Order {
+export function applyStatusChange(
+  cmd: OrderCommand,
+  { order, to, actor, note, extra = {} }: { order: Order; to: OrderStatus; actor: Actor; note?: string | null; extra?: Partial<Order> },
+): Order {
   if (!canTransition(order.status, to)) {
     throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${statusLabel(to)}(으)로 바꿀 수 없어요.`);
   }
+  const { tx, now } = cmd;
   const stamp = STAMP[to];
   const changes: Partial<Order> = { status: to, ...extra };
   if (stamp) (changes as Record<string, unknown>)[stamp] = now;
@@ -74,21 +63,11 @@ export function transitionInTx({
     changes.pointsEarned = awardPurchasePoints({ db: tx, customerId: order.customerId, sourceType: "order", sourceId: order.id, total: order.total, now });
   }
   const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
-  tx.insert(orderEvents)
-    .values({
-      orderId: order.id,
-      fromStatus: order.status,
-      toStatus: to,
-      actorType: actor.type,
-      actorUserId: actor.type === "user" ? actor.userId : null,
-      note: note ?? null,
-      at: now,
-    })
-    .run();
+  recordOrderEvent(cmd, { kind: "status_change", before: order, after: updated, actor, note });
   return updated;
 }
 
-/** Change an order's status in its own transaction and notify live screens. */
+/** Change an order's status in its own order command (transaction, event, live screens). */
 export function changeOrderStatus({
   db,
   orderId,
@@ -106,12 +85,7 @@ export function changeOrderStatus({
   note?: string | null;
   extra?: Partial<Order>;
 }): Order {
-  const updated = db.transaction(
-    (tx) => transitionInTx({ tx, order: getOrderForUpdate({ db: tx, orderId }), to, actor, now, note, extra }),
-    { behavior: "immediate" },
-  );
-  publishOrderChange({ orderId: updated.id, pickupDate: updated.pickupDate, status: updated.status, at: now });
-  return updated;
+  return runOrderCommand({ db, now }, (cmd) => applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to, actor, note, extra }));
 }
 
 export function statusLabel(status: OrderStatus): string {
@@ -122,47 +96,48 @@ export function statusLabel(status: OrderStatus): string {
 export const UNDO_WINDOW_MS = 15_000;
 
 /**
- * Take back the last status change of an order, inside the caller's transaction. Only the
- * user who made it, only within `windowMs`, and only while the order is still in the status
- * that change produced — so an undo can never overwrite a later change by someone else.
- * The reversal is itself an order event (note "되돌리기"), the undone status's time stamp is
- * cleared, and points earned by an undone hand-over are taken back (the earn-once index
- * would otherwise block the credit when the order is handed over again).
- * Returns the order and the event that was undone; rack slot restoring is the caller's.
+ * Take back the last status change of an order, inside an order command. Only the user who
+ * made it, only within `windowMs`, and only while the order is still in the status that
+ * change produced — so an undo can never overwrite a later change by someone else. The
+ * reversal is appended as an `undo` event naming the event it takes back; the undone
+ * status's time stamp is cleared; points earned by an undone hand-over are reversed by a
+ * ledger entry (the next hand-over earns them again). A bag the undone change took off the
+ * rack goes back to that slot when `rackSlotFree(slot)` says nobody has taken it since.
+ * Returns the order and the event that was undone.
  */
-export function undoLastChangeInTx({
-  tx,
-  order,
-  actor,
-  now,
-  windowMs = UNDO_WINDOW_MS,
-}: {
-  tx: DbOrTx;
-  order: Order;
-  actor: { type: "user"; userId: number };
-  now: number;
-  windowMs?: number;
-}): { order: Order; undone: typeof orderEvents.$inferSelect } {
-  const last = tx.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(desc(orderEvents.id)).limit(1).get();
+export function applyUndo(
+  cmd: OrderCommand,
+  {
+    order,
+    actor,
+    windowMs = UNDO_WINDOW_MS,
+    rackSlotFree,
+  }: { order: Order; actor: { type: "user"; userId: number }; windowMs?: number; rackSlotFree?: (slot: string) => boolean },
+): { order: Order; undone: OrderEvent } {
+  const { tx, now } = cmd;
+  const last = tx
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, order.id), inArray(orderEvents.kind, ["status_change", "undo"])))
+    .orderBy(desc(orderEvents.id))
+    .limit(1)
+    .get();
   const nothing = new AppError("invalid_transition", "되돌릴 수 있는 변경이 없어요.");
-  if (!last || !last.fromStatus || last.toStatus !== order.status || last.note === UNDO_NOTE) throw nothing;
+  if (!last || last.kind === "undo" || !last.fromStatus || last.toStatus !== order.status) throw nothing;
   if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", "다른 사람이 한 변경은 되돌릴 수 없어요.");
   if (now - last.at > windowMs) throw new AppError("invalid_transition", "되돌릴 수 있는 시간이 지났어요.");
-  const changes: Partial<Order> = { status: last.fromStatus as OrderStatus };
+  const back = last.fromStatus as OrderStatus;
+  const changes: Partial<Order> = { status: back };
   const stamp = STAMP[order.status];
   if (stamp) (changes as Record<string, unknown>)[stamp] = null;
   if (order.status === "ready") changes.rackSlot = null;
+  const slotLeft = last.fromRackSlot;
+  if ((back === "ready" || back === "arrived") && slotLeft && !order.rackSlot && rackSlotFree?.(slotLeft)) changes.rackSlot = slotLeft;
   if (order.status === "picked_up") {
-    tx.delete(pointsLedger)
-      .where(and(eq(pointsLedger.sourceType, "order"), eq(pointsLedger.sourceId, order.id), eq(pointsLedger.reason, "earn")))
-      .run();
+    reversePurchasePoints({ db: tx, sourceType: "order", sourceId: order.id, userId: actor.userId, now });
     changes.pointsEarned = 0;
   }
   const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
-  tx.insert(orderEvents)
-    .values({ orderId: order.id, fromStatus: order.status, toStatus: updated.status, actorType: "user", actorUserId: actor.userId, note: UNDO_NOTE, at: now })
-    .run();
+  recordOrderEvent(cmd, { kind: "undo", before: order, after: updated, actor, reversesEventId: last.id });
   return { order: updated, undone: last };
 }
-
-export const UNDO_NOTE = "되돌리기";

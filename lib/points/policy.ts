@@ -3,7 +3,7 @@
  * total (100 bp = 1 %), rounded down, credited when the purchase completes — a pre-order
  * when it is picked up, a counter or API sale when it is recorded.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { pointsLedger, shopSettings } from "@/db/schema";
 
@@ -12,7 +12,11 @@ export function pointsForPurchase(total: number, rateBp: number): number {
   return Math.floor((total * rateBp) / 10_000);
 }
 
-/** Credit a completed purchase once (a unique index makes a second credit impossible). Returns the points. */
+/**
+ * Credit a completed purchase once (a unique index makes a second credit impossible). A
+ * purchase whose credit was reversed (an undone hand-over) is credited again in the next
+ * round. Returns the points.
+ */
 export function awardPurchasePoints({
   db,
   customerId,
@@ -32,9 +36,38 @@ export function awardPurchasePoints({
   const rate = db.select({ rate: shopSettings.pointsRateBp }).from(shopSettings).where(eq(shopSettings.id, 1)).get()?.rate ?? 0;
   const points = pointsForPurchase(total, rate);
   if (points > 0) {
-    db.insert(pointsLedger).values({ customerId, delta: points, reason: "earn", sourceType, sourceId, createdAt: now }).onConflictDoNothing().run();
+    const earnRound = reversedCredits({ db, sourceType, sourceId }).length;
+    db.insert(pointsLedger).values({ customerId, delta: points, reason: "earn", sourceType, sourceId, earnRound, createdAt: now }).onConflictDoNothing().run();
   }
   return points;
+}
+
+function purchaseEntries({ db, sourceType, sourceId, reason }: { db: DbOrTx; sourceType: "order" | "sale"; sourceId: number; reason: "earn" | "reverse" }) {
+  return db
+    .select()
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.sourceType, sourceType), eq(pointsLedger.sourceId, sourceId), eq(pointsLedger.reason, reason)))
+    .orderBy(asc(pointsLedger.id))
+    .all();
+}
+
+function reversedCredits({ db, sourceType, sourceId }: { db: DbOrTx; sourceType: "order" | "sale"; sourceId: number }) {
+  return purchaseEntries({ db, sourceType, sourceId, reason: "reverse" });
+}
+
+/**
+ * Take back a purchase's standing credit (an undone hand-over) by appending a `reverse`
+ * entry of the opposite amount; the ledger is never edited. Returns the points taken back.
+ */
+export function reversePurchasePoints({ db, sourceType, sourceId, userId, now }: { db: DbOrTx; sourceType: "order" | "sale"; sourceId: number; userId?: number | null; now: number }): number {
+  const reversed = new Set(reversedCredits({ db, sourceType, sourceId }).map((r) => r.reversesId));
+  const standing = purchaseEntries({ db, sourceType, sourceId, reason: "earn" }).filter((e) => !reversed.has(e.id));
+  for (const earn of standing) {
+    db.insert(pointsLedger)
+      .values({ customerId: earn.customerId, delta: -earn.delta, reason: "reverse", sourceType, sourceId, reversesId: earn.id, createdByUserId: userId ?? null, createdAt: now })
+      .run();
+  }
+  return standing.reduce((sum, e) => sum + e.delta, 0);
 }
 
 export function pointsBalance({ db, customerId }: { db: DbOrTx; customerId: number }): number {

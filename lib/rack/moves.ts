@@ -1,34 +1,21 @@
 /**
- * The rack's one-tap moves. Each runs in one IMMEDIATE transaction through the order state
- * machine (lib/orders/status.ts), so an illegal move is refused by the rules whatever the
- * screen shows, every change is an order event with its actor, and live screens hear of it.
+ * The rack's one-tap moves. Each runs as one order command (lib/orders/command.ts) through
+ * the order state machine (lib/orders/status.ts), so an illegal move is refused by the rules
+ * whatever the screen shows, every change is an order event with its actor and rack slot,
+ * and live screens hear of it after commit.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orders, type Order, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { publishOrderChange } from "@/lib/events/order-events";
+import { recordOrderEvent, runOrderCommand } from "@/lib/orders/command";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
-import { getOrderForUpdate, transitionInTx, undoLastChangeInTx, type Actor } from "@/lib/orders/status";
+import { applyStatusChange, applyUndo, getOrderForUpdate, type Actor } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { assignNextRackSlot, isRackSlot, isRackSlotConflict, takenRackSlots } from "./slots";
 
 type StaffActor = { type: "user"; userId: number };
-
-function rackNote(slot: string | null): string | null {
-  return slot ? `랙 ${slot}` : null;
-}
-
-/** The rack slot a status event recorded (`랙 A3`), for restoring it on undo. */
-export function rackSlotFromNote(note: string | null | undefined): string | null {
-  const match = /^랙 ([A-Z]\d{1,2})$/.exec(note ?? "");
-  return match ? match[1] : null;
-}
-
-function notify(order: Order, now: number): void {
-  publishOrderChange({ orderId: order.id, pickupDate: order.pickupDate, status: order.status, at: now });
-}
 
 /** Run a write, turning the rack-slot unique index into `rack_slot_taken`. */
 function guarded<T>(fn: () => T): T {
@@ -46,22 +33,20 @@ function guarded<T>(fn: () => T): T {
  * and gets its slot.
  */
 export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { db: Db; orderId: number; actor: Actor; rackSlot?: string | null; now?: number }): Order {
-  const updated = guarded(() =>
-    db.transaction(
-      (tx) => {
-        const order = getOrderForUpdate({ db: tx, orderId });
-        const slot = chooseSlot({ tx, order, rackSlot });
-        if (order.status === "arrived") {
-          if (order.rackSlot) throw new AppError("invalid_transition", "이미 랙에 올라간 주문이에요.");
-          return tx.update(orders).set({ rackSlot: slot, readyAt: order.readyAt ?? now }).where(eq(orders.id, order.id)).returning().get();
-        }
-        return transitionInTx({ tx, order, to: "ready", actor, now, note: rackNote(slot), extra: { rackSlot: slot } });
-      },
-      { behavior: "immediate" },
-    ),
+  return guarded(() =>
+    runOrderCommand({ db, now }, (cmd) => {
+      const { tx } = cmd;
+      const order = getOrderForUpdate({ db: tx, orderId });
+      const slot = chooseSlot({ tx, order, rackSlot });
+      if (order.status === "arrived") {
+        if (order.rackSlot) throw new AppError("invalid_transition", "이미 랙에 올라간 주문이에요.");
+        const updated = tx.update(orders).set({ rackSlot: slot, readyAt: order.readyAt ?? now }).where(eq(orders.id, order.id)).returning().get();
+        recordOrderEvent(cmd, { kind: "rack_slot_assigned", before: order, after: updated, actor });
+        return updated;
+      }
+      return applyStatusChange(cmd, { order, to: "ready", actor, extra: { rackSlot: slot } });
+    }),
   );
-  notify(updated, now);
-  return updated;
 }
 
 function chooseSlot({ tx, order, rackSlot }: { tx: DbOrTx; order: Order; rackSlot?: string | null }): string {
@@ -73,54 +58,33 @@ function chooseSlot({ tx, order, rackSlot }: { tx: DbOrTx; order: Order; rackSlo
 }
 
 /** Move a bag that is on the rack (or an arrived order without one) to another slot. */
-export function changeRackSlot({ db, orderId, rackSlot, now = Date.now() }: { db: Db; orderId: number; rackSlot: string; now?: number }): Order {
-  const updated = guarded(() =>
-    db.transaction(
-      (tx) => {
-        const order = getOrderForUpdate({ db: tx, orderId });
-        if (order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", "랙에 올라간 주문만 칸을 바꿀 수 있어요.");
-        if (order.rackSlot === rackSlot) return order;
-        const slot = chooseSlot({ tx, order, rackSlot });
-        return tx.update(orders).set({ rackSlot: slot }).where(eq(orders.id, order.id)).returning().get();
-      },
-      { behavior: "immediate" },
-    ),
-  );
-  notify(updated, now);
-  return updated;
-}
-
-/** A plain status move (arrived, picked up, no-show) by staff. */
-export function moveOrder({ db, orderId, to, actor, now = Date.now() }: { db: Db; orderId: number; to: Extract<OrderStatus, "arrived" | "picked_up" | "no_show">; actor: Actor; now?: number }): Order {
-  const updated = db.transaction(
-    (tx) => {
+export function changeRackSlot({ db, orderId, rackSlot, actor, now = Date.now() }: { db: Db; orderId: number; rackSlot: string; actor: Actor; now?: number }): Order {
+  return guarded(() =>
+    runOrderCommand({ db, now }, (cmd) => {
+      const { tx } = cmd;
       const order = getOrderForUpdate({ db: tx, orderId });
-      // Leaving the rack records which slot it left, so an undo can put the bag back.
-      const note = to === "picked_up" || to === "no_show" ? rackNote(order.rackSlot) : null;
-      return transitionInTx({ tx, order, to, actor, now, note });
-    },
-    { behavior: "immediate" },
+      if (order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", "랙에 올라간 주문만 칸을 바꿀 수 있어요.");
+      if (order.rackSlot === rackSlot) return order;
+      const slot = chooseSlot({ tx, order, rackSlot });
+      const updated = tx.update(orders).set({ rackSlot: slot }).where(eq(orders.id, order.id)).returning().get();
+      recordOrderEvent(cmd, { kind: "rack_slot_assigned", before: order, after: updated, actor });
+      return updated;
+    }),
   );
-  notify(updated, now);
-  return updated;
 }
 
-/** "되돌리기": take back the user's own last move on this order, within the undo window. */
+/** A plain status move (arrived, picked up, no-show) by staff; leaving the rack records the slot left, so an undo can put the bag back. */
+export function moveOrder({ db, orderId, to, actor, now = Date.now() }: { db: Db; orderId: number; to: Extract<OrderStatus, "arrived" | "picked_up" | "no_show">; actor: Actor; now?: number }): Order {
+  return runOrderCommand({ db, now }, (cmd) => applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to, actor }));
+}
+
+/** "되돌리기": take back the user's own last move on this order, within the undo window; a bag taken off the rack goes back to its slot if nobody has taken it since. */
 export function undoRackMove({ db, orderId, actor, now = Date.now() }: { db: Db; orderId: number; actor: StaffActor; now?: number }): Order {
-  const updated = db.transaction(
-    (tx) => {
-      const { order, undone } = undoLastChangeInTx({ tx, order: getOrderForUpdate({ db: tx, orderId }), actor, now });
-      const previousSlot = rackSlotFromNote(undone.note);
-      // A bag taken off the rack goes back to its slot if nobody has taken it since.
-      if ((order.status === "ready" || order.status === "arrived") && previousSlot && !order.rackSlot && !takenRackSlots({ db: tx, pickupDate: order.pickupDate }).has(previousSlot)) {
-        return tx.update(orders).set({ rackSlot: previousSlot }).where(eq(orders.id, order.id)).returning().get();
-      }
-      return order;
-    },
-    { behavior: "immediate" },
-  );
-  notify(updated, now);
-  return updated;
+  return runOrderCommand({ db, now }, (cmd) => {
+    const order = getOrderForUpdate({ db: cmd.tx, orderId });
+    const rackSlotFree = (slot: string) => !takenRackSlots({ db: cmd.tx, pickupDate: order.pickupDate }).has(slot);
+    return applyUndo(cmd, { order, actor, rackSlotFree }).order;
+  });
 }
 
 export const OPEN_STATUSES: readonly OrderStatus[] = ["placed", "ready", "arrived"];
@@ -136,18 +100,14 @@ export function countUncollected({ db, date }: { db: DbOrTx; date: string }): nu
  * Only today or a past day: the board can show tomorrow, and a no-show is final.
  */
 export function closeOutDay({ db, date, actor, now = Date.now() }: { db: Db; date: string; actor: Actor; now?: number }): Order[] {
-  const changed = db.transaction(
-    (tx) => {
-      if (date > localDate(now, getShopSettings({ db: tx }).timezone)) {
-        throw new AppError("invalid_transition", "마감 정리는 픽업 당일이나 지난 날짜에만 할 수 있어요.");
-      }
-      const open = tx.select().from(orders).where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES]))).all();
-      return open.map((order) => transitionInTx({ tx, order, to: "no_show", actor, now, note: "마감 정리" }));
-    },
-    { behavior: "immediate" },
-  );
-  for (const order of changed) notify(order, now);
-  return changed;
+  return runOrderCommand({ db, now }, (cmd) => {
+    const { tx } = cmd;
+    if (date > localDate(now, getShopSettings({ db: tx }).timezone)) {
+      throw new AppError("invalid_transition", "마감 정리는 픽업 당일이나 지난 날짜에만 할 수 있어요.");
+    }
+    const open = tx.select().from(orders).where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES]))).all();
+    return open.map((order) => applyStatusChange(cmd, { order, to: "no_show", actor, note: "마감 정리" }));
+  });
 }
 
 /**

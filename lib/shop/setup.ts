@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { pickupSlots, shopSettings } from "@/db/schema";
 import { createUser, type PublicUser } from "@/lib/auth/users";
-import { currentConsentText } from "@/lib/customers/consent";
+import { ensureConsentTexts } from "@/lib/customers/consent";
 import { AppError } from "@/lib/errors";
 import { isSetUp } from "./settings";
 
@@ -56,7 +56,7 @@ export function createShop({ db, input }: { db: Db; input: SetupInput }): Public
         }
         tx.insert(pickupSlots).values(rows).run();
       }
-      for (const kind of ["privacy", "marketing", "consultation"] as const) currentConsentText({ db: tx, kind });
+      ensureConsentTexts({ db: tx });
       return createUser({ db: tx, email: input.email, password: input.password, role: "owner", name: input.ownerName });
     },
     { behavior: "immediate" },

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { closedDates, consents, customers, orderItems, orders, pickupSlots, products as productsTable, shopSettings, users } from "@/db/schema";
 import { cancelByCustomer } from "@/lib/orders/customer-actions";
-import { changeOrderStatus, undoLastChangeInTx } from "@/lib/orders/status";
+import { runOrderCommand } from "@/lib/orders/command";
+import { applyUndo, changeOrderStatus } from "@/lib/orders/status";
 import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { call, ORIGIN, orderRowCounts } from "@/tests/helpers/api";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
@@ -307,7 +308,7 @@ describe("GET /api/v1/storefront/orders/{token}", () => {
     const order = db.select().from(orders).get()!;
     const owner = db.select().from(users).get()!;
     changeOrderStatus({ db, orderId: order.id, to: "ready", actor: { type: "user", userId: owner.id } });
-    db.transaction((tx) => undoLastChangeInTx({ tx, order: db.select().from(orders).get()!, actor: { type: "user", userId: owner.id }, now: Date.now() }));
+    runOrderCommand({ db }, (cmd) => applyUndo(cmd, { order: db.select().from(orders).get()!, actor: { type: "user", userId: owner.id } }));
     const { body } = await getOrder(placed.token);
     expect(body.order.status).toBe("placed");
     expect(body.order.timeline.map((e: { status: string }) => e.status)).toEqual(["placed"]);

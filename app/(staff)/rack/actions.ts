@@ -44,8 +44,8 @@ export const undoMoveAction = defineAction<z.ZodType<{ orderId: number }>, CardR
 
 export const changeSlotAction = defineAction<z.ZodType<{ orderId: number; rackSlot: string }>, CardResult>(
   { permission: "rack", schema: z.object({ orderId, rackSlot }) },
-  (input) => {
-    const order = changeRackSlot({ db: getDb(), orderId: input.orderId, rackSlot: input.rackSlot });
+  (input, { user }) => {
+    const order = changeRackSlot({ db: getDb(), orderId: input.orderId, rackSlot: input.rackSlot, actor: { type: "user", userId: user!.id } });
     return { ok: true, data: cardOf(order.id) };
   },
 );

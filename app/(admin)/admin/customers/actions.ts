@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { addVisit } from "@/lib/consultations/visits";
+import { logCardView } from "@/lib/customers/card";
 import { AppError } from "@/lib/errors";
 import { redeemPoints } from "@/lib/points/redeem";
 
@@ -47,5 +48,13 @@ export const redeemPointsAction = defineAction(
     const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id, requestKey: input.requestKey });
     revalidatePath(`/admin/customers/${input.customerId}`);
     return { ok: true, message: `${input.points.toLocaleString("ko-KR")}P를 사용했어요. 남은 잔액 ${balance.toLocaleString("ko-KR")}P` };
+  },
+);
+
+/** One staff view of a customer card, sent once by the card page's view logger (the page itself writes nothing). */
+export const logCardViewAction = defineAction(
+  { permission: "customers", schema: z.object({ customerId: z.coerce.number().int().positive() }) },
+  ({ customerId }, { user }) => {
+    logCardView({ db: getDb(), customerId, userId: user!.id });
   },
 );

@@ -29,8 +29,8 @@ export const cancelOrderAction = defineAction(
 
 export const setPaymentAction = defineAction(
   { permission: "orders", schema: z.object({ id: orderId, paymentStatus: z.enum(["paid", "unpaid"]) }) },
-  async ({ id, paymentStatus }) => {
-    setPaymentStatus({ db: getDb(), orderId: id, paymentStatus });
+  async ({ id, paymentStatus }, { user }) => {
+    setPaymentStatus({ db: getDb(), orderId: id, paymentStatus, actor: { type: "user", userId: user!.id } });
     refresh(id);
     return { ok: true, message: (await getTranslations("admin.orders"))("paymentSaved") };
   },

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/consult/action-form";
+import { CardViewLog } from "@/components/consult/card-view-log";
 import { AnswerList } from "@/components/consult/answer-list";
 import { VisitForm } from "@/components/consult/visit-form";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
@@ -11,11 +12,11 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatAnswer } from "@/lib/consultations/questions";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
-import { listCardAccessLog, openCustomerCard } from "@/lib/customers/card";
+import { listCardAccessLog, loadCustomerCard } from "@/lib/customers/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
-import { addVisitAction, redeemPointsAction } from "../actions";
+import { addVisitAction, logCardViewAction, redeemPointsAction } from "../actions";
 
 function Section({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
   return (
@@ -34,8 +35,8 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
   if (!Number.isInteger(customerId) || customerId <= 0) notFound();
   let card;
   try {
-    // Opening the card is the logged event: every render by staff writes who and when.
-    card = openCustomerCard({ db, customerId, userId: user.id });
+    // Rendering only reads; the view is logged once by <CardViewLog> below.
+    card = loadCustomerCard({ db, customerId });
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
@@ -51,6 +52,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
 
   return (
     <div className="max-w-6xl">
+      <CardViewLog customerId={customerId} log={logCardViewAction} />
       <Link href="/admin/customers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t("back")}</Link>
       <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold" data-testid="card-name">{customer.name ?? t("noName")}</h1>

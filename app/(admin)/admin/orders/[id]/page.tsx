@@ -35,6 +35,13 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   const locale = await getLocale();
   const tz = getShopSettings({ db: getDb() }).timezone;
   const { placed } = await searchParams;
+  const change = (from: string | null, to: string) => t("changeEvent", { from: tc(`status.${from}`), to: tc(`status.${to}`) });
+  const eventTitle = (e: (typeof events)[number]) => {
+    if (e.kind === "undo") return t("undoEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) });
+    if (e.kind === "payment") return t("paymentEvent", { status: tc(`payment.${e.paymentStatus ?? "unpaid"}`) });
+    if (e.kind === "rack_slot_assigned") return e.fromRackSlot ? t("rackMoveEvent", { from: e.fromRackSlot, to: e.rackSlot ?? "—" }) : t("rackSlotEvent", { slot: e.rackSlot ?? "—" });
+    return e.fromStatus ? change(e.fromStatus, e.toStatus) : t("placedEvent");
+  };
 
   return (
     <div className="max-w-5xl">
@@ -134,10 +141,10 @@ export default async function OrderDetailPage({ params, searchParams }: { params
               {events.map((e) => (
                 <li key={e.id} className="flex flex-wrap gap-x-4 gap-y-1 border-l-4 border-brand-100 pl-3">
                   <span className="w-48 text-sm text-stone-600 tabular-nums">{formatDateTime(e.at, locale, tz)}</span>
-                  <span className="font-semibold">
-                    {e.fromStatus ? t("changeEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) }) : t("placedEvent")}
-                  </span>
+                  <span className="font-semibold">{eventTitle(e)}</span>
                   <span className="text-stone-600">{e.actorType === "user" ? t("actor.user", { name: e.actorName ?? "—" }) : t(`actor.${e.actorType}`)}</span>
+                  {e.kind !== "rack_slot_assigned" && e.rackSlot && <span className="basis-full text-sm text-stone-700">{t("rackOn", { slot: e.rackSlot })}</span>}
+                  {e.kind !== "rack_slot_assigned" && e.fromRackSlot && <span className="basis-full text-sm text-stone-700">{t("rackOff", { slot: e.fromRackSlot })}</span>}
                   {e.note && <span className="basis-full text-sm text-stone-700">{e.note}</span>}
                 </li>
               ))}

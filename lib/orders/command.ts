@@ -1,0 +1,82 @@
+/**
+ * The one order command: every change of an order — placing it, a status move, a rack slot,
+ * an undo, payment — runs through `runOrderCommand`. It opens the IMMEDIATE transaction,
+ * lets the caller apply the change, and every change is written with `recordOrderEvent`
+ * (the append-only `order_events` row) and collected. What changed is published to live
+ * screens only after the commit; a rolled-back change publishes nothing.
+ */
+import type { Db, Tx } from "@/db/client";
+import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@/db/schema";
+import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
+
+export type Actor = { type: "user"; userId: number } | { type: "customer" } | { type: "api" } | { type: "system" };
+
+/** What a change inside `runOrderCommand` works with: the transaction, the clock, and the changes so far. */
+export type OrderCommand = { tx: Tx; now: number; changes: OrderChange[] };
+
+/**
+ * Run `apply` in one IMMEDIATE transaction; after commit, publish every change it recorded.
+ * Returns what `apply` returned.
+ */
+export function runOrderCommand<T>({ db, now = Date.now() }: { db: Db; now?: number }, apply: (cmd: OrderCommand) => T): T {
+  const changes: OrderChange[] = [];
+  const result = db.transaction(
+    (tx) => {
+      const out = apply({ tx, now, changes });
+      writeChangesInTx({ tx, changes });
+      return out;
+    },
+    { behavior: "immediate" },
+  );
+  publishAfterCommit(changes);
+  return result;
+}
+
+/**
+ * The place for a durable record of the changes, written in the same transaction as the
+ * change (an outbox for delivery beyond this process). Nothing is written yet.
+ */
+function writeChangesInTx(_: { tx: Tx; changes: readonly OrderChange[] }): void {}
+
+function publishAfterCommit(changes: readonly OrderChange[]): void {
+  for (const change of changes) publishOrderChange(change);
+}
+
+/**
+ * Append one order event for a change from `before` to `after` (the order row as written)
+ * and collect it for publishing. The rack-slot columns follow from the two rows: the slot
+ * the bag was put on, the slot it left.
+ */
+export function recordOrderEvent(
+  cmd: OrderCommand,
+  {
+    kind,
+    before,
+    after,
+    actor,
+    note = null,
+    reversesEventId = null,
+  }: { kind: OrderEventKind; before: Order | null; after: Order; actor: Actor; note?: string | null; reversesEventId?: number | null },
+): OrderEvent {
+  const slotChanged = (before?.rackSlot ?? null) !== after.rackSlot;
+  const event = cmd.tx
+    .insert(orderEvents)
+    .values({
+      orderId: after.id,
+      kind,
+      fromStatus: before?.status ?? null,
+      toStatus: after.status,
+      rackSlot: slotChanged ? after.rackSlot : null,
+      fromRackSlot: slotChanged ? (before?.rackSlot ?? null) : null,
+      reversesEventId,
+      paymentStatus: kind === "payment" ? after.paymentStatus : null,
+      actorType: actor.type,
+      actorUserId: actor.type === "user" ? actor.userId : null,
+      note,
+      at: cmd.now,
+    })
+    .returning()
+    .get();
+  cmd.changes.push({ orderId: after.id, pickupDate: after.pickupDate, status: after.status, kind, at: cmd.now });
+  return event;
+}

@@ -9,6 +9,7 @@ import { orderEvents, orders, pointsLedger, type Order, type OrderStatus } from 
 import { AppError } from "@/lib/errors";
 import { publishOrderChange } from "@/lib/events/order-events";
 import { awardPurchasePoints } from "@/lib/points/policy";
+import { withParticle } from "@/lib/korean-particle";
 
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ["ready", "arrived", "picked_up", "no_show", "cancelled"],
@@ -63,7 +64,7 @@ export function transitionInTx({
   extra?: Partial<Order>;
 }): Order {
   if (!canTransition(order.status, to)) {
-    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${statusLabel(to)}(으)로 바꿀 수 없어요.`);
+    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${withParticle(statusLabel(to), "으로/로")} 바꿀 수 없어요.`);
   }
   const stamp = STAMP[to];
   const changes: Partial<Order> = { status: to, ...extra };

@@ -11,14 +11,15 @@ import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { normalizePhone, formatPhone } from "@/lib/customers/phone";
 import { cutoffAt, opensAt, slotCutoffAt, slotsForDate, isClosedDate, type SlotRule } from "@/lib/pickup/schedule";
 import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
+import { withParticle } from "@/lib/korean-particle";
 
 const time = (message = "시간을 HH:MM으로 적어 주세요. 예: 18:00") => z.string().trim().refine(isTimeString, message);
 const int = (label: string, min: number, max: number) =>
   z.coerce
-    .number({ error: `${label}을(를) 숫자로 적어 주세요.` })
-    .int(`${label}은(는) 정수로 적어 주세요.`)
-    .min(min, `${label}은(는) ${min} 이상이어야 해요.`)
-    .max(max, `${label}은(는) ${max} 이하로 적어 주세요.`);
+    .number({ error: `${withParticle(label, "을/를")} 숫자로 적어 주세요.` })
+    .int(`${withParticle(label, "은/는")} 정수로 적어 주세요.`)
+    .min(min, `${withParticle(label, "은/는")} ${min} 이상이어야 해요.`)
+    .max(max, `${withParticle(label, "은/는")} ${max} 이하로 적어 주세요.`);
 
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);

@@ -52,20 +52,20 @@ function fullCustomer(name: string, phone: string, dashed: string) {
   changeOrderStatus({ db, orderId: order.id, to: "picked_up", actor: { type: "system" } });
   submitReview({ db, orderToken: order.token, input: { rating: 5, comment: `${name} 최고` } });
   recordStoreSale({ db, input: saleInput.parse({ customer_phone: phone, external_id: `pos-${dashed.slice(-2)}`, items: [{ product_id: shop.bagel.id, quantity: 1 }] }), source: "api" });
-  const skin = getActiveTemplateBySlug({ db, slug: "skin-scalp" })!;
+  const allergy = getActiveTemplateBySlug({ db, slug: "allergy" })!;
   const sub = submitConsultation({
     db,
-    slug: "skin-scalp",
+    slug: "allergy",
     input: {
-      templateVersionId: skin.version.id,
+      templateVersionId: allergy.version.id,
       name,
       phone,
       consent: true,
-      rawAnswers: { skin_type: "건성", sensitive: "yes", sensitive_detail: `연락처 ${phone}`, scalp_state: "괜찮아요", hair_loss: "2", wish: `${name}입니다, ${dashed}` },
+      rawAnswers: { has_allergy: "yes", allergens: ["땅콩"], allergy_detail: `${name}입니다, 연락처 ${phone} ${dashed}`, diet: "비건" },
     },
   });
   const customerId = sub.customerId;
-  addVisit({ db, customerId, userId: 1, input: { done: "두피 스케일링", notes: `${name} 님 번호 ${dashed}`, shared: true, recommendations: [{ productId: shop.bagel.id, quantity: 2 }] } });
+  addVisit({ db, customerId, userId: 1, input: { done: "알레르기 확인", notes: `${name} 님 번호 ${dashed}`, shared: true, recommendations: [{ productId: shop.bagel.id, quantity: 2 }] } });
   const { inquiry } = createInquiry({ db, input: { name, phone: dashed, message: `${phone} 로 연락 부탁드려요`, privacy: true } });
   replyToInquiry({ db, inquiryId: inquiry.id, userId: 1, body: `${name}님 ${dashed}로 연락드릴게요` });
   const token = db.select({ token: customers.token }).from(customers).where(eq(customers.id, customerId)).get()!.token;

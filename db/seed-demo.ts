@@ -49,6 +49,7 @@ import { awardPurchasePoints } from "@/lib/points/policy";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
 import { submitReview } from "@/lib/reviews/reviews";
+import { applyOpenNowRules } from "@/lib/shop/first-run";
 import { getShopSettings, loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate, weekdayOf, zonedTime } from "@/lib/shop/time";
 import { listCountableProducts, recordStockCount } from "@/lib/stock/counts";
@@ -191,6 +192,9 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
   if (existing.products > 0 || existing.orders > 0) {
     throw new AppError("conflict", "이미 상품이나 주문이 있어서 데모 데이터를 넣지 않았어요. 데모 데이터는 빈 가게에만 넣을 수 있어요.");
   }
+  // The demo must take orders at whatever hour and weekday it is opened: the same window
+  // as the owner's "open ordering now" (closed weekdays kept).
+  applyOpenNowRules({ db: tx, now });
   const { settings, slots, closedDates } = loadSchedule({ db: tx });
   const owner = tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).orderBy(users.id).limit(1).get();
   const rng = prng(SEED);

@@ -7,7 +7,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { dailyPlans, products, shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { dateState, isClosedDate, slotsForDate } from "@/lib/pickup/schedule";
+import { dateState, nextPickupDay } from "@/lib/pickup/schedule";
 import { loadSchedule } from "./settings";
 import { addDays, localDate } from "./time";
 
@@ -70,15 +70,7 @@ export type Checklist = {
 /** What a new shop still lacks: details, a product, a plan, an open ordering window. Sharing the link is always offered. */
 export function setupChecklist({ db, now = Date.now() }: { db: DbOrTx; now?: number }): Checklist {
   const { settings, slots, closedDates } = loadSchedule({ db });
-  const tomorrow = addDays(localDate(now, settings.timezone), 1);
-  let planDate = tomorrow;
-  for (let i = 0; i < 14; i++) {
-    const d = addDays(tomorrow, i);
-    if (!isClosedDate(d, settings, closedDates) && slotsForDate(d, slots).length > 0) {
-      planDate = d;
-      break;
-    }
-  }
+  const planDate = nextPickupDay(addDays(localDate(now, settings.timezone), 1), settings, slots, closedDates);
   const count = (q: { n: number } | undefined) => Number(q?.n ?? 0);
   const activeProducts = count(db.select({ n: sql<number>`count(*)` }).from(products).where(eq(products.active, true)).get());
   const planned = count(

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { closedDates, orders, pickupSlots, shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { normalizePhone, formatPhone } from "@/lib/customers/phone";
-import { cutoffAt, opensAt, slotCutoffAt, slotsForDate, isClosedDate, type SlotRule } from "@/lib/pickup/schedule";
+import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
 import { withParticle } from "@/lib/korean-particle";
 
@@ -146,15 +146,7 @@ export function ruleExample({
   closed?: ReadonlySet<string>;
   now?: number;
 }): RuleExample {
-  const tomorrow = addDays(localDate(now, settings.timezone), 1);
-  let date = tomorrow;
-  for (let i = 0; i < 14; i++) {
-    const d = addDays(tomorrow, i);
-    if (!isClosedDate(d, settings, closed) && slotsForDate(d, slots).length > 0) {
-      date = d;
-      break;
-    }
-  }
+  const date = nextPickupDay(addDays(localDate(now, settings.timezone), 1), settings, slots, closed);
   const open = opensAt(date, settings);
   if (settings.cutoffMode === "day_before") return { date, mode: "day_before", opensAt: open, cutoffAt: cutoffAt(date, settings, slots) };
   const first = slotsForDate(date, slots)[0];

@@ -55,8 +55,10 @@ test("first run: the checklist says ordering is closed and opens it in one tap",
   await page.screenshot({ path: "test-results/owner-home-checklist-1440.png", fullPage: true });
 
   await checklist.getByRole("button", { name: "지금 주문 열기" }).click();
-  await expect(page.getByTestId("notice-success")).toContainText("주문을 열었어요");
+  // The step turns done in place: the button gives way to what customers can order now.
   await expect(checklist.getByTestId("window-status")).toContainText("픽업 주문을 받고 있어요");
+  await expect(checklist.getByTestId("checklist-window")).toHaveAttribute("data-done", "true");
+  await expect(checklist.getByRole("button", { name: "지금 주문 열기" })).toHaveCount(0);
   expect(db.select().from(schema.shopSettings).get()).toMatchObject({ cutoffMode: "hours_before_slot", opensDaysBefore: 7 });
   await page.screenshot({ path: "test-results/owner-home-opened-1440.png", fullPage: true });
 

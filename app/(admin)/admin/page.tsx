@@ -43,7 +43,7 @@ async function FirstRunChecklist({ now }: { now: number }) {
       <p className="mt-1 text-stone-600">{t("checklistLead")}</p>
       <ol className="mt-4 divide-y divide-stone-100">
         {checklist.steps.map(({ step, done }, i) => (
-          <li key={step} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start" data-testid={`checklist-${step}`} data-done={done}>
+          <li key={step} className="grid grid-cols-[2rem_1fr] items-start gap-x-3 gap-y-2 py-4 sm:grid-cols-[2rem_1fr_auto]" data-testid={`checklist-${step}`} data-done={done}>
             <span aria-hidden className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold ${done ? "bg-green-700 text-white" : "bg-stone-100 text-stone-700"}`}>
               {done ? "✓" : i + 1}
             </span>
@@ -74,7 +74,7 @@ async function FirstRunChecklist({ now }: { now: number }) {
               )}
             </div>
             {links[step] && !done && (
-              <Link href={links[step].href} className={buttonClass("secondary", "shrink-0")}>{links[step].label}</Link>
+              <Link href={links[step].href} className={buttonClass("secondary", "col-start-2 justify-self-start sm:col-start-3 sm:row-start-1")}>{links[step].label}</Link>
             )}
           </li>
         ))}

@@ -24,6 +24,8 @@ async function noSeriousAxe(page: Page) {
 }
 
 test("owner builds a form, customer fills it, staff note and recommend, customer orders, owner sees the log", async ({ browser }) => {
+  // Four people's journeys in one test, with axe on three pages: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const db = ensureShop();
   openOrderingNow(db);
   const product = db.insert(schema.products).values({ name: `에티오피아 원두 ${run}`, price: 15_000, maxPerOrder: 10 }).returning().get();

@@ -49,6 +49,7 @@ import { awardPurchasePoints } from "@/lib/points/policy";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
 import { submitReview } from "@/lib/reviews/reviews";
+import { applyOpenNowRules } from "@/lib/shop/first-run";
 import { getShopSettings, loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate, weekdayOf, zonedTime } from "@/lib/shop/time";
 import { listCountableProducts, recordStockCount } from "@/lib/stock/counts";
@@ -192,6 +193,9 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
     throw new AppError("conflict", "이미 상품이나 주문이 있어서 데모 데이터를 넣지 않았어요. 데모 데이터는 빈 가게에만 넣을 수 있어요.");
   }
   ensureConsentTexts({ db: tx });
+  // The demo must take orders at whatever hour and weekday it is opened: the same window
+  // as the owner's "open ordering now" (closed weekdays kept).
+  applyOpenNowRules({ db: tx, now });
   const { settings, slots, closedDates } = loadSchedule({ db: tx });
   const owner = tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).orderBy(users.id).limit(1).get();
   const rng = prng(SEED);
@@ -625,9 +629,10 @@ function seedInquiries({ db, rng, now, today, tz, at, customerBefore, userId }: 
 
 /** Free-text answers by question id (the shipped templates' ids), never anything personal. */
 const FREE_TEXT: Record<string, string[]> = {
-  sensitive_detail: ["알코올", "향이 강한 제품", "레티놀 크림"],
-  wish: ["건조한 두피를 어떻게 관리하면 좋을지 알고 싶어요.", "트러블 자국이 옅어졌으면 해요.", "집에서 쓸 제품을 추천받고 싶어요."],
-  notes: ["에티오피아 내추럴, 딸기 같은 향이 좋았어요.", "고소한 맛이 좋아서 브라질을 자주 마셔요.", "라테로 마시기 좋은 원두를 찾고 있어요."],
+  notes: ["캄파뉴가 겉은 바삭하고 속은 촉촉해서 좋았어요.", "아침에 먹는 우유식빵이 부드러워서 자주 사요.", "소금빵처럼 짭짤한 빵을 좋아해요."],
+  allergy_detail: ["견과류는 조금만 들어가도 안 돼요.", "우유는 익힌 것도 피하고 있어요."],
+  lettering: ["생일 축하해", "늘 고마워요", "결혼 10주년"],
+  requests: ["딸기를 넉넉히 올려 주세요.", "너무 달지 않게 부탁드려요.", "상자에 리본을 달아 주세요."],
 };
 const ANY_TEXT = ["다음에 와서 이야기할게요.", "특별히 없어요."];
 
@@ -656,7 +661,8 @@ function sampleAnswers(rng: Rng, questions: Question[], submittedOn: string): Re
         raw[q.id] = rng.chance(0.35) ? "yes" : "no";
         break;
       case "date":
-        raw[q.id] = addDays(submittedOn, -rng.int(20, 120));
+        // The demo's only date question is the day a cake is wanted: after the form.
+        raw[q.id] = addDays(submittedOn, rng.int(3, 21));
         break;
       case "short":
       case "long":
@@ -669,19 +675,26 @@ function sampleAnswers(rng: Rng, questions: Question[], submittedOn: string): Re
 
 type VisitSeed = { done: string[]; productsUsed: string[]; notes: string[]; advice: string[]; recommendNote: string[] };
 const VISIT_NOTES: Record<string, VisitSeed> = {
-  "taste-profile": {
-    done: ["취향 카드 보며 원두 두 가지 시음", "지난번 원두 후기 듣고 새 원두 소개", "라테용 원두 시음"],
-    productsUsed: ["에티오피아 예가체프, 브라질 세하도", "콜롬비아 수프리모", "케냐 AA, 과테말라 안티구아"],
-    notes: ["산미는 약하게, 고소한 쪽을 좋아하심.", "핸드드립으로 드심. 분쇄는 중간으로.", "우유를 넣어 드셔서 묵직한 바디를 선호."],
-    advice: ["원두는 밀봉해서 상온에 두고 2주 안에 드세요.", "물 온도를 90도 정도로 낮춰 보세요.", ""],
-    recommendNote: ["커피와 잘 어울려요", "아침에 곁들이기 좋아요"],
+  "bread-taste": {
+    done: ["취향 카드 보며 새로 나온 빵 시식", "지난번 빵 후기 듣고 비슷한 빵 소개", "선물용 구움과자 구성 상담"],
+    productsUsed: ["캄파뉴, 무화과 깜빠뉴", "소금빵, 버터 크루아상", "휘낭시에, 마들렌"],
+    notes: ["담백한 식사빵을 좋아하심. 단 빵은 가끔.", "겉이 바삭한 빵 선호, 주말 아침용으로 사 가심.", "선물용은 개별 포장을 원하심."],
+    advice: ["식사빵은 잘라서 냉동했다가 데워 드시면 좋아요.", "크루아상은 오븐에 3분 데우면 처음처럼 바삭해요.", ""],
+    recommendNote: ["아침에 곁들이기 좋아요", "취향에 맞으실 거예요"],
   },
-  "skin-scalp": {
-    done: ["두피 상태 확인과 진정 케어", "피부 타입 다시 확인, 보습 케어", "상담표 보며 지난 시술 이후 변화 확인"],
-    productsUsed: ["진정 앰플, 두피 스케일러", "보습 크림, 시트 마스크", "저자극 클렌저"],
-    notes: ["두피 건조, 각질 조금. 가려움은 줄었다고 하심.", "볼 쪽 홍조가 지난번보다 옅어짐.", "향료에 예민하셔서 무향 제품만 사용."],
-    advice: ["머리는 미지근한 물로 감고 바로 말려 주세요.", "세안 후 3분 안에 보습해 주세요.", ""],
-    recommendNote: ["다음 방문 때 함께 드시면 좋아요", "선물용으로 추천드려요"],
+  allergy: {
+    done: ["알레르기 확인표 함께 확인", "견과류 없는 빵 목록 안내"],
+    productsUsed: ["우유식빵, 바게트", "소금빵"],
+    notes: ["견과류 알레르기. 호두 들어간 빵은 권하지 않기.", "우유 피하심. 바게트·캄파뉴 위주로 안내."],
+    advice: ["견과류를 쓰는 날은 같은 오븐을 써서, 민감하시면 미리 물어봐 주세요.", ""],
+    recommendNote: ["견과류가 들어가지 않아요", "우유 없이 만들어요"],
+  },
+  "cake-order": {
+    done: ["케이크 디자인과 문구 확인", "케이크 크기·맛 상담"],
+    productsUsed: ["생크림 딸기 케이크", "초콜릿 케이크 시식"],
+    notes: ["생일 케이크, 문구 초콜릿 판에. 초 숫자 확인함.", "덜 달게 요청. 딸기 넉넉히."],
+    advice: ["케이크는 받으신 뒤 바로 냉장고에 넣어 주세요.", ""],
+    recommendNote: ["케이크와 함께 드시기 좋아요", "선물용으로 추천드려요"],
   },
 };
 const GENERIC_VISIT: VisitSeed = {
@@ -698,7 +711,7 @@ const GENERIC_VISIT: VisitSeed = {
  * real rate, and a few too recent to judge.
  */
 function seedConsultations({ db, rng, now, today, at, customerBefore, userId }: ActivityContext): void {
-  const templates = ["taste-profile", "skin-scalp"].flatMap((slug) => getActiveTemplateBySlug({ db, slug }) ?? []);
+  const templates = ["bread-taste", "allergy", "cake-order"].flatMap((slug) => getActiveTemplateBySlug({ db, slug }) ?? []);
   if (!templates.length) return;
   const recommendable = listCountableProducts({ db });
   for (let n = 0; n < 24; n++) {

@@ -24,6 +24,8 @@ async function noSeriousAxe(page: Page) {
 }
 
 test("owner builds a form, customer fills it, staff note and recommend, customer orders, owner sees the log", async ({ browser }) => {
+  // Four people's journeys in one test, with axe on three pages: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const db = ensureShop();
   openOrderingNow(db);
   const product = db.insert(schema.products).values({ name: `에티오피아 원두 ${run}`, price: 15_000, maxPerOrder: 10 }).returning().get();
@@ -115,6 +117,10 @@ test("owner builds a form, customer fills it, staff note and recommend, customer
   await visit.getByRole("button", { name: "추천 상품 추가" }).click();
   await visit.getByLabel("추천 1 상품").selectOption({ label: product.name });
   await visit.getByLabel("추천 1 수량").fill("2");
+  // Staff notes stay in the shop unless staff choose to share them.
+  const share = visit.getByRole("checkbox", { name: /내 정보/ });
+  await expect(share).not.toBeChecked();
+  await share.check();
   await visit.getByRole("button", { name: "방문 기록 저장" }).click();
   await expect(visit.getByTestId("notice-success")).toBeVisible();
   await expect(staffPage.getByTestId("card-visits")).toContainText("시음 — 에티오피아, 케냐");
@@ -131,6 +137,21 @@ test("owner builds a form, customer fills it, staff note and recommend, customer
   await me.goto(`/me/${token}`);
   await expect(me.getByTestId("me-recommendations")).toContainText(product.name);
   await expect(me.getByTestId("me-visits")).toContainText("시음 — 에티오피아, 케냐");
+  // The re-submitted form keeps both submissions: an edit history, latest first.
+  const submission = me.getByTestId("me-submission");
+  await expect(submission).toHaveCount(1);
+  await submission.locator("summary").click();
+  const entries = submission.getByTestId("me-submission-entry");
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText("최신");
+  await expect(entries.nth(0)).toContainText("가벼운 → 묵직한");
+  await expect(entries.nth(1)).toContainText("처음 작성");
+  // The download speaks ISO 8601 with the shop's offset.
+  const download = await me.request.get(`/me/${token}/export`);
+  const exported = await download.text();
+  expect(exported).toMatch(/"submittedAt":"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00"/);
+  expect(exported).not.toMatch(/":1\d{12}[,}]/);
+  expect(JSON.parse(exported).submissions).toHaveLength(2);
   await noSeriousAxe(me);
   await me.screenshot({ path: "test-results/consult-me-phone.png", fullPage: true });
   await me.getByRole("link", { name: "픽업 주문하기" }).click();

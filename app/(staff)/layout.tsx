@@ -21,6 +21,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         <nav aria-label={t("label")} className="flex flex-wrap gap-1">
           <Link href="/rack" className={link}>{t("board")}</Link>
           <Link href="/rack/scan" className={link}>{t("scan")}</Link>
+          <Link href="/rack/labels" className={link}>{t("labels")}</Link>
           <Link href="/admin/counter" className={link}>{t("counter")}</Link>
           <Link href="/admin" className={link}>{t("admin")}</Link>
         </nav>

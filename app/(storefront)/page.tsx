@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { OrderForm } from "@/components/storefront/order-form";
 import { Notice } from "@/components/ui/notice";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { particle } from "@/lib/korean-particle";
 import { isSetUp } from "@/lib/shop/settings";
 import { storefrontMenu } from "@/lib/storefront/menu";
 
@@ -42,7 +43,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
       {menu.requested && (
         <div className="space-y-2" data-testid="date-closed">
           <Notice tone="info" testId="date-state">
-            <p className="font-semibold">{t(`requested.${menu.requested.state}`, { date: day(menu.requested.date) })}</p>
+            <p className="font-semibold">{t(`requested.${menu.requested.state}`, { date: day(menu.requested.date), dateParticle: particle(day(menu.requested.date), "은/는") })}</p>
             <p>{nextOpening}</p>
           </Notice>
           {menu.dates.some((d) => d.open) && (

@@ -5,12 +5,12 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import type { SlotRule } from "@/lib/pickup/schedule";
 import { ruleExample } from "@/lib/shop/pickup-rules";
-import { isTimeString, localDate, localTime } from "@/lib/shop/time";
-import { formatDate } from "@/lib/format";
+import { isTimeString } from "@/lib/shop/time";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ActionNotice, Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { ruleSentence } from "./rule-sentence";
 
 type Rules = {
   opensDaysBefore: number;
@@ -52,16 +52,7 @@ export function PickupRulesForm({
 
   let example: string | null = null;
   if (isTimeString(v.opensTime) && isTimeString(v.cutoffTime) && Number.isInteger(v.opensDaysBefore)) {
-    const ex = ruleExample({ settings: { ...v, timezone }, slots, closed: new Set(closedDates) });
-    const day = (ms: number) => formatDate(localDate(ms, timezone), locale);
-    const base = { date: formatDate(ex.date, locale), opensDate: day(ex.opensAt), opensTime: localTime(ex.opensAt, timezone) };
-    if (ex.mode === "day_before") {
-      example = t("exampleDayBefore", { ...base, cutoffDate: day(ex.cutoffAt), cutoffTime: localTime(ex.cutoffAt, timezone) });
-    } else if (ex.firstSlot && ex.firstSlotCutoffAt !== null) {
-      example = t("exampleHours", { ...base, hours: ex.hours, firstSlot: ex.firstSlot, firstCutoff: `${day(ex.firstSlotCutoffAt)} ${localTime(ex.firstSlotCutoffAt, timezone)}` });
-    } else {
-      example = t("exampleNoSlots", base);
-    }
+    example = ruleSentence({ example: ruleExample({ settings: { ...v, timezone }, slots, closed: new Set(closedDates) }), t, locale, timezone });
   }
 
   return (

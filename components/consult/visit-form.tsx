@@ -17,14 +17,14 @@ export function VisitForm({ action, customerId, products }: { action: Action; cu
   const t = useTranslations("consult.card");
   const [state, formAction, pending] = useActionState(action, null);
   const [rows, setRows] = useState<Row[]>([]);
-  const [fields, setFields] = useState({ done: "", productsUsed: "", notes: "", advice: "", shared: true });
+  const [fields, setFields] = useState({ done: "", productsUsed: "", notes: "", advice: "", shared: false });
   const [prevState, setPrevState] = useState(state);
   // A saved visit clears the form for the next one; an error keeps every value.
   if (state !== prevState) {
     setPrevState(state);
     if (state?.ok) {
       setRows([]);
-      setFields({ done: "", productsUsed: "", notes: "", advice: "", shared: true });
+      setFields({ done: "", productsUsed: "", notes: "", advice: "", shared: false });
     }
   }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};

@@ -1,7 +1,7 @@
 /**
- * Two ready-made templates for the demo data, from the cases in the product essays: a
- * beauty shop's skin/scalp check (so a customer never explains her skin twice) and a
- * roastery's taste profile (recorded so the next recommendation fits).
+ * Ready-made templates for the demo bakery: the questions a bakery asks before it can serve a
+ * regular well — what bread they like (so the next recommendation fits), allergies and diet
+ * (so nobody has to say it twice at the counter), and a custom cake order.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -9,33 +9,38 @@ import { consultationTemplates } from "@/db/schema";
 import type { Question } from "./questions";
 import { createTemplate } from "./templates";
 
-export const SKIN_SCALP_QUESTIONS: Question[] = [
-  { id: "skin_type", type: "single", label: "피부 타입이 어떻게 되세요?", required: true, choices: ["건성", "지성", "복합성", "중성", "잘 모르겠어요"] },
-  { id: "skin_concerns", type: "multi", label: "요즘 신경 쓰이는 피부 고민을 모두 골라 주세요.", required: false, choices: ["건조함", "번들거림", "트러블", "홍조", "각질", "주름·탄력"] },
-  { id: "sensitive", type: "yesno", label: "화장품에 예민하게 반응한 적이 있나요?", required: true },
-  { id: "sensitive_detail", type: "short", label: "어떤 제품이나 성분에 반응했는지 알려 주세요.", help: "예: 알코올, 향료, 레티놀", required: false, showIf: { questionId: "sensitive", equals: "yes" } },
-  { id: "scalp_state", type: "single", label: "두피 상태는 어떤가요?", required: true, choices: ["건조하고 각질이 있어요", "기름지고 가려워요", "예민하고 붉어요", "괜찮아요"] },
-  { id: "hair_loss", type: "scale", label: "머리카락 빠짐이 얼마나 신경 쓰이세요? (1 전혀 · 5 매우)", required: true },
-  { id: "last_treatment", type: "date", label: "마지막으로 펌·염색을 한 날짜", help: "기억나는 대로 적어 주세요.", required: false },
-  { id: "wish", type: "long", label: "이번 방문에서 가장 바라는 것", required: false },
+export const BREAD_TASTE_QUESTIONS: Question[] = [
+  { id: "favourites", type: "multi", label: "즐겨 드시는 빵을 모두 골라 주세요.", required: true, choices: ["식빵·식사빵", "단과자빵", "크루아상·페이스트리", "바게트·캄파뉴", "케이크", "구움과자", "샌드위치"] },
+  { id: "sweetness", type: "scale", label: "단맛을 얼마나 좋아하세요? (1 담백하게 · 5 달콤하게)", required: true },
+  { id: "texture", type: "single", label: "좋아하는 식감", required: true, choices: ["부드럽고 촉촉한", "쫄깃한", "겉이 바삭한", "상관없어요"] },
+  { id: "occasions", type: "multi", label: "주로 언제 드세요?", required: false, choices: ["아침 식사", "점심 대용", "간식", "선물", "모임·행사"] },
+  { id: "notes", type: "long", label: "최근 맛있게 드신 빵과 그 이유", required: false },
 ];
 
-export const TASTE_PROFILE_QUESTIONS: Question[] = [
-  { id: "acidity", type: "scale", label: "산미를 얼마나 좋아하세요? (1 싫어요 · 5 아주 좋아요)", required: true },
-  { id: "body", type: "single", label: "좋아하는 바디감", required: true, choices: ["가벼운", "중간", "묵직한"] },
-  { id: "brew_method", type: "multi", label: "집에서 어떻게 내려 드세요?", required: true, choices: ["핸드드립", "에스프레소 머신", "모카포트", "프렌치프레스", "콜드브루", "캡슐"] },
-  { id: "grind", type: "single", label: "원두를 갈아 드릴까요?", required: true, choices: ["홀빈 그대로", "핸드드립용", "에스프레소용", "프렌치프레스용"] },
-  { id: "origins", type: "multi", label: "좋아했던 산지를 골라 주세요.", required: false, choices: ["에티오피아", "케냐", "콜롬비아", "과테말라", "브라질", "인도네시아"] },
-  { id: "milk", type: "yesno", label: "우유를 넣어 드시나요?", required: false },
-  { id: "notes", type: "long", label: "최근 맛있게 마신 커피와 그 이유", required: false },
+export const ALLERGY_QUESTIONS: Question[] = [
+  { id: "has_allergy", type: "yesno", label: "먹으면 안 되는 재료가 있나요?", required: true },
+  { id: "allergens", type: "multi", label: "해당하는 재료를 모두 골라 주세요.", required: true, choices: ["밀·글루텐", "우유", "달걀", "땅콩", "호두·견과류", "대두", "복숭아", "참깨"], showIf: { questionId: "has_allergy", equals: "yes" } },
+  { id: "allergy_detail", type: "short", label: "더 알려 주실 것이 있으면 적어 주세요.", help: "예: 같은 공간에서 만든 것도 안 돼요", required: false, showIf: { questionId: "has_allergy", equals: "yes" } },
+  { id: "diet", type: "single", label: "지키고 있는 식단이 있나요?", required: false, choices: ["없어요", "채식(달걀·우유는 괜찮아요)", "비건", "당을 줄이고 있어요", "글루텐을 줄이고 있어요"] },
 ];
 
-/** Adds both templates unless their addresses are already taken (safe to run twice). */
+export const CAKE_ORDER_QUESTIONS: Question[] = [
+  { id: "occasion", type: "single", label: "어떤 날에 쓰실 케이크인가요?", required: true, choices: ["생일", "기념일", "감사·축하", "기타"] },
+  { id: "needed_on", type: "date", label: "케이크가 필요한 날", help: "케이크는 이틀 전까지 주문해 주세요.", required: true },
+  { id: "size", type: "single", label: "크기", required: true, choices: ["미니 (1~2명)", "1호 (3~4명)", "2호 (5~6명)", "3호 (7~8명)"] },
+  { id: "flavour", type: "single", label: "맛", required: true, choices: ["생크림 딸기", "초콜릿", "치즈", "말차", "얼그레이"] },
+  { id: "lettering", type: "short", label: "케이크 위에 쓸 문구", help: "20자 안쪽이 예뻐요.", required: false },
+  { id: "candles", type: "yesno", label: "초를 넣어 드릴까요?", required: false },
+  { id: "requests", type: "long", label: "그 밖에 바라는 점", required: false },
+];
+
+/** Adds each template unless its address is already taken (safe to run twice). */
 export function seedConsultationTemplates({ db, now = Date.now() }: { db: Db; now?: number }): { created: string[] } {
   const created: string[] = [];
   const seeds = [
-    { slug: "skin-scalp", title: "피부·두피 상담표", description: "방문 전에 피부와 두피 상태를 알려 주시면, 매번 처음부터 설명하지 않으셔도 돼요.", questions: SKIN_SCALP_QUESTIONS },
-    { slug: "taste-profile", title: "커피 취향 카드", description: "좋아하는 맛을 적어 주시면 다음 원두를 골라 드릴게요.", questions: TASTE_PROFILE_QUESTIONS },
+    { slug: "bread-taste", title: "빵 취향 카드", description: "좋아하는 빵을 알려 주시면 다음에 어울리는 빵을 골라 드릴게요.", questions: BREAD_TASTE_QUESTIONS },
+    { slug: "allergy", title: "알레르기·식단 확인", description: "못 드시는 재료를 한 번 적어 두시면 매번 말씀하지 않으셔도 돼요.", questions: ALLERGY_QUESTIONS },
+    { slug: "cake-order", title: "케이크 주문 상담", description: "원하시는 케이크를 적어 주시면 확인하고 연락드릴게요.", questions: CAKE_ORDER_QUESTIONS },
   ];
   for (const seed of seeds) {
     if (db.select({ id: consultationTemplates.id }).from(consultationTemplates).where(eq(consultationTemplates.slug, seed.slug)).get()) continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionsSchema, validateAnswers, visibleQuestions, type Question } from "./questions";
-import { SKIN_SCALP_QUESTIONS, TASTE_PROFILE_QUESTIONS } from "./demo-templates";
+import { ALLERGY_QUESTIONS, BREAD_TASTE_QUESTIONS, CAKE_ORDER_QUESTIONS } from "./demo-templates";
 
 const Q: Question[] = [
   { id: "sensitive", type: "yesno", label: "예민한가요?", required: true },
@@ -13,8 +13,9 @@ const Q: Question[] = [
 
 describe("question list validation", () => {
   it("accepts the demo templates", () => {
-    expect(questionsSchema.safeParse(SKIN_SCALP_QUESTIONS).success).toBe(true);
-    expect(questionsSchema.safeParse(TASTE_PROFILE_QUESTIONS).success).toBe(true);
+    expect(questionsSchema.safeParse(BREAD_TASTE_QUESTIONS).success).toBe(true);
+    expect(questionsSchema.safeParse(ALLERGY_QUESTIONS).success).toBe(true);
+    expect(questionsSchema.safeParse(CAKE_ORDER_QUESTIONS).success).toBe(true);
     expect(questionsSchema.safeParse(Q).success).toBe(true);
   });
 
@@ -62,6 +63,6 @@ describe("answer validation", () => {
 
   it("needs an answer for a required question and none for an optional one", () => {
     expect(validateAnswers(Q, {}).errors).toEqual({ sensitive: "하나 골라 주세요." });
-    expect(validateAnswers(TASTE_PROFILE_QUESTIONS, { acidity: "3", body: "중간", grind: "홀빈 그대로" }).errors).toEqual({ brew_method: "하나 이상 골라 주세요." });
+    expect(validateAnswers(BREAD_TASTE_QUESTIONS, { sweetness: "3", texture: "쫄깃한" }).errors).toEqual({ favourites: "하나 이상 골라 주세요." });
   });
 });

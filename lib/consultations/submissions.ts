@@ -126,12 +126,20 @@ export function listSubmissions({ db, customerId }: { db: DbOrTx; customerId: nu
 
 export type LatestAnswers = SubmissionView & { previous: SubmissionView | null; changes: AnswerChange[] };
 
+/**
+ * Submissions grouped by template, each group newest first: a re-submitted form is an edit
+ * history, never a replacement. Groups come in the order of their latest submission.
+ */
+export function submissionHistories(submissions: SubmissionView[]): SubmissionView[][] {
+  const byTemplate = new Map<number, SubmissionView[]>();
+  const newestFirst = [...submissions].sort((a, b) => b.submittedAt - a.submittedAt || b.id - a.id);
+  for (const s of newestFirst) byTemplate.set(s.templateId, [...(byTemplate.get(s.templateId) ?? []), s]);
+  return [...byTemplate.values()];
+}
+
 /** Per template, the latest submission and what changed since the one before it. */
 export function latestAnswersByTemplate({ db, customerId }: { db: DbOrTx; customerId: number }): LatestAnswers[] {
-  const all = listSubmissions({ db, customerId });
-  const byTemplate = new Map<number, SubmissionView[]>();
-  for (const s of all) byTemplate.set(s.templateId, [...(byTemplate.get(s.templateId) ?? []), s]);
-  return [...byTemplate.values()].map(([latest, previous]) => ({
+  return submissionHistories(listSubmissions({ db, customerId })).map(([latest, previous]) => ({
     ...latest,
     previous: previous ?? null,
     changes: previous ? diffAnswers({ previous, current: latest }) : [],

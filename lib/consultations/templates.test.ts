@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { consultationTemplateVersions, shopSettings } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
-import { seedConsultationTemplates, TASTE_PROFILE_QUESTIONS } from "./demo-templates";
+import { BREAD_TASTE_QUESTIONS, seedConsultationTemplates } from "./demo-templates";
 import { lastAnswersFor, latestAnswersByTemplate, listSubmissions, submitConsultation } from "./submissions";
 import { createTemplate, getActiveTemplateBySlug, updateTemplate } from "./templates";
 import type { Question } from "./questions";
@@ -50,10 +50,10 @@ describe("template versioning", () => {
     expect(() => createTemplate({ db, input: { title: "C", questions: [] } })).toThrow("질문을 하나 이상 넣어 주세요.");
   });
 
-  it("seeds the two demo templates once", () => {
-    expect(seedConsultationTemplates({ db }).created).toEqual(["skin-scalp", "taste-profile"]);
+  it("seeds the bakery demo templates once", () => {
+    expect(seedConsultationTemplates({ db }).created).toEqual(["bread-taste", "allergy", "cake-order"]);
     expect(seedConsultationTemplates({ db }).created).toEqual([]);
-    expect(getActiveTemplateBySlug({ db, slug: "taste-profile" })?.questions).toEqual(TASTE_PROFILE_QUESTIONS);
+    expect(getActiveTemplateBySlug({ db, slug: "bread-taste" })?.questions).toEqual(BREAD_TASTE_QUESTIONS);
   });
 });
 

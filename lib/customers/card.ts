@@ -20,14 +20,21 @@ export type CustomerSearchRow = { id: number; name: string | null; phone: string
 export function searchCustomers({ db, q, limit = 50 }: { db: DbOrTx; q: string; limit?: number }): CustomerSearchRow[] {
   const text = (q ?? "").trim().slice(0, 40);
   const digits = text.replace(/\D/g, "");
-  const lastPurchase = sql<number | null>`(select max(coalesce(${orders.pickedUpAt}, ${orders.placedAt})) from ${orders} where ${orders.customerId} = ${customers.id})`;
+  // A grouped subquery joined on the customer: a correlated subquery here would be rendered
+  // with unqualified column names and compare the order's customer_id with its own id.
+  const lastPurchase = db
+    .select({ customerId: orders.customerId, at: sql<number | null>`max(coalesce(${orders.pickedUpAt}, ${orders.placedAt}))`.as("last_purchase_at") })
+    .from(orders)
+    .groupBy(orders.customerId)
+    .as("last_purchase");
   const conditions = [];
   if (text && !/^[\d\s-]+$/.test(text)) conditions.push(like(customers.name, `%${text.replace(/[%_]/g, "")}%`));
   if (digits.length >= 3) conditions.push(like(customers.phone, `%${digits}%`));
   if (text && conditions.length === 0) return [];
   return db
-    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, lastPurchaseAt: lastPurchase })
+    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, lastPurchaseAt: lastPurchase.at })
     .from(customers)
+    .leftJoin(lastPurchase, eq(lastPurchase.customerId, customers.id))
     .where(and(isNull(customers.deletedAt), conditions.length ? or(...conditions) : undefined))
     .orderBy(desc(customers.createdAt))
     .limit(limit)

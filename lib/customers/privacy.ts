@@ -24,6 +24,8 @@ import { AppError } from "@/lib/errors";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
 import { pointsBalance } from "@/lib/points/policy";
 import { listPointsLedger } from "@/lib/points/redeem";
+import { getShopSettings } from "@/lib/shop/settings";
+import { isoInZone } from "@/lib/shop/time";
 import { listConsents, listPurchases, type ConsentView, type Purchase } from "./card";
 import { recordConsent } from "./consent";
 import { findCustomerByToken, newToken } from "./customers";
@@ -71,6 +73,24 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
     },
     inquiries: listInquiriesForCustomer({ db, customerId: c.id }),
   };
+}
+
+function instantsToIso(value: unknown, timeZone: string, key = ""): unknown {
+  if (typeof value === "number" && (key === "at" || /At$/.test(key))) return isoInZone(value, timeZone);
+  if (Array.isArray(value)) return value.map((v) => instantsToIso(v, timeZone));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, instantsToIso(v, timeZone, k)]));
+  }
+  return value;
+}
+
+/**
+ * The customer's download (내 정보 내려받기), every instant (`at`, `…At`) in the shop's zone: everything `loadMyData` shows, with times a
+ * person can read — `2026-11-24T18:00:00+09:00`, not epoch milliseconds.
+ */
+export function exportMyData({ db, token }: { db: DbOrTx; token: string }): unknown {
+  const data = loadMyData({ db, token });
+  return instantsToIso(data, getShopSettings({ db }).timezone);
 }
 
 export function correctName({ db, token, name }: { db: Db; token: string; name: string }): void {

@@ -3,7 +3,7 @@
  * one order with its items, customer and timeline, and the counter-side changes
  * (cancel with a reason, paid/unpaid). Status changes go through the one state machine.
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, type Order, type OrderChannel, type OrderStatus } from "@/db/schema";
@@ -20,6 +20,7 @@ export const orderFilters = z.object({
   date: z.string().refine(isDateString).optional().catch(undefined),
   status: z.enum(ORDER_STATUSES).optional().catch(undefined),
   channel: z.enum(ORDER_CHANNELS).optional().catch(undefined),
+  view: z.enum(["day", "upcoming"]).optional().catch(undefined),
 });
 
 export type OrderListRow = {
@@ -96,6 +97,35 @@ export function listOrdersForDate({
   }
   const rows = base.map(({ phone, ...o }) => ({ ...o, phoneLast4: phoneLast4(phone), itemSummary: (summary.get(o.id) ?? []).join(", ") }));
   return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled, revenue, paid, byStatus } };
+}
+
+export type UpcomingDay = { date: string; live: number; revenue: number; byStatus: Record<OrderStatus, number>; closed: boolean };
+
+/**
+ * The coming pickup days at a glance: for each date from `from` on, how many orders are
+ * booked (cancelled ones apart), by status, and their value. Days the shop is closed are
+ * marked, so an empty day reads as "closed" rather than "nobody ordered".
+ */
+export function upcomingOrderDays({ db, from, days = 14 }: { db: DbOrTx; from: string; days?: number }): UpcomingDay[] {
+  const to = addDays(from, days - 1);
+  const counts = db
+    .select({ date: orders.pickupDate, status: orders.status, n: sql<number>`count(*)`, total: sql<number>`coalesce(sum(${orders.total}), 0)` })
+    .from(orders)
+    .where(and(gte(orders.pickupDate, from), lte(orders.pickupDate, to)))
+    .groupBy(orders.pickupDate, orders.status)
+    .all();
+  const { settings, slots, closedDates } = loadSchedule({ db });
+  return Array.from({ length: days }, (_, i) => {
+    const date = addDays(from, i);
+    const byStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
+    let revenue = 0;
+    for (const c of counts.filter((r) => r.date === date)) {
+      byStatus[c.status] = Number(c.n);
+      if (c.status !== "cancelled") revenue += Number(c.total);
+    }
+    const live = ORDER_STATUSES.reduce((sum, s) => (s === "cancelled" ? sum : sum + byStatus[s]), 0);
+    return { date, live, revenue, byStatus, closed: isClosedDate(date, settings, closedDates) || slotsForDate(date, slots).length === 0 };
+  });
 }
 
 /** One order for the admin detail page; owner and staff may see the customer's phone here. */

@@ -12,6 +12,7 @@ import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
 import type { OrderInput } from "./input";
+import { withParticle } from "@/lib/korean-particle";
 
 /** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
 const CODE_LETTERS = "ACDEFHJKLMNPRTUVWXY";
@@ -113,7 +114,7 @@ export function placeOrder({
           throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`${field}.product_id`]: "판매하지 않는 상품이에요." } });
         }
         if ((stock.get(product.id)?.planned ?? 0) <= 0) {
-          throw new AppError("not_offered", `${product.name}은(는) 그날 준비하지 않아요.`, { fields: { [`${field}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
+          throw new AppError("not_offered", `${withParticle(product.name, "은/는")} 그날 준비하지 않아요.`, { fields: { [`${field}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
         }
         const { unitPrice, options } = priceWithOptions(product, item.options, `${field}.options`);
         wanted.set(product.id, (wanted.get(product.id) ?? 0) + item.quantity);
@@ -122,8 +123,8 @@ export function placeOrder({
       for (const [productId, quantity] of wanted) {
         const product = catalogue.get(productId)!;
         if (quantity > product.maxPerOrder) {
-          throw new AppError("validation", `${product.name}은(는) 한 주문에 ${product.maxPerOrder}개까지예요.`, {
-            fields: { items: `${product.name}은(는) 한 주문에 ${product.maxPerOrder}개까지예요.` },
+          throw new AppError("validation", `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.`, {
+            fields: { items: `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.` },
           });
         }
       }

@@ -10,6 +10,7 @@ import { orderEvents, orders, type Order, type OrderEvent, type OrderStatus } fr
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
+import { withParticle } from "@/lib/korean-particle";
 
 export type { Actor } from "./command";
 
@@ -51,7 +52,7 @@ export function applyStatusChange(
   { order, to, actor, note, extra = {} }: { order: Order; to: OrderStatus; actor: Actor; note?: string | null; extra?: Partial<Order> },
 ): Order {
   if (!canTransition(order.status, to)) {
-    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${statusLabel(to)}(으)로 바꿀 수 없어요.`);
+    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${withParticle(statusLabel(to), "으로/로")} 바꿀 수 없어요.`);
   }
   const { tx, now } = cmd;
   const stamp = STAMP[to];

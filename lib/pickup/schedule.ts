@@ -43,6 +43,15 @@ export function slotsForDate(date: string, slots: readonly SlotRule[]): SlotRule
     .sort((a, b) => a.startTime.localeCompare(b.startTime));
 }
 
+/** The first date from `from` (within two weeks) the shop is open with a pickup slot; `from` itself when none is. */
+export function nextPickupDay(from: string, s: Pick<ScheduleSettings, "closedWeekdays">, slots: readonly SlotRule[], closedDates: ReadonlySet<string>): string {
+  for (let i = 0; i < 14; i++) {
+    const d = addDays(from, i);
+    if (!isClosedDate(d, s, closedDates) && slotsForDate(d, slots).length > 0) return d;
+  }
+  return from;
+}
+
 export function opensAt(date: string, s: ScheduleSettings): number {
   return zonedTime(addDays(date, -s.opensDaysBefore), s.opensTime, s.timezone);
 }

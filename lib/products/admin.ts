@@ -9,15 +9,16 @@ import type { Db, DbOrTx } from "@/db/client";
 import { productOptionChoices, productOptionGroups, products } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { getProductWithOptions, listProductsWithOptions, type ProductWithOptions } from "./catalogue";
+import { withParticle } from "@/lib/korean-particle";
 
 export const MAX_PRICE = 10_000_000;
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z.coerce
-    .number({ error: `${label}을(를) 숫자로 적어 주세요.` })
-    .int(`${label}은(는) 정수로 적어 주세요.`)
-    .min(min, `${label}은(는) ${min.toLocaleString("ko-KR")} 이상이어야 해요.`)
-    .max(max, `${label}은(는) ${max.toLocaleString("ko-KR")} 이하로 적어 주세요.`);
+    .number({ error: `${withParticle(label, "을/를")} 숫자로 적어 주세요.` })
+    .int(`${withParticle(label, "은/는")} 정수로 적어 주세요.`)
+    .min(min, `${withParticle(label, "은/는")} ${min.toLocaleString("ko-KR")} 이상이어야 해요.`)
+    .max(max, `${withParticle(label, "은/는")} ${max.toLocaleString("ko-KR")} 이하로 적어 주세요.`);
 
 const noMarkup = (s: string) => !/[<>]/.test(s);
 
@@ -124,7 +125,7 @@ function checkPricesStayPositive(p: ParsedProduct): void {
   for (const group of p.optionGroups) {
     for (const choice of group.choices) {
       if (p.price + choice.priceDelta < 0) {
-        throw new AppError("validation", `'${group.name} – ${choice.name}'을(를) 고르면 가격이 0원보다 작아져요.`, { fields: { optionGroups: "추가 금액을 확인해 주세요." } });
+        throw new AppError("validation", `${withParticle(`'${group.name} – ${choice.name}'`, "을/를")} 고르면 가격이 0원보다 작아져요.`, { fields: { optionGroups: "추가 금액을 확인해 주세요." } });
       }
     }
   }

@@ -55,7 +55,7 @@ describe("priceWithOptions", () => {
   it("refuses a missing required group, naming it", () => {
     const e = refusal(() => priceWithOptions(bread, [21], "items.0.options"));
     expect(e.code).toBe("validation");
-    expect(e.fields).toEqual({ "items.0.options": "'슬라이스'을(를) 골라 주세요." });
+    expect(e.fields).toEqual({ "items.0.options": "'슬라이스'를 골라 주세요." });
   });
 
   it("refuses two choices in one group", () => {

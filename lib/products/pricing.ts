@@ -1,6 +1,7 @@
 import type { ChosenOption } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ProductWithOptions } from "./catalogue";
+import { withParticle } from "@/lib/korean-particle";
 
 /**
  * The unit price of a product with the chosen option choices, and the snapshot stored on
@@ -18,8 +19,8 @@ export function priceWithOptions(
     const group = product.optionGroups.find((g) => g.choices.some((c) => c.id === id));
     if (!group) throw new AppError("validation", `${product.name}: 없는 옵션이에요.`, { fields: { [field]: "없는 옵션이에요." } });
     if (seen.has(group.id)) {
-      throw new AppError("validation", `${product.name}: '${group.name}'은(는) 하나만 고를 수 있어요.`, {
-        fields: { [field]: `'${group.name}'은(는) 하나만 고를 수 있어요.` },
+      throw new AppError("validation", `${product.name}: ${withParticle(`'${group.name}'`, "은/는")} 하나만 고를 수 있어요.`, {
+        fields: { [field]: `${withParticle(`'${group.name}'`, "은/는")} 하나만 고를 수 있어요.` },
       });
     }
     seen.add(group.id);
@@ -28,8 +29,8 @@ export function priceWithOptions(
   }
   for (const group of product.optionGroups) {
     if (group.required && !seen.has(group.id) && group.choices.length > 0) {
-      throw new AppError("validation", `${product.name}: '${group.name}'을(를) 골라 주세요.`, {
-        fields: { [field]: `'${group.name}'을(를) 골라 주세요.` },
+      throw new AppError("validation", `${product.name}: ${withParticle(`'${group.name}'`, "을/를")} 골라 주세요.`, {
+        fields: { [field]: `${withParticle(`'${group.name}'`, "을/를")} 골라 주세요.` },
       });
     }
   }

@@ -14,6 +14,7 @@ import { applyStatusChange, applyUndo, getOrderForUpdate, type Actor } from "@/l
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { assignNextRackSlot, isRackSlot, isRackSlotConflict, takenRackSlots } from "./slots";
+import { withParticle } from "@/lib/korean-particle";
 
 type StaffActor = { type: "user"; userId: number };
 
@@ -52,7 +53,7 @@ export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { 
 function chooseSlot({ tx, order, rackSlot }: { tx: DbOrTx; order: Order; rackSlot?: string | null }): string {
   const settings = getShopSettings({ db: tx });
   if (!rackSlot) return assignNextRackSlot({ db: tx, pickupDate: order.pickupDate, layout: settings });
-  if (!isRackSlot(settings, rackSlot)) throw new AppError("validation", `${rackSlot}은(는) 이 가게의 랙에 없는 칸이에요.`, { fields: { rackSlot: "랙 칸을 다시 골라 주세요." } });
+  if (!isRackSlot(settings, rackSlot)) throw new AppError("validation", `${withParticle(rackSlot, "은/는")} 이 가게의 랙에 없는 칸이에요.`, { fields: { rackSlot: "랙 칸을 다시 골라 주세요." } });
   if (takenRackSlots({ db: tx, pickupDate: order.pickupDate }).has(rackSlot)) throw new AppError("rack_slot_taken");
   return rackSlot;
 }

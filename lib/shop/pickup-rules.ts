@@ -9,16 +9,17 @@ import type { Db, DbOrTx } from "@/db/client";
 import { closedDates, orders, pickupSlots, shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { normalizePhone, formatPhone } from "@/lib/customers/phone";
-import { cutoffAt, opensAt, slotCutoffAt, slotsForDate, isClosedDate, type SlotRule } from "@/lib/pickup/schedule";
+import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
+import { withParticle } from "@/lib/korean-particle";
 
 const time = (message = "시간을 HH:MM으로 적어 주세요. 예: 18:00") => z.string().trim().refine(isTimeString, message);
 const int = (label: string, min: number, max: number) =>
   z.coerce
-    .number({ error: `${label}을(를) 숫자로 적어 주세요.` })
-    .int(`${label}은(는) 정수로 적어 주세요.`)
-    .min(min, `${label}은(는) ${min} 이상이어야 해요.`)
-    .max(max, `${label}은(는) ${max} 이하로 적어 주세요.`);
+    .number({ error: `${withParticle(label, "을/를")} 숫자로 적어 주세요.` })
+    .int(`${withParticle(label, "은/는")} 정수로 적어 주세요.`)
+    .min(min, `${withParticle(label, "은/는")} ${min} 이상이어야 해요.`)
+    .max(max, `${withParticle(label, "은/는")} ${max} 이하로 적어 주세요.`);
 
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
@@ -145,15 +146,7 @@ export function ruleExample({
   closed?: ReadonlySet<string>;
   now?: number;
 }): RuleExample {
-  const tomorrow = addDays(localDate(now, settings.timezone), 1);
-  let date = tomorrow;
-  for (let i = 0; i < 14; i++) {
-    const d = addDays(tomorrow, i);
-    if (!isClosedDate(d, settings, closed) && slotsForDate(d, slots).length > 0) {
-      date = d;
-      break;
-    }
-  }
+  const date = nextPickupDay(addDays(localDate(now, settings.timezone), 1), settings, slots, closed);
   const open = opensAt(date, settings);
   if (settings.cutoffMode === "day_before") return { date, mode: "day_before", opensAt: open, cutoffAt: cutoffAt(date, settings, slots) };
   const first = slotsForDate(date, slots)[0];

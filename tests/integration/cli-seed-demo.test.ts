@@ -199,6 +199,20 @@ describe("seedDemo", () => {
     expect(one<{ n: number }>(db, "select count(*) as n from recommendations r join visits v on v.id = r.visit_id and v.customer_id = r.customer_id").n).toBeGreaterThan(0);
   });
 
+  it("offers consultation forms that fit a bakery: taste, allergies, a cake order — no skin, scalp or coffee", () => {
+    expect(all(db, "select slug, title from consultation_templates order by id")).toEqual([
+      { slug: "bread-taste", title: "빵 취향 카드" },
+      { slug: "allergy", title: "알레르기·식단 확인" },
+      { slug: "cake-order", title: "케이크 주문 상담" },
+    ]);
+    const text = all<{ t: string }>(
+      db,
+      `select title || ' ' || coalesce(description, '') as t from consultation_templates union all select questions from consultation_template_versions
+       union all select answers from consultation_submissions union all select done || ' ' || products_used || ' ' || notes || ' ' || advice from visits`,
+    ).map((r) => r.t);
+    expect(text.filter((t) => /피부|두피|원두|커피|화장품|시술/.test(t))).toEqual([]);
+  });
+
   it("has last week's note, and never a phone number in free text", () => {
     // NOW is Saturday 2026-11-21: this week starts on Monday the 16th, last week on the 9th.
     expect(all(db, "select week_start from weekly_notes")).toEqual([{ week_start: "2026-11-09" }]);

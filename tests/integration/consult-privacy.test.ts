@@ -8,10 +8,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { consultationSubmissions, customers, inquiries, orders, visits } from "@/db/schema";
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
-import { submitConsultation } from "@/lib/consultations/submissions";
+import { submissionHistories, submitConsultation } from "@/lib/consultations/submissions";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
 import { addVisit } from "@/lib/consultations/visits";
-import { customerForToken, deleteCustomer, loadMyData } from "@/lib/customers/privacy";
+import { customerForToken, deleteCustomer, exportMyData, loadMyData } from "@/lib/customers/privacy";
 import { createInquiry, replyToInquiry } from "@/lib/inquiries/inquiries";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -52,20 +52,20 @@ function fullCustomer(name: string, phone: string, dashed: string) {
   changeOrderStatus({ db, orderId: order.id, to: "picked_up", actor: { type: "system" } });
   submitReview({ db, orderToken: order.token, input: { rating: 5, comment: `${name} 최고` } });
   recordStoreSale({ db, input: saleInput.parse({ customer_phone: phone, external_id: `pos-${dashed.slice(-2)}`, items: [{ product_id: shop.bagel.id, quantity: 1 }] }), source: "api" });
-  const skin = getActiveTemplateBySlug({ db, slug: "skin-scalp" })!;
+  const allergy = getActiveTemplateBySlug({ db, slug: "allergy" })!;
   const sub = submitConsultation({
     db,
-    slug: "skin-scalp",
+    slug: "allergy",
     input: {
-      templateVersionId: skin.version.id,
+      templateVersionId: allergy.version.id,
       name,
       phone,
       consent: true,
-      rawAnswers: { skin_type: "건성", sensitive: "yes", sensitive_detail: `연락처 ${phone}`, scalp_state: "괜찮아요", hair_loss: "2", wish: `${name}입니다, ${dashed}` },
+      rawAnswers: { has_allergy: "yes", allergens: ["땅콩"], allergy_detail: `${name}입니다, 연락처 ${phone} ${dashed}`, diet: "비건" },
     },
   });
   const customerId = sub.customerId;
-  addVisit({ db, customerId, userId: 1, input: { done: "두피 스케일링", notes: `${name} 님 번호 ${dashed}`, shared: true, recommendations: [{ productId: shop.bagel.id, quantity: 2 }] } });
+  addVisit({ db, customerId, userId: 1, input: { done: "알레르기 확인", notes: `${name} 님 번호 ${dashed}`, shared: true, recommendations: [{ productId: shop.bagel.id, quantity: 2 }] } });
   const { inquiry } = createInquiry({ db, input: { name, phone: dashed, message: `${phone} 로 연락 부탁드려요`, privacy: true } });
   replyToInquiry({ db, inquiryId: inquiry.id, userId: 1, body: `${name}님 ${dashed}로 연락드릴게요` });
   const token = db.select({ token: customers.token }).from(customers).where(eq(customers.id, customerId)).get()!.token;
@@ -98,6 +98,37 @@ describe("a customer token", () => {
     for (const bad of ["", "01012345678", "x".repeat(24), a.token.slice(0, -1) + (a.token.endsWith("A") ? "B" : "A")]) {
       expect(() => loadMyData({ db, token: bad })).toThrow(expect.objectContaining({ code: "not_found" }));
     }
+  });
+});
+
+describe("my data download and consultation history", () => {
+  it("writes every time as ISO 8601 with the shop's offset, never epoch milliseconds", () => {
+    const a = fullCustomer("김단골", "01012345678", "010-1234-5678");
+    const text = JSON.stringify(exportMyData({ db, token: a.token }));
+    const data = JSON.parse(text);
+    expect(data.profile.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+    expect(data.submissions[0].submittedAt).toMatch(/\+09:00$/);
+    expect(data.purchases[0].at).toMatch(/\+09:00$/);
+    expect(data.inquiries[0].replies[0].createdAt).toMatch(/\+09:00$/);
+    expect(text.match(/\b1\d{12}\b/g)).toBeNull();
+  });
+
+  it("keeps a re-submitted form's earlier answers, newest first", () => {
+    const a = fullCustomer("김단골", "01012345678", "010-1234-5678");
+    const allergy = getActiveTemplateBySlug({ db, slug: "allergy" })!;
+    const later = Date.now() + 60_000;
+    submitConsultation({
+      db,
+      slug: "allergy",
+      input: { templateVersionId: allergy.version.id, token: a.token, consent: true, rawAnswers: { has_allergy: "yes", allergens: ["땅콩", "우유"], diet: "비건" } },
+      now: later,
+    });
+    const mine = loadMyData({ db, token: a.token });
+    const [history] = submissionHistories(mine.submissions);
+    expect(history.map((s) => s.answers.allergens)).toEqual([["우유", "땅콩"], ["땅콩"]]);
+    expect(history[0].submittedAt).toBe(later);
+    const exported = exportMyData({ db, token: a.token }) as { submissions: { answers: { allergens: string[] } }[] };
+    expect(exported.submissions.map((s) => s.answers.allergens)).toEqual([["우유", "땅콩"], ["땅콩"]]);
   });
 });
 

@@ -23,8 +23,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </div>
       <form role="search" className="mt-4 flex gap-2" action="/admin/customers">
         <label htmlFor="customer-q" className="sr-only">{t("searchLabel")}</label>
-        <input id="customer-q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={inputClass} />
-        <button type="submit" className={buttonClass()}>{t("search")}</button>
+        <input id="customer-q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputClass} min-w-0`} />
+        <button type="submit" className={buttonClass("primary", "shrink-0 whitespace-nowrap")}>{t("search")}</button>
       </form>
       {rows.length === 0 ? (
         <p className="mt-6 text-stone-600">{q ? t("noResults") : t("empty")}</p>

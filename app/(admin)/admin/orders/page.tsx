@@ -9,7 +9,7 @@ import { inputClass } from "@/components/ui/field";
 import { ORDER_CHANNELS, ORDER_STATUSES } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate, formatTime, formatWon } from "@/lib/format";
-import { listOrdersForDate, orderFilters } from "@/lib/orders/admin";
+import { listOrdersForDate, orderFilters, upcomingOrderDays } from "@/lib/orders/admin";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
 
@@ -23,7 +23,6 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const today = localDate(Date.now(), tz);
   const filters = orderFilters.parse(await searchParams);
   const date = filters.date ?? today;
-  const { rows, totals } = listOrdersForDate({ db, date, status: filters.status, channel: filters.channel });
   const link = (d: string) => {
     const q = new URLSearchParams({ date: d });
     if (filters.status) q.set("status", filters.status);
@@ -31,7 +30,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     return `/admin/orders?${q}`;
   };
 
-  return (
+  const header = (
     <>
       <PageHeader
         title={t("title")}
@@ -41,6 +40,75 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </Link>
         }
       />
+      <nav aria-label={t("views")} className="mb-4 flex gap-2">
+        {(["day", "upcoming"] as const).map((view) => {
+          const current = (filters.view ?? "day") === view;
+          return (
+            <Link
+              key={view}
+              href={view === "day" ? link(date) : "/admin/orders?view=upcoming"}
+              aria-current={current ? "page" : undefined}
+              className={`inline-flex min-h-11 items-center rounded-xl border-2 px-4 font-semibold ${current ? "border-ink bg-ink text-white" : "border-stone-300 bg-white text-ink"}`}
+            >
+              {view === "day" ? t("viewDay") : t("viewUpcoming")}
+            </Link>
+          );
+        })}
+      </nav>
+    </>
+  );
+
+  if (filters.view === "upcoming") {
+    const days = upcomingOrderDays({ db, from: today, days: 14 });
+    return (
+      <>
+        {header}
+        <p className="mb-3 text-stone-600">{t("upcomingLead", { days: days.length })}</p>
+        <DataTable
+          testId="upcoming-days"
+          columns={[
+            { label: t("date"), mobile: { order: 1, bare: true } },
+            { label: t("dayOrders"), align: "right", mobile: { order: 2 } },
+            { label: t("status"), mobile: { full: true, bare: true } },
+            { label: t("revenue"), align: "right", mobile: { order: 3 } },
+          ]}
+        >
+          {days.map((d) => (
+            <tr key={d.date} className={d.closed && d.live === 0 ? "text-stone-400" : ""} data-testid="upcoming-day" data-date={d.date}>
+              <td className="px-4 py-2">
+                <Link href={link(d.date)} className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline">
+                  {formatDate(d.date, locale)}
+                </Link>
+                {d.date === today && <Badge className="ml-2">{t("today")}</Badge>}
+              </td>
+              <td className="px-4 py-2 text-right text-xl font-bold tabular-nums" data-testid="upcoming-count">
+                {t("ordersCount", { count: d.live })}
+              </td>
+              <td className="px-4 py-2">
+                {d.live === 0 ? (
+                  <span className="text-sm text-stone-500">{d.closed ? t("closedDay") : t("noOrders")}</span>
+                ) : (
+                  <span className="flex flex-wrap gap-1.5">
+                    {ORDER_STATUSES.filter((s) => s !== "cancelled" && d.byStatus[s] > 0).map((s) => (
+                      <Badge key={s} tone={STATUS_TONES[s]}>
+                        {tc(`status.${s}`)} {d.byStatus[s]}
+                      </Badge>
+                    ))}
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatWon(d.revenue, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </>
+    );
+  }
+
+  const { rows, totals } = listOrdersForDate({ db, date, status: filters.status, channel: filters.channel });
+  return (
+    <>
+      {header}
       <div className="mb-4 flex flex-wrap items-end gap-3 rounded-2xl border border-stone-200 bg-white p-4">
         <div className="flex items-center gap-1">
           <Link href={link(addDays(date, -1))} className={buttonClass("ghost")} aria-label={t("prevDay")}>
@@ -121,7 +189,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       ) : (
         <DataTable
           testId="order-list"
-          columns={[{ label: t("code") }, { label: t("slot") }, { label: t("customer") }, { label: t("items") }, { label: t("total"), align: "right" }, { label: t("status") }, { label: t("payment") }]}
+          columns={[
+            { label: t("code"), mobile: { order: 1, bare: true } },
+            { label: t("slot"), mobile: { order: 4 } },
+            { label: t("customer"), mobile: { order: 5 } },
+            { label: t("items"), mobile: { full: true } },
+            { label: t("total"), align: "right", mobile: { order: 6 } },
+            { label: t("status"), mobile: { order: 2, bare: true } },
+            { label: t("payment"), mobile: { order: 3, bare: true } },
+          ]}
         >
               {rows.map((o) => (
                 <tr key={o.id} className={o.status === "cancelled" ? "text-stone-400" : ""}>

@@ -33,7 +33,14 @@ export default async function ProductsPage() {
       ) : (
         <DataTable
           testId="product-list"
-          columns={[{ label: t("name") }, { label: t("category") }, { label: t("price"), align: "right" }, { label: t("options") }, { label: t("status") }, {}]}
+          columns={[
+            { label: t("name"), mobile: { order: 1, bare: true } },
+            { label: t("category"), mobile: { order: 3 } },
+            { label: t("price"), align: "right", mobile: { order: 4 } },
+            { label: t("options"), mobile: { full: true } },
+            { label: t("status"), mobile: { order: 2, bare: true } },
+            { mobile: { full: true } },
+          ]}
         >
               {products.map((p) => (
                 <tr key={p.id} className={p.active ? "" : "bg-stone-50 text-stone-500"}>

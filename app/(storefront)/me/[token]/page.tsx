@@ -7,6 +7,9 @@ import { ActionForm } from "@/components/consult/action-form";
 import { AnswerList } from "@/components/consult/answer-list";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
+import { diffAnswers } from "@/lib/consultations/changes";
+import { formatAnswer } from "@/lib/consultations/questions";
+import { submissionHistories } from "@/lib/consultations/submissions";
 import { cartHref } from "@/lib/consultations/visits";
 import { listTemplates } from "@/lib/consultations/templates";
 import { findCustomerByToken } from "@/lib/customers/customers";
@@ -51,7 +54,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
   const shop = findShopSettings({ db });
   const templates = listTemplates({ db }).filter((tpl) => tpl.active);
   const answeredIds = new Set(data.submissions.map((s) => s.templateId));
-  const latestPerTemplate = data.submissions.filter((s, i, all) => all.findIndex((x) => x.templateId === s.templateId) === i);
+  const histories = submissionHistories(data.submissions);
 
   return (
     <main className="space-y-4 pb-6">
@@ -113,14 +116,49 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             ))}
           </ul>
         )}
-        {latestPerTemplate.map((s) => (
-          <details key={s.id} className="mt-2 rounded-xl border border-stone-200 p-3" data-testid="me-submission">
-            <summary className="min-h-11 cursor-pointer py-2 font-semibold">
-              {s.templateTitle} · {formatDateTime(s.submittedAt, locale)}
-            </summary>
-            <AnswerList questions={s.questions} answers={s.answers} locale={locale} />
-          </details>
-        ))}
+        {histories.map((history) => {
+          const [latest] = history;
+          return (
+            <details key={latest.id} className="mt-2 rounded-xl border border-stone-200 p-3" data-testid="me-submission">
+              <summary className="min-h-11 cursor-pointer py-2 font-semibold">
+                {latest.templateTitle} · {formatDateTime(latest.submittedAt, locale)}
+                {history.length > 1 && <span className="font-normal text-stone-600"> · {t("editedTimes", { count: history.length - 1 })}</span>}
+              </summary>
+              <AnswerList questions={latest.questions} answers={latest.answers} locale={locale} />
+              {history.length > 1 && (
+                <div className="mt-3 border-t border-stone-100 pt-3">
+                  <h3 className="font-semibold">{t("editHistory")}</h3>
+                  <ol className="mt-2 space-y-2" data-testid="me-submission-history">
+                    {history.map((s, i) => {
+                      const older = history[i + 1];
+                      const changes = older ? diffAnswers({ previous: older, current: s }) : [];
+                      return (
+                        <li key={s.id} className="rounded-lg bg-stone-50 p-2 text-sm" data-testid="me-submission-entry">
+                          <p className="font-medium">
+                            {formatDateTime(s.submittedAt, locale)} {i === 0 && <Badge tone="blue">{t("latest")}</Badge>}
+                          </p>
+                          {!older ? (
+                            <p className="text-stone-600">{t("firstSubmitted")}</p>
+                          ) : changes.length === 0 ? (
+                            <p className="text-stone-600">{t("sameAnswers")}</p>
+                          ) : (
+                            <ul className="mt-1 space-y-0.5">
+                              {changes.map((c) => (
+                                <li key={c.questionId}>
+                                  <span className="text-stone-600">{c.label}</span>: {formatAnswer(c.question, c.before, locale)} → <strong>{formatAnswer(c.question, c.after, locale)}</strong>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ol>
+                </div>
+              )}
+            </details>
+          );
+        })}
       </Section>
 
       {data.visits.length > 0 && (

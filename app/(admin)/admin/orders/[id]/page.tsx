@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { particle } from "@/lib/korean-particle";
 import { getOrderDetail } from "@/lib/orders/admin";
 import { canTransition } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
@@ -61,7 +62,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
       {placed && (
         <div className="mb-4">
           <Notice tone="success" testId="order-placed">
-            {t("placed", { code: order.code })}
+            {t("placed", { code: order.code, codeParticle: particle(order.code, "을/를") })}
           </Notice>
         </div>
       )}

@@ -9,6 +9,7 @@ import { orderEvents, orders, pointsLedger, type Order, type OrderStatus } from 
 import { AppError } from "@/lib/errors";
 import { publishOrderChange } from "@/lib/events/order-events";
 import { awardPurchasePoints } from "@/lib/points/policy";
+import { notifyRestock } from "@/lib/restock/alerts";
 
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ["ready", "arrived", "picked_up", "no_show", "cancelled"],
@@ -85,6 +86,8 @@ export function transitionInTx({
       at: now,
     })
     .run();
+  // Loaves a cancellation frees go to whoever waits for them (in this same transaction).
+  if (to === "cancelled") notifyRestock({ tx, now, date: order.pickupDate });
   return updated;
 }
 

@@ -75,7 +75,7 @@ test.beforeAll(() => {
 test("a customer orders with options at phone width and sees the code and QR", async ({ page }) => {
   await page.goto(`/?date=${tomorrow}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
-  await expect(page.getByText(name("안 굽는 빵"))).toHaveCount(0);
+  await expect(page.getByTestId("product-card").filter({ hasText: name("안 굽는 빵") })).toHaveCount(0);
   await expect(page.getByTestId("product-card").filter({ hasText: name("바게트") }).getByTestId("availability")).toHaveText("품절");
 
   const breadCard = page.getByTestId("product-card").filter({ hasText: name("우유식빵") });

@@ -16,14 +16,15 @@
  */
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { customers, products, restockSubscriptions } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { z } from "zod";
+import { customers, products, restockSubscriptions, shopSettings } from "@/db/schema";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { enqueueMessage } from "@/lib/messages/outbox";
 import { dateState, upcomingPickupDates } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { formatCartParam } from "@/lib/storefront/cart-param";
-import { recordConsent } from "@/lib/customers/consent";
+import { currentConsentText, recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, upsertCustomer } from "@/lib/customers/customers";
 
 export type Waiter = { id: number; customerId: number; createdAt: number };
@@ -199,6 +200,27 @@ export function settleRestockNotices({ tx, customerId, date, productIds, now }: 
     .run();
 }
 
+export const MAX_HOLD_MINUTES = 24 * 60;
+
+/** The owner's hold setting: minutes a returned loaf is kept for each waiter told (0 = off). */
+export const restockHoldInput = z.object({
+  minutes: z.coerce
+    .number({ error: "분을 숫자로 적어 주세요." })
+    .int("분은 정수로 적어 주세요.")
+    .min(0, "0분(끄기) 이상으로 적어 주세요.")
+    .max(MAX_HOLD_MINUTES, `${MAX_HOLD_MINUTES}분(하루) 이하로 적어 주세요.`),
+});
+
+export function setRestockHold({ db, minutes, now = Date.now() }: { db: DbOrTx; minutes: number; now?: number }): void {
+  const parsed = restockHoldInput.safeParse({ minutes });
+  if (!parsed.success) {
+    const fields = fieldErrorsFromZod(parsed.error.issues);
+    throw new AppError("validation", Object.values(fields)[0], { fields });
+  }
+  const v = parsed.data;
+  db.update(shopSettings).set({ restockHoldMinutes: v.minutes, updatedAt: now }).where(eq(shopSettings.id, 1)).run();
+}
+
 export type WaitingDemand = { count: number; value: number };
 
 /** "대기 12명 · 약 66,000원" per product: waiters × today's price. */
@@ -211,4 +233,15 @@ export function waitingDemand({ db }: { db: DbOrTx }): Map<number, WaitingDemand
     .groupBy(restockSubscriptions.productId)
     .all();
   return new Map(rows.map((r) => [r.productId, { count: Number(r.n), value: Number(r.n) * r.price }]));
+}
+
+/** What the storefront needs to offer "입고 알림 받기" to whoever is looking (a confirmed phone or nobody). */
+export function restockViewer({ db, phone }: { db: DbOrTx; phone: string | null }): { confirmed: boolean; knownCustomer: boolean; waiting: number[]; privacyText: string } {
+  const customer = phone ? findCustomerByPhone({ db, phone }) : undefined;
+  return {
+    confirmed: !!phone,
+    knownCustomer: !!customer && !customer.deletedAt,
+    waiting: phone ? waitingProductIds({ db, phone }) : [],
+    privacyText: currentConsentText({ db, kind: "privacy" }).body,
+  };
 }

@@ -100,6 +100,7 @@ test("a customer orders on one browser and, after confirming the phone by code o
   await expect(second).toHaveURL(/\/find$/);
   // Nothing of the customer shows before the code.
   await expect(second.getByTestId("found-orders")).toHaveCount(0);
+  await second.screenshot({ path: "test-results/artifacts/find-start-390.png", fullPage: true });
   await confirmPhone(second, second.getByTestId("phone-confirm"), PHONE_A);
 
   await expect(second.getByTestId("confirmed-phone")).toContainText(PHONE_A);
@@ -153,6 +154,7 @@ test("a customer asks for a restock alert on a sold-out loaf; the owner raises t
   await signIn(admin);
   await admin.goto("/admin/plan");
   await expect(admin.getByTestId(`plan-row-${soldOut.id}`).getByTestId("plan-waiting")).toHaveText("대기 1명 · 약 5,500원");
+  await admin.getByTestId(`plan-row-${soldOut.id}`).screenshot({ path: "test-results/artifacts/plan-waiting.png" });
   await admin.getByLabel(`${name("기다리는빵")} ${formatDate(tomorrow, "ko")} 계획 수량`).fill("3");
   await admin.getByRole("button", { name: "전체 저장" }).click();
   await expect(admin.getByTestId("notice-success")).toBeVisible();

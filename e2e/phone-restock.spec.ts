@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { and, desc, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -16,7 +17,8 @@ import { ensureShop, openOrderingNow, signIn } from "./fixtures";
  */
 const PHONE_VIEW = { viewport: { width: 390, height: 844 }, hasTouch: true };
 test.use(PHONE_VIEW);
-test.describe.configure({ mode: "serial" });
+// Two browsers, an owner sign-in and axe runs in one test: more than the default minute on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const run = Date.now().toString(36).slice(-4);
 const name = (s: string) => `${s} ${run}`;
@@ -68,6 +70,12 @@ async function confirmPhone(page: Page, scope: ReturnType<Page["getByTestId"]>, 
   await scope.getByRole("button", { name: "확인" }).click();
 }
 
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 test.beforeAll(() => {
   db = ensureShop();
   openOrderingNow(db);
@@ -101,6 +109,7 @@ test("a customer orders on one browser and, after confirming the phone by code o
   // Nothing of the customer shows before the code.
   await expect(second.getByTestId("found-orders")).toHaveCount(0);
   await second.screenshot({ path: "test-results/artifacts/find-start-390.png", fullPage: true });
+  await expectNoSeriousA11yViolations(second);
   await confirmPhone(second, second.getByTestId("phone-confirm"), PHONE_A);
 
   await expect(second.getByTestId("confirmed-phone")).toContainText(PHONE_A);
@@ -110,6 +119,7 @@ test("a customer orders on one browser and, after confirming the phone by code o
   await expect(found).toContainText(formatDate(tomorrow, "ko"));
   await expect(second.getByTestId("me-link")).toHaveAttribute("href", /^\/me\/[\w-]{16,}$/);
   await second.screenshot({ path: "test-results/artifacts/find-orders-390.png", fullPage: true });
+  await expectNoSeriousA11yViolations(second);
 
   // The confirmed phone may switch marketing consent; the decision is recorded.
   await expect(second.getByTestId("marketing-state")).toHaveText("신상품·할인 소식을 받지 않아요.");
@@ -134,6 +144,7 @@ test("a customer asks for a restock alert on a sold-out loaf; the owner raises t
   const sheet = page.getByTestId("restock-sheet");
   await expect(sheet).toBeVisible();
   await page.screenshot({ path: "test-results/artifacts/restock-sheet-390.png" });
+  await expectNoSeriousA11yViolations(page);
   await confirmPhone(page, sheet, PHONE_B);
   // A phone the shop does not know yet: the privacy consent is asked before anything is kept.
   await sheet.getByRole("button", { name: "알림 신청하기" }).click();

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { and, desc, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
@@ -7,7 +6,7 @@ import { formatDate } from "@/lib/format";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
-import { ensureShop, openOrderingNow, signIn } from "./fixtures";
+import { ensureShop, expectNoSeriousA11yViolations, openOrderingNow, signIn } from "./fixtures";
 
 /**
  * Phone confirmation and restock alerts at phone width: an order placed in one browser is
@@ -68,12 +67,6 @@ async function confirmPhone(page: Page, scope: ReturnType<Page["getByTestId"]>, 
   await expect(scope.getByTestId("field-error")).toContainText("4번 더");
   await scope.getByLabel("인증번호 6자리").fill(code);
   await scope.getByRole("button", { name: "확인" }).click();
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test.beforeAll(() => {

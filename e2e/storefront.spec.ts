@@ -1,12 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
-import { e2eDb, ensureShop, openOrderingNow } from "./fixtures";
+import { e2eDb, ensureShop, expectNoSeriousA11yViolations, openOrderingNow } from "./fixtures";
 
 /**
  * The customer's journey at phone width: order with options, see the code and QR, the
@@ -45,12 +44,6 @@ function otherOrder(date: string, productId: number, quantity: number, channel: 
       items: [{ product_id: productId, quantity }],
     }),
   }).order;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test.beforeAll(() => {

@@ -47,6 +47,8 @@ export const shopSettings = sqliteTable("shop_settings", {
   /** Rack layout: rows are letters, columns numbers, e.g. "ABC" × 8 → A1…C8. */
   rackRows: text("rack_rows").notNull().default("ABC"),
   rackColumns: integer("rack_columns").notNull().default(8),
+  /** Minutes a returned loaf is held for each restock-alert waiter told about it; 0 = off (everyone told races). */
+  restockHoldMinutes: integer("restock_hold_minutes").notNull().default(0),
   createdAt: integer("created_at").notNull().default(now),
   updatedAt: integer("updated_at").notNull().default(now),
 });
@@ -634,3 +636,61 @@ export const outbox = sqliteTable(
 );
 export type OutboxItem = typeof outbox.$inferSelect;
 export type NewOutboxItem = typeof outbox.$inferInsert;
+
+// ---------------------------------------------------------------- phone confirmation and restock alerts
+
+/**
+ * One-time codes that confirm a phone number. Only an HMAC of the code (keyed with the app's
+ * secret) is stored; a code lives 5 minutes and allows 5 tries. A newer code for the same
+ * phone supersedes older ones.
+ */
+export const phoneConfirmations = sqliteTable(
+  "phone_confirmations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Normalised phone the code was sent to. */
+    phone: text("phone").notNull(),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: integer("expires_at").notNull(),
+    /** Set when the right code was entered, or when a newer code replaced this one. */
+    usedAt: integer("used_at"),
+    confirmedAt: integer("confirmed_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("phone_confirmations_phone").on(t.phone, t.createdAt)],
+);
+export type PhoneConfirmation = typeof phoneConfirmations.$inferSelect;
+
+/**
+ * "입고 알림": a customer waits for a product. When stock becomes orderable on an open date the
+ * waiters are told in subscription order, up to the quantity that came back; the subscription
+ * then ends (`notified`). With the shop's hold setting, each one told has one loaf held for
+ * them until `holdUntil` (counted as reserved by lib/inventory/availability.ts).
+ */
+export const restockSubscriptions = sqliteTable(
+  "restock_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    status: text("status", { enum: ["waiting", "notified", "cancelled"] }).notNull().default("waiting"),
+    createdAt: integer("created_at").notNull(),
+    notifiedAt: integer("notified_at"),
+    /** The pickup date the alert pointed at. */
+    notifiedDate: text("notified_date"),
+    /** One loaf held for this customer on `notifiedDate` until then (null: no hold). Ordering it, or the time passing, frees it. */
+    holdUntil: integer("hold_until"),
+  },
+  (t) => [
+    // One open wait per customer and product.
+    uniqueIndex("restock_one_waiting").on(t.customerId, t.productId).where(sql`status = 'waiting'`),
+    index("restock_waiting_product").on(t.productId, t.status, t.createdAt),
+    index("restock_holds").on(t.notifiedDate, t.productId, t.holdUntil),
+  ],
+);
+export type RestockSubscription = typeof restockSubscriptions.$inferSelect;

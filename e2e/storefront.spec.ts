@@ -1,12 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
-import { e2eDb, ensureShop, openOrderingNow } from "./fixtures";
+import { e2eDb, ensureShop, expectNoSeriousA11yViolations, openOrderingNow } from "./fixtures";
 
 /**
  * The customer's journey at phone width: order with options, see the code and QR, the
@@ -47,12 +46,6 @@ function otherOrder(date: string, productId: number, quantity: number, channel: 
   }).order;
 }
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 test.beforeAll(() => {
   db = ensureShop();
   openOrderingNow(db);
@@ -75,7 +68,7 @@ test.beforeAll(() => {
 test("a customer orders with options at phone width and sees the code and QR", async ({ page }) => {
   await page.goto(`/?date=${tomorrow}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
-  await expect(page.getByText(name("안 굽는 빵"))).toHaveCount(0);
+  await expect(page.getByTestId("product-card").filter({ hasText: name("안 굽는 빵") })).toHaveCount(0);
   await expect(page.getByTestId("product-card").filter({ hasText: name("바게트") }).getByTestId("availability")).toHaveText("품절");
 
   const breadCard = page.getByTestId("product-card").filter({ hasText: name("우유식빵") });

@@ -11,7 +11,10 @@ export default async function StorefrontLayout({ children }: { children: React.R
       <div className="flex-1">
         <MessagesProvider namespaces={["common", "storefront", "consult"]}>{children}</MessagesProvider>
       </div>
-      <footer className="mt-10 flex items-center justify-center gap-4 border-t border-stone-200 py-4">
+      <footer className="mt-10 flex flex-wrap items-center justify-center gap-x-4 border-t border-stone-200 py-4">
+        <Link href="/find" className="inline-flex min-h-11 items-center text-sm text-stone-700 underline underline-offset-2">
+          {t("findOrders")}
+        </Link>
         <Link href="/inquiry" className="inline-flex min-h-11 items-center text-sm text-stone-700 underline underline-offset-2">
           {t("askShop")}
         </Link>

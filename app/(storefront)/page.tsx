@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -10,6 +11,9 @@ import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { particle } from "@/lib/korean-particle";
 import { isSetUp } from "@/lib/shop/settings";
 import { storefrontMenu } from "@/lib/storefront/menu";
+import { RestockButton } from "@/components/storefront/restock-button";
+import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
+import { restockViewer, sweepRestock } from "@/lib/restock/alerts";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +28,9 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
   const db = getDb();
   if (!isSetUp({ db })) redirect("/setup");
   const { date, cart } = await searchParams;
+  // An ordering window that opened (or a hold that ran out) since the last write: tell waiters first.
+  sweepRestock({ db });
+  const viewer = restockViewer({ db, phone: readPhoneSession({ value: (await cookies()).get(PHONE_SESSION_COOKIE)?.value }) });
   const menu = storefrontMenu({ db, date: typeof date === "string" ? date : null, cart });
   const t = await getTranslations("storefront");
   const locale = await getLocale();
@@ -107,6 +114,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
               consent={menu.consent}
               initialCart={menu.initialCart}
               idempotencyKey={crypto.randomUUID()}
+              restock={viewer}
             />
           ) : (
             <ul className="space-y-3">
@@ -118,6 +126,24 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                 </li>
               ))}
             </ul>
+          )}
+          {menu.notOffered.length > 0 && (
+            <details className="rounded-2xl border border-stone-200 bg-white px-4" data-testid="not-offered">
+              <summary className="flex min-h-12 cursor-pointer items-center font-semibold">
+                {t("notOfferedTitle", { date: day(selected.date), count: menu.notOffered.length })}
+              </summary>
+              <ul className="divide-y divide-stone-200 border-t border-stone-200">
+                {menu.notOffered.map((p) => (
+                  <li key={p.id} className="flex items-center justify-between gap-3 py-2">
+                    <span className="min-w-0">
+                      <span className="block font-semibold">{p.name}</span>
+                      <span className="text-sm text-stone-600">{formatWon(p.price, locale)}</span>
+                    </span>
+                    <RestockButton productId={p.id} productName={p.name} viewer={viewer} />
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </section>
       )}

@@ -30,6 +30,7 @@ export function PlanGrid({
   action,
   closedDates = [],
   suggestions,
+  waiting,
 }: {
   grid: Grid;
   /** Dates the shop takes no pickups (closed weekday, closed date or no slots). */
@@ -42,6 +43,8 @@ export function PlanGrid({
    * cell shows it as a one-tap hint, its reason as the hint's title.
    */
   suggestions?: Record<number, Record<string, { quantity: number; reason: string }>>;
+  /** productId → "대기 12명 · 약 66,000원": restock-alert waiters and what they would buy. */
+  waiting?: Record<number, string>;
 }) {
   const t = useTranslations("admin.plan");
   const tc = useTranslations("admin.common");
@@ -96,12 +99,17 @@ export function PlanGrid({
                   {p.name}
                   {p.category && <span className="block text-sm font-normal text-stone-500">{p.category}</span>}
                   {!p.active && <span className="block text-sm font-normal text-red-700">{t("inactive")}</span>}
+                  {waiting?.[p.id] && (
+                    <span className="block text-sm font-semibold text-amber-800" data-testid="plan-waiting">
+                      {waiting[p.id]}
+                    </span>
+                  )}
                 </th>
                 {grid.dates.map((date) => {
                   const k = key(date, p.id);
-                  const line = grid.cells[date][p.id] ?? { reserved: 0, sold: 0 };
+                  const line = grid.cells[date][p.id] ?? { reserved: 0, sold: 0, held: 0 };
                   const planned = Number(values[k] || 0);
-                  const left = Math.max(0, (Number.isFinite(planned) ? planned : 0) - line.reserved - line.sold);
+                  const left = Math.max(0, (Number.isFinite(planned) ? planned : 0) - line.reserved - line.sold - line.held);
                   const suggestion = suggestions?.[p.id]?.[date];
                   const changed = values[k] !== saved[k];
                   return (

@@ -10,6 +10,7 @@ import { Notice } from "@/components/ui/notice";
 import { formatWon } from "@/lib/format";
 import type { PickupSlotListing } from "@/lib/pickup/listing";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
+import { RestockSheet, RestockSubscribed, type RestockViewer } from "./restock-button";
 
 type CartLine = MenuCartLine & { key: string };
 type Selection = Record<number, number | null>;
@@ -43,6 +44,7 @@ export function OrderForm({
   consent,
   initialCart,
   idempotencyKey,
+  restock,
 }: {
   date: string;
   slots: PickupSlotListing[];
@@ -50,6 +52,8 @@ export function OrderForm({
   consent: { privacy: { version: number; body: string }; marketing: { version: number; body: string } };
   initialCart: MenuCartLine[];
   idempotencyKey: string;
+  /** Who is looking, for "입고 알림 받기" on sold-out products. */
+  restock?: RestockViewer;
 }) {
   const t = useTranslations("storefront");
   const locale = useLocale();
@@ -65,6 +69,7 @@ export function OrderForm({
   const [note, setNote] = useState("");
   const [privacy, setPrivacy] = useState(false);
   const [marketing, setMarketing] = useState(false);
+  const [restockFor, setRestockFor] = useState<MenuProduct | null>(null);
   const submittedCart = useRef<CartLine[] | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -131,6 +136,7 @@ export function OrderForm({
   };
 
   return (
+    <>
     <form onSubmit={submit} noValidate className="space-y-6" aria-describedby={failed ? "order-error" : undefined}>
       <input type="hidden" name="idempotency_key" value={key} />
       <input type="hidden" name="pickup_date" value={date} />
@@ -189,6 +195,15 @@ export function OrderForm({
                   </span>
                 )}
                 {full && !soldOut && have > 0 && <span className="text-sm text-stone-600">{t("maxReached", { count: limitOf(p) })}</span>}
+                {soldOut &&
+                  restock &&
+                  (restock.waiting.includes(p.id) ? (
+                    <RestockSubscribed />
+                  ) : (
+                    <button type="button" className={buttonClass("primary", "min-w-24")} onClick={() => setRestockFor(p)} aria-label={t("restock.subscribeNamed", { name: p.name })}>
+                      {t("restock.subscribe")}
+                    </button>
+                  ))}
                 <button
                   type="button"
                   className={buttonClass(soldOut ? "secondary" : "primary", "min-w-24")}
@@ -338,5 +353,7 @@ export function OrderForm({
         </button>
       </div>
     </form>
+    {restockFor && restock && <RestockSheet productId={restockFor.id} productName={restockFor.name} viewer={restock} onClose={() => setRestockFor(null)} />}
+    </>
   );
 }

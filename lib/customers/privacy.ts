@@ -12,7 +12,9 @@ import {
   inquiryReplies,
   orderItems,
   orders,
+  phoneConfirmations,
   recommendations,
+  restockSubscriptions,
   reviews,
   storeSales,
   visits,
@@ -146,6 +148,9 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
         tx.update(reviews).set({ comment: "" }).where(inArray(reviews.orderId, orderIds)).run();
       }
       tx.update(storeSales).set({ requestHash: null }).where(and(eq(storeSales.customerId, id))).run();
+      // Nobody waits for a restock alert any more, and the codes sent to the phone go too.
+      tx.delete(restockSubscriptions).where(eq(restockSubscriptions.customerId, id)).run();
+      if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();
       tx.update(customers).set({ name: null, phone: null, marketingConsent: false, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
       return id;
     },

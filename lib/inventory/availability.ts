@@ -1,21 +1,23 @@
 /**
  * 가용수량 (available quantity) for a pickup date:
- *   available = planned − reserved by pre-orders − sold at the counter that day.
+ *   available = planned − reserved by pre-orders − sold at the counter that day − held.
  * A pre-order holds its stock from the moment it is placed until it is cancelled; a
- * no-show keeps holding it (the bag sat on the rack all day). Never below zero on screen.
+ * no-show keeps holding it (the bag sat on the rack all day). A restock-alert hold
+ * (lib/restock/alerts.ts) keeps one loaf for a waiter until its time passes: an expired hold
+ * simply stops counting, nothing has to free it. Never below zero on screen.
  */
-import { and, eq, inArray, ne, sql, type Column } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { dailyPlans, orderItems, orders, storeSaleItems, storeSales } from "@/db/schema";
+import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
 
-export type StockLine = { productId: number; planned: number; reserved: number; sold: number; available: number };
+export type StockLine = { productId: number; planned: number; reserved: number; sold: number; held: number; available: number };
 
-export function availableQuantity(line: { planned: number; reserved: number; sold: number }): number {
-  return Math.max(0, line.planned - line.reserved - line.sold);
+export function availableQuantity(line: { planned: number; reserved: number; sold: number; held?: number }): number {
+  return Math.max(0, line.planned - line.reserved - line.sold - (line.held ?? 0));
 }
 
 /** Planned, reserved, sold and available per product for one date (only products given, or all planned). */
-export function stockForDate({ db, date, productIds }: { db: DbOrTx; date: string; productIds?: number[] }): Map<number, StockLine> {
+export function stockForDate({ db, date, productIds, now = Date.now() }: { db: DbOrTx; date: string; productIds?: number[]; now?: number }): Map<number, StockLine> {
   const onlyProducts = (col: Column) =>
     productIds ? inArray(col, productIds.length ? productIds : [-1]) : undefined;
 
@@ -38,12 +40,18 @@ export function stockForDate({ db, date, productIds }: { db: DbOrTx; date: strin
     .where(and(eq(storeSales.saleDate, date), onlyProducts(storeSaleItems.productId)))
     .groupBy(storeSaleItems.productId)
     .all();
+  const held = db
+    .select({ productId: restockSubscriptions.productId, qty: sql<number>`count(*)` })
+    .from(restockSubscriptions)
+    .where(and(eq(restockSubscriptions.notifiedDate, date), gt(restockSubscriptions.holdUntil, now), onlyProducts(restockSubscriptions.productId)))
+    .groupBy(restockSubscriptions.productId)
+    .all();
 
   const lines = new Map<number, StockLine>();
   const line = (productId: number) => {
     let l = lines.get(productId);
     if (!l) {
-      l = { productId, planned: 0, reserved: 0, sold: 0, available: 0 };
+      l = { productId, planned: 0, reserved: 0, sold: 0, held: 0, available: 0 };
       lines.set(productId, l);
     }
     return l;
@@ -51,6 +59,7 @@ export function stockForDate({ db, date, productIds }: { db: DbOrTx; date: strin
   for (const r of planned) line(r.productId).planned = r.qty;
   for (const r of reserved) line(r.productId).reserved = Number(r.qty);
   for (const r of sold) line(r.productId).sold = Number(r.qty);
+  for (const r of held) line(r.productId).held = Number(r.qty);
   for (const l of lines.values()) l.available = availableQuantity(l);
   for (const id of productIds ?? []) line(id);
   return lines;

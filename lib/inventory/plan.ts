@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { dailyPlans, products } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { addDays, isDateString, localDate } from "@/lib/shop/time";
+import { notifyRestock } from "@/lib/restock/alerts";
 import { stockForDate, type StockLine } from "./availability";
 
 export const MAX_PLANNED = 9999;
@@ -96,6 +97,7 @@ function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: num
       changed++;
     }
   }
+  for (const [date, list] of byDate) notifyRestock({ tx, now, date, productIds: list.filter((e) => e.planned > 0).map((e) => e.productId) });
   return changed;
 }
 

@@ -3,9 +3,10 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
-import { newToken, upsertCustomer } from "@/lib/customers/customers";
+import { findCustomerByPhone, newToken, upsertCustomer } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
+import { settleRestockNotices } from "@/lib/restock/alerts";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
@@ -105,7 +106,10 @@ export function placeOrder({
       // Price every line on the server from the catalogue.
       const productIds = [...new Set(input.items.map((i) => i.product_id))];
       const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
-      const stock = stockForDate({ db: tx, date, productIds });
+      // A restock waiter ordering what they were told about uses the loaf held for them.
+      const known = findCustomerByPhone({ db: tx, phone: input.customer.phone });
+      if (known) settleRestockNotices({ tx, customerId: known.id, date, productIds, now });
+      const stock = stockForDate({ db: tx, date, productIds, now });
       const wanted = new Map<number, number>();
       const lines = input.items.map((item, index) => {
         const product = catalogue.get(item.product_id);

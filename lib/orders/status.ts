@@ -10,6 +10,7 @@ import { orderEvents, orders, type Order, type OrderEvent, type OrderStatus } fr
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
+import { notifyRestock } from "@/lib/restock/alerts";
 import { withParticle } from "@/lib/korean-particle";
 
 export type { Actor } from "./command";
@@ -65,6 +66,8 @@ export function applyStatusChange(
   }
   const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
   recordOrderEvent(cmd, { kind: "status_change", before: order, after: updated, actor, note });
+  // Loaves a cancellation frees go to whoever waits for them (in this same transaction).
+  if (to === "cancelled") notifyRestock({ tx, now, date: order.pickupDate });
   return updated;
 }
 

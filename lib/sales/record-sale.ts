@@ -113,7 +113,7 @@ export function recordStoreSale({
           throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`items.${index}.product_id`]: "판매하지 않는 상품이에요." } });
         }
       });
-      const stock = stockForDate({ db: tx, date: saleDate, productIds });
+      const stock = stockForDate({ db: tx, date: saleDate, productIds, now });
       const short = productIds
         .map((productId) => ({ productId, requested: wanted.get(productId)!, available: stock.get(productId)?.available ?? 0 }))
         .filter((s) => s.requested > s.available);

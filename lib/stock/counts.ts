@@ -33,7 +33,7 @@ export function recordStockCount({
     (tx) => {
       const product = tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).get();
       if (!product) throw new AppError("not_found", "상품을 찾을 수 없어요.", { fields: { productId: "상품을 골라 주세요." } });
-      const systemAvailable = stockForDate({ db: tx, date, productIds: [productId] }).get(productId)?.available ?? 0;
+      const systemAvailable = stockForDate({ db: tx, date, productIds: [productId], now }).get(productId)?.available ?? 0;
       return tx.insert(stockCounts).values({ productId, date, counted, systemAvailable, countedAt: now, userId }).returning().get();
     },
     { behavior: "immediate" },

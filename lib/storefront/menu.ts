@@ -35,6 +35,8 @@ export type StorefrontMenu = {
   /** Set when a date was asked for that cannot be ordered and is not listed (cut-off passed, closed). */
   requested: { date: string; state: DateState } | null;
   products: MenuProduct[];
+  /** Active products not planned on the selected date ("입고 알림 받기" may wait for them). */
+  notOffered: { id: number; name: string; price: number }[];
   next: { date: string; opensAt: number } | null;
   consent: { privacy: { version: number; body: string }; marketing: { version: number; body: string } };
   initialCart: MenuCartLine[];
@@ -59,8 +61,9 @@ export function storefrontMenu({
   const requested = wanted && !listed ? { date: wanted, state: dateState(wanted, now, schedule.settings, schedule.slots, schedule.closedDates) } : null;
 
   // A product planned at 0 (or not planned) is not offered that day.
+  const forDate = selected ? listProductsForDate({ db, date: selected.date }) : [];
   const products: MenuProduct[] = selected
-    ? listProductsForDate({ db, date: selected.date })
+    ? forDate
         .filter((p) => p.planned > 0)
         .map((p) => ({
           id: p.id,
@@ -95,6 +98,7 @@ export function storefrontMenu({
     selected,
     requested,
     products,
+    notOffered: forDate.filter((p) => p.planned <= 0).map((p) => ({ id: p.id, name: p.name, price: p.price })),
     next: nextOpening(now, schedule.settings, schedule.slots, schedule.closedDates),
     consent: { privacy: { version: privacy.version, body: privacy.body }, marketing: { version: marketing.version, body: marketing.body } },
     initialCart,

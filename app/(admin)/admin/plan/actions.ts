@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
 import { copyPlan, savePlan, type PlanEntry } from "@/lib/inventory/plan";
+import { restockHoldInput, setRestockHold } from "@/lib/restock/alerts";
 import { getShopSettings } from "@/lib/shop/settings";
 import { isDateString } from "@/lib/shop/time";
 
@@ -55,3 +56,9 @@ export const copyPlanAction = defineAction(
     return { ok: true, message: (await getTranslations("admin.plan"))("copied", { count: copied }) };
   },
 );
+
+export const saveRestockHoldAction = defineAction({ permission: "plan", schema: restockHoldInput }, async ({ minutes }) => {
+  setRestockHold({ db: getDb(), minutes });
+  revalidatePath("/admin/plan");
+  return { ok: true, message: (await getTranslations("admin.plan"))("holdSaved", { minutes }) };
+});

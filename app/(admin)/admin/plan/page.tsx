@@ -5,14 +5,15 @@ import { PageHeader, Section } from "@/components/admin/page-header";
 import { PlanGrid } from "@/components/admin/plan-grid";
 import { Field } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatWon } from "@/lib/format";
 import { planGrid } from "@/lib/inventory/plan";
 import { suggestPlan } from "@/lib/inventory/suggest";
 import { PlanSuggestion } from "@/components/metrics/plan-suggestion";
 import { isClosedDate, slotsForDate } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
-import { copyPlanAction, savePlanAction } from "./actions";
+import { MAX_HOLD_MINUTES, sweepRestock, waitingDemand } from "@/lib/restock/alerts";
+import { copyPlanAction, saveRestockHoldAction, savePlanAction } from "./actions";
 import { EmptyState } from "@/components/admin/data-table";
 
 export default async function PlanPage() {
@@ -22,7 +23,12 @@ export default async function PlanPage() {
   const db = getDb();
   const { settings, slots, closedDates } = loadSchedule({ db });
   const today = localDate(Date.now(), settings.timezone);
+  // An ordering window may have opened since the last write: tell waiters before counting them.
+  sweepRestock({ db });
   const grid = planGrid({ db, from: today, days: 7 });
+  const waiting = Object.fromEntries(
+    [...waitingDemand({ db })].map(([productId, d]) => [productId, t("waiting", { count: d.count, value: formatWon(d.value, locale) })]),
+  );
   const dateLabels = Object.fromEntries(grid.dates.map((d) => [d, formatDate(d, locale)]));
   const tomorrow = addDays(today, 1);
   const closed = grid.dates.filter((d) => isClosedDate(d, settings, closedDates) || slotsForDate(d, slots).length === 0);
@@ -38,7 +44,7 @@ export default async function PlanPage() {
       {grid.products.length === 0 ? (
         <EmptyState>{t("noProducts")}</EmptyState>
       ) : (
-        <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} suggestions={suggestions} />
+        <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} suggestions={suggestions} waiting={waiting} />
       )}
       {tomorrowSuggestions.length > 0 && (
         <Section title={t("suggestTitle", { date: formatDate(tomorrow, locale) })} lead={t("suggestLead")} className="mt-8 max-w-4xl" testId="plan-suggestions">
@@ -52,6 +58,11 @@ export default async function PlanPage() {
           </ul>
         </Section>
       )}
+      <Section title={t("holdTitle")} lead={t("holdLead")} className="mt-8 max-w-3xl" testId="restock-hold">
+        <ActionForm action={saveRestockHoldAction} submitLabel={t("holdSave")} variant="secondary" className="flex flex-wrap items-end gap-3">
+          <Field label={t("holdMinutes")} name="minutes" type="number" min={0} max={MAX_HOLD_MINUTES} defaultValue={settings.restockHoldMinutes} required className="w-48" hint={t("holdHint")} />
+        </ActionForm>
+      </Section>
       <Section title={t("copyTitle")} lead={t("copyHint")} className="mt-8 max-w-3xl" testId="plan-copy">
         <ActionForm action={copyPlanAction} submitLabel={t("copyButton")} variant="secondary" className="flex flex-wrap items-end gap-3">
           <Field label={t("copyFrom")} name="from" type="date" defaultValue={addDays(tomorrow, -7)} required className="w-48" />

@@ -1,0 +1,108 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { subscribeRestockAction } from "@/app/(storefront)/phone-actions";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { PhoneConfirm } from "./phone-confirm";
+
+export type RestockViewer = {
+  /** This browser has a valid phone session. */
+  confirmed: boolean;
+  /** The confirmed phone already belongs to a customer (no privacy consent to ask). */
+  knownCustomer: boolean;
+  /** Products the confirmed phone already waits for. */
+  waiting: number[];
+  /** The shop's privacy consent text, for a phone the shop does not know yet. */
+  privacyText: string;
+};
+
+/**
+ * "입고 알림 받기" on a product not on the date's list: the button and its sheet. (Inside the
+ * order form, sold-out cards open the same sheet from the form, outside its <form>.)
+ */
+export function RestockButton({ productId, productName, viewer }: { productId: number; productName: string; viewer: RestockViewer }) {
+  const t = useTranslations("storefront.restock");
+  const [open, setOpen] = useState(false);
+  if (viewer.waiting.includes(productId)) return <RestockSubscribed />;
+  return (
+    <>
+      <button type="button" className={buttonClass("secondary", "min-w-24")} onClick={() => setOpen(true)} aria-label={t("subscribeNamed", { name: productName })}>
+        {t("subscribe")}
+      </button>
+      {open && <RestockSheet productId={productId} productName={productName} viewer={viewer} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+export function RestockSubscribed() {
+  const t = useTranslations("storefront.restock");
+  return (
+    <span className="text-sm font-semibold text-green-800" data-testid="restock-subscribed">
+      {t("subscribed")}
+    </span>
+  );
+}
+
+/**
+ * A bottom sheet (a phone's natural reach): confirm the phone by code if this browser has not,
+ * then one tap subscribes. Rendered outside any other form, so its forms never nest.
+ */
+export function RestockSheet({ productId, productName, viewer, onClose }: { productId: number; productName: string; viewer: RestockViewer; onClose: () => void }) {
+  const t = useTranslations("storefront.restock");
+  const { state, pending, onSubmit } = useActionForm(subscribeRestockAction);
+  const done = state?.ok === true || viewer.waiting.includes(productId);
+  const titleId = `restock-title-${productId}`;
+  return (
+    <div className="fixed inset-0 z-50 flex items-end justify-center bg-black/40" onClick={onClose}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="max-h-[90dvh] w-full max-w-xl space-y-4 overflow-y-auto rounded-t-2xl bg-white p-4 pb-6 shadow-xl"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="restock-sheet"
+      >
+        <div className="flex items-start justify-between gap-3">
+          <h2 id={titleId} className="text-lg font-bold">
+            {t("title", { name: productName })}
+          </h2>
+          <button type="button" className={buttonClass("ghost", "-mr-2 -mt-2")} onClick={onClose}>
+            {t("close")}
+          </button>
+        </div>
+        {done ? (
+          <Notice tone="success" testId="restock-done">
+            {t("done", { name: productName })}
+          </Notice>
+        ) : (
+          <>
+            <p className="text-base text-stone-700">{t("lead")}</p>
+            {!viewer.confirmed ? (
+              <PhoneConfirm testId="restock-phone-confirm" />
+            ) : (
+              <form onSubmit={onSubmit} noValidate className="space-y-3">
+                <input type="hidden" name="product_id" value={productId} />
+                {!viewer.knownCustomer && (
+                  <div>
+                    <p className="rounded-xl bg-stone-100 p-3 text-sm leading-relaxed text-stone-700">{viewer.privacyText}</p>
+                    <label className="mt-2 flex min-h-11 items-center gap-3 text-base font-semibold">
+                      <input type="checkbox" name="privacy" className="size-5 shrink-0 accent-brand-600" />
+                      {t("privacy")}
+                    </label>
+                  </div>
+                )}
+                <button type="submit" className={buttonClass("primary", "min-h-12 w-full")} disabled={pending} aria-busy={pending}>
+                  {t("confirmSubscribe")}
+                </button>
+                {state && !state.ok && <Notice>{state.message}</Notice>}
+              </form>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

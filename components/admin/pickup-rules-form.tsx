@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import type { SlotRule } from "@/lib/pickup/schedule";
-import { ruleExample } from "@/lib/shop/pickup-rules";
+import { ruleExample } from "@/lib/pickup/rule-example";
 import { isTimeString } from "@/lib/shop/time";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { changeSlotAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
-import type { RackCard } from "@/lib/rack/board";
+import type { RackCard } from "@/lib/rack/card-rules";
 import { RackOrderCard, type CardMove } from "./rack-card";
 import { useNow } from "./use-rack-live";
 

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { closeOutAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import { formatDate } from "@/lib/format";
-import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/board";
+import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/card-rules";
 import { RackOrderCard, type CardMove } from "./rack-card";
 import { useNow, useRackLive } from "./use-rack-live";
 import { stillInSlot } from "@/lib/rack/close-out-rule";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { isLongWait, type RackCard } from "@/lib/rack/board";
+import { isLongWait, type RackCard } from "@/lib/rack/card-rules";
 
 export type CardMove = "ready" | "arrived" | "picked_up" | "no_show";
 

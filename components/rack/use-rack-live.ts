@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { RackBoard, RackCard } from "@/lib/rack/board";
+import type { RackBoard, RackCard } from "@/lib/rack/card-rules";
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "polling";
 

@@ -5,57 +5,14 @@
  */
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { customers, orderItems, orders, type ChosenOption, type OrderStatus } from "@/db/schema";
+import { customers, orderItems, orders, type OrderStatus } from "@/db/schema";
 import { phoneLast4 } from "@/lib/customers/phone";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { rackSlotLabels } from "./slots";
+import { optionLabel, type RackBoard, type RackCard, type RackCardItem } from "./card-rules";
 
-export type RackCardItem = { name: string; quantity: number; options: string[] };
-
-export type RackCard = {
-  id: number;
-  code: string;
-  pickupDate: string;
-  status: OrderStatus;
-  channel: "web" | "phone";
-  customerName: string;
-  phoneLast4: string;
-  slotStart: string;
-  slotEnd: string;
-  rackSlot: string | null;
-  paid: boolean;
-  total: number;
-  note: string;
-  items: RackCardItem[];
-  placedAt: number;
-  readyAt: number | null;
-  arrivedAt: number | null;
-  pickedUpAt: number | null;
-  noShowAt: number | null;
-};
-
-export type RackBoard = {
-  date: string;
-  rackSlots: string[];
-  cards: RackCard[];
-  /** Server time the snapshot was read, so tablets with a wrong clock still time waits right. */
-  serverNow: number;
-  /** The shop's zone, to tell which slots have ended on the tablet's clock. */
-  timezone: string;
-};
-
-
-/** Waits longer than this after a customer arrives stand out on the board (docs/PRODUCT.md: "pickup under 2 minutes"). */
-export const LONG_WAIT_MS = 2 * 60_000;
-
-export function isLongWait(card: Pick<RackCard, "status" | "arrivedAt">, now: number): boolean {
-  return card.status === "arrived" && card.arrivedAt !== null && now - card.arrivedAt > LONG_WAIT_MS;
-}
-
-export function optionLabel(option: ChosenOption): string {
-  return option.group === option.choice ? option.choice : `${option.group}: ${option.choice}`;
-}
+export { isLongWait, LONG_WAIT_MS, matchesFind, optionLabel, type RackBoard, type RackCard, type RackCardItem } from "./card-rules";
 
 /** Cards for one date (cancelled orders left out), or just the given order ids. */
 export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: string; orderIds?: number[] }): RackCard[] {
@@ -123,14 +80,3 @@ export function loadRackBoard({ db, date, now = Date.now() }: { db: DbOrTx; date
   return { date: day, rackSlots: rackSlotLabels(settings), cards: listRackCards({ db, date: day }), serverNow: now, timezone: settings.timezone };
 }
 
-/**
- * The board's find box: a pickup code (case-insensitive, any part), the last four phone digits
- * as typed from the first one, or the name. Pure, so the tablet filters as staff type.
- */
-export function matchesFind(card: Pick<RackCard, "code" | "phoneLast4" | "customerName">, query: string): boolean {
-  const q = query.trim().toUpperCase().replace(/\s+/g, "");
-  if (!q) return true;
-  if (card.code.toUpperCase().includes(q)) return true;
-  if (/^\d{1,4}$/.test(q) && card.phoneLast4.startsWith(q)) return true;
-  return card.customerName.replace(/\s+/g, "").toUpperCase().includes(q);
-}

@@ -13,6 +13,8 @@ import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type Slot
 import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
 import { withParticle } from "@/lib/korean-particle";
 
+export { ruleExample, type RuleExample } from "@/lib/pickup/rule-example";
+
 const time = (message = "시간을 HH:MM으로 적어 주세요. 예: 18:00") => z.string().trim().refine(isTimeString, message);
 const int = (label: string, min: number, max: number) =>
   z.coerce
@@ -125,40 +127,6 @@ export function updatePickupRules({ db, input, now = Date.now() }: { db: DbOrTx;
   const row = db.update(shopSettings).set({ ...v, updatedAt: now }).where(eq(shopSettings.id, 1)).returning().get();
   if (!row) throw new AppError("not_found", "가게가 아직 만들어지지 않았어요.");
   return row;
-}
-
-export type RuleExample =
-  | { date: string; mode: "day_before"; opensAt: number; cutoffAt: number }
-  | { date: string; mode: "hours_before_slot"; opensAt: number; hours: number; firstSlot: string | null; firstSlotCutoffAt: number | null; cutoffAt: number };
-
-/**
- * "11월 25일 픽업 주문은 11월 24일 18:00에 열리고 21:00에 마감돼요": the moments for the
- * next pickup date (from tomorrow) the shop is open, under the given rules.
- */
-export function ruleExample({
-  settings,
-  slots,
-  closed = new Set(),
-  now = Date.now(),
-}: {
-  settings: Pick<ShopSettings, "timezone" | "opensDaysBefore" | "opensTime" | "cutoffMode" | "cutoffDaysBefore" | "cutoffTime" | "cutoffHoursBefore" | "daysAhead" | "closedWeekdays">;
-  slots: readonly SlotRule[];
-  closed?: ReadonlySet<string>;
-  now?: number;
-}): RuleExample {
-  const date = nextPickupDay(addDays(localDate(now, settings.timezone), 1), settings, slots, closed);
-  const open = opensAt(date, settings);
-  if (settings.cutoffMode === "day_before") return { date, mode: "day_before", opensAt: open, cutoffAt: cutoffAt(date, settings, slots) };
-  const first = slotsForDate(date, slots)[0];
-  return {
-    date,
-    mode: "hours_before_slot",
-    opensAt: open,
-    hours: settings.cutoffHoursBefore,
-    firstSlot: first?.startTime ?? null,
-    firstSlotCutoffAt: first ? slotCutoffAt(date, first, settings) : null,
-    cutoffAt: cutoffAt(date, settings, slots),
-  };
 }
 
 // ---------------------------------------------------------------- slots

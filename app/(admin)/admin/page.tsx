@@ -38,7 +38,7 @@ async function FirstRunChecklist({ now }: { now: number }) {
     share: null,
   };
   return (
-    <section aria-labelledby="checklist-title" className="mb-6 rounded-2xl border border-brand-200 bg-white p-4 sm:p-5" data-testid="first-run-checklist">
+    <section aria-labelledby="checklist-title" className="mb-6 rounded-2xl border border-brand-100 bg-white p-4 sm:p-5" data-testid="first-run-checklist">
       <h2 id="checklist-title" className="text-xl font-bold">{t("checklistTitle")}</h2>
       <p className="mt-1 text-stone-600">{t("checklistLead")}</p>
       <ol className="mt-4 divide-y divide-stone-100">

@@ -1,3 +1,7 @@
+// The browser must never receive the driver or the schema: a client component that reaches
+// this module fails the build. Node entry points (CLI, scripts, tests) run with the
+// `react-server` condition, under which this import is empty.
+import "server-only";
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";

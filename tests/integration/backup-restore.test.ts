@@ -6,14 +6,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
+import { cliArgs } from "../helpers/node";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { holdServerMarker, serverMarkerPath } from "@/lib/ops/server-lock";
 
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
-const cliArgs = (...args: string[]) => [TSX, "scripts/cli.ts", ...args];
 
 function cli(dbPath: string, ...args: string[]) {
   const r = spawnSync(process.execPath, cliArgs(...args), { env: { ...process.env, DATABASE_PATH: dbPath }, encoding: "utf8" });

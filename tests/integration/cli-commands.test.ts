@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { cliArgs } from "../helpers/node";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, openDatabase, type Db } from "@/db/client";
@@ -12,10 +13,9 @@ import { runMigrations } from "@/db/migrate";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { authenticate } from "@/lib/auth/users";
 
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 
 function cli(dbPath: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [TSX, "scripts/cli.ts", ...args], { env: { ...process.env, DATABASE_PATH: dbPath }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, cliArgs(...args), { env: { ...process.env, DATABASE_PATH: dbPath }, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

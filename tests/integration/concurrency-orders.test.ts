@@ -5,6 +5,7 @@
  * left, and no slot over its capacity.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { tsFileArgs } from "../helpers/node";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne, sql } from "drizzle-orm";
@@ -66,7 +67,7 @@ afterAll(() => {
 
 /** Start a racer and resolve once it has loaded and is waiting for the start signal. */
 function startWorker(spec: RaceSpec): Promise<{ go: () => void; done: Promise<RaceResult[]> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../helpers/race-worker.ts")], {
+  const child = spawn(process.execPath, tsFileArgs(path.join(import.meta.dirname, "../helpers/race-worker.ts")), {
     cwd: path.join(import.meta.dirname, "../.."),
     env: { ...process.env, RACE_SPEC: JSON.stringify(spec) },
   });

@@ -3,6 +3,7 @@
  * and across processes (tsx workers on the same SQLite file, started at the same instant).
  */
 import { spawn } from "node:child_process";
+import { tsFileArgs } from "../helpers/node";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -31,7 +32,7 @@ type Line = { ok: boolean; code?: string; value?: unknown };
 
 function runWorker(job: string, args: Record<string, unknown>): Promise<Line[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/integration/rack-worker.ts", job, JSON.stringify(args)], { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, tsFileArgs("tests/integration/rack-worker.ts", job, JSON.stringify(args)), { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

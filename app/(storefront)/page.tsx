@@ -4,8 +4,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { DateStrip } from "@/components/storefront/date-strip";
 import { OrderForm } from "@/components/storefront/order-form";
+import { ShopInfo } from "@/components/storefront/shop-info";
 import { Notice } from "@/components/ui/notice";
+import { ProductPhoto } from "@/components/ui/product-photo";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { isSetUp } from "@/lib/shop/settings";
 import { storefrontMenu } from "@/lib/storefront/menu";
@@ -65,7 +68,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
           <h2 id="dates-heading" className="mb-2 text-lg font-bold">
             {t("pickupDate")}
           </h2>
-          <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1">
+          <DateStrip prevLabel={t("datesPrev")} nextLabel={t("datesNext")}>
             {menu.dates.map((d) => {
               const current = selected?.date === d.date;
               return (
@@ -81,7 +84,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                 </li>
               );
             })}
-          </ul>
+          </DateStrip>
         </nav>
       )}
 
@@ -110,16 +113,21 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
           ) : (
             <ul className="space-y-3">
               {menu.products.map((p) => (
-                <li key={p.id} className="rounded-2xl border border-stone-200 bg-white p-4">
-                  <h3 className="text-lg font-bold">{p.name}</h3>
-                  {p.description && <p className="text-sm text-stone-600">{p.description}</p>}
-                  <p className="mt-1 font-semibold">{formatWon(p.price, locale)}</p>
+                <li key={p.id} className="flex gap-3 rounded-2xl border border-stone-200 bg-white p-4">
+                  {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt={p.name} sizes="96px" className="size-24 shrink-0 rounded-xl" />}
+                  <div>
+                    <h3 className="text-lg font-bold">{p.name}</h3>
+                    {p.description && <p className="text-sm text-stone-600">{p.description}</p>}
+                    <p className="mt-1 font-semibold">{formatWon(p.price, locale)}</p>
+                  </div>
                 </li>
               ))}
             </ul>
           )}
         </section>
       )}
+
+      <ShopInfo shop={menu.shop} />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { meetsNotice, minNoticeOf, type MinNotice } from "@/lib/products/min-not
 import { loadSchedule } from "@/lib/shop/settings";
 import { isDateString } from "@/lib/shop/time";
 import { parseCartParam } from "./cart-param";
+import { shopContactOf, type ShopContact } from "./shop-contact";
 
 /** Only what the customer's browser needs: no planned/reserved internals. */
 export type MenuProduct = {
@@ -34,6 +35,7 @@ export type MenuCartLine = { productId: number; quantity: number; optionIds: num
 export type StorefrontMenu = {
   shopName: string;
   shopPhone: string | null;
+  shop: ShopContact;
   timezone: string;
   dates: PickupDateListing[];
   /** The date shown: the requested one if listed, else the first open one, else the first listed. */
@@ -99,6 +101,7 @@ export function storefrontMenu({
   return {
     shopName: schedule.settings.name,
     shopPhone: schedule.settings.phone,
+    shop: shopContactOf(schedule.settings),
     timezone: schedule.settings.timezone,
     dates,
     selected,

@@ -12,12 +12,22 @@ import { ProductPhoto } from "@/components/ui/product-photo";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { isSetUp } from "@/lib/shop/settings";
 import { storefrontMenu } from "@/lib/storefront/menu";
+import { sharePreview } from "@/lib/storefront/share-preview";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("storefront");
-  return { title: t("metaTitle") };
+  const shop = sharePreview({ db: getDb() });
+  if (!shop) return { title: t("metaTitle") };
+  const description = [t("metaDescription", { shop: shop.shopName }), shop.address].filter(Boolean).join(" ");
+  const locale = await getLocale();
+  return {
+    title: t("metaTitle"),
+    description,
+    openGraph: { title: shop.shopName, description, siteName: shop.shopName, type: "website", locale: locale === "en" ? "en_US" : "ko_KR" },
+    twitter: { card: "summary_large_image", title: shop.shopName, description },
+  };
 }
 
 type Search = { date?: string | string[]; cart?: string | string[] };

@@ -50,7 +50,13 @@ export const shopDetailsInput = z.object({
     .default("")
     .refine((s) => s === "" || normalizePhone(s) !== null, "전화번호를 확인해 주세요. 예: 02-123-4567"),
   address: z.string().trim().max(200, "주소는 200자까지예요.").optional().default(""),
-  openingHours: z.string().trim().max(300, "영업시간은 300자까지예요.").optional().default(""),
+  // A textarea posts its line breaks as CRLF; keep plain newlines.
+  openingHours: z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().max(300, "영업시간은 300자까지예요."))
+    .optional()
+    .default(""),
   timezone: z.string().trim().refine(isTimeZone, "시간대를 목록에서 골라 주세요."),
   /** Percent of the total, e.g. 1 or 1.5; stored as basis points. */
   pointsRatePercent: z.coerce

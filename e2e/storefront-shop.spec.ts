@@ -131,9 +131,12 @@ test("date chips: wrapped and all visible at desktop width, arrows on a phone (i
   const last = page.getByTestId("date-strip").getByRole("link").last();
   await expect(last).not.toBeInViewport();
   await shot(page, "20-dates-phone.png");
-  await next.click();
-  await next.click();
-  await next.click();
+  // Each tap moves most of a screen; at the end the arrow goes away.
+  for (let i = 0; i < 5 && (await next.isVisible()); i++) {
+    await next.click();
+    await page.waitForTimeout(400);
+  }
+  await expect(next).toBeHidden();
   await expect(last).toBeInViewport();
   await expect(page.getByRole("button", { name: "이전 날짜 보기" })).toBeVisible();
 });

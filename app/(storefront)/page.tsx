@@ -23,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const description = [t("metaDescription", { shop: shop.shopName }), shop.address].filter(Boolean).join(" ");
   const locale = await getLocale();
   return {
-    title: t("metaTitle"),
+    // A layout's title template does not reach the page beside it: name the shop here.
+    title: { absolute: `${t("metaTitle")} · ${shop.shopName}` },
     description,
     openGraph: { title: shop.shopName, description, siteName: shop.shopName, type: "website", locale: locale === "en" ? "en_US" : "ko_KR" },
     twitter: { card: "summary_large_image", title: shop.shopName, description },

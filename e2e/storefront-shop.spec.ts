@@ -264,7 +264,7 @@ test("a branded 404 in the visitor's language with a way back: unknown page, bad
   await expect(page.getByRole("link", { name: "가게로 가기" })).toBeVisible();
   await shot(page, "16-order-not-found.png");
 
-  await context.addCookies([{ name: "locale", value: "en", url: page.url() }]);
+  await context.addCookies([{ name: "locale", value: "en", domain: "127.0.0.1", path: "/" }]);
   await page.goto("/setup");
   await expect(page.getByRole("heading", { name: "This page does not exist." })).toBeVisible();
   await shot(page, "16-not-found-en.png");

@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A build for tests may live in another folder so it never clobbers the served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Product photos are posted to a server action: room for one 8 MB photo (lib/products/photos.ts).
+  experimental: { serverActions: { bodySizeLimit: "9mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -26,6 +26,8 @@ export const shopSettings = sqliteTable("shop_settings", {
   name: text("name").notNull(),
   phone: text("phone"),
   address: text("address"),
+  /** Opening hours as the shop writes them, one line a day or range ("화–토 10:00–19:00"). */
+  openingHours: text("opening_hours"),
   timezone: text("timezone").notNull().default("Asia/Seoul"),
   /** Ordering for a pickup date opens this many days before it, at `opensTime`. */
   opensDaysBefore: integer("opens_days_before").notNull().default(1),
@@ -146,6 +148,14 @@ export const products = sqliteTable("products", {
   category: text("category").notNull().default(""),
   /** Most of this product one order may hold. */
   maxPerOrder: integer("max_per_order").notNull().default(10),
+  /**
+   * Optional minimum notice, at most one of the two: order at least this many hours before
+   * the slot starts, or by this shop-local time (`HH:MM`) the day before the pickup date.
+   */
+  minNoticeHours: integer("min_notice_hours"),
+  minNoticeDayBeforeTime: text("min_notice_day_before_time"),
+  /** The product photo's version key (files under `<data>/photos/`), null without a photo. */
+  photoKey: text("photo_key"),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: integer("created_at").notNull().default(now),

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   cutoff_passed: { status: 422, message: "주문 마감 시간이 지났어요." },
   closed_day: { status: 422, message: "그날은 쉬는 날이에요." },
   not_offered: { status: 422, message: "그날은 준비하지 않는 상품이에요." },
+  notice_too_short: { status: 422, message: "이 상품은 더 일찍 주문해야 해요." },
   invalid_transition: { status: 422, message: "지금 상태에서는 할 수 없는 변경이에요." },
   insufficient_points: { status: 422, message: "포인트 잔액이 모자라요." },
   already_set_up: { status: 422, message: "이미 가게가 만들어졌어요." },

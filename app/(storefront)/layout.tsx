@@ -1,7 +1,24 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { requestOrigin, sharePreview } from "@/lib/storefront/share-preview";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { MessagesProvider } from "@/components/ui/messages-provider";
+
+/** Every customer page carries the shop's name in its title and share preview. */
+export async function generateMetadata(): Promise<Metadata> {
+  const shop = sharePreview({ db: getDb() });
+  const metadataBase = requestOrigin(await headers());
+  if (!shop) return { metadataBase };
+  return {
+    metadataBase,
+    title: { template: `%s · ${shop.shopName}`, default: shop.shopName },
+    openGraph: { siteName: shop.shopName, type: "website" },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 /** The customer's frame: one narrow column sized for a phone, the language switch at the foot. */
 export default async function StorefrontLayout({ children }: { children: React.ReactNode }) {

@@ -5,8 +5,11 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { DateStrip } from "@/components/storefront/date-strip";
 import { OrderForm } from "@/components/storefront/order-form";
+import { ShopInfo } from "@/components/storefront/shop-info";
 import { Notice } from "@/components/ui/notice";
+import { ProductPhoto } from "@/components/ui/product-photo";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { particle } from "@/lib/korean-particle";
 import { isSetUp } from "@/lib/shop/settings";
@@ -14,12 +17,23 @@ import { storefrontMenu } from "@/lib/storefront/menu";
 import { RestockButton } from "@/components/storefront/restock-button";
 import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
 import { restockViewer, sweepRestock } from "@/lib/restock/alerts";
+import { sharePreview } from "@/lib/storefront/share-preview";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("storefront");
-  return { title: t("metaTitle") };
+  const shop = sharePreview({ db: getDb() });
+  if (!shop) return { title: t("metaTitle") };
+  const description = [t("metaDescription", { shop: shop.shopName }), shop.address].filter(Boolean).join(" ");
+  const locale = await getLocale();
+  return {
+    // A layout's title template does not reach the page beside it: name the shop here.
+    title: { absolute: `${t("metaTitle")} · ${shop.shopName}` },
+    description,
+    openGraph: { title: shop.shopName, description, siteName: shop.shopName, type: "website", locale: locale === "en" ? "en_US" : "ko_KR" },
+    twitter: { card: "summary_large_image", title: shop.shopName, description },
+  };
 }
 
 type Search = { date?: string | string[]; cart?: string | string[] };
@@ -73,7 +87,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
           <h2 id="dates-heading" className="mb-2 text-lg font-bold">
             {t("pickupDate")}
           </h2>
-          <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1">
+          <DateStrip prevLabel={t("datesPrev")} nextLabel={t("datesNext")}>
             {menu.dates.map((d) => {
               const current = selected?.date === d.date;
               return (
@@ -89,7 +103,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                 </li>
               );
             })}
-          </ul>
+          </DateStrip>
         </nav>
       )}
 
@@ -119,10 +133,13 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
           ) : (
             <ul className="space-y-3">
               {menu.products.map((p) => (
-                <li key={p.id} className="rounded-2xl border border-stone-200 bg-white p-4">
-                  <h3 className="text-lg font-bold">{p.name}</h3>
-                  {p.description && <p className="text-sm text-stone-600">{p.description}</p>}
-                  <p className="mt-1 font-semibold">{formatWon(p.price, locale)}</p>
+                <li key={p.id} className="flex gap-3 rounded-2xl border border-stone-200 bg-white p-4">
+                  {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt={p.name} sizes="96px" className="size-24 shrink-0 rounded-xl" />}
+                  <div>
+                    <h3 className="text-lg font-bold">{p.name}</h3>
+                    {p.description && <p className="text-sm text-stone-600">{p.description}</p>}
+                    <p className="mt-1 font-semibold">{formatWon(p.price, locale)}</p>
+                  </div>
                 </li>
               ))}
             </ul>
@@ -147,6 +164,8 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
           )}
         </section>
       )}
+
+      <ShopInfo shop={menu.shop} />
     </main>
   );
 }

@@ -31,6 +31,7 @@ export function ProductForm({ product, action }: { product?: ProductWithOptions;
   const tc = useTranslations("admin.common");
   const { state, pending, onSubmit } = useActionForm(action);
   const [groups, setGroups] = useState<GroupDraft[]>(() => draftsOf(product));
+  const [notice, setNotice] = useState<"none" | "hours" | "day_before">(product?.minNoticeHours ? "hours" : product?.minNoticeDayBeforeTime ? "day_before" : "none");
   // After a save the page re-renders with the stored rows: take their ids, so the next
   // save updates them instead of replacing them.
   useEffect(() => setGroups(draftsOf(product)), [product]);
@@ -56,6 +57,25 @@ export function ProductForm({ product, action }: { product?: ProductWithOptions;
         <TextAreaField label={t("description")} name="description" defaultValue={product?.description} maxLength={500} error={errors.description} className="md:col-span-2" />
         <Field label={t("sortOrder")} name="sortOrder" type="number" inputMode="numeric" defaultValue={product?.sortOrder ?? 0} hint={t("sortOrderHint")} error={errors.sortOrder} />
       </div>
+
+      <fieldset className="rounded-2xl border border-stone-200 bg-stone-50 p-4" data-testid="min-notice">
+        <legend className="px-1 text-lg font-bold">{t("minNotice")}</legend>
+        <p className="mb-3 text-sm text-stone-600">{t("minNoticeLead")}</p>
+        <div className="flex flex-wrap gap-2">
+          {(["none", "hours", "day_before"] as const).map((kind) => (
+            <label key={kind} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-xl border border-stone-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="radio" name="minNotice" value={kind} checked={notice === kind} onChange={() => setNotice(kind)} className="size-4 accent-brand-600" />
+              {t(kind === "none" ? "minNoticeNone" : kind === "hours" ? "minNoticeHours" : "minNoticeDayBefore")}
+            </label>
+          ))}
+        </div>
+        {notice === "hours" && (
+          <Field className="mt-3 max-w-xs" label={t("minNoticeHoursLabel")} name="minNoticeHours" type="number" inputMode="numeric" min={1} max={336} defaultValue={product?.minNoticeHours ?? 24} error={errors.minNoticeHours} />
+        )}
+        {notice === "day_before" && (
+          <Field className="mt-3 max-w-xs" label={t("minNoticeTimeLabel")} name="minNoticeTime" type="time" defaultValue={product?.minNoticeDayBeforeTime ?? "20:00"} error={errors.minNoticeTime} />
+        )}
+      </fieldset>
 
       <fieldset className="rounded-2xl border border-stone-200 bg-stone-50 p-4" data-testid="option-groups">
         <legend className="px-1 text-lg font-bold">{t("options")}</legend>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, FieldError } from "@/components/ui/field";
+import { KeepLink } from "@/components/storefront/keep-link";
 import { Notice } from "@/components/ui/notice";
 import { visibleQuestions, type AnswerValue, type Answers, type Question } from "@/lib/consultations/questions";
 import { submitWithoutReset } from "@/components/ui/use-action-form";
@@ -51,6 +52,7 @@ export function ConsultForm({
   consentText: string;
 }) {
   const t = useTranslations("consult.form");
+  const ts = useTranslations("storefront");
   const initial = useMemo(() => toDraft(prefill ?? {}), [prefill]);
   const [draft, setDraft] = useState<Record<string, DraftValue>>(initial);
   const [name, setName] = useState(known?.name ?? "");
@@ -69,12 +71,15 @@ export function ConsultForm({
           {t("thanks")}
         </Notice>
         {myToken ? (
-          <p className="text-base">
-            {t("myPageHint")}{" "}
-            <Link href={`/me/${myToken}`} className="font-semibold text-brand-700 underline">
-              {t("myPageLink")}
-            </Link>
-          </p>
+          <>
+            <p className="text-base">
+              {t("myPageHint")}{" "}
+              <Link href={`/me/${myToken}`} className="font-semibold text-brand-700 underline">
+                {t("myPageLink")}
+              </Link>
+            </p>
+            <KeepLink path={`/me/${myToken}`} body={ts("keepBodyMe")} />
+          </>
         ) : (
           <p className="text-base text-stone-700">{t("myPageByOrder")}</p>
         )}

@@ -5,8 +5,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { recordSaleAction } from "@/app/(admin)/admin/counter/actions";
 import { formatWon } from "@/lib/format";
+import { ProductPhoto } from "@/components/ui/product-photo";
 
-type CounterProduct = { id: number; name: string; price: number; available: number };
+type CounterProduct = { id: number; name: string; price: number; available: number; photoKey?: string | null };
 
 function newBasketId(): string {
   return `counter-${crypto.randomUUID()}`;
@@ -63,6 +64,7 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
           return (
             <li key={p.id} data-testid="counter-product" className={`rounded-2xl border-2 bg-white p-3 ${count ? "border-brand-600" : "border-stone-200"}`}>
               <button type="button" disabled={left <= 0} onClick={() => change(p.id, 1, p.available)} className="block min-h-16 w-full text-left disabled:opacity-60">
+                {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt="" sizes="180px" className="mb-2 aspect-[4/3] w-full rounded-xl" />}
                 <span className="block text-lg font-bold">{p.name}</span>
                 <span className="block text-base text-stone-700">{formatWon(p.price, locale)}</span>
                 <span className={`block text-base font-semibold ${left <= 0 ? "text-red-800" : "text-stone-700"}`}>{left <= 0 ? t("soldOut") : t("available", { count: left })}</span>

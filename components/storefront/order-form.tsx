@@ -7,8 +7,10 @@ import { placeOrderAction } from "@/app/(storefront)/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field, FieldError, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { formatWon } from "@/lib/format";
+import { ProductPhoto } from "@/components/ui/product-photo";
+import { formatDate, formatWon } from "@/lib/format";
 import type { PickupSlotListing } from "@/lib/pickup/listing";
+import type { MinNotice } from "@/lib/products/min-notice";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
 import { RestockSheet, RestockSubscribed, type RestockViewer } from "./restock-button";
 
@@ -63,7 +65,7 @@ export function OrderForm({
   const [key] = useState(idempotencyKey);
   const [cart, setCart] = useState<CartLine[]>(() => initialCart.map((l) => ({ ...l, key: lineKey(l.productId, l.optionIds) })));
   const [selections, setSelections] = useState<Record<number, Selection>>(() => Object.fromEntries(products.map((p) => [p.id, defaultSelection(p)])));
-  const [slot, setSlot] = useState(() => slots.find((s) => s.open)?.slot ?? "");
+  const [chosenSlot, setSlot] = useState(() => slots.find((s) => s.open)?.slot ?? "");
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [note, setNote] = useState("");
@@ -73,6 +75,7 @@ export function OrderForm({
   const submittedCart = useRef<CartLine[] | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
+  const noticeText = (n: MinNotice) => (n.kind === "hours" ? t("noticeHours", { hours: n.hours }) : t("noticeDayBefore", { time: n.time }));
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const failed = !!state && !state.ok;
@@ -83,6 +86,12 @@ export function OrderForm({
     // Stock or slots may have moved: fetch fresh numbers. Client state (cart, fields) stays.
     router.refresh();
   }, [state, failed, router]);
+
+  // A product with its own minimum notice rules out the slots it cannot be made for.
+  const blockedBy = (slotLabel: string) => cart.map((l) => byId.get(l.productId)).find((p) => p && !p.noticeSlots.includes(slotLabel));
+  const usable = (s: PickupSlotListing) => s.open && !blockedBy(s.slot);
+  const slot = slots.some((s) => s.slot === chosenSlot && usable(s)) ? chosenSlot : (slots.find(usable)?.slot ?? "");
+  const chosen = slots.find((s) => s.slot === slot);
 
   const inCart = (productId: number) => cart.filter((l) => l.productId === productId).reduce((s, l) => s + l.quantity, 0);
   const limitOf = (p: MenuProduct) => Math.min(p.available, p.maxPerOrder);
@@ -143,16 +152,24 @@ export function OrderForm({
 
       <ul className="space-y-4">
         {products.map((p) => {
+          const tooLate = p.noticeSlots.length === 0;
           const soldOut = p.available <= 0;
           const have = inCart(p.id);
           const full = have >= limitOf(p);
           return (
             <li key={p.id} className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="product-card">
               <div className="flex items-start justify-between gap-3">
-                <div className="min-w-0">
+                {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt={p.name} sizes="96px" className="size-24 shrink-0 rounded-xl" />}
+                <div className="min-w-0 flex-1">
                   <h3 className="text-lg font-bold leading-snug">{p.name}</h3>
                   {p.description && <p className="mt-0.5 text-sm text-stone-600">{p.description}</p>}
                   <p className="mt-1 text-base font-semibold">{formatWon(p.price, locale)}</p>
+                  {p.minNotice && (
+                    <p className={`mt-1 text-sm font-semibold ${tooLate ? "text-red-700" : "text-amber-800"}`} data-testid="min-notice">
+                      {noticeText(p.minNotice)}
+                      {tooLate && ` · ${t("noticePassed")}`}
+                    </p>
+                  )}
                 </div>
                 <span
                   className={`shrink-0 rounded-full px-2.5 py-1 text-sm font-semibold ${soldOut ? "bg-stone-200 text-stone-700" : p.available <= 3 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-800"}`}
@@ -162,6 +179,7 @@ export function OrderForm({
                 </span>
               </div>
               {!soldOut &&
+                !tooLate &&
                 p.optionGroups.map((g) => (
                   <fieldset key={g.id} className="mt-3">
                     <legend className="mb-1 text-sm font-semibold text-stone-700">
@@ -206,12 +224,12 @@ export function OrderForm({
                   ))}
                 <button
                   type="button"
-                  className={buttonClass(soldOut ? "secondary" : "primary", "min-w-24")}
-                  disabled={soldOut || full}
+                  className={buttonClass(soldOut || tooLate ? "secondary" : "primary", "min-w-24")}
+                  disabled={soldOut || full || tooLate}
                   onClick={() => add(p)}
-                  aria-label={soldOut ? `${p.name} ${t("soldOut")}` : t("addNamed", { name: p.name })}
+                  aria-label={soldOut ? `${p.name} ${t("soldOut")}` : tooLate ? `${p.name} ${t("noticePassed")}` : t("addNamed", { name: p.name })}
                 >
-                  {soldOut ? t("soldOut") : t("add")}
+                  {soldOut ? t("soldOut") : tooLate ? t("noticePassedShort") : t("add")}
                 </button>
               </div>
             </li>
@@ -273,21 +291,26 @@ export function OrderForm({
         <p className="mt-1 text-sm text-stone-600">{t("totalHint")}</p>
       </section>
 
-      <fieldset className="rounded-2xl border border-stone-200 bg-white p-4" aria-describedby={fieldErrors.slot ? "slot-error" : undefined}>
+      <fieldset id="slots" className="scroll-mt-4 rounded-2xl border border-stone-200 bg-white p-4" aria-describedby={fieldErrors.slot ? "slot-error" : undefined}>
         <legend className="float-left mb-3 w-full text-lg font-bold">{t("slot")}</legend>
         <div className="clear-both grid grid-cols-2 gap-2">
-          {slots.map((s) => (
+          {slots.map((s) => {
+            const blocker = s.open ? blockedBy(s.slot) : undefined;
+            return (
             <label
               key={s.slot}
               className="flex min-h-14 cursor-pointer flex-col justify-center rounded-xl border border-stone-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:bg-stone-100 has-[:disabled]:text-stone-600 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500"
             >
               <span className="flex items-center gap-2">
-                <input type="radio" name="slot" value={s.slot} disabled={!s.open} checked={slot === s.slot} onChange={() => setSlot(s.slot)} className="size-4 accent-brand-600" />
+                <input type="radio" name="slot" value={s.slot} disabled={!usable(s)} checked={slot === s.slot} onChange={() => setSlot(s.slot)} className="size-4 accent-brand-600" />
                 <span className="font-semibold">{s.slot}</span>
               </span>
-              <span className="text-sm">{s.open ? t("slotRemaining", { count: s.remaining }) : s.remaining <= 0 ? t("slotFull") : t("slotClosed")}</span>
+              <span className="text-sm">
+                {blocker ? t("slotTooSoonFor", { name: blocker.name }) : s.open ? t("slotRemaining", { count: s.remaining }) : s.remaining <= 0 ? t("slotFull") : t("slotClosed")}
+              </span>
             </label>
-          ))}
+            );
+          })}
         </div>
         <FieldError id="slot-error" error={fieldErrors.slot ?? fieldErrors.pickup_date} />
       </fieldset>
@@ -348,6 +371,15 @@ export function OrderForm({
       )}
 
       <div className="sticky bottom-0 -mx-4 border-t border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
+        <p className="mb-2 flex items-center justify-between gap-3 text-base" data-testid="chosen-pickup">
+          <span>
+            <span className="text-stone-700">{t("pickupAt")} </span>
+            <strong>{chosen ? t("pickupWhen", { date: formatDate(date, locale), slot: chosen.slot }) : t("noSlotChosen")}</strong>
+          </span>
+          <a href="#slots" className="inline-flex min-h-11 shrink-0 items-center font-semibold text-brand-700 underline underline-offset-2">
+            {t("changeSlot")}
+          </a>
+        </p>
         <button type="submit" className={buttonClass("primary", "min-h-14 w-full text-lg")} disabled={pending || count === 0} aria-busy={pending}>
           {pending ? t("placing") : count === 0 ? t("placeOrderEmpty") : t("placeOrder", { total: formatWon(total, locale) })}
         </button>

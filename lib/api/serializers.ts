@@ -7,6 +7,8 @@ import type { Order } from "@/db/schema";
 import type { OrderDetail } from "@/lib/orders/order-detail";
 import type { PickupDateListing, ProductForDate } from "@/lib/pickup/listing";
 import { slotLabel } from "@/lib/pickup/schedule";
+import { minNoticeOf } from "@/lib/products/min-notice";
+import { photoUrls } from "@/lib/products/photo-urls";
 import { isoInZone } from "@/lib/shop/time";
 
 const iso = (ms: number | null | undefined, timeZone: string) => (ms == null ? null : isoInZone(ms, timeZone));
@@ -31,6 +33,8 @@ export function productJson(p: ProductForDate) {
     category: p.category,
     price: p.price,
     max_per_order: p.maxPerOrder,
+    min_notice: minNoticeOf(p),
+    photo: p.photoKey ? photoUrls(p.photoKey) : null,
     options: p.optionGroups.map((g) => ({
       id: g.id,
       name: g.name,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, inquiries, inquiryReplies, users, type Inquiry, type InquiryReply } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
-import { findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
+import { findCustomerByPhone, findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
 
@@ -15,8 +15,13 @@ export const MAX_INQUIRY_LENGTH = 2000;
 
 export type InquiryInput = { token?: string | null; name?: string; phone?: string; message?: string; privacy?: boolean };
 
-/** A question from the storefront: by name + phone (with privacy consent), or from the private link. */
-export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): { inquiry: Inquiry; customerId: number } {
+/**
+ * A question from the storefront: by name + phone (with privacy consent), or from the private link.
+ * `myPageToken` is where the answer will appear, handed out only when that is safe: the person
+ * came with the link, or this inquiry created their record (never for a number typed in that
+ * already belongs to someone).
+ */
+export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): { inquiry: Inquiry; customerId: number; myPageToken: string | null } {
   const fields: Record<string, string> = {};
   const message = (input.message ?? "").trim();
   const name = (input.name ?? "").trim();
@@ -32,16 +37,21 @@ export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: 
   return db.transaction(
     (tx) => {
       let customerId: number;
+      let myPageToken: string | null;
       if (input.token) {
         const c = findCustomerByToken({ db: tx, token: input.token });
         if (!c || c.deletedAt) throw new AppError("not_found", "개인 링크가 맞지 않아요.");
         customerId = c.id;
+        myPageToken = c.token;
       } else {
-        customerId = upsertCustomer({ db: tx, phone: input.phone!, name, at: now }).id;
+        const existed = !!findCustomerByPhone({ db: tx, phone: input.phone! });
+        const customer = upsertCustomer({ db: tx, phone: input.phone!, name, at: now });
+        customerId = customer.id;
+        myPageToken = existed ? null : customer.token;
         recordConsent({ db: tx, customerId, kind: "privacy", granted: true, source: "inquiry", at: now });
       }
       const inquiry = tx.insert(inquiries).values({ customerId, message, createdAt: now }).returning().get();
-      return { inquiry, customerId };
+      return { inquiry, customerId, myPageToken };
     },
     { behavior: "immediate" },
   );

@@ -9,6 +9,7 @@ import { stockForDate } from "@/lib/inventory/availability";
 import { settleRestockNotices } from "@/lib/restock/alerts";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { describeNotice, meetsNotice, minNoticeOf } from "@/lib/products/min-notice";
 import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
@@ -119,6 +120,15 @@ export function placeOrder({
         }
         if ((stock.get(product.id)?.planned ?? 0) <= 0) {
           throw new AppError("not_offered", `${withParticle(product.name, "은/는")} 그날 준비하지 않아요.`, { fields: { [`${field}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
+        }
+        // A product that needs more notice than the shop's own cut-off ("하루 전 20:00까지").
+        const notice = minNoticeOf(product);
+        if (channel === "web" && !meetsNotice(notice, date, slot.startTime, settings.timezone, now)) {
+          const rule = describeNotice(notice!);
+          throw new AppError("notice_too_short", `${product.name}은(는) ${rule}할 수 있어요. 다른 날짜나 시간을 골라 주세요.`, {
+            fields: { [`${field}.product_id`]: `${rule}할 수 있어요.` },
+            details: { product_id: product.id, rule },
+          });
         }
         const { unitPrice, options } = priceWithOptions(product, item.options, `${field}.options`);
         wanted.set(product.id, (wanted.get(product.id) ?? 0) + item.quantity);

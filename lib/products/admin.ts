@@ -8,8 +8,10 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { productOptionChoices, productOptionGroups, products } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { isTimeString } from "@/lib/shop/time";
 import { getProductWithOptions, listProductsWithOptions, type ProductWithOptions } from "./catalogue";
 import { withParticle } from "@/lib/korean-particle";
+import { MAX_NOTICE_HOURS } from "./min-notice";
 
 export const MAX_PRICE = 10_000_000;
 
@@ -50,8 +52,31 @@ export const productInput = z
     maxPerOrder: wholeNumber("한 주문 최대 수량", 1, 999),
     sortOrder: wholeNumber("정렬 순서", -9999, 9999).optional().default(0),
     optionGroups: z.array(optionGroupInput).max(10, "옵션은 10개까지예요.").optional().default([]),
+    /** Minimum notice: none, N hours before the slot, or the day before by HH:MM. */
+    minNotice: z.enum(["none", "hours", "day_before"]).optional().default("none"),
+    minNoticeHours: z.string().optional().default(""),
+    minNoticeTime: z.string().optional().default(""),
   })
-  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "같은 이름의 옵션이 있어요." });
+  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "같은 이름의 옵션이 있어요." })
+  .superRefine((p, ctx) => {
+    if (p.minNotice === "hours") {
+      const hours = Number(p.minNoticeHours);
+      if (!Number.isInteger(hours) || hours < 1 || hours > MAX_NOTICE_HOURS) {
+        ctx.addIssue({ code: "custom", path: ["minNoticeHours"], message: `1부터 ${MAX_NOTICE_HOURS}까지의 시간(정수)으로 적어 주세요.` });
+      }
+    }
+    if (p.minNotice === "day_before" && !isTimeString(p.minNoticeTime)) {
+      ctx.addIssue({ code: "custom", path: ["minNoticeTime"], message: "마감 시각을 20:00처럼 적어 주세요." });
+    }
+  });
+
+/** The two columns of the notice rule (at most one set). */
+function noticeColumns(p: ParsedProduct) {
+  return {
+    minNoticeHours: p.minNotice === "hours" ? Number(p.minNoticeHours) : null,
+    minNoticeDayBeforeTime: p.minNotice === "day_before" ? p.minNoticeTime : null,
+  };
+}
 
 export type ProductInput = z.input<typeof productInput>;
 type ParsedProduct = z.infer<typeof productInput>;
@@ -138,7 +163,7 @@ export function createProduct({ db, input }: { db: Db; input: unknown }): Produc
     (tx) => {
       const row = tx
         .insert(products)
-        .values({ name: p.name, description: p.description, price: p.price, category: p.category, maxPerOrder: p.maxPerOrder, sortOrder: p.sortOrder })
+        .values({ name: p.name, description: p.description, price: p.price, category: p.category, maxPerOrder: p.maxPerOrder, sortOrder: p.sortOrder, ...noticeColumns(p) })
         .returning({ id: products.id })
         .get();
       syncOptionGroups(tx, row.id, p.optionGroups);
@@ -156,7 +181,7 @@ export function updateProduct({ db, id, input, now = Date.now() }: { db: Db; id:
     (tx) => {
       const updated = tx
         .update(products)
-        .set({ name: p.name, description: p.description, price: p.price, category: p.category, maxPerOrder: p.maxPerOrder, sortOrder: p.sortOrder, updatedAt: now })
+        .set({ name: p.name, description: p.description, price: p.price, category: p.category, maxPerOrder: p.maxPerOrder, sortOrder: p.sortOrder, ...noticeColumns(p), updatedAt: now })
         .where(eq(products.id, id))
         .returning({ id: products.id })
         .get();

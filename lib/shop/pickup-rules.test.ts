@@ -25,6 +25,12 @@ describe("shop details", () => {
     expect(s).toMatchObject({ name: "새 이름 빵집", phone: "02-123-4567", pointsRateBp: 150, rackRows: "ABCD", rackColumns: 6 });
   });
 
+  it("keeps the opening hours as written, with the textarea's CRLF line breaks made plain", () => {
+    expect(updateShopDetails({ db, input: { ...details, openingHours: " 화–토 10:00–19:00\r\n일 휴무 " } }).openingHours).toBe("화–토 10:00–19:00\n일 휴무");
+    expect(updateShopDetails({ db, input: details }).openingHours).toBeNull();
+    expect(() => updateShopDetails({ db, input: { ...details, openingHours: "가".repeat(301) } })).toThrowError(/300자까지/);
+  });
+
   it("refuses an unknown time zone, a bad phone, repeated rack letters and a huge rate", () => {
     expect(() => updateShopDetails({ db, input: { ...details, timezone: "Mars/Olympus" } })).toThrowError(/시간대를 목록에서/);
     expect(() => updateShopDetails({ db, input: { ...details, phone: "12345" } })).toThrowError(/전화번호를 확인/);

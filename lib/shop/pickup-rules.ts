@@ -53,6 +53,13 @@ export const shopDetailsInput = z.object({
     .default("")
     .refine((s) => s === "" || normalizePhone(s) !== null, "전화번호를 확인해 주세요. 예: 02-123-4567"),
   address: z.string().trim().max(200, "주소는 200자까지예요.").optional().default(""),
+  // A textarea posts its line breaks as CRLF; keep plain newlines.
+  openingHours: z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().max(300, "영업시간은 300자까지예요."))
+    .optional()
+    .default(""),
   timezone: z.string().trim().refine(isTimeZone, "시간대를 목록에서 골라 주세요."),
   /** Percent of the total, e.g. 1 or 1.5; stored as basis points. */
   pointsRatePercent: z.coerce
@@ -79,6 +86,7 @@ export function updateShopDetails({ db, input, now = Date.now() }: { db: DbOrTx;
       name: v.name,
       phone,
       address: v.address || null,
+      openingHours: v.openingHours || null,
       timezone: v.timezone,
       pointsRateBp: Math.round(v.pointsRatePercent * 100),
       rackRows: v.rackRows,

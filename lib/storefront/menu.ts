@@ -7,9 +7,11 @@ import type { DbOrTx } from "@/db/client";
 import { currentConsentText } from "@/lib/customers/consent";
 import { listPickupDates, listProductsForDate, type PickupDateListing } from "@/lib/pickup/listing";
 import { dateState, nextOpening, type DateState } from "@/lib/pickup/schedule";
+import { meetsNotice, minNoticeOf, type MinNotice } from "@/lib/products/min-notice";
 import { loadSchedule } from "@/lib/shop/settings";
 import { isDateString } from "@/lib/shop/time";
 import { parseCartParam } from "./cart-param";
+import { shopContactOf, type ShopContact } from "./shop-contact";
 
 /** Only what the customer's browser needs: no planned/reserved internals. */
 export type MenuProduct = {
@@ -20,6 +22,11 @@ export type MenuProduct = {
   price: number;
   maxPerOrder: number;
   available: number;
+  photoKey: string | null;
+  /** The product's own minimum notice, when it has one. */
+  minNotice: MinNotice | null;
+  /** Slots of the shown date this product can still be ordered for (its notice allows them). */
+  noticeSlots: string[];
   optionGroups: { id: number; name: string; required: boolean; choices: { id: number; name: string; priceDelta: number }[] }[];
 };
 
@@ -28,6 +35,7 @@ export type MenuCartLine = { productId: number; quantity: number; optionIds: num
 export type StorefrontMenu = {
   shopName: string;
   shopPhone: string | null;
+  shop: ShopContact;
   timezone: string;
   dates: PickupDateListing[];
   /** The date shown: the requested one if listed, else the first open one, else the first listed. */
@@ -67,6 +75,9 @@ export function storefrontMenu({
         .filter((p) => p.planned > 0)
         .map((p) => ({
           id: p.id,
+          photoKey: p.photoKey,
+          minNotice: minNoticeOf(p),
+          noticeSlots: selected.slots.filter((s) => meetsNotice(minNoticeOf(p), selected.date, s.start, schedule.settings.timezone, now)).map((s) => s.slot),
           name: p.name,
           description: p.description,
           category: p.category,
@@ -81,7 +92,7 @@ export function storefrontMenu({
   if (selected?.open) {
     for (const line of parseCartParam(cart)) {
       const product = products.find((p) => p.id === line.productId);
-      if (!product || product.available <= 0) continue;
+      if (!product || product.available <= 0 || product.noticeSlots.length === 0) continue;
       // Required option groups start on their first choice, as the product card does.
       const optionIds = product.optionGroups.filter((g) => g.required && g.choices.length).map((g) => g.choices[0].id);
       initialCart.push({ productId: product.id, quantity: Math.min(line.quantity, product.available, product.maxPerOrder), optionIds });
@@ -93,6 +104,7 @@ export function storefrontMenu({
   return {
     shopName: schedule.settings.name,
     shopPhone: schedule.settings.phone,
+    shop: shopContactOf(schedule.settings),
     timezone: schedule.settings.timezone,
     dates,
     selected,

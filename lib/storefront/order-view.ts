@@ -9,6 +9,7 @@ import { getOrderDetail } from "@/lib/orders/order-detail";
 import { customerCancelDeadline, findOrderByToken } from "@/lib/orders/customer-actions";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { shopContactOf, type ShopContact } from "./shop-contact";
 
 export type CustomerOrderView = {
   id: number;
@@ -30,7 +31,7 @@ export type CustomerOrderView = {
   cancelDeadline: number;
   canCancel: boolean;
   canCheckIn: boolean;
-  shop: { name: string; phone: string | null; address: string | null; timezone: string };
+  shop: ShopContact & { timezone: string };
 };
 
 export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx; token: string; now?: number }): CustomerOrderView | null {
@@ -68,6 +69,6 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
     cancelDeadline,
     canCancel: order.status === "placed" && now < cancelDeadline,
     canCheckIn: isPickupDay && (order.status === "placed" || order.status === "ready"),
-    shop: { name: shop.name, phone: shop.phone, address: shop.address, timezone: shop.timezone },
+    shop: { ...shopContactOf(shop), timezone: shop.timezone },
   };
 }

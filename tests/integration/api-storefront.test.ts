@@ -107,6 +107,8 @@ describe("GET /api/v1/products", () => {
         category: "",
         price: 5000,
         max_per_order: 50,
+        min_notice: null,
+        photo: null,
         options: [
           {
             id: shop.options.group.id,

@@ -1,10 +1,12 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { createInquiry, inquiryFormSchema } from "@/lib/inquiries/inquiries";
 
 export const createInquiryAction = defineAction({ permission: null, schema: inquiryFormSchema }, (input) => {
-  createInquiry({ db: getDb(), input: { ...input, token: input.token || null, privacy: input.privacy === "on" } });
-  return { ok: true, message: "문의를 남겼어요. 답변이 오면 '내 정보'에서 볼 수 있어요." };
+  const { myPageToken } = createInquiry({ db: getDb(), input: { ...input, token: input.token || null, privacy: input.privacy === "on" } });
+  // The success page says where the answer will appear (the private page, when it is safe to link).
+  redirect(myPageToken ? `/inquiry/sent?me=${encodeURIComponent(myPageToken)}` : "/inquiry/sent");
 });

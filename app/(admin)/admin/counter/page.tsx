@@ -23,7 +23,7 @@ export default async function CounterPage() {
   const today = localDate(Date.now(), getShopSettings({ db }).timezone);
   const products = listProductsForDate({ db, date: today })
     .filter((p) => p.planned > 0)
-    .map((p) => ({ id: p.id, name: p.name, price: p.price, available: p.available }));
+    .map((p) => ({ id: p.id, name: p.name, price: p.price, available: p.available, photoKey: p.photoKey }));
   return (
     <div className="max-w-5xl">
       <div className="flex flex-wrap items-center gap-3">

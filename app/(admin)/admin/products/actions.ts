@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
 import { getTranslations } from "next-intl/server";
 import { createProduct, setProductActive, updateProduct } from "@/lib/products/admin";
+import { removeProductPhoto, setProductPhoto } from "@/lib/products/photos";
 
 /** The option editor sends its groups as one JSON field; the rest are plain inputs. */
 function parseProductForm(form: FormData): unknown {
@@ -43,3 +44,22 @@ export const setProductActiveAction = defineAction(
     return { ok: true, message: t(active === "true" ? "reactivated" : "deactivated") };
   },
 );
+
+const photoForm = z.object({ id: z.coerce.number().int().positive(), photo: z.instanceof(File, { message: "사진 파일을 골라 주세요." }) });
+
+export const uploadProductPhotoAction = defineAction(
+  { permission: "products", schema: photoForm, parse: (form) => ({ id: form.get("id"), photo: form.get("photo") }) },
+  async ({ id, photo }) => {
+    await setProductPhoto({ db: getDb(), productId: id, bytes: new Uint8Array(await photo.arrayBuffer()) });
+    revalidatePath(`/admin/products/${id}`);
+    revalidatePath("/");
+    return { ok: true, message: (await getTranslations("admin.products"))("photoSaved") };
+  },
+);
+
+export const removeProductPhotoAction = defineAction({ permission: "products", schema: z.object({ id: z.coerce.number().int().positive() }) }, async ({ id }) => {
+  removeProductPhoto({ db: getDb(), productId: id });
+  revalidatePath(`/admin/products/${id}`);
+  revalidatePath("/");
+  return { ok: true, message: (await getTranslations("admin.products"))("photoRemoved") };
+});

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/auth/staff";
@@ -37,7 +37,8 @@ export default async function SettingsPage() {
         <ActionForm action={saveShopAction} submitLabel={tc("save")} variant="primary" className="grid gap-4 md:grid-cols-2" buttonClassName="justify-self-start md:col-start-1">
           <Field label={t("name")} name="name" defaultValue={s.name} required maxLength={60} />
           <Field label={t("phone")} name="phone" type="tel" defaultValue={s.phone ?? ""} placeholder="02-123-4567" />
-          <Field label={t("address")} name="address" defaultValue={s.address ?? ""} maxLength={200} className="md:col-span-2" />
+          <Field label={t("address")} name="address" defaultValue={s.address ?? ""} maxLength={200} hint={t("addressHint")} className="md:col-span-2" />
+          <TextAreaField label={t("openingHours")} name="openingHours" defaultValue={s.openingHours ?? ""} maxLength={300} rows={3} placeholder={t("openingHoursPlaceholder")} hint={t("openingHoursHint")} className="md:col-span-2" />
           <SelectField label={t("timezone")} name="timezone" defaultValue={s.timezone}>
             {timeZones(s.timezone).map((tz) => (
               <option key={tz} value={tz}>

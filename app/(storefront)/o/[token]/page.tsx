@@ -5,6 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CancelOrder, CheckInButton } from "@/components/storefront/order-actions";
 import { LiveOrder } from "@/components/storefront/live-order";
+import { KeepLink } from "@/components/storefront/keep-link";
+import { ShopInfo } from "@/components/storefront/shop-info";
 import { buttonClass } from "@/components/ui/button-class";
 import { QrCode } from "@/components/ui/qr-code";
 import { ReviewForm } from "@/components/consult/review-form";
@@ -87,12 +89,15 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
             {t("orderedBy")}: {order.customerName}
           </p>
         )}
-        {order.status !== "cancelled" && (
-          <a href={`/o/${order.token}/calendar`} download className={buttonClass("secondary", "mt-3 w-full")}>
+      </section>
+
+      {live && (
+        <KeepLink path={`/o/${order.token}`} body={t("keepBody")}>
+          <a href={`/o/${order.token}/calendar`} download className={buttonClass("secondary", "w-full")}>
             {t("addToCalendar")}
           </a>
-        )}
-      </section>
+        </KeepLink>
+      )}
 
       <section aria-labelledby="items-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="items-heading" className="text-lg font-bold">
@@ -150,7 +155,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
 
       {order.canCancel && <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} />}
 
-      {order.shop.phone && <p className="text-center text-sm text-stone-700">{t("shopContact", { phone: order.shop.phone })}</p>}
+      <ShopInfo shop={order.shop} />
       <div className="text-center">
         <Link href="/" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-2">
           {t("newOrder")}

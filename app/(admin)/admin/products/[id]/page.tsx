@@ -5,11 +5,12 @@ import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/admin/action-form";
 import { PageHeader } from "@/components/admin/page-header";
 import { ProductForm } from "@/components/admin/product-form";
+import { ProductPhotoForm } from "@/components/admin/product-photo";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getProductWithOptions } from "@/lib/products/catalogue";
-import { saveProductAction, setProductActiveAction } from "../actions";
+import { removeProductPhotoAction, saveProductAction, setProductActiveAction, uploadProductPhotoAction } from "../actions";
 
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
@@ -47,7 +48,10 @@ export default async function EditProductPage({ params, searchParams }: { params
           </Notice>
         </div>
       )}
-      <ProductForm key={product.id} product={product} action={saveProductAction} />
+      <div className="space-y-6">
+        <ProductPhotoForm productId={product.id} photoKey={product.photoKey} name={product.name} upload={uploadProductPhotoAction} remove={removeProductPhotoAction} />
+        <ProductForm key={product.id} product={product} action={saveProductAction} />
+      </div>
     </div>
   );
 }

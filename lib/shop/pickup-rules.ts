@@ -11,6 +11,7 @@ import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { normalizePhone, formatPhone } from "@/lib/customers/phone";
 import { cutoffAt, opensAt, slotCutoffAt, slotsForDate, isClosedDate, type SlotRule } from "@/lib/pickup/schedule";
 import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
+import { numeric } from "@/lib/validation/numbers";
 
 const time = (message = "시간을 HH:MM으로 적어 주세요. 예: 18:00") => z.string().trim().refine(isTimeString, message);
 const int = (label: string, min: number, max: number) =>
@@ -102,7 +103,7 @@ export const pickupRulesInput = z
     daysAhead: int("미리 보여 줄 날 수", 1, 30),
     maxItemsPerOrder: int("한 주문 최대 개수", 1, 999),
     closedWeekdays: z
-      .array(z.coerce.number().int().min(0).max(6))
+      .array(numeric(z.number().int().min(0).max(6)))
       .max(7)
       .optional()
       .default([])

@@ -4,15 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
+import { confirmSubmission } from "@/lib/consultations/submissions";
 import { addVisit } from "@/lib/consultations/visits";
 import { AppError } from "@/lib/errors";
 import { redeemPoints } from "@/lib/points/redeem";
+import { integerInput, numeric } from "@/lib/validation/numbers";
 
 export const addVisitAction = defineAction(
   {
     permission: "customers",
     schema: z.object({
-      customerId: z.coerce.number().int().positive(),
+      customerId: numeric(z.number().int().positive()),
       done: z.string().optional(),
       productsUsed: z.string().optional(),
       notes: z.string().optional(),
@@ -38,8 +40,8 @@ export const redeemPointsAction = defineAction(
   {
     permission: "counter",
     schema: z.object({
-      customerId: z.coerce.number().int().positive(),
-      points: z.coerce.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요."),
+      customerId: numeric(z.number().int().positive()),
+      points: numeric(z.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요.")),
       requestKey: z.string().min(8).max(64),
     }),
   },
@@ -47,5 +49,15 @@ export const redeemPointsAction = defineAction(
     const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id, requestKey: input.requestKey });
     revalidatePath(`/admin/customers/${input.customerId}`);
     return { ok: true, message: `${input.points.toLocaleString("ko-KR")}P를 사용했어요. 남은 잔액 ${balance.toLocaleString("ko-KR")}P` };
+  },
+);
+
+/** Staff checked in person that an unconfirmed consultation submission is the customer's own. */
+export const confirmSubmissionAction = defineAction(
+  { permission: "customers", schema: z.object({ customerId: integerInput({ min: 1 }), submissionId: integerInput({ min: 1 }) }) },
+  (input, { user }) => {
+    confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { userId: user!.id } });
+    revalidatePath(`/admin/customers/${input.customerId}`);
+    return { ok: true, message: "본인 응답으로 확인했어요." };
   },
 );

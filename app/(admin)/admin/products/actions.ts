@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
 import { getTranslations } from "next-intl/server";
 import { createProduct, setProductActive, updateProduct } from "@/lib/products/admin";
+import { numeric } from "@/lib/validation/numbers";
 
 /** The option editor sends its groups as one JSON field; the rest are plain inputs. */
 function parseProductForm(form: FormData): unknown {
@@ -20,7 +21,7 @@ function parseProductForm(form: FormData): unknown {
 }
 
 // lib/products/admin.ts validates the product itself (one set of Korean messages).
-const productForm = z.object({ id: z.coerce.number().int().positive().optional() }).passthrough();
+const productForm = z.object({ id: numeric(z.number().int().positive().optional()) }).passthrough();
 
 export const saveProductAction = defineAction({ permission: "products", schema: productForm, parse: parseProductForm }, async ({ id, ...input }) => {
   const db = getDb();
@@ -33,7 +34,7 @@ export const saveProductAction = defineAction({ permission: "products", schema: 
 });
 
 export const setProductActiveAction = defineAction(
-  { permission: "products", schema: z.object({ id: z.coerce.number().int().positive(), active: z.enum(["true", "false"]) }) },
+  { permission: "products", schema: z.object({ id: numeric(z.number().int().positive()), active: z.enum(["true", "false"]) }) },
   async ({ id, active }) => {
     setProductActive({ db: getDb(), id, active: active === "true" });
     revalidatePath("/admin/products");

@@ -14,7 +14,7 @@ import { formatPhone } from "@/lib/customers/phone";
 import { loadMyData } from "@/lib/customers/privacy";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
-import { correctNameAction, deleteMyDataAction, withdrawMarketingAction } from "./actions";
+import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "내 정보", robots: { index: false } };
@@ -118,6 +118,12 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             <summary className="min-h-11 cursor-pointer py-2 font-semibold">
               {s.templateTitle} · {formatDateTime(s.submittedAt, locale)}
             </summary>
+            {!s.confirmed && (
+              <div className="my-2 rounded-xl bg-amber-50 p-3" data-testid="me-unconfirmed">
+                <p className="text-sm text-amber-900">{t("unconfirmedNote")}</p>
+                <ActionForm action={confirmSubmissionAction} submitLabel={t("confirmSubmission")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }, { kind: "hidden", name: "submissionId", value: String(s.id) }]} />
+              </div>
+            )}
             <AnswerList questions={s.questions} answers={s.answers} locale={locale} />
           </details>
         ))}

@@ -6,6 +6,7 @@ import { rackEventStream } from "@/lib/rack/live";
 import { SSE_HEADERS } from "@/lib/events/sse";
 import { markReady, moveOrder } from "@/lib/rack/moves";
 import { isDateString } from "@/lib/shop/time";
+import { numeric } from "@/lib/validation/numbers";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export const GET = apiRoute(async (req) => {
 });
 
 const move = z.object({
-  order_id: z.coerce.number().int().positive(),
+  order_id: numeric(z.number().int().positive()),
   to: z.enum(["ready", "arrived", "picked_up", "no_show"]),
   rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸은 A1 같은 모양이에요.").optional(),
 });

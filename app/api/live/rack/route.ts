@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { apiRoute, json, parseWith, readJson, requireApiAccess } from "@/lib/api/http";
+import { apiRoute, json, parseWith, readJson, requireApiAccess, requireJsonContentType } from "@/lib/api/http";
 import { loadRackBoard } from "@/lib/rack/board";
 import { rackEventStream } from "@/lib/rack/live";
 import { SSE_HEADERS } from "@/lib/events/sse";
@@ -36,6 +36,7 @@ const move = z.object({
 /** A rack move from a device with an API key (a kiosk or scanner at the rack); staff tablets use server actions. */
 export const POST = apiRoute(async (req) => {
   await requireApiAccess(req, "rack");
+  requireJsonContentType(req);
   const input = parseWith(move, await readJson(req));
   const db = getDb();
   const order =

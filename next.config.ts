@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A build for tests may live in another folder so it never clobbers the served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  experimental: {
+    // Same limit as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/server-actions.ts), which the
+    // proxy enforces first with a 413.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

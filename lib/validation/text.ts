@@ -17,6 +17,16 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 /** Characters that print nothing: spaces, zero-width marks, fillers, BOM, soft hyphen. */
 const INVISIBLE = /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 
+/** 을/를, 은/는 after `label`: by the last Hangul syllable's final consonant (before any "(…)"). */
+function withParticle(label: string, [afterConsonant, afterVowel]: [string, string]): string {
+  const syllables = label.replace(/\(.*\)$/, "").match(/[\uac00-\ud7a3]/g);
+  const last = syllables?.at(-1);
+  const consonant = last ? (last.charCodeAt(0) - 0xac00) % 28 !== 0 : false;
+  return `${label}${consonant ? afterConsonant : afterVowel}`;
+}
+const object = (label: string) => withParticle(label, ["을", "를"]);
+const topic = (label: string) => withParticle(label, ["은", "는"]);
+
 /** Names as stored: Unicode NFC, outer whitespace removed. */
 export function normalizeName(value: string): string {
   return value.normalize("NFC").trim();
@@ -24,8 +34,8 @@ export function normalizeName(value: string): string {
 
 /** What is wrong with a (normalised) name, or null. `label` names the field in the message. */
 export function nameProblem(name: string, { label = "이름", max = MAX_NAME_LENGTH }: { label?: string; max?: number } = {}): string | null {
-  if (!name) return `${label}을(를) 적어 주세요.`;
-  if ([...name].length > max) return `${label}은(는) ${max}자까지 적을 수 있어요.`;
+  if (!name) return `${object(label)} 적어 주세요.`;
+  if ([...name].length > max) return `${topic(label)} ${max}자까지 적을 수 있어요.`;
   if (CONTROL.test(name)) return `${label}에 줄바꿈이나 제어 문자는 쓸 수 없어요.`;
   if (BIDI_CONTROL.test(name)) return `${label}에 글자 방향을 바꾸는 문자는 쓸 수 없어요.`;
   if (/[<>]/.test(name)) return `${label}에 < > 기호는 쓸 수 없어요.`;
@@ -40,8 +50,8 @@ export function normalizeText(value: string): string {
 
 /** What is wrong with a (normalised) free text, or null. Empty is allowed unless `required`. */
 export function textProblem(text: string, { label = "내용", max, required = false }: { label?: string; max: number; required?: boolean }): string | null {
-  if (!text) return required ? `${label}을(를) 적어 주세요.` : null;
-  if ([...text].length > max) return `${label}은(는) ${max.toLocaleString("ko-KR")}자까지 적을 수 있어요.`;
+  if (!text) return required ? `${object(label)} 적어 주세요.` : null;
+  if ([...text].length > max) return `${topic(label)} ${max.toLocaleString("ko-KR")}자까지 적을 수 있어요.`;
   if (CONTROL_EXCEPT_BREAKS.test(text)) return `${label}에 쓸 수 없는 제어 문자가 있어요.`;
   return null;
 }
@@ -49,7 +59,7 @@ export function textProblem(text: string, { label = "내용", max, required = fa
 /** A zod string field under the name policy (normalised on the way in). */
 export function nameField(options: { label?: string; max?: number } = {}) {
   return z
-    .string({ error: `${options.label ?? "이름"}을(를) 적어 주세요.` })
+    .string({ error: `${object(options.label ?? "이름")} 적어 주세요.` })
     .transform(normalizeName)
     .superRefine((v, ctx) => {
       const problem = nameProblem(v, options);

@@ -140,7 +140,7 @@ describe("the inquiry limit", () => {
     const form = inquiryFormSchema.safeParse({ name: "김단골", phone: "010-1234-5678", message: "가".repeat(10_001), privacy: "on" });
     expect(form.success).toBe(true);
     expect(() => createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: long, privacy: true } })).toThrow(
-      expect.objectContaining({ fields: { message: "문의은(는) 2,000자까지 적을 수 있어요." } }),
+      expect.objectContaining({ fields: { message: "문의는 2,000자까지 적을 수 있어요." } }),
     );
     expect(createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: "가".repeat(MAX_INQUIRY_LENGTH), privacy: true } }).inquiry.message).toHaveLength(MAX_INQUIRY_LENGTH);
   });

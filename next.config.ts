@@ -9,8 +9,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A build for tests may live in another folder so it never clobbers the served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Product photos are posted to a server action: room for one 8 MB photo (lib/products/photos.ts).
-  experimental: { serverActions: { bodySizeLimit: "9mb" } },
+  experimental: {
+    // Same limit as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/server-actions.ts), which the
+    // proxy enforces first with a 413; room for one 8 MB product photo (lib/products/photos.ts).
+    serverActions: { bodySizeLimit: "9mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

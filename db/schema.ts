@@ -115,7 +115,8 @@ export const customers = sqliteTable(
     name: text("name"),
     /** Opens the customer's private page ("내 정보"). */
     token: text("token").notNull().unique(),
-    marketingConsent: integer("marketing_consent", { mode: "boolean" }).notNull().default(false),
+    // Marketing consent is not stored here: the latest `consents` row of kind `marketing`
+    // decides it (lib/customers/consent.ts, marketingConsent).
     createdAt: integer("created_at").notNull().default(now),
     deletedAt: integer("deleted_at"),
   },
@@ -246,6 +247,11 @@ export const orders = sqliteTable(
     channel: text("channel", { enum: ORDER_CHANNELS }).notNull(),
     status: text("status", { enum: ORDER_STATUSES }).notNull().default("placed"),
     customerId: integer("customer_id").references(() => customers.id),
+    /**
+     * The name typed on this order. The customer's own pages show this, never the stored
+     * customer's name: anyone can type a phone number (null for orders from before it was kept).
+     */
+    customerName: text("customer_name"),
     pickupDate: text("pickup_date").notNull(),
     slotStart: text("slot_start").notNull(),
     slotEnd: text("slot_end").notNull(),
@@ -509,6 +515,16 @@ export const consultationSubmissions = sqliteTable(
     answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     consentTextId: integer("consent_text_id").references(() => consentTexts.id),
     submittedAt: integer("submitted_at").notNull(),
+    /**
+     * False when the form named an existing customer's phone without their private link: a
+     * claim, not a proof. Shown as not confirmed on the card until staff confirm in person or
+     * the customer confirms from their private page; until then it changes nothing of theirs.
+     */
+    confirmed: integer("confirmed", { mode: "boolean" }).notNull().default(true),
+    /** The name typed on the form (kept apart from the customer's stored name). */
+    claimedName: text("claimed_name"),
+    /** Marketing ticked on an unconfirmed submission: recorded as consent only when confirmed. */
+    claimedMarketing: integer("claimed_marketing", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("submissions_customer").on(t.customerId, t.submittedAt),

@@ -303,7 +303,7 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
     let customer = created.get(index);
     if (!customer) {
       const person = pool[index];
-      customer = tx.insert(customers).values({ phone: person.phone, name: person.name, token: newToken(), marketingConsent: person.marketing, createdAt: at }).returning().get();
+      customer = tx.insert(customers).values({ phone: person.phone, name: person.name, token: newToken(), createdAt: at }).returning().get();
       recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source, at });
       recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: person.marketing, source, at });
       created.set(index, customer);
@@ -343,6 +343,7 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
         channel: plan.channel,
         status: final.to,
         customerId: customer.id,
+        customerName: customer.name,
         pickupDate: plan.date,
         slotStart: plan.slot.startTime,
         slotEnd: plan.slot.endTime,

@@ -41,6 +41,10 @@ export function formToObject(form: FormData): Record<string, unknown> {
 
 export function errorState(e: unknown): ActionState<never> {
   unstable_rethrow(e); // redirect() and notFound() are control flow, not errors
+  if (isAppError(e) && e.code === "database_unavailable") {
+    console.error(e.message);
+    return { ok: false, message: new AppError("database_unavailable").message };
+  }
   if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fields };
   console.error(e);
   return { ok: false, message: new AppError("internal").message };

@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   already_set_up: { status: 422, message: "이미 가게가 만들어졌어요." },
   rate_limited: { status: 429, message: "요청이 너무 많아요. 잠시 후 다시 시도해 주세요." },
   internal: { status: 500, message: "잠시 문제가 생겼어요. 다시 시도해 주세요." },
+  /** The database file is missing, damaged or not writable: the details go to the server log only. */
+  database_unavailable: { status: 503, message: "지금은 가게 데이터를 열 수 없어요. 가게에 알려 주세요." },
+  /** The database file was replaced (a restore) during the request: nothing was saved. */
+  database_replaced: { status: 503, message: "가게 데이터가 방금 바뀌어 저장하지 못했어요. 다시 시도해 주세요." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,9 @@
 /**
  * Build the production bundle only when the sources changed since the last build: a hash of
  * every source file is kept next to the build. Shared by `npm start` and the e2e server.
+ *
+ * A restart (after a crash too) must answer quickly: when every source file still has the
+ * size and modification time recorded at the last check, the contents are not read again.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -22,9 +25,23 @@ function listFiles(entry: string): string[] {
     .filter((f) => !/\.test\.tsx?$/.test(f));
 }
 
+function sourceFiles(root: string): string[] {
+  return SOURCES.flatMap((s) => listFiles(path.join(root, s))).sort();
+}
+
+/** Path, size and modification time of every source file: cheap to compute, changes with any edit. */
+function statSignature(files: string[], root: string): string {
+  const hash = crypto.createHash("sha256");
+  for (const file of files) {
+    const s = fs.statSync(file);
+    hash.update(`${path.relative(root, file)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return hash.digest("hex");
+}
+
 export function sourceHash(root = process.cwd()): string {
   const hash = crypto.createHash("sha256");
-  for (const file of SOURCES.flatMap((s) => listFiles(path.join(root, s))).sort()) {
+  for (const file of sourceFiles(root)) {
     hash.update(path.relative(root, file));
     hash.update(fs.readFileSync(file));
   }
@@ -33,9 +50,16 @@ export function sourceHash(root = process.cwd()): string {
 
 export function buildIfStale({ distDir = process.env.NEXT_DIST_DIR || ".next" }: { distDir?: string } = {}): void {
   const stampFile = path.join(distDir, "dangol-source-hash");
-  const current = sourceHash();
+  const statFile = path.join(distDir, "dangol-source-stat");
+  const root = process.cwd();
   const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
-  if (built === current) return;
+  const signature = statSignature(sourceFiles(root), root);
+  if (built && fs.existsSync(statFile) && fs.readFileSync(statFile, "utf8") === signature) return;
+  const current = sourceHash(root);
+  if (built === current) {
+    fs.writeFileSync(statFile, signature);
+    return;
+  }
   console.log(built ? "소스가 바뀌어 다시 빌드합니다…" : "처음 실행: 빌드합니다…");
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",
@@ -46,4 +70,5 @@ export function buildIfStale({ distDir = process.env.NEXT_DIST_DIR || ".next" }:
     process.exit(result.status ?? 1);
   }
   fs.writeFileSync(stampFile, current);
+  fs.writeFileSync(statFile, signature);
 }

@@ -4,7 +4,7 @@
  * 1 the command failed (a rule said no, a file is missing), 2 bad arguments.
  */
 import { parseArgs } from "node:util";
-import { getDb, type Db } from "@/db/client";
+import { describeSqliteError, getDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { databasePath } from "@/lib/config/paths";
 import { isAppError } from "@/lib/errors";
@@ -75,7 +75,9 @@ async function main(argv: string[]): Promise<number> {
     if (parsed.positionals.length > max) throw new UsageError(`알 수 없는 인자예요: ${parsed.positionals.slice(max).join(" ")}`);
     await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, context());
     return 0;
-  } catch (e) {
+  } catch (caught) {
+    // SQLite's bare codes (a damaged or read-only file) said in words, with the file's path.
+    const e = describeSqliteError(databasePath(), caught) ?? caught;
     if (e instanceof UsageError) {
       console.error(`오류: ${e.message}\n${usageLine(command)}`);
       return 2;

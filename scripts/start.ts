@@ -1,20 +1,33 @@
 /**
  * `npm start`: migrate (creating data/dangol.db on first run), make sure the auth secret
  * exists, build when the build is missing or stale, then serve on PORT (default 3000).
+ * A database file that cannot be used stops it here with the file, the problem and the fix.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { closeDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { authSecret, databasePath } from "@/lib/config/paths";
+import { isAppError } from "@/lib/errors";
 import { holdServerMarker } from "@/lib/ops/server-lock";
 import { buildIfStale } from "./build-if-stale";
 
 const require = createRequire(import.meta.url);
+const started = performance.now();
+const elapsed = () => `${Math.round(performance.now() - started)}ms`;
 
-runMigrations();
+try {
+  runMigrations();
+  // Next's server opens its own connection; this process keeps none.
+  closeDb();
+} catch (e) {
+  console.error(isAppError(e) ? `오류: ${e.message}` : e);
+  process.exit(1);
+}
 authSecret();
-console.log(`데이터베이스: ${databasePath()}`);
+console.log(`데이터베이스: ${databasePath()} (${elapsed()})`);
 buildIfStale();
+console.log(`빌드 확인 (${elapsed()})`);
 
 const port = process.env.PORT || "3000";
 // Tells `npm run cli -- restore` that a server holds this database (removed on exit).

@@ -2,7 +2,8 @@
  * Route-handler plumbing for API v1: one error shape, JSON parsing with a size cap, API key
  * and role checks. Route files stay thin adapters over lib/.
  */
-import { getDb } from "@/db/client";
+import { describeSqliteError, getDb } from "@/db/client";
+import { databasePath } from "@/lib/config/paths";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, ERROR_CODES, fieldErrorsFromZod, isAppError } from "@/lib/errors";
@@ -15,6 +16,13 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(e: unknown): Response {
+  // A damaged or read-only file found mid-request: said in words in the log, 503 to the caller.
+  e = describeSqliteError(databasePath(), e) ?? e;
+  if (isAppError(e) && e.code === "database_unavailable") {
+    // Which file and why is for the operator's log, not for whoever sent the request.
+    console.error(e.message);
+    return json({ error: { code: e.code, message: ERROR_CODES.database_unavailable.message } }, e.status);
+  }
   if (isAppError(e)) {
     const error: Record<string, unknown> = { code: e.code, message: e.message };
     if (e.fields) error.fields = e.fields;

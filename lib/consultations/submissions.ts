@@ -1,15 +1,18 @@
 /**
  * A customer's answers to a consultation form. The customer is the one record of their
- * orders (name + phone → upsertCustomer), or — from their private link — the token's owner.
+ * orders (name + phone → findOrCreateCustomer), or — from their private link — the token's
+ * owner. A phone number alone that belongs to an existing customer only files the answers
+ * as not confirmed (see confirmSubmission).
  * The consultation consent text and its version are stored with every submission.
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { consultationSubmissions, consultationTemplates, consultationTemplateVersions, customers, type Customer } from "@/db/schema";
 import { currentConsentText, recordConsent } from "@/lib/customers/consent";
-import { findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
+import { findCustomerByToken, findOrCreateCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
+import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { diffAnswers, type AnswerChange } from "./changes";
 import { readQuestions, validateAnswers, type Answers, type Question } from "./questions";
 
@@ -46,7 +49,7 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
       const fields: Record<string, string> = {};
       const { answers, errors } = validateAnswers(questions, input.rawAnswers);
       for (const [id, message] of Object.entries(errors)) fields[`q.${id}`] = message;
-      const name = (input.name ?? "").trim();
+      const name = normalizeName(input.name ?? "");
       let known: Customer | undefined;
       if (input.token) {
         known = findCustomerByToken({ db: tx, token: input.token });
@@ -54,8 +57,9 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
       } else {
         if (!normalizePhone(input.phone ?? "")) fields.phone = "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678";
       }
-      if (!name && !known?.name) fields.name = "이름을 적어 주세요.";
-      if (name.length > 40) fields.name = "이름은 40자까지 적을 수 있어요.";
+      // From the private link the stored name may stand in for an empty one.
+      const nameIssue = name || !known?.name ? nameProblem(name) : null;
+      if (nameIssue) fields.name = nameIssue;
       if (!input.consent) fields.consent = "상담 정보 수집·이용에 동의해야 제출할 수 있어요.";
       if (Object.keys(fields).length) {
         throw new AppError("validation", "표시된 항목을 확인해 주세요.", { fields });
@@ -63,30 +67,93 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
 
       let customer: Customer;
       let token: string | null;
+      // A phone number typed without the private link is a claim, not a proof: when it is an
+      // existing customer's, the answers are kept as a submission marked not confirmed, and
+      // nothing of theirs (name, consents, profile) changes until they or staff confirm it.
+      let confirmed = true;
       if (known) {
         customer = name && name !== known.name ? tx.update(customers).set({ name }).where(eq(customers.id, known.id)).returning().get() : known;
         token = known.token;
       } else {
-        const normalized = normalizePhone(input.phone!)!;
-        const existed = !!tx.select({ id: customers.id }).from(customers).where(eq(customers.phone, normalized)).get();
-        customer = upsertCustomer({ db: tx, phone: normalized, name, at: now });
-        token = existed ? null : customer.token;
+        const found = findOrCreateCustomer({ db: tx, phone: input.phone!, name, at: now });
+        customer = found.customer;
+        confirmed = found.created;
+        token = found.created ? customer.token : null;
       }
-      recordConsent({ db: tx, customerId: customer.id, kind: "consultation", granted: true, source: "consultation", at: now });
-      if (input.marketing) {
-        recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: true, source: "consultation", at: now });
-        tx.update(customers).set({ marketingConsent: true }).where(eq(customers.id, customer.id)).run();
-      }
+      const marketing = !!input.marketing;
+      if (confirmed) recordSubmissionConsents({ db: tx, customerId: customer.id, marketing, source: "consultation", at: now });
       const consentText = currentConsentText({ db: tx, kind: "consultation" });
       const row = tx
         .insert(consultationSubmissions)
-        .values({ templateVersionId: version.id, customerId: customer.id, answers, consentTextId: consentText.id, submittedAt: now })
+        .values({
+          templateVersionId: version.id,
+          customerId: customer.id,
+          answers,
+          consentTextId: consentText.id,
+          submittedAt: now,
+          confirmed,
+          claimedName: name || null,
+          claimedMarketing: confirmed ? false : marketing,
+        })
         .returning({ id: consultationSubmissions.id })
         .get();
       return { submissionId: row.id, customerId: customer.id, token };
     },
     { behavior: "immediate" },
   );
+}
+
+function recordSubmissionConsents({ db, customerId, marketing, source, at }: { db: DbOrTx; customerId: number; marketing: boolean; source: string; at: number }): void {
+  recordConsent({ db, customerId, kind: "consultation", granted: true, source, at });
+  if (marketing) recordConsent({ db, customerId, kind: "marketing", granted: true, source, at });
+}
+
+/**
+ * Confirm a submission that came with the customer's phone but not their private link: by
+ * staff who checked in person, or by the customer from their private page (`token`). Its
+ * consents (consultation, and marketing if ticked) are recorded now, as of the confirmation.
+ */
+export function confirmSubmission({
+  db,
+  submissionId,
+  by,
+  now = Date.now(),
+}: {
+  db: Db;
+  submissionId: number;
+  by: { userId: number } | { token: string };
+  now?: number;
+}): { customerId: number } {
+  return db.transaction(
+    (tx) => {
+      const row = tx.select().from(consultationSubmissions).where(eq(consultationSubmissions.id, submissionId)).get();
+      if ("token" in by) {
+        const owner = findCustomerByToken({ db: tx, token: by.token });
+        // Another customer's submission id answers exactly like a missing one.
+        if (!owner || owner.deletedAt || !row || row.customerId !== owner.id) throw new AppError("not_found", "상담표 응답을 찾을 수 없어요.");
+      } else if (!row) throw new AppError("not_found", "상담표 응답을 찾을 수 없어요.");
+      confirmSubmissionInTx({ tx, row, source: "token" in by ? "my_page" : "staff", now });
+      return { customerId: row.customerId };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function confirmSubmissionInTx({ tx, row, source, now }: { tx: DbOrTx; row: typeof consultationSubmissions.$inferSelect; source: string; now: number }): boolean {
+  if (row.confirmed) return false;
+  tx.update(consultationSubmissions).set({ confirmed: true, claimedMarketing: false }).where(eq(consultationSubmissions.id, row.id)).run();
+  recordSubmissionConsents({ db: tx, customerId: row.customerId, marketing: row.claimedMarketing, source, at: now });
+  return true;
+}
+
+/** A customer who proved their phone by one-time code confirms every answer sent with it. */
+export function confirmPendingSubmissions({ tx, customerId, now }: { tx: DbOrTx; customerId: number; now: number }): number {
+  const pending = tx
+    .select()
+    .from(consultationSubmissions)
+    .where(and(eq(consultationSubmissions.customerId, customerId), eq(consultationSubmissions.confirmed, false)))
+    .all();
+  return pending.filter((row) => confirmSubmissionInTx({ tx, row, source: "phone_confirmed", now })).length;
 }
 
 export type SubmissionView = {
@@ -99,6 +166,9 @@ export type SubmissionView = {
   answers: Answers;
   submittedAt: number;
   consentTextId: number | null;
+  /** False until the customer or staff confirm a submission made by phone number alone. */
+  confirmed: boolean;
+  claimedName: string | null;
 };
 
 /** Every submission of a customer, newest first, each with the questions of its own version. */
@@ -114,6 +184,8 @@ export function listSubmissions({ db, customerId }: { db: DbOrTx; customerId: nu
       answers: consultationSubmissions.answers,
       submittedAt: consultationSubmissions.submittedAt,
       consentTextId: consultationSubmissions.consentTextId,
+      confirmed: consultationSubmissions.confirmed,
+      claimedName: consultationSubmissions.claimedName,
     })
     .from(consultationSubmissions)
     .innerJoin(consultationTemplateVersions, eq(consultationTemplateVersions.id, consultationSubmissions.templateVersionId))
@@ -152,7 +224,8 @@ export function lastAnswersFor({ db, customerId, templateId }: { db: DbOrTx; cus
     .select({ answers: consultationSubmissions.answers, submittedAt: consultationSubmissions.submittedAt })
     .from(consultationSubmissions)
     .innerJoin(consultationTemplateVersions, eq(consultationTemplateVersions.id, consultationSubmissions.templateVersionId))
-    .where(and(eq(consultationSubmissions.customerId, customerId), eq(consultationTemplateVersions.templateId, templateId)))
+    // Only confirmed answers pre-fill the form: an unconfirmed one may be a stranger's.
+    .where(and(eq(consultationSubmissions.customerId, customerId), eq(consultationTemplateVersions.templateId, templateId), eq(consultationSubmissions.confirmed, true)))
     .orderBy(desc(consultationSubmissions.submittedAt), desc(consultationSubmissions.id))
     .limit(1)
     .get();

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, products, recommendations, visits, type Visit } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { numeric } from "@/lib/validation/numbers";
 
 export const visitInput = z.object({
   done: z.string().trim().max(500, "500자까지 적을 수 있어요.").optional().default(""),
@@ -17,8 +18,8 @@ export const visitInput = z.object({
   recommendations: z
     .array(
       z.object({
-        productId: z.coerce.number().int().positive(),
-        quantity: z.coerce.number().int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이에요.").max(99, "수량은 99개까지예요."),
+        productId: numeric(z.number().int().positive()),
+        quantity: numeric(z.number().int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이에요.").max(99, "수량은 99개까지예요.")),
         note: z.string().trim().max(200).optional().default(""),
       }),
     )

@@ -9,6 +9,7 @@ import { cardAccessLogs, consentTexts, consents, customers, orders, storeSales, 
 import { latestAnswersByTemplate, type LatestAnswers } from "@/lib/consultations/submissions";
 import { listRecommendations, listVisits, type RecommendationView } from "@/lib/consultations/visits";
 import { AppError } from "@/lib/errors";
+import { marketingConsent } from "./consent";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
 import { pointsBalance } from "@/lib/points/policy";
 import { listPointsLedger } from "@/lib/points/redeem";
@@ -86,7 +87,7 @@ export function listConsents({ db, customerId }: { db: DbOrTx; customerId: numbe
 }
 
 export type CustomerCard = {
-  customer: Pick<Customer, "id" | "name" | "phone" | "marketingConsent" | "createdAt">;
+  customer: Pick<Customer, "id" | "name" | "phone" | "createdAt"> & { marketingConsent: boolean };
   consents: ConsentView[];
   answers: LatestAnswers[];
   visits: Visit[];
@@ -101,7 +102,7 @@ export type CustomerCard = {
 /** Everything on the card, without logging (shared by the staff card and tests). */
 export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: number }): CustomerCard {
   const customer = db
-    .select({ id: customers.id, name: customers.name, phone: customers.phone, marketingConsent: customers.marketingConsent, createdAt: customers.createdAt, deletedAt: customers.deletedAt })
+    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, deletedAt: customers.deletedAt })
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
@@ -109,7 +110,7 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
   const purchases = listPurchases({ db, customerId });
   const completed = purchases.filter((p) => p.status === "picked_up" || p.status === "sold");
   return {
-    customer,
+    customer: { id: customer.id, name: customer.name, phone: customer.phone, createdAt: customer.createdAt, marketingConsent: marketingConsent({ db, customerId }) },
     consents: listConsents({ db, customerId }),
     answers: latestAnswersByTemplate({ db, customerId }),
     visits: listVisits({ db, customerId }),

@@ -10,7 +10,7 @@ import { customers, orderItems, orders, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
-import { recordConsent } from "./consent";
+import { marketingConsent, recordConsent } from "./consent";
 import { findCustomerByPhone } from "./customers";
 
 /** How far back "recent" reaches. */
@@ -52,7 +52,7 @@ export function ordersForConfirmedPhone({ db, phone, now = Date.now() }: { db: D
     );
   }
   return {
-    customer: { token: customer.token, name: customer.name, marketingConsent: customer.marketingConsent },
+    customer: { token: customer.token, name: customer.name, marketingConsent: marketingConsent({ db, customerId: customer.id }) },
     orders: rows.map((r) => ({
       token: r.token,
       code: r.code,
@@ -71,7 +71,6 @@ export function setMarketingConsentForPhone({ db, phone, granted, now = Date.now
     (tx) => {
       const customer = findCustomerByPhone({ db: tx, phone });
       if (!customer || customer.deletedAt) throw new AppError("not_found", "이 번호로 주문한 기록이 없어요.");
-      tx.update(customers).set({ marketingConsent: granted }).where(eq(customers.id, customer.id)).run();
       recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted, source: "phone_confirmed", at: now });
     },
     { behavior: "immediate" },

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { consentTexts, consents, type ConsentText } from "@/db/schema";
 
@@ -53,4 +53,21 @@ export function recordConsent({
 }): void {
   const text = currentConsentText({ db, kind });
   db.insert(consents).values({ customerId, consentTextId: text.id, granted, source, createdAt: at }).run();
+}
+
+/**
+ * Whether the customer currently agrees to marketing messages: the latest marketing decision
+ * in the consent log (no decision = no). The log is the one source of truth, whatever the
+ * channel that wrote it (order, consultation, my page, staff).
+ */
+export function marketingConsent({ db, customerId }: { db: DbOrTx; customerId: number }): boolean {
+  const latest = db
+    .select({ granted: consents.granted })
+    .from(consents)
+    .innerJoin(consentTexts, eq(consentTexts.id, consents.consentTextId))
+    .where(and(eq(consents.customerId, customerId), eq(consentTexts.kind, "marketing")))
+    .orderBy(desc(consents.createdAt), desc(consents.id))
+    .limit(1)
+    .get();
+  return latest?.granted ?? false;
 }

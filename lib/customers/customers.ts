@@ -10,26 +10,32 @@ export function newToken(bytes = 18): string {
 }
 
 /**
- * The one customer record for a phone number, whatever the channel: found, or created.
- * A given name only fills an empty one: anybody can type a phone number, so a public form
- * must never rename the person it belongs to. Customers correct their name themselves from
- * their private page (lib/customers/privacy.ts).
+ * The one customer record for a phone number, whatever the channel: found, or created, and
+ * whether this call created it. A given name only fills an empty one: anybody can type a
+ * phone number, so a public form must never rename the person it belongs to. Customers
+ * correct their name themselves from their private page (lib/customers/privacy.ts).
  */
-export function upsertCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): Customer {
+export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): { customer: Customer; created: boolean } {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new AppError("validation", "휴대전화 번호를 확인해 주세요.", { fields: { phone: "휴대전화 번호를 확인해 주세요." } });
   const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();
   if (existing) {
     if (name && !existing.name) {
-      return db.update(customers).set({ name }).where(eq(customers.id, existing.id)).returning().get();
+      return { customer: db.update(customers).set({ name }).where(eq(customers.id, existing.id)).returning().get(), created: false };
     }
-    return existing;
+    return { customer: existing, created: false };
   }
-  return db
+  const customer = db
     .insert(customers)
     .values({ phone: normalized, name: name ?? null, token: newToken(), createdAt: at })
     .returning()
     .get();
+  return { customer, created: true };
+}
+
+/** findOrCreateCustomer when the caller does not care whether the record is new. */
+export function upsertCustomer(args: { db: DbOrTx; phone: string; name?: string | null; at: number }): Customer {
+  return findOrCreateCustomer(args).customer;
 }
 
 export function findCustomerByPhone({ db, phone }: { db: DbOrTx; phone: string }): Customer | undefined {

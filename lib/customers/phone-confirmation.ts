@@ -14,6 +14,7 @@ import { takeToken } from "@/lib/api/rate-limit";
 import { authSecret } from "@/lib/config/paths";
 import { AppError } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messages/outbox";
+import { confirmPendingSubmissions } from "@/lib/consultations/submissions";
 import { findCustomerByPhone } from "./customers";
 import { normalizePhone } from "./phone";
 
@@ -158,14 +159,3 @@ export function verifyPhoneCode({ db, phone, code, now = Date.now() }: { db: Db;
   throw new AppError(outcome.reason === "too_many" ? "rate_limited" : "validation", message, { fields: { code: message } });
 }
 
-/**
- * Consultation answers sent with the phone of an existing customer wait, unconfirmed, until
- * that phone is proven. This schema has no unconfirmed mark on submissions yet, so there is
- * nothing to confirm: every submission already counts.
- */
-export function confirmPendingSubmissions({ tx, customerId, now }: { tx: DbOrTx; customerId: number; now: number }): number {
-  void tx;
-  void customerId;
-  void now;
-  return 0;
-}

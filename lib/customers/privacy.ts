@@ -23,13 +23,14 @@ import {
 import { listSubmissions, type SubmissionView } from "@/lib/consultations/submissions";
 import { listRecommendations, listVisits, recommendationCart, type RecommendationView } from "@/lib/consultations/visits";
 import { AppError } from "@/lib/errors";
+import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
 import { pointsBalance } from "@/lib/points/policy";
 import { listPointsLedger } from "@/lib/points/redeem";
 import { getShopSettings } from "@/lib/shop/settings";
 import { isoInZone } from "@/lib/shop/time";
 import { listConsents, listPurchases, type ConsentView, type Purchase } from "./card";
-import { recordConsent } from "./consent";
+import { marketingConsent, recordConsent } from "./consent";
 import { findCustomerByToken, newToken } from "./customers";
 
 /** The live customer a token opens, or not_found (deleted customers have no working link). */
@@ -61,7 +62,7 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
     : [];
   const recs = listRecommendations({ db, customerId: c.id });
   return {
-    profile: { name: c.name, phone: c.phone, marketingConsent: c.marketingConsent, createdAt: c.createdAt },
+    profile: { name: c.name, phone: c.phone, marketingConsent: marketingConsent({ db, customerId: c.id }), createdAt: c.createdAt },
     consents: listConsents({ db, customerId: c.id }),
     purchases: purchases.map((p) => ({ ...p, items: p.kind === "order" ? items.filter((i) => i.orderId === p.id).map(({ name, quantity }) => ({ name, quantity })) : [] })),
     submissions: listSubmissions({ db, customerId: c.id }),
@@ -96,9 +97,9 @@ export function exportMyData({ db, token }: { db: DbOrTx; token: string }): unkn
 }
 
 export function correctName({ db, token, name }: { db: Db; token: string; name: string }): void {
-  const clean = (name ?? "").trim();
-  if (!clean) throw new AppError("validation", "이름을 적어 주세요.", { fields: { name: "이름을 적어 주세요." } });
-  if (clean.length > 40 || /[<>]/.test(clean)) throw new AppError("validation", "이름은 40자까지, < > 없이 적어 주세요.", { fields: { name: "이름은 40자까지, < > 없이 적어 주세요." } });
+  const clean = normalizeName(name ?? "");
+  const problem = nameProblem(clean);
+  if (problem) throw new AppError("validation", problem, { fields: { name: problem } });
   db.transaction(
     (tx) => {
       const c = customerForToken({ db: tx, token });
@@ -112,7 +113,6 @@ export function withdrawMarketing({ db, token, now = Date.now() }: { db: Db; tok
   db.transaction(
     (tx) => {
       const c = customerForToken({ db: tx, token });
-      tx.update(customers).set({ marketingConsent: false }).where(eq(customers.id, c.id)).run();
       recordConsent({ db: tx, customerId: c.id, kind: "marketing", granted: false, source: "my_page", at: now });
     },
     { behavior: "immediate" },
@@ -144,14 +144,16 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
       }
       const orderIds = tx.select({ id: orders.id }).from(orders).where(eq(orders.customerId, id)).all().map((r) => r.id);
       if (orderIds.length) {
-        tx.update(orders).set({ note: "", requestHash: null }).where(eq(orders.customerId, id)).run();
+        tx.update(orders).set({ note: "", requestHash: null, customerName: null }).where(eq(orders.customerId, id)).run();
         tx.update(reviews).set({ comment: "" }).where(inArray(reviews.orderId, orderIds)).run();
       }
       tx.update(storeSales).set({ requestHash: null }).where(and(eq(storeSales.customerId, id))).run();
       // Nobody waits for a restock alert any more, and the codes sent to the phone go too.
       tx.delete(restockSubscriptions).where(eq(restockSubscriptions.customerId, id)).run();
       if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();
-      tx.update(customers).set({ name: null, phone: null, marketingConsent: false, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
+      // Deleting is also withdrawing: the log, which decides consent, says so.
+      if (marketingConsent({ db: tx, customerId: id })) recordConsent({ db: tx, customerId: id, kind: "marketing", granted: false, source: "my_page", at: now });
+      tx.update(customers).set({ name: null, phone: null, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
       return id;
     },
     { behavior: "immediate" },

@@ -5,6 +5,7 @@
  * Orders are chosen by pickup date, sales by sale date, both shop-local and inclusive.
  */
 import type { Db } from "@/db/client";
+import { formatPhone } from "@/lib/customers/phone";
 import { csvLine } from "@/lib/import/csv";
 import { IMPORT_COLUMNS } from "@/lib/import/format";
 import { findShopSettings } from "@/lib/shop/settings";
@@ -38,7 +39,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
   const params = { from: from ?? "0000-01-01", to: to ?? "9999-12-31" };
   const orderRows = db.$client
     .prepare(
-      `SELECT o.id, o.external_id, o.channel, c.phone, c.name, o.placed_at, o.pickup_date, o.status, o.arrived_at,
+      `SELECT o.id, o.external_id, o.channel, c.phone, coalesce(o.customer_name, c.name) AS name, o.placed_at, o.pickup_date, o.status, o.arrived_at,
               CASE o.status WHEN 'picked_up' THEN o.picked_up_at WHEN 'no_show' THEN o.no_show_at WHEN 'cancelled' THEN o.cancelled_at
                             WHEN 'ready' THEN o.ready_at END AS completed_at,
               o.total, o.points_earned,
@@ -64,7 +65,9 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
         // Rows made in this app get a stable id, so re-importing an export is idempotent too.
         r.external_id ?? `${prefix}-${r.id}`,
         r.channel,
-        r.phone,
+        // Grouped with hyphens (010-6892-4670): a spreadsheet keeps it as text with its leading 0,
+        // and the importer reads the grouped form.
+        r.phone ? formatPhone(r.phone) : null,
         r.name,
         isoWithMillis(r.placed_at, timeZone),
         r.pickup_date,

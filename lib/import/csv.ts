@@ -46,9 +46,29 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break. */
+/**
+ * A text cell a spreadsheet would run as a formula (OWASP "CSV injection"): one starting with
+ * = + - @, tab or CR — or such a cell already escaped with leading apostrophes, so that
+ * unescaping one apostrophe on import always gives back the original text.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** Text as written to a CSV cell: a formula-like start gets a leading `'` (shown as text). */
+export function neutralizeCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of neutralizeCell, for the importer: the original text of a cell. */
+export function restoreCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * One CSV field: text is neutralised against formulas (numbers are written as numbers),
+ * quoted when it holds a comma, quote or line break.
+ */
 export function csvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? "" : String(value);
+  const s = value === null || value === undefined ? "" : typeof value === "string" ? neutralizeCell(value) : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

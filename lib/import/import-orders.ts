@@ -1,9 +1,19 @@
 /**
  * Historical orders and counter sales from CSV (docs/API.md, "Import columns"). Each row is
- * validated on its own; a good row is written in its own IMMEDIATE transaction (customer,
- * unknown products, the order or sale, its items, its points), a bad row is reported with its
- * reasons and writes nothing. Idempotent on `external_id`: a row whose id is already in the
- * database — from an earlier import or earlier in the same file — is skipped.
+ * validated on its own; a good row is written all or nothing (customer, unknown products, the
+ * order or sale, its items, its points — a savepoint of its own), a bad row is reported with
+ * its reasons and writes nothing. Idempotent on `external_id`: a row whose id is already in
+ * the database — from an earlier import or earlier in the same file — is skipped.
+ *
+ * Rows go in chunks — at most IMPORT_CHUNK_ROWS rows or IMPORT_SLICE_MS of work, whichever
+ * comes first — each chunk one IMMEDIATE transaction, with a short pause between chunks: a
+ * 20,000-row file never holds the one server thread (or the write lock) for more than a slice,
+ * and requests that arrive meanwhile get several event-loop turns to finish, on a slow
+ * machine as on a fast one.
+ *
+ * Pre-orders still to be picked up (placed/ready/arrived on a pickup date from today on) take
+ * that day's stock like any order: a row asking more than is available is refused and
+ * reported, never written over the plan.
  *
  * Choices: `points_earned` left empty means the history recorded none (0, no ledger entry);
  * a given amount is credited to the customer's ledger as that purchase's earning. Imported
@@ -13,13 +23,17 @@
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { ORDER_STATUSES, orderEvents, orderItems, orders, pointsLedger, products, storeSaleItems, storeSales, type OrderStatus } from "@/db/schema";
+import { setTimeout as pause } from "node:timers/promises";
 import { newToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
+import { stockForDate } from "@/lib/inventory/availability";
 import { generatePickupCode } from "@/lib/orders/place-order";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
-import { parseCsv } from "./csv";
+import { parseIntegerText } from "@/lib/validation/numbers";
+import { nameProblem, normalizeName } from "@/lib/validation/text";
+import { parseCsv, restoreCell, type CsvRecord } from "./csv";
 import { IMPORT_COLUMNS, parseInstant, parseItems, REQUIRED_COLUMNS, type ImportColumn } from "./format";
 
 export type ImportRowResult = {
@@ -35,6 +49,14 @@ export type ImportReport = { rows: number; imported: number; skipped: number; er
 export const MAX_IMPORT_ROWS = 20_000;
 /** Bytes per request (about 20,000 rows of a typical history). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Most rows per transaction; the import lets other requests run between chunks. */
+export const IMPORT_CHUNK_ROWS = 200;
+/** Work per chunk before the import steps aside, and how long it steps aside. */
+export const IMPORT_SLICE_MS = 20;
+export const IMPORT_PAUSE_MS = 5;
+/** Most won one imported purchase may total (₩100,000,000), and most points it may have earned. */
+export const MAX_IMPORT_TOTAL = 100_000_000;
+export const MAX_IMPORT_POINTS = 1_000_000;
 
 type ValidRow = {
   externalId: string;
@@ -79,19 +101,22 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string): { row?
   if (channel === "store" && status && status !== "picked_up") errors.push("카운터 판매(store)의 상태는 picked_up이어야 해요.");
 
   const totalText = get("total");
-  const total = Number(totalText);
-  if (!/^-?\d+$/.test(totalText) || !Number.isSafeInteger(total)) errors.push(`합계(total) "${totalText}"은 원 단위 정수여야 해요.`);
-  else if (total < 0) errors.push(`합계(total)는 0 이상이어야 해요 (${totalText}).`);
+  const total = parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) ?? 0;
+  if (parseIntegerText(totalText) === null) errors.push(`합계(total) "${totalText}"은 원 단위 정수여야 해요.`);
+  else if (parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) === null) errors.push(`합계(total)는 0 이상 ${MAX_IMPORT_TOTAL.toLocaleString("ko-KR")} 이하여야 해요 (${totalText}).`);
 
   const pointsText = get("points_earned");
-  const points = pointsText ? Number(pointsText) : 0;
-  if (pointsText && (!/^\d+$/.test(pointsText) || !Number.isSafeInteger(points))) errors.push(`적립 포인트(points_earned) "${pointsText}"은 0 이상의 정수여야 해요.`);
+  const points = pointsText ? (parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) ?? 0) : 0;
+  if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) {
+    errors.push(`적립 포인트(points_earned) "${pointsText}"은 0 이상 ${MAX_IMPORT_POINTS.toLocaleString("ko-KR")} 이하의 정수여야 해요.`);
+  }
 
   const phoneText = get("customer_phone");
   const phone = phoneText ? normalizePhone(phoneText) : null;
   if (phoneText && !phone) errors.push(`전화번호(customer_phone) "${phoneText}"을 확인해 주세요.`);
-  const name = get("customer_name") || null;
-  if (name && name.length > 50) errors.push("고객 이름은 50자 이하여야 해요.");
+  const name = normalizeName(get("customer_name")) || null;
+  const nameIssue = name ? nameProblem(name, { label: "고객 이름(customer_name)" }) : null;
+  if (nameIssue) errors.push(nameIssue);
 
   const isStore = channel === "store";
   const completedAt = instant("completed_at", "완료 시각", status === "picked_up");
@@ -104,7 +129,11 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string): { row?
 
   const items = parseItems(get("items"));
   if (!items) errors.push(`품목(items) "${get("items")}"을 읽을 수 없어요. 예: 우유식빵 x 2; 베이글 x 1`);
-  else if (items.some((i) => i.name.length > 100)) errors.push("상품 이름은 100자 이하여야 해요.");
+  else {
+    for (const item of items) item.name = normalizeName(item.name);
+    const itemIssue = items.map((i) => nameProblem(i.name, { label: "상품 이름(items)", max: 100 })).find((p) => p !== null);
+    if (itemIssue) errors.push(itemIssue);
+  }
 
   if (errors.length) return { errors };
   const at = completedAt ?? placedAt!;
@@ -148,10 +177,30 @@ const STATUS_STAMP: Partial<Record<OrderStatus, "pickedUpAt" | "noShowAt" | "can
   ready: "readyAt",
 };
 
-function writeRow(tx: DbOrTx, row: ValidRow): "order" | "sale" {
+const LIVE_STATUSES: readonly OrderStatus[] = ["placed", "ready", "arrived"];
+
+/** A pre-order still to be picked up takes that day's stock: refuse it when the plan has not enough left. */
+function checkPlan(tx: DbOrTx, row: ValidRow, lines: { name: string; quantity: number; product: { id: number } }[], today: string): void {
+  if (row.channel === "store" || !LIVE_STATUSES.includes(row.status) || row.pickupDate < today) return;
+  const wanted = new Map<number, { name: string; quantity: number }>();
+  for (const l of lines) {
+    const w = wanted.get(l.product.id) ?? { name: l.name, quantity: 0 };
+    w.quantity += l.quantity;
+    wanted.set(l.product.id, w);
+  }
+  const stock = stockForDate({ db: tx, date: row.pickupDate, productIds: [...wanted.keys()] });
+  const short = [...wanted].filter(([id, w]) => w.quantity > (stock.get(id)?.available ?? 0));
+  if (short.length) {
+    const list = short.map(([id, w]) => `${w.name}(요청 ${w.quantity}개, 남은 수량 ${stock.get(id)?.available ?? 0}개)`).join(", ");
+    throw new AppError("sold_out", `${row.pickupDate} 준비 수량을 넘는 주문이에요: ${list}. 그날 준비 수량을 먼저 늘리거나 행을 고쳐 주세요.`);
+  }
+}
+
+function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   const at = row.completedAt ?? row.placedAt;
   const customerId = row.phone ? upsertCustomer({ db: tx, phone: row.phone, name: row.name, at: row.placedAt }).id : null;
   const lines = row.items.map((i) => ({ ...i, product: productByName(tx, i.name, at) }));
+  checkPlan(tx, row, lines, today);
   const earn = (sourceType: "order" | "sale", sourceId: number) => {
     if (customerId && row.points > 0) {
       tx.insert(pointsLedger).values({ customerId, delta: row.points, reason: "earn", sourceType, sourceId, createdAt: at }).onConflictDoNothing().run();
@@ -180,6 +229,7 @@ function writeRow(tx: DbOrTx, row: ValidRow): "order" | "sale" {
       channel: row.channel,
       status: row.status,
       customerId,
+      customerName: row.name,
       pickupDate: row.pickupDate,
       slotStart: "00:00",
       slotEnd: "23:59",
@@ -204,7 +254,27 @@ function writeRow(tx: DbOrTx, row: ValidRow): "order" | "sale" {
   return "order";
 }
 
-export function importOrdersCsv({ db, csv }: { db: Db; csv: string }): ImportReport {
+function importRecord(tx: DbOrTx, rec: CsvRecord, index: Map<ImportColumn, number>, timeZone: string, today: string): ImportRowResult {
+  const get = (c: ImportColumn) => {
+    const i = index.get(c)!;
+    return i >= 0 ? restoreCell(rec.fields[i] ?? "").trim() : "";
+  };
+  const externalId = get("external_id");
+  const { row, errors } = validateRow(get, timeZone);
+  if (!row) return { line: rec.line, external_id: externalId, result: "error", messages: errors };
+  try {
+    // A savepoint: a row that fails halfway leaves nothing behind, the rest of its chunk goes on.
+    const kind = tx.transaction((sp) => (alreadyImported(sp, row.externalId) ? null : writeRow(sp, row, today)));
+    if (!kind) return { line: rec.line, external_id: externalId, result: "skipped", messages: ["이미 가져온 행이에요 (같은 external_id)."] };
+    return { line: rec.line, external_id: externalId, result: "imported", kind, messages: [] };
+  } catch (e) {
+    const message = e instanceof AppError ? e.message : "이 행을 저장하지 못했어요.";
+    if (!(e instanceof AppError)) console.error(e);
+    return { line: rec.line, external_id: externalId, result: "error", messages: [message] };
+  }
+}
+
+export async function importOrdersCsv({ db, csv, now = Date.now(), chunkRows = IMPORT_CHUNK_ROWS }: { db: Db; csv: string; now?: number; chunkRows?: number }): Promise<ImportReport> {
   const records = parseCsv(csv);
   if (!records.length) throw new AppError("validation", "CSV가 비어 있어요. 첫 줄에 열 이름이 있어야 해요.");
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
@@ -214,31 +284,25 @@ export function importOrdersCsv({ db, csv }: { db: Db; csv: string }): ImportRep
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError("validation", `한 번에 ${MAX_IMPORT_ROWS.toLocaleString("ko-KR")}행까지 가져올 수 있어요. 파일을 나눠 주세요.`);
   const index = new Map(IMPORT_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
+  const today = localDate(now, timeZone);
 
-  const results: ImportRowResult[] = rows.map((rec) => {
-    const get = (c: ImportColumn) => {
-      const i = index.get(c)!;
-      return i >= 0 ? (rec.fields[i] ?? "").trim() : "";
-    };
-    const externalId = get("external_id");
-    const { row, errors } = validateRow(get, timeZone);
-    if (!row) return { line: rec.line, external_id: externalId, result: "error", messages: errors };
-    try {
-      const kind = db.transaction(
-        (tx) => {
-          if (alreadyImported(tx, row.externalId)) return null;
-          return writeRow(tx, row);
-        },
-        { behavior: "immediate" },
-      );
-      if (!kind) return { line: rec.line, external_id: externalId, result: "skipped", messages: ["이미 가져온 행이에요 (같은 external_id)."] };
-      return { line: rec.line, external_id: externalId, result: "imported", kind, messages: [] };
-    } catch (e) {
-      const message = e instanceof AppError ? e.message : "이 행을 저장하지 못했어요.";
-      if (!(e instanceof AppError)) console.error(e);
-      return { line: rec.line, external_id: externalId, result: "error", messages: [message] };
-    }
-  });
+  const results: ImportRowResult[] = [];
+  let next = 0;
+  while (next < rows.length) {
+    const sliceEnd = performance.now() + IMPORT_SLICE_MS;
+    const chunkEnd = Math.min(rows.length, next + chunkRows);
+    db.transaction(
+      (tx) => {
+        do {
+          results.push(importRecord(tx, rows[next], index, timeZone, today));
+          next++;
+        } while (next < chunkEnd && performance.now() < sliceEnd);
+      },
+      { behavior: "immediate" },
+    );
+    // Let waiting requests run (a timer, not setImmediate: a request needs several turns).
+    if (next < rows.length) await pause(IMPORT_PAUSE_MS);
+  }
   return {
     rows: results.length,
     imported: results.filter((r) => r.result === "imported").length,

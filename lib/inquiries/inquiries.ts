@@ -10,6 +10,7 @@ import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
+import { nameProblem, normalizeName, normalizeText, textProblem } from "@/lib/validation/text";
 
 export const MAX_INQUIRY_LENGTH = 2000;
 
@@ -23,13 +24,13 @@ export type InquiryInput = { token?: string | null; name?: string; phone?: strin
  */
 export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): { inquiry: Inquiry; customerId: number; myPageToken: string | null } {
   const fields: Record<string, string> = {};
-  const message = (input.message ?? "").trim();
-  const name = (input.name ?? "").trim();
-  if (!message) fields.message = "문의 내용을 적어 주세요.";
-  else if (message.length > MAX_INQUIRY_LENGTH) fields.message = `문의는 ${MAX_INQUIRY_LENGTH}자까지 적을 수 있어요.`;
+  const message = normalizeText(input.message ?? "");
+  const name = normalizeName(input.name ?? "");
+  const messageProblem = textProblem(message, { label: "문의", max: MAX_INQUIRY_LENGTH, required: true });
+  if (messageProblem) fields.message = messageProblem;
   if (!input.token) {
-    if (!name) fields.name = "이름을 적어 주세요.";
-    else if (name.length > 40) fields.name = "이름은 40자까지 적을 수 있어요.";
+    const problem = nameProblem(name);
+    if (problem) fields.name = problem;
     if (!normalizePhone(input.phone ?? "")) fields.phone = "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678";
     if (!input.privacy) fields.privacy = "개인정보 수집·이용에 동의해야 문의를 남길 수 있어요.";
   }
@@ -58,9 +59,9 @@ export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: 
 }
 
 export function replyToInquiry({ db, inquiryId, userId, body, now = Date.now() }: { db: Db; inquiryId: number; userId: number; body: string; now?: number }): InquiryReply {
-  const text = (body ?? "").trim();
-  if (!text) throw new AppError("validation", "답변을 적어 주세요.", { fields: { body: "답변을 적어 주세요." } });
-  if (text.length > MAX_INQUIRY_LENGTH) throw new AppError("validation", `답변은 ${MAX_INQUIRY_LENGTH}자까지예요.`, { fields: { body: `${MAX_INQUIRY_LENGTH}자까지예요.` } });
+  const text = normalizeText(body ?? "");
+  const problem = textProblem(text, { label: "답변", max: MAX_INQUIRY_LENGTH, required: true });
+  if (problem) throw new AppError("validation", problem, { fields: { body: problem } });
   return db.transaction(
     (tx) => {
       const inquiry = tx.select().from(inquiries).where(eq(inquiries.id, inquiryId)).get();
@@ -116,8 +117,9 @@ export function listInquiriesForCustomer({ db, customerId }: { db: DbOrTx; custo
 
 export const inquiryFormSchema = z.object({
   token: z.string().max(64).optional(),
-  name: z.string().max(100).optional(),
+  // Lengths and characters are checked once, by createInquiry (one limit, one message).
+  name: z.string().optional(),
   phone: z.string().max(40).optional(),
-  message: z.string().max(10_000).optional(),
+  message: z.string().optional(),
   privacy: z.literal("on").optional(),
 });

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import journal from "@/db/migrations/meta/_journal.json";
+import { PRIVATE_FILE_MODE } from "@/db/client";
 import { AppError } from "@/lib/errors";
 
 /** Tables a Dangol database always has once migrated. */
@@ -64,8 +65,10 @@ function fsyncFile(file: string): void {
   }
 }
 
-/** Snapshot `source` (a path; may be in use by a server) into a new file `to`. */
+/** Snapshot `source` (a path; may be in use by a server) into a new, owner-only file `to`. */
 function vacuumInto(source: string, to: string): void {
+  // VACUUM INTO fills an empty file: made first, 0600, so the copy is never readable by others.
+  fs.closeSync(fs.openSync(to, "wx", PRIVATE_FILE_MODE));
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 10000");
@@ -86,12 +89,15 @@ export function backupDatabase({ source, to, overwrite = false }: { source: stri
   if (target === path.resolve(source)) throw new AppError("validation", "백업 파일을 데이터베이스와 같은 경로에 만들 수 없어요.");
   if (fs.existsSync(target) && !overwrite) throw new AppError("conflict", `이미 파일이 있어요: ${target} (덮어쓰려면 --force)`);
   if (!fs.existsSync(source)) throw new AppError("not_found", `데이터베이스가 없어요: ${source}`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // A typo in --to must not scatter copies of customer data into new folders.
+  const folder = path.dirname(target);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError("not_found", `백업할 폴더가 없어요: ${folder} (폴더를 먼저 만들어 주세요).`);
   const temp = tempNextTo(target);
   try {
     vacuumInto(source, temp);
     const check = checkDangolDatabase(temp);
     fsyncFile(temp);
+    fs.chmodSync(temp, PRIVATE_FILE_MODE);
     fs.renameSync(temp, target);
     return { file: target, bytes: fs.statSync(target).size, check };
   } catch (e) {

@@ -50,7 +50,9 @@ export function runningServer(dbPath: string): ServerMarker | null {
 export function holdServerMarker({ dbPath, port }: { dbPath: string; port?: string }): () => void {
   const file = serverMarkerPath(dbPath);
   const marker: ServerMarker = { pid: process.pid, host: os.hostname(), startedAt: Date.now(), port };
-  fs.writeFileSync(file, JSON.stringify(marker));
+  // Owner-only, like the database next to it.
+  fs.writeFileSync(file, JSON.stringify(marker), { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
   let released = false;
   const release = () => {
     if (released) return;

@@ -5,16 +5,10 @@
 import { z } from "zod";
 import { normalizePhone } from "@/lib/customers/phone";
 import { isDateString } from "@/lib/shop/time";
+import { numeric } from "@/lib/validation/numbers";
+import { nameField, textField } from "@/lib/validation/text";
 
-export const MAX_NAME_LENGTH = 40;
 export const MAX_NOTE_LENGTH = 500;
-
-/**
- * Numbers as JSON sends them, or strings of digits as forms do. Unlike `z.coerce.number()`
- * it refuses `true`, `[3]`, `null` and `""`, which coercion would silently read as 1, 3 and 0.
- */
-const numeric = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v), schema);
 
 export const orderItemInput = z.object({
   product_id: numeric(z.number({ error: "상품을 골라 주세요." }).int("상품을 골라 주세요.").positive("상품을 골라 주세요.")),
@@ -37,14 +31,7 @@ export const orderInput = z.object({
   pickup_date: z.string().refine(isDateString, "픽업 날짜를 골라 주세요."),
   slot: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "픽업 시간을 골라 주세요."),
   customer: z.object({
-    name: z
-      .string({ error: "이름을 적어 주세요." })
-      .trim()
-      .min(1, "이름을 적어 주세요.")
-      .max(MAX_NAME_LENGTH, `이름은 ${MAX_NAME_LENGTH}자까지 적을 수 있어요.`)
-      .refine((s) => !/[<>]/.test(s), "이름에 < > 기호는 쓸 수 없어요.")
-      // Control characters (newlines, NUL) would break rack labels and CSV exports.
-      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "이름에 쓸 수 없는 문자가 있어요."),
+    name: nameField(),
     phone: z
       .string({ error: "휴대전화 번호를 적어 주세요." })
       .refine((s) => normalizePhone(s) !== null, "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678"),
@@ -54,7 +41,7 @@ export const orderInput = z.object({
     marketing: z.boolean().optional().default(false),
   }),
   items: z.array(orderItemInput).min(1, "담은 상품이 없어요.").max(30, "한 번에 30가지까지 주문할 수 있어요."),
-  note: z.string().trim().max(MAX_NOTE_LENGTH, `요청사항은 ${MAX_NOTE_LENGTH}자까지 적을 수 있어요.`).optional().default(""),
+  note: textField({ label: "요청사항", max: MAX_NOTE_LENGTH }).optional().default(""),
 });
 
 export type OrderInput = z.infer<typeof orderInput>;

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { customers, orderEvents, orderItems, type Order, type OrderItem, type OrderStatus } from "@/db/schema";
+import { orderEvents, orderItems, type Order, type OrderItem, type OrderStatus } from "@/db/schema";
 
 export type OrderDetail = {
   order: Order;
@@ -12,8 +12,8 @@ export type OrderDetail = {
 
 /**
  * One order with its lines and status history, for the customer's own view (order page,
- * `GET /api/v1/storefront/orders/{token}`). Of the customer only the name: the link may be
- * forwarded to whoever picks the bag up.
+ * `GET /api/v1/storefront/orders/{token}`). Of the customer only the name typed on the order:
+ * the link may be forwarded to whoever picks the bag up.
  */
 export function getOrderDetail({ db, order }: { db: DbOrTx; order: Order }): OrderDetail {
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)).all();
@@ -24,12 +24,11 @@ export function getOrderDetail({ db, order }: { db: DbOrTx; order: Order }): Ord
     // Insertion order is history order; `at` may tie within one millisecond.
     .orderBy(asc(orderEvents.id))
     .all();
-  const customer = order.customerId
-    ? db.select({ name: customers.name }).from(customers).where(eq(customers.id, order.customerId)).get()
-    : undefined;
   const undone = new Set(events.filter((e) => e.kind === "undo").map((e) => e.reversesEventId));
   const timeline = events
     .filter((e) => e.kind === "status_change" && !undone.has(e.id))
     .map((e) => ({ status: e.toStatus as OrderStatus, at: e.at }));
-  return { order, items, timeline, customerName: customer?.name ?? null };
+  // The name typed on this order, never the stored customer's: whoever typed the phone
+  // number may not be its owner.
+  return { order, items, timeline, customerName: order.customerName };
 }

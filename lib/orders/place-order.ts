@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
-import { findCustomerByPhone, newToken, upsertCustomer } from "@/lib/customers/customers";
+import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { settleRestockNotices } from "@/lib/restock/alerts";
@@ -158,9 +158,14 @@ export function placeOrder({
         });
       }
 
-      const customer = upsertCustomer({ db: tx, phone: input.customer.phone, name: input.customer.name, at: now });
+      const { customer, created } = findOrCreateCustomer({ db: tx, phone: input.customer.phone, name: input.customer.name, at: now });
       recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: consentSource, at: now });
-      recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: input.consent.marketing, source: consentSource, at: now });
+      // A typed phone number is a claim: the order's marketing box decides for a customer this
+      // order creates, or when staff take the order in person; it never changes an existing
+      // customer's decision from the public storefront (they decide on their private page).
+      if (created || actorUserId) {
+        recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: input.consent.marketing, source: consentSource, at: now });
+      }
 
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
       const order = tx
@@ -171,6 +176,7 @@ export function placeOrder({
           channel,
           status: "placed",
           customerId: customer.id,
+          customerName: input.customer.name,
           pickupDate: date,
           slotStart: slot.startTime,
           slotEnd: slot.endTime,

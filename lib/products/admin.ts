@@ -12,6 +12,7 @@ import { isTimeString } from "@/lib/shop/time";
 import { getProductWithOptions, listProductsWithOptions, type ProductWithOptions } from "./catalogue";
 import { withParticle } from "@/lib/korean-particle";
 import { MAX_NOTICE_HOURS } from "./min-notice";
+import { numeric } from "@/lib/validation/numbers";
 
 export const MAX_PRICE = 10_000_000;
 
@@ -25,7 +26,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
 const noMarkup = (s: string) => !/[<>]/.test(s);
 
 export const optionChoiceInput = z.object({
-  id: z.coerce.number().int().positive().optional(),
+  id: numeric(z.number().int().positive().optional()),
   name: z.string().trim().min(1, "선택지 이름을 적어 주세요.").max(30, "선택지 이름은 30자까지예요.").refine(noMarkup, "< > 기호는 쓸 수 없어요."),
   priceDelta: z.coerce
     .number({ error: "추가 금액을 숫자로 적어 주세요." })
@@ -36,7 +37,7 @@ export const optionChoiceInput = z.object({
 
 export const optionGroupInput = z
   .object({
-    id: z.coerce.number().int().positive().optional(),
+    id: numeric(z.number().int().positive().optional()),
     name: z.string().trim().min(1, "옵션 이름을 적어 주세요.").max(30, "옵션 이름은 30자까지예요.").refine(noMarkup, "< > 기호는 쓸 수 없어요."),
     required: z.boolean(),
     choices: z.array(optionChoiceInput).min(1, "선택지를 하나 이상 넣어 주세요.").max(20, "선택지는 20개까지예요."),

@@ -5,10 +5,12 @@ import type { Db, DbOrTx } from "@/db/client";
 import { customers, orders, reviews, type Review } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
+import { numeric } from "@/lib/validation/numbers";
+import { textField } from "@/lib/validation/text";
 
 export const reviewInput = z.object({
-  rating: z.coerce.number({ error: "별점을 골라 주세요." }).int("별점을 골라 주세요.").min(1, "별점을 골라 주세요.").max(5, "별점은 5점까지예요."),
-  comment: z.string().trim().max(1000, "후기는 1000자까지 적을 수 있어요.").optional().default(""),
+  rating: numeric(z.number({ error: "별점을 골라 주세요." }).int("별점을 골라 주세요.").min(1, "별점을 골라 주세요.").max(5, "별점은 5점까지예요.")),
+  comment: textField({ label: "후기", max: 1000 }).optional().default(""),
 });
 
 export function reviewForOrder({ db, orderId }: { db: DbOrTx; orderId: number }): Review | undefined {

@@ -16,6 +16,7 @@ import { awardPurchasePoints } from "@/lib/points/policy";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { numeric } from "@/lib/validation/numbers";
 
 /** A sale may be sent a little ahead of the server's clock, never from tomorrow. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -36,13 +37,13 @@ export const saleInput = z.object({
   items: z
     .array(
       z.object({
-        product_id: z.coerce.number({ error: "상품을 골라 주세요." }).int().positive("상품을 골라 주세요."),
-        quantity: z.coerce.number({ error: "수량을 숫자로 적어 주세요." }).int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이어야 해요.").max(999, "수량이 너무 많아요."),
+        product_id: numeric(z.number({ error: "상품을 골라 주세요." }).int().positive("상품을 골라 주세요.")),
+        quantity: numeric(z.number({ error: "수량을 숫자로 적어 주세요." }).int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이어야 해요.").max(999, "수량이 너무 많아요.")),
       }),
     )
     .min(1, "담은 상품이 없어요.")
     .max(50, "한 번에 50가지까지 기록할 수 있어요."),
-  total: z.coerce.number().int("금액은 원 단위 정수여야 해요.").min(0, "금액은 0원 이상이어야 해요.").optional(),
+  total: numeric(z.number().int("금액은 원 단위 정수여야 해요.").min(0, "금액은 0원 이상이어야 해요.").optional()),
 });
 export type SaleInput = z.input<typeof saleInput>;
 export type ParsedSaleInput = z.output<typeof saleInput>;

@@ -12,6 +12,7 @@ import { normalizePhone, formatPhone } from "@/lib/customers/phone";
 import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
 import { withParticle } from "@/lib/korean-particle";
+import { numeric } from "@/lib/validation/numbers";
 
 export { ruleExample, type RuleExample } from "@/lib/pickup/rule-example";
 
@@ -113,7 +114,7 @@ export const pickupRulesInput = z
     daysAhead: int("미리 보여 줄 날 수", 1, 30),
     maxItemsPerOrder: int("한 주문 최대 개수", 1, 999),
     closedWeekdays: z
-      .array(z.coerce.number().int().min(0).max(6))
+      .array(numeric(z.number().int().min(0).max(6)))
       .max(7)
       .optional()
       .default([])

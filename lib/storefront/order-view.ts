@@ -43,7 +43,7 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
   const items = detail.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPrice: i.unitPrice, lineTotal: i.lineTotal, options: i.options }));
   const timeline = detail.timeline;
   const customer = order.customerId
-    ? db.select({ name: customers.name, token: customers.token, createdAt: customers.createdAt }).from(customers).where(eq(customers.id, order.customerId)).get()
+    ? db.select({ token: customers.token, createdAt: customers.createdAt }).from(customers).where(eq(customers.id, order.customerId)).get()
     : undefined;
   // Whoever typed a phone number into an order must not reach that number's private page:
   // the link is offered only when this very order created the customer record.
@@ -62,7 +62,8 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
     rackSlot: order.rackSlot,
     total: order.total,
     note: order.note,
-    customerName: customer?.name ?? null,
+    // What the requester typed on this order, never the stored customer's name.
+    customerName: detail.customerName,
     myPageToken,
     items,
     timeline,

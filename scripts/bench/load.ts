@@ -27,18 +27,21 @@ export function assertLoopback(url: string): void {
 
 /**
  * Run `send(i)` for i = 0, 1, 2… with `concurrency` in flight. Stops after `count` requests
- * or `durationMs`, whichever comes first (at least one bound is required).
+ * or `durationMs`, whichever comes first (at least one bound is required), or as soon as
+ * `stop()` says so.
  */
 export async function runLoad({
   concurrency,
   count = Infinity,
   durationMs = Infinity,
   send,
+  stop = () => false,
 }: {
   concurrency: number;
   count?: number;
   durationMs?: number;
   send: (index: number) => Promise<Response>;
+  stop?: () => boolean;
 }): Promise<LoadResult> {
   if (!Number.isFinite(count) && !Number.isFinite(durationMs)) throw new Error("runLoad needs a count or a duration");
   const latencies: number[] = [];
@@ -47,7 +50,7 @@ export async function runLoad({
   const started = performance.now();
   const deadline = started + durationMs;
   const worker = async () => {
-    while (next < count && performance.now() < deadline) {
+    while (next < count && performance.now() < deadline && !stop()) {
       const index = next++;
       const t0 = performance.now();
       let status = 0;

@@ -2,6 +2,9 @@
  * Every benchmark module, run in this order against one server. Adding one is a module under
  * scripts/bench/ (default-exporting a BenchModule, see ./types.ts) and one line here.
  */
+import crashRestart from "./crash-restart";
+import hostileRequests from "./hostile-requests";
+import importLoad from "./import-load";
 import metricsScale from "./metrics-scale";
 import rackLive from "./rack-live";
 import storefront from "./storefront";
@@ -11,4 +14,7 @@ export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
   { name: "storefront", run: storefront },
   { name: "rack-live", run: rackLive },
   { name: "metrics-scale", run: metricsScale },
+  { name: "hostile-requests", run: hostileRequests },
+  { name: "import-load", run: importLoad },
+  { name: "crash-restart", run: crashRestart },
 ];

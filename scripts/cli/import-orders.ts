@@ -9,14 +9,14 @@ import { AppError, isAppError } from "@/lib/errors";
 import { importOrdersCsv } from "@/lib/import/import-orders";
 import { UsageError, type CliCommand } from "./types";
 
-function importFile(file: string, out: (line: string) => void, db: ReturnType<typeof getDb>): void {
+async function importFile(file: string, out: (line: string) => void, db: ReturnType<typeof getDb>): Promise<void> {
   let csv: string;
   try {
     csv = fs.readFileSync(file, "utf8");
   } catch {
     throw new AppError("not_found", `파일을 읽을 수 없어요: ${file}`);
   }
-  const report = importOrdersCsv({ db, csv });
+  const report = await importOrdersCsv({ db, csv });
   for (const r of report.results) {
     if (r.result !== "imported") out(`${r.line}행 ${r.external_id || "(external_id 없음)"}: ${r.result === "skipped" ? "건너뜀" : "오류"} — ${r.messages.join(" ")}`);
   }
@@ -29,8 +29,8 @@ const command: CliCommand = {
   summary: "지난 주문·판매 CSV를 가져와요 (external_id가 같은 행은 건너뛰어요).",
   usage: "FILE.csv",
   positionals: { min: 1, max: 1 },
-  run(args, ctx) {
-    importFile(args.positionals[0], ctx.out, ctx.db());
+  async run(args, ctx) {
+    await importFile(args.positionals[0], ctx.out, ctx.db());
   },
 };
 export default command;
@@ -45,7 +45,7 @@ export async function importOrdersCommand(args: string[]): Promise<number> {
   try {
     const db = getDb();
     runMigrations(db);
-    importFile(file, (l) => console.log(l), db);
+    await importFile(file, (l) => console.log(l), db);
     return 0;
   } catch (e) {
     console.error(`오류: ${isAppError(e) ? e.message : (e as Error).message}`);

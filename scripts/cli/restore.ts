@@ -27,7 +27,7 @@ const command: CliCommand = {
     const count = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     ctx.out(`복원했어요: ${from} → ${ctx.dbPath} (${formatBytes(result.bytes)})`);
     ctx.out(`상품 ${count("products")}개, 주문 ${count("orders")}건, 고객 ${count("customers")}명, 계정 ${count("users")}개`);
-    if (server) ctx.out(`주의: 서버(pid ${server.pid})가 켜져 있었다면 지금 다시 시작해야 복원된 데이터를 읽어요.`);
+    if (server) ctx.out(`서버(pid ${server.pid})는 다음 요청부터 복원된 파일을 읽어요. 복원 중에 들어온 저장 요청은 저장되지 않았다고 답했어요 (503).`);
   },
 };
 export default command;

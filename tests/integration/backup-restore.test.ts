@@ -71,6 +71,8 @@ describe("backup", () => {
     const insert = writer.$client.prepare("insert into inquiries (message, created_at) values (?, ?)");
     let writtenDuring = 0;
     let running = true;
+    // The folder must exist: backup never creates one.
+    fs.mkdirSync(path.join(dir, "backups"));
     const backupFile = path.join(dir, "backups", "during-writes.db");
     const done = cliAsync(dbPath, "backup", "--to", backupFile).finally(() => (running = false));
     // The "server": a write every couple of milliseconds for as long as the backup runs.

@@ -6,10 +6,11 @@ import { defineAction } from "@/lib/actions";
 import { getRackCard, type RackCard } from "@/lib/rack/board";
 import { changeRackSlot, checkInByScan, closeOutDay, markReady, moveOrder, undoRackMove } from "@/lib/rack/moves";
 import { isDateString } from "@/lib/shop/time";
+import { numeric } from "@/lib/validation/numbers";
 
 type CardResult = { card: RackCard | null };
 
-const orderId = z.coerce.number().int().positive("주문을 찾을 수 없어요.");
+const orderId = numeric(z.number().int().positive("주문을 찾을 수 없어요."));
 const rackSlot = z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸을 다시 골라 주세요.");
 
 function cardOf(id: number): CardResult {

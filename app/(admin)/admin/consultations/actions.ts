@@ -7,9 +7,10 @@ import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { createTemplate, updateTemplate } from "@/lib/consultations/templates";
 import { AppError } from "@/lib/errors";
+import { numeric } from "@/lib/validation/numbers";
 
 const schema = z.object({
-  id: z.coerce.number().int().positive().optional(),
+  id: numeric(z.number().int().positive().optional()),
   title: z.string().max(200),
   description: z.string().max(2000).optional(),
   slug: z.string().max(100).optional(),

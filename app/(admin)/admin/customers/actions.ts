@@ -4,16 +4,18 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
+import { confirmSubmission } from "@/lib/consultations/submissions";
 import { addVisit } from "@/lib/consultations/visits";
 import { logCardView } from "@/lib/customers/card";
 import { AppError } from "@/lib/errors";
 import { redeemPoints } from "@/lib/points/redeem";
+import { integerInput, numeric } from "@/lib/validation/numbers";
 
 export const addVisitAction = defineAction(
   {
     permission: "customers",
     schema: z.object({
-      customerId: z.coerce.number().int().positive(),
+      customerId: numeric(z.number().int().positive()),
       done: z.string().optional(),
       productsUsed: z.string().optional(),
       notes: z.string().optional(),
@@ -39,8 +41,8 @@ export const redeemPointsAction = defineAction(
   {
     permission: "counter",
     schema: z.object({
-      customerId: z.coerce.number().int().positive(),
-      points: z.coerce.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요."),
+      customerId: numeric(z.number().int().positive()),
+      points: numeric(z.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요.")),
       requestKey: z.string().min(8).max(64),
     }),
   },
@@ -53,8 +55,18 @@ export const redeemPointsAction = defineAction(
 
 /** One staff view of a customer card, sent once by the card page's view logger (the page itself writes nothing). */
 export const logCardViewAction = defineAction(
-  { permission: "customers", schema: z.object({ customerId: z.coerce.number().int().positive() }) },
+  { permission: "customers", schema: z.object({ customerId: integerInput({ min: 1 }) }) },
   ({ customerId }, { user }) => {
     logCardView({ db: getDb(), customerId, userId: user!.id });
+  },
+);
+
+/** Staff checked in person that an unconfirmed consultation submission is the customer's own. */
+export const confirmSubmissionAction = defineAction(
+  { permission: "customers", schema: z.object({ customerId: integerInput({ min: 1 }), submissionId: integerInput({ min: 1 }) }) },
+  (input, { user }) => {
+    confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { userId: user!.id } });
+    revalidatePath(`/admin/customers/${input.customerId}`);
+    return { ok: true, message: "본인 응답으로 확인했어요." };
   },
 );

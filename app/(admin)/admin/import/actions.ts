@@ -20,7 +20,7 @@ export const importOrdersAction = defineAction<z.ZodType<{ file: File }>, Import
     }),
   },
   async ({ file }) => {
-    const report = importOrdersCsv({ db: getDb(), csv: await file.text() });
+    const report = await importOrdersCsv({ db: getDb(), csv: await file.text() });
     revalidatePath("/admin/metrics");
     return { ok: report.errors === 0, message: `가져옴 ${report.imported}행 · 건너뜀 ${report.skipped}행 · 오류 ${report.errors}행 (전체 ${report.rows}행)`, data: report } as never;
   },

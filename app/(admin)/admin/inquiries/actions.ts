@@ -5,9 +5,10 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { replyToInquiry } from "@/lib/inquiries/inquiries";
+import { numeric } from "@/lib/validation/numbers";
 
 export const replyInquiryAction = defineAction(
-  { permission: "customers", schema: z.object({ inquiryId: z.coerce.number().int().positive(), body: z.string().max(10_000) }) },
+  { permission: "customers", schema: z.object({ inquiryId: numeric(z.number().int().positive()), body: z.string() }) },
   (input, { user }) => {
     replyToInquiry({ db: getDb(), inquiryId: input.inquiryId, userId: user!.id, body: input.body });
     revalidatePath("/admin/inquiries");

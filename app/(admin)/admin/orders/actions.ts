@@ -9,8 +9,9 @@ import { defineAction, formToObject } from "@/lib/actions";
 import { cancelOrderByStaff, setPaymentStatus } from "@/lib/orders/admin";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
+import { numeric } from "@/lib/validation/numbers";
 
-const orderId = z.coerce.number().int().positive();
+const orderId = numeric(z.number().int().positive());
 
 function refresh(id?: number) {
   revalidatePath("/admin/orders");

@@ -6,10 +6,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
 import { addClosedDate, addSlot, removeClosedDate, removeSlot, updatePickupRules, updateSlot } from "@/lib/shop/pickup-rules";
+import { numeric } from "@/lib/validation/numbers";
 
 // The lib functions validate their own input (one set of Korean messages); here only the shape.
 const anyForm = z.record(z.string(), z.unknown());
-const idForm = z.object({ id: z.coerce.number().int().positive() });
+const idForm = z.object({ id: numeric(z.number().int().positive()) });
 
 function refresh() {
   revalidatePath("/admin/pickup");

@@ -9,8 +9,9 @@ import { copyPlan, savePlan, type PlanEntry } from "@/lib/inventory/plan";
 import { restockHoldInput, setRestockHold } from "@/lib/restock/alerts";
 import { getShopSettings } from "@/lib/shop/settings";
 import { isDateString } from "@/lib/shop/time";
+import { numeric } from "@/lib/validation/numbers";
 
-const cellValue = z.union([z.literal(""), z.coerce.number()]);
+const cellValue = z.union([z.literal(""), numeric(z.number())]);
 
 /** Grid cells arrive as `q:<date>:<productId>`; `scope` is "all" or the one date to save. */
 const planForm = z.object({

@@ -8,6 +8,7 @@ import { defineAction, formToObject } from "@/lib/actions";
 import { getTranslations } from "next-intl/server";
 import { createProduct, setProductActive, updateProduct } from "@/lib/products/admin";
 import { removeProductPhoto, setProductPhoto } from "@/lib/products/photos";
+import { numeric } from "@/lib/validation/numbers";
 
 /** The option editor sends its groups as one JSON field; the rest are plain inputs. */
 function parseProductForm(form: FormData): unknown {
@@ -21,7 +22,7 @@ function parseProductForm(form: FormData): unknown {
 }
 
 // lib/products/admin.ts validates the product itself (one set of Korean messages).
-const productForm = z.object({ id: z.coerce.number().int().positive().optional() }).passthrough();
+const productForm = z.object({ id: numeric(z.number().int().positive().optional()) }).passthrough();
 
 export const saveProductAction = defineAction({ permission: "products", schema: productForm, parse: parseProductForm }, async ({ id, ...input }) => {
   const db = getDb();
@@ -34,7 +35,7 @@ export const saveProductAction = defineAction({ permission: "products", schema: 
 });
 
 export const setProductActiveAction = defineAction(
-  { permission: "products", schema: z.object({ id: z.coerce.number().int().positive(), active: z.enum(["true", "false"]) }) },
+  { permission: "products", schema: z.object({ id: numeric(z.number().int().positive()), active: z.enum(["true", "false"]) }) },
   async ({ id, active }) => {
     setProductActive({ db: getDb(), id, active: active === "true" });
     revalidatePath("/admin/products");

@@ -8,9 +8,10 @@ import { defineAction } from "@/lib/actions";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staff";
 import { updateShopDetails } from "@/lib/shop/pickup-rules";
+import { numeric } from "@/lib/validation/numbers";
 
 const anyForm = z.record(z.string(), z.unknown());
-const id = z.coerce.number().int().positive();
+const id = numeric(z.number().int().positive());
 const message = async (key: string) => (await getTranslations("admin.settings"))(key);
 
 export const saveShopAction = defineAction({ permission: "settings", schema: anyForm }, async (input) => {

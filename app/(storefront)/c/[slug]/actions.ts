@@ -5,12 +5,13 @@ import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { rawAnswersFromForm } from "@/lib/consultations/questions";
 import { submitConsultation } from "@/lib/consultations/submissions";
+import { numeric } from "@/lib/validation/numbers";
 
 const schema = z.looseObject({
   slug: z.string().min(1).max(60),
-  versionId: z.coerce.number().int().positive(),
+  versionId: numeric(z.number().int().positive()),
   token: z.string().max(64).optional(),
-  name: z.string().max(100).optional(),
+  name: z.string().optional(),
   phone: z.string().max(40).optional(),
   consent: z.literal("on").optional(),
   marketing: z.literal("on").optional(),

@@ -17,7 +17,7 @@ import { formatPhone } from "@/lib/customers/phone";
 import { loadMyData } from "@/lib/customers/privacy";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
-import { correctNameAction, deleteMyDataAction, withdrawMarketingAction } from "./actions";
+import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "내 정보", robots: { index: false } };
@@ -124,6 +124,12 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
                 {latest.templateTitle} · {formatDateTime(latest.submittedAt, locale)}
                 {history.length > 1 && <span className="font-normal text-stone-600"> · {t("editedTimes", { count: history.length - 1 })}</span>}
               </summary>
+              {!latest.confirmed && (
+                <div className="my-2 rounded-xl bg-amber-50 p-3" data-testid="me-unconfirmed">
+                  <p className="text-sm text-amber-900">{t("unconfirmedNote")}</p>
+                  <ActionForm action={confirmSubmissionAction} submitLabel={t("confirmSubmission")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }, { kind: "hidden", name: "submissionId", value: String(latest.id) }]} />
+                </div>
+              )}
               <AnswerList questions={latest.questions} answers={latest.answers} locale={locale} />
               {history.length > 1 && (
                 <div className="mt-3 border-t border-stone-100 pt-3">

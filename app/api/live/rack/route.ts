@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { apiRoute, json, parseWith, readJson, requireApiAccess } from "@/lib/api/http";
+import { apiRoute, json, parseWith, readJson, requireApiAccess, requireJsonContentType } from "@/lib/api/http";
 import { loadRackBoard } from "@/lib/rack/board";
 import { rackEventStream } from "@/lib/rack/live";
 import { SSE_HEADERS } from "@/lib/events/sse";
 import { markReady, moveOrder } from "@/lib/rack/moves";
 import { isDateString } from "@/lib/shop/time";
+import { numeric } from "@/lib/validation/numbers";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export const GET = apiRoute(async (req) => {
 });
 
 const move = z.object({
-  order_id: z.coerce.number().int().positive(),
+  order_id: numeric(z.number().int().positive()),
   to: z.enum(["ready", "arrived", "picked_up", "no_show"]),
   rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸은 A1 같은 모양이에요.").optional(),
 });
@@ -35,6 +36,7 @@ const move = z.object({
 /** A rack move from a device with an API key (a kiosk or scanner at the rack); staff tablets use server actions. */
 export const POST = apiRoute(async (req) => {
   await requireApiAccess(req, "rack");
+  requireJsonContentType(req);
   const input = parseWith(move, await readJson(req));
   const db = getDb();
   const order =

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { apiRoute, json, parseWith, readJson, requireApiAccess } from "@/lib/api/http";
+import { apiRoute, json, parseWith, readJson, requireApiAccess, requireJsonContentType } from "@/lib/api/http";
 import { saleToJson } from "@/lib/sales/api";
 import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
 import { getShopSettings } from "@/lib/shop/settings";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** A counter sale from a POS: 201 when recorded, 200 with the first result for a repeated external_id. */
 export const POST = apiRoute(async (req) => {
   await requireApiAccess(req, "counter");
+  requireJsonContentType(req);
   const input = parseWith(saleInput, await readJson(req));
   const db = getDb();
   const result = recordStoreSale({ db, input, source: "api" });

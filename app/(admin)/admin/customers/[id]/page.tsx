@@ -16,7 +16,7 @@ import { listCardAccessLog, loadCustomerCard } from "@/lib/customers/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
-import { addVisitAction, logCardViewAction, redeemPointsAction } from "../actions";
+import { addVisitAction, confirmSubmissionAction, logCardViewAction, redeemPointsAction } from "../actions";
 
 function Section({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
   return (
@@ -74,6 +74,12 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
               {card.answers.map((a) => (
                 <div key={a.id} data-testid="card-submission">
                   <h3 className="font-semibold">{a.templateTitle} <span className="text-sm font-normal text-stone-600">· v{a.version} · {formatDateTime(a.submittedAt, locale)}</span></h3>
+                  {!a.confirmed && (
+                    <div className="mt-2 rounded-xl bg-amber-50 p-3" data-testid="card-unconfirmed">
+                      <p className="text-sm font-semibold text-amber-900"><Badge tone="red">{t("unconfirmed")}</Badge> {t("unconfirmedNote", { name: a.claimedName ?? "—" })}</p>
+                      <ActionForm action={confirmSubmissionAction} submitLabel={t("confirmInPerson")} variant="secondary" fields={[{ kind: "hidden", name: "customerId", value: String(customer.id) }, { kind: "hidden", name: "submissionId", value: String(a.id) }]} />
+                    </div>
+                  )}
                   {a.previous && (
                     a.changes.length === 0 ? <p className="mt-1 text-sm text-stone-600">{t("noChanges")}</p> : (
                       <div className="mt-2 rounded-xl bg-amber-50 p-3" data-testid="card-changes">

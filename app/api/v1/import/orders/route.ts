@@ -9,6 +9,6 @@ export const POST = apiRoute(async (req) => {
   await requireApiAccess(req, "import_export");
   const type = req.headers.get("content-type") ?? "";
   if (!/^text\/csv\b/i.test(type)) throw new AppError("bad_request", "본문은 CSV(Content-Type: text/csv)여야 해요.");
-  const report = importOrdersCsv({ db: getDb(), csv: await readBody(req, MAX_IMPORT_BYTES) });
+  const report = await importOrdersCsv({ db: getDb(), csv: await readBody(req, MAX_IMPORT_BYTES) });
   return json(report, report.imported > 0 ? 201 : 200);
 });

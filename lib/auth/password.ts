@@ -1,11 +1,33 @@
 import crypto from "node:crypto";
+import os from "node:os";
 import { promisify } from "node:util";
 
 const KEY_LENGTH = 64;
 // N=2^15 keeps a sign-in under ~100 ms on a small server while staying costly to brute-force.
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-const scryptAsync = promisify(crypto.scrypt) as (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scryptOnPool = promisify(crypto.scrypt) as (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+
+/**
+ * At most half the cores hash at once (at least one): a flood of sign-in attempts then
+ * queues here instead of taking every core from the thread that serves the pages.
+ */
+const MAX_PARALLEL_HASHES = Math.max(1, Math.floor(os.availableParallelism() / 2));
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function scryptAsync(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
+  // A finished hash hands its slot straight to the next in line.
+  if (hashing >= MAX_PARALLEL_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else hashing++;
+  try {
+    return await scryptOnPool(password, salt, keylen, options);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
 
 function format(salt: Buffer, hash: Buffer): string {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), hash.toString("base64url")].join("$");

@@ -4,6 +4,7 @@
  */
 import metricsScale from "./metrics-scale";
 import rackLive from "./rack-live";
+import signInFlood from "./sign-in-flood";
 import storefront from "./storefront";
 import type { BenchModule } from "./types";
 
@@ -11,4 +12,5 @@ export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
   { name: "storefront", run: storefront },
   { name: "rack-live", run: rackLive },
   { name: "metrics-scale", run: metricsScale },
+  { name: "sign-in-flood", run: signInFlood },
 ];

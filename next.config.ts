@@ -9,6 +9,18 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A build for tests may live in another folder so it never clobbers the served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Static files skip proxy.ts (which sets the full set, CSP included, on everything else).
+  async headers() {
+    return [
+      {
+        source: "/_next/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -37,7 +37,7 @@ test("Auth.js's own credentials endpoint is throttled: after wrong guesses the r
   expect((await postCredentials(request, who.email, who.password)).signedIn).toBe(true);
 
   const attacker = await playwright.request.newContext({ baseURL });
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 14; i++) {
     const r = await postCredentials(attacker, who.email, `wrong-guess-${i}`);
     expect(r.signedIn).toBe(false);
   }
@@ -54,7 +54,7 @@ test("a known device still signs in while the account is under attack from elsew
   await signIn(page, who);
   await page.context().clearCookies({ name: /session-token/ });
   const attacker = await playwright.request.newContext({ baseURL });
-  for (let i = 0; i < 8; i++) await postCredentials(attacker, who.email, `wrong-guess-${i}`);
+  for (let i = 0; i < 14; i++) await postCredentials(attacker, who.email, `wrong-guess-${i}`);
   expect((await postCredentials(attacker, who.email, who.password)).signedIn).toBe(false);
   await signIn(page, who);
   await page.goto("/admin/orders");
@@ -119,6 +119,7 @@ async function visit(page: Page, path: string, violations: string[]) {
 }
 
 test("every page type loads under the CSP with no violation and the right referrer and camera policies", async ({ browser, request }) => {
+  test.setTimeout(300_000);
   const db = ensureShop();
   openOrderingNow(db);
   const product = db.insert(schema.products).values({ name: `보안 식빵 ${run}`, price: 4000, maxPerOrder: 10 }).returning().get();
@@ -130,7 +131,7 @@ test("every page type loads under the CSP with no violation and the right referr
   expect(placed.status()).toBe(201);
   const orderToken = (await placed.json()).order.token as string;
   const customer = db.select({ token: schema.customers.token }).from(schema.customers).where(eq(schema.customers.phone, "01031415926")).get()!;
-  const template = createTemplate({ db, input: { title: "보안 상담표", slug: `sec-${run}`, questions: [{ id: "q1", type: "text", label: "원하는 것", required: false }] } });
+  const template = createTemplate({ db, input: { title: "보안 상담표", slug: `sec-${run}`, questions: [{ id: "q1", type: "short", label: "원하는 것", required: false }] } });
 
   const context = await browser.newContext();
   await context.addInitScript(() => {

@@ -28,6 +28,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 14 * 24 * 3600 },
   pages: { signIn: "/login" },
+  // A wrong password is an answer, not a server fault: no stack trace per guess in the log.
+  logger: {
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "이메일" }, password: { label: "비밀번호", type: "password" } },

@@ -13,7 +13,9 @@
  * - a known device (a browser holding the signed device cookie from an earlier successful
  *   sign-in to that account) is throttled only by its own failures: failures from other
  *   addresses never lock the owner out of their own tablet or phone.
- * Refused attempts do not count, so waiting always helps. State lives in memory (one server
+ * Refused attempts do not count, so waiting always helps. A failure counts from when its
+ * check finished, and checks still running count as failures, so neither slow hashing nor
+ * parallel requests shorten the wait. State lives in memory (one server
  * process per shop); a restart forgets it.
  */
 export const FREE_FAILURES = 5;
@@ -23,10 +25,10 @@ export const ACCOUNT_REFILL_MS = 60_000;
 
 type Backoff = { failures: number; lastFailureAt: number };
 type Budget = { tokens: number; updatedAt: number };
-type State = { backoff: Map<string, Backoff>; budget: Map<string, Budget> };
+type State = { backoff: Map<string, Backoff>; budget: Map<string, Budget>; inFlight: Map<string, number> };
 
 const globalForThrottle = globalThis as unknown as { dangolSignInThrottle?: State };
-const state = (globalForThrottle.dangolSignInThrottle ??= { backoff: new Map(), budget: new Map() });
+const state = (globalForThrottle.dangolSignInThrottle ??= { backoff: new Map(), budget: new Map(), inFlight: new Map() });
 
 /** Who is trying: the account (normalised email) and either a known device id or the client address. */
 export type Attempt = { account: string; client: string; deviceId?: string | null };
@@ -49,33 +51,60 @@ export function backoffMs(failures: number): number {
 
 /** Milliseconds until this attempt may be checked; 0 when it may go ahead now. */
 export function signInWaitMs(attempt: Attempt, now = Date.now()): number {
-  const b = state.backoff.get(backoffKey(attempt));
-  const own = b ? Math.max(0, b.lastFailureAt + backoffMs(b.failures) - now) : 0;
+  const key = backoffKey(attempt);
+  const b = state.backoff.get(key);
+  const failures = b?.failures ?? 0;
+  let own = b ? Math.max(0, b.lastFailureAt + backoffMs(failures) - now) : 0;
+  // Checks still running count as failures until they end: parallel guesses cannot all slip
+  // through the free ones at once.
+  if (!own && failures + (state.inFlight.get(key) ?? 0) >= FREE_FAILURES && (state.inFlight.get(key) ?? 0) > 0) own = 1000;
   if (attempt.deviceId) return own;
   const budget = budgetNow(attempt.account, now);
   const shared = budget.tokens >= 1 ? 0 : Math.ceil((1 - budget.tokens) * ACCOUNT_REFILL_MS);
   return Math.max(own, shared);
 }
 
-export function recordSignInFailure(attempt: Attempt, now = Date.now()): void {
+/**
+ * Ask to check a password: 0 and the check is reserved (call `endSignInAttempt` once it is
+ * known), or the milliseconds to wait, nothing reserved.
+ */
+export function beginSignInAttempt(attempt: Attempt, now = Date.now()): number {
+  const wait = signInWaitMs(attempt, now);
+  if (wait > 0) return wait;
   const key = backoffKey(attempt);
-  const b = state.backoff.get(key);
-  state.backoff.set(key, { failures: (b?.failures ?? 0) + 1, lastFailureAt: now });
+  state.inFlight.set(key, (state.inFlight.get(key) ?? 0) + 1);
+  // A guess from an unknown device spends the account's budget up front; a success refunds it.
   if (!attempt.deviceId) {
     const budget = budgetNow(attempt.account, now);
     state.budget.set(attempt.account, { tokens: Math.max(0, budget.tokens - 1), updatedAt: now });
   }
+  return 0;
+}
+
+/** The outcome of a reserved check, at the time it became known. */
+export function endSignInAttempt(attempt: Attempt, ok: boolean, now = Date.now()): void {
+  const key = backoffKey(attempt);
+  const left = (state.inFlight.get(key) ?? 1) - 1;
+  if (left > 0) state.inFlight.set(key, left);
+  else state.inFlight.delete(key);
+  if (ok) {
+    state.backoff.delete(key);
+    if (!attempt.deviceId) {
+      const budget = budgetNow(attempt.account, now);
+      state.budget.set(attempt.account, { tokens: Math.min(ACCOUNT_BUDGET, budget.tokens + 1), updatedAt: now });
+    }
+    return;
+  }
+  const b = state.backoff.get(key);
+  state.backoff.set(key, { failures: (b?.failures ?? 0) + 1, lastFailureAt: now });
   if (state.backoff.size > 50_000) {
     for (const [k, v] of state.backoff) if (now - v.lastFailureAt > MAX_BACKOFF_MS) state.backoff.delete(k);
   }
-}
-
-export function recordSignInSuccess(attempt: Attempt): void {
-  state.backoff.delete(backoffKey(attempt));
 }
 
 /** For tests: forget everything. */
 export function resetSignInThrottle(): void {
   state.backoff.clear();
   state.budget.clear();
+  state.inFlight.clear();
 }

@@ -26,6 +26,12 @@ describe("sign-in throttle", () => {
     expect((await attempt(OWNER.password, { now: T0 + 10 + 1_000 })).ok).toBe(true);
   });
 
+  it("parallel guesses cannot all slip through the free ones: checks still running count", async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => attempt("wrong-password")));
+    expect(answers.filter((a) => a.ok === false && a.reason === "invalid")).toHaveLength(5);
+    expect(answers.filter((a) => a.ok === false && a.reason === "throttled")).toHaveLength(5);
+  });
+
   it("failures from one address do not slow another address down", async () => {
     for (let i = 0; i < 8; i++) await attempt("wrong-password", { client: "198.51.100.1", now: T0 + i });
     expect((await attempt(OWNER.password, { client: "198.51.100.1", now: T0 + 100 })).ok).toBe(false);

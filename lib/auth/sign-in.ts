@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import { authenticate, normalizeEmail, type PublicUser } from "./users";
-import { recordSignInFailure, recordSignInSuccess, signInWaitMs, type Attempt } from "./sign-in-throttle";
+import { beginSignInAttempt, endSignInAttempt, type Attempt } from "./sign-in-throttle";
 
 export const DEVICE_COOKIE = "dangol-device";
 export const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
@@ -61,19 +61,22 @@ export async function checkSignIn({
   secret: string;
   now?: number;
 }): Promise<SignInResult> {
+  const startedAt = Date.now();
   const account = normalizeEmail(typeof email === "string" ? email : "");
   // A device cookie counts only for the account it was issued to.
   const accountId = db.select({ id: users.id }).from(users).where(eq(users.email, account)).get()?.id ?? null;
   const deviceId = knownDeviceId({ secret, userId: accountId, value: deviceCookie });
   const attempt: Attempt = { account, client, deviceId };
-  const wait = signInWaitMs(attempt, now);
+  const wait = beginSignInAttempt(attempt, now);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
 
-  const user = await authenticate({ db, email: account, password });
-  if (!user) {
-    recordSignInFailure(attempt, now);
-    return { ok: false, reason: "invalid" };
+  let user: PublicUser | null = null;
+  try {
+    user = await authenticate({ db, email: account, password });
+  } finally {
+    // Timed when the answer is known (a slow hash must not eat into the wait).
+    endSignInAttempt(attempt, !!user, now + (Date.now() - startedAt));
   }
-  recordSignInSuccess(attempt);
+  if (!user) return { ok: false, reason: "invalid" };
   return { ok: true, user, deviceCookie: deviceCookieValue({ secret, userId: user.id, deviceId: deviceId ?? crypto.randomBytes(16).toString("base64url") }) };
 }

@@ -51,7 +51,7 @@ export async function checkSignIn({
   client,
   deviceCookie,
   secret,
-  now = Date.now(),
+  now,
 }: {
   db: DbOrTx;
   email: string;
@@ -59,15 +59,15 @@ export async function checkSignIn({
   client: string;
   deviceCookie?: string | null;
   secret: string;
+  /** Fixed by tests; otherwise read at the start and again when the answer is known. */
   now?: number;
 }): Promise<SignInResult> {
-  const startedAt = Date.now();
   const account = normalizeEmail(typeof email === "string" ? email : "");
   // A device cookie counts only for the account it was issued to.
   const accountId = db.select({ id: users.id }).from(users).where(eq(users.email, account)).get()?.id ?? null;
   const deviceId = knownDeviceId({ secret, userId: accountId, value: deviceCookie });
   const attempt: Attempt = { account, client, deviceId };
-  const wait = beginSignInAttempt(attempt, now);
+  const wait = beginSignInAttempt(attempt, now ?? Date.now());
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
 
   let user: PublicUser | null = null;
@@ -75,7 +75,7 @@ export async function checkSignIn({
     user = await authenticate({ db, email: account, password });
   } finally {
     // Timed when the answer is known (a slow hash must not eat into the wait).
-    endSignInAttempt(attempt, !!user, now + (Date.now() - startedAt));
+    endSignInAttempt(attempt, !!user, now ?? Date.now());
   }
   if (!user) return { ok: false, reason: "invalid" };
   return { ok: true, user, deviceCookie: deviceCookieValue({ secret, userId: user.id, deviceId: deviceId ?? crypto.randomBytes(16).toString("base64url") }) };

@@ -14,6 +14,18 @@ const nextConfig: NextConfig = {
     // proxy enforces first with a 413; room for one 8 MB product photo (lib/products/photos.ts).
     serverActions: { bodySizeLimit: "9mb" },
   },
+  // Static files skip proxy.ts (which sets the full set, CSP included, on everything else).
+  async headers() {
+    return [
+      {
+        source: "/_next/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

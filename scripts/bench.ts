@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   const apiKey = await prepareDatabase();
 
   const baseUrl = `http://${HOST}:${PORT}`;
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", HOST], {
+  const server = spawn(process.execPath, ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", HOST], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_ORDERS_PER_MINUTE: "0" },
   });

@@ -23,7 +23,7 @@ runMigrations();
 buildIfStale();
 (await import("@/lib/ops/server-lock")).holdServerMarker({ dbPath: process.env.DATABASE_PATH!, port: process.env.E2E_PORT });
 
-const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"], {
+const child = spawn(process.execPath, ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

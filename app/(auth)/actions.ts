@@ -1,7 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -9,9 +8,6 @@ import { defineAction, errorState, formToObject, type ActionState } from "@/lib/
 import { signIn, signOut } from "@/lib/auth/auth";
 import { seedDemo } from "@/db/seed-demo";
 import { createShop } from "@/lib/shop/setup";
-import { clientAddressOf } from "@/lib/api/http";
-import { takeToken } from "@/lib/api/rate-limit";
-import { normalizeEmail } from "@/lib/auth/users";
 
 /** Only same-site paths: never an open redirect. */
 function safeFrom(from: unknown): string {
@@ -21,18 +17,12 @@ function safeFrom(from: unknown): string {
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const { email, password, from } = formToObject(form);
   if (!email || !password) return { ok: false, message: "이메일과 비밀번호를 모두 적어 주세요." };
-  // Slow down password guessing: per client address, and per account from anywhere.
-  const client = clientAddressOf(await headers());
-  if (
-    !takeToken({ bucket: "sign-in", client, limit: 30 }) ||
-    !takeToken({ bucket: "sign-in-email", client: normalizeEmail(String(email)), limit: 30, windowMs: 5 * 60_000 })
-  ) {
-    return { ok: false, message: "로그인 시도가 너무 많아요. 몇 분 뒤에 다시 시도해 주세요." };
-  }
+  // The throttle lives in the credentials check itself (lib/auth/sign-in-throttle.ts).
   try {
     await signIn("credentials", { email, password, redirectTo: safeFrom(from) });
     return { ok: true };
   } catch (e) {
+    if (e instanceof CredentialsSignin && e.code === "throttled") return { ok: false, message: "로그인 시도가 너무 많아요. 몇 분 뒤에 다시 시도해 주세요." };
     // One message for both: never tell which of email or password was wrong.
     if (e instanceof AuthError) return { ok: false, message: "이메일 또는 비밀번호가 맞지 않아요." };
     return errorState(e);

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
-import { rateLimitOrdersPerMinute, takeToken } from "@/lib/api/rate-limit";
+import { rateLimitOrdersPerMinute, STOREFRONT_ORDERS_BUCKET, takeToken } from "@/lib/api/rate-limit";
 import { AppError, isAppError } from "@/lib/errors";
 import { cancelByCustomer, checkIn } from "@/lib/orders/customer-actions";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -21,9 +21,9 @@ type ShortItem = { product_id: number; name: string; requested: number; availabl
  */
 export const placeOrderAction = defineAction({ permission: null, schema: storefrontOrderInput, parse: parseOrderForm }, async (input) => {
   const { idempotency_key, ...orderInput } = input;
-  // The same per-address limit as POST /api/v1/storefront/orders.
+  // The same per-client bucket as POST /api/v1/storefront/orders: one limit, either door.
   const client = clientAddressOf(await headers());
-  if (!takeToken({ bucket: "storefront-action", client, limit: rateLimitOrdersPerMinute() })) throw new AppError("rate_limited");
+  if (!takeToken({ bucket: STOREFRONT_ORDERS_BUCKET, client, limit: rateLimitOrdersPerMinute() })) throw new AppError("rate_limited");
   let token: string;
   try {
     ({ order: { token } } = placeOrder({ db: getDb(), input: orderInput, channel: "web", idempotencyKey: idempotency_key }));

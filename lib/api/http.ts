@@ -8,6 +8,7 @@ import { verifyApiKey } from "@/lib/auth/api-keys";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, ERROR_CODES, fieldErrorsFromZod, isAppError } from "@/lib/errors";
 import type { z } from "zod";
+import { clientAddressOf } from "@/lib/web/request";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -104,21 +105,9 @@ export async function requireApiAccess(req: Request, permission: Permission, { a
   throw new AppError("invalid_api_key");
 }
 
-/**
- * The client's address for rate limiting: the last X-Forwarded-For hop, else a fixed bucket.
- * Behind one proxy that appends (nginx `$proxy_add_x_forwarded_for`) the last hop is the
- * address it saw, while earlier hops are whatever the client sent, so keying on the first
- * would let anyone skip the limit by inventing a header. With no proxy, Next fills the header
- * from the socket only when the client sent none: a shop facing the internet directly should
- * put a proxy that sets it in front.
- */
+/** The client's address for rate limiting (lib/web/request.ts decides what to believe). */
 export function clientAddress(req: Request): string {
   return clientAddressOf(req.headers);
 }
 
-/** The same reading from bare headers (server actions get `headers()`, not a Request). */
-export function clientAddressOf(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",").at(-1)!.trim() || "local";
-  return headers.get("x-real-ip") ?? "local";
-}
+export { clientAddressOf };

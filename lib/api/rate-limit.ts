@@ -11,6 +11,12 @@ export function rateLimitOrdersPerMinute(): number {
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 20;
 }
 
+/**
+ * Storefront orders share one bucket per client, whichever door they come through (the
+ * storefront form's server action or `POST /api/v1/storefront/orders`).
+ */
+export const STOREFRONT_ORDERS_BUCKET = "storefront-orders";
+
 /** True when the request may go ahead; counts it. */
 export function takeToken({ bucket, client, limit, now = Date.now(), windowMs = 60_000 }: { bucket: string; client: string; limit: number; now?: number; windowMs?: number }): boolean {
   if (limit <= 0) return true;

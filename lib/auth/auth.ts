@@ -1,18 +1,26 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
+import { clientAddressOf } from "@/lib/api/http";
 import { authSecret } from "@/lib/config/paths";
 import type { Role } from "./permissions";
-import { authenticate, passwordVersion } from "./users";
+import { createSession, revokeSession } from "./sessions";
+import { checkSignIn, cookieFrom, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; pwv?: string } & DefaultSession["user"];
+    user: { id: string; role: Role; sid?: string } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
-    pwv?: string;
+    sid?: string;
   }
+}
+
+/** Too many attempts: the sign-in form says "try again in a few minutes" for this code. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -20,12 +28,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 14 * 24 * 3600 },
   pages: { signIn: "/login" },
+  // A wrong password is an answer, not a server fault: no stack trace per guess in the log.
+  logger: {
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "이메일" }, password: { label: "비밀번호", type: "password" } },
-      authorize(credentials) {
-        const user = authenticate({ db: getDb(), email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") });
-        return user ? { id: String(user.id), email: user.email, name: user.name, role: user.role, pwv: passwordVersion({ db: getDb(), id: user.id }) ?? "" } : null;
+      // Every credential check, from /login or straight to /api/auth/callback/credentials,
+      // passes the throttle here.
+      async authorize(credentials, request) {
+        const db = getDb();
+        const secret = authSecret();
+        const result = await checkSignIn({
+          db,
+          email: String(credentials?.email ?? ""),
+          password: String(credentials?.password ?? ""),
+          client: clientAddressOf(request.headers),
+          deviceCookie: cookieFrom(request.headers.get("cookie"), DEVICE_COOKIE),
+          secret,
+        });
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new SignInThrottled();
+          return null;
+        }
+        (await cookies()).set(DEVICE_COOKIE, result.deviceCookie, { httpOnly: true, sameSite: "lax", path: "/", maxAge: DEVICE_COOKIE_MAX_AGE_S, secure: new URL(request.url).protocol === "https:" });
+        const { user } = result;
+        return { id: String(user.id), email: user.email, name: user.name, role: user.role, sid: createSession({ db, userId: user.id }) };
       },
     }),
   ],
@@ -34,15 +66,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = user.id;
         token.role = user.role;
-        token.pwv = user.pwv;
+        token.sid = user.sid;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = String(token.uid ?? "");
       session.user.role = token.role as Role;
-      session.user.pwv = token.pwv as string | undefined;
+      session.user.sid = token.sid as string | undefined;
       return session;
+    },
+  },
+  events: {
+    // Sign-out from the form or straight to /api/auth/signout ends the session server-side.
+    signOut(message) {
+      if ("token" in message && message.token) revokeSession({ db: getDb(), id: message.token.sid });
     },
   },
 });

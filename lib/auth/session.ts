@@ -1,21 +1,22 @@
 /**
- * Server-side identity checks. The session cookie says who signed in; every check reloads
- * the user so a deactivated account or a changed role takes effect at once.
+ * Server-side identity checks. The session cookie names a server-side session; every check
+ * reloads that session and the user so a deactivated account or a changed role takes effect at once.
  */
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
-import { getActiveUser, passwordVersion, type PublicUser } from "./users";
+import { sessionUserId } from "./sessions";
+import { getActiveUser, type PublicUser } from "./users";
 
 export async function currentUser(): Promise<PublicUser | null> {
   const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
   const db = getDb();
-  // A password reset ends the sessions signed in with the old password.
-  if (session?.user?.pwv !== passwordVersion({ db, id })) return null;
+  // The cookie only names a session; the row says whether it is still live (sign-out,
+  // deactivation and password resets revoke it) and whose it is.
+  const id = sessionUserId({ db, id: session?.user?.sid });
+  if (id === null || String(id) !== session?.user?.id) return null;
   return getActiveUser({ db, id }) ?? null;
 }
 

@@ -1,13 +1,15 @@
 /**
  * Staff accounts as the owner manages them. Only `staff` rows are touched here: the owner
  * cannot lock themselves out from this screen. A deactivated account fails `authenticate`
- * and every session check at once (session.ts reloads the user on each request).
+ * and every session check at once (session.ts reloads the user on each request), and its
+ * sessions are revoked so reactivating it later does not revive an old cookie.
  */
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { revokeUserSessions } from "./sessions";
 import { createUser, publicUserColumns, setPassword, type PublicUser } from "./users";
 
 export const staffInput = z.object({
@@ -40,7 +42,11 @@ export function resetStaffPassword({ db, id, password }: { db: DbOrTx; id: numbe
   setPassword({ db, userId: id, password });
 }
 
-export function setStaffActive({ db, id, active }: { db: DbOrTx; id: number; active: boolean }): void {
-  staffRow(db, id);
-  db.update(users).set({ active }).where(eq(users.id, id)).run();
+/** Deactivating ends the account's sessions; reactivating does not bring them back. */
+export function setStaffActive({ db, id, active, now = Date.now() }: { db: DbOrTx; id: number; active: boolean; now?: number }): void {
+  db.transaction((tx) => {
+    staffRow(tx, id);
+    tx.update(users).set({ active }).where(eq(users.id, id)).run();
+    if (!active) revokeUserSessions({ db: tx, userId: id, reason: "deactivated", now });
+  });
 }

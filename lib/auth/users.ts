@@ -1,9 +1,9 @@
-import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+import { DUMMY_HASH, hashPassword, hashPasswordAsync, MIN_PASSWORD_LENGTH, needsRehash, verifyPassword } from "./password";
+import { revokeUserSessions } from "./sessions";
 import type { Role } from "./permissions";
 
 /** The columns of a user that may leave the server: never the password hash. */
@@ -37,16 +37,25 @@ export function createUser({ db, email, password, role, name }: { db: DbOrTx; em
     .get() as PublicUser;
 }
 
-/** Check an email and password; null for any failure, without saying which part was wrong. */
-export function authenticate({ db, email, password }: { db: DbOrTx; email: string; password: string }): PublicUser | null {
+/**
+ * Check an email and password off the event loop; null for any failure, without saying which
+ * part was wrong. Only `checkSignIn` (sign-in.ts) should call this for a sign-in: it applies
+ * the throttle first. A hash made with older parameters is replaced after a good check.
+ */
+export async function authenticate({ db, email, password }: { db: DbOrTx; email: string; password: string }): Promise<PublicUser | null> {
   if (typeof email !== "string" || typeof password !== "string" || password.length > 200) return null;
   const user = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   if (!user || !user.active) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
-    verifyPassword(password, "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$" + "A".repeat(86));
+    await verifyPassword(password, DUMMY_HASH);
     return null;
   }
-  if (!verifyPassword(password, user.passwordHash)) return null;
+  if (!(await verifyPassword(password, user.passwordHash))) return null;
+  if (needsRehash(user.passwordHash)) {
+    const fresh = await hashPasswordAsync(password);
+    // Only if nobody changed the password meanwhile.
+    db.update(users).set({ passwordHash: fresh }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))).run();
+  }
   const { passwordHash: _omit, ...rest } = user;
   return rest as PublicUser;
 }
@@ -56,17 +65,14 @@ export function getActiveUser({ db, id }: { db: DbOrTx; id: number }): PublicUse
   return user?.active ? user : undefined;
 }
 
-export function setPassword({ db, userId, password }: { db: DbOrTx; userId: number; password: string }): void {
+/** A new password ends every session signed in with the old one. */
+export function setPassword({ db, userId, password, now = Date.now() }: { db: DbOrTx; userId: number; password: string; now?: number }): void {
   validateNewPassword(password);
-  const updated = db.update(users).set({ passwordHash: hashPassword(password) }).where(eq(users.id, userId)).returning({ id: users.id }).get();
+  const passwordHash = hashPassword(password);
+  const updated = db.transaction((tx) => {
+    const row = tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).returning({ id: users.id }).get();
+    if (row) revokeUserSessions({ db: tx, userId, reason: "password_reset", now });
+    return row;
+  });
   if (!updated) throw new AppError("not_found", "직원을 찾을 수 없어요.");
-}
-
-/**
- * A fingerprint of the user's current password hash, carried in the session: setting a new
- * password changes it, which signs out every session made with the old one.
- */
-export function passwordVersion({ db, id }: { db: DbOrTx; id: number }): string | null {
-  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id)).get();
-  return row ? crypto.createHash("sha256").update(row.hash).digest("base64url").slice(0, 16) : null;
 }

@@ -5,6 +5,10 @@
  */
 import { z } from "zod";
 
+// In the browser (the consultation form and builder parse with these schemas) zod must not
+// probe `new Function`: the CSP forbids eval and every probe is reported as a violation.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export const QUESTION_TYPES = ["single", "multi", "scale", "short", "long", "yesno", "date"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 

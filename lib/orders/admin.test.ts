@@ -23,10 +23,10 @@ const input = (quantity: number, phone = "010-1111-2222") =>
     items: [{ product_id: shop.bagel.id, quantity }],
   });
 
-beforeEach(() => {
+beforeEach(async () => {
   db = freshDb();
   shop = shopWithProducts(db);
-  ownerId = authenticate({ db, email: OWNER.email, password: OWNER.password })!.id;
+  ownerId = (await authenticate({ db, email: OWNER.email, password: OWNER.password }))!.id;
   plan(db, tomorrow, shop.bagel.id, 10);
 });
 

@@ -7,6 +7,7 @@ import hostileRequests from "./hostile-requests";
 import importLoad from "./import-load";
 import metricsScale from "./metrics-scale";
 import rackLive from "./rack-live";
+import signInFlood from "./sign-in-flood";
 import storefront from "./storefront";
 import type { BenchModule } from "./types";
 
@@ -17,4 +18,5 @@ export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
   { name: "hostile-requests", run: hostileRequests },
   { name: "import-load", run: importLoad },
   { name: "crash-restart", run: crashRestart },
+  { name: "sign-in-flood", run: signInFlood },
 ];

@@ -26,7 +26,8 @@ export async function call<P = Record<string, string>>(
   const hasBody = body !== undefined || rawBody !== undefined;
   const req = new Request(ORIGIN + path, {
     method,
-    headers: hasBody ? { "content-type": "application/json", ...headers } : headers,
+    // A real request always names its host; the public origin falls back to it.
+    headers: { host: new URL(ORIGIN).host, ...(hasBody ? { "content-type": "application/json" } : {}), ...headers },
     body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const res = await handler(req, { params: Promise.resolve(params) });

@@ -41,6 +41,16 @@ function withDb<T>(fn: (db: Db) => T): T {
   }
 }
 
+async function withDbAsync<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDatabase(dbPath);
+  try {
+    runMigrations(db);
+    return await fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
 describe("admin CLI", () => {
   it("refuses bad arguments with a Korean message, the usage line and a non-zero exit", () => {
     const unknownCommand = cli(dbPath, "make-coffee");
@@ -68,15 +78,15 @@ describe("admin CLI", () => {
     expect(withDb((db) => db.$client.prepare("select count(*) as n from users").get())).toEqual({ n: 0 });
   });
 
-  it("seed-demo creates the demo shop and its data once, and refuses a second time", () => {
+  it("seed-demo creates the demo shop and its data once, and refuses a second time", async () => {
     const first = cli(dbPath, "seed-demo");
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("단골 베이커리 (데모)");
     const password = /demo@dangol\.local \/ (\S+)/.exec(first.stdout)?.[1];
     expect(password).toBeTruthy();
-    const counts = withDb((db) => {
-      expect(authenticate({ db, email: "demo@dangol.local", password: password! })?.role).toBe("owner");
+    const counts = await withDbAsync(async (db) => {
+      expect((await authenticate({ db, email: "demo@dangol.local", password: password! }))?.role).toBe("owner");
       return db.$client.prepare("select (select count(*) from products) as products, (select count(*) from orders) as orders").get() as { products: number; orders: number };
     });
     expect(counts.products).toBe(12);
@@ -88,14 +98,14 @@ describe("admin CLI", () => {
     expect(withDb((db) => db.$client.prepare("select count(*) as n from products").get())).toEqual({ n: 12 });
   });
 
-  it("create-user makes an account that can sign in; a taken email is refused", () => {
+  it("create-user makes an account that can sign in; a taken email is refused", async () => {
     const r = cli(dbPath, "create-user", "--role", "staff", "--email", "Mina@Example.com", "--password", "bread-and-butter-7", "--name", "김민아");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("직원 계정을 만들었어요: mina@example.com");
-    withDb((db) => {
-      const user = authenticate({ db, email: "mina@example.com", password: "bread-and-butter-7" });
+    await withDbAsync(async (db) => {
+      const user = await authenticate({ db, email: "mina@example.com", password: "bread-and-butter-7" });
       expect(user).toMatchObject({ role: "staff", name: "김민아" });
-      expect(authenticate({ db, email: "mina@example.com", password: "wrong-password-1" })).toBeNull();
+      expect(await authenticate({ db, email: "mina@example.com", password: "wrong-password-1" })).toBeNull();
     });
 
     const again = cli(dbPath, "create-user", "--role", "staff", "--email", "mina@example.com", "--password", "bread-and-butter-7");

@@ -103,7 +103,7 @@ describe("the last 20 units, 200 customers at once", () => {
       for (const w of workers) w.go();
       const local = Promise.all(
         Array.from({ length: IN_PROCESS }, (_, i) =>
-          call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: body(WORKERS * PER_WORKER + i), headers: { "x-forwarded-for": `198.51.100.${i}` } }).then(
+          call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: body(WORKERS * PER_WORKER + i), headers: { "x-dangol-peer": `198.51.100.${i}` } }).then(
             (r): RaceResult => ({ status: r.status, code: r.body.error?.code ?? null }),
           ),
         ),

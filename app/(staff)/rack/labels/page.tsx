@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { publicOrigin } from "@/lib/web/request";
 import { PrintButton } from "@/components/rack/print-button";
 import { QrCode } from "@/components/ui/qr-code";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -52,8 +53,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
     date = board.date;
     cards = board.cards.filter((c) => (c.status === "placed" || c.status === "ready" || c.status === "arrived") && (!isTimeString(params.slot) || c.slotStart === params.slot));
   }
-  const head = await headers();
-  const origin = `${head.get("x-forwarded-proto") ?? "http"}://${head.get("host") ?? "localhost"}`;
+  const origin = publicOrigin(await headers());
   const query = (p: string) => `?${new URLSearchParams({ ...(params.order ? { order: params.order } : {}), ...(params.date ? { date: params.date } : {}), ...(params.slot ? { slot: params.slot } : {}), paper: p })}`;
 
   return (

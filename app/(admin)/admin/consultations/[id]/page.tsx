@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { publicUrl } from "@/lib/web/request";
 import { TemplateBuilder } from "@/components/consult/template-builder";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
@@ -17,8 +18,7 @@ export default async function EditConsultationPage({ params, searchParams }: { p
   const template = getTemplate({ db: getDb(), id: Number(id) || 0 });
   if (!template) notFound();
   const t = await getTranslations("consult.admin");
-  const h = await headers();
-  const url = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}/c/${template.slug}`;
+  const url = publicUrl(await headers(), `/c/${template.slug}`);
   const qr = await QRCode.toDataURL(url, { margin: 1, width: 240 });
   return (
     <div>

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { publicUrl } from "@/lib/web/request";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
 import { findShopSettings } from "@/lib/shop/settings";
 import { PrintButton } from "@/components/consult/print-button";
@@ -16,9 +17,7 @@ export default async function ConsultationQrPage({ params }: { params: Promise<{
   const template = getActiveTemplateBySlug({ db, slug });
   if (!template) notFound();
   const t = await getTranslations("consult.qr");
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
-  const url = `${origin}/c/${template.slug}`;
+  const url = publicUrl(await headers(), `/c/${template.slug}`);
   const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return (
     <main className="mx-auto flex max-w-md flex-col items-center px-6 py-10 text-center">

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { publicUrl } from "@/lib/web/request";
 import { pickupIcs } from "@/lib/storefront/ics";
 import { customerOrderView } from "@/lib/storefront/order-view";
 
@@ -12,7 +13,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const order = customerOrderView({ db: getDb(), token });
   if (!order) return new Response("Not found", { status: 404 });
   const t = await getTranslations("storefront");
-  const url = new URL(`/o/${order.token}`, req.url).toString();
+  const url = publicUrl(req.headers, `/o/${order.token}`);
   const body = pickupIcs({
     uid: `order-${order.id}-${order.code}@dangol`,
     pickupDate: order.pickupDate,

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { apiRoute, clientAddress, errorResponse, json, parseWith, readJson, requireJsonContentType } from "@/lib/api/http";
-import { rateLimitOrdersPerMinute, retryAfterSeconds, takeToken } from "@/lib/api/rate-limit";
+import { rateLimitOrdersPerMinute, retryAfterSeconds, STOREFRONT_ORDERS_BUCKET, takeToken } from "@/lib/api/rate-limit";
 import { placedOrderJson } from "@/lib/api/serializers";
 import { AppError } from "@/lib/errors";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
+import { publicOrigin } from "@/lib/web/request";
 
 export const dynamic = "force-dynamic";
-
-const RATE_BUCKET = "storefront-orders";
 
 const idempotencyKey = z
   .string()
@@ -19,9 +18,9 @@ const idempotencyKey = z
 export const POST = apiRoute(async (req) => {
   // Every attempt counts, refused ones too: the limit is there to slow down a flood.
   const client = clientAddress(req);
-  if (!takeToken({ bucket: RATE_BUCKET, client, limit: rateLimitOrdersPerMinute() })) {
+  if (!takeToken({ bucket: STOREFRONT_ORDERS_BUCKET, client, limit: rateLimitOrdersPerMinute() })) {
     const res = errorResponse(new AppError("rate_limited"));
-    res.headers.set("Retry-After", String(retryAfterSeconds({ bucket: RATE_BUCKET, client })));
+    res.headers.set("Retry-After", String(retryAfterSeconds({ bucket: STOREFRONT_ORDERS_BUCKET, client })));
     return res;
   }
   requireJsonContentType(req);
@@ -29,6 +28,6 @@ export const POST = apiRoute(async (req) => {
   const input = parseWith(orderInput, await readJson(req));
 
   const { order, created } = placeOrder({ db: getDb(), input, channel: "web", idempotencyKey: key });
-  const body = placedOrderJson(order, new URL(req.url).origin);
+  const body = placedOrderJson(order, publicOrigin(req.headers));
   return created ? json(body, 201, { Location: body.order.url }) : json(body, 200, { "Idempotent-Replayed": "true" });
 });

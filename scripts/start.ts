@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { runMigrations } from "@/db/migrate";
 import { authSecret, databasePath } from "@/lib/config/paths";
+import { vapidKeys } from "@/lib/messages/adapters/push";
 import { holdServerMarker } from "@/lib/ops/server-lock";
 import { buildIfStale } from "./build-if-stale";
 
@@ -13,6 +14,7 @@ const require = createRequire(import.meta.url);
 
 runMigrations();
 authSecret();
+vapidKeys();
 console.log(`데이터베이스: ${databasePath()}`);
 buildIfStale();
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { clientAddressOf } from "@/lib/api/http";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { cancelByCustomer, checkIn } from "@/lib/orders/customer-actions";
 import { placeOrder } from "@/lib/orders/place-order";
 import { parseOrderForm, storefrontOrderInput } from "@/lib/storefront/order-form";
+import { resolveLocale } from "@/i18n/messages";
 
 type ShortItem = { product_id: number; name: string; requested: number; available: number };
 
@@ -26,7 +27,13 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
   if (!takeToken({ bucket: "storefront-action", client, limit: rateLimitOrdersPerMinute() })) throw new AppError("rate_limited");
   let token: string;
   try {
-    ({ order: { token } } = placeOrder({ db: getDb(), input: orderInput, channel: "web", idempotencyKey: idempotency_key }));
+    ({ order: { token } } = placeOrder({
+      db: getDb(),
+      input: orderInput,
+      channel: "web",
+      idempotencyKey: idempotency_key,
+      locale: resolveLocale((await cookies()).get("locale")?.value),
+    }));
   } catch (e) {
     // Each short item goes back keyed by product with the quantity left; the cart line
     // beside it says so in the customer's language.

@@ -6,6 +6,7 @@ import { recordConsent } from "@/lib/customers/consent";
 import { newToken, upsertCustomer } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
 import { publishOrderChange } from "@/lib/events/order-events";
+import { enqueueOrderEvents } from "@/lib/messages/order-messages";
 import { stockForDate } from "@/lib/inventory/availability";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
@@ -61,6 +62,7 @@ export function placeOrder({
   idempotencyKey,
   actorUserId,
   consentSource = channel === "web" ? "storefront" : "phone",
+  locale = "ko",
 }: {
   db: Db;
   input: OrderInput;
@@ -69,6 +71,8 @@ export function placeOrder({
   idempotencyKey?: string | null;
   actorUserId?: number | null;
   consentSource?: string;
+  /** The language of the page it was placed on: the customer's messages use it. */
+  locale?: "ko" | "en";
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
   const result = db.transaction(
@@ -163,6 +167,7 @@ export function placeOrder({
           idempotencyKey: idempotencyKey || null,
           requestHash: hash,
           placedAt: now,
+          locale,
           createdByUserId: actorUserId ?? null,
         })
         .returning()
@@ -183,6 +188,7 @@ export function placeOrder({
       tx.insert(orderEvents)
         .values({ orderId: order.id, fromStatus: null, toStatus: "placed", actorType: actorUserId ? "user" : "customer", actorUserId: actorUserId ?? null, at: now })
         .run();
+      enqueueOrderEvents({ tx, now, order, change: { type: "placed" } });
       return { order, created: true };
     },
     { behavior: "immediate" },

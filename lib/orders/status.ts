@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { orderEvents, orders, pointsLedger, type Order, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishOrderChange } from "@/lib/events/order-events";
+import { enqueueOrderEvents } from "@/lib/messages/order-messages";
 import { awardPurchasePoints } from "@/lib/points/policy";
 
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -85,6 +86,7 @@ export function transitionInTx({
       at: now,
     })
     .run();
+  enqueueOrderEvents({ tx, now, order: updated, change: { type: "status", from: order.status, to } });
   return updated;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * What an order change tells the outside: the webhook event for the shop's systems and the
+ * message for the customer, queued in the transaction that writes the change.
+ */
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { customers, type Order, type OrderStatus } from "@/db/schema";
+import { publicUrl } from "@/lib/config/public-url";
+import { slotLabel } from "@/lib/pickup/schedule";
+import { enqueueEvent, enqueueMessage, type MessageTemplate, type WebhookEvent } from "./outbox";
+
+export type OrderChange = { type: "placed" } | { type: "changed" } | { type: "status"; from: OrderStatus; to: OrderStatus };
+
+const STATUS_EVENT: Partial<Record<OrderStatus, WebhookEvent>> = {
+  ready: "order.ready",
+  arrived: "order.arrived",
+  picked_up: "order.picked_up",
+  cancelled: "order.cancelled",
+  no_show: "order.no_show",
+};
+
+/** Transactional messages for the order's own news (no marketing consent needed). */
+const STATUS_MESSAGE: Partial<Record<OrderStatus, MessageTemplate>> = {
+  ready: "order_ready",
+  cancelled: "order_cancelled",
+};
+
+/** The order as `GET /api/v1/orders` shows it: never the full phone or the customer's token. */
+export function orderEventData(order: Order, phone: string | null) {
+  return {
+    id: order.id,
+    code: order.code,
+    status: order.status,
+    channel: order.channel,
+    pickup_date: order.pickupDate,
+    slot: slotLabel({ startTime: order.slotStart, endTime: order.slotEnd }),
+    rack_slot: order.rackSlot,
+    total: order.total,
+    phone_last4: phone ? phone.slice(-4) : null,
+  };
+}
+
+/** The values order messages fill in: the code, the pickup time, the rack slot and the link. */
+export function orderMessageParams(order: Order): Record<string, string> {
+  return {
+    code: order.code,
+    date: order.pickupDate,
+    slot: slotLabel({ startTime: order.slotStart, endTime: order.slotEnd }),
+    rackSlot: order.rackSlot ?? "",
+    url: publicUrl(`/o/${order.token}`),
+  };
+}
+
+/**
+ * Queue the webhook event and the customer message for one order change (`order` is the
+ * order after the change). Called inside the change's transaction, so a change that rolls
+ * back leaves nothing behind.
+ */
+export function enqueueOrderEvents({ tx, now, order, change }: { tx: DbOrTx; now: number; order: Order; change: OrderChange }): void {
+  const event: WebhookEvent | undefined =
+    change.type === "placed" ? "order.placed" : change.type === "changed" ? "order.changed" : STATUS_EVENT[change.to];
+  const template: MessageTemplate | undefined =
+    change.type === "placed" ? "order_received" : change.type === "changed" ? "order_changed" : STATUS_MESSAGE[change.to];
+  if (!event && !template) return;
+  const phone = order.customerId
+    ? (tx.select({ phone: customers.phone }).from(customers).where(eq(customers.id, order.customerId)).get()?.phone ?? null)
+    : null;
+  if (event) enqueueEvent({ tx, now, type: event, data: orderEventData(order, phone) });
+  if (template && order.customerId) {
+    enqueueMessage({
+      tx,
+      now,
+      to: { customerId: order.customerId, phone },
+      template,
+      params: orderMessageParams(order),
+      purpose: "transactional",
+      locale: order.locale,
+    });
+  }
+}

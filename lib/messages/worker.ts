@@ -109,12 +109,13 @@ async function deliverMessage(db: Db, item: OutboxItem, now: number): Promise<Ou
   return { kind: "done", status: "delivered", channel: "embedded", body };
 }
 
-async function deliverWebhook(db: Db, item: OutboxItem, now: number): Promise<Outcome> {
+async function deliverWebhook(db: Db, item: OutboxItem): Promise<Outcome> {
   const endpoint = item.webhookEndpointId
     ? db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, item.webhookEndpointId)).get()
     : undefined;
   if (!endpoint || endpoint.deletedAt || !endpoint.active) return { kind: "cancel", reason: "엔드포인트가 삭제되어 보내지 않았어요." };
-  const result = await postWebhook({ url: endpoint.url, secret: endpoint.secret, id: deliveryId(item), body: JSON.stringify(item.payload), now });
+  // Signed with the wall clock: receivers reject a webhook-timestamp far from their own time.
+  const result = await postWebhook({ url: endpoint.url, secret: endpoint.secret, id: deliveryId(item), body: JSON.stringify(item.payload), now: Date.now() });
   if (result.ok) return { kind: "done", status: "delivered", channel: "webhook", statusCode: result.statusCode };
   return { kind: "retry", error: result.error ?? "실패", statusCode: result.statusCode, channel: "webhook" };
 }
@@ -156,7 +157,7 @@ function record(db: Db, item: OutboxItem, outcome: Outcome, now: number): Outbox
 export async function deliverOne(db: Db, item: OutboxItem, now: () => number = Date.now): Promise<OutboxItem["status"]> {
   let outcome: Outcome;
   try {
-    outcome = item.kind === "webhook" ? await deliverWebhook(db, item, now()) : await deliverMessage(db, item, now());
+    outcome = item.kind === "webhook" ? await deliverWebhook(db, item) : await deliverMessage(db, item, now());
   } catch (e) {
     outcome = { kind: "retry", error: (e as Error).message || "오류" };
   }

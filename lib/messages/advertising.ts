@@ -9,7 +9,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { consentTexts, consents, customers, outbox } from "@/db/schema";
+import { consentTexts, consents, customers, outbox, shopSettings } from "@/db/schema";
 import { authSecret } from "@/lib/config/paths";
 import { publicUrl } from "@/lib/config/public-url";
 import { recordConsent } from "@/lib/customers/consent";
@@ -119,6 +119,16 @@ export function withdrawMarketingByLink({ db, token, now = Date.now() }: { db: D
     },
     { behavior: "immediate" },
   );
+}
+
+/** What the opt-out page shows: the shop and whether the link's customer still receives ads; null for a bad link. */
+export function optOutState({ db, token }: { db: DbOrTx; token: string }): { shopName: string; subscribed: boolean } | null {
+  const customerId = verifyOptOutToken(token);
+  if (!customerId) return null;
+  const customer = db.select({ deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
+  if (!customer || customer.deletedAt) return null;
+  const shopName = db.select({ name: shopSettings.name }).from(shopSettings).get()?.name ?? "";
+  return { shopName, subscribed: !!latestConsent({ db, customerId, kind: "marketing" })?.granted };
 }
 
 export function cancelQueuedMarketing({ tx, customerId, note }: { tx: DbOrTx; customerId: number; note: string }): void {

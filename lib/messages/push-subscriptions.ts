@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { pushSubscriptions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
+import { vapidKeys } from "./adapters/push";
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+=*$/).max(200);
 
@@ -30,6 +31,9 @@ export function subscribeOrderPush({ db, token, subscription, now = Date.now() }
   );
 }
 
-export function hasPushSubscription({ db, customerId }: { db: Db; customerId: number }): boolean {
-  return !!db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.customerId, customerId)).get();
+/** What the order page's "준비되면 알림 받기" needs: the VAPID public key and whether this customer already gets push. */
+export function orderPushState({ db, token }: { db: Db; token: string }): { publicKey: string; subscribed: boolean } {
+  const order = findOrderByToken({ db, token });
+  const subscribed = !!order?.customerId && !!db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.customerId, order.customerId)).get();
+  return { publicKey: vapidKeys().publicKey, subscribed };
 }

@@ -6,7 +6,7 @@
  */
 import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { customers, orders, type Order } from "@/db/schema";
+import { customers, orders, shopSettings, type Order } from "@/db/schema";
 import { findShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate, zonedTime } from "@/lib/shop/time";
 import { orderMessageParams } from "./order-messages";
@@ -76,4 +76,11 @@ export function enqueueScheduledMessages({ db, now = Date.now() }: { db: Db; now
     },
     { behavior: "immediate" },
   );
+}
+
+export const REMINDER_TIMINGS = ["evening_before", "hour_before", "both", "off"] as const;
+export type ReminderTiming = (typeof REMINDER_TIMINGS)[number];
+
+export function setReminderTiming({ db, timing }: { db: Db; timing: ReminderTiming }): void {
+  db.update(shopSettings).set({ reminderTiming: timing }).run();
 }

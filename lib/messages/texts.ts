@@ -10,6 +10,9 @@ import { AppError } from "@/lib/errors";
 import en from "@/messages/en/outbox.json";
 import ko from "@/messages/ko/outbox.json";
 import type { MessageTemplate } from "./outbox";
+import { fill, placeholders } from "./template-fill";
+
+export { fill, placeholders };
 
 export type MessageLocale = "ko" | "en";
 const CATALOGUES = { ko, en } as const;
@@ -25,17 +28,6 @@ export function catalogue(locale: MessageLocale) {
 
 export function defaultText(template: MessageTemplate, locale: MessageLocale): string {
   return CATALOGUES[locale].templates[template];
-}
-
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-export function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
-}
-
-/** Replace `{name}` with its value; an unknown placeholder stays visible rather than vanishing. */
-export function fill(text: string, params: Record<string, string | number | null | undefined>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => (params[name] == null ? whole : String(params[name])));
 }
 
 /** The owner's text where there is one, else the default. */
@@ -97,15 +89,3 @@ export function saveTemplateText({
     .onConflictDoUpdate({ target: [messageTexts.template, messageTexts.locale], set: { body: clean, updatedAt: now } })
     .run();
 }
-
-/** Example values for the preview on the settings page. */
-export const SAMPLE_PARAMS: Record<string, string> = {
-  shop: "단골 빵집",
-  code: "K347",
-  date: "2026-12-01",
-  slot: "10:00-11:00",
-  rackSlot: "B3",
-  url: "https://example.com/o/…",
-  product: "우유식빵",
-  when: "내일",
-};

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { outbox, shopSettings, webhookEndpoints } from "@/db/schema";
+import { outbox, shopSettings, webhookEndpoints, type NewOutboxItem } from "@/db/schema";
 import { DEFAULT_TIMEZONE, isoInZone } from "@/lib/shop/time";
 import { CONSENT_EXPIRED_NOTE, marketingDecision } from "./advertising";
 
@@ -45,6 +45,14 @@ export type EnqueueMessageInput = {
  * at night without night consent it waits until 08:00.
  */
 export function enqueueMessage(input: EnqueueMessageInput): number | null {
+  const row = messageRow(input);
+  if (!row) return null;
+  const inserted = input.tx.insert(outbox).values(row).onConflictDoNothing().returning({ id: outbox.id }).get();
+  return row.status === "cancelled" ? null : (inserted?.id ?? null);
+}
+
+/** The outbox row for a message after the advertising rules, or null when nothing may be queued. */
+export function messageRow(input: EnqueueMessageInput): NewOutboxItem | null {
   const { tx, now, to, template, params, purpose, locale = "ko", dedupeKey } = input;
   if (!to.customerId && !to.phone) return null;
   let nextAttemptAt = now;
@@ -55,26 +63,19 @@ export function enqueueMessage(input: EnqueueMessageInput): number | null {
     if (decision.action === "hold") nextAttemptAt = decision.until;
     if (decision.action === "flag") flagged = CONSENT_EXPIRED_NOTE;
   }
-  const row = tx
-    .insert(outbox)
-    .values({
-      kind: "message",
-      topic: template,
-      purpose,
-      customerId: to.customerId ?? null,
-      phone: to.phone ?? null,
-      payload: params,
-      locale,
-      nextAttemptAt,
-      dedupeKey: dedupeKey ?? null,
-      createdAt: now,
-      ...(flagged ? { status: "cancelled" as const, lastError: flagged } : {}),
-    })
-    .onConflictDoNothing()
-    .returning({ id: outbox.id })
-    .get();
-  if (flagged) return null;
-  return row?.id ?? null;
+  return {
+    kind: "message",
+    topic: template,
+    purpose,
+    customerId: to.customerId ?? null,
+    phone: to.phone ?? null,
+    payload: params,
+    locale,
+    nextAttemptAt,
+    dedupeKey: dedupeKey ?? null,
+    createdAt: now,
+    ...(flagged ? { status: "cancelled" as const, lastError: flagged } : {}),
+  };
 }
 
 export function shopTimeZone(db: DbOrTx): string {
@@ -100,21 +101,24 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
  * transaction. The row's id is the delivery's `webhook-id`; the body is fixed now, so a retry
  * or a replay sends exactly the same bytes' content. Returns the outbox ids.
  */
-export function enqueueEvent({ tx, now, type, data }: { tx: DbOrTx; now: number; type: WebhookEvent; data: Record<string, unknown> }): number[] {
+export function enqueueEvent(input: { tx: DbOrTx; now: number; type: WebhookEvent; data: Record<string, unknown> }): number[] {
+  const rows = eventRows(input);
+  if (!rows.length) return [];
+  return input.tx.insert(outbox).values(rows).returning({ id: outbox.id }).all().map((r) => r.id);
+}
+
+/** One outbox row per active endpoint subscribed to the event (the shop's zone read in the same query). */
+export function eventRows({ tx, now, type, data }: { tx: DbOrTx; now: number; type: WebhookEvent; data: Record<string, unknown> }): NewOutboxItem[] {
   const endpoints = tx
-    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
+    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events, timezone: shopSettings.timezone })
     .from(webhookEndpoints)
+    .leftJoin(shopSettings, eq(shopSettings.id, 1))
     .where(and(isNull(webhookEndpoints.deletedAt), eq(webhookEndpoints.active, true)))
     .all()
     .filter((e) => e.events.includes("*") || e.events.includes(type));
   if (!endpoints.length) return [];
-  const payload = { type, timestamp: isoInZone(now, shopTimeZone(tx)), data };
-  return tx
-    .insert(outbox)
-    .values(endpoints.map((e) => ({ kind: "webhook" as const, topic: type, webhookEndpointId: e.id, payload, nextAttemptAt: now, createdAt: now })))
-    .returning({ id: outbox.id })
-    .all()
-    .map((r) => r.id);
+  const payload = { type, timestamp: isoInZone(now, endpoints[0].timezone ?? DEFAULT_TIMEZONE), data };
+  return endpoints.map((e) => ({ kind: "webhook" as const, topic: type, webhookEndpointId: e.id, payload, nextAttemptAt: now, createdAt: now }));
 }
 
 /** Drop an endpoint's waiting deliveries (it was deleted); the log says why. */

@@ -188,7 +188,7 @@ export function placeOrder({
       tx.insert(orderEvents)
         .values({ orderId: order.id, fromStatus: null, toStatus: "placed", actorType: actorUserId ? "user" : "customer", actorUserId: actorUserId ?? null, at: now })
         .run();
-      enqueueOrderEvents({ tx, now, order, change: { type: "placed" } });
+      enqueueOrderEvents({ tx, now, order, change: { type: "placed" }, phone: customer.phone });
       return { order, created: true };
     },
     { behavior: "immediate" },

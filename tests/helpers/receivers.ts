@@ -111,7 +111,7 @@ export async function startPushReceiver() {
     ...server,
     received,
     /** A new subscription whose endpoint is this server. */
-    subscribe(name = crypto.randomUUID()) {
+    subscribe(name: string = crypto.randomUUID()) {
       const sub = newPushSubscriber(`${server.url}/push/${name}`);
       subscribers.set(`/push/${name}`, sub);
       return sub.subscription;

@@ -38,7 +38,7 @@ function scratchDb(): Db {
   const db = openDatabase(file);
   runMigrations(db);
   createShop({ db, input: { shopName: "벤치 빵집", email: "outbox@dangol.local", password: "bench-password-1" } });
-  db.update(shopSettings).set({ opensDaysBefore: 14, cutoffMode: "hours_before_slot", cutoffHoursBefore: 0, closedWeekdays: [], maxItemsPerOrder: 30 }).run();
+  db.update(shopSettings).set({ opensDaysBefore: 60, cutoffMode: "hours_before_slot", cutoffHoursBefore: 0, closedWeekdays: [], maxItemsPerOrder: 30 }).run();
   db.update(pickupSlots).set({ capacity: 1_000_000 }).run();
   return db;
 }
@@ -70,9 +70,12 @@ async function startReceiver(secret: () => string) {
 
 const outboxBench: BenchModule = async () => {
   const db = scratchDb();
-  const date = addDays(localDate(Date.now()), 2);
+  // Each round orders for its own pickup date: availability and slot counts read the date's
+  // orders, so one date filling up would slow later rounds whatever their arm.
+  const today = localDate(Date.now());
+  const dates = Array.from({ length: 2 * ROUNDS + 2 }, (_, i) => addDays(today, i + 1));
   const product = db.insert(products).values({ name: "벤치 식빵", price: 4000, maxPerOrder: 10 }).returning().get();
-  db.insert(dailyPlans).values({ date, productId: product.id, planned: 10_000_000 }).run();
+  db.insert(dailyPlans).values(dates.map((date) => ({ date, productId: product.id, planned: 10_000_000 }))).run();
   let secret = "";
   const receiver = await startReceiver(() => secret);
   const endpoints: number[] = [];
@@ -83,7 +86,9 @@ const outboxBench: BenchModule = async () => {
   }
 
   let phone = 0;
+  let round_ = 0;
   const placeRound = () => {
+    const date = dates[round_++];
     const started = process.hrtime.bigint();
     for (let i = 0; i < ORDERS_PER_ROUND; i++) {
       phone++;

@@ -1,5 +1,3 @@
-import { enqueueScheduledMessages } from "@/lib/messages/scheduler";
-import { deliverDue } from "@/lib/messages/worker";
 import type { CliCommand } from "./types";
 
 const command: CliCommand = {
@@ -7,6 +5,9 @@ const command: CliCommand = {
   summary: "보낼 때가 된 메시지와 웹훅을 한 번 보내요 (예약 메시지도 함께 챙겨요).",
   usage: "",
   async run(_args, ctx) {
+    // Loaded here, not at start-up: the other commands need none of the delivery adapters.
+    const { enqueueScheduledMessages } = await import("@/lib/messages/scheduler");
+    const { deliverDue } = await import("@/lib/messages/worker");
     const db = ctx.db();
     const scheduled = enqueueScheduledMessages({ db });
     const run = await deliverDue({ db });

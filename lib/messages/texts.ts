@@ -7,8 +7,8 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { messageTexts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import en from "@/messages/en/outbox.json";
-import ko from "@/messages/ko/outbox.json";
+import en from "@/messages/en/outbox.json" with { type: "json" };
+import ko from "@/messages/ko/outbox.json" with { type: "json" };
 import type { MessageTemplate } from "./outbox";
 import { fill, placeholders } from "./template-fill";
 

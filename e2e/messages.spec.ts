@@ -14,11 +14,14 @@ import { localDate } from "@/lib/shop/time";
 import { startPushReceiver } from "@/tests/helpers/receivers";
 import { e2eDb, ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
 
-const SLOT = "12:00-23:59";
+// A slot that starts late in the day, so ordering for today is open whenever the spec runs
+// before 23:50 shop time (each slot closes when it starts).
+const SLOT = "23:50-23:59";
 
 test("customer opts into push, staff marks ready, the push message carries the rack slot", async ({ browser }) => {
   const db = ensureShop();
   openOrderingNow(db);
+  db.insert(schema.pickupSlots).values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:50", endTime: "23:59", capacity: 50 }))).run();
   const today = localDate(Date.now());
   db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.pickupDate, today)).run();
   const product = db.insert(schema.products).values({ name: `알림 테스트 식빵 ${Date.now() % 10000}`, price: 4500, maxPerOrder: 10 }).returning().get();

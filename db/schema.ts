@@ -49,6 +49,10 @@ export const shopSettings = sqliteTable("shop_settings", {
   /** Rack layout: rows are letters, columns numbers, e.g. "ABC" × 8 → A1…C8. */
   rackRows: text("rack_rows").notNull().default("ABC"),
   rackColumns: integer("rack_columns").notNull().default(8),
+  /** When pickup reminders go out: the evening before (18:00), an hour before the slot, both, or never. */
+  reminderTiming: text("reminder_timing", { enum: ["evening_before", "hour_before", "both", "off"] })
+    .notNull()
+    .default("evening_before"),
   /** Minutes a returned loaf is held for each restock-alert waiter told about it; 0 = off (everyone told races). */
   restockHoldMinutes: integer("restock_hold_minutes").notNull().default(0),
   createdAt: integer("created_at").notNull().default(now),
@@ -69,7 +73,8 @@ export const consentTexts = sqliteTable(
   "consent_texts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kind: text("kind", { enum: ["privacy", "marketing", "consultation"] }).notNull(),
+    /** `marketing_night`: the separate consent to advertising between 21:00 and 08:00 (정보통신망법 제50조). */
+    kind: text("kind", { enum: ["privacy", "marketing", "marketing_night", "consultation"] }).notNull(),
     version: integer("version").notNull(),
     body: text("body").notNull(),
     createdAt: integer("created_at").notNull().default(now),
@@ -294,6 +299,8 @@ export const orders = sqliteTable(
     noShowAt: integer("no_show_at"),
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
+    /** The language of the page the order was placed on; messages about it use the same. */
+    locale: text("locale", { enum: ["ko", "en"] }).notNull().default("ko"),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
   },
   (t) => [
@@ -677,11 +684,57 @@ export const outbox = sqliteTable(
     dedupeKey: text("dedupe_key").unique(),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
+    /** The text as sent (messages), kept for the admin message log; erased with the customer. */
+    body: text("body"),
   },
   (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_customer").on(t.customerId)],
 );
 export type OutboxItem = typeof outbox.$inferSelect;
 export type NewOutboxItem = typeof outbox.$inferInsert;
+
+/** Owner-configured receivers of webhook events (Standard Webhooks), see API.md "Events out". */
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  /** Event types (`order.ready`, …) or `["*"]` for all. */
+  events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+  /** `whsec_…`: shown once when created or rotated. */
+  secret: text("secret").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at").notNull(),
+  deletedAt: integer("deleted_at"),
+});
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+/** A browser that asked to be told ("준비되면 알림 받기"); endpoint and keys from PushManager. */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("push_subscriptions_customer").on(t.customerId)],
+);
+export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
+
+/** The owner's own wording of a message template (defaults live in messages/<locale>/outbox.json). */
+export const messageTexts = sqliteTable(
+  "message_texts",
+  {
+    template: text("template").notNull(),
+    locale: text("locale", { enum: ["ko", "en"] }).notNull(),
+    body: text("body").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.template, t.locale] })],
+);
+export type MessageText = typeof messageTexts.$inferSelect;
 
 // ---------------------------------------------------------------- phone confirmation and restock alerts
 

@@ -14,7 +14,7 @@
  * times. A seeded PRNG makes every count and total reproducible for the same `now` (tokens
  * stay cryptographically random: they are keys).
  */
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import {
   customers,
@@ -22,6 +22,7 @@ import {
   orderEvents,
   orderItems,
   orders,
+  outbox,
   productOptionChoices,
   productOptionGroups,
   products,
@@ -175,10 +176,13 @@ export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { 
   // anywhere leaves the shop as empty as it was.
   return db.transaction(
     (tx) => {
+      const before = tx.select({ max: sql<number | null>`max(${outbox.id})` }).from(outbox).get()?.max ?? 0;
       const result = seedInTx(tx, now);
       // Ready-made consultation forms, set up when the shop's history starts.
       seedConsultationTemplates({ db, now: now - HISTORY_DAYS * DAY });
       seedActivity({ db, now });
+      // Made-up history tells nobody anything: drop the messages and events it queued.
+      tx.delete(outbox).where(gt(outbox.id, before)).run();
       return result;
     },
     { behavior: "immediate" },

@@ -9,6 +9,7 @@ import { closeDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { authSecret, databasePath } from "@/lib/config/paths";
 import { isAppError } from "@/lib/errors";
+import { vapidKeys } from "@/lib/messages/adapters/push";
 import { holdServerMarker } from "@/lib/ops/server-lock";
 import { buildIfStale } from "./build-if-stale";
 
@@ -25,6 +26,7 @@ try {
   process.exit(1);
 }
 authSecret();
+vapidKeys();
 console.log(`데이터베이스: ${databasePath()} (${elapsed()})`);
 buildIfStale();
 console.log(`빌드 확인 (${elapsed()})`);

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { clientAddressOf } from "@/lib/api/http";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -9,9 +9,12 @@ import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { rateLimitOrdersPerMinute, STOREFRONT_ORDERS_BUCKET, takeToken } from "@/lib/api/rate-limit";
 import { AppError, isAppError } from "@/lib/errors";
+import { withdrawMarketingByLink } from "@/lib/messages/advertising";
+import { subscribeOrderPush } from "@/lib/messages/push-subscriptions";
 import { cancelByCustomer, checkIn } from "@/lib/orders/customer-actions";
 import { placeOrder } from "@/lib/orders/place-order";
 import { parseOrderForm, storefrontOrderInput } from "@/lib/storefront/order-form";
+import { resolveLocale } from "@/i18n/messages";
 
 type ShortItem = { product_id: number; name: string; requested: number; available: number };
 
@@ -26,7 +29,13 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
   if (!takeToken({ bucket: STOREFRONT_ORDERS_BUCKET, client, limit: rateLimitOrdersPerMinute() })) throw new AppError("rate_limited");
   let token: string;
   try {
-    ({ order: { token } } = placeOrder({ db: getDb(), input: orderInput, channel: "web", idempotencyKey: idempotency_key }));
+    ({ order: { token } } = placeOrder({
+      db: getDb(),
+      input: orderInput,
+      channel: "web",
+      idempotencyKey: idempotency_key,
+      locale: resolveLocale((await cookies()).get("locale")?.value),
+    }));
   } catch (e) {
     // Each short item goes back keyed by product with the quantity left; the cart line
     // beside it says so in the customer's language.
@@ -55,5 +64,24 @@ export const cancelOrderAction = defineAction({ permission: null, schema: tokenI
 export const checkInAction = defineAction({ permission: null, schema: tokenInput }, async ({ token }) => {
   checkIn({ db: getDb(), token });
   revalidatePath(`/o/${token}`);
+  return { ok: true };
+});
+
+/** "준비되면 알림 받기": store this browser's push subscription for the order's customer. */
+export async function subscribePushAction(token: string, subscription: unknown): Promise<{ ok: boolean }> {
+  const client = clientAddressOf(await headers());
+  if (!takeToken({ bucket: "push-subscribe", client, limit: 20 })) return { ok: false };
+  try {
+    subscribeOrderPush({ db: getDb(), token: String(token), subscription });
+    return { ok: true };
+  } catch (e) {
+    if (!isAppError(e)) console.error(e);
+    return { ok: false };
+  }
+}
+
+/** The advertising messages' free opt-out: records the withdrawal in the consent log. */
+export const optOutAction = defineAction({ permission: null, schema: z.object({ token: z.string().max(100) }) }, async ({ token }) => {
+  if (!withdrawMarketingByLink({ db: getDb(), token })) throw new AppError("not_found", "링크가 맞지 않아요.");
   return { ok: true };
 });

@@ -16,5 +16,6 @@ export const ADMIN_NAV: { href: string; key: string; permission: Permission }[] 
   { href: "/admin/stock", key: "stock", permission: "stock_counts" },
   { href: "/admin/import", key: "import", permission: "import_export" },
   { href: "/admin/pickup", key: "pickup", permission: "pickup_settings" },
+  { href: "/admin/messages", key: "messages", permission: "settings" },
   { href: "/admin/settings", key: "settings", permission: "settings" },
 ];

@@ -8,10 +8,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { consultationSubmissions, consultationTemplates, consultationTemplateVersions, customers, type Customer } from "@/db/schema";
+import { publicUrl } from "@/lib/config/public-url";
 import { currentConsentText, recordConsent } from "@/lib/customers/consent";
 import { findCustomerByToken, findOrCreateCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
+import { enqueueMessage } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { diffAnswers, type AnswerChange } from "./changes";
 import { readQuestions, validateAnswers, type Answers, type Question } from "./questions";
@@ -97,6 +99,15 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
         })
         .returning({ id: consultationSubmissions.id })
         .get();
+      // The private link goes to the phone itself, never to whoever typed the number.
+      enqueueMessage({
+        tx,
+        now,
+        to: { customerId: customer.id, phone: customer.phone },
+        template: "consultation_link",
+        params: { url: publicUrl(`/me/${customer.token}`) },
+        purpose: "transactional",
+      });
       return { submissionId: row.id, customerId: customer.id, token };
     },
     { behavior: "immediate" },

@@ -13,6 +13,8 @@ import {
   orderItems,
   orders,
   phoneConfirmations,
+  outbox,
+  pushSubscriptions,
   recommendations,
   restockSubscriptions,
   reviews,
@@ -23,6 +25,7 @@ import {
 import { listSubmissions, type SubmissionView } from "@/lib/consultations/submissions";
 import { listRecommendations, listVisits, recommendationCart, type RecommendationView } from "@/lib/consultations/visits";
 import { AppError } from "@/lib/errors";
+import { enqueueEvent } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
 import { pointsBalance } from "@/lib/points/policy";
@@ -125,6 +128,8 @@ export function withdrawMarketing({ db, token, now = Date.now() }: { db: Db; tok
  * answers, visit notes and recommendations, inquiries and replies (times kept for the CS
  * metric, text erased), review comments, order notes, and the request hashes that were
  * computed over a body containing the phone (a hash of a phone number is easily reversed).
+ * Messages to the customer lose their phone, text and link (waiting ones are cancelled) and
+ * their push subscriptions go; the shop's systems get `customer.deleted` with the id only.
  * Orders, sales, consent records and the points ledger stay, pointing at the anonymous row.
  * secure_delete (db/client.ts) zeroes the freed bytes; the WAL checkpoint removes old page
  * copies from the -wal file.
@@ -153,7 +158,11 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
       if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();
       // Deleting is also withdrawing: the log, which decides consent, says so.
       if (marketingConsent({ db: tx, customerId: id })) recordConsent({ db: tx, customerId: id, kind: "marketing", granted: false, source: "my_page", at: now });
+      tx.update(outbox).set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." }).where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"]))).run();
+      tx.update(outbox).set({ phone: null, payload: {}, body: null }).where(eq(outbox.customerId, id)).run();
+      tx.delete(pushSubscriptions).where(eq(pushSubscriptions.customerId, id)).run();
       tx.update(customers).set({ name: null, phone: null, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
+      enqueueEvent({ tx, now, type: "customer.deleted", data: { customer_id: id } });
       return id;
     },
     { behavior: "immediate" },

@@ -9,7 +9,9 @@ import { customers, inquiries, inquiryReplies, users, type Inquiry, type Inquiry
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
+import { publicUrl } from "@/lib/config/public-url";
 import { AppError } from "@/lib/errors";
+import { enqueueEvent, enqueueMessage } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName, normalizeText, textProblem } from "@/lib/validation/text";
 
 export const MAX_INQUIRY_LENGTH = 2000;
@@ -52,6 +54,7 @@ export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: 
         recordConsent({ db: tx, customerId, kind: "privacy", granted: true, source: "inquiry", at: now });
       }
       const inquiry = tx.insert(inquiries).values({ customerId, message, createdAt: now }).returning().get();
+      enqueueEvent({ tx, now, type: "inquiry.created", data: { id: inquiry.id } });
       return { inquiry, customerId, myPageToken };
     },
     { behavior: "immediate" },
@@ -68,6 +71,19 @@ export function replyToInquiry({ db, inquiryId, userId, body, now = Date.now() }
       if (!inquiry) throw new AppError("not_found", "문의를 찾을 수 없어요.");
       const reply = tx.insert(inquiryReplies).values({ inquiryId, userId, body: text, createdAt: now }).returning().get();
       if (inquiry.firstReplyAt === null) tx.update(inquiries).set({ firstReplyAt: now }).where(eq(inquiries.id, inquiryId)).run();
+      const customer = inquiry.customerId
+        ? tx.select({ id: customers.id, phone: customers.phone, token: customers.token, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, inquiry.customerId)).get()
+        : undefined;
+      if (customer && !customer.deletedAt) {
+        enqueueMessage({
+          tx,
+          now,
+          to: { customerId: customer.id, phone: customer.phone },
+          template: "inquiry_answered",
+          params: { url: publicUrl(`/me/${customer.token}`) },
+          purpose: "transactional",
+        });
+      }
       return reply;
     },
     { behavior: "immediate" },

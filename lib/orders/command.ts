@@ -2,12 +2,14 @@
  * The one order command: every change of an order — placing it, a status move, a rack slot,
  * an undo, payment — runs through `runOrderCommand`. It opens the IMMEDIATE transaction,
  * lets the caller apply the change, and every change is written with `recordOrderEvent`
- * (the append-only `order_events` row) and collected. What changed is published to live
- * screens only after the commit; a rolled-back change publishes nothing.
+ * (the append-only `order_events` row, plus the outbox rows for webhooks and customer
+ * messages, in the same transaction) and collected. What changed is published to live
+ * screens only after the commit; a rolled-back change publishes and queues nothing.
  */
 import type { Db, Tx } from "@/db/client";
 import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@/db/schema";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
+import { enqueueOrderEvents, type OrderChange as OutwardChange } from "@/lib/messages/order-messages";
 
 export type Actor = { type: "user"; userId: number } | { type: "customer" } | { type: "api" } | { type: "system" };
 
@@ -22,21 +24,13 @@ export function runOrderCommand<T>({ db, now = Date.now() }: { db: Db; now?: num
   const changes: OrderChange[] = [];
   const result = db.transaction(
     (tx) => {
-      const out = apply({ tx, now, changes });
-      writeChangesInTx({ tx, changes });
-      return out;
+      return apply({ tx, now, changes });
     },
     { behavior: "immediate" },
   );
   publishAfterCommit(changes);
   return result;
 }
-
-/**
- * The place for a durable record of the changes, written in the same transaction as the
- * change (an outbox for delivery beyond this process). Nothing is written yet.
- */
-function writeChangesInTx(_: { tx: Tx; changes: readonly OrderChange[] }): void {}
 
 function publishAfterCommit(changes: readonly OrderChange[]): void {
   for (const change of changes) publishOrderChange(change);
@@ -78,5 +72,15 @@ export function recordOrderEvent(
     .returning()
     .get();
   cmd.changes.push({ orderId: after.id, pickupDate: after.pickupDate, status: after.status, kind, at: cmd.now });
+  // What the customer and the shop's systems hear goes to the outbox in this same transaction.
+  const outward = outwardChange(kind, before, after);
+  if (outward) enqueueOrderEvents({ tx: cmd.tx, now: cmd.now, order: after, change: outward });
   return event;
+}
+
+/** The webhook event / customer message an order event stands for, if any (undo and rack moves stay inside). */
+function outwardChange(kind: OrderEventKind, before: Order | null, after: Order): OutwardChange | null {
+  if (kind !== "status_change") return null;
+  if (!before) return { type: "placed" };
+  return before.status === after.status ? null : { type: "status", from: before.status, to: after.status };
 }

@@ -64,6 +64,7 @@ export function placeOrder({
   idempotencyKey,
   actorUserId,
   consentSource = channel === "web" ? "storefront" : "phone",
+  locale = "ko",
 }: {
   db: Db;
   input: OrderInput;
@@ -72,6 +73,8 @@ export function placeOrder({
   idempotencyKey?: string | null;
   actorUserId?: number | null;
   consentSource?: string;
+  /** The language of the page it was placed on: the customer's messages use it. */
+  locale?: "ko" | "en";
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
   return runOrderCommand(
@@ -186,6 +189,7 @@ export function placeOrder({
           idempotencyKey: idempotencyKey || null,
           requestHash: hash,
           placedAt: now,
+          locale,
           createdByUserId: actorUserId ?? null,
         })
         .returning()

@@ -11,6 +11,7 @@ import { upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
+import { enqueueEvent } from "@/lib/messages/outbox";
 import { requestHash } from "@/lib/orders/place-order";
 import { awardPurchasePoints } from "@/lib/points/policy";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
@@ -156,6 +157,12 @@ export function recordStoreSale({
         .run();
       const points = awardPurchasePoints({ db: tx, customerId: sale.customerId, sourceType: "sale", sourceId: sale.id, total, now });
       const saved = points ? tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get() : sale;
+      enqueueEvent({
+        tx,
+        now,
+        type: "sale.recorded",
+        data: { id: saved.id, external_id: saved.externalId, total: saved.total, items: lines.map((l) => ({ product_id: l.productId, name: l.name, quantity: l.quantity })) },
+      });
       return { sale: saved, items: lines, created: true };
     },
     { behavior: "immediate" },

@@ -6,6 +6,7 @@ import crashRestart from "./crash-restart";
 import hostileRequests from "./hostile-requests";
 import importLoad from "./import-load";
 import metricsScale from "./metrics-scale";
+import outbox from "./outbox";
 import rackLive from "./rack-live";
 import signInFlood from "./sign-in-flood";
 import storefront from "./storefront";
@@ -19,4 +20,5 @@ export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
   { name: "import-load", run: importLoad },
   { name: "crash-restart", run: crashRestart },
   { name: "sign-in-flood", run: signInFlood },
+  { name: "outbox", run: outbox },
 ];

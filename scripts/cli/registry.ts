@@ -5,6 +5,7 @@
 import backup from "./backup";
 import createApiKey from "./create-api-key";
 import createUser from "./create-user";
+import deliver from "./deliver";
 import importOrders from "./import-orders";
 import restore from "./restore";
 import seedDemo from "./seed-demo";
@@ -17,4 +18,5 @@ export const COMMANDS: CliCommand[] = [
   importOrders,
   backup,
   restore,
+  deliver,
 ];

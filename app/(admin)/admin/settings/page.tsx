@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/admin/action-form";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -22,6 +24,7 @@ export default async function SettingsPage() {
   const t = await getTranslations("admin.settings");
   const tn = await getTranslations("admin.nav");
   const tc = await getTranslations("admin.common");
+  const to = await getTranslations("admin.outbox");
   const locale = await getLocale();
   const db = getDb();
   const s = getShopSettings({ db });
@@ -115,6 +118,12 @@ export default async function SettingsPage() {
           <Field label={t("staffEmail")} name="email" type="email" autoComplete="off" />
           <Field label={t("staffPassword")} name="password" type="password" autoComplete="new-password" hint={t("staffPasswordHint")} />
         </ActionForm>
+      </Section>
+
+      <Section title={to("webhooksTitle")} lead={to("webhooksLead")} testId="webhooks-link">
+        <Link href="/admin/settings/webhooks" className={buttonClass("secondary")}>
+          {to("webhooksLink")}
+        </Link>
       </Section>
 
       <Section title={t("apiTitle")} lead={t("apiLead")} testId="api-keys">

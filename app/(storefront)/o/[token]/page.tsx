@@ -7,10 +7,12 @@ import { CancelOrder, CheckInButton } from "@/components/storefront/order-action
 import { LiveOrder } from "@/components/storefront/live-order";
 import { KeepLink } from "@/components/storefront/keep-link";
 import { ShopInfo } from "@/components/storefront/shop-info";
+import { PushOptIn } from "@/components/storefront/push-opt-in";
 import { buttonClass } from "@/components/ui/button-class";
 import { QrCode } from "@/components/ui/qr-code";
 import { ReviewForm } from "@/components/consult/review-form";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { orderPushState } from "@/lib/messages/push-subscriptions";
 import { customerOrderView, type CustomerOrderView } from "@/lib/storefront/order-view";
 
 export const dynamic = "force-dynamic";
@@ -76,6 +78,8 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       )}
 
       {order.canCheckIn && <CheckInButton token={order.token} />}
+
+      {order.status === "placed" && <PushOptIn token={order.token} {...orderPushState({ db: getDb(), token: order.token })} />}
 
       <section aria-labelledby="pickup-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="pickup-heading" className="text-lg font-bold">

@@ -1,0 +1,35 @@
+/**
+ * The delivery worker inside the server process (started once from instrumentation.ts):
+ * every second it sends what is due; every minute it queues the scheduled messages first.
+ * `DELIVERY_WORKER=off` leaves delivery to `npm run cli -- deliver`.
+ */
+import { getDb } from "@/db/client";
+import { enqueueScheduledMessages } from "./scheduler";
+import { deliverDue } from "./worker";
+
+const SCHEDULER_EVERY_MS = 60_000;
+
+const state = globalThis as unknown as { dangolDeliveryWorker?: NodeJS.Timeout };
+
+export function startDeliveryWorker({ intervalMs = Number(process.env.DELIVERY_INTERVAL_MS) || 1000 } = {}): void {
+  if (state.dangolDeliveryWorker || process.env.DELIVERY_WORKER === "off") return;
+  let busy = false;
+  let lastSchedule = 0;
+  state.dangolDeliveryWorker = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const db = getDb();
+      if (Date.now() - lastSchedule >= SCHEDULER_EVERY_MS) {
+        lastSchedule = Date.now();
+        enqueueScheduledMessages({ db });
+      }
+      await deliverDue({ db });
+    } catch (e) {
+      console.error("delivery worker:", (e as Error).message);
+    } finally {
+      busy = false;
+    }
+  }, intervalMs);
+  state.dangolDeliveryWorker.unref();
+}

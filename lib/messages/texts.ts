@@ -1,0 +1,91 @@
+/**
+ * What customers are told: the default wording of each message lives in
+ * `messages/<locale>/outbox.json`; the owner may replace it (table `message_texts`) within
+ * limits — the same placeholders, nothing new, at most `MAX_TEXT_LENGTH` characters.
+ */
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { messageTexts } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import en from "@/messages/en/outbox.json" with { type: "json" };
+import ko from "@/messages/ko/outbox.json" with { type: "json" };
+import type { MessageTemplate } from "./outbox";
+import { fill, placeholders } from "./template-fill";
+
+export { fill, placeholders };
+
+export type MessageLocale = "ko" | "en";
+const CATALOGUES = { ko, en } as const;
+
+export const TEMPLATES = Object.keys(ko.templates) as MessageTemplate[];
+
+/** 알림톡 allows 1,000 characters; a text this short also fits one LMS with the ad framing. */
+export const MAX_TEXT_LENGTH = 300;
+
+export function catalogue(locale: MessageLocale) {
+  return CATALOGUES[locale];
+}
+
+export function defaultText(template: MessageTemplate, locale: MessageLocale): string {
+  return CATALOGUES[locale].templates[template];
+}
+
+/** The owner's text where there is one, else the default. */
+export function templateText({ db, template, locale }: { db: DbOrTx; template: MessageTemplate; locale: MessageLocale }): string {
+  const row = db
+    .select({ body: messageTexts.body })
+    .from(messageTexts)
+    .where(and(eq(messageTexts.template, template), eq(messageTexts.locale, locale)))
+    .get();
+  return row?.body ?? defaultText(template, locale);
+}
+
+/** A text the owner may save: not empty, short enough, the default's placeholders and no others. */
+export function validateText(template: MessageTemplate, locale: MessageLocale, body: string): string {
+  const clean = body.trim();
+  if (!TEMPLATES.includes(template)) throw new AppError("validation", "알 수 없는 메시지예요.");
+  if (!clean) throw new AppError("validation", "문구를 적어 주세요.", { fields: { body: "문구를 적어 주세요." } });
+  if (clean.length > MAX_TEXT_LENGTH) {
+    throw new AppError("validation", `문구는 ${MAX_TEXT_LENGTH}자까지예요.`, { fields: { body: `문구는 ${MAX_TEXT_LENGTH}자까지예요.` } });
+  }
+  const required = placeholders(defaultText(template, locale));
+  const used = placeholders(clean);
+  const missing = required.filter((p) => !used.includes(p));
+  const unknown = used.filter((p) => !required.includes(p));
+  if (missing.length) {
+    const list = missing.map((p) => `{${p}}`).join(", ");
+    throw new AppError("validation", `꼭 들어가야 하는 자리가 빠졌어요: ${list}`, { fields: { body: `${list}을(를) 넣어 주세요.` } });
+  }
+  if (unknown.length) {
+    const list = unknown.map((p) => `{${p}}`).join(", ");
+    throw new AppError("validation", `쓸 수 없는 자리예요: ${list}`, { fields: { body: `${list}은(는) 쓸 수 없어요.` } });
+  }
+  return clean;
+}
+
+/** Save (or, with an empty `body` and `reset`, remove) the owner's wording. */
+export function saveTemplateText({
+  db,
+  template,
+  locale,
+  body,
+  reset = false,
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  template: MessageTemplate;
+  locale: MessageLocale;
+  body: string;
+  reset?: boolean;
+  now?: number;
+}): void {
+  if (reset) {
+    db.delete(messageTexts).where(and(eq(messageTexts.template, template), eq(messageTexts.locale, locale))).run();
+    return;
+  }
+  const clean = validateText(template, locale, body);
+  db.insert(messageTexts)
+    .values({ template, locale, body: clean, updatedAt: now })
+    .onConflictDoUpdate({ target: [messageTexts.template, messageTexts.locale], set: { body: clean, updatedAt: now } })
+    .run();
+}

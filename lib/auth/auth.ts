@@ -62,6 +62,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Only this site's own pages: a callbackUrl naming another host lands on the admin home
+    // instead of leaving the site (an open redirect) or failing.
+    redirect({ url, baseUrl }) {
+      try {
+        const target = new URL(url, baseUrl);
+        return target.origin === new URL(baseUrl).origin ? target.toString() : `${baseUrl}/admin`;
+      } catch {
+        return `${baseUrl}/admin`;
+      }
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -1,6 +1,6 @@
 /**
  * The one order command: every change of an order — placing it, a status move, a rack slot,
- * an undo, payment — runs through `runOrderCommand`. It opens the IMMEDIATE transaction,
+ * an undo, payment, an edit — runs through `runOrderCommand`. It opens the IMMEDIATE transaction,
  * lets the caller apply the change, and every change is written with `recordOrderEvent`
  * (the append-only `order_events` row) and collected. What changed is published to live
  * screens only after the commit; a rolled-back change publishes nothing.
@@ -70,6 +70,7 @@ export function recordOrderEvent(
       fromRackSlot: slotChanged ? (before?.rackSlot ?? null) : null,
       reversesEventId,
       paymentStatus: kind === "payment" ? after.paymentStatus : null,
+      paymentMethod: kind === "payment" ? after.paymentMethod : null,
       actorType: actor.type,
       actorUserId: actor.type === "user" ? actor.userId : null,
       note,

@@ -1,10 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import type { PaymentMethod } from "@/db/schema";
+import { formatWon } from "@/lib/format";
 import { isLongWait, type RackCard } from "@/lib/rack/board";
+import { slotEnded } from "@/lib/rack/close-out-rule";
+import { canTransition } from "@/lib/orders/transitions";
 
 export type CardMove = "ready" | "arrived" | "picked_up" | "no_show";
+/** What a move carries besides its target: the payment method of a hand-over, an early no-show's confirmation. */
+export type MoveExtra = { paymentMethod?: PaymentMethod; early?: boolean };
+
+/** The methods asked at hand-over, in the order the counter uses them most. */
+const PAYMENT_METHODS = ["card", "cash", "transfer"] as const satisfies readonly PaymentMethod[];
 
 /** Minutes and seconds since `from`, e.g. `2:05`. */
 export function waitLabel(from: number, now: number): string {
@@ -14,9 +24,29 @@ export function waitLabel(from: number, now: number): string {
 
 const BUTTON = "min-h-12 whitespace-nowrap rounded-xl px-2 text-lg font-bold disabled:opacity-50";
 
-/** One order on the board: readable from arm's length, one tap per step. */
-export function RackOrderCard({ card, now, busy, onMove, compact = false }: { card: RackCard; now: number; busy: boolean; onMove: (card: RackCard, to: CardMove) => void; compact?: boolean }) {
+/**
+ * One order on the board: readable from arm's length, one tap per step. It offers only the
+ * moves the order's state allows: 건네줌 on an unpaid order asks how it was paid in the same
+ * card; 노쇼 is offered once the pickup slot has ended, before that only as a confirmed early no-show.
+ */
+export function RackOrderCard({
+  card,
+  now,
+  timezone,
+  busy,
+  onMove,
+  compact = false,
+}: {
+  card: RackCard;
+  now: number;
+  timezone: string;
+  busy: boolean;
+  onMove: (card: RackCard, to: CardMove, extra?: MoveExtra) => void;
+  compact?: boolean;
+}) {
   const t = useTranslations("rack");
+  const locale = useLocale();
+  const [step, setStep] = useState<null | "pay" | "noShowEarly">(null);
   const longWait = isLongWait(card, now);
   const titleId = `order-${card.id}-title`;
   if (compact) {
@@ -57,8 +87,10 @@ export function RackOrderCard({ card, now, busy, onMove, compact = false }: { ca
         {card.customerName} <span className="font-mono text-stone-700">· {card.phoneLast4}</span>
       </p>
       <p className="text-base text-stone-700">
-        {card.slotStart}–{card.slotEnd} ·{" "}
-        <span className={card.paid ? "font-semibold text-green-800" : "font-semibold text-amber-900"}>{card.paid ? t("card.paid") : t("card.unpaid")}</span>
+        {card.slotStart}–{card.slotEnd} · <span data-testid="card-status" className="font-semibold text-ink">{t("card.status", { status: t(`status.${card.status}`) })}</span> ·{" "}
+        <span data-testid="card-payment" className={card.paid ? "font-semibold text-green-800" : "font-semibold text-amber-900"}>
+          {card.paid ? (card.paymentMethod ? t("card.paidWith", { method: t(`methods.${card.paymentMethod}`) }) : t("card.paid")) : `${t("card.unpaid")} ${formatWon(card.total, locale)}`}
+        </span>
       </p>
       <ul className="mt-2 space-y-0.5 text-lg text-ink">
         {card.items.map((item, i) => (
@@ -75,31 +107,68 @@ export function RackOrderCard({ card, now, busy, onMove, compact = false }: { ca
           {longWait && <span> · {t("card.longWait")}</span>}
         </p>
       )}
-      <div className="mt-3 flex flex-wrap gap-2">
-        {card.status === "placed" && (
-          <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 bg-brand-600 text-white`}>
-            {t("actions.ready")}
-          </button>
-        )}
-        {card.status === "arrived" && !card.rackSlot && (
-          <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 border-2 border-brand-600 text-brand-700`}>
-            {t("actions.putOnRack")}
-          </button>
-        )}
-        {(card.status === "placed" || card.status === "ready") && (
-          <button type="button" disabled={busy} onClick={() => onMove(card, "arrived")} className={`${BUTTON} flex-1 border-2 border-amber-600 bg-amber-50 text-amber-950`}>
-            {t("actions.arrived")}
-          </button>
-        )}
-        {(card.status === "ready" || card.status === "arrived") && (
-          <button type="button" disabled={busy} onClick={() => onMove(card, "picked_up")} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
-            {t("actions.handOver")}
-          </button>
-        )}
-        <button type="button" disabled={busy} onClick={() => onMove(card, "no_show")} className={`${BUTTON} border border-stone-300 px-3 text-base text-stone-700`}>
-          {t("actions.noShow")}
-        </button>
-      </div>
+      {step === "pay" ? (
+        <div role="group" aria-label={t("actions.payWith")} data-testid="pay-step" className="mt-3 rounded-xl border-2 border-green-700 bg-green-50 p-2">
+          <p className="px-1 pb-2 text-base font-semibold text-green-900">
+            {t("actions.payWith")} · {formatWon(card.total, locale)}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {PAYMENT_METHODS.map((method) => (
+              <button key={method} type="button" disabled={busy} onClick={() => onMove(card, "picked_up", { paymentMethod: method })} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
+                {t(`methods.${method}`)}
+              </button>
+            ))}
+            <button type="button" disabled={busy} onClick={() => setStep(null)} className={`${BUTTON} border border-stone-300 bg-white px-3 text-base text-stone-700`}>
+              {t("actions.cancelPay")}
+            </button>
+          </div>
+        </div>
+      ) : step === "noShowEarly" ? (
+        <div role="group" aria-label={t("actions.noShowEarly")} data-testid="no-show-early-step" className="mt-3 rounded-xl border-2 border-red-700 bg-red-50 p-2">
+          <p className="px-1 pb-2 text-base font-semibold text-red-900">{t("actions.noShowEarlyConfirm", { slot: `${card.slotStart}–${card.slotEnd}` })}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" disabled={busy} onClick={() => onMove(card, "no_show", { early: true })} className={`${BUTTON} flex-1 bg-red-700 text-white`}>
+              {t("actions.noShowEarlyYes")}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setStep(null)} className={`${BUTTON} border border-stone-300 bg-white px-3 text-base text-stone-700`}>
+              {t("actions.cancelPay")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="mt-3 flex flex-wrap gap-2">
+          {card.status === "placed" && (
+            <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 bg-brand-600 text-white`}>
+              {t("actions.ready")}
+            </button>
+          )}
+          {card.status === "arrived" && !card.rackSlot && (
+            <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 border-2 border-brand-600 text-brand-700`}>
+              {t("actions.putOnRack")}
+            </button>
+          )}
+          {(card.status === "placed" || card.status === "ready") && (
+            <button type="button" disabled={busy} onClick={() => onMove(card, "arrived")} className={`${BUTTON} flex-1 border-2 border-amber-600 bg-amber-50 text-amber-950`}>
+              {t("actions.arrived")}
+            </button>
+          )}
+          {(card.status === "ready" || card.status === "arrived") && (
+            <button type="button" disabled={busy} onClick={() => (card.paid ? onMove(card, "picked_up") : setStep("pay"))} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
+              {t("actions.handOver")}
+            </button>
+          )}
+          {canTransition(card.status, "no_show") &&
+            (slotEnded({ card, now, timezone }) ? (
+              <button type="button" disabled={busy} onClick={() => onMove(card, "no_show")} className={`${BUTTON} border border-stone-300 px-3 text-base text-stone-700`}>
+                {t("actions.noShow")}
+              </button>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => setStep("noShowEarly")} className={`${BUTTON} border border-dashed border-stone-300 px-3 text-base font-semibold text-stone-600`}>
+                {t("actions.noShowEarly")}
+              </button>
+            ))}
+        </div>
+      )}
     </li>
   );
 }

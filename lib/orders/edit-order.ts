@@ -7,11 +7,12 @@
  * the catalogue when the items change, and an `edit` order event says what changed.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type Order } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatWon } from "@/lib/format";
 import { slotLabel } from "@/lib/pickup/schedule";
+import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { getShopSettings } from "@/lib/shop/settings";
 import { runOrderCommand, recordOrderEvent, type Actor, type OrderCommand } from "./command";
 import { customerCancelDeadline, findOrderByToken } from "./customer-actions";
@@ -91,4 +92,19 @@ export function editOrderByCustomer({ db, token, input, now = Date.now() }: { db
 /** Staff change an order until it is handed over (admin order page, `PATCH /api/v1/orders/{id}`). */
 export function editOrderByStaff({ db, orderId, input, actor, now = Date.now() }: { db: Db; orderId: number; input: OrderEditInput; actor: Actor; now?: number }): Order {
   return runOrderCommand({ db, now }, (cmd) => applyOrderEdit(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), input, rules: "staff", actor }));
+}
+
+/**
+ * An order's lines in the shape a change sends back (product, quantity, option choice ids),
+ * matching each chosen option by its group and choice name in the catalogue; an option that
+ * no longer exists is left out, and pricing then says what to choose.
+ */
+export function orderLinesAsInput({ db, orderId }: { db: DbOrTx; orderId: number }): { name: string; productId: number; quantity: number; optionIds: number[] }[] {
+  const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)).all();
+  const catalogue = new Map(listProductsWithOptions({ db, ids: [...new Set(items.map((i) => i.productId))] }).map((p) => [p.id, p]));
+  return items.map((i) => {
+    const groups = catalogue.get(i.productId)?.optionGroups ?? [];
+    const optionIds = i.options.flatMap((o) => groups.find((g) => g.name === o.group)?.choices.find((c) => c.name === o.choice)?.id ?? []);
+    return { name: i.productName, productId: i.productId, quantity: i.quantity, optionIds };
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { customers, orderItems, orders, type ChosenOption, type OrderStatus } from "@/db/schema";
+import { customers, orderItems, orders, type ChosenOption, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import { phoneLast4 } from "@/lib/customers/phone";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
@@ -25,6 +25,8 @@ export type RackCard = {
   slotEnd: string;
   rackSlot: string | null;
   paid: boolean;
+  /** How it was paid, once paid at the counter. */
+  paymentMethod: PaymentMethod | null;
   total: number;
   note: string;
   items: RackCardItem[];
@@ -77,6 +79,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
       slotEnd: orders.slotEnd,
       rackSlot: orders.rackSlot,
       paymentStatus: orders.paymentStatus,
+      paymentMethod: orders.paymentMethod,
       total: orders.total,
       note: orders.note,
       placedAt: orders.placedAt,

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { CancelOrder, CheckInButton } from "@/components/storefront/order-actions";
+import { CancelOrder, CheckInButton, CheckInOpensAt, EditOrder } from "@/components/storefront/order-actions";
 import { LiveOrder } from "@/components/storefront/live-order";
 import { buttonClass } from "@/components/ui/button-class";
 import { QrCode } from "@/components/ui/qr-code";
 import { ReviewForm } from "@/components/consult/review-form";
-import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { formatDate, formatDateTime, formatTime, formatWon } from "@/lib/format";
 import { customerOrderView, type CustomerOrderView } from "@/lib/storefront/order-view";
 
 export const dynamic = "force-dynamic";
@@ -74,6 +74,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       )}
 
       {order.canCheckIn && <CheckInButton token={order.token} />}
+      {order.checkInOpensAt !== null && <CheckInOpensAt time={formatTime(order.checkInOpensAt, locale, tz)} />}
 
       <section aria-labelledby="pickup-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="pickup-heading" className="text-lg font-bold">
@@ -146,6 +147,16 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         <Link href={`/me/${order.myPageToken}`} className={buttonClass("secondary", "w-full")} data-testid="my-page-link">
           {t("myPage")}
         </Link>
+      )}
+
+      {order.canEdit && order.editChoices.length > 0 && (
+        <EditOrder
+          token={order.token}
+          current={`${order.pickupDate}|${order.slot}`}
+          choices={order.editChoices.map((d) => ({ ...d, label: formatDate(d.date, locale) }))}
+          lines={order.editLines.map((l) => ({ name: l.name, quantity: l.quantity }))}
+          deadline={formatDateTime(order.cancelDeadline, locale, tz)}
+        />
       )}
 
       {order.canCancel && <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} />}

@@ -10,7 +10,7 @@ import { defineAction } from "@/lib/actions";
 import { rateLimitOrdersPerMinute, takeToken } from "@/lib/api/rate-limit";
 import { AppError, isAppError } from "@/lib/errors";
 import { cancelByCustomer, checkIn, findOrderByToken } from "@/lib/orders/customer-actions";
-import { editOrderByCustomer, orderLinesAsInput } from "@/lib/orders/edit-order";
+import { editFormToInput, editOrderByCustomer, orderLinesAsInput } from "@/lib/orders/edit-order";
 import { orderEditInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { parseOrderForm, storefrontOrderInput } from "@/lib/storefront/order-form";
@@ -60,11 +60,7 @@ export const checkInAction = defineAction({ permission: null, schema: tokenInput
   return { ok: true };
 });
 
-/**
- * The change form on the order page: `when` is `<date>|<slot>`, `qty:<n>` the new quantity of
- * the order's n-th line (0 drops it). Products and options come from the order itself, never
- * from the form; the rules are those of `PATCH /api/v1/storefront/orders/{token}`.
- */
+/** The change form on the order page, by the rules of `PATCH /api/v1/storefront/orders/{token}`. */
 export const editOrderAction = defineAction(
   {
     permission: null,
@@ -72,12 +68,7 @@ export const editOrderAction = defineAction(
     parse: (form) => {
       const token = String(form.get("token") ?? "");
       const order = findOrderByToken({ db: getDb(), token });
-      const [pickup_date, slot] = String(form.get("when") ?? "").split("|");
-      const lines = order ? orderLinesAsInput({ db: getDb(), orderId: order.id }) : [];
-      const items = lines
-        .map((l, i) => ({ product_id: l.productId, quantity: String(form.get(`qty:${i}`) ?? l.quantity).trim(), options: l.optionIds }))
-        .filter((l) => l.quantity !== "0");
-      return { token, change: { pickup_date, slot, items } };
+      return { token, change: editFormToInput(form, order ? orderLinesAsInput({ db: getDb(), orderId: order.id }) : []) };
     },
   },
   async ({ token, change }) => {

@@ -69,9 +69,24 @@ type EditChoice = { date: string; label: string; slots: { slot: string; remainin
  * "주문 바꾸기": move the pickup date and time and change quantities (0 drops a line) until the
  * cut-off. Stock, slot capacity and prices are checked on the server as when ordering.
  */
-export function EditOrder({ token, current, choices, lines, deadline }: { token: string; current: string; choices: EditChoice[]; lines: { name: string; quantity: number }[]; deadline: string }) {
+export function EditOrder({
+  hidden,
+  action: serverAction = editOrderAction,
+  current,
+  choices,
+  lines,
+  deadline,
+}: {
+  /** The order's key for the action: `{ token }` on the order page, `{ id }` for staff. */
+  hidden: Record<string, string | number>;
+  action?: typeof editOrderAction;
+  current: string;
+  choices: EditChoice[];
+  lines: { name: string; quantity: number }[];
+  deadline?: string;
+}) {
   const t = useTranslations("storefront");
-  const [state, action] = useActionState(editOrderAction, null);
+  const [state, action] = useActionState(serverAction, null);
   const [open, setOpen] = useState(false);
   // A saved change closes the form; the page shows the order as it is now.
   useEffect(() => {
@@ -83,7 +98,7 @@ export function EditOrder({ token, current, choices, lines, deadline }: { token:
         <button type="button" data-testid="edit-order" className={buttonClass("secondary", "w-full")} onClick={() => setOpen(true)}>
           {t("edit.open")}
         </button>
-        <p className="text-sm text-stone-600">{t("edit.deadline", { time: deadline })}</p>
+        {deadline && <p className="text-sm text-stone-600">{t("edit.deadline", { time: deadline })}</p>}
         {state?.ok && (
           <Notice tone="success" testId="edit-done">
             {t("edit.done")}
@@ -99,7 +114,9 @@ export function EditOrder({ token, current, choices, lines, deadline }: { token:
       className="space-y-4 rounded-2xl border-2 border-brand-500 bg-white p-4"
     >
       <h2 className="text-lg font-bold">{t("edit.title")}</h2>
-      <input type="hidden" name="token" value={token} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div>
         <label htmlFor="edit-when" className="mb-1 block font-semibold">
           {t("edit.when")}

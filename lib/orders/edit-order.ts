@@ -108,3 +108,16 @@ export function orderLinesAsInput({ db, orderId }: { db: DbOrTx; orderId: number
     return { name: i.productName, productId: i.productId, quantity: i.quantity, optionIds };
   });
 }
+
+/**
+ * The change form (order page, admin order page) → the one `orderEditInput` shape: `when` is
+ * `<date>|<slot>`, `qty:<n>` the new quantity of the order's n-th line (0 drops it). Products
+ * and options come from the order's own `lines`, never from the form.
+ */
+export function editFormToInput(form: FormData, lines: ReturnType<typeof orderLinesAsInput>): Record<string, unknown> {
+  const [pickup_date, slot] = String(form.get("when") ?? "").split("|");
+  const items = lines
+    .map((l, i) => ({ product_id: l.productId, quantity: String(form.get(`qty:${i}`) ?? l.quantity).trim(), options: l.optionIds }))
+    .filter((l) => l.quantity !== "0");
+  return { pickup_date, slot, items };
+}

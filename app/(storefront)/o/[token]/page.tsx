@@ -151,7 +151,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
 
       {order.canEdit && order.editChoices.length > 0 && (
         <EditOrder
-          token={order.token}
+          hidden={{ token: order.token }}
           current={`${order.pickupDate}|${order.slot}`}
           choices={order.editChoices.map((d) => ({ ...d, label: formatDate(d.date, locale) }))}
           lines={order.editLines.map((l) => ({ name: l.name, quantity: l.quantity }))}

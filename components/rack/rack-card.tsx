@@ -108,33 +108,19 @@ export function RackOrderCard({
         </p>
       )}
       {step === "pay" ? (
-        <div role="group" aria-label={t("actions.payWith")} data-testid="pay-step" className="mt-3 rounded-xl border-2 border-green-700 bg-green-50 p-2">
-          <p className="px-1 pb-2 text-base font-semibold text-green-900">
-            {t("actions.payWith")} · {formatWon(card.total, locale)}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            {PAYMENT_METHODS.map((method) => (
-              <button key={method} type="button" disabled={busy} onClick={() => onMove(card, "picked_up", { paymentMethod: method })} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
-                {t(`methods.${method}`)}
-              </button>
-            ))}
-            <button type="button" disabled={busy} onClick={() => setStep(null)} className={`${BUTTON} border border-stone-300 bg-white px-3 text-base text-stone-700`}>
-              {t("actions.cancelPay")}
+        <CardStep testId="pay-step" tone="green" label={t("actions.payWith")} text={`${t("actions.payWith")} · ${formatWon(card.total, locale)}`} busy={busy} cancel={t("actions.cancelPay")} onCancel={() => setStep(null)}>
+          {PAYMENT_METHODS.map((method) => (
+            <button key={method} type="button" disabled={busy} onClick={() => onMove(card, "picked_up", { paymentMethod: method })} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
+              {t(`methods.${method}`)}
             </button>
-          </div>
-        </div>
+          ))}
+        </CardStep>
       ) : step === "noShowEarly" ? (
-        <div role="group" aria-label={t("actions.noShowEarly")} data-testid="no-show-early-step" className="mt-3 rounded-xl border-2 border-red-700 bg-red-50 p-2">
-          <p className="px-1 pb-2 text-base font-semibold text-red-900">{t("actions.noShowEarlyConfirm", { slot: `${card.slotStart}–${card.slotEnd}` })}</p>
-          <div className="flex flex-wrap gap-2">
-            <button type="button" disabled={busy} onClick={() => onMove(card, "no_show", { early: true })} className={`${BUTTON} flex-1 bg-red-700 text-white`}>
-              {t("actions.noShowEarlyYes")}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setStep(null)} className={`${BUTTON} border border-stone-300 bg-white px-3 text-base text-stone-700`}>
-              {t("actions.cancelPay")}
-            </button>
-          </div>
-        </div>
+        <CardStep testId="no-show-early-step" tone="red" label={t("actions.noShowEarly")} text={t("actions.noShowEarlyConfirm", { slot: `${card.slotStart}–${card.slotEnd}` })} busy={busy} cancel={t("actions.cancelPay")} onCancel={() => setStep(null)}>
+          <button type="button" disabled={busy} onClick={() => onMove(card, "no_show", { early: true })} className={`${BUTTON} flex-1 bg-red-700 text-white`}>
+            {t("actions.noShowEarlyYes")}
+          </button>
+        </CardStep>
       ) : (
         <div className="mt-3 flex flex-wrap gap-2">
           {card.status === "placed" && (
@@ -170,5 +156,40 @@ export function RackOrderCard({
         </div>
       )}
     </li>
+  );
+}
+
+const STEP_TONE = { green: "border-green-700 bg-green-50 text-green-900", red: "border-red-700 bg-red-50 text-red-900" } as const;
+
+/** A second step inside the card (how it was paid, an early no-show): its question, its choices and a way back. */
+function CardStep({
+  testId,
+  tone,
+  label,
+  text,
+  busy,
+  cancel,
+  onCancel,
+  children,
+}: {
+  testId: string;
+  tone: keyof typeof STEP_TONE;
+  label: string;
+  text: string;
+  busy: boolean;
+  cancel: string;
+  onCancel: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <div role="group" aria-label={label} data-testid={testId} className={`mt-3 rounded-xl border-2 p-2 ${STEP_TONE[tone]}`}>
+      <p className="px-1 pb-2 text-base font-semibold">{text}</p>
+      <div className="flex flex-wrap gap-2">
+        {children}
+        <button type="button" disabled={busy} onClick={onCancel} className={`${BUTTON} border border-stone-300 bg-white px-3 text-base text-stone-700`}>
+          {cancel}
+        </button>
+      </div>
+    </div>
   );
 }

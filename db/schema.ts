@@ -49,6 +49,8 @@ export const shopSettings = sqliteTable("shop_settings", {
   /** Rack layout: rows are letters, columns numbers, e.g. "ABC" × 8 → A1…C8. */
   rackRows: text("rack_rows").notNull().default("ABC"),
   rackColumns: integer("rack_columns").notNull().default(8),
+  /** "도착했어요" opens this many minutes before the pickup slot starts. */
+  checkInOpensMinutes: integer("check_in_opens_minutes").notNull().default(15),
   /** When pickup reminders go out: the evening before (18:00), an hour before the slot, both, or never. */
   reminderTiming: text("reminder_timing", { enum: ["evening_before", "hour_before", "both", "off"] })
     .notNull()
@@ -260,6 +262,9 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_CHANNELS = ["web", "phone"] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 export type PurchaseChannel = OrderChannel | "store";
+/** How an order was paid at the counter: 카드 / 현금 / 계좌이체. */
+export const PAYMENT_METHODS = ["card", "cash", "transfer"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const orders = sqliteTable(
   "orders",
@@ -281,6 +286,8 @@ export const orders = sqliteTable(
     slotStart: text("slot_start").notNull(),
     slotEnd: text("slot_end").notNull(),
     paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] }).notNull().default("unpaid"),
+    /** How it was paid, once paid at the counter (null: unpaid, or paid before methods were recorded). */
+    paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }),
     subtotal: integer("subtotal").notNull(),
     total: integer("total").notNull(),
     note: text("note").notNull().default(""),
@@ -345,13 +352,14 @@ export const orderItems = sqliteTable(
 export type OrderItem = typeof orderItems.$inferSelect;
 export type NewOrderItem = typeof orderItems.$inferInsert;
 
-export const ORDER_EVENT_KINDS = ["status_change", "rack_slot_assigned", "undo", "payment"] as const;
+export const ORDER_EVENT_KINDS = ["status_change", "rack_slot_assigned", "undo", "payment", "edit"] as const;
 export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
 
 /**
  * The audit trail, append-only: every change of an order with its time and who made it.
  * `kind` says what changed; `to_status` is the order's status after the change (unchanged
- * for a rack-slot or payment change), so the last event always matches the order.
+ * for a rack-slot, payment or edit change), so the last event always matches the order. An
+ * `edit` (date, slot, items changed) says what changed in `note`.
  */
 export const orderEvents = sqliteTable(
   "order_events",
@@ -371,6 +379,8 @@ export const orderEvents = sqliteTable(
     reversesEventId: integer("reverses_event_id").references((): AnySQLiteColumn => orderEvents.id),
     /** A `payment` event's new payment status. */
     paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] }),
+    /** A `payment` event's method when it was paid. */
+    paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }),
     /** `user` (staff/owner), `customer`, `api`, `system`. */
     actorType: text("actor_type", { enum: ["user", "customer", "api", "system"] }).notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
@@ -421,6 +431,11 @@ export const storeSaleItems = sqliteTable(
     productName: text("product_name").notNull(),
     unitPrice: integer("unit_price").notNull(),
     quantity: integer("quantity").notNull(),
+    /**
+     * Stock discrepancy: units of this line sold beyond what the day's plan had left. The sale
+     * stands (the goods were in the customer's hand); the plan was short by this many.
+     */
+    excess: integer("excess").notNull().default(0),
   },
   (t) => [index("store_sale_items_sale").on(t.saleId), index("store_sale_items_product").on(t.productId)],
 );

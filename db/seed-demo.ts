@@ -26,6 +26,7 @@ import {
   productOptionChoices,
   productOptionGroups,
   products,
+  PAYMENT_METHODS,
   storeSaleItems,
   storeSales,
   users,
@@ -318,6 +319,7 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
   // Bags on the rack today get labels (A1, A2, …) in the order staff put them there.
   const rackLabels = [...settings.rackRows].flatMap((row) => Array.from({ length: settings.rackColumns }, (_, i) => `${row}${i + 1}`));
   let orderCount = 0;
+  let orderNo = 0;
   for (const plan of plans) {
     const priced = plan.lines.map((l) => ({ ...l, ...priceWithOptions(l.product, l.options) }));
     const total = priced.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
@@ -352,6 +354,8 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
         slotStart: plan.slot.startTime,
         slotEnd: plan.slot.endTime,
         paymentStatus: final.to === "picked_up" ? "paid" : "unpaid",
+        // Mostly card, some cash and transfer, as at a bakery counter (deterministic by order).
+        paymentMethod: final.to === "picked_up" ? PAYMENT_METHODS[[0, 0, 0, 1, 2][orderNo++ % 5]] : null,
         subtotal: total,
         total,
         note: plan.channel === "phone" && plan.lines.length > 1 ? "전화 주문" : "",

@@ -7,10 +7,15 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
-import { localDate } from "@/lib/shop/time";
+import { localDate, localTime, weekdayOf } from "@/lib/shop/time";
 import { e2eDb, ensureShop, openOrderingNow, signIn } from "./fixtures";
 
-const SLOT = "12:00-23:59";
+/**
+ * Today's slot the customer orders for: it starts in a few minutes, so the storefront still
+ * takes orders for it (each slot closes when it starts) and "도착했어요" is already open
+ * (15 minutes before the start).
+ */
+let SLOT = "12:00-23:59";
 
 async function placeViaStorefront(page: Page, productId: number, name: string, phone: string) {
   const today = localDate(Date.now());
@@ -28,6 +33,10 @@ test("staff run the day's pickups live while a customer orders and checks in", a
   // Orders for today's afternoon slot: the morning one may already be past its cut-off.
   const today = localDate(Date.now());
   db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.pickupDate, today)).run();
+  const start = localTime(Date.now() + 5 * 60_000);
+  test.skip(localDate(Date.now() + 5 * 60_000) !== today || start > "23:50", "needs a slot later today");
+  db.insert(schema.pickupSlots).values({ weekday: weekdayOf(today), startTime: start, endTime: "23:59", capacity: 50 }).run();
+  SLOT = `${start}-23:59`;
   const product = db.insert(schema.products).values({ name: `랙 테스트 소금빵 ${Date.now() % 10000}`, price: 3200, maxPerOrder: 10 }).returning().get();
   db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 40 }).run();
 
@@ -85,9 +94,27 @@ test("staff run the day's pickups live while a customer orders and checks in", a
   await board.screenshot({ path: "test-results/rack-board-800x1280.png", fullPage: false });
   await board.setViewportSize({ width: 1280, height: 800 });
 
-  // Hand-over, then close-out marks the rest no-show.
+  // The other order's slot has not ended: no one-tap 노쇼, only a confirmed early one.
+  const waiting = board.getByTestId("lane-placed").locator(`[data-code="${second.code}"]`);
+  await expect(waiting.getByRole("button", { name: "노쇼", exact: true })).toHaveCount(0);
+  await waiting.getByRole("button", { name: "이른 노쇼…" }).click();
+  await expect(waiting.getByTestId("no-show-early-step")).toContainText("아직 끝나지 않았어요");
+  await waiting.getByRole("button", { name: "취소" }).click();
+  await expect(waiting).toHaveAttribute("data-status", "placed");
+
+  // Hand-over of an unpaid order asks how it was paid in the same card, then close-out marks the rest no-show.
+  await expect(arrivedCard.getByTestId("card-payment")).toContainText("현장결제");
   await arrivedCard.getByRole("button", { name: "건네줌" }).click();
+  await expect(arrivedCard.getByTestId("pay-step")).toBeVisible();
+  await board.screenshot({ path: "test-results/rack-pay-step-1280x800.png" });
+  await board.setViewportSize({ width: 800, height: 1280 });
+  await board.screenshot({ path: "test-results/rack-pay-step-800x1280.png" });
+  await board.setViewportSize({ width: 1280, height: 800 });
+  await arrivedCard.getByRole("button", { name: "카드" }).click();
   await expect(board.getByTestId("lane-picked_up").locator(`[data-code="${first.code}"]`)).toBeVisible();
+  await expect(board.getByTestId("paid-tally")).toContainText("오늘 결제 6,400원 (1건)");
+  await expect(board.getByTestId("paid-card")).toContainText("카드 6,400원");
+  await board.screenshot({ path: "test-results/rack-close-out-1280x800.png", fullPage: true });
   await board.getByRole("button", { name: /노쇼 처리$/ }).first().click();
   await board.getByRole("button", { name: "노쇼 처리", exact: true }).click();
   await expect(board.getByTestId("lane-placed").locator(`[data-code="${second.code}"]`)).toHaveCount(0);
@@ -96,7 +123,8 @@ test("staff run the day's pickups live while a customer orders and checks in", a
   expect(rows.find((r) => r.id === first.id)).toMatchObject({ status: "picked_up", rackSlot: null });
   expect(rows.find((r) => r.id === second.id)).toMatchObject({ status: "no_show", rackSlot: null });
   const events = e2eDb().select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, first.id)).all();
-  expect(events.map((e) => `${e.toStatus}:${e.actorType}`)).toEqual(["placed:customer", "ready:user", "arrived:customer", "picked_up:user"]);
+  expect(events.map((e) => `${e.kind}:${e.toStatus}:${e.actorType}`)).toEqual(["status_change:placed:customer", "status_change:ready:user", "status_change:arrived:customer", "payment:arrived:user", "status_change:picked_up:user"]);
+  expect(events.find((e) => e.kind === "payment")).toMatchObject({ paymentStatus: "paid", paymentMethod: "card" });
 
   // A label for the slot prints name, code, QR and rack slot.
   await board.goto(`/rack/labels?order=${second.id}`);
@@ -105,6 +133,28 @@ test("staff run the day's pickups live while a customer orders and checks in", a
 
   await staff.close();
   await customer.close();
+});
+
+test("the counter records a sale beyond the plan as a discrepancy; the storefront shows 0", async ({ page }) => {
+  const db = ensureShop();
+  const today = localDate(Date.now());
+  const product = db.insert(schema.products).values({ name: `카운터 식빵 ${Date.now() % 10000}`, price: 3000 }).returning().get();
+  db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 1 }).run();
+  await signIn(page);
+  await page.goto("/admin/counter");
+  const tile = page.getByTestId("counter-product").filter({ hasText: product.name });
+  await tile.getByRole("button", { name: new RegExp(product.name) }).click();
+  await tile.getByRole("button", { name: `${product.name} 하나 더` }).click();
+  await expect(tile).toContainText("계획보다 1개 더");
+  await page.getByRole("button", { name: "판매 기록" }).click();
+  await expect(page.getByTestId("counter-result")).toContainText("재고 차이로 기록했어요");
+  await page.screenshot({ path: "test-results/counter-excess-1280x800.png" });
+  const res = await page.request.get(`/api/v1/products?date=${today}`);
+  expect(((await res.json()) as { id: number; available: number }[]).find((p) => p.id === product.id)?.available).toBe(0);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/admin/stock");
+  await expect(page.getByTestId("stock-discrepancies")).toContainText(product.name);
+  await page.screenshot({ path: "test-results/stock-discrepancies-1440x900.png" });
 });
 
 test("the counter's quick sale lowers today's availability at once", async ({ page }) => {

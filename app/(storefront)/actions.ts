@@ -11,7 +11,9 @@ import { rateLimitOrdersPerMinute, STOREFRONT_ORDERS_BUCKET, takeToken } from "@
 import { AppError, isAppError } from "@/lib/errors";
 import { withdrawMarketingByLink } from "@/lib/messages/advertising";
 import { subscribeOrderPush } from "@/lib/messages/push-subscriptions";
-import { cancelByCustomer, checkIn } from "@/lib/orders/customer-actions";
+import { cancelByCustomer, checkIn, findOrderByToken } from "@/lib/orders/customer-actions";
+import { editFormToInput, editOrderByCustomer, orderLinesAsInput } from "@/lib/orders/edit-order";
+import { orderEditInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { parseOrderForm, storefrontOrderInput } from "@/lib/storefront/order-form";
 import { resolveLocale } from "@/i18n/messages";
@@ -85,3 +87,22 @@ export const optOutAction = defineAction({ permission: null, schema: z.object({ 
   if (!withdrawMarketingByLink({ db: getDb(), token })) throw new AppError("not_found", "링크가 맞지 않아요.");
   return { ok: true };
 });
+
+/** The change form on the order page, by the rules of `PATCH /api/v1/storefront/orders/{token}`. */
+export const editOrderAction = defineAction(
+  {
+    permission: null,
+    schema: z.object({ token: tokenInput.shape.token, change: orderEditInput }),
+    parse: (form) => {
+      const token = String(form.get("token") ?? "");
+      const order = findOrderByToken({ db: getDb(), token });
+      return { token, change: editFormToInput(form, order ? orderLinesAsInput({ db: getDb(), orderId: order.id }) : []) };
+    },
+  },
+  async ({ token, change }) => {
+    editOrderByCustomer({ db: getDb(), token, input: change });
+    revalidatePath(`/o/${token}`);
+    revalidatePath("/");
+    return { ok: true };
+  },
+);

@@ -21,6 +21,7 @@ type Rules = {
   cutoffHoursBefore: number;
   daysAhead: number;
   maxItemsPerOrder: number;
+  checkInOpensMinutes: number;
   closedWeekdays: number[];
 };
 
@@ -79,6 +80,17 @@ export function PickupRulesForm({
         )}
         <Field label={t("daysAhead")} name="daysAhead" type="number" min={1} max={30} value={v.daysAhead} onChange={num("daysAhead")} error={errors.daysAhead} />
         <Field label={t("maxItemsPerOrder")} name="maxItemsPerOrder" type="number" min={1} max={999} value={v.maxItemsPerOrder} onChange={num("maxItemsPerOrder")} error={errors.maxItemsPerOrder} />
+        <Field
+          label={t("checkInOpensMinutes")}
+          hint={t("checkInOpensHint")}
+          name="checkInOpensMinutes"
+          type="number"
+          min={0}
+          max={180}
+          value={v.checkInOpensMinutes}
+          onChange={num("checkInOpensMinutes")}
+          error={errors.checkInOpensMinutes}
+        />
       </div>
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-stone-700">{t("closedWeekdays")}</legend>

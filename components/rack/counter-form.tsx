@@ -26,9 +26,10 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
 
   const lines = products.filter((p) => basket[p.id]);
   const total = lines.reduce((sum, p) => sum + p.price * basket[p.id], 0);
-  const change = (id: number, delta: number, max: number) =>
+  // What is in the customer's hand is always sold: beyond the plan it is a stock discrepancy, not a refusal.
+  const change = (id: number, delta: number) =>
     setBasket((b) => {
-      const next = Math.max(0, Math.min(max, (b[id] ?? 0) + delta));
+      const next = Math.max(0, Math.min(999, (b[id] ?? 0) + delta));
       const copy = { ...b, [id]: next };
       if (!next) delete copy[id];
       return copy;
@@ -42,7 +43,8 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
     startTransition(async () => {
       const state = await recordSaleAction(null, form);
       if (state?.ok && state.data) {
-        setResult({ ok: true, text: t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points }) });
+        const recorded = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
+        setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded });
         setBasket({});
         setPhone("");
         setBasketId(newBasketId());
@@ -63,21 +65,23 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
           const left = p.available - count;
           return (
             <li key={p.id} data-testid="counter-product" className={`rounded-2xl border-2 bg-white p-3 ${count ? "border-brand-600" : "border-stone-200"}`}>
-              <button type="button" disabled={left <= 0} onClick={() => change(p.id, 1, p.available)} className="block min-h-16 w-full text-left disabled:opacity-60">
+              <button type="button" onClick={() => change(p.id, 1)} className="block min-h-16 w-full text-left">
                 {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt="" sizes="180px" className="mb-2 aspect-[4/3] w-full rounded-xl" />}
                 <span className="block text-lg font-bold">{p.name}</span>
                 <span className="block text-base text-stone-700">{formatWon(p.price, locale)}</span>
-                <span className={`block text-base font-semibold ${left <= 0 ? "text-red-800" : "text-stone-700"}`}>{left <= 0 ? t("soldOut") : t("available", { count: left })}</span>
+                <span className={`block text-base font-semibold ${left < 0 ? "text-red-800" : "text-stone-700"}`}>
+                  {left < 0 ? t("overPlan", { count: -left }) : left === 0 ? t("soldOut") : t("available", { count: left })}
+                </span>
               </button>
               {count > 0 && (
                 <div className="mt-2 flex items-center gap-2">
-                  <button type="button" onClick={() => change(p.id, -1, p.available)} aria-label={t("less", { name: p.name })} className="size-11 rounded-xl border border-stone-300 text-2xl font-bold">
+                  <button type="button" onClick={() => change(p.id, -1)} aria-label={t("less", { name: p.name })} className="size-11 rounded-xl border border-stone-300 text-2xl font-bold">
                     −
                   </button>
                   <span className="flex-1 text-center text-xl font-bold" aria-live="polite">
                     {t("count", { count })}
                   </span>
-                  <button type="button" disabled={left <= 0} onClick={() => change(p.id, 1, p.available)} aria-label={t("more", { name: p.name })} className="size-11 rounded-xl border border-stone-300 text-2xl font-bold disabled:opacity-50">
+                  <button type="button" onClick={() => change(p.id, 1)} aria-label={t("more", { name: p.name })} className="size-11 rounded-xl border border-stone-300 text-2xl font-bold disabled:opacity-50">
                     +
                   </button>
                 </div>

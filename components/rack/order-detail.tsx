@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { changeSlotAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import type { RackCard } from "@/lib/rack/card-rules";
-import { RackOrderCard, type CardMove } from "./rack-card";
+import { moveForm } from "./rack-board";
+import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow } from "./use-rack-live";
 
 function formOf(values: Record<string, string | number>): FormData {
@@ -16,7 +17,7 @@ function formOf(values: Record<string, string | number>): FormData {
 }
 
 /** One order opened from the board or a scan: the same moves, plus changing its rack slot and printing its label. */
-export function OrderDetail({ card, freeSlots, serverNow, scannedArrived }: { card: RackCard; freeSlots: string[]; serverNow: number; scannedArrived: boolean }) {
+export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArrived }: { card: RackCard; freeSlots: string[]; serverNow: number; timezone: string; scannedArrived: boolean }) {
   const t = useTranslations("rack");
   const router = useRouter();
   const [offset] = useState(() => ({ current: serverNow - Date.now() }));
@@ -37,9 +38,9 @@ export function OrderDetail({ card, freeSlots, serverNow, scannedArrived }: { ca
     });
   }
 
-  const onMove = (c: RackCard, to: CardMove) =>
+  const onMove = (c: RackCard, to: CardMove, extra: MoveExtra = {}) =>
     run(
-      () => (to === "ready" ? markReadyAction(null, formOf({ orderId: c.id })) : moveOrderAction(null, formOf({ orderId: c.id, to }))),
+      () => (to === "ready" ? markReadyAction(null, formOf({ orderId: c.id })) : moveOrderAction(null, formOf(moveForm(c.id, to, extra)))),
       t(`done.${to}`, { code: c.code }),
       !(to === "ready" && c.status === "arrived"),
     );
@@ -60,7 +61,7 @@ export function OrderDetail({ card, freeSlots, serverNow, scannedArrived }: { ca
         </div>
       )}
       <ul className="mt-2">
-        <RackOrderCard card={card} now={now} busy={pending} onMove={onMove} />
+        <RackOrderCard card={card} now={now} timezone={timezone} busy={pending} onMove={onMove} />
       </ul>
       {(card.status === "ready" || card.status === "arrived") && (
         <form

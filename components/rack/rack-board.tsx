@@ -6,9 +6,10 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { closeOutAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import { formatDate } from "@/lib/format";
 import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/card-rules";
-import { RackOrderCard, type CardMove } from "./rack-card";
+import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow, useRackLive } from "./use-rack-live";
-import { stillInSlot } from "@/lib/rack/close-out-rule";
+import { paymentTally, stillInSlot } from "@/lib/rack/close-out-rule";
+import { formatWon } from "@/lib/format";
 
 const LANES = ["placed", "ready", "arrived", "picked_up"] as const;
 /** The undo offer stays this long; the server accepts an undo a little longer (UNDO_WINDOW_MS). */
@@ -20,6 +21,11 @@ function formOf(values: Record<string, string | number>): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.set(k, String(v));
   return form;
+}
+
+/** The fields of `moveOrderAction` for a move and what it carries. */
+export function moveForm(orderId: number, to: CardMove, extra: MoveExtra): Record<string, string | number> {
+  return { orderId, to, ...(extra.paymentMethod ? { paymentMethod: extra.paymentMethod } : {}), ...(extra.early ? { early: "yes" } : {}) };
 }
 
 export function RackBoard({ initial }: { initial: Board }) {
@@ -39,6 +45,7 @@ export function RackBoard({ initial }: { initial: Board }) {
   const noShows = board.cards.filter((c) => c.status === "no_show");
   // Counted when the confirm step opens: orders still inside their pickup window.
   const early = confirmClose ? stillInSlot({ board, now: Date.now() }) : 0;
+  const tally = paymentTally(board.cards);
   const uncollected = board.cards.filter((c) => c.status === "placed" || c.status === "ready" || c.status === "arrived").length;
   const freeSlots = board.rackSlots.length - new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
 
@@ -48,11 +55,11 @@ export function RackBoard({ initial }: { initial: Board }) {
     undoTimer.current = setTimeout(() => setUndo(null), UNDO_SHOWN_MS);
   }
 
-  function move(card: RackCard, to: CardMove) {
+  function move(card: RackCard, to: CardMove, extra: MoveExtra = {}) {
     setPendingId(card.id);
     setError(null);
     startTransition(async () => {
-      const result = to === "ready" ? await markReadyAction(null, formOf({ orderId: card.id })) : await moveOrderAction(null, formOf({ orderId: card.id, to }));
+      const result = to === "ready" ? await markReadyAction(null, formOf({ orderId: card.id })) : await moveOrderAction(null, formOf(moveForm(card.id, to, extra)));
       setPendingId(null);
       if (!result?.ok) {
         setError(result?.message ?? t("errors.generic"));
@@ -136,7 +143,7 @@ export function RackBoard({ initial }: { initial: Board }) {
                     {cards
                       .filter((c) => `${c.slotStart}–${c.slotEnd}` === slot)
                       .map((card) => (
-                        <RackOrderCard key={card.id} card={card} now={now} busy={pendingId === card.id} onMove={move} compact={lane === "picked_up"} />
+                        <RackOrderCard key={card.id} card={card} now={now} timezone={board.timezone} busy={pendingId === card.id} onMove={move} compact={lane === "picked_up"} />
                       ))}
                   </ul>
                 </div>
@@ -151,6 +158,17 @@ export function RackBoard({ initial }: { initial: Board }) {
           {t("closeOut.title")}
         </h2>
         <span className="text-base text-stone-700">{t("closeOut.noShows", { count: noShows.length })}</span>
+        <span data-testid="paid-tally" className="text-base text-stone-700">
+          <span className="font-semibold text-ink">{t("closeOut.paidTotal", { total: formatWon(tally.paid, locale), count: tally.count })}</span>
+          {(["card", "cash", "transfer", "unknown"] as const)
+            .filter((m) => m !== "unknown" || tally.byMethod.unknown > 0)
+            .map((m) => (
+              <span key={m} data-testid={`paid-${m}`}>
+                {" · "}
+                {t("closeOut.byMethod", { method: t(`methods.${m}`), total: formatWon(tally.byMethod[m], locale) })}
+              </span>
+            ))}
+        </span>
         {!confirmClose ? (
           <button type="button" disabled={uncollected === 0} onClick={() => setConfirmClose(true)} className="ml-auto min-h-12 rounded-xl border-2 border-red-700 px-4 text-lg font-bold text-red-800 disabled:border-stone-300 disabled:text-stone-500">
             {t("closeOut.start", { count: uncollected })}

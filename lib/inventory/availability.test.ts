@@ -45,7 +45,7 @@ describe("stockForDate", () => {
   it("counts live pre-orders as reserved and releases cancelled ones", () => {
     order(3, "010-0000-0001");
     const second = order(2, "010-0000-0002");
-    expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toEqual({ productId: shop.bagel.id, planned: 10, reserved: 5, sold: 0, held: 0, available: 5 });
+    expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toEqual({ productId: shop.bagel.id, planned: 10, reserved: 5, sold: 0, excess: 0, held: 0, available: 5 });
 
     changeOrderStatus({ db, orderId: second.id, to: "cancelled", actor: { type: "system" } });
     expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toMatchObject({ reserved: 3, available: 7 });

@@ -1,23 +1,41 @@
 /**
  * 가용수량 (available quantity) for a pickup date:
- *   available = planned − reserved by pre-orders − sold at the counter that day − held.
+ *   available = planned + excess − reserved by pre-orders − sold at the counter that day − held.
  * A pre-order holds its stock from the moment it is placed until it is cancelled; a
- * no-show keeps holding it (the bag sat on the rack all day). A restock-alert hold
- * (lib/restock/alerts.ts) keeps one loaf for a waiter until its time passes: an expired hold
- * simply stops counting, nothing has to free it. Never below zero on screen.
+ * no-show keeps holding it (the bag sat on the rack all day). A counter sale always stands
+ * (the goods were in the customer's hand): what it sold beyond what was left is its
+ * `excess`, a stock discrepancy — the shelf held that many more than the plan said — so it
+ * never drives the count below zero nor takes from pre-orders already taken. A restock-alert
+ * hold (lib/restock/alerts.ts) keeps one loaf for a waiter until its time passes: an expired
+ * hold simply stops counting, nothing has to free it. Never below zero on screen.
  */
 import { and, eq, gt, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
 
-export type StockLine = { productId: number; planned: number; reserved: number; sold: number; held: number; available: number };
+export type StockLine = { productId: number; planned: number; reserved: number; sold: number; excess: number; held: number; available: number };
 
-export function availableQuantity(line: { planned: number; reserved: number; sold: number; held?: number }): number {
-  return Math.max(0, line.planned - line.reserved - line.sold - (line.held ?? 0));
+export function availableQuantity(line: { planned: number; reserved: number; sold: number; excess?: number; held?: number }): number {
+  return Math.max(0, line.planned + (line.excess ?? 0) - line.reserved - line.sold - (line.held ?? 0));
 }
 
-/** Planned, reserved, sold and available per product for one date (only products given, or all planned). */
-export function stockForDate({ db, date, productIds, now = Date.now() }: { db: DbOrTx; date: string; productIds?: number[]; now?: number }): Map<number, StockLine> {
+/**
+ * Planned, reserved, sold, excess, held and available per product for one date (only products
+ * given, or all planned); `exceptOrderId` leaves out what that order reserves (an order being changed).
+ */
+export function stockForDate({
+  db,
+  date,
+  productIds,
+  exceptOrderId,
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  date: string;
+  productIds?: number[];
+  exceptOrderId?: number;
+  now?: number;
+}): Map<number, StockLine> {
   const onlyProducts = (col: Column) =>
     productIds ? inArray(col, productIds.length ? productIds : [-1]) : undefined;
 
@@ -30,11 +48,11 @@ export function stockForDate({ db, date, productIds, now = Date.now() }: { db: D
     .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(and(eq(orders.pickupDate, date), ne(orders.status, "cancelled"), onlyProducts(orderItems.productId)))
+    .where(and(eq(orders.pickupDate, date), ne(orders.status, "cancelled"), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined, onlyProducts(orderItems.productId)))
     .groupBy(orderItems.productId)
     .all();
   const sold = db
-    .select({ productId: storeSaleItems.productId, qty: sql<number>`sum(${storeSaleItems.quantity})` })
+    .select({ productId: storeSaleItems.productId, qty: sql<number>`sum(${storeSaleItems.quantity})`, excess: sql<number>`sum(${storeSaleItems.excess})` })
     .from(storeSaleItems)
     .innerJoin(storeSales, eq(storeSales.id, storeSaleItems.saleId))
     .where(and(eq(storeSales.saleDate, date), onlyProducts(storeSaleItems.productId)))
@@ -51,14 +69,17 @@ export function stockForDate({ db, date, productIds, now = Date.now() }: { db: D
   const line = (productId: number) => {
     let l = lines.get(productId);
     if (!l) {
-      l = { productId, planned: 0, reserved: 0, sold: 0, held: 0, available: 0 };
+      l = { productId, planned: 0, reserved: 0, sold: 0, excess: 0, held: 0, available: 0 };
       lines.set(productId, l);
     }
     return l;
   };
   for (const r of planned) line(r.productId).planned = r.qty;
   for (const r of reserved) line(r.productId).reserved = Number(r.qty);
-  for (const r of sold) line(r.productId).sold = Number(r.qty);
+  for (const r of sold) {
+    line(r.productId).sold = Number(r.qty);
+    line(r.productId).excess = Number(r.excess);
+  }
   for (const r of held) line(r.productId).held = Number(r.qty);
   for (const l of lines.values()) l.available = availableQuantity(l);
   for (const id of productIds ?? []) line(id);

@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, purchasesSql } from "./sql";
-import { TARGETS } from "./metrics";
+import { leadTimeMs, TARGETS } from "./metrics";
 import { TILE_KEYS } from "./tiles";
 
 /** The north star and every supporting tile can be opened to the rows behind it. */
@@ -53,7 +53,7 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
     case "pickup_lead_time":
       return q(
         `SELECT 'order' AS kind, o.id, ${who("cu")} AS customer, o.pickup_date AS date, o.picked_up_at AS at, o.channel, o.status, o.total AS amount,
-                (o.picked_up_at - o.arrived_at) / 1000.0 AS measure, (o.picked_up_at - o.arrived_at) <= @lim AS flag
+                ${leadTimeMs("o")} / 1000.0 AS measure, ${leadTimeMs("o")} <= @lim AS flag
            FROM orders o LEFT JOIN customers cu ON cu.id = o.customer_id
           WHERE o.picked_up_at >= @s AND o.picked_up_at < @e AND o.status = 'picked_up'
           ORDER BY o.arrived_at IS NULL, measure DESC LIMIT @limit`,

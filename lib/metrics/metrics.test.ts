@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { consultationSubmissions, consultationTemplates, consultationTemplateVersions, stockCounts, visits } from "@/db/schema";
+import { consultationSubmissions, consultationTemplates, consultationTemplateVersions, stockCounts, storeSaleItems, visits } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { computeMetrics } from "./index";
 import { resolveRange } from "./range";
@@ -106,6 +106,17 @@ describe("pickup lead time", () => {
     expect(m).toMatchObject({ value: 80, median_s: 80, p90_s: 150, count: 4, within_target_count: 3, within_target: 0.75, missing_arrival: 1, target: 120, met: true });
   });
 
+  it("counts an early arrival from the slot start, an on-time one from its arrival", () => {
+    // Slot 10:00–11:00. Checked in at 08:53, handed over at 10:01 → 60 s, not 68 minutes.
+    order(db, { arrivedAt: at("2026-02-10", "08:53"), pickedUpAt: at("2026-02-10", "10:01") });
+    // Arrived 10:30, handed over 10:31:30 → 90 s.
+    order(db, { arrivedAt: at("2026-02-11", "10:30"), pickedUpAt: at("2026-02-11", "10:31:30") });
+    // Arrived early and handed over early: 0 s, never negative.
+    order(db, { arrivedAt: at("2026-02-12", "09:00"), pickedUpAt: at("2026-02-12", "09:05") });
+    const m = pickupLeadTime({ db, range: range("2026-02-01", "2026-02-28") });
+    expect(m).toMatchObject({ count: 3, median_s: 60, p90_s: 90, within_target_count: 3 });
+  });
+
   it("is null with met null when nothing was picked up", () => {
     expect(pickupLeadTime({ db, range: range("2026-02-01", "2026-02-28") })).toMatchObject({ value: null, p90_s: null, within_target: null, count: 0, met: null });
   });
@@ -140,6 +151,15 @@ describe("stock accuracy", () => {
     const m = stockAccuracy({ db, range: range("2026-02-10", "2026-02-11") });
     expect(m).toMatchObject({ numerator: 2, denominator: 3, met: false });
     expect(m.value).toBeCloseTo(2 / 3);
+  });
+
+  it("counts a counter sale beyond what the plan left as one more line that did not match", () => {
+    db.insert(stockCounts).values({ productId, date: "2026-02-10", counted: 5, systemAvailable: 5, countedAt: at("2026-02-10", "09:00") }).run();
+    const saleId = sale(db, { occurredAt: at("2026-02-10", "15:00") });
+    db.insert(storeSaleItems).values({ saleId, productId, productName: "우유식빵", unitPrice: 5000, quantity: 2, excess: 1 }).run();
+    const other = sale(db, { occurredAt: at("2026-02-10", "16:00") });
+    db.insert(storeSaleItems).values({ saleId: other, productId, productName: "우유식빵", unitPrice: 5000, quantity: 1, excess: 0 }).run();
+    expect(stockAccuracy({ db, range: range("2026-02-10", "2026-02-11") })).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
   });
 });
 

@@ -114,16 +114,23 @@ export type LeadTimeMetric = {
   met: Met;
 };
 
-const leadTimeValues = `SELECT picked_up_at - arrived_at AS v FROM orders
+/**
+ * Arrival → hand-over in ms, counted from the slot start for a customer who came early (a bag
+ * nobody expected yet is not a wait), and never below zero. `o` is the orders row alias.
+ */
+export const leadTimeMs = (o = "orders") =>
+  `max(0, ${o}.picked_up_at - max(${o}.arrived_at, CAST(strftime('%s', ${o}.pickup_date || ' ' || ${o}.slot_start) AS INTEGER) * 1000 - ${int("@off")}))`;
+
+const leadTimeValues = `SELECT ${leadTimeMs()} AS v FROM orders
   WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up' AND arrived_at IS NOT NULL`;
 
-/** Seconds from "I'm here" to hand-over for pre-orders picked up in range. */
+/** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
 export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): LeadTimeMetric {
   const p = baseParams(range);
   const stats = orderStats(db, leadTimeValues, p);
   const counts = one<{ within: number | null; missing: number | null }>(
     db,
-    `SELECT sum(arrived_at IS NOT NULL AND picked_up_at - arrived_at <= @limit) AS within, sum(arrived_at IS NULL) AS missing
+    `SELECT sum(arrived_at IS NOT NULL AND ${leadTimeMs()} <= @limit) AS within, sum(arrived_at IS NULL) AS missing
        FROM orders WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
     { ...p, limit: TARGETS.pickup_lead_time_s * 1000 },
   );
@@ -186,11 +193,19 @@ export function preorderOutcomeTrend({ db, range }: { db: Db; range: MetricRange
   return rows.map((r) => ({ ...r, conversion: ratio(r.picked_up, r.final), no_show_rate: ratio(r.no_show, r.final) }));
 }
 
-/** Stock-count lines recorded in range whose counted quantity equals the system's (tolerance 0). */
+/**
+ * Stock-count lines recorded in range whose counted quantity equals the system's (tolerance
+ * 0). A counter-sale line in range that sold beyond what the system had left (a stock
+ * discrepancy) is one more observation where the system was wrong: it counts in the
+ * denominator and never as accurate.
+ */
 export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): RateMetric {
   const row = one<{ n: number; ok: number | null }>(
     db,
-    `SELECT count(*) AS n, sum(counted = system_available) AS ok FROM stock_counts WHERE counted_at >= @s AND counted_at < @e`,
+    `SELECT (SELECT count(*) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e)
+          + (SELECT count(*) FROM store_sale_items i JOIN store_sales x ON x.id = i.sale_id
+              WHERE x.occurred_at >= @s AND x.occurred_at < @e AND i.excess > 0) AS n,
+            (SELECT sum(counted = system_available) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e) AS ok`,
     baseParams(range),
   );
   const v = ratio(Number(row.ok ?? 0), row.n);

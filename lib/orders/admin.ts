@@ -6,14 +6,14 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, type Order, type OrderChannel, type OrderStatus } from "@/db/schema";
+import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, PAYMENT_METHODS, type Order, type OrderChannel, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatPhone, phoneLast4 } from "@/lib/customers/phone";
 import { isClosedDate, slotLabel, slotsForDate, dateState, type DateState } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, isDateString, localDate } from "@/lib/shop/time";
 import { slotBookings } from "./place-order";
-import { recordOrderEvent, runOrderCommand, type Actor } from "./command";
+import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
 import { changeOrderStatus, getOrderForUpdate } from "./status";
 
 export const orderFilters = z.object({
@@ -29,6 +29,7 @@ export type OrderListRow = {
   channel: OrderChannel;
   status: OrderStatus;
   paymentStatus: "unpaid" | "paid";
+  paymentMethod: PaymentMethod | null;
   slotStart: string;
   slotEnd: string;
   total: number;
@@ -38,7 +39,8 @@ export type OrderListRow = {
   itemSummary: string;
 };
 
-export type OrderTotals = { count: number; live: number; revenue: number; paid: number; byStatus: Record<OrderStatus, number> };
+/** `paidByMethod`: the paid total per method; `unknown` holds orders paid before methods were recorded. */
+export type OrderTotals = { count: number; live: number; revenue: number; paid: number; paidByMethod: Record<PaymentMethod | "unknown", number>; byStatus: Record<OrderStatus, number> };
 
 /**
  * The orders for a pickup date, by slot then time placed, with totals over the filtered
@@ -62,6 +64,7 @@ export function listOrdersForDate({
       channel: orders.channel,
       status: orders.status,
       paymentStatus: orders.paymentStatus,
+      paymentMethod: orders.paymentMethod,
       slotStart: orders.slotStart,
       slotEnd: orders.slotEnd,
       total: orders.total,
@@ -88,15 +91,19 @@ export function listOrdersForDate({
   const byStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
   let revenue = 0;
   let paid = 0;
+  const paidByMethod = Object.fromEntries([...PAYMENT_METHODS, "unknown"].map((m) => [m, 0])) as OrderTotals["paidByMethod"];
   for (const o of base) {
     byStatus[o.status]++;
     if (o.status !== "cancelled") {
       revenue += o.total;
-      if (o.paymentStatus === "paid") paid += o.total;
+      if (o.paymentStatus === "paid") {
+        paid += o.total;
+        paidByMethod[o.paymentMethod ?? "unknown"] += o.total;
+      }
     }
   }
   const rows = base.map(({ phone, ...o }) => ({ ...o, phoneLast4: phoneLast4(phone), itemSummary: (summary.get(o.id) ?? []).join(", ") }));
-  return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled, revenue, paid, byStatus } };
+  return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled, revenue, paid, paidByMethod, byStatus } };
 }
 
 export type UpcomingDay = { date: string; live: number; revenue: number; byStatus: Record<OrderStatus, number>; closed: boolean };
@@ -137,6 +144,7 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
       channel: orders.channel,
       status: orders.status,
       paymentStatus: orders.paymentStatus,
+      paymentMethod: orders.paymentMethod,
       pickupDate: orders.pickupDate,
       slotStart: orders.slotStart,
       slotEnd: orders.slotEnd,
@@ -171,6 +179,7 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
       rackSlot: orderEvents.rackSlot,
       fromRackSlot: orderEvents.fromRackSlot,
       paymentStatus: orderEvents.paymentStatus,
+      paymentMethod: orderEvents.paymentMethod,
       actorType: orderEvents.actorType,
       actorName: users.name,
       note: orderEvents.note,
@@ -198,27 +207,40 @@ export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now
   return changeOrderStatus({ db, orderId, to: "cancelled", actor: { type: "user", userId }, now, note: parsed.data, extra: { cancelReason: parsed.data } });
 }
 
-/** Paid/unpaid at the counter: an order event like any change, so open boards show it at once. Setting the same status again changes nothing. */
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체" };
+
+/**
+ * Paid/unpaid inside an order command: a `payment` order event with the method, so open
+ * boards show it at once. Setting the same status (and method) again changes nothing.
+ */
+export function applyPayment(
+  cmd: OrderCommand,
+  { order, paymentStatus, paymentMethod = null, actor }: { order: Order; paymentStatus: "paid" | "unpaid"; paymentMethod?: PaymentMethod | null; actor: Actor },
+): Order {
+  const method = paymentStatus === "paid" ? paymentMethod : null;
+  if (order.paymentStatus === paymentStatus && (paymentStatus === "unpaid" || !method || order.paymentMethod === method)) return order;
+  const updated = cmd.tx.update(orders).set({ paymentStatus, paymentMethod: method }).where(eq(orders.id, order.id)).returning().get();
+  recordOrderEvent(cmd, { kind: "payment", before: order, after: updated, actor, note: method ? PAYMENT_METHOD_LABELS[method] : null });
+  return updated;
+}
+
+/** Paid/unpaid at the counter (with how it was paid) in its own order command. */
 export function setPaymentStatus({
   db,
   orderId,
   paymentStatus,
+  paymentMethod,
   actor,
   now = Date.now(),
 }: {
   db: Db;
   orderId: number;
   paymentStatus: "paid" | "unpaid";
+  paymentMethod?: PaymentMethod | null;
   actor: Actor;
   now?: number;
 }): Order {
-  return runOrderCommand({ db, now }, (cmd) => {
-    const order = getOrderForUpdate({ db: cmd.tx, orderId });
-    if (order.paymentStatus === paymentStatus) return order;
-    const updated = cmd.tx.update(orders).set({ paymentStatus }).where(eq(orders.id, orderId)).returning().get();
-    recordOrderEvent(cmd, { kind: "payment", before: order, after: updated, actor });
-    return updated;
-  });
+  return runOrderCommand({ db, now }, (cmd) => applyPayment(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), paymentStatus, paymentMethod, actor }));
 }
 
 export type PhoneOrderDate = { date: string; state: DateState; slots: { label: string; remaining: number }[] };

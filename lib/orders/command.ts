@@ -1,6 +1,6 @@
 /**
  * The one order command: every change of an order — placing it, a status move, a rack slot,
- * an undo, payment — runs through `runOrderCommand`. It opens the IMMEDIATE transaction,
+ * an undo, payment, an edit — runs through `runOrderCommand`. It opens the IMMEDIATE transaction,
  * lets the caller apply the change, and every change is written with `recordOrderEvent`
  * (the append-only `order_events` row, plus the outbox rows for webhooks and customer
  * messages, in the same transaction) and collected. What changed is published to live
@@ -64,6 +64,7 @@ export function recordOrderEvent(
       fromRackSlot: slotChanged ? (before?.rackSlot ?? null) : null,
       reversesEventId,
       paymentStatus: kind === "payment" ? after.paymentStatus : null,
+      paymentMethod: kind === "payment" ? after.paymentMethod : null,
       actorType: actor.type,
       actorUserId: actor.type === "user" ? actor.userId : null,
       note,
@@ -80,6 +81,7 @@ export function recordOrderEvent(
 
 /** The webhook event / customer message an order event stands for, if any (undo and rack moves stay inside). */
 function outwardChange(kind: OrderEventKind, before: Order | null, after: Order): OutwardChange | null {
+  if (kind === "edit") return { type: "changed" };
   if (kind !== "status_change") return null;
   if (!before) return { type: "placed" };
   return before.status === after.status ? null : { type: "status", from: before.status, to: after.status };

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { slotCutoffAt } from "@/lib/pickup/schedule";
+import { checkInOpensAt, slotCutoffAt } from "@/lib/pickup/schedule";
 import { getShopSettings } from "@/lib/shop/settings";
-import { localDate } from "@/lib/shop/time";
+import { localDate, localTime } from "@/lib/shop/time";
 import { runOrderCommand } from "./command";
 import { applyStatusChange } from "./status";
 
@@ -33,15 +33,23 @@ export function cancelByCustomer({ db, token, now = Date.now() }: { db: Db; toke
   });
 }
 
-/** "도착했어요": on the pickup day only, records `arrived_at` and tells the rack. */
+/**
+ * "도착했어요": records `arrived_at` and tells the rack — from the shop's check-in window
+ * (`checkInOpensMinutes` before the slot starts) on the pickup day, never hours early.
+ */
 export function checkIn({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): Order {
   return runOrderCommand({ db, now }, (cmd) => {
     const { tx } = cmd;
     const order = findOrderByToken({ db: tx, token });
     if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
-    const today = localDate(now, getShopSettings({ db: tx }).timezone);
+    const settings = getShopSettings({ db: tx });
+    const today = localDate(now, settings.timezone);
     if (order.pickupDate !== today) throw new AppError("invalid_transition", "도착 알림은 픽업 당일에만 보낼 수 있어요.");
     if (order.status === "arrived") return order;
+    const opensAt = checkInOpensAt(order, settings);
+    if (now < opensAt) {
+      throw new AppError("check_in_not_open", `도착 알림은 ${localTime(opensAt, settings.timezone)}부터 보낼 수 있어요.`, { details: { opens_at: opensAt } });
+    }
     return applyStatusChange(cmd, { order, to: "arrived", actor: { type: "customer" }, note: "고객 도착 알림" });
   });
 }

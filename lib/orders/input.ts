@@ -45,3 +45,17 @@ export const orderInput = z.object({
 });
 
 export type OrderInput = z.infer<typeof orderInput>;
+
+/**
+ * A change to an order (`PATCH /api/v1/storefront/orders/{token}`, the staff equivalent and
+ * the forms): any of the pickup date, the slot, and the items (which replace all items).
+ */
+export const orderEditInput = z
+  .object({
+    pickup_date: orderInput.shape.pickup_date.optional(),
+    slot: orderInput.shape.slot.optional(),
+    items: orderInput.shape.items.optional(),
+  })
+  .refine((v) => v.pickup_date !== undefined || v.slot !== undefined || v.items !== undefined, { message: "바꿀 내용(pickup_date, slot, items)을 적어 주세요." });
+
+export type OrderEditInput = z.infer<typeof orderEditInput>;

@@ -1,20 +1,20 @@
 import crypto from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
+import { orderItems, orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
-import { settleRestockNotices } from "@/lib/restock/alerts";
-import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
-import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { withParticle } from "@/lib/korean-particle";
 import { describeNotice, meetsNotice, minNoticeOf } from "@/lib/products/min-notice";
+import { settleRestockNotices } from "@/lib/restock/alerts";
+import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
+import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
 import type { OrderInput } from "./input";
-import { withParticle } from "@/lib/korean-particle";
 
 /** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
 const CODE_LETTERS = "ACDEFHJKLMNPRTUVWXY";
@@ -32,15 +32,127 @@ export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate:
   throw new AppError("conflict", "주문 번호를 만들지 못했어요. 다시 시도해 주세요.");
 }
 
-/** Live orders booked into a slot (everything but cancelled). */
-export function slotBookings({ db, pickupDate }: { db: DbOrTx; pickupDate: string }): Map<string, number> {
+/** Live orders booked into a slot (everything but cancelled), leaving out `exceptOrderId` (an order being changed). */
+export function slotBookings({ db, pickupDate, exceptOrderId }: { db: DbOrTx; pickupDate: string; exceptOrderId?: number }): Map<string, number> {
   const rows = db
     .select({ slotStart: orders.slotStart, count: sql<number>`count(*)` })
     .from(orders)
-    .where(and(eq(orders.pickupDate, pickupDate), ne(orders.status, "cancelled")))
+    .where(and(eq(orders.pickupDate, pickupDate), ne(orders.status, "cancelled"), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined))
     .groupBy(orders.slotStart)
     .all();
   return new Map(rows.map((r) => [r.slotStart, Number(r.count)]));
+}
+
+/**
+ * Whose rules a pickup date and slot are checked by: a customer (storefront, their own order
+ * page) must be inside the ordering window and before the slot's cut-off; staff taking or
+ * changing an order by phone may book after the cut-off, but never on a closed day.
+ */
+export type BookingRules = "customer" | "staff";
+
+/** The schedule checks shared by placing and changing an order: the date is open and the slot exists (and, for customers, is before its cut-off). */
+export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: DbOrTx; date: string; slot: string; rules: BookingRules; now: number }) {
+  const { settings, slots, closedDates } = loadSchedule({ db: tx });
+  const state = dateState(date, now, settings, slots, closedDates);
+  if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", undefined, { fields: { pickup_date: "그날은 픽업을 받지 않아요." } });
+  if (rules === "customer") {
+    if (state === "not_open_yet") throw new AppError("not_open_yet", undefined, { fields: { pickup_date: "아직 주문을 받기 전이에요." } });
+    if (state === "cutoff_passed") throw new AppError("cutoff_passed", undefined, { fields: { pickup_date: "주문 마감 시간이 지났어요." } });
+  }
+  const slot = slotsForDate(date, slots).find((s) => slotLabel(s) === label);
+  if (!slot) throw new AppError("validation", "그 픽업 시간은 없어요.", { fields: { slot: "픽업 시간을 다시 골라 주세요." } });
+  if (rules === "customer" && now >= slotCutoffAt(date, slot, settings)) {
+    throw new AppError("cutoff_passed", "그 픽업 시간은 주문이 마감되었어요.", { fields: { slot: "주문이 마감된 시간이에요." } });
+  }
+  return { settings, slot };
+}
+
+/** The slot's capacity, counting every live order but `exceptOrderId`. */
+export function assertSlotHasRoom({ tx, date, slot, exceptOrderId }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number }): void {
+  const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId }).get(slot.startTime) ?? 0;
+  if (booked >= slot.capacity) throw new AppError("slot_full", undefined, { fields: { slot: "이 시간은 예약이 다 찼어요." } });
+}
+
+export type PricedLine = { product: ProductWithOptions; quantity: number; unitPrice: number; options: ChosenOption[]; lineTotal: number };
+
+/** Price every line on the server from the catalogue, with the per-product and per-order limits. */
+export function priceOrderLines({ tx, items, maxItemsPerOrder }: { tx: DbOrTx; items: OrderInput["items"]; maxItemsPerOrder: number }): PricedLine[] {
+  const productIds = [...new Set(items.map((i) => i.product_id))];
+  const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
+  const wanted = new Map<number, number>();
+  const lines = items.map((item, index) => {
+    const product = catalogue.get(item.product_id);
+    const field = `items.${index}`;
+    if (!product || !product.active) {
+      throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`${field}.product_id`]: "판매하지 않는 상품이에요." } });
+    }
+    const { unitPrice, options } = priceWithOptions(product, item.options, `${field}.options`);
+    wanted.set(product.id, (wanted.get(product.id) ?? 0) + item.quantity);
+    return { product, quantity: item.quantity, unitPrice, options, lineTotal: unitPrice * item.quantity };
+  });
+  for (const [productId, quantity] of wanted) {
+    const product = catalogue.get(productId)!;
+    if (quantity > product.maxPerOrder) {
+      throw new AppError("validation", `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.`, {
+        fields: { items: `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.` },
+      });
+    }
+  }
+  const totalUnits = [...wanted.values()].reduce((a, b) => a + b, 0);
+  if (totalUnits > maxItemsPerOrder) {
+    throw new AppError("validation", `한 주문에 ${maxItemsPerOrder}개까지 담을 수 있어요.`, { fields: { items: "수량이 너무 많아요." } });
+  }
+  return lines;
+}
+
+/**
+ * Each product is offered on `date` and enough is left for the lines, not counting what
+ * `exceptOrderId` (an order being changed) holds itself.
+ */
+export function assertInStock({
+  tx,
+  date,
+  lines,
+  exceptOrderId,
+  now,
+}: {
+  tx: DbOrTx;
+  date: string;
+  lines: readonly { product: { id: number; name: string }; quantity: number }[];
+  exceptOrderId?: number;
+  now?: number;
+}): void {
+  const names = new Map(lines.map((l) => [l.product.id, l.product.name]));
+  const wanted = new Map<number, number>();
+  for (const l of lines) wanted.set(l.product.id, (wanted.get(l.product.id) ?? 0) + l.quantity);
+  const stock = stockForDate({ db: tx, date, productIds: [...wanted.keys()], exceptOrderId, now });
+  lines.forEach((l, index) => {
+    if ((stock.get(l.product.id)?.planned ?? 0) <= 0) {
+      throw new AppError("not_offered", `${withParticle(l.product.name, "은/는")} 그날 준비하지 않아요.`, { fields: { [`items.${index}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
+    }
+  });
+  const short = [...wanted]
+    .map(([productId, requested]) => ({ productId, requested, available: stock.get(productId)?.available ?? 0 }))
+    .filter((s) => s.requested > s.available);
+  if (short.length) {
+    const list = short.map((s) => `${names.get(s.productId)}(남은 수량 ${s.available}개)`).join(", ");
+    throw new AppError("sold_out", `준비된 수량이 모자라요: ${list}`, {
+      details: { items: short.map((s) => ({ product_id: s.productId, name: names.get(s.productId), requested: s.requested, available: s.available })) },
+    });
+  }
+}
+
+/** Products that need more notice than the shop's own cut-off ("하루 전 20:00까지"): storefront orders only. */
+export function assertNoticeMet({ lines, date, slot, timezone, now }: { lines: readonly PricedLine[]; date: string; slot: SlotRule; timezone: string; now: number }): void {
+  lines.forEach((l, index) => {
+    const notice = minNoticeOf(l.product);
+    if (meetsNotice(notice, date, slot.startTime, timezone, now)) return;
+    const rule = describeNotice(notice!);
+    throw new AppError("notice_too_short", `${withParticle(l.product.name, "은/는")} ${rule}할 수 있어요. 다른 날짜나 시간을 골라 주세요.`, {
+      fields: { [`items.${index}.product_id`]: `${rule}할 수 있어요.` },
+      details: { product_id: l.product.id, rule },
+    });
+  });
 }
 
 export function requestHash(input: unknown): string {
@@ -89,77 +201,15 @@ export function placeOrder({
         }
       }
 
-      const { settings, slots, closedDates } = loadSchedule({ db: tx });
+      const { settings, slot } = resolvePickupSlot({ tx, date: input.pickup_date, slot: input.slot, rules: channel === "web" ? "customer" : "staff", now });
       const date = input.pickup_date;
-      // Staff taking a phone order may still book after the storefront cut-off, but never
-      // on a closed day or into a full slot.
-      const state = dateState(date, now, settings, slots, closedDates);
-      if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", undefined, { fields: { pickup_date: "그날은 픽업을 받지 않아요." } });
-      if (channel === "web") {
-        if (state === "not_open_yet") throw new AppError("not_open_yet", undefined, { fields: { pickup_date: "아직 주문을 받기 전이에요." } });
-        if (state === "cutoff_passed") throw new AppError("cutoff_passed", undefined, { fields: { pickup_date: "주문 마감 시간이 지났어요." } });
-      }
-      const slot = slotsForDate(date, slots).find((s) => slotLabel(s) === input.slot);
-      if (!slot) throw new AppError("validation", "그 픽업 시간은 없어요.", { fields: { slot: "픽업 시간을 다시 골라 주세요." } });
-      if (channel === "web" && now >= slotCutoffAt(date, slot, settings)) {
-        throw new AppError("cutoff_passed", "그 픽업 시간은 주문이 마감되었어요.", { fields: { slot: "주문이 마감된 시간이에요." } });
-      }
-      const booked = slotBookings({ db: tx, pickupDate: date }).get(slot.startTime) ?? 0;
-      if (booked >= slot.capacity) throw new AppError("slot_full", undefined, { fields: { slot: "이 시간은 예약이 다 찼어요." } });
-
-      // Price every line on the server from the catalogue.
-      const productIds = [...new Set(input.items.map((i) => i.product_id))];
-      const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
+      assertSlotHasRoom({ tx, date, slot });
+      const lines = priceOrderLines({ tx, items: input.items, maxItemsPerOrder: settings.maxItemsPerOrder });
+      if (channel === "web") assertNoticeMet({ lines, date, slot, timezone: settings.timezone, now });
       // A restock waiter ordering what they were told about uses the loaf held for them.
       const known = findCustomerByPhone({ db: tx, phone: input.customer.phone });
-      if (known) settleRestockNotices({ tx, customerId: known.id, date, productIds, now });
-      const stock = stockForDate({ db: tx, date, productIds, now });
-      const wanted = new Map<number, number>();
-      const lines = input.items.map((item, index) => {
-        const product = catalogue.get(item.product_id);
-        const field = `items.${index}`;
-        if (!product || !product.active) {
-          throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`${field}.product_id`]: "판매하지 않는 상품이에요." } });
-        }
-        if ((stock.get(product.id)?.planned ?? 0) <= 0) {
-          throw new AppError("not_offered", `${withParticle(product.name, "은/는")} 그날 준비하지 않아요.`, { fields: { [`${field}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
-        }
-        // A product that needs more notice than the shop's own cut-off ("하루 전 20:00까지").
-        const notice = minNoticeOf(product);
-        if (channel === "web" && !meetsNotice(notice, date, slot.startTime, settings.timezone, now)) {
-          const rule = describeNotice(notice!);
-          throw new AppError("notice_too_short", `${product.name}은(는) ${rule}할 수 있어요. 다른 날짜나 시간을 골라 주세요.`, {
-            fields: { [`${field}.product_id`]: `${rule}할 수 있어요.` },
-            details: { product_id: product.id, rule },
-          });
-        }
-        const { unitPrice, options } = priceWithOptions(product, item.options, `${field}.options`);
-        wanted.set(product.id, (wanted.get(product.id) ?? 0) + item.quantity);
-        return { product, quantity: item.quantity, unitPrice, options, lineTotal: unitPrice * item.quantity };
-      });
-      for (const [productId, quantity] of wanted) {
-        const product = catalogue.get(productId)!;
-        if (quantity > product.maxPerOrder) {
-          throw new AppError("validation", `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.`, {
-            fields: { items: `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.` },
-          });
-        }
-      }
-      const totalUnits = [...wanted.values()].reduce((a, b) => a + b, 0);
-      if (totalUnits > settings.maxItemsPerOrder) {
-        throw new AppError("validation", `한 주문에 ${settings.maxItemsPerOrder}개까지 담을 수 있어요.`, { fields: { items: "수량이 너무 많아요." } });
-      }
-      const short = [...wanted]
-        .map(([productId, requested]) => ({ productId, requested, available: stock.get(productId)?.available ?? 0 }))
-        .filter((s) => s.requested > s.available);
-      if (short.length) {
-        const names = short.map((s) => `${catalogue.get(s.productId)!.name}(남은 수량 ${s.available}개)`).join(", ");
-        throw new AppError("sold_out", `준비된 수량이 모자라요: ${names}`, {
-          details: {
-            items: short.map((s) => ({ product_id: s.productId, name: catalogue.get(s.productId)!.name, requested: s.requested, available: s.available })),
-          },
-        });
-      }
+      if (known) settleRestockNotices({ tx, customerId: known.id, date, productIds: [...new Set(lines.map((l) => l.product.id))], now });
+      assertInStock({ tx, date, lines, now });
 
       const { customer, created } = findOrCreateCustomer({ db: tx, phone: input.customer.phone, name: input.customer.name, at: now });
       recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: consentSource, at: now });
@@ -189,8 +239,8 @@ export function placeOrder({
           idempotencyKey: idempotencyKey || null,
           requestHash: hash,
           placedAt: now,
-          locale,
           createdByUserId: actorUserId ?? null,
+          locale,
         })
         .returning()
         .get();

@@ -10,25 +10,13 @@ import { orderEvents, orders, type Order, type OrderEvent, type OrderStatus } fr
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
+import { canTransition } from "./transitions";
 import { notifyRestock } from "@/lib/restock/alerts";
 import { withParticle } from "@/lib/korean-particle";
 
 export type { Actor } from "./command";
 
-export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  placed: ["ready", "arrived", "picked_up", "no_show", "cancelled"],
-  ready: ["arrived", "picked_up", "no_show", "cancelled"],
-  arrived: ["picked_up", "no_show", "cancelled"],
-  picked_up: [],
-  no_show: [],
-  cancelled: [],
-};
-
-export const FINAL_STATUSES: readonly OrderStatus[] = ["picked_up", "no_show", "cancelled"];
-
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
+export { TRANSITIONS, FINAL_STATUSES, canTransition } from "./transitions";
 
 const STAMP: Partial<Record<OrderStatus, keyof Order>> = {
   ready: "readyAt",

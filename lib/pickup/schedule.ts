@@ -135,3 +135,13 @@ export function nextOpening(now: number, s: ScheduleSettings, slots: readonly Sl
   }
   return null;
 }
+
+/** When "도착했어요" opens for an order: the shop's `checkInOpensMinutes` before its slot starts. */
+export function checkInOpensAt(order: { pickupDate: string; slotStart: string }, s: { timezone: string; checkInOpensMinutes: number }): number {
+  return zonedTime(order.pickupDate, order.slotStart, s.timezone) - s.checkInOpensMinutes * 60_000;
+}
+
+/** When an order's pickup slot ends: calling it a no-show before then is early. */
+export function slotEndsAt(order: { pickupDate: string; slotEnd: string }, s: { timezone: string }): number {
+  return zonedTime(order.pickupDate, order.slotEnd, s.timezone);
+}

@@ -13,6 +13,7 @@ export function rackCardToJson(card: RackCard, timeZone: string) {
     rack_slot: card.rackSlot,
     customer: { name: card.customerName, phone_last4: card.phoneLast4 },
     payment_status: card.paid ? "paid" : "unpaid",
+    payment_method: card.paymentMethod,
     total: card.total,
     note: card.note,
     items: card.items.map((i) => ({ name: i.name, quantity: i.quantity, options: i.options })),

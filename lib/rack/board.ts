@@ -34,6 +34,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
       slotEnd: orders.slotEnd,
       rackSlot: orders.rackSlot,
       paymentStatus: orders.paymentStatus,
+      paymentMethod: orders.paymentMethod,
       total: orders.total,
       note: orders.note,
       placedAt: orders.placedAt,

@@ -2,7 +2,7 @@
  * The rack's card shape and the rules the tablet applies on its own (long waits, find):
  * pure, so the browser imports them without the database.
  */
-import type { ChosenOption, OrderStatus } from "@/db/schema";
+import type { ChosenOption, OrderStatus, PaymentMethod } from "@/db/schema";
 
 export type RackCardItem = { name: string; quantity: number; options: string[] };
 
@@ -18,6 +18,8 @@ export type RackCard = {
   slotEnd: string;
   rackSlot: string | null;
   paid: boolean;
+  /** How it was paid, once paid at the counter. */
+  paymentMethod: PaymentMethod | null;
   total: number;
   note: string;
   items: RackCardItem[];

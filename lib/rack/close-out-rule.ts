@@ -1,6 +1,7 @@
 /** Pure (no database): the rack board imports it on the tablet. */
 import { localDate, localTime } from "@/lib/shop/time";
-import type { RackBoard } from "./board";
+import type { PaymentMethod } from "@/db/schema";
+import type { RackBoard, RackCard } from "./board";
 
 /**
  * Uncollected orders whose pickup window has not ended yet at `now`: closing out now would
@@ -12,4 +13,25 @@ export function stillInSlot({ board, now }: { board: Pick<RackBoard, "cards" | "
   if (board.date !== today) return board.date > today ? open.length : 0;
   const clock = localTime(now, board.timezone);
   return open.filter((c) => c.slotEnd > clock).length;
+}
+
+/** Whether an order's pickup window has ended at `now`: a no-show before then is early. */
+export function slotEnded({ card, now, timezone }: { card: Pick<RackCard, "pickupDate" | "slotEnd">; now: number; timezone: string }): boolean {
+  const today = localDate(now, timezone);
+  if (card.pickupDate !== today) return card.pickupDate < today;
+  return localTime(now, timezone) >= card.slotEnd;
+}
+
+export type PaymentTally = { paid: number; count: number; byMethod: Record<PaymentMethod | "unknown", number> };
+
+/** The day's paid total and its split by method, for the close-out (the board holds no cancelled orders). */
+export function paymentTally(cards: readonly Pick<RackCard, "paid" | "paymentMethod" | "total">[]): PaymentTally {
+  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, unknown: 0 } };
+  for (const c of cards) {
+    if (!c.paid) continue;
+    tally.paid += c.total;
+    tally.count++;
+    tally.byMethod[c.paymentMethod ?? "unknown"] += c.total;
+  }
+  return tally;
 }

@@ -44,11 +44,12 @@ describe("rack events", () => {
     const id = order("0001");
     const now = Date.now();
     markReady({ db, orderId: id, actor, now });
-    moveOrder({ db, orderId: id, to: "picked_up", actor, now: now + 1000 });
+    moveOrder({ db, orderId: id, to: "picked_up", actor, paymentMethod: "card", now: now + 1000 });
     expect(db.select().from(orders).where(eq(orders.id, id)).get()).toMatchObject({ status: "picked_up", rackSlot: null });
     const back = undoRackMove({ db, orderId: id, actor, now: now + 2000 });
     expect(back).toMatchObject({ status: "ready", rackSlot: "A1" });
-    const [placed, ready, pickedUp, undo] = events(id);
+    const [placed, ready, payment, pickedUp, undo] = events(id);
+    expect(payment).toMatchObject({ kind: "payment", to: "ready" });
     expect(placed).toMatchObject({ kind: "status_change", from: null, to: "placed", rackSlot: null });
     expect(ready).toMatchObject({ kind: "status_change", to: "ready", rackSlot: "A1", fromRackSlot: null, note: null });
     expect(pickedUp).toMatchObject({ kind: "status_change", to: "picked_up", rackSlot: null, fromRackSlot: "A1", note: null });
@@ -61,7 +62,7 @@ describe("rack events", () => {
     const b = order("0002");
     const now = Date.now();
     markReady({ db, orderId: a, actor, now });
-    moveOrder({ db, orderId: a, to: "picked_up", actor, now: now + 1000 });
+    moveOrder({ db, orderId: a, to: "picked_up", actor, paymentMethod: "card", now: now + 1000 });
     markReady({ db, orderId: b, actor, now: now + 1500 });
     expect(undoRackMove({ db, orderId: a, actor, now: now + 2000 })).toMatchObject({ status: "ready", rackSlot: null });
   });

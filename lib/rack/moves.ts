@@ -6,11 +6,13 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orders, type Order, type OrderStatus } from "@/db/schema";
+import { orders, type Order, type OrderStatus, type PaymentMethod } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { applyPayment } from "@/lib/orders/admin";
 import { recordOrderEvent, runOrderCommand } from "@/lib/orders/command";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
-import { applyStatusChange, applyUndo, getOrderForUpdate, type Actor } from "@/lib/orders/status";
+import { slotEndsAt } from "@/lib/pickup/schedule";
+import { applyStatusChange, applyUndo, canTransition, getOrderForUpdate, type Actor } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { assignNextRackSlot, isRackSlot, isRackSlotConflict, takenRackSlots } from "./slots";
@@ -74,9 +76,45 @@ export function changeRackSlot({ db, orderId, rackSlot, actor, now = Date.now() 
   );
 }
 
-/** A plain status move (arrived, picked up, no-show) by staff; leaving the rack records the slot left, so an undo can put the bag back. */
-export function moveOrder({ db, orderId, to, actor, now = Date.now() }: { db: Db; orderId: number; to: Extract<OrderStatus, "arrived" | "picked_up" | "no_show">; actor: Actor; now?: number }): Order {
-  return runOrderCommand({ db, now }, (cmd) => applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to, actor }));
+/**
+ * A plain status move (arrived, picked up, no-show) by staff; leaving the rack records the
+ * slot left, so an undo can put the bag back.
+ *
+ * Handing over an unpaid order takes its payment in the same command: `paymentMethod` is
+ * required then, and a `payment` event is written before the hand-over (an undone hand-over
+ * leaves the payment standing — the money was taken). A paid order hands over as it is.
+ *
+ * A no-show is called only once the order's pickup slot has ended, or with `early` (staff
+ * confirmed they are calling it before then).
+ */
+export function moveOrder({
+  db,
+  orderId,
+  to,
+  actor,
+  paymentMethod,
+  early = false,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  to: Extract<OrderStatus, "arrived" | "picked_up" | "no_show">;
+  actor: Actor;
+  paymentMethod?: PaymentMethod | null;
+  early?: boolean;
+  now?: number;
+}): Order {
+  return runOrderCommand({ db, now }, (cmd) => {
+    let order = getOrderForUpdate({ db: cmd.tx, orderId });
+    if (to === "picked_up" && order.paymentStatus === "unpaid" && canTransition(order.status, to)) {
+      if (!paymentMethod) throw new AppError("payment_method_required", "결제 수단(카드·현금·계좌이체)을 골라 주세요.", { fields: { paymentMethod: "결제 수단을 골라 주세요." } });
+      order = applyPayment(cmd, { order, paymentStatus: "paid", paymentMethod, actor });
+    }
+    if (to === "no_show" && canTransition(order.status, to) && !early && now < slotEndsAt(order, getShopSettings({ db: cmd.tx }))) {
+      throw new AppError("no_show_too_early", `픽업 시간(${order.slotStart}–${order.slotEnd})이 끝나야 노쇼로 처리할 수 있어요.`);
+    }
+    return applyStatusChange(cmd, { order, to, actor });
+  });
 }
 
 /** "되돌리기": take back the user's own last move on this order, within the undo window; a bag taken off the rack goes back to its slot if nobody has taken it since. */

@@ -11,6 +11,6 @@ export function saleToJson({ sale, items }: Pick<RecordedSale, "sale" | "items">
     total: sale.total,
     points_earned: sale.pointsEarned,
     customer: sale.customerId ? { id: sale.customerId } : null,
-    items: items.map((i) => ({ product_id: i.productId, name: i.name, unit_price: i.unitPrice, quantity: i.quantity })),
+    items: items.map((i) => ({ product_id: i.productId, name: i.name, unit_price: i.unitPrice, quantity: i.quantity, excess: i.excess })),
   };
 }

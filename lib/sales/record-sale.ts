@@ -1,7 +1,9 @@
 /**
  * A sale at the counter (channel `store`), from the staff quick-sale screen or a POS through
- * `POST /api/v1/sales`. It takes that day's stock (가용수량 = planned − reserved − sold), so the
- * storefront sees fewer left at once, and earns points by the one policy.
+ * `POST /api/v1/sales`. It takes that day's stock (가용수량 = planned + excess − reserved − sold),
+ * so the storefront sees fewer left at once, and earns points by the one policy. It is never
+ * refused for stock: the goods are already in the customer's hand. Units beyond what the plan
+ * left are recorded as the line's `excess` (a stock discrepancy the owner sees on the stock page).
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -51,23 +53,25 @@ export type ParsedSaleInput = z.output<typeof saleInput>;
 
 export type RecordedSale = {
   sale: StoreSale;
-  items: { productId: number; name: string; unitPrice: number; quantity: number }[];
+  /** `excess`: units sold beyond what the day's plan had left (a stock discrepancy). */
+  items: { productId: number; name: string; unitPrice: number; quantity: number; excess: number }[];
   /** False when an earlier request with the same external_id already recorded it. */
   created: boolean;
 };
 
 function loadSale(db: DbOrTx, sale: StoreSale): RecordedSale["items"] {
   return db
-    .select({ productId: storeSaleItems.productId, name: storeSaleItems.productName, unitPrice: storeSaleItems.unitPrice, quantity: storeSaleItems.quantity })
+    .select({ productId: storeSaleItems.productId, name: storeSaleItems.productName, unitPrice: storeSaleItems.unitPrice, quantity: storeSaleItems.quantity, excess: storeSaleItems.excess })
     .from(storeSaleItems)
     .where(eq(storeSaleItems.saleId, sale.id))
     .all();
 }
 
 /**
- * Record a counter sale in one IMMEDIATE transaction: price from the catalogue, check each
- * product's available quantity for the sale's shop-local date, write the sale and its lines,
- * credit points. Nothing is written when any check fails.
+ * Record a counter sale in one IMMEDIATE transaction: price from the catalogue, read each
+ * product's available quantity for the sale's shop-local date (what is sold beyond it is the
+ * line's excess), write the sale and its lines, credit points. Nothing is written when any
+ * check fails.
  *
  * `total`: a POS may send what the customer actually paid. Counter discounts are normal, so a
  * total at or below the catalogue price is recorded as the sale's total (and points are
@@ -115,20 +119,13 @@ export function recordStoreSale({
           throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`items.${index}.product_id`]: "판매하지 않는 상품이에요." } });
         }
       });
+      // The sale always stands; what it takes beyond what is left is its stock discrepancy.
       const stock = stockForDate({ db: tx, date: saleDate, productIds, now });
-      const short = productIds
-        .map((productId) => ({ productId, requested: wanted.get(productId)!, available: stock.get(productId)?.available ?? 0 }))
-        .filter((s) => s.requested > s.available);
-      if (short.length) {
-        const names = short.map((s) => `${catalogue.get(s.productId)!.name}(남은 수량 ${s.available}개)`).join(", ");
-        throw new AppError("sold_out", `준비된 수량이 모자라요: ${names}`, {
-          details: { items: short.map((s) => ({ product_id: s.productId, name: catalogue.get(s.productId)!.name, requested: s.requested, available: s.available })) },
-        });
-      }
 
       const lines = productIds.map((productId) => {
         const product = catalogue.get(productId)!;
-        return { productId, name: product.name, unitPrice: product.price, quantity: wanted.get(productId)! };
+        const quantity = wanted.get(productId)!;
+        return { productId, name: product.name, unitPrice: product.price, quantity, excess: Math.max(0, quantity - (stock.get(productId)?.available ?? 0)) };
       });
       const listTotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
       if (input.total !== undefined && input.total > listTotal) {
@@ -153,7 +150,7 @@ export function recordStoreSale({
         .returning()
         .get();
       tx.insert(storeSaleItems)
-        .values(lines.map((l) => ({ saleId: sale.id, productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity })))
+        .values(lines.map((l) => ({ saleId: sale.id, productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity, excess: l.excess })))
         .run();
       const points = awardPurchasePoints({ db: tx, customerId: sale.customerId, sourceType: "sale", sourceId: sale.id, total, now });
       const saved = points ? tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get() : sale;

@@ -113,6 +113,8 @@ export const pickupRulesInput = z
     cutoffHoursBefore: int("마감 시간", 0, 72),
     daysAhead: int("미리 보여 줄 날 수", 1, 30),
     maxItemsPerOrder: int("한 주문 최대 개수", 1, 999),
+    /** "도착했어요" opens this many minutes before the slot; left as it is when not sent. */
+    checkInOpensMinutes: int("도착 알림을 여는 시간", 0, 180).optional(),
     closedWeekdays: z
       .array(numeric(z.number().int().min(0).max(6)))
       .max(7)

@@ -3,9 +3,9 @@
  * quantity for that stock day (`stockForDate`) in the same IMMEDIATE transaction, so the
  * comparison behind stock accuracy is with what the app believed at that very moment.
  */
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, desc, eq, gt, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { products, stockCounts, users } from "@/db/schema";
+import { products, stockCounts, storeSaleItems, storeSales, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { isDateString } from "@/lib/shop/time";
@@ -67,4 +67,30 @@ export function listStockCounts({ db, fromMs, toMs, limit = 200 }: { db: Db; fro
 /** Products a count can be recorded for (active ones, in menu order). */
 export function listCountableProducts({ db }: { db: Db }): { id: number; name: string }[] {
   return db.select({ id: products.id, name: products.name }).from(products).where(eq(products.active, true)).orderBy(products.sortOrder, products.name).all();
+}
+
+export type StockDiscrepancyRow = { saleId: number; productName: string; date: string; quantity: number; excess: number; occurredAt: number; source: "counter" | "api" | "import" };
+
+/**
+ * Counter sales that sold beyond what the day's plan had left (재고 차이), newest first: the
+ * shelf held more than the plan said. The stock count snapshots and the stock-accuracy metric
+ * take them into account (lib/inventory/availability.ts, lib/metrics/metrics.ts).
+ */
+export function listStockDiscrepancies({ db, limit = 100 }: { db: Db; limit?: number }): StockDiscrepancyRow[] {
+  return db
+    .select({
+      saleId: storeSales.id,
+      productName: storeSaleItems.productName,
+      date: storeSales.saleDate,
+      quantity: storeSaleItems.quantity,
+      excess: storeSaleItems.excess,
+      occurredAt: storeSales.occurredAt,
+      source: storeSales.source,
+    })
+    .from(storeSaleItems)
+    .innerJoin(storeSales, eq(storeSales.id, storeSaleItems.saleId))
+    .where(gt(storeSaleItems.excess, 0))
+    .orderBy(desc(storeSales.occurredAt), desc(storeSaleItems.id))
+    .limit(limit)
+    .all();
 }

@@ -9,6 +9,9 @@ import { getOrderDetail } from "@/lib/orders/order-detail";
 import { customerCancelDeadline, findOrderByToken } from "@/lib/orders/customer-actions";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { checkInOpensAt } from "@/lib/pickup/schedule";
+import { listPickupDates } from "@/lib/pickup/listing";
+import { orderLinesAsInput } from "@/lib/orders/edit-order";
 import { shopContactOf, type ShopContact } from "./shop-contact";
 
 export type CustomerOrderView = {
@@ -31,6 +34,14 @@ export type CustomerOrderView = {
   cancelDeadline: number;
   canCancel: boolean;
   canCheckIn: boolean;
+  /** On the pickup day before the check-in window: when "도착했어요" opens. */
+  checkInOpensAt: number | null;
+  /** The customer may still change date, time and quantities (placed, before the cut-off). */
+  canEdit: boolean;
+  /** Where the order may move to (open dates and slots with room), when it can be changed. */
+  editChoices: { date: string; slots: { slot: string; remaining: number }[] }[];
+  /** Each line as the change form sends it back: product, quantity and option choice ids. */
+  editLines: { name: string; productId: number; quantity: number; optionIds: number[] }[];
   shop: ShopContact & { timezone: string };
 };
 
@@ -50,6 +61,19 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
   const myPageToken = customer && customer.createdAt === order.placedAt ? customer.token : null;
   const cancelDeadline = customerCancelDeadline({ db, order });
   const isPickupDay = localDate(now, shop.timezone) === order.pickupDate;
+  const waiting = isPickupDay && (order.status === "placed" || order.status === "ready");
+  const opensAt = checkInOpensAt(order, shop);
+  const canEdit = order.status === "placed" && now < cancelDeadline;
+  const currentSlot = `${order.slotStart}-${order.slotEnd}`;
+  const editChoices = canEdit
+    ? listPickupDates({ db, now })
+        .filter((d) => d.open)
+        .map((d) => ({
+          date: d.date,
+          slots: d.slots.filter((s) => (s.open && s.remaining > 0) || (d.date === order.pickupDate && s.slot === currentSlot)).map((s) => ({ slot: s.slot, remaining: s.remaining })),
+        }))
+        .filter((d) => d.slots.length > 0)
+    : [];
   return {
     id: order.id,
     token: order.token,
@@ -69,7 +93,11 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
     timeline,
     cancelDeadline,
     canCancel: order.status === "placed" && now < cancelDeadline,
-    canCheckIn: isPickupDay && (order.status === "placed" || order.status === "ready"),
+    canCheckIn: waiting && now >= opensAt,
+    checkInOpensAt: waiting && now < opensAt ? opensAt : null,
+    canEdit,
+    editChoices,
+    editLines: canEdit ? orderLinesAsInput({ db, orderId: order.id }) : [],
     shop: { ...shopContactOf(shop), timezone: shop.timezone },
   };
 }

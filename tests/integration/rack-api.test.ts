@@ -62,10 +62,24 @@ describe("POST /api/v1/sales", () => {
     expect(inflated.body.error.fields.total).toBeTruthy();
   });
 
-  it("refuses more than is left (409 sold_out), bad input (400) and a bad key (401)", async () => {
-    const short = await post({ ...sale(), items: [{ product_id: bagelId, quantity: 11 }] });
-    expect(short.status).toBe(409);
-    expect(short.body.error).toMatchObject({ code: "sold_out", items: [{ product_id: bagelId, requested: 11, available: 10 }] });
+  it("records a sale beyond what the plan left with its stock discrepancy; the storefront shows 0, pre-orders stay valid", async () => {
+    const slot = db.query.pickupSlots.findMany().sync().find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
+    const { order } = placeOrder({ db, channel: "phone", input: { pickup_date: today, slot: `${slot.startTime}-${slot.endTime}`, customer: { name: "김단골", phone: "010-1234-5678" }, consent: { privacy: true, marketing: false }, items: [{ product_id: bagelId, quantity: 4, options: [] }], note: "" } });
+    const over = await post({ ...sale(), items: [{ product_id: bagelId, quantity: 9 }] });
+    expect(over.status).toBe(201);
+    expect(over.body.sale.items).toEqual([expect.objectContaining({ product_id: bagelId, quantity: 9, excess: 3 })]);
+    expect(stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)).toMatchObject({ planned: 10, reserved: 4, sold: 9, excess: 3, available: 0 });
+    const { GET } = await import("@/app/api/v1/products/route");
+    const menu = await (await GET(new Request(`http://test/api/v1/products?date=${today}`), ctx)).json();
+    expect(menu.find((p: { id: number }) => p.id === bagelId).available).toBe(0);
+    // The pre-order already taken stays as it was, and a plan of 0 still records the sale.
+    expect(db.query.orders.findFirst({ where: (o, { eq }) => eq(o.id, order.id) }).sync()).toMatchObject({ status: "placed" });
+    plan(db, today, bagelId, 0);
+    expect((await post({ ...sale(), external_id: "pos-2", items: [{ product_id: bagelId, quantity: 1 }] })).status).toBe(201);
+    expect(db.select().from(storeSales).all()).toHaveLength(2);
+  });
+
+  it("refuses bad input (400) and a bad key (401)", async () => {
     const bad = await post({ ...sale(), occurred_at: "yesterday", customer_phone: "12" });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["customer_phone", "occurred_at"]);

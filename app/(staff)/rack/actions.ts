@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { PAYMENT_METHODS } from "@/db/schema";
 import { defineAction } from "@/lib/actions";
 import { getRackCard, type RackCard } from "@/lib/rack/board";
 import { changeRackSlot, checkInByScan, closeOutDay, markReady, moveOrder, undoRackMove } from "@/lib/rack/moves";
@@ -26,11 +27,20 @@ export const markReadyAction = defineAction<z.ZodType<{ orderId: number; rackSlo
   },
 );
 
-/** 도착 / 건네줌 / 노쇼. */
-export const moveOrderAction = defineAction<z.ZodType<{ orderId: number; to: "arrived" | "picked_up" | "no_show" }>, CardResult>(
-  { permission: "rack", schema: z.object({ orderId, to: z.enum(["arrived", "picked_up", "no_show"]) }) },
+const moveInput = z.object({
+  orderId,
+  to: z.enum(["arrived", "picked_up", "no_show"]),
+  /** 건네줌 on an unpaid order: how it was paid. */
+  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+  /** 노쇼 before the slot has ended: staff confirmed it. */
+  early: z.enum(["yes"]).optional(),
+});
+
+/** 도착 / 건네줌 (with the payment method when unpaid) / 노쇼 (after the slot, or confirmed early). */
+export const moveOrderAction = defineAction<z.ZodType<z.infer<typeof moveInput>>, CardResult>(
+  { permission: "rack", schema: moveInput },
   (input, { user }) => {
-    const order = moveOrder({ db: getDb(), orderId: input.orderId, to: input.to, actor: { type: "user", userId: user!.id } });
+    const order = moveOrder({ db: getDb(), orderId: input.orderId, to: input.to, paymentMethod: input.paymentMethod, early: input.early === "yes", actor: { type: "user", userId: user!.id } });
     return { ok: true, data: cardOf(order.id) };
   },
 );

@@ -24,12 +24,12 @@ const counterSale = z.object({
   external_id: z.string().regex(/^counter-[A-Za-z0-9-]{8,64}$/, "다시 시도해 주세요."),
 });
 
-export const recordSaleAction = defineAction<typeof counterSale, { saleId: number; total: number; points: number }>(
+export const recordSaleAction = defineAction<typeof counterSale, { saleId: number; total: number; points: number; excess: number }>(
   { permission: "counter", schema: counterSale },
   (input, { user }) => {
-    const { sale } = recordStoreSale({ db: getDb(), input: { ...input, total: undefined, occurred_at: undefined }, source: "counter", actorUserId: user!.id });
+    const { sale, items } = recordStoreSale({ db: getDb(), input: { ...input, total: undefined, occurred_at: undefined }, source: "counter", actorUserId: user!.id });
     revalidatePath("/admin/counter");
     revalidatePath("/");
-    return { ok: true, data: { saleId: sale.id, total: sale.total, points: sale.pointsEarned } };
+    return { ok: true, data: { saleId: sale.id, total: sale.total, points: sale.pointsEarned, excess: items.reduce((n, i) => n + i.excess, 0) } };
   },
 );

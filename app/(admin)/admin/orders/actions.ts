@@ -7,7 +7,9 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
 import { cancelOrderByStaff, setPaymentStatus } from "@/lib/orders/admin";
-import { orderInput } from "@/lib/orders/input";
+import { PAYMENT_METHODS } from "@/db/schema";
+import { editFormToInput, editOrderByStaff, orderLinesAsInput } from "@/lib/orders/edit-order";
+import { orderEditInput, orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { numeric } from "@/lib/validation/numbers";
 
@@ -29,11 +31,28 @@ export const cancelOrderAction = defineAction(
 );
 
 export const setPaymentAction = defineAction(
-  { permission: "orders", schema: z.object({ id: orderId, paymentStatus: z.enum(["paid", "unpaid"]) }) },
-  async ({ id, paymentStatus }, { user }) => {
-    setPaymentStatus({ db: getDb(), orderId: id, paymentStatus, actor: { type: "user", userId: user!.id } });
+  { permission: "orders", schema: z.object({ id: orderId, paymentStatus: z.enum(["paid", "unpaid"]), paymentMethod: z.enum(PAYMENT_METHODS).optional() }) },
+  async ({ id, paymentStatus, paymentMethod }, { user }) => {
+    setPaymentStatus({ db: getDb(), orderId: id, paymentStatus, paymentMethod, actor: { type: "user", userId: user!.id } });
     refresh(id);
     return { ok: true, message: (await getTranslations("admin.orders"))("paymentSaved") };
+  },
+);
+
+/** Staff change an order until it is handed over (the rules of `PATCH /api/v1/orders/{id}`). */
+export const editOrderStaffAction = defineAction(
+  {
+    permission: "orders",
+    schema: z.object({ id: orderId, change: orderEditInput }),
+    parse: (form) => {
+      const id = Number(form.get("id"));
+      return { id, change: editFormToInput(form, Number.isInteger(id) && id > 0 ? orderLinesAsInput({ db: getDb(), orderId: id }) : []) };
+    },
+  },
+  async ({ id, change }, { user }) => {
+    editOrderByStaff({ db: getDb(), orderId: id, input: change, actor: { type: "user", userId: user!.id } });
+    refresh(id);
+    return { ok: true };
   },
 );
 

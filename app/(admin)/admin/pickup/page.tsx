@@ -33,6 +33,7 @@ export default async function PickupSettingsPage() {
     cutoffHoursBefore: s.cutoffHoursBefore,
     daysAhead: s.daysAhead,
     maxItemsPerOrder: s.maxItemsPerOrder,
+    checkInOpensMinutes: s.checkInOpensMinutes,
     closedWeekdays: s.closedWeekdays,
   };
 

@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
-import { listCountableProducts, listStockCounts } from "@/lib/stock/counts";
+import { listCountableProducts, listStockCounts, listStockDiscrepancies } from "@/lib/stock/counts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +16,7 @@ export default async function StockCountsPage() {
   const db = getDb();
   const timeZone = getShopSettings({ db }).timezone;
   const counts = listStockCounts({ db, limit: 100 });
+  const discrepancies = listStockDiscrepancies({ db, limit: 50 });
   return (
     <div className="max-w-5xl space-y-6">
       <header>
@@ -25,6 +26,38 @@ export default async function StockCountsPage() {
       <section className="rounded-2xl border border-stone-200 bg-white p-5">
         <StockCountForm products={listCountableProducts({ db })} today={localDate(Date.now(), timeZone)} />
       </section>
+      {discrepancies.length > 0 && (
+        <section aria-labelledby="discrepancies" className="space-y-2">
+          <h2 id="discrepancies" className="text-xl font-bold">
+            {t("discrepancies.title")}
+          </h2>
+          <p className="text-stone-600">{t("discrepancies.intro")}</p>
+          <div className="overflow-x-auto rounded-2xl border border-amber-300 bg-amber-50">
+            <table className="w-full text-left text-sm" data-testid="stock-discrepancies">
+              <thead className="text-stone-700">
+                <tr>
+                  {(["soldAt", "product", "date", "sold", "excess"] as const).map((c) => (
+                    <th key={c} scope="col" className="px-3 py-2 font-semibold">
+                      {t(`discrepancies.columns.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {discrepancies.map((d) => (
+                  <tr key={`${d.saleId}-${d.productName}`} className="border-t border-amber-200">
+                    <td className="px-3 py-2">{formatDateTime(d.occurredAt, locale, timeZone)}</td>
+                    <td className="px-3 py-2 font-semibold">{d.productName}</td>
+                    <td className="px-3 py-2">{formatDate(d.date, locale)}</td>
+                    <td className="px-3 py-2 tabular-nums">{d.quantity}</td>
+                    <td className="px-3 py-2 font-semibold text-red-800 tabular-nums">+{d.excess}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
       <section aria-labelledby="counts" className="space-y-2">
         <h2 id="counts" className="text-xl font-bold">
           {t("list")}

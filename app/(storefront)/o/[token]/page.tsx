@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { CancelOrder, CheckInButton } from "@/components/storefront/order-actions";
+import { CancelOrder, CheckInButton, CheckInOpensAt, EditOrder } from "@/components/storefront/order-actions";
 import { LiveOrder } from "@/components/storefront/live-order";
 import { KeepLink } from "@/components/storefront/keep-link";
 import { ShopInfo } from "@/components/storefront/shop-info";
@@ -11,7 +11,7 @@ import { PushOptIn } from "@/components/storefront/push-opt-in";
 import { buttonClass } from "@/components/ui/button-class";
 import { QrCode } from "@/components/ui/qr-code";
 import { ReviewForm } from "@/components/consult/review-form";
-import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { formatDate, formatDateTime, formatTime, formatWon } from "@/lib/format";
 import { orderPushState } from "@/lib/messages/push-subscriptions";
 import { customerOrderView, type CustomerOrderView } from "@/lib/storefront/order-view";
 
@@ -78,6 +78,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       )}
 
       {order.canCheckIn && <CheckInButton token={order.token} />}
+      {order.checkInOpensAt !== null && <CheckInOpensAt time={formatTime(order.checkInOpensAt, locale, tz)} />}
 
       {order.status === "placed" && <PushOptIn token={order.token} {...orderPushState({ db: getDb(), token: order.token })} />}
 
@@ -155,6 +156,16 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         <Link href={`/me/${order.myPageToken}`} className={buttonClass("secondary", "w-full")} data-testid="my-page-link">
           {t("myPage")}
         </Link>
+      )}
+
+      {order.canEdit && order.editChoices.length > 0 && (
+        <EditOrder
+          hidden={{ token: order.token }}
+          current={`${order.pickupDate}|${order.slot}`}
+          choices={order.editChoices.map((d) => ({ ...d, label: formatDate(d.date, locale) }))}
+          lines={order.editLines.map((l) => ({ name: l.name, quantity: l.quantity }))}
+          deadline={formatDateTime(order.cancelDeadline, locale, tz)}
+        />
       )}
 
       {order.canCancel && <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} />}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { PAYMENT_METHODS } from "@/db/schema";
 import { apiRoute, json, parseWith, readJson, requireApiAccess, requireJsonContentType } from "@/lib/api/http";
 import { loadRackBoard } from "@/lib/rack/board";
 import { rackEventStream } from "@/lib/rack/live";
@@ -31,6 +32,10 @@ const move = z.object({
   order_id: numeric(z.number().int().positive()),
   to: z.enum(["ready", "arrived", "picked_up", "no_show"]),
   rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸은 A1 같은 모양이에요.").optional(),
+  /** `picked_up` of an unpaid order: how it was paid. */
+  payment_method: z.enum(PAYMENT_METHODS).optional(),
+  /** `no_show` before the slot has ended. */
+  early: z.boolean().optional(),
 });
 
 /** A rack move from a device with an API key (a kiosk or scanner at the rack); staff tablets use server actions. */
@@ -42,6 +47,6 @@ export const POST = apiRoute(async (req) => {
   const order =
     input.to === "ready"
       ? markReady({ db, orderId: input.order_id, actor: { type: "api" }, rackSlot: input.rack_slot })
-      : moveOrder({ db, orderId: input.order_id, to: input.to, actor: { type: "api" } });
+      : moveOrder({ db, orderId: input.order_id, to: input.to, paymentMethod: input.payment_method, early: input.early, actor: { type: "api" } });
   return json({ order: { id: order.id, status: order.status, rack_slot: order.rackSlot } });
 });

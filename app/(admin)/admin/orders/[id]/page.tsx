@@ -5,16 +5,18 @@ import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/admin/action-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
-import { TextAreaField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
+import { EditOrder } from "@/components/storefront/order-actions";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { particle } from "@/lib/korean-particle";
-import { getOrderDetail } from "@/lib/orders/admin";
+import { getOrderDetail, phoneOrderDates } from "@/lib/orders/admin";
+import { orderLinesAsInput } from "@/lib/orders/edit-order";
 import { canTransition } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
-import { cancelOrderAction, setPaymentAction } from "../actions";
+import { cancelOrderAction, editOrderStaffAction, setPaymentAction } from "../actions";
 
 function load(id: number) {
   try {
@@ -36,10 +38,20 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   const locale = await getLocale();
   const tz = getShopSettings({ db: getDb() }).timezone;
   const { placed } = await searchParams;
+  // Staff may change an order until it is handed over; a bag on the rack keeps its date.
+  const editable = order.status === "placed" || order.status === "ready" || order.status === "arrived";
+  const currentSlot = `${order.slotStart}-${order.slotEnd}`;
+  const editChoices = editable
+    ? phoneOrderDates({ db: getDb() })
+        .filter((d) => order.status === "placed" || d.date === order.pickupDate)
+        .map((d) => ({ date: d.date, label: formatDate(d.date, locale), slots: d.slots.filter((s) => s.remaining > 0 || (d.date === order.pickupDate && s.label === currentSlot)).map((s) => ({ slot: s.label, remaining: s.remaining })) }))
+        .filter((d) => d.slots.length > 0)
+    : [];
   const change = (from: string | null, to: string) => t("changeEvent", { from: tc(`status.${from}`), to: tc(`status.${to}`) });
   const eventTitle = (e: (typeof events)[number]) => {
     if (e.kind === "undo") return t("undoEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) });
     if (e.kind === "payment") return t("paymentEvent", { status: tc(`payment.${e.paymentStatus ?? "unpaid"}`) });
+    if (e.kind === "edit") return t("editEvent");
     if (e.kind === "rack_slot_assigned") return e.fromRackSlot ? t("rackMoveEvent", { from: e.fromRackSlot, to: e.rackSlot ?? "—" }) : t("rackSlotEvent", { slot: e.rackSlot ?? "—" });
     return e.fromStatus ? change(e.fromStatus, e.toStatus) : t("placedEvent");
   };
@@ -154,6 +166,11 @@ export default async function OrderDetailPage({ params, searchParams }: { params
         </div>
         <aside className="space-y-6">
           <Section title={t("payment")}>
+            {order.paymentStatus === "paid" && order.paymentMethod && (
+              <p className="mb-2 font-semibold" data-testid="payment-method">
+                {t("paymentMethod")}: {t(`methods.${order.paymentMethod}`)}
+              </p>
+            )}
             <ActionForm
               action={setPaymentAction}
               hidden={{ id: order.id, paymentStatus: order.paymentStatus === "paid" ? "unpaid" : "paid" }}
@@ -161,13 +178,35 @@ export default async function OrderDetailPage({ params, searchParams }: { params
               variant={order.paymentStatus === "paid" ? "secondary" : "primary"}
               className="space-y-2"
               buttonClassName="w-full"
-            />
+            >
+              {order.paymentStatus !== "paid" && (
+                <SelectField label={t("paymentMethod")} name="paymentMethod" defaultValue="card">
+                  {(["card", "cash", "transfer"] as const).map((m) => (
+                    <option key={m} value={m}>
+                      {t(`methods.${m}`)}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
+            </ActionForm>
           </Section>
           {canTransition(order.status, "cancelled") && (
             <Section title={t("cancelTitle")} testId="cancel-order">
               <ActionForm action={cancelOrderAction} hidden={{ id: order.id }} submitLabel={t("cancelButton")} variant="danger" confirm={t("cancelConfirm")} className="space-y-3" buttonClassName="w-full">
                 <TextAreaField label={t("cancelReasonLabel")} name="reason" required maxLength={200} hint={t("cancelReasonHint")} />
               </ActionForm>
+            </Section>
+          )}
+          {editChoices.length > 0 && (
+            <Section title={t("editTitle")} testId="edit-order-staff">
+              <p className="mb-3 text-sm text-stone-600">{t("editHint")}</p>
+              <EditOrder
+                hidden={{ id: order.id }}
+                action={editOrderStaffAction}
+                current={`${order.pickupDate}|${currentSlot}`}
+                choices={editChoices}
+                lines={orderLinesAsInput({ db: getDb(), orderId: order.id }).map((l) => ({ name: l.name, quantity: l.quantity }))}
+              />
             </Section>
           )}
         </aside>

@@ -22,7 +22,8 @@ export default async function RackOrderPage({ params, searchParams }: { params: 
   const card = Number.isInteger(orderId) && orderId > 0 ? getRackCard({ db, orderId }) : undefined;
   if (!card) notFound();
   const taken = takenRackSlots({ db, pickupDate: card.pickupDate });
-  const freeSlots = rackSlotLabels(getShopSettings({ db })).filter((s) => !taken.has(s));
+  const settings = getShopSettings({ db });
+  const freeSlots = rackSlotLabels(settings).filter((s) => !taken.has(s));
   const { scanned } = await searchParams;
-  return <OrderDetail key={`${card.id}-${card.status}-${card.rackSlot}`} card={card} freeSlots={freeSlots} serverNow={Date.now()} scannedArrived={scanned === "arrived"} />;
+  return <OrderDetail key={`${card.id}-${card.status}-${card.rackSlot}`} card={card} freeSlots={freeSlots} serverNow={Date.now()} timezone={settings.timezone} scannedArrived={scanned === "arrived"} />;
 }

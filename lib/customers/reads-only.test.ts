@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { cardAccessLogs, consentTexts } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { loadCustomerCard, logCardView } from "./card";
-import { currentConsentText, ensureConsentTexts } from "./consent";
+import { currentConsentText, DEFAULT_CONSENT_TEXTS, ensureConsentTexts } from "./consent";
 import { upsertCustomer } from "./customers";
 
 let db: Db;
@@ -35,6 +35,7 @@ describe("consent texts", () => {
       { kind: "privacy", version: 1 },
       { kind: "marketing", version: 1 },
       { kind: "consultation", version: 1 },
+      { kind: "marketing_night", version: 1 },
     ]);
   });
 
@@ -44,7 +45,7 @@ describe("consent texts", () => {
     expect(rows(consentTexts)).toBe(0);
     ensureConsentTexts({ db });
     ensureConsentTexts({ db });
-    expect(rows(consentTexts)).toBe(3);
+    expect(rows(consentTexts)).toBe(Object.keys(DEFAULT_CONSENT_TEXTS).length);
     expect(currentConsentText({ db, kind: "privacy" }).version).toBe(1);
   });
 });

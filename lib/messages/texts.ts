@@ -54,11 +54,11 @@ export function validateText(template: MessageTemplate, locale: MessageLocale, b
   const unknown = used.filter((p) => !required.includes(p));
   if (missing.length) {
     const list = missing.map((p) => `{${p}}`).join(", ");
-    throw new AppError("validation", `꼭 들어가야 하는 자리가 빠졌어요: ${list}`, { fields: { body: `${list}을(를) 넣어 주세요.` } });
+    throw new AppError("validation", `꼭 들어가야 하는 자리가 빠졌어요: ${list}`, { fields: { body: `이 자리를 넣어 주세요: ${list}` } });
   }
   if (unknown.length) {
     const list = unknown.map((p) => `{${p}}`).join(", ");
-    throw new AppError("validation", `쓸 수 없는 자리예요: ${list}`, { fields: { body: `${list}은(는) 쓸 수 없어요.` } });
+    throw new AppError("validation", `쓸 수 없는 자리예요: ${list}`, { fields: { body: `이 자리는 쓸 수 없어요: ${list}` } });
   }
   return clean;
 }

@@ -40,7 +40,7 @@ const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 /** Run a CLI command or the server start on `file`; as root, as an unprivileged user so permissions bite. */
 function run(script: string, file: string, args: string[], asUser = false) {
-  const r = spawnSync(process.execPath, [TSX, script, ...args], {
+  const r = spawnSync(process.execPath, [TSX, "--conditions=react-server", script, ...args], {
     env: { ...process.env, DATABASE_PATH: file, PORT: "3299", NEXT_DIST_DIR: ".next-never-built" },
     encoding: "utf8",
     timeout: 60_000,

@@ -47,18 +47,18 @@ function order(name: string, phone: string, marketing = false) {
 }
 
 function consult({ name, phone, token, marketing = false, wish = "촉촉하게" }: { name?: string; phone?: string; token?: string; marketing?: boolean; wish?: string }) {
-  const skin = getActiveTemplateBySlug({ db, slug: "skin-scalp" })!;
+  const template = getActiveTemplateBySlug({ db, slug: "bread-taste" })!;
   return submitConsultation({
     db,
-    slug: "skin-scalp",
+    slug: "bread-taste",
     input: {
-      templateVersionId: skin.version.id,
+      templateVersionId: template.version.id,
       token,
       name,
       phone,
       consent: true,
       marketing,
-      rawAnswers: { skin_type: "건성", sensitive: "no", scalp_state: "괜찮아요", hair_loss: "2", wish },
+      rawAnswers: { favourites: ["케이크"], sweetness: "3", texture: "쫄깃한", notes: wish },
     },
   });
 }

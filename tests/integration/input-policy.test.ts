@@ -107,12 +107,12 @@ describe("names", () => {
   });
 
   it.each(badNames)("the consultation form refuses a name with %s", (_, name) => {
-    const skin = getActiveTemplateBySlug({ db, slug: "skin-scalp" })!;
+    const template = getActiveTemplateBySlug({ db, slug: "bread-taste" })!;
     expect(() =>
       submitConsultation({
         db,
-        slug: "skin-scalp",
-        input: { templateVersionId: skin.version.id, name, phone: "010-1234-5678", consent: true, rawAnswers: { skin_type: "건성", sensitive: "no", scalp_state: "괜찮아요", hair_loss: "2" } },
+        slug: "bread-taste",
+        input: { templateVersionId: template.version.id, name, phone: "010-1234-5678", consent: true, rawAnswers: { favourites: ["케이크"], sweetness: "3", texture: "쫄깃한" } },
       }),
     ).toThrow(expect.objectContaining({ fields: expect.objectContaining({ name: nameProblem(name.normalize("NFC").trim()) }) }));
   });

@@ -5,6 +5,7 @@
  * worker loses nothing, a receiver that is down gets everything once it is back.
  */
 import { spawn } from "node:child_process";
+import { tsFileArgs } from "../helpers/node";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -173,7 +174,7 @@ describe("webhooks", () => {
     db.transaction((tx) => {
       for (let i = 0; i < 500; i++) enqueueEvent({ tx, now, type: "sale.recorded", data: { id: i } });
     });
-    child = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts/cli.ts"), "deliver"], {
+    child = spawn(process.execPath, tsFileArgs(path.join(process.cwd(), "scripts/cli.ts"), "deliver"), {
       env: { ...process.env, DATABASE_PATH: dbPath },
       stdio: "ignore",
     });

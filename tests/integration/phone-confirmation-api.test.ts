@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { PEER_HEADER } from "@/lib/web/request";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { outbox, phoneConfirmations } from "@/db/schema";
@@ -22,9 +23,9 @@ beforeAll(() => {
 });
 
 const requestCode = (phone: string, address: string) =>
-  call(requestPOST, { method: "POST", path: "/api/v1/phone-confirmations", headers: { "x-forwarded-for": address }, body: { phone } });
+  call(requestPOST, { method: "POST", path: "/api/v1/phone-confirmations", headers: { [PEER_HEADER]: address }, body: { phone } });
 const verify = (phone: string, code: string, address: string) =>
-  call(verifyPOST, { method: "POST", path: "/api/v1/phone-confirmations/verify", headers: { "x-forwarded-for": address }, body: { phone, code } });
+  call(verifyPOST, { method: "POST", path: "/api/v1/phone-confirmations/verify", headers: { [PEER_HEADER]: address }, body: { phone, code } });
 
 function lastCodeFor(phone: string): string {
   const rows = db.select().from(outbox).where(eq(outbox.phone, phone)).all().filter((r) => r.topic === "phone_code");

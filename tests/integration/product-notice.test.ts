@@ -64,7 +64,7 @@ describe("a product's minimum notice", () => {
   it("refuses a web order after the day-before deadline, in the order transaction, writing nothing", () => {
     const late = zonedTime(today, "20:00");
     expect(() => placeOrder({ db, channel: "web", input: input("15:00-16:00"), now: late })).toThrow(
-      expect.objectContaining({ code: "notice_too_short", message: "딸기 케이크은(는) 하루 전 20:00까지 주문할 수 있어요. 다른 날짜나 시간을 골라 주세요." }),
+      expect.objectContaining({ code: "notice_too_short", message: "딸기 케이크는 하루 전 20:00까지 주문할 수 있어요. 다른 날짜나 시간을 골라 주세요." }),
     );
     expect(db.select().from(orders).all()).toHaveLength(0);
     // Other products keep the shop's own cut-off.

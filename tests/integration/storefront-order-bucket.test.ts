@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current, cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // The public order form needs no session; next-auth itself does not load under vitest.
 vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => { throw new Error("no session in this test"); } }));

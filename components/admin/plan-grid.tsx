@@ -69,7 +69,7 @@ export function PlanGrid({
         <table className="w-full min-w-[960px] border-collapse text-left">
           <thead>
             <tr className="border-b border-stone-200 bg-stone-50">
-              <th scope="col" className="sticky left-0 z-10 w-48 bg-stone-50 px-4 py-3 text-sm font-semibold text-stone-600">
+              <th scope="col" className="sticky left-0 z-10 w-32 bg-stone-50 px-3 sm:w-48 sm:px-4 py-3 text-sm font-semibold text-stone-600">
                 {t("product")}
               </th>
               {grid.dates.map((date) => (
@@ -95,7 +95,7 @@ export function PlanGrid({
           <tbody className="divide-y divide-stone-100">
             {grid.products.map((p) => (
               <tr key={p.id} data-testid={`plan-row-${p.id}`}>
-                <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-2 text-base font-semibold">
+                <th scope="row" className="sticky left-0 z-10 max-w-32 bg-white px-3 py-2 sm:max-w-none sm:px-4 text-base font-semibold">
                   {p.name}
                   {p.category && <span className="block text-sm font-normal text-stone-500">{p.category}</span>}
                   {!p.active && <span className="block text-sm font-normal text-red-700">{t("inactive")}</span>}

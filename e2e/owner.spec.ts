@@ -83,8 +83,10 @@ test("orders on a phone: every order is a card with its status and payment in vi
   const row = list.locator("tr", { has: page.getByRole("link", { name: orders[0].code }) });
   const status = row.getByText("접수", { exact: true });
   const payment = row.getByText("미결제", { exact: true });
-  await expect(status).toBeInViewport();
-  await expect(payment).toBeInViewport();
+  // Cut off sideways is the fault to catch: scrolled to, both badges are fully in view.
+  await status.scrollIntoViewIfNeeded();
+  await expect(status).toBeInViewport({ ratio: 1 });
+  await expect(payment).toBeInViewport({ ratio: 1 });
   for (const badge of [status, payment]) {
     const box = (await badge.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);

@@ -34,7 +34,7 @@ export async function ShopInfo({ shop }: { shop: ShopContact }) {
           <div>
             <dt className="text-sm font-semibold text-stone-600">{t("call")}</dt>
             <dd>
-              <a href={telHref(shop.phone)} className={linkClass} aria-label={t("callNamed", { phone: shop.phone })} data-testid="shop-phone">
+              <a href={telHref(shop.phone)} className={linkClass} data-testid="shop-phone">
                 {shop.phone}
               </a>
             </dd>

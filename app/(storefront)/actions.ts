@@ -33,9 +33,9 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
     if (isAppError(e) && e.code === "sold_out") {
       const short = (e.details?.items ?? []) as ShortItem[];
       const fields = Object.fromEntries(
-        short.map((s) => [`product.${s.product_id}`, String(s.available)]),
+        short.map((s) => [`product.${s.product_id}`, { code: "sold_out_left" as const, params: { available: s.available } }]),
       );
-      throw new AppError("sold_out", e.message, { fields: { ...e.fields, ...fields }, details: e.details });
+      throw new AppError("sold_out", { message: e.key, params: e.params, fields: { ...e.fields, ...fields }, details: e.details });
     }
     throw e;
   }

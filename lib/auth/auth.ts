@@ -22,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { email: { label: "이메일" }, password: { label: "비밀번호", type: "password" } },
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize(credentials) {
         const user = authenticate({ db: getDb(), email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") });
         return user ? { id: String(user.id), email: user.email, name: user.name, role: user.role, pwv: passwordVersion({ db: getDb(), id: user.id }) ?? "" } : null;

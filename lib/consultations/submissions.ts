@@ -9,7 +9,7 @@ import { consultationSubmissions, consultationTemplates, consultationTemplateVer
 import { currentConsentText, recordConsent } from "@/lib/customers/consent";
 import { findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { diffAnswers, type AnswerChange } from "./changes";
 import { readQuestions, validateAnswers, type Answers, type Question } from "./questions";
 
@@ -38,27 +38,27 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
   return db.transaction(
     (tx) => {
       const template = tx.select().from(consultationTemplates).where(and(eq(consultationTemplates.slug, slug), eq(consultationTemplates.active, true))).get();
-      if (!template) throw new AppError("not_found", "상담표를 찾을 수 없어요.");
+      if (!template) throw new AppError("not_found", { message: "template_not_found" });
       const version = tx.select().from(consultationTemplateVersions).where(eq(consultationTemplateVersions.id, input.templateVersionId)).get();
-      if (!version || version.templateId !== template.id) throw new AppError("not_found", "상담표를 찾을 수 없어요. 새로고침해 주세요.");
+      if (!version || version.templateId !== template.id) throw new AppError("not_found", { message: "template_version_not_found" });
       const questions = readQuestions(version.questions);
 
-      const fields: Record<string, string> = {};
+      const fields: FieldErrorsInput = {};
       const { answers, errors } = validateAnswers(questions, input.rawAnswers);
       for (const [id, message] of Object.entries(errors)) fields[`q.${id}`] = message;
       const name = (input.name ?? "").trim();
       let known: Customer | undefined;
       if (input.token) {
         known = findCustomerByToken({ db: tx, token: input.token });
-        if (!known || known.deletedAt) throw new AppError("not_found", "개인 링크가 맞지 않아요. 링크를 다시 확인해 주세요.");
+        if (!known || known.deletedAt) throw new AppError("not_found", { message: "private_link_invalid" });
       } else {
-        if (!normalizePhone(input.phone ?? "")) fields.phone = "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678";
+        if (!normalizePhone(input.phone ?? "")) fields.phone = "phone_invalid";
       }
-      if (!name && !known?.name) fields.name = "이름을 적어 주세요.";
-      if (name.length > 40) fields.name = "이름은 40자까지 적을 수 있어요.";
-      if (!input.consent) fields.consent = "상담 정보 수집·이용에 동의해야 제출할 수 있어요.";
+      if (!name && !known?.name) fields.name = "name_required";
+      if (name.length > 40) fields.name = { code: "name_too_long", params: { maximum: 40 } };
+      if (!input.consent) fields.consent = "consult_consent_required";
       if (Object.keys(fields).length) {
-        throw new AppError("validation", "표시된 항목을 확인해 주세요.", { fields });
+        throw new AppError("validation", { message: "check_marked_fields", fields });
       }
 
       let customer: Customer;

@@ -98,7 +98,7 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
-  if (!customer || customer.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+  if (!customer || customer.deletedAt) throw new AppError("not_found", { message: "customer_not_found" });
   const purchases = listPurchases({ db, customerId });
   const completed = purchases.filter((p) => p.status === "picked_up" || p.status === "sold");
   return {

@@ -31,7 +31,7 @@ import { findCustomerByToken, newToken } from "./customers";
 /** The live customer a token opens, or not_found (deleted customers have no working link). */
 export function customerForToken({ db, token }: { db: DbOrTx; token: string }): Customer {
   const c = findCustomerByToken({ db, token });
-  if (!c || c.deletedAt) throw new AppError("not_found", "링크가 맞지 않거나 삭제된 정보예요.");
+  if (!c || c.deletedAt) throw new AppError("not_found", { message: "link_invalid_or_deleted" });
   return c;
 }
 
@@ -75,8 +75,8 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
 
 export function correctName({ db, token, name }: { db: Db; token: string; name: string }): void {
   const clean = (name ?? "").trim();
-  if (!clean) throw new AppError("validation", "이름을 적어 주세요.", { fields: { name: "이름을 적어 주세요." } });
-  if (clean.length > 40 || /[<>]/.test(clean)) throw new AppError("validation", "이름은 40자까지, < > 없이 적어 주세요.", { fields: { name: "이름은 40자까지, < > 없이 적어 주세요." } });
+  if (!clean) throw new AppError("validation", { message: "name_required", fields: { name: "name_required" } });
+  if (clean.length > 40 || /[<>]/.test(clean)) throw new AppError("validation", { message: "name_rules", fields: { name: "name_rules" } });
   db.transaction(
     (tx) => {
       const c = customerForToken({ db: tx, token });

@@ -9,7 +9,7 @@ import { customers, inquiries, inquiryReplies, users, type Inquiry, type Inquiry
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrorsInput } from "@/lib/errors";
 
 export const MAX_INQUIRY_LENGTH = 2000;
 
@@ -17,24 +17,24 @@ export type InquiryInput = { token?: string | null; name?: string; phone?: strin
 
 /** A question from the storefront: by name + phone (with privacy consent), or from the private link. */
 export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): { inquiry: Inquiry; customerId: number } {
-  const fields: Record<string, string> = {};
+  const fields: FieldErrorsInput = {};
   const message = (input.message ?? "").trim();
   const name = (input.name ?? "").trim();
-  if (!message) fields.message = "문의 내용을 적어 주세요.";
-  else if (message.length > MAX_INQUIRY_LENGTH) fields.message = `문의는 ${MAX_INQUIRY_LENGTH}자까지 적을 수 있어요.`;
+  if (!message) fields.message = "inquiry_required";
+  else if (message.length > MAX_INQUIRY_LENGTH) fields.message = { code: "inquiry_too_long", params: { max: MAX_INQUIRY_LENGTH } };
   if (!input.token) {
-    if (!name) fields.name = "이름을 적어 주세요.";
-    else if (name.length > 40) fields.name = "이름은 40자까지 적을 수 있어요.";
-    if (!normalizePhone(input.phone ?? "")) fields.phone = "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678";
-    if (!input.privacy) fields.privacy = "개인정보 수집·이용에 동의해야 문의를 남길 수 있어요.";
+    if (!name) fields.name = "name_required";
+    else if (name.length > 40) fields.name = { code: "name_too_long", params: { maximum: 40 } };
+    if (!normalizePhone(input.phone ?? "")) fields.phone = "phone_invalid";
+    if (!input.privacy) fields.privacy = "privacy_consent_inquiry";
   }
-  if (Object.keys(fields).length) throw new AppError("validation", "표시된 항목을 확인해 주세요.", { fields });
+  if (Object.keys(fields).length) throw new AppError("validation", { message: "check_marked_fields", fields });
   return db.transaction(
     (tx) => {
       let customerId: number;
       if (input.token) {
         const c = findCustomerByToken({ db: tx, token: input.token });
-        if (!c || c.deletedAt) throw new AppError("not_found", "개인 링크가 맞지 않아요.");
+        if (!c || c.deletedAt) throw new AppError("not_found", { message: "private_link_invalid" });
         customerId = c.id;
       } else {
         customerId = upsertCustomer({ db: tx, phone: input.phone!, name, at: now }).id;
@@ -49,12 +49,12 @@ export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: 
 
 export function replyToInquiry({ db, inquiryId, userId, body, now = Date.now() }: { db: Db; inquiryId: number; userId: number; body: string; now?: number }): InquiryReply {
   const text = (body ?? "").trim();
-  if (!text) throw new AppError("validation", "답변을 적어 주세요.", { fields: { body: "답변을 적어 주세요." } });
-  if (text.length > MAX_INQUIRY_LENGTH) throw new AppError("validation", `답변은 ${MAX_INQUIRY_LENGTH}자까지예요.`, { fields: { body: `${MAX_INQUIRY_LENGTH}자까지예요.` } });
+  if (!text) throw new AppError("validation", { message: "reply_required", fields: { body: "reply_required" } });
+  if (text.length > MAX_INQUIRY_LENGTH) throw new AppError("validation", { message: "reply_too_long", params: { max: MAX_INQUIRY_LENGTH }, fields: { body: "text_max" } });
   return db.transaction(
     (tx) => {
       const inquiry = tx.select().from(inquiries).where(eq(inquiries.id, inquiryId)).get();
-      if (!inquiry) throw new AppError("not_found", "문의를 찾을 수 없어요.");
+      if (!inquiry) throw new AppError("not_found", { message: "inquiry_not_found" });
       const reply = tx.insert(inquiryReplies).values({ inquiryId, userId, body: text, createdAt: now }).returning().get();
       if (inquiry.firstReplyAt === null) tx.update(inquiries).set({ firstReplyAt: now }).where(eq(inquiries.id, inquiryId)).run();
       return reply;

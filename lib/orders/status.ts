@@ -37,7 +37,7 @@ const STAMP: Partial<Record<OrderStatus, keyof Order>> = {
 
 export function getOrderForUpdate({ db, orderId }: { db: DbOrTx; orderId: number }): Order {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
-  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  if (!order) throw new AppError("not_found", { message: "order_not_found" });
   return order;
 }
 
@@ -63,7 +63,7 @@ export function transitionInTx({
   extra?: Partial<Order>;
 }): Order {
   if (!canTransition(order.status, to)) {
-    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${statusLabel(to)}(으)로 바꿀 수 없어요.`);
+    throw new AppError("invalid_transition", { message: "status_change_not_allowed", params: { from: order.status, to } });
   }
   const stamp = STAMP[to];
   const changes: Partial<Order> = { status: to, ...extra };
@@ -114,10 +114,6 @@ export function changeOrderStatus({
   return updated;
 }
 
-export function statusLabel(status: OrderStatus): string {
-  return { placed: "접수", ready: "준비완료", arrived: "도착", picked_up: "수령완료", no_show: "노쇼", cancelled: "취소" }[status];
-}
-
 /** How long after a status change its author may take it back (the rack's "되돌리기"). */
 export const UNDO_WINDOW_MS = 15_000;
 
@@ -144,10 +140,10 @@ export function undoLastChangeInTx({
   windowMs?: number;
 }): { order: Order; undone: typeof orderEvents.$inferSelect } {
   const last = tx.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(desc(orderEvents.id)).limit(1).get();
-  const nothing = new AppError("invalid_transition", "되돌릴 수 있는 변경이 없어요.");
+  const nothing = new AppError("invalid_transition", { message: "undo_nothing" });
   if (!last || !last.fromStatus || last.toStatus !== order.status || last.note === UNDO_NOTE) throw nothing;
-  if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", "다른 사람이 한 변경은 되돌릴 수 없어요.");
-  if (now - last.at > windowMs) throw new AppError("invalid_transition", "되돌릴 수 있는 시간이 지났어요.");
+  if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", { message: "undo_not_yours" });
+  if (now - last.at > windowMs) throw new AppError("invalid_transition", { message: "undo_too_late" });
   const changes: Partial<Order> = { status: last.fromStatus as OrderStatus };
   const stamp = STAMP[order.status];
   if (stamp) (changes as Record<string, unknown>)[stamp] = null;
@@ -165,4 +161,4 @@ export function undoLastChangeInTx({
   return { order: updated, undone: last };
 }
 
-export const UNDO_NOTE = "되돌리기";
+export const UNDO_NOTE = "되돌리기"; // hangul-ok: stored event note (typed events replace it)

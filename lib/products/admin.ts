@@ -7,61 +7,50 @@ import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { productOptionChoices, productOptionGroups, products } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
+import { wholeNumber } from "@/lib/validation";
 import { getProductWithOptions, listProductsWithOptions, type ProductWithOptions } from "./catalogue";
 
 export const MAX_PRICE = 10_000_000;
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label}을(를) 숫자로 적어 주세요.` })
-    .int(`${label}은(는) 정수로 적어 주세요.`)
-    .min(min, `${label}은(는) ${min.toLocaleString("ko-KR")} 이상이어야 해요.`)
-    .max(max, `${label}은(는) ${max.toLocaleString("ko-KR")} 이하로 적어 주세요.`);
 
 const noMarkup = (s: string) => !/[<>]/.test(s);
 
 export const optionChoiceInput = z.object({
   id: z.coerce.number().int().positive().optional(),
-  name: z.string().trim().min(1, "선택지 이름을 적어 주세요.").max(30, "선택지 이름은 30자까지예요.").refine(noMarkup, "< > 기호는 쓸 수 없어요."),
+  name: z.string().trim().min(1, "choice_name_required").max(30, "choice_name_too_long").refine(noMarkup, "no_angle_brackets"),
   priceDelta: z.coerce
-    .number({ error: "추가 금액을 숫자로 적어 주세요." })
-    .int("추가 금액은 원 단위 정수로 적어 주세요.")
-    .min(-MAX_PRICE, "추가 금액이 너무 작아요.")
-    .max(MAX_PRICE, "추가 금액이 너무 커요."),
+    .number({ error: "extra_price_number" })
+    .int("extra_price_integer")
+    .min(-MAX_PRICE, "extra_price_too_small")
+    .max(MAX_PRICE, "extra_price_too_big"),
 });
 
 export const optionGroupInput = z
   .object({
     id: z.coerce.number().int().positive().optional(),
-    name: z.string().trim().min(1, "옵션 이름을 적어 주세요.").max(30, "옵션 이름은 30자까지예요.").refine(noMarkup, "< > 기호는 쓸 수 없어요."),
+    name: z.string().trim().min(1, "option_name_required").max(30, "option_name_too_long").refine(noMarkup, "no_angle_brackets"),
     required: z.boolean(),
-    choices: z.array(optionChoiceInput).min(1, "선택지를 하나 이상 넣어 주세요.").max(20, "선택지는 20개까지예요."),
+    choices: z.array(optionChoiceInput).min(1, "choices_min").max(20, "choices_max"),
   })
-  .refine((g) => new Set(g.choices.map((c) => c.name)).size === g.choices.length, { path: ["choices"], message: "같은 이름의 선택지가 있어요." });
+  .refine((g) => new Set(g.choices.map((c) => c.name)).size === g.choices.length, { path: ["choices"], message: "choice_name_repeat" });
 
 export const productInput = z
   .object({
-    name: z.string().trim().min(1, "상품 이름을 적어 주세요.").max(60, "상품 이름은 60자까지예요.").refine(noMarkup, "상품 이름에 < > 기호는 쓸 수 없어요."),
-    description: z.string().trim().max(500, "설명은 500자까지예요.").optional().default(""),
-    price: wholeNumber("가격", 0, MAX_PRICE),
-    category: z.string().trim().max(30, "분류는 30자까지예요.").optional().default(""),
-    maxPerOrder: wholeNumber("한 주문 최대 수량", 1, 999),
-    sortOrder: wholeNumber("정렬 순서", -9999, 9999).optional().default(0),
-    optionGroups: z.array(optionGroupInput).max(10, "옵션은 10개까지예요.").optional().default([]),
+    name: z.string().trim().min(1, "product_name_required").max(60, "product_name_too_long").refine(noMarkup, "product_name_no_angle_brackets"),
+    description: z.string().trim().max(500, "description_too_long").optional().default(""),
+    price: wholeNumber(0, MAX_PRICE),
+    category: z.string().trim().max(30, "category_too_long").optional().default(""),
+    maxPerOrder: wholeNumber(1, 999),
+    sortOrder: wholeNumber(-9999, 9999).optional().default(0),
+    optionGroups: z.array(optionGroupInput).max(10, "options_max").optional().default([]),
   })
-  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "같은 이름의 옵션이 있어요." });
+  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "option_name_repeat" });
 
 export type ProductInput = z.input<typeof productInput>;
 type ParsedProduct = z.infer<typeof productInput>;
 
 function parse(input: unknown): ParsedProduct {
-  const parsed = productInput.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
-  return parsed.data;
+  return parseOrThrow(productInput, input);
 }
 
 /** Every product, active or not, with options: the admin list. */
@@ -71,7 +60,7 @@ export function listProductsForAdmin({ db }: { db: DbOrTx }): ProductWithOptions
 
 export function getProductForAdmin({ db, id }: { db: DbOrTx; id: number }): ProductWithOptions {
   const product = getProductWithOptions({ db, id });
-  if (!product) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+  if (!product) throw new AppError("not_found", { message: "product_not_found" });
   return product;
 }
 
@@ -90,7 +79,7 @@ function syncOptionGroups(tx: DbOrTx, productId: number, groups: ParsedProduct["
 
   const keptGroupIds = groups.map((g) => g.id).filter((id): id is number => id !== undefined);
   for (const id of keptGroupIds) {
-    if (!groupIds.has(id)) throw new AppError("validation", "이 상품의 옵션이 아니에요. 새로고침 후 다시 시도해 주세요.");
+    if (!groupIds.has(id)) throw new AppError("validation", { message: "option_not_of_product" });
   }
   // Removing a group cascades to its choices.
   tx.delete(productOptionGroups)
@@ -107,7 +96,7 @@ function syncOptionGroups(tx: DbOrTx, productId: number, groups: ParsedProduct["
     }
     const keptChoiceIds = group.choices.map((c) => c.id).filter((id): id is number => id !== undefined);
     for (const id of keptChoiceIds) {
-      if (choiceGroup.get(id) !== groupId) throw new AppError("validation", "이 옵션의 선택지가 아니에요. 새로고침 후 다시 시도해 주세요.");
+      if (choiceGroup.get(id) !== groupId) throw new AppError("validation", { message: "choice_not_of_option" });
     }
     tx.delete(productOptionChoices)
       .where(and(eq(productOptionChoices.groupId, groupId), keptChoiceIds.length ? notInArray(productOptionChoices.id, keptChoiceIds) : undefined))
@@ -124,7 +113,7 @@ function checkPricesStayPositive(p: ParsedProduct): void {
   for (const group of p.optionGroups) {
     for (const choice of group.choices) {
       if (p.price + choice.priceDelta < 0) {
-        throw new AppError("validation", `'${group.name} – ${choice.name}'을(를) 고르면 가격이 0원보다 작아져요.`, { fields: { optionGroups: "추가 금액을 확인해 주세요." } });
+        throw new AppError("validation", { message: "option_price_below_zero", params: { group: group.name, choice: choice.name }, fields: { optionGroups: "extra_price_check" } });
       }
     }
   }
@@ -159,7 +148,7 @@ export function updateProduct({ db, id, input, now = Date.now() }: { db: Db; id:
         .where(eq(products.id, id))
         .returning({ id: products.id })
         .get();
-      if (!updated) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+      if (!updated) throw new AppError("not_found", { message: "product_not_found" });
       syncOptionGroups(tx, id, p.optionGroups);
     },
     { behavior: "immediate" },
@@ -170,7 +159,7 @@ export function updateProduct({ db, id, input, now = Date.now() }: { db: Db; id:
 /** Deactivated products leave the storefront at once; existing orders are untouched. */
 export function setProductActive({ db, id, active, now = Date.now() }: { db: DbOrTx; id: number; active: boolean; now?: number }): void {
   const row = db.update(products).set({ active, updatedAt: now }).where(eq(products.id, id)).returning({ id: products.id }).get();
-  if (!row) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+  if (!row) throw new AppError("not_found", { message: "product_not_found" });
 }
 
 /** Active products in display order, for the plan grid and the phone-order form. */

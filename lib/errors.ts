@@ -130,7 +130,7 @@ export function translateError(e: AppError, locale: Locale): TranslatedError {
  * type: shapes no schema words itself) maps to a generic key by its kind. Bounds become params
  * (`{minimum}`, `{maximum}`), so one sentence serves every limit.
  */
-export function fieldErrorsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>): FieldErrors {
+export function fieldErrorsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input?: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_";
@@ -138,15 +138,21 @@ export function fieldErrorsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>): Fie
     const params: ErrorParams = {};
     if ("minimum" in issue) params.minimum = Number(issue.minimum);
     if ("maximum" in issue) params.maximum = Number(issue.maximum);
-    fields[key] = { code: isMessageKey(issue.message) ? issue.message : genericKey(issue), params };
+    fields[key] = { code: isMessageKey(issue.message) ? issue.message : genericKey(issue, valueAt(input, issue.path)), params };
   }
   return fields;
 }
 
-function genericKey(issue: z.core.$ZodIssue): MessageKey {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const p of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function genericKey(issue: z.core.$ZodIssue, value: unknown): MessageKey {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "field_required" : "field_invalid";
+      return value === undefined || value === null ? "field_required" : "field_invalid";
     case "too_small":
       return issue.origin === "string" ? "field_too_short" : issue.origin === "array" || issue.origin === "set" ? "field_too_few" : "field_too_small";
     case "too_big":
@@ -159,6 +165,6 @@ function genericKey(issue: z.core.$ZodIssue): MessageKey {
 /** Validate with zod, or throw `validation` naming each bad field: the one place a parse fails. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("validation", { fields: fieldErrorsFromZod(parsed.error.issues) });
+  if (!parsed.success) throw new AppError("validation", { fields: fieldErrorsFromZod(parsed.error.issues, input) });
   return parsed.data;
 }

@@ -8,7 +8,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { resolveLocale } from "@/i18n/messages";
-import { AppError, isAppError, parseOrThrow, translateError } from "@/lib/errors";
+import { AppError, errorSentence, isAppError, parseOrThrow, translateError } from "@/lib/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/users";
@@ -50,9 +50,8 @@ export async function errorState(e: unknown): Promise<ActionState<never>> {
   unstable_rethrow(e); // redirect() and notFound() are control flow, not errors
   if (!isAppError(e)) console.error(e);
   const err = isAppError(e) ? e : new AppError("internal");
-  const { message, fields } = translateError(err, resolveLocale(await getLocale()));
-  const first = err.key === "validation" && fields ? Object.values(fields)[0] : undefined;
-  return { ok: false, message: first ?? message, fieldErrors: fields };
+  const locale = resolveLocale(await getLocale());
+  return { ok: false, message: errorSentence(err, locale), fieldErrors: translateError(err, locale).fields };
 }
 
 type Ctx<P> = { user: P extends Permission ? PublicUser : null };

@@ -42,3 +42,17 @@ describe("AppError", () => {
     for (const text of Object.values(en)) expect(text).not.toMatch(/[가-힣]/);
   });
 });
+
+describe("the edge's language", () => {
+  it("API: the first supported Accept-Language by preference, Korean when none", async () => {
+    const { localeFromAcceptLanguage, cliLocale } = await import("@/i18n/messages");
+    expect(localeFromAcceptLanguage("en")).toBe("en");
+    expect(localeFromAcceptLanguage("fr-FR, en-GB;q=0.8, ko;q=0.9")).toBe("ko");
+    expect(localeFromAcceptLanguage("de, en;q=0.1")).toBe("en");
+    expect(localeFromAcceptLanguage("en;q=0")).toBe("ko");
+    expect(localeFromAcceptLanguage(null)).toBe("ko");
+    expect(cliLocale({ LANG: "en_US.UTF-8" })).toBe("en");
+    expect(cliLocale({ LANG: "ko_KR.UTF-8" })).toBe("ko");
+    expect(cliLocale({})).toBe("ko");
+  });
+});

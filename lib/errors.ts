@@ -72,9 +72,7 @@ export class AppError extends Error {
     this.params = opts.params;
     this.fields = opts.fields ? normalizeFields(opts.fields) : undefined;
     this.details = opts.details;
-    // A bare `validation` reads as its first field's sentence, as a form shows it.
-    const { message, fields } = translateError(this, DEFAULT_LOCALE);
-    this.message = (this.key === "validation" && fields ? Object.values(fields)[0] : undefined) ?? message;
+    this.message = errorSentence(this, DEFAULT_LOCALE);
   }
 
   get status(): number {
@@ -122,6 +120,12 @@ export function translateError(e: AppError, locale: Locale): TranslatedError {
     Object.entries(e.fields).map(([k, f]) => [k, errorText(locale, f.code, { ...e.params, ...f.params })]),
   );
   return { code: e.code, message, fields };
+}
+
+/** The one sentence a page or form leads with: a bare `validation` (a schema said no) reads as its first field's. */
+export function errorSentence(e: AppError, locale: Locale): string {
+  const { message, fields } = translateError(e, locale);
+  return (e.key === "validation" && fields ? Object.values(fields)[0] : undefined) ?? message;
 }
 
 /**

@@ -17,7 +17,9 @@ import { findShopSettings } from "@/lib/shop/settings";
 import { correctNameAction, deleteMyDataAction, withdrawMarketingAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "내 정보", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common.meta"))("me"), robots: { index: false } };
+}
 
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (

@@ -11,6 +11,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { getOrderDetail } from "@/lib/orders/admin";
+import { systemNote } from "@/lib/orders/event-notes";
 import { canTransition } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
 import { cancelOrderAction, setPaymentAction } from "../actions";
@@ -32,6 +33,10 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   const { order, customer, items, events } = load(orderId);
   const t = await getTranslations("admin.orders");
   const tc = await getTranslations("common");
+  const noteText = (note: string) => {
+    const system = systemNote(note);
+    return system ? t(`eventNote.${system.key}`, { slot: system.slot }) : note;
+  };
   const locale = await getLocale();
   const tz = getShopSettings({ db: getDb() }).timezone;
   const { placed } = await searchParams;
@@ -138,7 +143,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                     {e.fromStatus ? t("changeEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) }) : t("placedEvent")}
                   </span>
                   <span className="text-stone-600">{e.actorType === "user" ? t("actor.user", { name: e.actorName ?? "—" }) : t(`actor.${e.actorType}`)}</span>
-                  {e.note && <span className="basis-full text-sm text-stone-700">{e.note}</span>}
+                  {e.note && <span className="basis-full text-sm text-stone-700">{noteText(e.note)}</span>}
                 </li>
               ))}
             </ol>

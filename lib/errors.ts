@@ -8,8 +8,8 @@
  */
 import { createTranslator } from "next-intl";
 import type { z } from "zod";
-import en from "@/messages/en/errors.json";
-import ko from "@/messages/ko/errors.json";
+import en from "@/messages/en/errors.json" with { type: "json" };
+import ko from "@/messages/ko/errors.json" with { type: "json" };
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
 
 export const ERROR_STATUS = {

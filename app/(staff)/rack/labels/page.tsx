@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PrintButton } from "@/components/rack/print-button";
 import { QrCode } from "@/components/ui/qr-code";
@@ -29,6 +29,7 @@ type Search = { order?: string; date?: string; slot?: string; paper?: string };
 export default async function LabelsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePagePermission("rack", "/rack/labels");
   const t = await getTranslations("rack.labels");
+  const locale = await getLocale();
   const params = await searchParams;
   const paper = params.paper === "a4" ? "a4" : "roll";
   const db = getDb();
@@ -64,7 +65,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
                 <p className="font-mono text-3xl leading-none font-black">{card.code}</p>
                 <p className="mt-1 text-lg font-bold">{card.customerName}</p>
                 <p className="text-sm">
-                  {formatDate(card.pickupDate)} {card.slotStart}–{card.slotEnd}
+                  {formatDate(card.pickupDate, locale)} {card.slotStart}–{card.slotEnd}
                 </p>
                 <p className="text-base font-bold">{card.rackSlot ? t("rackSlot", { slot: card.rackSlot }) : t("noRackSlot")}</p>
               </div>

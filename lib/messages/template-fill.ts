@@ -15,12 +15,12 @@ export function fill(text: string, params: Record<string, string | number | null
 
 /** Example values for the preview on the settings page. */
 export const SAMPLE_PARAMS: Record<string, string> = {
-  shop: "단골 빵집",
+  shop: "단골 빵집", // hangul-ok: sample shop content for the preview
   code: "K347",
   date: "2026-12-01",
   slot: "10:00-11:00",
   rackSlot: "B3",
   url: "https://dangol.example/o/…",
-  product: "우유식빵",
-  when: "내일",
+  product: "우유식빵", // hangul-ok: sample shop content for the preview
+  when: "내일", // hangul-ok: sample shop content for the preview
 };

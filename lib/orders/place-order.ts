@@ -4,17 +4,17 @@ import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
-import { AppError } from "@/lib/errors";
+import { AppError, errorText } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
 import { settleRestockNotices } from "@/lib/restock/alerts";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
-import { describeNotice, meetsNotice, minNoticeOf } from "@/lib/products/min-notice";
+import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
 import type { OrderInput } from "./input";
-import { withParticle } from "@/lib/korean-particle";
 
 /** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
 const CODE_LETTERS = "ACDEFHJKLMNPRTUVWXY";
@@ -29,7 +29,7 @@ export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate:
     const taken = db.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code))).get();
     if (!taken) return code;
   }
-  throw new AppError("conflict", "주문 번호를 만들지 못했어요. 다시 시도해 주세요.");
+  throw new AppError("conflict", { message: "order_code_failed" });
 }
 
 /** Live orders booked into a slot (everything but cancelled). */
@@ -94,18 +94,18 @@ export function placeOrder({
       // Staff taking a phone order may still book after the storefront cut-off, but never
       // on a closed day or into a full slot.
       const state = dateState(date, now, settings, slots, closedDates);
-      if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", undefined, { fields: { pickup_date: "그날은 픽업을 받지 않아요." } });
+      if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", { fields: { pickup_date: "no_pickup_that_day" } });
       if (channel === "web") {
-        if (state === "not_open_yet") throw new AppError("not_open_yet", undefined, { fields: { pickup_date: "아직 주문을 받기 전이에요." } });
-        if (state === "cutoff_passed") throw new AppError("cutoff_passed", undefined, { fields: { pickup_date: "주문 마감 시간이 지났어요." } });
+        if (state === "not_open_yet") throw new AppError("not_open_yet", { fields: { pickup_date: "not_open_yet" } });
+        if (state === "cutoff_passed") throw new AppError("cutoff_passed", { fields: { pickup_date: "cutoff_passed" } });
       }
       const slot = slotsForDate(date, slots).find((s) => slotLabel(s) === input.slot);
-      if (!slot) throw new AppError("validation", "그 픽업 시간은 없어요.", { fields: { slot: "픽업 시간을 다시 골라 주세요." } });
+      if (!slot) throw new AppError("validation", { message: "slot_unknown", fields: { slot: "pickup_slot_choose_again" } });
       if (channel === "web" && now >= slotCutoffAt(date, slot, settings)) {
-        throw new AppError("cutoff_passed", "그 픽업 시간은 주문이 마감되었어요.", { fields: { slot: "주문이 마감된 시간이에요." } });
+        throw new AppError("cutoff_passed", { message: "slot_cutoff_passed", fields: { slot: "slot_cutoff_passed_field" } });
       }
       const booked = slotBookings({ db: tx, pickupDate: date }).get(slot.startTime) ?? 0;
-      if (booked >= slot.capacity) throw new AppError("slot_full", undefined, { fields: { slot: "이 시간은 예약이 다 찼어요." } });
+      if (booked >= slot.capacity) throw new AppError("slot_full", { fields: { slot: "slot_full_field" } });
 
       // Price every line on the server from the catalogue.
       const productIds = [...new Set(input.items.map((i) => i.product_id))];
@@ -119,17 +119,21 @@ export function placeOrder({
         const product = catalogue.get(item.product_id);
         const field = `items.${index}`;
         if (!product || !product.active) {
-          throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`${field}.product_id`]: "판매하지 않는 상품이에요." } });
+          throw new AppError("validation", { message: "product_not_sold", fields: { [`${field}.product_id`]: "product_not_sold_field" } });
         }
         if ((stock.get(product.id)?.planned ?? 0) <= 0) {
-          throw new AppError("not_offered", `${withParticle(product.name, "은/는")} 그날 준비하지 않아요.`, { fields: { [`${field}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
+          throw new AppError("not_offered", { message: "product_not_offered", params: { product: product.name }, fields: { [`${field}.product_id`]: "not_offered" } });
         }
         // A product that needs more notice than the shop's own cut-off ("하루 전 20:00까지").
         const notice = minNoticeOf(product);
         if (channel === "web" && !meetsNotice(notice, date, slot.startTime, settings.timezone, now)) {
-          const rule = describeNotice(notice!);
-          throw new AppError("notice_too_short", `${product.name}은(는) ${rule}할 수 있어요. 다른 날짜나 시간을 골라 주세요.`, {
-            fields: { [`${field}.product_id`]: `${rule}할 수 있어요.` },
+          const ruleParams = noticeParams(notice!);
+          // The API's `rule` detail reads in Korean, like the shop's own wording of it.
+          const rule = errorText(DEFAULT_LOCALE, "product_notice_rule", ruleParams);
+          throw new AppError("notice_too_short", {
+            message: "product_notice_too_short",
+            params: { product: product.name, ...ruleParams },
+            fields: { [`${field}.product_id`]: "product_notice_field" },
             details: { product_id: product.id, rule },
           });
         }
@@ -140,21 +144,25 @@ export function placeOrder({
       for (const [productId, quantity] of wanted) {
         const product = catalogue.get(productId)!;
         if (quantity > product.maxPerOrder) {
-          throw new AppError("validation", `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.`, {
-            fields: { items: `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.` },
+          throw new AppError("validation", {
+            message: "product_max_per_order",
+            params: { product: product.name, max: product.maxPerOrder },
+            fields: { items: "product_max_per_order" },
           });
         }
       }
       const totalUnits = [...wanted.values()].reduce((a, b) => a + b, 0);
       if (totalUnits > settings.maxItemsPerOrder) {
-        throw new AppError("validation", `한 주문에 ${settings.maxItemsPerOrder}개까지 담을 수 있어요.`, { fields: { items: "수량이 너무 많아요." } });
+        throw new AppError("validation", { message: "order_units_max", params: { max: settings.maxItemsPerOrder }, fields: { items: "quantity_too_many" } });
       }
       const short = [...wanted]
         .map(([productId, requested]) => ({ productId, requested, available: stock.get(productId)?.available ?? 0 }))
         .filter((s) => s.requested > s.available);
       if (short.length) {
-        const names = short.map((s) => `${catalogue.get(s.productId)!.name}(남은 수량 ${s.available}개)`).join(", ");
-        throw new AppError("sold_out", `준비된 수량이 모자라요: ${names}`, {
+        const names = short.map((s) => `${catalogue.get(s.productId)!.name}(${s.available})`).join(", ");
+        throw new AppError("sold_out", {
+          message: "sold_out_items",
+          params: { items: names },
           details: {
             items: short.map((s) => ({ product_id: s.productId, name: catalogue.get(s.productId)!.name, requested: s.requested, available: s.available })),
           },

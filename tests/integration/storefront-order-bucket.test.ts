@@ -12,7 +12,7 @@ vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => { throw ne
 
 import type { Db } from "@/db/client";
 import { pickupSlots } from "@/db/schema";
-import { ERROR_CODES } from "@/lib/errors";
+import { errorText } from "@/lib/errors";
 import { addDays, localDate } from "@/lib/shop/time";
 import { PEER_HEADER } from "@/lib/web/request";
 import { call, orderRowCounts } from "@/tests/helpers/api";
@@ -64,7 +64,7 @@ describe("storefront orders: one rate-limit bucket per client", () => {
     requestHeaders.current = new Headers({ [PEER_HEADER]: client });
     const before = orderRowCounts(db);
     const state = await placeOrderAction(null, orderForm());
-    expect(state).toMatchObject({ ok: false, message: ERROR_CODES.rate_limited.message });
+    expect(state).toMatchObject({ ok: false, message: errorText("ko", "rate_limited") });
     expect(orderRowCounts(db)).toEqual(before);
 
     // Another client's form still goes through: redirect() to the new order's page.

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 const idempotencyKey = z
   .string()
-  .regex(/^[\x21-\x7e]{1,255}$/, "Idempotency-Key는 공백 없는 ASCII 1~255자로 보내 주세요.")
+  .regex(/^[\x21-\x7e]{1,255}$/, "idempotency_key_format")
   .nullable();
 
 export const POST = apiRoute(async (req) => {

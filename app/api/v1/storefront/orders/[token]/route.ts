@@ -13,7 +13,7 @@ export const GET = apiRoute<{ token: string }>(async (_req, { params }) => {
   const { token } = await params;
   const db = getDb();
   const order = findOrderByToken({ db, token });
-  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  if (!order) throw new AppError("not_found", { message: "order_not_found" });
   const deadline = customerCancelDeadline({ db, order });
   const cancellableUntil = order.status === "placed" && Date.now() < deadline ? deadline : null;
   return json(customerOrderJson(getOrderDetail({ db, order }), { timeZone: getShopSettings({ db }).timezone, cancellableUntil }));

@@ -43,7 +43,7 @@ export const redeemPointsAction = defineAction(
     permission: "counter",
     schema: z.object({
       customerId: numeric(z.number().int().positive()),
-      points: numeric(z.number({ error: "points_number" }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요.")),
+      points: numeric(z.number({ error: "points_number" }).int("points_whole_number_field").positive("points_whole_number_field")),
       requestKey: z.string().min(8).max(64),
     }),
   },
@@ -65,9 +65,9 @@ export const logCardViewAction = defineAction(
 /** Staff checked in person that an unconfirmed consultation submission is the customer's own. */
 export const confirmSubmissionAction = defineAction(
   { permission: "customers", schema: z.object({ customerId: integerInput({ min: 1 }), submissionId: integerInput({ min: 1 }) }) },
-  (input, { user }) => {
+  async (input, { user }) => {
     confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { userId: user!.id } });
     revalidatePath(`/admin/customers/${input.customerId}`);
-    return { ok: true, message: "본인 응답으로 확인했어요." };
+    return { ok: true, message: (await getTranslations("actions"))("submissionConfirmedByStaff") };
   },
 );

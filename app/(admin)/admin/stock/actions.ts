@@ -13,8 +13,8 @@ export const recordStockCountAction = defineAction(
     permission: "stock_counts",
     schema: z.object({
       productId: numeric(z.number({ message: "product_choose" }).int().positive("product_choose")),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "재고 날짜를 확인해 주세요."),
-      counted: numeric(z.number({ message: "count_number" }).int("센 수량은 정수여야 해요.").min(0, "센 수량은 0 이상이어야 해요.").max(100_000, "count_too_big")),
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date_check"),
+      counted: numeric(z.number({ message: "count_number" }).int("count_whole_number").min(0, "count_whole_number").max(100_000, "count_too_big")),
     }),
   },
   async ({ productId, date, counted }, { user }) => {

@@ -19,7 +19,7 @@ export const POST = apiRoute(async (req) => {
   // Every attempt counts, refused ones too: the limit is there to slow down a flood.
   const client = clientAddress(req);
   if (!takeToken({ bucket: STOREFRONT_ORDERS_BUCKET, client, limit: rateLimitOrdersPerMinute() })) {
-    const res = errorResponse(new AppError("rate_limited"));
+    const res = errorResponse(new AppError("rate_limited"), req);
     res.headers.set("Retry-After", String(retryAfterSeconds({ bucket: STOREFRONT_ORDERS_BUCKET, client })));
     return res;
   }

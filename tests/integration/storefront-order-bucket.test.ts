@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current, cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// No request scope here: the action words its error in the default locale.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "ko", getTranslations: async () => (key: string) => key }));
 // The public order form needs no session; next-auth itself does not load under vitest.
 vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => { throw new Error("no session in this test"); } }));
 

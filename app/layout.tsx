@@ -1,14 +1,17 @@
 import type { Metadata, Viewport } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MessagesProvider } from "@/components/ui/messages-provider";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "단골", template: "%s · 단골" },
-  description: "동네 가게의 픽업 예약, 픽업 랙, 상담표, 단골 지표",
-  manifest: "/manifest.webmanifest",
-  icons: { icon: "/icon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("meta.description"),
+    manifest: "/manifest.webmanifest",
+    icons: { icon: "/icon.svg" },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#b4651d" };
 

@@ -24,7 +24,10 @@ const RESTORE_HINT = "백업에서 되돌리려면: npm run cli -- restore --fro
 
 /** A database file the app cannot use: says which file, what is wrong and what to do. */
 export function databaseFileError(file: string, problem: string, remedy: string): AppError {
-  return new AppError("database_unavailable", `데이터베이스 파일을 쓸 수 없어요: ${file}\n  문제: ${problem}\n  할 일: ${remedy}`);
+  // The caller sees the catalogue sentence; which file and why is for the operator's log (`cause`).
+  const error = new AppError("database_unavailable");
+  error.cause = `데이터베이스 파일을 쓸 수 없어요: ${file}\n  문제: ${problem}\n  할 일: ${remedy}`;
+  return error;
 }
 
 /** Make an existing file owner-only (an install from before the rule, a copy made elsewhere). */

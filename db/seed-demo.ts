@@ -195,7 +195,7 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
     sql`select (select count(*) from ${products}) as products, (select count(*) from ${orders}) + (select count(*) from ${storeSales}) as orders`,
   );
   if (existing.products > 0 || existing.orders > 0) {
-    throw new AppError("conflict", "이미 상품이나 주문이 있어서 데모 데이터를 넣지 않았어요. 데모 데이터는 빈 가게에만 넣을 수 있어요.");
+    throw new AppError("conflict", { message: "demo_needs_empty_shop" });
   }
   ensureConsentTexts({ db: tx });
   // The demo must take orders at whatever hour and weekday it is opened: the same window

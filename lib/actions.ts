@@ -5,8 +5,10 @@
  */
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import type { z } from "zod";
-import { AppError, fieldErrorsFromZod, isAppError, type FieldErrors } from "@/lib/errors";
+import { resolveLocale } from "@/i18n/messages";
+import { AppError, errorSentence, isAppError, parseOrThrow, translateError } from "@/lib/errors";
 import type { Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/users";
@@ -22,9 +24,10 @@ function publicActionsPerMinute(): number {
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 30;
 }
 
+/** What a form shows: sentences in the visitor's language (`fieldErrors` per input name). */
 export type ActionState<T = unknown> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors }
+  | { ok: false; message: string; fieldErrors?: Record<string, string> }
   | null;
 
 /** FormData → plain object; repeated names become arrays. */
@@ -39,39 +42,63 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-export function errorState(e: unknown): ActionState<never> {
+/**
+ * An error as form state, worded in the visitor's language (the `locale` cookie). A bare
+ * `validation` error (a schema said no) leads with its first field's sentence.
+ */
+export async function errorState(e: unknown): Promise<ActionState<never>> {
   unstable_rethrow(e); // redirect() and notFound() are control flow, not errors
-  if (isAppError(e) && e.code === "database_unavailable") {
-    console.error(e.message);
-    return { ok: false, message: new AppError("database_unavailable").message };
-  }
-  if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fields };
-  console.error(e);
-  return { ok: false, message: new AppError("internal").message };
+  // Which database file and why (`cause`) goes to the server log only.
+  if (isAppError(e) && e.code === "database_unavailable") console.error(e.cause ?? e.message);
+  if (!isAppError(e)) console.error(e);
+  const err = isAppError(e) ? e : new AppError("internal");
+  const locale = resolveLocale(await getLocale());
+  return { ok: false, message: errorSentence(err, locale), fieldErrors: translateError(err, locale).fields };
 }
 
-type Handler<S extends z.ZodType, T> = (input: z.infer<S>, ctx: { user: PublicUser | null }) => Promise<ActionState<T> | void> | ActionState<T> | void;
+type Ctx<P> = { user: P extends Permission ? PublicUser : null };
+type Handler<S extends z.ZodType, T, P> = (input: z.infer<S>, ctx: Ctx<P>) => Promise<ActionState<T> | void> | ActionState<T> | void;
+
+/** The checks every action shares, before its handler: session and role, rate limit, schema. */
+async function prepare<S extends z.ZodType, P extends Permission | null>(permission: P, schema: S, raw: () => unknown) {
+  const user = (permission ? await requirePermission(permission) : null) as Ctx<P>["user"];
+  if (!permission && !takeToken({ bucket: "public-actions", client: clientAddressOf(await headers()), limit: publicActionsPerMinute() })) {
+    throw new AppError("rate_limited");
+  }
+  return { input: parseOrThrow(schema, raw()) as z.infer<S>, user };
+}
 
 /**
- * Build a server action: `permission` null means public (storefront): rate-limited per
- * client address here, with its own token checks inside the handler.
+ * Build a form server action (`useActionState`): `permission` null means public
+ * (storefront): rate-limited per client address here, with its own token checks inside the
+ * handler. With a permission the handler's `user` is the signed-in user, never null.
  */
-export function defineAction<S extends z.ZodType, T = unknown>(
-  { permission, schema, parse = formToObject }: { permission: Permission | null; schema: S; parse?: (form: FormData) => unknown },
-  handler: Handler<S, T>,
+export function defineAction<S extends z.ZodType, T = unknown, P extends Permission | null = Permission | null>(
+  { permission, schema, parse = formToObject }: { permission: P; schema: S; parse?: (form: FormData) => unknown },
+  handler: Handler<S, T, P>,
 ) {
   return async (_prev: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
     try {
-      const user = permission ? await requirePermission(permission) : null;
-      if (!permission && !takeToken({ bucket: "public-actions", client: clientAddressOf(await headers()), limit: publicActionsPerMinute() })) {
-        throw new AppError("rate_limited");
-      }
-      const parsed = schema.safeParse(parse(form));
-      if (!parsed.success) {
-        const fieldErrors = fieldErrorsFromZod(parsed.error.issues);
-        return { ok: false, message: Object.values(fieldErrors)[0] ?? "입력한 내용을 다시 확인해 주세요.", fieldErrors };
-      }
-      return (await handler(parsed.data, { user })) ?? { ok: true };
+      const { input, user } = await prepare(permission, schema, () => parse(form));
+      return (await handler(input, { user })) ?? { ok: true };
+    } catch (e) {
+      return errorState(e);
+    }
+  };
+}
+
+/**
+ * The same checks for an action called with a typed object rather than a form (a tap on
+ * the rack board): `action(input)` validates `input` with the schema and returns the state.
+ */
+export function defineCommand<S extends z.ZodType, T = unknown, P extends Permission | null = Permission | null>(
+  { permission, schema }: { permission: P; schema: S },
+  handler: Handler<S, T, P>,
+) {
+  return async (input: z.input<S>): Promise<ActionState<T>> => {
+    try {
+      const prepared = await prepare(permission, schema, () => input);
+      return (await handler(prepared.input, { user: prepared.user })) ?? { ok: true };
     } catch (e) {
       return errorState(e);
     }

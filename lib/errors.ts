@@ -1,77 +1,200 @@
 /**
- * One error type for every rule that says no. The code maps once to an HTTP status (API)
- * and once to a Korean sentence (UI); `fields` names what to fix, per input field.
+ * One error type for every rule that says no. An `AppError` carries no sentence: a `code`
+ * (mapped once to an HTTP status), optionally a more specific message key, `params`, and
+ * per-field keys (`fields: { phone: "invalid_phone" }`). The sentences live in the
+ * next-intl catalogues `messages/ko/errors.json` and `messages/en/errors.json` and are looked
+ * up at the edge (action state, API response, CLI, page) with `translateError`.
+ * `Error.message` is the default-locale (Korean) rendering, for logs and tests only.
  */
-import { z } from "zod";
+import { createTranslator } from "next-intl";
+import type { z } from "zod";
+import en from "@/messages/en/errors.json" with { type: "json" };
+import ko from "@/messages/ko/errors.json" with { type: "json" };
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
+import { particle } from "@/lib/korean-particle";
 
-// Zod's own wording (a missing object, a wrong type: shapes no schema words itself) in Korean
-// too, so neither a form nor an API error ever shows "Invalid input: expected …".
-z.config(z.locales.ko());
-
-export const ERROR_CODES = {
-  bad_request: { status: 400, message: "입력한 내용을 다시 확인해 주세요." },
-  validation: { status: 400, message: "입력한 내용을 다시 확인해 주세요." },
-  unauthorized: { status: 401, message: "로그인이 필요해요." },
-  invalid_api_key: { status: 401, message: "API 키가 없거나 올바르지 않아요." },
-  forbidden: { status: 403, message: "이 작업을 할 권한이 없어요." },
-  not_found: { status: 404, message: "찾을 수 없어요." },
-  unsupported_media_type: { status: 415, message: "본문은 JSON(Content-Type: application/json)으로 보내 주세요." },
-  sold_out: { status: 409, message: "준비된 수량이 모자라요." },
-  slot_full: { status: 409, message: "선택한 픽업 시간이 마감되었어요." },
-  conflict: { status: 409, message: "다른 변경과 겹쳤어요. 새로고침 후 다시 시도해 주세요." },
-  idempotency_conflict: { status: 409, message: "같은 요청 키가 다른 내용으로 이미 쓰였어요." },
-  rack_slot_taken: { status: 409, message: "그 랙 칸은 이미 다른 주문이 쓰고 있어요." },
-  rack_full: { status: 409, message: "빈 랙 칸이 없어요." },
-  not_open_yet: { status: 422, message: "아직 주문을 받기 전이에요." },
-  cutoff_passed: { status: 422, message: "주문 마감 시간이 지났어요." },
-  closed_day: { status: 422, message: "그날은 쉬는 날이에요." },
-  not_offered: { status: 422, message: "그날은 준비하지 않는 상품이에요." },
-  notice_too_short: { status: 422, message: "이 상품은 더 일찍 주문해야 해요." },
-  invalid_transition: { status: 422, message: "지금 상태에서는 할 수 없는 변경이에요." },
-  payment_method_required: { status: 422, message: "결제 수단(카드·현금·계좌이체)을 골라 주세요." },
-  no_show_too_early: { status: 422, message: "픽업 시간이 끝나야 노쇼로 처리할 수 있어요." },
-  check_in_not_open: { status: 422, message: "아직 도착 알림을 보낼 수 없어요." },
-  insufficient_points: { status: 422, message: "포인트 잔액이 모자라요." },
-  already_set_up: { status: 422, message: "이미 가게가 만들어졌어요." },
-  rate_limited: { status: 429, message: "요청이 너무 많아요. 잠시 후 다시 시도해 주세요." },
-  internal: { status: 500, message: "잠시 문제가 생겼어요. 다시 시도해 주세요." },
+export const ERROR_STATUS = {
+  bad_request: 400,
+  validation: 400,
+  unauthorized: 401,
+  invalid_api_key: 401,
+  forbidden: 403,
+  not_found: 404,
+  unsupported_media_type: 415,
+  sold_out: 409,
+  slot_full: 409,
+  conflict: 409,
+  idempotency_conflict: 409,
+  rack_slot_taken: 409,
+  rack_full: 409,
+  not_open_yet: 422,
+  cutoff_passed: 422,
+  closed_day: 422,
+  not_offered: 422,
+  notice_too_short: 422,
+  payment_method_required: 422,
+  no_show_too_early: 422,
+  check_in_not_open: 422,
+  invalid_transition: 422,
+  insufficient_points: 422,
+  already_set_up: 422,
+  rate_limited: 429,
+  internal: 500,
   /** The database file is missing, damaged or not writable: the details go to the server log only. */
-  database_unavailable: { status: 503, message: "지금은 가게 데이터를 열 수 없어요. 가게에 알려 주세요." },
+  database_unavailable: 503,
   /** The database file was replaced (a restore) during the request: nothing was saved. */
-  database_replaced: { status: 503, message: "가게 데이터가 방금 바뀌어 저장하지 못했어요. 다시 시도해 주세요." },
-} as const satisfies Record<string, { status: number; message: string }>;
+  database_replaced: 503,
+} as const satisfies Record<string, number>;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
-export type FieldErrors = Record<string, string>;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+/** A sentence in `messages/<locale>/errors.json`: every error code is one, plus more specific ones. */
+export type MessageKey = keyof typeof ko;
+export type ErrorParams = Record<string, string | number>;
+/** What is wrong with one input field: a message key, with params when the sentence has blanks. */
+export type FieldError = { code: MessageKey; params?: ErrorParams };
+export type FieldErrors = Record<string, FieldError>;
+/** Fields as a thrower writes them: a bare key, or key and params. */
+export type FieldErrorsInput = Record<string, MessageKey | FieldError>;
+
+export type AppErrorOptions = {
+  /** A more specific sentence than the code's own (`order_not_found` for `not_found`). */
+  message?: MessageKey;
+  /** Blanks in the message (and in the field messages that have none of their own). */
+  params?: ErrorParams;
+  fields?: FieldErrorsInput;
+  /** Extra machine-readable members of the API error object (e.g. `items` for `sold_out`). */
+  details?: Record<string, unknown>;
+};
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly key: MessageKey;
+  readonly params?: ErrorParams;
   readonly fields?: FieldErrors;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message?: string, opts: { fields?: FieldErrors; details?: Record<string, unknown> } = {}) {
-    super(message ?? ERROR_CODES[code].message);
+  constructor(code: ErrorCode, opts: AppErrorOptions = {}) {
+    super(code);
     this.name = "AppError";
     this.code = code;
-    this.fields = opts.fields;
+    this.key = opts.message ?? code;
+    this.params = opts.params;
+    this.fields = opts.fields ? normalizeFields(opts.fields) : undefined;
     this.details = opts.details;
+    this.message = errorSentence(this, DEFAULT_LOCALE);
   }
 
   get status(): number {
-    return ERROR_CODES[this.code].status;
+    return ERROR_STATUS[this.code];
   }
+}
+
+function normalizeFields(fields: FieldErrorsInput): FieldErrors {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? { code: v } : v]));
 }
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** Turn a zod error into per-field Korean messages keyed by the dotted path. */
-export function fieldErrorsFromZod(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
+const CATALOGUES: Record<Locale, Record<string, string>> = { ko, en };
+const translators = new Map<Locale, (key: string, params?: ErrorParams) => string>();
+
+function translator(locale: Locale) {
+  let t = translators.get(locale);
+  if (!t) {
+    const tr = createTranslator({ locale, messages: { errors: CATALOGUES[locale] }, namespace: "errors" });
+    t = (key, params) => (tr as unknown as (k: string, p?: ErrorParams) => string)(key, params);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(ko, key);
+}
+
+/**
+ * Every param `p` also comes as `p_josa` (how the value ends when read aloud: `vowel`, `rieul`
+ * or `consonant`), so a Korean sentence picks its particle with ICU select:
+ * `{product}{product_josa, select, vowel {는} other {은}}`.
+ */
+function withJosa(params?: ErrorParams): ErrorParams | undefined {
+  if (!params) return params;
+  const out: ErrorParams = { ...params };
+  for (const [k, v] of Object.entries(params)) {
+    const word = String(v);
+    out[`${k}_josa`] = particle(word, "은/는") === "는" ? "vowel" : particle(word, "으로/로") === "로" ? "rieul" : "consonant"; // hangul-ok: particle forms, not a sentence
+  }
+  return out;
+}
+
+/** One sentence from the errors catalogue in `locale`. */
+export function errorText(locale: Locale, key: MessageKey, params?: ErrorParams): string {
+  return translator(locale)(isMessageKey(key) ? key : "validation", withJosa(params));
+}
+
+export type TranslatedError = { code: ErrorCode; message: string; fields?: Record<string, string> };
+
+/** The error's sentence and field sentences in `locale`: what an edge shows or returns. */
+export function translateError(e: AppError, locale: Locale): TranslatedError {
+  const message = errorText(locale, e.key, e.params);
+  if (!e.fields) return { code: e.code, message };
+  const fields = Object.fromEntries(
+    Object.entries(e.fields).map(([k, f]) => [k, errorText(locale, f.code, { ...e.params, ...f.params })]),
+  );
+  return { code: e.code, message, fields };
+}
+
+/** The one sentence a page or form leads with: a bare `validation` (a schema said no) reads as its first field's. */
+export function errorSentence(e: AppError, locale: Locale): string {
+  const { message, fields } = translateError(e, locale);
+  return (e.key === "validation" && fields ? Object.values(fields)[0] : undefined) ?? message;
+}
+
+/**
+ * Zod issues → field errors keyed by the dotted path. A schema names its sentence by key
+ * (`.min(1, "name_required")`); an issue with zod's own wording (a missing object, a wrong
+ * type: shapes no schema words itself) maps to a generic key by its kind. Bounds become params
+ * (`{minimum}`, `{maximum}`), so one sentence serves every limit.
+ */
+export function fieldErrorsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input?: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_";
-    if (!(key in fields)) fields[key] = issue.message;
+    if (key in fields) continue;
+    const params: ErrorParams = {};
+    if ("minimum" in issue) params.minimum = Number(issue.minimum);
+    if ("maximum" in issue) params.maximum = Number(issue.maximum);
+    // A custom check (the text policy) may carry its own blanks.
+    if (issue.code === "custom" && issue.params) Object.assign(params, issue.params);
+    fields[key] = { code: isMessageKey(issue.message) ? issue.message : genericKey(issue, valueAt(input, issue.path)), params };
   }
   return fields;
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const p of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function genericKey(issue: z.core.$ZodIssue, value: unknown): MessageKey {
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined || value === null ? "field_required" : "field_invalid";
+    case "too_small":
+      return issue.origin === "string" ? "field_too_short" : issue.origin === "array" || issue.origin === "set" ? "field_too_few" : "field_too_small";
+    case "too_big":
+      return issue.origin === "string" ? "field_too_long" : issue.origin === "array" || issue.origin === "set" ? "field_too_many" : "field_too_big";
+    default:
+      return "field_invalid";
+  }
+}
+
+/** Validate with zod, or throw `validation` naming each bad field: the one place a parse fails. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("validation", { fields: fieldErrorsFromZod(parsed.error.issues, input) });
+  return parsed.data;
 }

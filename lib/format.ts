@@ -1,13 +1,25 @@
 /** Display formats shared by every screen. */
 import { DEFAULT_TIMEZONE, localDate, localTime } from "@/lib/shop/time";
 
-const wonDigits = new Intl.NumberFormat("ko-KR");
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** The app's locale (`ko`, `en`) as the tag Intl formats with. */
+export function intlLocale(locale: string): string {
+  return locale === "en" ? "en-US" : "ko-KR";
+}
+
+/** `12500` → `12,500` in the locale's digits grouping. */
+export function formatNumber(n: number, locale: string = "ko"): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
+  return format.format(n);
+}
 
 /** `12500` → `12,500원` (Korean) or `₩12,500` (English). */
 export function formatWon(amount: number, locale: string = "ko"): string {
-  const n = wonDigits.format(Math.round(amount));
-  return locale === "en" ? `₩${n}` : `${n}원`;
+  const n = formatNumber(Math.round(amount), locale);
+  return locale === "en" ? `₩${n}` : `${n}원`; // hangul-ok: the Korean currency word, chosen by locale
 }
 
 /** `2026-11-24` → `11월 24일 (화)` / `Tue, Nov 24`. */
@@ -17,7 +29,7 @@ export function formatDate(date: string, locale: string = "ko"): string {
   // Building a DateTimeFormat costs ~0.1 ms; a page formats dozens of dates.
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === "en" ? "en-US" : "ko-KR", { timeZone: "UTC", month: locale === "en" ? "short" : "long", day: "numeric", weekday: "short" });
+    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", month: locale === "en" ? "short" : "long", day: "numeric", weekday: "short" });
     dateFormats.set(locale, format);
   }
   return format.format(dt);

@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { describeSqliteError, getDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { databasePath } from "@/lib/config/paths";
-import { isAppError } from "@/lib/errors";
+import { isAppError, translateError } from "@/lib/errors";
+import { cliLocale } from "@/i18n/messages";
 import { COMMANDS } from "./cli/registry";
 import { UsageError, type CliCommand, type CliContext } from "./cli/types";
 
@@ -83,8 +84,11 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (isAppError(e)) {
-      const fields = Object.values(e.fields ?? {}).filter((f) => f !== e.message);
-      console.error(`오류: ${e.message}${fields.length ? `\n  - ${[...new Set(fields)].join("\n  - ")}` : ""}`);
+      const { message, fields: byField } = translateError(e, cliLocale());
+      const fields = Object.values(byField ?? {}).filter((f) => f !== message);
+      // The operator runs the CLI: a database error also says which file and what to do (`cause`).
+      const cause = e.code === "database_unavailable" && typeof e.cause === "string" ? `\n${e.cause}` : "";
+      console.error(`오류: ${message}${fields.length ? `\n  - ${[...new Set(fields)].join("\n  - ")}` : ""}${cause}`);
       return 1;
     }
     console.error(`오류: ${(e as Error)?.message ?? String(e)}`);

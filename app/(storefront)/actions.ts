@@ -44,9 +44,9 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
     if (isAppError(e) && e.code === "sold_out") {
       const short = (e.details?.items ?? []) as ShortItem[];
       const fields = Object.fromEntries(
-        short.map((s) => [`product.${s.product_id}`, String(s.available)]),
+        short.map((s) => [`product.${s.product_id}`, { code: "sold_out_left" as const, params: { available: s.available } }]),
       );
-      throw new AppError("sold_out", e.message, { fields: { ...e.fields, ...fields }, details: e.details });
+      throw new AppError("sold_out", { message: e.key, params: e.params, fields: { ...e.fields, ...fields }, details: e.details });
     }
     throw e;
   }
@@ -84,7 +84,7 @@ export async function subscribePushAction(token: string, subscription: unknown):
 
 /** The advertising messages' free opt-out: records the withdrawal in the consent log. */
 export const optOutAction = defineAction({ permission: null, schema: z.object({ token: z.string().max(100) }) }, async ({ token }) => {
-  if (!withdrawMarketingByLink({ db: getDb(), token })) throw new AppError("not_found", "링크가 맞지 않아요.");
+  if (!withdrawMarketingByLink({ db: getDb(), token })) throw new AppError("not_found", { message: "link_invalid" });
   return { ok: true };
 });
 

@@ -16,7 +16,7 @@ import { subscribeRestock } from "@/lib/restock/alerts";
 /** The phone this browser confirmed, or `forbidden` (the form then asks for a code). */
 async function confirmedPhone(): Promise<string> {
   const phone = readPhoneSession({ value: (await cookies()).get(PHONE_SESSION_COOKIE)?.value });
-  if (!phone) throw new AppError("forbidden", "휴대전화 번호를 먼저 인증해 주세요.");
+  if (!phone) throw new AppError("forbidden", { message: "phone_confirm_first" });
   return phone;
 }
 

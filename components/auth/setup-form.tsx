@@ -15,7 +15,7 @@ export function SetupForm() {
     <form onSubmit={onSubmit} className="space-y-6">
       <fieldset className="space-y-4 rounded-2xl border border-stone-200 bg-white p-5">
         <legend className="px-1 text-lg font-bold">{t("shopSection")}</legend>
-        <Field label={t("shopName")} name="shopName" required maxLength={60} placeholder="동네빵집" error={err("shopName")} />
+        <Field label={t("shopName")} name="shopName" required maxLength={60} placeholder={t("shopNamePlaceholder")} error={err("shopName")} />
       </fieldset>
       <fieldset className="space-y-4 rounded-2xl border border-stone-200 bg-white p-5">
         <legend className="px-1 text-lg font-bold">{t("ownerSection")}</legend>

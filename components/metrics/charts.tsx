@@ -1,6 +1,8 @@
 "use client";
 
 /** Dashboard charts (Recharts). Client-only, and imported only by admin pages. */
+import { useLocale } from "next-intl";
+import { formatNumber } from "@/lib/format";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 const pct = (v: number | null) => (v === null || v === undefined ? "—" : `${Math.round(v * 1000) / 10}%`);
@@ -70,13 +72,16 @@ export function OutcomeTrendChart({ data, title, labels }: { data: { week: strin
 }
 
 export function RevenueChart({ data, title, labels }: { data: { week: string; web: number; phone: number; store: number }[]; title: string; labels: { web: string; phone: string; store: string } }) {
-  const won = (v: number) => `${Math.round(v).toLocaleString("ko-KR")}`;
+  const locale = useLocale();
+  const won = (v: number) => formatNumber(Math.round(v), locale);
+  // Axis ticks in the reader's units: 만 (10,000) in Korean, k (1,000) in English.
+  const tick = (v: number) => (locale === "en" ? (v >= 1_000 ? `${Math.round(v / 1_000)}k` : won(v)) : v >= 10_000 ? `${Math.round(v / 10_000)}만` : won(v));
   return (
     <Frame title={title} testId="chart-revenue">
       <BarChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
         <XAxis dataKey="week" tickFormatter={shortDate} fontSize={12} />
-        <YAxis tickFormatter={(v) => (v >= 10_000 ? `${Math.round(v / 10_000)}만` : won(v))} fontSize={12} width={48} />
+        <YAxis tickFormatter={tick} fontSize={12} width={48} />
         <Tooltip formatter={(v) => won(v as number)} />
         <Legend />
         <Bar isAnimationActive={false} dataKey="web" stackId="r" name={labels.web} fill="#d97706" />

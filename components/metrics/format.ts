@@ -1,10 +1,10 @@
 /** Display of metric values: rates as %, durations with units, money via formatWon; null → "—". */
-import { formatWon } from "@/lib/format";
+import { formatWon, intlLocale } from "@/lib/format";
 import type { TileKind } from "@/lib/metrics/tiles";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
-const num = (v: number, digits: number, locale: string) => v.toLocaleString(locale === "en" ? "en-US" : "ko-KR", { maximumFractionDigits: digits });
+const num = (v: number, digits: number, locale: string) => v.toLocaleString(intlLocale(locale), { maximumFractionDigits: digits });
 
 export function formatMetric(kind: TileKind, value: number | null, t: T, locale: string): string {
   if (value === null || value === undefined) return "—";

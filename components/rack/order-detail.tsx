@@ -6,15 +6,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { changeSlotAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import type { RackCard } from "@/lib/rack/card-rules";
-import { moveForm } from "./rack-board";
 import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow } from "./use-rack-live";
-
-function formOf(values: Record<string, string | number>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(values)) form.set(k, String(v));
-  return form;
-}
 
 /** One order opened from the board or a scan: the same moves, plus changing its rack slot and printing its label. */
 export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArrived }: { card: RackCard; freeSlots: string[]; serverNow: number; timezone: string; scannedArrived: boolean }) {
@@ -40,7 +33,7 @@ export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArriv
 
   const onMove = (c: RackCard, to: CardMove, extra: MoveExtra = {}) =>
     run(
-      () => (to === "ready" ? markReadyAction(null, formOf({ orderId: c.id })) : moveOrderAction(null, formOf(moveForm(c.id, to, extra)))),
+      () => (to === "ready" ? markReadyAction({ orderId: c.id }) : moveOrderAction({ orderId: c.id, to, ...extra })),
       t(`done.${to}`, { code: c.code }),
       !(to === "ready" && c.status === "arrived"),
     );
@@ -54,7 +47,7 @@ export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArriv
         <div role={message.ok ? "status" : "alert"} data-testid="detail-message" className={`my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg ${message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
           <span className="flex-1">{message.text}</span>
           {message.ok && canUndo && (
-            <button type="button" disabled={pending} className="min-h-11 rounded-xl border border-green-800 px-3 font-bold" onClick={() => run(() => undoMoveAction(null, formOf({ orderId: card.id })), t("undo.done"), false)}>
+            <button type="button" disabled={pending} className="min-h-11 rounded-xl border border-green-800 px-3 font-bold" onClick={() => run(() => undoMoveAction({ orderId: card.id }), t("undo.done"), false)}>
               {t("undo.button")}
             </button>
           )}
@@ -68,9 +61,8 @@ export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArriv
           className="mt-4 flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget);
-            form.set("orderId", String(card.id));
-            run(() => changeSlotAction(null, form), t("done.slotChanged", { code: card.code }), false);
+            const rackSlot = String(new FormData(e.currentTarget).get("rackSlot") ?? "");
+            run(() => changeSlotAction({ orderId: card.id, rackSlot }), t("done.slotChanged", { code: card.code }), false);
           }}
         >
           <div>

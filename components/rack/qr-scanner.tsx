@@ -24,9 +24,7 @@ export function QrScanner() {
   async function submit(text: string) {
     if (busy.current) return;
     busy.current = true;
-    const form = new FormData();
-    form.set("text", text);
-    const result = await scanAction(null, form);
+    const result = await scanAction({ text });
     if (result?.ok && result.data) {
       router.push(`/rack/orders/${result.data.orderId}${result.data.markedArrived ? "?scanned=arrived" : ""}`);
       return;

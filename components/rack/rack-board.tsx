@@ -17,17 +17,6 @@ const UNDO_SHOWN_MS = 10_000;
 
 type Undo = { orderId: number; code: string; to: CardMove; rackSlot: string | null; until: number };
 
-function formOf(values: Record<string, string | number>): FormData {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(values)) form.set(k, String(v));
-  return form;
-}
-
-/** The fields of `moveOrderAction` for a move and what it carries. */
-export function moveForm(orderId: number, to: CardMove, extra: MoveExtra): Record<string, string | number> {
-  return { orderId, to, ...(extra.paymentMethod ? { paymentMethod: extra.paymentMethod } : {}), ...(extra.early ? { early: "yes" } : {}) };
-}
-
 export function RackBoard({ initial }: { initial: Board }) {
   const t = useTranslations("rack");
   const locale = useLocale();
@@ -59,7 +48,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     setPendingId(card.id);
     setError(null);
     startTransition(async () => {
-      const result = to === "ready" ? await markReadyAction(null, formOf({ orderId: card.id })) : await moveOrderAction(null, formOf(moveForm(card.id, to, extra)));
+      const result = to === "ready" ? await markReadyAction({ orderId: card.id }) : await moveOrderAction({ orderId: card.id, to, ...extra });
       setPendingId(null);
       if (!result?.ok) {
         setError(result?.message ?? t("errors.generic"));
@@ -77,7 +66,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     const target = undo;
     setUndo(null);
     startTransition(async () => {
-      const result = await undoMoveAction(null, formOf({ orderId: target.orderId }));
+      const result = await undoMoveAction({ orderId: target.orderId });
       if (!result?.ok) setError(result?.message ?? t("errors.generic"));
       else applyCard(result.data?.card ?? null, target.orderId);
     });
@@ -85,7 +74,7 @@ export function RackBoard({ initial }: { initial: Board }) {
 
   function closeOut() {
     startTransition(async () => {
-      const result = await closeOutAction(null, formOf({ date: board.date, confirm: "yes" }));
+      const result = await closeOutAction({ date: board.date, confirm: "yes" });
       setConfirmClose(false);
       if (!result?.ok) setError(result?.message ?? t("errors.generic"));
       else setError(null);

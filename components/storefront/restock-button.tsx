@@ -6,6 +6,7 @@ import { subscribeRestockAction } from "@/app/(storefront)/phone-actions";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { particle } from "@/lib/korean-particle";
 import { PhoneConfirm } from "./phone-confirm";
 
 export type RestockViewer = {
@@ -75,7 +76,7 @@ export function RestockSheet({ productId, productName, viewer, onClose }: { prod
         </div>
         {done ? (
           <Notice tone="success" testId="restock-done">
-            {t("done", { name: productName })}
+            {t("done", { name: productName, josa: particle(productName, "을/를") === "를" ? "vowel" : "consonant" })}
           </Notice>
         ) : (
           <>

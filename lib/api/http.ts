@@ -6,7 +6,8 @@ import { describeSqliteError, getDb } from "@/db/client";
 import { databasePath } from "@/lib/config/paths";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { AppError, ERROR_CODES, fieldErrorsFromZod, isAppError } from "@/lib/errors";
+import { AppError, isAppError, parseOrThrow, translateError } from "@/lib/errors";
+import { localeFromAcceptLanguage } from "@/i18n/messages";
 import type { z } from "zod";
 import { clientAddressOf } from "@/lib/web/request";
 
@@ -16,22 +17,20 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-export function errorResponse(e: unknown): Response {
+/** The error shape, worded in Korean unless the request asks for English (`Accept-Language: en`). */
+export function errorResponse(e: unknown, req?: Request): Response {
+  const locale = localeFromAcceptLanguage(req?.headers.get("accept-language"));
   // A damaged or read-only file found mid-request: said in words in the log, 503 to the caller.
   e = describeSqliteError(databasePath(), e) ?? e;
-  if (isAppError(e) && e.code === "database_unavailable") {
-    // Which file and why is for the operator's log, not for whoever sent the request.
-    console.error(e.message);
-    return json({ error: { code: e.code, message: ERROR_CODES.database_unavailable.message } }, e.status);
-  }
-  if (isAppError(e)) {
-    const error: Record<string, unknown> = { code: e.code, message: e.message };
-    if (e.fields) error.fields = e.fields;
-    if (e.details) Object.assign(error, e.details);
-    return json({ error }, e.status);
-  }
-  console.error(e);
-  return json({ error: { code: "internal", message: ERROR_CODES.internal.message } }, 500);
+  // Which file and why (`cause`) is for the operator's log, not for whoever sent the request.
+  if (isAppError(e) && e.code === "database_unavailable") console.error(e.cause ?? e.message);
+  if (!isAppError(e)) console.error(e);
+  const err = isAppError(e) ? e : new AppError("internal");
+  const { code, message, fields } = translateError(err, locale);
+  const error: Record<string, unknown> = { code, message };
+  if (fields) error.fields = fields;
+  if (err.details) Object.assign(error, err.details);
+  return json({ error }, err.status);
 }
 
 type Ctx<P> = { params: Promise<P> };
@@ -42,7 +41,7 @@ export function apiRoute<P = Record<string, string>>(handler: (req: Request, ctx
     try {
       return await handler(req, ctx);
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e, req);
     }
   };
 }
@@ -51,9 +50,9 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 export async function readBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("bad_request", `요청 본문이 너무 커요 (최대 ${Math.round(maxBytes / 1024)} KB).`);
+  if (length > maxBytes) throw new AppError("bad_request", { message: "body_too_large", params: { maxKb: Math.round(maxBytes / 1024) } });
   const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("bad_request", `요청 본문이 너무 커요 (최대 ${Math.round(maxBytes / 1024)} KB).`);
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("bad_request", { message: "body_too_large", params: { maxKb: Math.round(maxBytes / 1024) } });
   return text;
 }
 
@@ -62,7 +61,7 @@ export async function readJson(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("bad_request", "본문이 올바른 JSON이 아니에요.");
+    throw new AppError("bad_request", { message: "body_not_json" });
   }
 }
 
@@ -72,14 +71,9 @@ export function requireJsonContentType(req: Request): void {
   if (type !== "application/json" && !/^application\/[\w.-]+\+json$/.test(type)) throw new AppError("unsupported_media_type");
 }
 
-/** Validate with zod, or throw `validation` naming each bad field. */
+/** Validate with zod, or throw `validation` naming each bad field (`parseOrThrow`). */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", "입력한 내용을 다시 확인해 주세요.", { fields });
-  }
-  return parsed.data;
+  return parseOrThrow(schema, data);
 }
 
 /** An API key with a role allowed `permission`; `allowSession` also accepts a signed-in user. */

@@ -12,7 +12,7 @@ function hashKey(key: string): string {
 /** Create a key: the plain key is returned once and only its hash is stored. */
 export function createApiKey({ db, name, scope = "owner" }: { db: DbOrTx; name: string; scope?: Role }): { id: number; key: string; prefix: string } {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 80) throw new AppError("validation", "키 이름을 80자 이내로 적어 주세요.", { fields: { name: "키 이름을 적어 주세요." } });
+  if (!trimmed || trimmed.length > 80) throw new AppError("validation", { message: "api_key_name_invalid", fields: { name: "api_key_name_required" } });
   const key = `dg_${crypto.randomBytes(24).toString("base64url")}`;
   const prefix = key.slice(0, 10);
   const row = db.insert(apiKeys).values({ name: trimmed, prefix, keyHash: hashKey(key), scope }).returning({ id: apiKeys.id }).get();
@@ -21,7 +21,7 @@ export function createApiKey({ db, name, scope = "owner" }: { db: DbOrTx; name: 
 
 export function revokeApiKey({ db, id, now = Date.now() }: { db: DbOrTx; id: number; now?: number }): void {
   const row = db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id }).get();
-  if (!row) throw new AppError("not_found", "API 키를 찾을 수 없어요.");
+  if (!row) throw new AppError("not_found", { message: "api_key_not_found" });
 }
 
 export function listApiKeys({ db }: { db: DbOrTx }) {

@@ -37,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: { label: "이메일" }, password: { label: "비밀번호", type: "password" } },
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       // Every credential check, from /login or straight to /api/auth/callback/credentials,
       // passes the throttle here.
       async authorize(credentials, request) {

@@ -8,13 +8,13 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { revokeUserSessions } from "./sessions";
 import { createUser, publicUserColumns, setPassword, type PublicUser } from "./users";
 
 export const staffInput = z.object({
-  name: z.string().trim().min(1, "이름을 적어 주세요.").max(40, "이름은 40자까지예요.").refine((s) => !/[<>]/.test(s), "< > 기호는 쓸 수 없어요."),
-  email: z.string().trim().min(1, "이메일 주소를 적어 주세요."),
+  name: z.string().trim().min(1, "name_required").max(40, "name_too_long").refine((s) => !/[<>]/.test(s), "no_angle_brackets"),
+  email: z.string().trim().min(1, "email_required"),
   password: z.string(),
 });
 
@@ -24,17 +24,13 @@ export function listUsersForAdmin({ db }: { db: DbOrTx }): PublicUser[] {
 
 function staffRow(db: DbOrTx, id: number) {
   const row = db.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.role, "staff"))).get();
-  if (!row) throw new AppError("not_found", "직원 계정을 찾을 수 없어요.");
+  if (!row) throw new AppError("not_found", { message: "staff_not_found" });
   return row;
 }
 
 export function createStaff({ db, input }: { db: DbOrTx; input: unknown }): PublicUser {
-  const parsed = staffInput.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
-  return createUser({ db, email: parsed.data.email, password: parsed.data.password, name: parsed.data.name, role: "staff" });
+  const { email, password, name } = parseOrThrow(staffInput, input);
+  return createUser({ db, email, password, name, role: "staff" });
 }
 
 export function resetStaffPassword({ db, id, password }: { db: DbOrTx; id: number; password: string }): void {

@@ -16,19 +16,19 @@ export function normalizeEmail(email: string): string {
 
 export function validateNewPassword(password: string): void {
   if (typeof password !== "string" || password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("validation", `비밀번호는 ${MIN_PASSWORD_LENGTH}자 이상이어야 해요.`, { fields: { password: `${MIN_PASSWORD_LENGTH}자 이상으로 정해 주세요.` } });
+    throw new AppError("validation", { message: "password_too_short", params: { min: MIN_PASSWORD_LENGTH }, fields: { password: "password_too_short_field" } });
   }
-  if (password.length > 200) throw new AppError("validation", "비밀번호가 너무 길어요.", { fields: { password: "200자 이하로 정해 주세요." } });
+  if (password.length > 200) throw new AppError("validation", { message: "password_too_long", fields: { password: "password_too_long_field" } });
 }
 
 export function createUser({ db, email, password, role, name }: { db: DbOrTx; email: string; password: string; role: Role; name?: string }): PublicUser {
   const normalized = normalizeEmail(email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized) || normalized.length > 200) {
-    throw new AppError("validation", "이메일 주소를 확인해 주세요.", { fields: { email: "이메일 주소를 확인해 주세요." } });
+    throw new AppError("validation", { message: "email_invalid", fields: { email: "email_invalid" } });
   }
   validateNewPassword(password);
   if (db.select({ id: users.id }).from(users).where(eq(users.email, normalized)).get()) {
-    throw new AppError("conflict", "이미 쓰이고 있는 이메일이에요.", { fields: { email: "이미 쓰이고 있는 이메일이에요." } });
+    throw new AppError("conflict", { message: "email_taken", fields: { email: "email_taken" } });
   }
   return db
     .insert(users)
@@ -74,5 +74,5 @@ export function setPassword({ db, userId, password, now = Date.now() }: { db: Db
     if (row) revokeUserSessions({ db: tx, userId, reason: "password_reset", now });
     return row;
   });
-  if (!updated) throw new AppError("not_found", "직원을 찾을 수 없어요.");
+  if (!updated) throw new AppError("not_found", { message: "staff_not_found" });
 }

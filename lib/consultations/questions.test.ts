@@ -23,11 +23,11 @@ describe("question list validation", () => {
     const dup = questionsSchema.safeParse([Q[0], { ...Q[0] }]);
     expect(dup.success).toBe(false);
     const noChoices = questionsSchema.safeParse([{ id: "a", type: "single", label: "?", required: true, choices: ["하나"] }]);
-    expect(noChoices.error?.issues[0].message).toBe("보기를 두 개 이상 적어 주세요.");
+    expect(noChoices.error?.issues[0].message).toBe("choices_two_or_more");
     const forward = questionsSchema.safeParse([{ ...Q[1] }, Q[0]]);
-    expect(forward.error?.issues[0].message).toBe("조건은 앞에 있는 질문만 가리킬 수 있어요.");
+    expect(forward.error?.issues[0].message).toBe("condition_earlier_only");
     const badValue = questionsSchema.safeParse([Q[0], { ...Q[1], showIf: { questionId: "sensitive", equals: "maybe" } }]);
-    expect(badValue.error?.issues[0].message).toBe("조건 값이 그 질문의 답에 없어요.");
+    expect(badValue.error?.issues[0].message).toBe("condition_value_unknown");
   });
 });
 
@@ -43,7 +43,7 @@ describe("conditional questions", () => {
 
   it("requires a visible required follow-up and drops answers to hidden questions", () => {
     const shown = validateAnswers(Q, { sensitive: "yes", detail: "" });
-    expect(shown.errors).toEqual({ detail: "하나 골라 주세요." });
+    expect(shown.errors).toEqual({ detail: { code: "answer_pick_one" } });
     const hidden = validateAnswers(Q, { sensitive: "no", detail: "향료", detail_more: "무엇이든" });
     expect(hidden.errors).toEqual({});
     expect(hidden.answers).toEqual({ sensitive: false });
@@ -57,12 +57,12 @@ describe("answer validation", () => {
     expect(ok.answers).toEqual({ sensitive: true, detail: "향료", detail_more: "두드러기", concerns: ["건조", "홍조"], redness: 4, since: "2026-03-01" });
 
     const bad = validateAnswers(Q, { sensitive: "maybe", concerns: ["주름"], since: "어제" });
-    expect(bad.errors).toEqual({ sensitive: "예 또는 아니요를 골라 주세요.", concerns: "보기 중에서 골라 주세요.", since: "날짜를 YYYY-MM-DD로 적어 주세요." });
-    expect(validateAnswers(Q, { sensitive: "no", concerns: "홍조", redness: "9" }).errors).toEqual({ redness: "1~5 중에서 골라 주세요." });
+    expect(bad.errors).toEqual({ sensitive: { code: "answer_yes_no" }, concerns: { code: "answer_from_choices" }, since: { code: "answer_date" } });
+    expect(validateAnswers(Q, { sensitive: "no", concerns: "홍조", redness: "9" }).errors).toEqual({ redness: { code: "answer_scale", params: { min: 1, max: 5 } } });
   });
 
   it("needs an answer for a required question and none for an optional one", () => {
-    expect(validateAnswers(Q, {}).errors).toEqual({ sensitive: "하나 골라 주세요." });
-    expect(validateAnswers(BREAD_TASTE_QUESTIONS, { sweetness: "3", texture: "쫄깃한" }).errors).toEqual({ favourites: "하나 이상 골라 주세요." });
+    expect(validateAnswers(Q, {}).errors).toEqual({ sensitive: { code: "answer_pick_one" } });
+    expect(validateAnswers(BREAD_TASTE_QUESTIONS, { sweetness: "3", texture: "쫄깃한" }).errors).toEqual({ favourites: { code: "answer_pick_some" } });
   });
 });

@@ -4,6 +4,7 @@
  * answers. Pure functions — the builder preview, the public form and the server all use them.
  */
 import { z } from "zod";
+import type { FieldError } from "@/lib/errors";
 
 // In the browser (the consultation form and builder parse with these schemas) zod must not
 // probe `new Function`: the CSP forbids eval and every probe is reported as a violation.
@@ -15,15 +16,15 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
 
-const questionIdSchema = z.string().regex(/^[a-z0-9_-]{1,40}$/, "질문 id는 영문 소문자, 숫자, -, _ 로 40자까지예요.");
+const questionIdSchema = z.string().regex(/^[a-z0-9_-]{1,40}$/, "question_id_format");
 
 export const questionSchema = z.object({
   id: questionIdSchema,
   type: z.enum(QUESTION_TYPES),
-  label: z.string().trim().min(1, "질문 문구를 적어 주세요.").max(200, "질문 문구는 200자까지예요."),
-  help: z.string().trim().max(300, "도움말은 300자까지예요.").optional(),
+  label: z.string().trim().min(1, "question_label_required").max(200, "question_label_too_long"),
+  help: z.string().trim().max(300, "question_help_too_long").optional(),
   required: z.boolean().default(false),
-  choices: z.array(z.string().trim().min(1, "빈 보기가 있어요.").max(80, "보기는 80자까지예요.")).max(30).optional(),
+  choices: z.array(z.string().trim().min(1, "choice_empty").max(80, "choice_too_long")).max(30).optional(),
   showIf: z.object({ questionId: questionIdSchema, equals: z.string().min(1).max(80) }).optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
@@ -31,24 +32,24 @@ export type Question = z.infer<typeof questionSchema>;
 /** A whole question list: ids unique, choices where needed, conditions only on earlier questions. */
 export const questionsSchema = z
   .array(questionSchema)
-  .min(1, "질문을 하나 이상 넣어 주세요.")
-  .max(60, "질문은 60개까지예요.")
+  .min(1, "questions_min")
+  .max(60, "questions_max")
   .superRefine((questions, ctx) => {
     const seen = new Map<string, Question>();
     questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: "같은 id의 질문이 두 개 있어요." });
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: "question_id_repeat" });
       if ((q.type === "single" || q.type === "multi") && (!q.choices || q.choices.length < 2)) {
-        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "보기를 두 개 이상 적어 주세요." });
+        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "choices_two_or_more" });
       }
       if (q.choices && new Set(q.choices).size !== q.choices.length) {
-        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "같은 보기가 두 번 있어요." });
+        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "choice_repeat" });
       }
       if (q.showIf) {
         const target = seen.get(q.showIf.questionId);
         if (!target) {
-          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "조건은 앞에 있는 질문만 가리킬 수 있어요." });
+          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "condition_earlier_only" });
         } else if (!conditionValues(target).includes(q.showIf.equals)) {
-          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "조건 값이 그 질문의 답에 없어요." });
+          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "condition_value_unknown" });
         }
       }
       seen.set(q.id, q);
@@ -93,35 +94,35 @@ export function visibleQuestions(questions: Question[], answers: Answers): Quest
   return out;
 }
 
-/** One raw value (from a form post or JSON) for one question → a stored value or an error message. */
-export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; error?: string } {
+/** One raw value (from a form post or JSON) for one question → a stored value or an error. */
+export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; error?: FieldError } {
   const asList = Array.isArray(raw) ? raw : isEmpty(raw) ? [] : [raw];
   const text = typeof raw === "string" ? raw.trim() : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : undefined;
   const missing = q.type === "multi" ? asList.length === 0 : isEmpty(text);
-  if (missing) return q.required ? { error: q.type === "multi" ? "하나 이상 골라 주세요." : q.type === "single" || q.type === "yesno" || q.type === "scale" ? "하나 골라 주세요." : "답을 적어 주세요." } : {};
+  if (missing) return q.required ? { error: { code: q.type === "multi" ? "answer_pick_some" : q.type === "single" || q.type === "yesno" || q.type === "scale" ? "answer_pick_one" : "answer_required" } } : {};
   switch (q.type) {
     case "single":
-      return q.choices?.includes(text!) ? { value: text! } : { error: "보기 중에서 골라 주세요." };
+      return q.choices?.includes(text!) ? { value: text! } : { error: { code: "answer_from_choices" } };
     case "multi": {
       const picked = asList.map((v) => String(v).trim());
-      if (!picked.every((v) => q.choices?.includes(v))) return { error: "보기 중에서 골라 주세요." };
+      if (!picked.every((v) => q.choices?.includes(v))) return { error: { code: "answer_from_choices" } };
       // Stored in the template's order, so two submissions compare equal whatever the click order.
       return { value: (q.choices ?? []).filter((c) => picked.includes(c)) };
     }
     case "scale": {
       const n = Number(text);
-      return Number.isInteger(n) && n >= SCALE_MIN && n <= SCALE_MAX ? { value: n } : { error: `${SCALE_MIN}~${SCALE_MAX} 중에서 골라 주세요.` };
+      return Number.isInteger(n) && n >= SCALE_MIN && n <= SCALE_MAX ? { value: n } : { error: { code: "answer_scale", params: { min: SCALE_MIN, max: SCALE_MAX } } };
     }
     case "yesno":
       if (text === "yes" || text === "true") return { value: true };
       if (text === "no" || text === "false") return { value: false };
-      return { error: "예 또는 아니요를 골라 주세요." };
+      return { error: { code: "answer_yes_no" } };
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(text!) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? { value: text! } : { error: "날짜를 YYYY-MM-DD로 적어 주세요." };
+      return /^\d{4}-\d{2}-\d{2}$/.test(text!) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? { value: text! } : { error: { code: "answer_date" } };
     case "short":
-      return text!.length <= 200 ? { value: text! } : { error: "200자까지 적을 수 있어요." };
+      return text!.length <= 200 ? { value: text! } : { error: { code: "text_max", params: { max: 200 } } };
     case "long":
-      return text!.length <= 2000 ? { value: text! } : { error: "2000자까지 적을 수 있어요." };
+      return text!.length <= 2000 ? { value: text! } : { error: { code: "text_max", params: { max: 2000 } } };
   }
 }
 
@@ -129,9 +130,9 @@ export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; e
  * Validate raw answers against a version's questions. Hidden questions are dropped (an
  * answer to a question the customer could not see is not kept); errors are keyed by question id.
  */
-export function validateAnswers(questions: Question[], raw: Record<string, unknown>): { answers: Answers; errors: Record<string, string> } {
+export function validateAnswers(questions: Question[], raw: Record<string, unknown>): { answers: Answers; errors: Record<string, FieldError> } {
   const answers: Answers = {};
-  const errors: Record<string, string> = {};
+  const errors: Record<string, FieldError> = {};
   // Visibility depends on earlier answers, so parse in order and test conditions on parsed values.
   const visible = new Set<string>();
   for (const q of questions) {
@@ -163,7 +164,7 @@ export function readQuestions(json: unknown): Question[] {
 export function formatAnswer(q: Question | undefined, value: AnswerValue | undefined, locale = "ko"): string {
   if (value === undefined || value === null) return "—";
   if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
-  if (typeof value === "boolean") return value ? (locale === "en" ? "Yes" : "예") : locale === "en" ? "No" : "아니요";
+  if (typeof value === "boolean") return value ? (locale === "en" ? "Yes" : "예") : locale === "en" ? "No" : "아니요"; // hangul-ok: chosen by locale
   if (q?.type === "scale") return `${value} / ${SCALE_MAX}`;
   return String(value);
 }

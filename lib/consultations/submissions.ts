@@ -12,7 +12,7 @@ import { publicUrl } from "@/lib/config/public-url";
 import { currentConsentText, recordConsent } from "@/lib/customers/consent";
 import { findCustomerByToken, findOrCreateCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { diffAnswers, type AnswerChange } from "./changes";
@@ -43,28 +43,28 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
   return db.transaction(
     (tx) => {
       const template = tx.select().from(consultationTemplates).where(and(eq(consultationTemplates.slug, slug), eq(consultationTemplates.active, true))).get();
-      if (!template) throw new AppError("not_found", "상담표를 찾을 수 없어요.");
+      if (!template) throw new AppError("not_found", { message: "template_not_found" });
       const version = tx.select().from(consultationTemplateVersions).where(eq(consultationTemplateVersions.id, input.templateVersionId)).get();
-      if (!version || version.templateId !== template.id) throw new AppError("not_found", "상담표를 찾을 수 없어요. 새로고침해 주세요.");
+      if (!version || version.templateId !== template.id) throw new AppError("not_found", { message: "template_version_not_found" });
       const questions = readQuestions(version.questions);
 
-      const fields: Record<string, string> = {};
+      const fields: FieldErrorsInput = {};
       const { answers, errors } = validateAnswers(questions, input.rawAnswers);
       for (const [id, message] of Object.entries(errors)) fields[`q.${id}`] = message;
       const name = normalizeName(input.name ?? "");
       let known: Customer | undefined;
       if (input.token) {
         known = findCustomerByToken({ db: tx, token: input.token });
-        if (!known || known.deletedAt) throw new AppError("not_found", "개인 링크가 맞지 않아요. 링크를 다시 확인해 주세요.");
+        if (!known || known.deletedAt) throw new AppError("not_found", { message: "private_link_invalid" });
       } else {
-        if (!normalizePhone(input.phone ?? "")) fields.phone = "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678";
+        if (!normalizePhone(input.phone ?? "")) fields.phone = "phone_invalid";
       }
       // From the private link the stored name may stand in for an empty one.
       const nameIssue = name || !known?.name ? nameProblem(name) : null;
       if (nameIssue) fields.name = nameIssue;
-      if (!input.consent) fields.consent = "상담 정보 수집·이용에 동의해야 제출할 수 있어요.";
+      if (!input.consent) fields.consent = "consult_consent_required";
       if (Object.keys(fields).length) {
-        throw new AppError("validation", "표시된 항목을 확인해 주세요.", { fields });
+        throw new AppError("validation", { message: "check_marked_fields", fields });
       }
 
       let customer: Customer;
@@ -141,8 +141,8 @@ export function confirmSubmission({
       if ("token" in by) {
         const owner = findCustomerByToken({ db: tx, token: by.token });
         // Another customer's submission id answers exactly like a missing one.
-        if (!owner || owner.deletedAt || !row || row.customerId !== owner.id) throw new AppError("not_found", "상담표 응답을 찾을 수 없어요.");
-      } else if (!row) throw new AppError("not_found", "상담표 응답을 찾을 수 없어요.");
+        if (!owner || owner.deletedAt || !row || row.customerId !== owner.id) throw new AppError("not_found", { message: "submission_not_found" });
+      } else if (!row) throw new AppError("not_found", { message: "submission_not_found" });
       confirmSubmissionInTx({ tx, row, source: "token" in by ? "my_page" : "staff", now });
       return { customerId: row.customerId };
     },

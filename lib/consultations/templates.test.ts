@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { consultationTemplateVersions, shopSettings } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { BREAD_TASTE_QUESTIONS, seedConsultationTemplates } from "./demo-templates";
+import { translateError, type AppError } from "@/lib/errors";
 import { lastAnswersFor, latestAnswersByTemplate, listSubmissions, submitConsultation } from "./submissions";
 import { createTemplate, getActiveTemplateBySlug, updateTemplate } from "./templates";
 import type { Question } from "./questions";
@@ -64,7 +65,7 @@ describe("submissions", () => {
       submitConsultation({ db, slug: "taste", input: { templateVersionId: t.version.id, name: "", phone: "12", consent: false, rawAnswers: { body: "중간" } } });
       expect.unreachable();
     } catch (e) {
-      expect((e as { fields: Record<string, string> }).fields).toEqual({
+      expect(translateError(e as AppError, "ko").fields).toEqual({
         "q.body": "보기 중에서 골라 주세요.",
         "q.acidity": "하나 골라 주세요.",
         phone: "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678",

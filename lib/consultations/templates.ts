@@ -14,17 +14,17 @@ import {
   type ConsultationTemplate,
   type ConsultationTemplateVersion,
 } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { questionsSchema, readQuestions, type Question } from "./questions";
 
 export const templateInput = z.object({
-  title: z.string().trim().min(1, "상담표 제목을 적어 주세요.").max(80, "제목은 80자까지예요."),
-  description: z.string().trim().max(500, "안내 문구는 500자까지예요.").optional().default(""),
+  title: z.string().trim().min(1, "template_title_required").max(80, "template_title_too_long"),
+  description: z.string().trim().max(500, "template_description_too_long").optional().default(""),
   slug: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "주소는 영문 소문자·숫자·- 로 2~40자예요.")
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug_format")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   active: z.boolean().optional().default(true),
@@ -35,12 +35,7 @@ export type TemplateInput = z.input<typeof templateInput>;
 export type TemplateWithVersion = ConsultationTemplate & { version: ConsultationTemplateVersion; questions: Question[]; submissionCount: number };
 
 function parseTemplateInput(input: unknown) {
-  const parsed = templateInput.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
-  return parsed.data;
+  return parseOrThrow(templateInput, input);
 }
 
 function randomSlug(): string {
@@ -72,7 +67,7 @@ export function createTemplate({ db, input, now = Date.now() }: { db: Db; input:
   const id = db.transaction(
     (tx) => {
       const slug = data.slug ?? randomSlug();
-      if (slugTaken(tx, slug)) throw new AppError("conflict", "이미 쓰이는 주소예요.", { fields: { slug: "이미 쓰이는 주소예요." } });
+      if (slugTaken(tx, slug)) throw new AppError("conflict", { message: "slug_taken", fields: { slug: "slug_taken" } });
       const t = tx
         .insert(consultationTemplates)
         .values({ slug, title: data.title, description: data.description, active: data.active, createdAt: now })
@@ -95,9 +90,9 @@ export function updateTemplate({ db, id, input, now = Date.now() }: { db: Db; id
   const newVersion = db.transaction(
     (tx) => {
       const t = tx.select().from(consultationTemplates).where(eq(consultationTemplates.id, id)).get();
-      if (!t) throw new AppError("not_found", "상담표를 찾을 수 없어요.");
+      if (!t) throw new AppError("not_found", { message: "template_not_found" });
       const slug = data.slug ?? t.slug;
-      if (slugTaken(tx, slug, id)) throw new AppError("conflict", "이미 쓰이는 주소예요.", { fields: { slug: "이미 쓰이는 주소예요." } });
+      if (slugTaken(tx, slug, id)) throw new AppError("conflict", { message: "slug_taken", fields: { slug: "slug_taken" } });
       tx.update(consultationTemplates).set({ slug, title: data.title, description: data.description, active: data.active }).where(eq(consultationTemplates.id, id)).run();
       const latest = latestVersion({ db: tx, templateId: id });
       if (latest && JSON.stringify(latest.questions) === JSON.stringify(data.questions)) return false;

@@ -6,24 +6,24 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, products, recommendations, visits, type Visit } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { numeric } from "@/lib/validation/numbers";
 
 export const visitInput = z.object({
-  done: z.string().trim().max(500, "500자까지 적을 수 있어요.").optional().default(""),
-  productsUsed: z.string().trim().max(500, "500자까지 적을 수 있어요.").optional().default(""),
-  notes: z.string().trim().max(2000, "2000자까지 적을 수 있어요.").optional().default(""),
-  advice: z.string().trim().max(1000, "1000자까지 적을 수 있어요.").optional().default(""),
+  done: z.string().trim().max(500, "field_too_long").optional().default(""),
+  productsUsed: z.string().trim().max(500, "field_too_long").optional().default(""),
+  notes: z.string().trim().max(2000, "field_too_long").optional().default(""),
+  advice: z.string().trim().max(1000, "field_too_long").optional().default(""),
   shared: z.boolean().optional().default(false),
   recommendations: z
     .array(
       z.object({
         productId: numeric(z.number().int().positive()),
-        quantity: numeric(z.number().int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이에요.").max(99, "수량은 99개까지예요.")),
+        quantity: numeric(z.number().int("quantity_integer").min(1, "quantity_min").max(99, "quantity_max")),
         note: z.string().trim().max(200).optional().default(""),
       }),
     )
-    .max(20, "추천은 20개까지예요.")
+    .max(20, "recommendations_max")
     .optional()
     .default([]),
 });
@@ -31,19 +31,14 @@ export type VisitInput = z.input<typeof visitInput>;
 
 function liveCustomer(db: DbOrTx, customerId: number) {
   const c = db.select({ id: customers.id, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
-  if (!c || c.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+  if (!c || c.deletedAt) throw new AppError("not_found", { message: "customer_not_found" });
 }
 
 /** Record a visit with its notes and recommended products, in one transaction. */
 export function addVisit({ db, customerId, userId, input, now = Date.now() }: { db: Db; customerId: number; userId: number; input: unknown; now?: number }): Visit {
-  const parsed = visitInput.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
-  const data = parsed.data;
+  const data = parseOrThrow(visitInput, input);
   if (!data.done && !data.productsUsed && !data.notes && !data.advice && data.recommendations.length === 0) {
-    throw new AppError("validation", "방문 기록에 적을 내용을 하나 이상 넣어 주세요.", { fields: { done: "한 칸 이상 적어 주세요." } });
+    throw new AppError("validation", { message: "visit_empty", fields: { done: "visit_empty_field" } });
   }
   return db.transaction(
     (tx) => {
@@ -51,7 +46,7 @@ export function addVisit({ db, customerId, userId, input, now = Date.now() }: { 
       const ids = data.recommendations.map((r) => r.productId);
       if (ids.length) {
         const found = tx.select({ id: products.id }).from(products).where(and(inArray(products.id, ids), eq(products.active, true))).all();
-        if (found.length !== new Set(ids).size) throw new AppError("validation", "판매하지 않는 상품이 추천에 있어요.", { fields: { recommendations: "판매하지 않는 상품이 있어요." } });
+        if (found.length !== new Set(ids).size) throw new AppError("validation", { message: "recommendation_not_sold", fields: { recommendations: "recommendation_not_sold_field" } });
       }
       const visit = tx
         .insert(visits)

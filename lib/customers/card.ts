@@ -106,7 +106,7 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
-  if (!customer || customer.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+  if (!customer || customer.deletedAt) throw new AppError("not_found", { message: "customer_not_found" });
   const purchases = listPurchases({ db, customerId });
   const completed = purchases.filter((p) => p.status === "picked_up" || p.status === "sold");
   return {
@@ -134,7 +134,7 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
  */
 export function logCardView({ db, customerId, userId, now = Date.now() }: { db: DbOrTx; customerId: number; userId: number; now?: number }): void {
   const customer = db.select({ deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
-  if (!customer || customer.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+  if (!customer || customer.deletedAt) throw new AppError("not_found", { message: "customer_not_found" });
   db.insert(cardAccessLogs).values({ customerId, userId, at: now }).run();
 }
 

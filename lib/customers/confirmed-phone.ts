@@ -70,7 +70,7 @@ export function setMarketingConsentForPhone({ db, phone, granted, now = Date.now
   db.transaction(
     (tx) => {
       const customer = findCustomerByPhone({ db: tx, phone });
-      if (!customer || customer.deletedAt) throw new AppError("not_found", "이 번호로 주문한 기록이 없어요.");
+      if (!customer || customer.deletedAt) throw new AppError("not_found", { message: "phone_no_orders" });
       recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted, source: "phone_confirmed", at: now });
     },
     { behavior: "immediate" },

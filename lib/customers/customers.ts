@@ -17,7 +17,7 @@ export function newToken(bytes = 18): string {
  */
 export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): { customer: Customer; created: boolean } {
   const normalized = normalizePhone(phone);
-  if (!normalized) throw new AppError("validation", "휴대전화 번호를 확인해 주세요.", { fields: { phone: "휴대전화 번호를 확인해 주세요." } });
+  if (!normalized) throw new AppError("validation", { message: "phone_invalid", fields: { phone: "phone_invalid" } });
   const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();
   if (existing) {
     if (name && !existing.name) {

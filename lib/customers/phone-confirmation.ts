@@ -28,12 +28,12 @@ export const CHECKS_PER_ADDRESS = 20;
 export const LIMIT_WINDOW_MS = 15 * 60_000;
 
 const phoneField = z
-  .string({ error: "휴대전화 번호를 적어 주세요." })
-  .max(40, "휴대전화 번호를 확인해 주세요.")
+  .string({ error: "phone_required" })
+  .max(40, "phone_check")
   .transform((s, ctx) => {
     const n = normalizePhone(s);
     if (!n) {
-      ctx.addIssue({ code: "custom", message: "휴대전화 번호를 확인해 주세요." });
+      ctx.addIssue({ code: "custom", message: "phone_check" });
       return z.NEVER;
     }
     return n;
@@ -44,9 +44,9 @@ export const phoneCodeRequestInput = z.object({ phone: phoneField });
 export const phoneCodeCheckInput = z.object({
   phone: phoneField,
   code: z
-    .string({ error: "인증번호 6자리를 적어 주세요." })
+    .string({ error: "phone_code_required" })
     .trim()
-    .regex(/^\d{6}$/, "인증번호 6자리를 숫자로 적어 주세요."),
+    .regex(/^\d{6}$/, "phone_code_format"),
 });
 
 export function newCode(): string {
@@ -70,12 +70,12 @@ function sameHash(a: string, b: string): boolean {
 export function limitCodeRequests({ phone, client, now = Date.now() }: { phone: string; client: string; now?: number }): void {
   const byAddress = takeToken({ bucket: "phone-code-address", client, limit: CODES_PER_ADDRESS, now, windowMs: LIMIT_WINDOW_MS });
   const byPhone = byAddress && takeToken({ bucket: "phone-code-phone", client: phone, limit: CODES_PER_PHONE, now, windowMs: LIMIT_WINDOW_MS });
-  if (!byAddress || !byPhone) throw new AppError("rate_limited", "인증번호를 너무 자주 요청했어요. 15분 뒤에 다시 시도해 주세요.");
+  if (!byAddress || !byPhone) throw new AppError("rate_limited", { message: "phone_code_requests_too_many" });
 }
 
 export function limitCodeChecks({ client, now = Date.now() }: { client: string; now?: number }): void {
   if (!takeToken({ bucket: "phone-code-check", client, limit: CHECKS_PER_ADDRESS, now, windowMs: LIMIT_WINDOW_MS })) {
-    throw new AppError("rate_limited", "인증번호를 너무 많이 확인했어요. 15분 뒤에 다시 시도해 주세요.");
+    throw new AppError("rate_limited", { message: "phone_code_checks_too_many" });
   }
 }
 
@@ -150,12 +150,8 @@ export function verifyPhoneCode({ db, phone, code, now = Date.now() }: { db: Db;
     { behavior: "immediate" },
   );
   if (outcome.ok) return { phone, customerId: outcome.customerId };
-  const message = {
-    none: "인증번호를 먼저 받아 주세요.",
-    expired: "인증번호가 만료되었어요. 새 인증번호를 받아 주세요.",
-    too_many: "인증번호를 5번 틀렸어요. 새 인증번호를 받아 주세요.",
-    wrong: `인증번호가 맞지 않아요. ${outcome.left}번 더 시도할 수 있어요.`,
-  }[outcome.reason];
-  throw new AppError(outcome.reason === "too_many" ? "rate_limited" : "validation", message, { fields: { code: message } });
+  const message = ({ none: "phone_code_none", expired: "phone_code_expired", too_many: "phone_code_too_many", wrong: "phone_code_wrong" } as const)[outcome.reason];
+  const params = outcome.reason === "wrong" ? { left: outcome.left } : undefined;
+  throw new AppError(outcome.reason === "too_many" ? "rate_limited" : "validation", { message, params, fields: { code: message } });
 }
 

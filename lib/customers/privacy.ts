@@ -39,7 +39,7 @@ import { findCustomerByToken, newToken } from "./customers";
 /** The live customer a token opens, or not_found (deleted customers have no working link). */
 export function customerForToken({ db, token }: { db: DbOrTx; token: string }): Customer {
   const c = findCustomerByToken({ db, token });
-  if (!c || c.deletedAt) throw new AppError("not_found", "링크가 맞지 않거나 삭제된 정보예요.");
+  if (!c || c.deletedAt) throw new AppError("not_found", { message: "link_invalid_or_deleted" });
   return c;
 }
 
@@ -102,7 +102,7 @@ export function exportMyData({ db, token }: { db: DbOrTx; token: string }): unkn
 export function correctName({ db, token, name }: { db: Db; token: string; name: string }): void {
   const clean = normalizeName(name ?? "");
   const problem = nameProblem(clean);
-  if (problem) throw new AppError("validation", problem, { fields: { name: problem } });
+  if (problem) throw new AppError("validation", { message: problem.code, params: problem.params, fields: { name: problem } });
   db.transaction(
     (tx) => {
       const c = customerForToken({ db: tx, token });
@@ -158,7 +158,7 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
       if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();
       // Deleting is also withdrawing: the log, which decides consent, says so.
       if (marketingConsent({ db: tx, customerId: id })) recordConsent({ db: tx, customerId: id, kind: "marketing", granted: false, source: "my_page", at: now });
-      tx.update(outbox).set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." }).where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"]))).run();
+      tx.update(outbox).set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." }).where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"]))).run(); // hangul-ok: stored outbox note (message log)
       tx.update(outbox).set({ phone: null, payload: {}, body: null }).where(eq(outbox.customerId, id)).run();
       tx.delete(pushSubscriptions).where(eq(pushSubscriptions.customerId, id)).run();
       tx.update(customers).set({ name: null, phone: null, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();

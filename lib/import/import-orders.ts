@@ -26,8 +26,9 @@ import { ORDER_STATUSES, orderEvents, orderItems, orders, pointsLedger, products
 import { setTimeout as pause } from "node:timers/promises";
 import { newToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
-import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
+import { AppError, errorText, translateError, type ErrorParams, type MessageKey } from "@/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
 import { generatePickupCode } from "@/lib/orders/place-order";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
@@ -73,66 +74,65 @@ type ValidRow = {
   items: { name: string; quantity: number }[];
 };
 
-function validateRow(get: (c: ImportColumn) => string, timeZone: string): { row?: ValidRow; errors: string[] } {
+function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale: Locale): { row?: ValidRow; errors: string[] } {
   const errors: string[] = [];
+  const problems = { push: (key: MessageKey, params?: ErrorParams) => errors.push(errorText(locale, key, params)) };
   const toInstant = (d: string, t: string) => zonedTime(d, t, timeZone);
-  const instant = (c: ImportColumn, label: string, required: boolean): number | null => {
+  const instant = (c: ImportColumn, required: boolean): number | null => {
     const v = get(c);
     if (!v) {
-      if (required) errors.push(`${label}(${c})이 비어 있어요.`);
+      if (required) problems.push("import_column_empty", { column: c });
       return null;
     }
     const t = parseInstant(v, toInstant);
-    if (t === null) errors.push(`${label}(${c}) "${v}"을 날짜·시간으로 읽을 수 없어요. 예: 2026-02-03T10:15:00+09:00`);
+    if (t === null) problems.push("import_instant_invalid", { column: c, value: v });
     return t;
   };
 
   const externalId = get("external_id");
-  if (!externalId) errors.push("external_id가 비어 있어요.");
-  else if (externalId.length > 100) errors.push("external_id는 100자 이하여야 해요.");
+  if (!externalId) problems.push("import_column_empty", { column: "external_id" });
+  else if (externalId.length > 100) problems.push("import_too_long", { column: "external_id", max: 100 });
 
   const channelText = get("channel");
   const channel = (["web", "phone", "store"] as const).find((c) => c === channelText);
-  if (!channel) errors.push(`채널(channel) "${channelText}"을 알 수 없어요. web, phone, store 중 하나여야 해요.`);
+  if (!channel) problems.push("import_channel_unknown", { value: channelText });
 
   const statusText = get("status");
   const status = ORDER_STATUSES.find((s) => s === statusText);
-  if (!status) errors.push(`상태(status) "${statusText}"을 알 수 없어요. placed, ready, arrived, picked_up, no_show, cancelled 중 하나여야 해요.`);
-  if (channel === "store" && status && status !== "picked_up") errors.push("카운터 판매(store)의 상태는 picked_up이어야 해요.");
+  if (!status) problems.push("import_status_unknown", { value: statusText });
+  if (channel === "store" && status && status !== "picked_up") problems.push("import_store_status");
 
   const totalText = get("total");
   const total = parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) ?? 0;
-  if (parseIntegerText(totalText) === null) errors.push(`합계(total) "${totalText}"은 원 단위 정수여야 해요.`);
-  else if (parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) === null) errors.push(`합계(total)는 0 이상 ${MAX_IMPORT_TOTAL.toLocaleString("ko-KR")} 이하여야 해요 (${totalText}).`);
+  if (parseIntegerText(totalText) === null) problems.push("import_total_integer", { value: totalText });
+  else if (parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) === null) problems.push("import_total_range", { value: totalText, max: MAX_IMPORT_TOTAL });
 
   const pointsText = get("points_earned");
   const points = pointsText ? (parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) ?? 0) : 0;
-  if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) {
-    errors.push(`적립 포인트(points_earned) "${pointsText}"은 0 이상 ${MAX_IMPORT_POINTS.toLocaleString("ko-KR")} 이하의 정수여야 해요.`);
-  }
+  if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) problems.push("import_points_range", { value: pointsText, max: MAX_IMPORT_POINTS });
 
   const phoneText = get("customer_phone");
   const phone = phoneText ? normalizePhone(phoneText) : null;
-  if (phoneText && !phone) errors.push(`전화번호(customer_phone) "${phoneText}"을 확인해 주세요.`);
+  if (phoneText && !phone) problems.push("import_phone_invalid", { value: phoneText });
   const name = normalizeName(get("customer_name")) || null;
-  const nameIssue = name ? nameProblem(name, { label: "고객 이름(customer_name)" }) : null;
-  if (nameIssue) errors.push(nameIssue);
+  const nameIssue = name ? nameProblem(name) : null;
+  if (nameIssue) problems.push("import_column_problem", { column: "customer_name", problem: errorText(locale, nameIssue.code, nameIssue.params) });
 
   const isStore = channel === "store";
-  const completedAt = instant("completed_at", "완료 시각", status === "picked_up");
-  const placedAt = instant("placed_at", "주문 시각", !isStore);
-  const arrivedAt = instant("arrived_at", "도착 시각", false);
+  const completedAt = instant("completed_at", status === "picked_up");
+  const placedAt = instant("placed_at", !isStore);
+  const arrivedAt = instant("arrived_at", false);
 
   const pickupText = get("pickup_date");
-  if (pickupText && !isDateString(pickupText)) errors.push(`픽업 날짜(pickup_date) "${pickupText}"은 YYYY-MM-DD 형식이어야 해요.`);
-  else if (!pickupText && !isStore) errors.push("픽업 날짜(pickup_date)가 비어 있어요.");
+  if (pickupText && !isDateString(pickupText)) problems.push("import_pickup_date_format", { value: pickupText });
+  else if (!pickupText && !isStore) problems.push("import_column_empty", { column: "pickup_date" });
 
   const items = parseItems(get("items"));
-  if (!items) errors.push(`품목(items) "${get("items")}"을 읽을 수 없어요. 예: 우유식빵 x 2; 베이글 x 1`);
+  if (!items) problems.push("import_items_invalid", { value: get("items") });
   else {
     for (const item of items) item.name = normalizeName(item.name);
-    const itemIssue = items.map((i) => nameProblem(i.name, { label: "상품 이름(items)", max: 100 })).find((p) => p !== null);
-    if (itemIssue) errors.push(itemIssue);
+    const itemIssue = items.map((i) => nameProblem(i.name, { max: 100 })).find((p) => p !== null);
+    if (itemIssue) problems.push("import_column_problem", { column: "items", problem: errorText(locale, itemIssue.code, itemIssue.params) });
   }
 
   if (errors.length) return { errors };
@@ -191,8 +191,8 @@ function checkPlan(tx: DbOrTx, row: ValidRow, lines: { name: string; quantity: n
   const stock = stockForDate({ db: tx, date: row.pickupDate, productIds: [...wanted.keys()] });
   const short = [...wanted].filter(([id, w]) => w.quantity > (stock.get(id)?.available ?? 0));
   if (short.length) {
-    const list = short.map(([id, w]) => `${w.name}(요청 ${w.quantity}개, 남은 수량 ${stock.get(id)?.available ?? 0}개)`).join(", ");
-    throw new AppError("sold_out", `${row.pickupDate} 준비 수량을 넘는 주문이에요: ${list}. 그날 준비 수량을 먼저 늘리거나 행을 고쳐 주세요.`);
+    const list = short.map(([id, w]) => `${w.name} (${w.quantity} > ${stock.get(id)?.available ?? 0})`).join(", ");
+    throw new AppError("sold_out", { message: "import_stock_exceeded", params: { date: row.pickupDate, list } });
   }
 }
 
@@ -249,39 +249,52 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
       .values(lines.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.name, unitPrice: l.product.price, quantity: l.quantity, lineTotal: l.product.price * l.quantity })))
       .run();
   }
-  tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: row.status, actorType: "system", note: "가져오기", at }).run();
+  tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: row.status, actorType: "system", note: "가져오기", at }).run(); // hangul-ok: stored event note
   if (row.status === "picked_up") earn("order", order.id);
   return "order";
 }
 
-function importRecord(tx: DbOrTx, rec: CsvRecord, index: Map<ImportColumn, number>, timeZone: string, today: string): ImportRowResult {
+function importRecord(tx: DbOrTx, rec: CsvRecord, index: Map<ImportColumn, number>, timeZone: string, today: string, locale: Locale): ImportRowResult {
   const get = (c: ImportColumn) => {
     const i = index.get(c)!;
     return i >= 0 ? restoreCell(rec.fields[i] ?? "").trim() : "";
   };
   const externalId = get("external_id");
-  const { row, errors } = validateRow(get, timeZone);
+  const { row, errors } = validateRow(get, timeZone, locale);
   if (!row) return { line: rec.line, external_id: externalId, result: "error", messages: errors };
   try {
     // A savepoint: a row that fails halfway leaves nothing behind, the rest of its chunk goes on.
     const kind = tx.transaction((sp) => (alreadyImported(sp, row.externalId) ? null : writeRow(sp, row, today)));
-    if (!kind) return { line: rec.line, external_id: externalId, result: "skipped", messages: ["이미 가져온 행이에요 (같은 external_id)."] };
+    if (!kind) return { line: rec.line, external_id: externalId, result: "skipped", messages: [errorText(locale, "import_row_done")] };
     return { line: rec.line, external_id: externalId, result: "imported", kind, messages: [] };
   } catch (e) {
-    const message = e instanceof AppError ? e.message : "이 행을 저장하지 못했어요.";
+    const message = e instanceof AppError ? translateError(e, locale).message : errorText(locale, "import_row_failed");
     if (!(e instanceof AppError)) console.error(e);
     return { line: rec.line, external_id: externalId, result: "error", messages: [message] };
   }
 }
 
-export async function importOrdersCsv({ db, csv, now = Date.now(), chunkRows = IMPORT_CHUNK_ROWS }: { db: Db; csv: string; now?: number; chunkRows?: number }): Promise<ImportReport> {
+/** Row messages are worded in `locale` (the caller's: API `Accept-Language`, form cookie, CLI `LANG`). */
+export async function importOrdersCsv({
+  db,
+  csv,
+  now = Date.now(),
+  chunkRows = IMPORT_CHUNK_ROWS,
+  locale = DEFAULT_LOCALE,
+}: {
+  db: Db;
+  csv: string;
+  now?: number;
+  chunkRows?: number;
+  locale?: Locale;
+}): Promise<ImportReport> {
   const records = parseCsv(csv);
-  if (!records.length) throw new AppError("validation", "CSV가 비어 있어요. 첫 줄에 열 이름이 있어야 해요.");
+  if (!records.length) throw new AppError("validation", { message: "import_csv_empty" });
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new AppError("validation", `CSV 첫 줄에 필요한 열이 없어요: ${missing.join(", ")}. 열: ${IMPORT_COLUMNS.join(", ")}`);
+  if (missing.length) throw new AppError("validation", { message: "import_columns_missing", params: { missing: missing.join(", "), columns: IMPORT_COLUMNS.join(", ") } });
   const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError("validation", `한 번에 ${MAX_IMPORT_ROWS.toLocaleString("ko-KR")}행까지 가져올 수 있어요. 파일을 나눠 주세요.`);
+  if (rows.length > MAX_IMPORT_ROWS) throw new AppError("validation", { message: "import_too_many_rows", params: { max: MAX_IMPORT_ROWS } });
   const index = new Map(IMPORT_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
   const today = localDate(now, timeZone);
@@ -294,7 +307,7 @@ export async function importOrdersCsv({ db, csv, now = Date.now(), chunkRows = I
     db.transaction(
       (tx) => {
         do {
-          results.push(importRecord(tx, rows[next], index, timeZone, today));
+          results.push(importRecord(tx, rows[next], index, timeZone, today, locale));
           next++;
         } while (next < chunkEnd && performance.now() < sliceEnd);
       },

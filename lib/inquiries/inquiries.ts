@@ -10,7 +10,7 @@ import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findCustomerByToken, upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { publicUrl } from "@/lib/config/public-url";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { enqueueEvent, enqueueMessage } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName, normalizeText, textProblem } from "@/lib/validation/text";
 
@@ -25,25 +25,25 @@ export type InquiryInput = { token?: string | null; name?: string; phone?: strin
  * already belongs to someone).
  */
 export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): { inquiry: Inquiry; customerId: number; myPageToken: string | null } {
-  const fields: Record<string, string> = {};
+  const fields: FieldErrorsInput = {};
   const message = normalizeText(input.message ?? "");
   const name = normalizeName(input.name ?? "");
-  const messageProblem = textProblem(message, { label: "문의", max: MAX_INQUIRY_LENGTH, required: true });
+  const messageProblem = textProblem(message, { kind: "inquiry", max: MAX_INQUIRY_LENGTH, required: true });
   if (messageProblem) fields.message = messageProblem;
   if (!input.token) {
     const problem = nameProblem(name);
     if (problem) fields.name = problem;
-    if (!normalizePhone(input.phone ?? "")) fields.phone = "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678";
-    if (!input.privacy) fields.privacy = "개인정보 수집·이용에 동의해야 문의를 남길 수 있어요.";
+    if (!normalizePhone(input.phone ?? "")) fields.phone = "phone_invalid";
+    if (!input.privacy) fields.privacy = "privacy_consent_inquiry";
   }
-  if (Object.keys(fields).length) throw new AppError("validation", "표시된 항목을 확인해 주세요.", { fields });
+  if (Object.keys(fields).length) throw new AppError("validation", { message: "check_marked_fields", fields });
   return db.transaction(
     (tx) => {
       let customerId: number;
       let myPageToken: string | null;
       if (input.token) {
         const c = findCustomerByToken({ db: tx, token: input.token });
-        if (!c || c.deletedAt) throw new AppError("not_found", "개인 링크가 맞지 않아요.");
+        if (!c || c.deletedAt) throw new AppError("not_found", { message: "private_link_invalid" });
         customerId = c.id;
         myPageToken = c.token;
       } else {
@@ -63,12 +63,12 @@ export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: 
 
 export function replyToInquiry({ db, inquiryId, userId, body, now = Date.now() }: { db: Db; inquiryId: number; userId: number; body: string; now?: number }): InquiryReply {
   const text = normalizeText(body ?? "");
-  const problem = textProblem(text, { label: "답변", max: MAX_INQUIRY_LENGTH, required: true });
-  if (problem) throw new AppError("validation", problem, { fields: { body: problem } });
+  const problem = textProblem(text, { kind: "reply", max: MAX_INQUIRY_LENGTH, required: true });
+  if (problem) throw new AppError("validation", { message: problem.code, params: problem.params, fields: { body: problem } });
   return db.transaction(
     (tx) => {
       const inquiry = tx.select().from(inquiries).where(eq(inquiries.id, inquiryId)).get();
-      if (!inquiry) throw new AppError("not_found", "문의를 찾을 수 없어요.");
+      if (!inquiry) throw new AppError("not_found", { message: "inquiry_not_found" });
       const reply = tx.insert(inquiryReplies).values({ inquiryId, userId, body: text, createdAt: now }).returning().get();
       if (inquiry.firstReplyAt === null) tx.update(inquiries).set({ firstReplyAt: now }).where(eq(inquiries.id, inquiryId)).run();
       const customer = inquiry.customerId

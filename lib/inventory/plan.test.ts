@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { translateError, type AppError } from "@/lib/errors";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dailyPlans } from "@/db/schema";
@@ -57,7 +58,7 @@ describe("savePlan", () => {
     try {
       savePlan({ db, entries: [{ date: tomorrow, productId: shop.bread.id, planned: 5 }] });
     } catch (e) {
-      expect((e as { fields: Record<string, string> }).fields[planCellKey(tomorrow, shop.bread.id)]).toContain("6개");
+      expect(translateError(e as AppError, "ko").fields?.[planCellKey(tomorrow, shop.bread.id)]).toContain("6개");
     }
     expect(planned(tomorrow, shop.bread.id)).toBe(10);
     expect(planned(tomorrow, shop.bagel.id)).toBe(0); // all or nothing

@@ -7,7 +7,7 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { dailyPlans, products } from "@/db/schema";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { addDays, isDateString, localDate } from "@/lib/shop/time";
 import { notifyRestock } from "@/lib/restock/alerts";
 import { stockForDate, type StockLine } from "./availability";
@@ -50,22 +50,22 @@ export function planGrid({ db, from, days = 7 }: { db: DbOrTx; from: string; day
 }
 
 function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: number): number {
-  const fields: FieldErrors = {};
+  const fields: FieldErrorsInput = {};
   for (const e of entries) {
     const key = planCellKey(e.date, e.productId);
-    if (!isDateString(e.date)) fields[key] = "날짜가 올바르지 않아요.";
-    else if (e.date < today) fields[key] = "지난 날짜의 계획은 바꿀 수 없어요.";
-    else if (!Number.isInteger(e.planned) || e.planned < 0) fields[key] = "0 이상의 정수로 적어 주세요.";
-    else if (e.planned > MAX_PLANNED) fields[key] = `${MAX_PLANNED.toLocaleString("ko-KR")}개 이하로 적어 주세요.`;
+    if (!isDateString(e.date)) fields[key] = "date_invalid";
+    else if (e.date < today) fields[key] = "plan_past_date";
+    else if (!Number.isInteger(e.planned) || e.planned < 0) fields[key] = "plan_whole_number";
+    else if (e.planned > MAX_PLANNED) fields[key] = { code: "plan_max", params: { max: MAX_PLANNED } };
   }
-  if (Object.keys(fields).length) throw new AppError("validation", Object.values(fields)[0], { fields });
+  if (Object.keys(fields).length) throw new AppError("validation", { fields });
 
   const productIds = [...new Set(entries.map((e) => e.productId))];
   const known = new Map(
     (productIds.length ? tx.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all() : []).map((p) => [p.id, p.name]),
   );
   const unknown = productIds.filter((id) => !known.has(id));
-  if (unknown.length) throw new AppError("validation", "없는 상품이 들어 있어요. 새로고침 후 다시 시도해 주세요.");
+  if (unknown.length) throw new AppError("validation", { message: "plan_unknown_product" });
 
   const problems: string[] = [];
   const byDate = new Map<string, PlanEntry[]>();
@@ -76,13 +76,13 @@ function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: num
       const line = stock.get(e.productId)!;
       const held = line.reserved + line.sold;
       if (e.planned < held) {
-        fields[planCellKey(date, e.productId)] = `이미 ${held}개가 예약·판매되어 ${held}개보다 적게 줄일 수 없어요.`;
-        problems.push(`${date} ${known.get(e.productId)} (예약·판매 ${held}개)`);
+        fields[planCellKey(date, e.productId)] = { code: "plan_below_held", params: { held } };
+        problems.push(`${date} ${known.get(e.productId)} (${held})`);
       }
     }
   }
   if (problems.length) {
-    throw new AppError("conflict", `이미 예약된 수량보다 적게 계획할 수 없어요: ${problems.join(", ")}`, { fields });
+    throw new AppError("conflict", { message: "plan_below_reserved", params: { items: problems.join(", ") }, fields });
   }
 
   let changed = 0;
@@ -117,8 +117,8 @@ export function savePlan({ db, entries, now = Date.now(), timeZone }: { db: Db; 
  * plan, where that would fall below what is already reserved).
  */
 export function copyPlan({ db, from, to, now = Date.now(), timeZone }: { db: Db; from: string; to: string; now?: number; timeZone?: string }): { copied: number } {
-  if (!isDateString(from) || !isDateString(to)) throw new AppError("validation", "날짜를 골라 주세요.", { fields: { from: "날짜를 골라 주세요." } });
-  if (from === to) throw new AppError("validation", "복사할 날짜와 받을 날짜가 같아요.", { fields: { to: "다른 날짜를 골라 주세요." } });
+  if (!isDateString(from) || !isDateString(to)) throw new AppError("validation", { message: "date_choose", fields: { from: "date_choose" } });
+  if (from === to) throw new AppError("validation", { message: "plan_copy_same_day", fields: { to: "date_choose_other" } });
   const today = localDate(now, timeZone);
   const copied = db.transaction(
     (tx) => {

@@ -19,7 +19,9 @@ import { addDays, DEFAULT_TIMEZONE, zonedTime } from "@/lib/shop/time";
 import { findShopSettings } from "@/lib/shop/settings";
 
 export type DayHistory = { date: string; planned: number; demand: number; soldOutAt: number | null; soldOutEarly: boolean };
-export type PlanSuggestion = { productId: number; productName: string; quantity: number; average: number; earlySellOuts: number; reason: string; history: DayHistory[] };
+/** Why the quantity, worded at display (`metrics.suggestion.reason`): "지난 3주 평균 18개, 2주 연속 11시 전 품절 → 22개". */
+export type SuggestionReason = { weeks: number; average: number; early: number; streak: number; streakRun: boolean; hour: number; quantity: number };
+export type PlanSuggestion = { productId: number; productName: string; quantity: number; average: number; earlySellOuts: number; reason: SuggestionReason; history: DayHistory[] };
 
 export const RAISE_PER_EARLY_SELLOUT = 0.1;
 
@@ -97,9 +99,8 @@ export function suggestPlan({ db, date, weeks = 3, earlyBefore = "11:00", produc
     const quantity = Math.ceil(average * (1 + RAISE_PER_EARLY_SELLOUT * early) - 1e-9);
     let streak = 0;
     while (streak < history.length && history[streak].soldOutEarly) streak++;
-    const parts = [`지난 ${history.length}주 평균 ${Math.round(average * 10) / 10}개`];
-    if (early > 0) parts.push(streak >= 2 && streak === early ? `${streak}주 연속 ${hour}시 전 품절` : `${early}번 ${hour}시 전 품절`);
-    out.push({ productId, productName: names.get(productId) ?? "", quantity, average, earlySellOuts: early, reason: `${parts.join(", ")} → ${quantity}개`, history });
+    const reason = { weeks: history.length, average: Math.round(average * 10) / 10, early, streak, streakRun: streak >= 2 && streak === early, hour, quantity };
+    out.push({ productId, productName: names.get(productId) ?? "", quantity, average, earlySellOuts: early, reason, history });
   }
   return out.sort((a, b) => a.productName.localeCompare(b.productName, "ko"));
 }

@@ -43,7 +43,7 @@ export function listOutbox({ db, status, kind, limit = 200 }: { db: DbOrTx; stat
       kind: row.kind,
       topic: row.topic,
       purpose: row.purpose,
-      recipient: row.kind === "webhook" ? (url ?? "—") : row.phone ? `***-${row.phone.slice(-4)}` : row.customerId ? `고객 #${row.customerId}` : "—",
+      recipient: row.kind === "webhook" ? (url ?? "—") : row.phone ? `***-${row.phone.slice(-4)}` : row.customerId ? `#${row.customerId}` : "—",
       status: row.status,
       attempts: row.attempts,
       channel: row.channel,

@@ -71,8 +71,8 @@ export function marketingDecision({ db, customerId, now, timeZone }: { db: DbOrT
   return { action: "send" };
 }
 
-export const CONSENT_EXPIRED_NOTE = "마케팅 수신 동의가 2년이 지나 다시 확인해야 해요. 보내지 않았어요.";
-export const NO_CONSENT_NOTE = "마케팅 수신 동의가 없어 보내지 않았어요.";
+export const CONSENT_EXPIRED_NOTE = "마케팅 수신 동의가 2년이 지나 다시 확인해야 해요. 보내지 않았어요."; // hangul-ok: stored outbox note (message log)
+export const NO_CONSENT_NOTE = "마케팅 수신 동의가 없어 보내지 않았어요."; // hangul-ok: stored outbox note (message log)
 
 // ---------------------------------------------------------------- opt-out
 
@@ -113,7 +113,7 @@ export function withdrawMarketingByLink({ db, token, now = Date.now() }: { db: D
       const customer = tx.select({ id: customers.id, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
       if (!customer || customer.deletedAt) return false;
       recordConsent({ db: tx, customerId, kind: "marketing", granted: false, source: "opt_out_link", at: now });
-      cancelQueuedMarketing({ tx, customerId, note: "수신거부로 보내지 않았어요." });
+      cancelQueuedMarketing({ tx, customerId, note: "수신거부로 보내지 않았어요." }); // hangul-ok: stored outbox note (message log)
       return true;
     },
     { behavior: "immediate" },

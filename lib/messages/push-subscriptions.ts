@@ -16,12 +16,12 @@ export const pushSubscriptionInput = z.object({
 
 export function subscribeOrderPush({ db, token, subscription, now = Date.now() }: { db: Db; token: string; subscription: unknown; now?: number }): void {
   const parsed = pushSubscriptionInput.safeParse(subscription);
-  if (!parsed.success) throw new AppError("validation", "알림 구독 정보가 올바르지 않아요.");
+  if (!parsed.success) throw new AppError("validation", { message: "push_subscription_invalid" });
   const { endpoint, keys } = parsed.data;
   db.transaction(
     (tx) => {
       const order = findOrderByToken({ db: tx, token });
-      if (!order?.customerId) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+      if (!order?.customerId) throw new AppError("not_found", { message: "order_not_found" });
       tx.insert(pushSubscriptions)
         .values({ customerId: order.customerId, endpoint, p256dh: keys.p256dh, auth: keys.auth, createdAt: now })
         .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { customerId: order.customerId, p256dh: keys.p256dh, auth: keys.auth } })

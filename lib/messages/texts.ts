@@ -43,10 +43,10 @@ export function templateText({ db, template, locale }: { db: DbOrTx; template: M
 /** A text the owner may save: not empty, short enough, the default's placeholders and no others. */
 export function validateText(template: MessageTemplate, locale: MessageLocale, body: string): string {
   const clean = body.trim();
-  if (!TEMPLATES.includes(template)) throw new AppError("validation", "알 수 없는 메시지예요.");
-  if (!clean) throw new AppError("validation", "문구를 적어 주세요.", { fields: { body: "문구를 적어 주세요." } });
+  if (!TEMPLATES.includes(template)) throw new AppError("validation", { message: "message_unknown" });
+  if (!clean) throw new AppError("validation", { message: "message_text_required", fields: { body: "message_text_required" } });
   if (clean.length > MAX_TEXT_LENGTH) {
-    throw new AppError("validation", `문구는 ${MAX_TEXT_LENGTH}자까지예요.`, { fields: { body: `문구는 ${MAX_TEXT_LENGTH}자까지예요.` } });
+    throw new AppError("validation", { message: "message_text_too_long", params: { max: MAX_TEXT_LENGTH }, fields: { body: "message_text_too_long" } });
   }
   const required = placeholders(defaultText(template, locale));
   const used = placeholders(clean);
@@ -54,11 +54,11 @@ export function validateText(template: MessageTemplate, locale: MessageLocale, b
   const unknown = used.filter((p) => !required.includes(p));
   if (missing.length) {
     const list = missing.map((p) => `{${p}}`).join(", ");
-    throw new AppError("validation", `꼭 들어가야 하는 자리가 빠졌어요: ${list}`, { fields: { body: `이 자리를 넣어 주세요: ${list}` } });
+    throw new AppError("validation", { message: "message_text_missing_placeholders", params: { list }, fields: { body: "message_text_missing_placeholders_field" } });
   }
   if (unknown.length) {
     const list = unknown.map((p) => `{${p}}`).join(", ");
-    throw new AppError("validation", `쓸 수 없는 자리예요: ${list}`, { fields: { body: `이 자리는 쓸 수 없어요: ${list}` } });
+    throw new AppError("validation", { message: "message_text_unknown_placeholders", params: { list }, fields: { body: "message_text_unknown_placeholders_field" } });
   }
   return clean;
 }

@@ -20,6 +20,6 @@ export function deliveryJson(d: DeliveryView, timeZone: string) {
 
 export function parseEndpointId(raw: string): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", "그 웹훅을 찾을 수 없어요.");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", { message: "webhook_not_found" });
   return id;
 }

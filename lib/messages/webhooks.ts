@@ -16,17 +16,17 @@ export const webhookInput = z.object({
   url: z
     .string()
     .trim()
-    .max(500, "주소는 500자까지예요.")
+    .max(500, "webhook_url_too_long")
     .refine((u) => {
       try {
         return ["http:", "https:"].includes(new URL(u).protocol);
       } catch {
         return false;
       }
-    }, "http:// 또는 https://로 시작하는 주소를 적어 주세요."),
+    }, "webhook_url_scheme"),
   events: z
-    .array(z.enum([...WEBHOOK_EVENTS, "*"] as [string, ...string[]]), { message: "이벤트를 골라 주세요." })
-    .min(1, "이벤트를 하나 이상 골라 주세요."),
+    .array(z.enum([...WEBHOOK_EVENTS, "*"] as [string, ...string[]]), { message: "webhook_events_choose" })
+    .min(1, "webhook_events_min"),
 });
 export type WebhookInput = z.infer<typeof webhookInput>;
 
@@ -53,7 +53,7 @@ export function listWebhookEndpoints({ db }: { db: DbOrTx }): WebhookEndpointVie
 
 function liveEndpoint(db: DbOrTx, id: number) {
   const row = db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), isNull(webhookEndpoints.deletedAt))).get();
-  if (!row) throw new AppError("not_found", "그 웹훅을 찾을 수 없어요.");
+  if (!row) throw new AppError("not_found", { message: "webhook_not_found" });
   return row;
 }
 
@@ -62,7 +62,7 @@ export function deleteWebhookEndpoint({ db, id, now = Date.now() }: { db: Db; id
     (tx) => {
       liveEndpoint(tx, id);
       tx.update(webhookEndpoints).set({ active: false, deletedAt: now }).where(eq(webhookEndpoints.id, id)).run();
-      cancelQueuedForEndpoint({ tx, endpointId: id, note: "엔드포인트를 삭제해서 보내지 않았어요." });
+      cancelQueuedForEndpoint({ tx, endpointId: id, note: "엔드포인트를 삭제해서 보내지 않았어요." }); // hangul-ok: stored outbox note (message log)
     },
     { behavior: "immediate" },
   );
@@ -90,7 +90,7 @@ export type DeliveryView = {
 
 export function listDeliveries({ db, endpointId, limit = 100 }: { db: DbOrTx; endpointId: number; limit?: number }): DeliveryView[] {
   const endpoint = db.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId)).get();
-  if (!endpoint) throw new AppError("not_found", "그 웹훅을 찾을 수 없어요.");
+  if (!endpoint) throw new AppError("not_found", { message: "webhook_not_found" });
   return db
     .select()
     .from(outbox)
@@ -117,9 +117,9 @@ export function listDeliveries({ db, endpointId, limit = 100 }: { db: DbOrTx; en
  */
 export function requeueOutboxItem({ db, id, now = Date.now() }: { db: DbOrTx; id: number; now?: number }): void {
   const row = db.select({ id: outbox.id, kind: outbox.kind, status: outbox.status, endpointId: outbox.webhookEndpointId }).from(outbox).where(eq(outbox.id, id)).get();
-  if (!row) throw new AppError("not_found", "그 메시지를 찾을 수 없어요.");
+  if (!row) throw new AppError("not_found", { message: "message_not_found" });
   const allowed = row.kind === "webhook" ? ["failed", "delivered", "cancelled"] : ["failed"];
-  if (!allowed.includes(row.status)) throw new AppError("conflict", "실패한 것만 다시 보낼 수 있어요.");
+  if (!allowed.includes(row.status)) throw new AppError("conflict", { message: "resend_failed_only" });
   if (row.kind === "webhook") liveEndpoint(db, row.endpointId ?? 0);
   db.update(outbox)
     .set({ status: "queued", attempts: 0, nextAttemptAt: now, lastError: null })

@@ -68,7 +68,7 @@ async function deliverMessage(db: Db, item: OutboxItem, now: number): Promise<Ou
   const settings = getShopSettings({ db });
   if (item.customerId) {
     const customer = db.select({ deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, item.customerId)).get();
-    if (!customer || customer.deletedAt) return { kind: "cancel", reason: "고객 정보가 삭제되어 보내지 않았어요." };
+    if (!customer || customer.deletedAt) return { kind: "cancel", reason: "고객 정보가 삭제되어 보내지 않았어요." }; // hangul-ok: stored outbox note (message log)
   }
   if (item.purpose === "marketing") {
     // Checked again at sending: consent may have been withdrawn, and a retry may fall at night.
@@ -113,11 +113,11 @@ async function deliverWebhook(db: Db, item: OutboxItem): Promise<Outcome> {
   const endpoint = item.webhookEndpointId
     ? db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, item.webhookEndpointId)).get()
     : undefined;
-  if (!endpoint || endpoint.deletedAt || !endpoint.active) return { kind: "cancel", reason: "엔드포인트가 삭제되어 보내지 않았어요." };
+  if (!endpoint || endpoint.deletedAt || !endpoint.active) return { kind: "cancel", reason: "엔드포인트가 삭제되어 보내지 않았어요." }; // hangul-ok: stored outbox note (message log)
   // Signed with the wall clock: receivers reject a webhook-timestamp far from their own time.
   const result = await postWebhook({ url: endpoint.url, secret: endpoint.secret, id: deliveryId(item), body: JSON.stringify(item.payload), now: Date.now() });
   if (result.ok) return { kind: "done", status: "delivered", channel: "webhook", statusCode: result.statusCode };
-  return { kind: "retry", error: result.error ?? "실패", statusCode: result.statusCode, channel: "webhook" };
+  return { kind: "retry", error: result.error ?? "failed", statusCode: result.statusCode, channel: "webhook" };
 }
 
 function record(db: Db, item: OutboxItem, outcome: Outcome, now: number): OutboxItem["status"] {
@@ -159,7 +159,7 @@ export async function deliverOne(db: Db, item: OutboxItem, now: () => number = D
   try {
     outcome = item.kind === "webhook" ? await deliverWebhook(db, item) : await deliverMessage(db, item, now());
   } catch (e) {
-    outcome = { kind: "retry", error: (e as Error).message || "오류" };
+    outcome = { kind: "retry", error: (e as Error).message || "error" };
   }
   return record(db, item, outcome, now());
 }

@@ -8,7 +8,7 @@
  * DST). For a zone with DST, `resolveRange` throws rather than silently shifting purchases
  * near the change by a day.
  */
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { addDays, daysBetween, DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
 
 export type MetricRange = {
@@ -38,13 +38,13 @@ function ymd(d: string): [number, number, number] {
 }
 
 export function resolveRange({ from, to, now, timeZone = DEFAULT_TIMEZONE }: { from: string; to: string; now: number; timeZone?: string }): MetricRange {
-  const fields: Record<string, string> = {};
-  if (!isDateString(from)) fields.from = "시작 날짜는 YYYY-MM-DD 형식이어야 해요.";
-  if (!isDateString(to)) fields.to = "끝 날짜는 YYYY-MM-DD 형식이어야 해요.";
-  if (Object.keys(fields).length) throw new AppError("validation", Object.values(fields)[0], { fields });
-  if (to < from) throw new AppError("validation", "끝 날짜가 시작 날짜보다 앞설 수 없어요.", { fields: { to: "끝 날짜가 시작 날짜보다 앞설 수 없어요." } });
+  const fields: FieldErrorsInput = {};
+  if (!isDateString(from)) fields.from = "range_from_format";
+  if (!isDateString(to)) fields.to = "range_to_format";
+  if (Object.keys(fields).length) throw new AppError("validation", { fields });
+  if (to < from) throw new AppError("validation", { message: "range_reversed", fields: { to: "range_reversed" } });
   if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) {
-    throw new AppError("validation", `기간은 최대 ${MAX_RANGE_DAYS}일까지 볼 수 있어요.`, { fields: { to: `기간은 최대 ${MAX_RANGE_DAYS}일까지 볼 수 있어요.` } });
+    throw new AppError("validation", { message: "range_too_long", params: { max: MAX_RANGE_DAYS }, fields: { to: "range_too_long" } });
   }
   const startMs = zonedTime(from, "00:00", timeZone);
   const endMs = zonedTime(addDays(to, 1), "00:00", timeZone);
@@ -53,7 +53,7 @@ export function resolveRange({ from, to, now, timeZone = DEFAULT_TIMEZONE }: { f
   const followEnd = zonedTime(addDays(to, MAX_FOLLOW_UP_DAYS + 1), "00:00", timeZone);
   const followOffset = Date.UTC(...ymd(addDays(to, MAX_FOLLOW_UP_DAYS + 1))) - followEnd;
   if (followOffset !== offsetMs || Date.UTC(...ymd(addDays(to, 1))) - endMs !== offsetMs) {
-    throw new AppError("validation", "이 시간대는 기간 중에 UTC 오프셋이 바뀌어 지표를 계산할 수 없어요.");
+    throw new AppError("validation", { message: "range_offset_changes" });
   }
   return { from, to, timeZone, startMs, endMs, offsetMs, now, today: localDate(now, timeZone) };
 }

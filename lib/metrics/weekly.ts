@@ -63,9 +63,9 @@ export function weeklyReview({ db, today, now, timeZone }: { db: Db; today: stri
 }
 
 export function saveWeeklyNote({ db, weekStart, body, now = Date.now() }: { db: Db; weekStart: string; body: string; now?: number }) {
-  if (weekdayOf(weekStart) !== 1) throw new AppError("validation", "주의 시작(월요일)을 확인해 주세요.");
+  if (weekdayOf(weekStart) !== 1) throw new AppError("validation", { message: "week_start_monday" });
   const text = body.trim();
-  if (text.length > 2000) throw new AppError("validation", "메모는 2,000자 이하로 적어 주세요.", { fields: { body: "메모는 2,000자 이하로 적어 주세요." } });
+  if (text.length > 2000) throw new AppError("validation", { message: "weekly_note_too_long", fields: { body: "weekly_note_too_long" } });
   return db
     .insert(weeklyNotes)
     .values({ weekStart, body: text, updatedAt: now })

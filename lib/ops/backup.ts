@@ -25,26 +25,26 @@ function integrityErrors(db: Database.Database): string[] {
 
 /** Throws unless `file` is an intact Dangol database (our tables and a migrations journal). */
 export function checkDangolDatabase(file: string): DatabaseCheck {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError("not_found", `파일이 없어요: ${file}`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError("not_found", { message: "file_missing", params: { file } });
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch {
-    throw new AppError("validation", `SQLite 데이터베이스 파일이 아니에요: ${file}`);
+    throw new AppError("validation", { message: "not_sqlite", params: { file } });
   }
   try {
     let tables: string[];
     try {
       tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
     } catch {
-      throw new AppError("validation", `SQLite 데이터베이스 파일이 아니에요: ${file}`);
+      throw new AppError("validation", { message: "not_sqlite", params: { file } });
     }
     const missing = REQUIRED_TABLES.filter((t) => !tables.includes(t));
-    if (missing.length) throw new AppError("validation", `단골 데이터베이스가 아니에요 (없는 테이블: ${missing.join(", ")}).`);
+    if (missing.length) throw new AppError("validation", { message: "not_dangol_db", params: { tables: missing.join(", ") } });
     const errors = integrityErrors(db);
-    if (errors.length) throw new AppError("validation", `데이터베이스가 손상되었어요: ${errors.slice(0, 3).join("; ")}`);
+    if (errors.length) throw new AppError("validation", { message: "db_corrupt", params: { details: errors.slice(0, 3).join("; ") } });
     const journal = db.prepare("select count(*) as n, coalesce(max(created_at), 0) as last from __drizzle_migrations").get() as { n: number; last: number };
-    if (journal.n === 0) throw new AppError("validation", "마이그레이션 기록이 비어 있어요: 단골 데이터베이스가 아니에요.");
+    if (journal.n === 0) throw new AppError("validation", { message: "no_migrations" });
     return { tables: tables.length, migrations: journal.n, lastMigrationAt: Number(journal.last) };
   } finally {
     db.close();
@@ -86,12 +86,12 @@ export type BackupResult = { file: string; bytes: number; check: DatabaseCheck }
  */
 export function backupDatabase({ source, to, overwrite = false }: { source: string; to: string; overwrite?: boolean }): BackupResult {
   const target = path.resolve(to);
-  if (target === path.resolve(source)) throw new AppError("validation", "백업 파일을 데이터베이스와 같은 경로에 만들 수 없어요.");
-  if (fs.existsSync(target) && !overwrite) throw new AppError("conflict", `이미 파일이 있어요: ${target} (덮어쓰려면 --force)`);
-  if (!fs.existsSync(source)) throw new AppError("not_found", `데이터베이스가 없어요: ${source}`);
+  if (target === path.resolve(source)) throw new AppError("validation", { message: "backup_same_path" });
+  if (fs.existsSync(target) && !overwrite) throw new AppError("conflict", { message: "file_exists", params: { file: target } });
+  if (!fs.existsSync(source)) throw new AppError("not_found", { message: "db_missing", params: { file: source } });
   // A typo in --to must not scatter copies of customer data into new folders.
   const folder = path.dirname(target);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError("not_found", `백업할 폴더가 없어요: ${folder} (폴더를 먼저 만들어 주세요).`);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError("not_found", { message: "backup_folder_missing", params: { folder } });
   const temp = tempNextTo(target);
   try {
     vacuumInto(source, temp);
@@ -116,13 +116,13 @@ export function backupDatabase({ source, to, overwrite = false }: { source: stri
 export function restoreDatabase({ from, target }: { from: string; target: string }): { bytes: number; check: DatabaseCheck } {
   const source = path.resolve(from);
   const dest = path.resolve(target);
-  if (source === dest) throw new AppError("validation", "복원할 파일이 지금 데이터베이스와 같아요.");
+  if (source === dest) throw new AppError("validation", { message: "restore_same_file" });
   const check = checkDangolDatabase(source);
   // A backup from a newer Dangol has tables this code does not know: restoring it would
   // leave a database the app cannot read. The migrations run after restore bring an older one up.
   const newestKnown = Math.max(...journal.entries.map((e) => e.when));
   if (check.lastMigrationAt > newestKnown) {
-    throw new AppError("validation", "이 백업은 더 새로운 버전의 단골에서 만들어졌어요. 단골을 먼저 업데이트해 주세요.");
+    throw new AppError("validation", { message: "backup_newer" });
   }
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const temp = tempNextTo(dest);

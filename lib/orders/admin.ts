@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, PAYMENT_METHODS, type Order, type OrderChannel, type OrderStatus, type PaymentMethod } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { formatPhone, phoneLast4 } from "@/lib/customers/phone";
 import { isClosedDate, slotLabel, slotsForDate, dateState, type DateState } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
@@ -160,7 +160,7 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
     .from(orders)
     .where(eq(orders.id, id))
     .get();
-  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  if (!order) throw new AppError("not_found", { message: "order_not_found" });
   const customer = order.customerId
     ? db.select({ name: customers.name, phone: customers.phone }).from(customers).where(eq(customers.id, order.customerId)).get()
     : undefined;
@@ -198,16 +198,16 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
   };
 }
 
-export const cancelReasonInput = z.string().trim().min(1, "취소 사유를 적어 주세요.").max(200, "취소 사유는 200자까지예요.");
+export const cancelReasonInput = z.string().trim().min(1, "cancel_reason_required").max(200, "cancel_reason_too_long");
 
 /** Cancel on the customer's behalf; stock and slot are released because cancelled orders hold neither. */
 export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now() }: { db: Db; orderId: number; reason: string; userId: number; now?: number }) {
-  const parsed = cancelReasonInput.safeParse(reason);
-  if (!parsed.success) throw new AppError("validation", parsed.error.issues[0].message, { fields: { reason: parsed.error.issues[0].message } });
-  return changeOrderStatus({ db, orderId, to: "cancelled", actor: { type: "user", userId }, now, note: parsed.data, extra: { cancelReason: parsed.data } });
+  const { reason: text } = parseOrThrow(z.object({ reason: cancelReasonInput }), { reason });
+  return changeOrderStatus({ db, orderId, to: "cancelled", actor: { type: "user", userId }, now, note: text, extra: { cancelReason: text } });
 }
 
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체" };
+// The stored note of a payment event (the typed `payment_method` column is what code reads).
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체" }; // hangul-ok: stored event note
 
 /**
  * Paid/unpaid inside an order command: a `payment` order event with the method, so open

@@ -24,12 +24,12 @@ export function cancelByCustomer({ db, token, now = Date.now() }: { db: Db; toke
   return runOrderCommand({ db, now }, (cmd) => {
     const { tx } = cmd;
     const order = findOrderByToken({ db: tx, token });
-    if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
-    if (order.status !== "placed") throw new AppError("invalid_transition", "준비가 시작된 주문은 취소할 수 없어요. 가게로 연락해 주세요.");
+    if (!order) throw new AppError("not_found", { message: "order_not_found" });
+    if (order.status !== "placed") throw new AppError("invalid_transition", { message: "cancel_after_preparing" });
     if (now >= customerCancelDeadline({ db: tx, order })) {
-      throw new AppError("cutoff_passed", "주문 마감 시간이 지나 취소할 수 없어요. 가게로 연락해 주세요.");
+      throw new AppError("cutoff_passed", { message: "cancel_after_cutoff" });
     }
-    return applyStatusChange(cmd, { order, to: "cancelled", actor: { type: "customer" }, note: "고객 취소" });
+    return applyStatusChange(cmd, { order, to: "cancelled", actor: { type: "customer" }, note: "고객 취소" }); // hangul-ok: stored event note
   });
 }
 
@@ -41,15 +41,15 @@ export function checkIn({ db, token, now = Date.now() }: { db: Db; token: string
   return runOrderCommand({ db, now }, (cmd) => {
     const { tx } = cmd;
     const order = findOrderByToken({ db: tx, token });
-    if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+    if (!order) throw new AppError("not_found", { message: "order_not_found" });
     const settings = getShopSettings({ db: tx });
     const today = localDate(now, settings.timezone);
-    if (order.pickupDate !== today) throw new AppError("invalid_transition", "도착 알림은 픽업 당일에만 보낼 수 있어요.");
+    if (order.pickupDate !== today) throw new AppError("invalid_transition", { message: "arrival_only_on_pickup_day" });
     if (order.status === "arrived") return order;
     const opensAt = checkInOpensAt(order, settings);
     if (now < opensAt) {
-      throw new AppError("check_in_not_open", `도착 알림은 ${localTime(opensAt, settings.timezone)}부터 보낼 수 있어요.`, { details: { opens_at: opensAt } });
+      throw new AppError("check_in_not_open", { message: "check_in_opens_at", params: { time: localTime(opensAt, settings.timezone) }, details: { opens_at: opensAt } });
     }
-    return applyStatusChange(cmd, { order, to: "arrived", actor: { type: "customer" }, note: "고객 도착 알림" });
+    return applyStatusChange(cmd, { order, to: "arrived", actor: { type: "customer" }, note: "고객 도착 알림" }); // hangul-ok: stored event note
   });
 }

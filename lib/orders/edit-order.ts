@@ -30,11 +30,11 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
   const label = input.slot ?? currentSlot;
   const moved = date !== order.pickupDate || label !== currentSlot;
   if (rules === "customer") {
-    if (order.status !== "placed") throw new AppError("invalid_transition", "준비가 시작된 주문은 바꿀 수 없어요. 가게로 연락해 주세요.");
-    if (now >= customerCancelDeadline({ db: tx, order })) throw new AppError("cutoff_passed", "주문 마감 시간이 지나 바꿀 수 없어요. 가게로 연락해 주세요.");
+    if (order.status !== "placed") throw new AppError("invalid_transition", { message: "order_edit_started" });
+    if (now >= customerCancelDeadline({ db: tx, order })) throw new AppError("cutoff_passed", { message: "order_edit_cutoff_passed" });
   } else {
-    if (order.status !== "placed" && order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", "건네주기 전의 주문만 바꿀 수 있어요.");
-    if (date !== order.pickupDate && order.status !== "placed") throw new AppError("invalid_transition", "랙에 올라간 주문은 픽업 날짜를 바꿀 수 없어요.");
+    if (order.status !== "placed" && order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", { message: "order_edit_handed_over" });
+    if (date !== order.pickupDate && order.status !== "placed") throw new AppError("invalid_transition", { message: "order_edit_on_rack" });
   }
 
   const changes: Partial<Order> = {};
@@ -64,13 +64,13 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
   }
 
   const note: string[] = [];
-  if (moved) note.push(`픽업 ${order.pickupDate} ${currentSlot} → ${date} ${label}`);
+  if (moved) note.push(`픽업 ${order.pickupDate} ${currentSlot} → ${date} ${label}`); // hangul-ok: stored event note
   if (lines) {
     const was = itemsText(before.map((i) => ({ name: i.productName, quantity: i.quantity })));
     const after = itemsText(lines.map((l) => ({ name: l.product.name, quantity: l.quantity })));
-    if (was !== after) note.push(`상품 ${was} → ${after}`);
+    if (was !== after) note.push(`상품 ${was} → ${after}`); // hangul-ok: stored event note
   }
-  if (changes.total !== undefined && changes.total !== order.total) note.push(`합계 ${formatWon(order.total)} → ${formatWon(changes.total)}`);
+  if (changes.total !== undefined && changes.total !== order.total) note.push(`합계 ${formatWon(order.total)} → ${formatWon(changes.total)}`); // hangul-ok: stored event note
   if (!note.length) return order;
 
   const updated = Object.keys(changes).length ? tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get() : order;
@@ -84,7 +84,7 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
 export function editOrderByCustomer({ db, token, input, now = Date.now() }: { db: Db; token: string; input: OrderEditInput; now?: number }): Order {
   return runOrderCommand({ db, now }, (cmd) => {
     const order = findOrderByToken({ db: cmd.tx, token });
-    if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+    if (!order) throw new AppError("not_found", { message: "order_not_found" });
     return applyOrderEdit(cmd, { order, input, rules: "customer", actor: { type: "customer" } });
   });
 }

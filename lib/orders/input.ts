@@ -11,37 +11,37 @@ import { nameField, textField } from "@/lib/validation/text";
 export const MAX_NOTE_LENGTH = 500;
 
 export const orderItemInput = z.object({
-  product_id: numeric(z.number({ error: "상품을 골라 주세요." }).int("상품을 골라 주세요.").positive("상품을 골라 주세요.")),
+  product_id: numeric(z.number({ error: "product_choose" }).int("product_choose").positive("product_choose")),
   quantity: numeric(
     z
-      .number({ error: "수량을 숫자로 적어 주세요." })
-      .int("수량은 정수여야 해요.")
-      .min(1, "수량은 1개 이상이어야 해요.")
-      .max(999, "수량이 너무 많아요."),
+      .number({ error: "quantity_number" })
+      .int("quantity_integer")
+      .min(1, "quantity_min")
+      .max(999, "quantity_too_many"),
   ),
   /** Option choice ids, one per option group (see `GET /api/v1/products`). */
   options: z
-    .array(numeric(z.number({ error: "옵션을 다시 골라 주세요." }).int("옵션을 다시 골라 주세요.").positive("옵션을 다시 골라 주세요.")))
+    .array(numeric(z.number({ error: "option_choose_again" }).int("option_choose_again").positive("option_choose_again")))
     .max(20)
     .optional()
     .default([]),
 });
 
 export const orderInput = z.object({
-  pickup_date: z.string().refine(isDateString, "픽업 날짜를 골라 주세요."),
-  slot: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "픽업 시간을 골라 주세요."),
+  pickup_date: z.string().refine(isDateString, "pickup_date_choose"),
+  slot: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "pickup_slot_choose"),
   customer: z.object({
     name: nameField(),
     phone: z
-      .string({ error: "휴대전화 번호를 적어 주세요." })
-      .refine((s) => normalizePhone(s) !== null, "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678"),
+      .string({ error: "phone_required" })
+      .refine((s) => normalizePhone(s) !== null, "phone_invalid"),
   }),
   consent: z.object({
-    privacy: z.literal(true, { error: "개인정보 수집·이용에 동의해야 주문할 수 있어요." }),
+    privacy: z.literal(true, { error: "privacy_consent_order" }),
     marketing: z.boolean().optional().default(false),
   }),
-  items: z.array(orderItemInput).min(1, "담은 상품이 없어요.").max(30, "한 번에 30가지까지 주문할 수 있어요."),
-  note: textField({ label: "요청사항", max: MAX_NOTE_LENGTH }).optional().default(""),
+  items: z.array(orderItemInput).min(1, "cart_empty").max(30, "order_lines_max"),
+  note: textField({ kind: "note", max: MAX_NOTE_LENGTH }).optional().default(""),
 });
 
 export type OrderInput = z.infer<typeof orderInput>;
@@ -56,6 +56,6 @@ export const orderEditInput = z
     slot: orderInput.shape.slot.optional(),
     items: orderInput.shape.items.optional(),
   })
-  .refine((v) => v.pickup_date !== undefined || v.slot !== undefined || v.items !== undefined, { message: "바꿀 내용(pickup_date, slot, items)을 적어 주세요." });
+  .refine((v) => v.pickup_date !== undefined || v.slot !== undefined || v.items !== undefined, { message: "order_edit_nothing" });
 
 export type OrderEditInput = z.infer<typeof orderEditInput>;

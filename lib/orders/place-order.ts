@@ -4,10 +4,10 @@ import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
-import { AppError } from "@/lib/errors";
+import { AppError, errorText } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
-import { withParticle } from "@/lib/korean-particle";
-import { describeNotice, meetsNotice, minNoticeOf } from "@/lib/products/min-notice";
+import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { settleRestockNotices } from "@/lib/restock/alerts";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
@@ -29,7 +29,7 @@ export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate:
     const taken = db.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code))).get();
     if (!taken) return code;
   }
-  throw new AppError("conflict", "주문 번호를 만들지 못했어요. 다시 시도해 주세요.");
+  throw new AppError("conflict", { message: "order_code_failed" });
 }
 
 /** Live orders booked into a slot (everything but cancelled), leaving out `exceptOrderId` (an order being changed). */
@@ -54,15 +54,15 @@ export type BookingRules = "customer" | "staff";
 export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: DbOrTx; date: string; slot: string; rules: BookingRules; now: number }) {
   const { settings, slots, closedDates } = loadSchedule({ db: tx });
   const state = dateState(date, now, settings, slots, closedDates);
-  if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", undefined, { fields: { pickup_date: "그날은 픽업을 받지 않아요." } });
+  if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", { fields: { pickup_date: "no_pickup_that_day" } });
   if (rules === "customer") {
-    if (state === "not_open_yet") throw new AppError("not_open_yet", undefined, { fields: { pickup_date: "아직 주문을 받기 전이에요." } });
-    if (state === "cutoff_passed") throw new AppError("cutoff_passed", undefined, { fields: { pickup_date: "주문 마감 시간이 지났어요." } });
+    if (state === "not_open_yet") throw new AppError("not_open_yet", { fields: { pickup_date: "not_open_yet" } });
+    if (state === "cutoff_passed") throw new AppError("cutoff_passed", { fields: { pickup_date: "cutoff_passed" } });
   }
   const slot = slotsForDate(date, slots).find((s) => slotLabel(s) === label);
-  if (!slot) throw new AppError("validation", "그 픽업 시간은 없어요.", { fields: { slot: "픽업 시간을 다시 골라 주세요." } });
+  if (!slot) throw new AppError("validation", { message: "slot_unknown", fields: { slot: "pickup_slot_choose_again" } });
   if (rules === "customer" && now >= slotCutoffAt(date, slot, settings)) {
-    throw new AppError("cutoff_passed", "그 픽업 시간은 주문이 마감되었어요.", { fields: { slot: "주문이 마감된 시간이에요." } });
+    throw new AppError("cutoff_passed", { message: "slot_cutoff_passed", fields: { slot: "slot_cutoff_passed_field" } });
   }
   return { settings, slot };
 }
@@ -70,7 +70,7 @@ export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: D
 /** The slot's capacity, counting every live order but `exceptOrderId`. */
 export function assertSlotHasRoom({ tx, date, slot, exceptOrderId }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number }): void {
   const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId }).get(slot.startTime) ?? 0;
-  if (booked >= slot.capacity) throw new AppError("slot_full", undefined, { fields: { slot: "이 시간은 예약이 다 찼어요." } });
+  if (booked >= slot.capacity) throw new AppError("slot_full", { fields: { slot: "slot_full_field" } });
 }
 
 export type PricedLine = { product: ProductWithOptions; quantity: number; unitPrice: number; options: ChosenOption[]; lineTotal: number };
@@ -84,7 +84,7 @@ export function priceOrderLines({ tx, items, maxItemsPerOrder }: { tx: DbOrTx; i
     const product = catalogue.get(item.product_id);
     const field = `items.${index}`;
     if (!product || !product.active) {
-      throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`${field}.product_id`]: "판매하지 않는 상품이에요." } });
+      throw new AppError("validation", { message: "product_not_sold", fields: { [`${field}.product_id`]: "product_not_sold_field" } });
     }
     const { unitPrice, options } = priceWithOptions(product, item.options, `${field}.options`);
     wanted.set(product.id, (wanted.get(product.id) ?? 0) + item.quantity);
@@ -93,14 +93,16 @@ export function priceOrderLines({ tx, items, maxItemsPerOrder }: { tx: DbOrTx; i
   for (const [productId, quantity] of wanted) {
     const product = catalogue.get(productId)!;
     if (quantity > product.maxPerOrder) {
-      throw new AppError("validation", `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.`, {
-        fields: { items: `${withParticle(product.name, "은/는")} 한 주문에 ${product.maxPerOrder}개까지예요.` },
+      throw new AppError("validation", {
+        message: "product_max_per_order",
+        params: { product: product.name, max: product.maxPerOrder },
+        fields: { items: "product_max_per_order" },
       });
     }
   }
   const totalUnits = [...wanted.values()].reduce((a, b) => a + b, 0);
   if (totalUnits > maxItemsPerOrder) {
-    throw new AppError("validation", `한 주문에 ${maxItemsPerOrder}개까지 담을 수 있어요.`, { fields: { items: "수량이 너무 많아요." } });
+    throw new AppError("validation", { message: "order_units_max", params: { max: maxItemsPerOrder }, fields: { items: "quantity_too_many" } });
   }
   return lines;
 }
@@ -128,15 +130,17 @@ export function assertInStock({
   const stock = stockForDate({ db: tx, date, productIds: [...wanted.keys()], exceptOrderId, now });
   lines.forEach((l, index) => {
     if ((stock.get(l.product.id)?.planned ?? 0) <= 0) {
-      throw new AppError("not_offered", `${withParticle(l.product.name, "은/는")} 그날 준비하지 않아요.`, { fields: { [`items.${index}.product_id`]: "그날은 준비하지 않는 상품이에요." } });
+      throw new AppError("not_offered", { message: "product_not_offered", params: { product: l.product.name }, fields: { [`items.${index}.product_id`]: "not_offered" } });
     }
   });
   const short = [...wanted]
     .map(([productId, requested]) => ({ productId, requested, available: stock.get(productId)?.available ?? 0 }))
     .filter((s) => s.requested > s.available);
   if (short.length) {
-    const list = short.map((s) => `${names.get(s.productId)}(남은 수량 ${s.available}개)`).join(", ");
-    throw new AppError("sold_out", `준비된 수량이 모자라요: ${list}`, {
+    const list = short.map((s) => `${names.get(s.productId)}(${s.available})`).join(", ");
+    throw new AppError("sold_out", {
+      message: "sold_out_items",
+      params: { items: list },
       details: { items: short.map((s) => ({ product_id: s.productId, name: names.get(s.productId), requested: s.requested, available: s.available })) },
     });
   }
@@ -147,9 +151,13 @@ export function assertNoticeMet({ lines, date, slot, timezone, now }: { lines: r
   lines.forEach((l, index) => {
     const notice = minNoticeOf(l.product);
     if (meetsNotice(notice, date, slot.startTime, timezone, now)) return;
-    const rule = describeNotice(notice!);
-    throw new AppError("notice_too_short", `${withParticle(l.product.name, "은/는")} ${rule}할 수 있어요. 다른 날짜나 시간을 골라 주세요.`, {
-      fields: { [`items.${index}.product_id`]: `${rule}할 수 있어요.` },
+    const ruleParams = noticeParams(notice!);
+    // The API's `rule` detail reads in Korean, like the shop's own wording of it.
+    const rule = errorText(DEFAULT_LOCALE, "product_notice_rule", ruleParams);
+    throw new AppError("notice_too_short", {
+      message: "product_notice_too_short",
+      params: { product: l.product.name, ...ruleParams },
+      fields: { [`items.${index}.product_id`]: "product_notice_field" },
       details: { product_id: l.product.id, rule },
     });
   });

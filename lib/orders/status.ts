@@ -12,7 +12,6 @@ import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy"
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
 import { canTransition } from "./transitions";
 import { notifyRestock } from "@/lib/restock/alerts";
-import { withParticle } from "@/lib/korean-particle";
 
 export type { Actor } from "./command";
 
@@ -28,7 +27,7 @@ const STAMP: Partial<Record<OrderStatus, keyof Order>> = {
 
 export function getOrderForUpdate({ db, orderId }: { db: DbOrTx; orderId: number }): Order {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
-  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  if (!order) throw new AppError("not_found", { message: "order_not_found" });
   return order;
 }
 
@@ -41,7 +40,7 @@ export function applyStatusChange(
   { order, to, actor, note, extra = {} }: { order: Order; to: OrderStatus; actor: Actor; note?: string | null; extra?: Partial<Order> },
 ): Order {
   if (!canTransition(order.status, to)) {
-    throw new AppError("invalid_transition", `${statusLabel(order.status)} 상태에서 ${withParticle(statusLabel(to), "으로/로")} 바꿀 수 없어요.`);
+    throw new AppError("invalid_transition", { message: "status_change_not_allowed", params: { from: order.status, to } });
   }
   const { tx, now } = cmd;
   const stamp = STAMP[to];
@@ -80,10 +79,6 @@ export function changeOrderStatus({
   return runOrderCommand({ db, now }, (cmd) => applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to, actor, note, extra }));
 }
 
-export function statusLabel(status: OrderStatus): string {
-  return { placed: "접수", ready: "준비완료", arrived: "도착", picked_up: "수령완료", no_show: "노쇼", cancelled: "취소" }[status];
-}
-
 /** How long after a status change its author may take it back (the rack's "되돌리기"). */
 export const UNDO_WINDOW_MS = 15_000;
 
@@ -114,10 +109,10 @@ export function applyUndo(
     .orderBy(desc(orderEvents.id))
     .limit(1)
     .get();
-  const nothing = new AppError("invalid_transition", "되돌릴 수 있는 변경이 없어요.");
+  const nothing = new AppError("invalid_transition", { message: "undo_nothing" });
   if (!last || last.kind === "undo" || !last.fromStatus || last.toStatus !== order.status) throw nothing;
-  if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", "다른 사람이 한 변경은 되돌릴 수 없어요.");
-  if (now - last.at > windowMs) throw new AppError("invalid_transition", "되돌릴 수 있는 시간이 지났어요.");
+  if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", { message: "undo_not_yours" });
+  if (now - last.at > windowMs) throw new AppError("invalid_transition", { message: "undo_too_late" });
   const back = last.fromStatus as OrderStatus;
   const changes: Partial<Order> = { status: back };
   const stamp = STAMP[order.status];

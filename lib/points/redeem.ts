@@ -27,7 +27,7 @@ export function redeemPoints({
   now?: number;
 }): { balance: number; entry: PointsEntry } {
   if (!Number.isInteger(points) || points <= 0 || points > MAX_REDEEM) {
-    throw new AppError("validation", "사용할 포인트를 1 이상의 정수로 적어 주세요.", { fields: { points: "1 이상의 정수로 적어 주세요." } });
+    throw new AppError("validation", { message: "points_whole_number", fields: { points: "points_whole_number_field" } });
   }
   return db.transaction(
     (tx) => {
@@ -39,11 +39,13 @@ export function redeemPoints({
         }
       }
       const c = tx.select({ id: customers.id, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
-      if (!c || c.deletedAt) throw new AppError("not_found", "고객을 찾을 수 없어요.");
+      if (!c || c.deletedAt) throw new AppError("not_found", { message: "customer_not_found" });
       const balance = pointsBalance({ db: tx, customerId });
       if (points > balance) {
-        throw new AppError("insufficient_points", `포인트 잔액이 모자라요. 지금 잔액은 ${balance.toLocaleString("ko-KR")}P예요.`, {
-          fields: { points: `잔액 ${balance.toLocaleString("ko-KR")}P보다 많아요.` },
+        throw new AppError("insufficient_points", {
+          message: "points_over_balance",
+          params: { balance },
+          fields: { points: "points_over_balance_field" },
           details: { balance },
         });
       }

@@ -7,8 +7,9 @@ import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { productOptionChoices, productOptionGroups, products } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { isTimeString } from "@/lib/shop/time";
+import { wholeNumber } from "@/lib/validation/numbers";
 import { getProductWithOptions, listProductsWithOptions, type ProductWithOptions } from "./catalogue";
 import { withParticle } from "@/lib/korean-particle";
 import { MAX_NOTICE_HOURS } from "./min-notice";
@@ -16,58 +17,51 @@ import { numeric } from "@/lib/validation/numbers";
 
 export const MAX_PRICE = 10_000_000;
 
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${withParticle(label, "을/를")} 숫자로 적어 주세요.` })
-    .int(`${withParticle(label, "은/는")} 정수로 적어 주세요.`)
-    .min(min, `${withParticle(label, "은/는")} ${min.toLocaleString("ko-KR")} 이상이어야 해요.`)
-    .max(max, `${withParticle(label, "은/는")} ${max.toLocaleString("ko-KR")} 이하로 적어 주세요.`);
-
 const noMarkup = (s: string) => !/[<>]/.test(s);
 
 export const optionChoiceInput = z.object({
   id: numeric(z.number().int().positive().optional()),
-  name: z.string().trim().min(1, "선택지 이름을 적어 주세요.").max(30, "선택지 이름은 30자까지예요.").refine(noMarkup, "< > 기호는 쓸 수 없어요."),
+  name: z.string().trim().min(1, "choice_name_required").max(30, "choice_name_too_long").refine(noMarkup, "no_angle_brackets"),
   priceDelta: z.coerce
-    .number({ error: "추가 금액을 숫자로 적어 주세요." })
-    .int("추가 금액은 원 단위 정수로 적어 주세요.")
-    .min(-MAX_PRICE, "추가 금액이 너무 작아요.")
-    .max(MAX_PRICE, "추가 금액이 너무 커요."),
+    .number({ error: "extra_price_number" })
+    .int("extra_price_integer")
+    .min(-MAX_PRICE, "extra_price_too_small")
+    .max(MAX_PRICE, "extra_price_too_big"),
 });
 
 export const optionGroupInput = z
   .object({
     id: numeric(z.number().int().positive().optional()),
-    name: z.string().trim().min(1, "옵션 이름을 적어 주세요.").max(30, "옵션 이름은 30자까지예요.").refine(noMarkup, "< > 기호는 쓸 수 없어요."),
+    name: z.string().trim().min(1, "option_name_required").max(30, "option_name_too_long").refine(noMarkup, "no_angle_brackets"),
     required: z.boolean(),
-    choices: z.array(optionChoiceInput).min(1, "선택지를 하나 이상 넣어 주세요.").max(20, "선택지는 20개까지예요."),
+    choices: z.array(optionChoiceInput).min(1, "choices_min").max(20, "choices_max"),
   })
-  .refine((g) => new Set(g.choices.map((c) => c.name)).size === g.choices.length, { path: ["choices"], message: "같은 이름의 선택지가 있어요." });
+  .refine((g) => new Set(g.choices.map((c) => c.name)).size === g.choices.length, { path: ["choices"], message: "choice_name_repeat" });
 
 export const productInput = z
   .object({
-    name: z.string().trim().min(1, "상품 이름을 적어 주세요.").max(60, "상품 이름은 60자까지예요.").refine(noMarkup, "상품 이름에 < > 기호는 쓸 수 없어요."),
-    description: z.string().trim().max(500, "설명은 500자까지예요.").optional().default(""),
-    price: wholeNumber("가격", 0, MAX_PRICE),
-    category: z.string().trim().max(30, "분류는 30자까지예요.").optional().default(""),
-    maxPerOrder: wholeNumber("한 주문 최대 수량", 1, 999),
-    sortOrder: wholeNumber("정렬 순서", -9999, 9999).optional().default(0),
-    optionGroups: z.array(optionGroupInput).max(10, "옵션은 10개까지예요.").optional().default([]),
+    name: z.string().trim().min(1, "product_name_required").max(60, "product_name_too_long").refine(noMarkup, "product_name_no_angle_brackets"),
+    description: z.string().trim().max(500, "description_too_long").optional().default(""),
+    price: wholeNumber(0, MAX_PRICE),
+    category: z.string().trim().max(30, "category_too_long").optional().default(""),
+    maxPerOrder: wholeNumber(1, 999),
+    sortOrder: wholeNumber(-9999, 9999).optional().default(0),
+    optionGroups: z.array(optionGroupInput).max(10, "options_max").optional().default([]),
     /** Minimum notice: none, N hours before the slot, or the day before by HH:MM. */
     minNotice: z.enum(["none", "hours", "day_before"]).optional().default("none"),
     minNoticeHours: z.string().optional().default(""),
     minNoticeTime: z.string().optional().default(""),
   })
-  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "같은 이름의 옵션이 있어요." })
+  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "option_name_repeat" })
   .superRefine((p, ctx) => {
     if (p.minNotice === "hours") {
       const hours = Number(p.minNoticeHours);
       if (!Number.isInteger(hours) || hours < 1 || hours > MAX_NOTICE_HOURS) {
-        ctx.addIssue({ code: "custom", path: ["minNoticeHours"], message: `1부터 ${MAX_NOTICE_HOURS}까지의 시간(정수)으로 적어 주세요.` });
+        ctx.addIssue({ code: "custom", path: ["minNoticeHours"], message: "notice_hours_range", params: { max: MAX_NOTICE_HOURS } });
       }
     }
     if (p.minNotice === "day_before" && !isTimeString(p.minNoticeTime)) {
-      ctx.addIssue({ code: "custom", path: ["minNoticeTime"], message: "마감 시각을 20:00처럼 적어 주세요." });
+      ctx.addIssue({ code: "custom", path: ["minNoticeTime"], message: "notice_time_format" });
     }
   });
 
@@ -83,12 +77,7 @@ export type ProductInput = z.input<typeof productInput>;
 type ParsedProduct = z.infer<typeof productInput>;
 
 function parse(input: unknown): ParsedProduct {
-  const parsed = productInput.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
-  return parsed.data;
+  return parseOrThrow(productInput, input);
 }
 
 /** Every product, active or not, with options: the admin list. */
@@ -98,7 +87,7 @@ export function listProductsForAdmin({ db }: { db: DbOrTx }): ProductWithOptions
 
 export function getProductForAdmin({ db, id }: { db: DbOrTx; id: number }): ProductWithOptions {
   const product = getProductWithOptions({ db, id });
-  if (!product) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+  if (!product) throw new AppError("not_found", { message: "product_not_found" });
   return product;
 }
 
@@ -117,7 +106,7 @@ function syncOptionGroups(tx: DbOrTx, productId: number, groups: ParsedProduct["
 
   const keptGroupIds = groups.map((g) => g.id).filter((id): id is number => id !== undefined);
   for (const id of keptGroupIds) {
-    if (!groupIds.has(id)) throw new AppError("validation", "이 상품의 옵션이 아니에요. 새로고침 후 다시 시도해 주세요.");
+    if (!groupIds.has(id)) throw new AppError("validation", { message: "option_not_of_product" });
   }
   // Removing a group cascades to its choices.
   tx.delete(productOptionGroups)
@@ -134,7 +123,7 @@ function syncOptionGroups(tx: DbOrTx, productId: number, groups: ParsedProduct["
     }
     const keptChoiceIds = group.choices.map((c) => c.id).filter((id): id is number => id !== undefined);
     for (const id of keptChoiceIds) {
-      if (choiceGroup.get(id) !== groupId) throw new AppError("validation", "이 옵션의 선택지가 아니에요. 새로고침 후 다시 시도해 주세요.");
+      if (choiceGroup.get(id) !== groupId) throw new AppError("validation", { message: "choice_not_of_option" });
     }
     tx.delete(productOptionChoices)
       .where(and(eq(productOptionChoices.groupId, groupId), keptChoiceIds.length ? notInArray(productOptionChoices.id, keptChoiceIds) : undefined))
@@ -151,7 +140,7 @@ function checkPricesStayPositive(p: ParsedProduct): void {
   for (const group of p.optionGroups) {
     for (const choice of group.choices) {
       if (p.price + choice.priceDelta < 0) {
-        throw new AppError("validation", `${withParticle(`'${group.name} – ${choice.name}'`, "을/를")} 고르면 가격이 0원보다 작아져요.`, { fields: { optionGroups: "추가 금액을 확인해 주세요." } });
+        throw new AppError("validation", { message: "option_price_below_zero", params: { group: group.name, choice: choice.name }, fields: { optionGroups: "extra_price_check" } });
       }
     }
   }
@@ -186,7 +175,7 @@ export function updateProduct({ db, id, input, now = Date.now() }: { db: Db; id:
         .where(eq(products.id, id))
         .returning({ id: products.id })
         .get();
-      if (!updated) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+      if (!updated) throw new AppError("not_found", { message: "product_not_found" });
       syncOptionGroups(tx, id, p.optionGroups);
     },
     { behavior: "immediate" },
@@ -197,5 +186,5 @@ export function updateProduct({ db, id, input, now = Date.now() }: { db: Db; id:
 /** Deactivated products leave the storefront at once; existing orders are untouched. */
 export function setProductActive({ db, id, active, now = Date.now() }: { db: DbOrTx; id: number; active: boolean; now?: number }): void {
   const row = db.update(products).set({ active, updatedAt: now }).where(eq(products.id, id)).returning({ id: products.id }).get();
-  if (!row) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+  if (!row) throw new AppError("not_found", { message: "product_not_found" });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { zonedTime } from "@/lib/shop/time";
-import { describeNotice, meetsNotice, minNoticeOf, noticeDeadline } from "./min-notice";
+import { errorText } from "@/lib/errors";
+import { meetsNotice, minNoticeOf, noticeDeadline, noticeParams } from "./min-notice";
 
 describe("product minimum notice", () => {
   it("reads the rule from its columns, hours first, nothing when unset", () => {
@@ -27,7 +28,8 @@ describe("product minimum notice", () => {
   });
 
   it("says the rule as the shop would", () => {
-    expect(describeNotice({ kind: "day_before", time: "20:00" })).toBe("하루 전 20:00까지 주문");
-    expect(describeNotice({ kind: "hours", hours: 24 })).toBe("픽업 24시간 전까지 주문");
+    expect(errorText("ko", "product_notice_rule", noticeParams({ kind: "day_before", time: "20:00" }))).toBe("하루 전 20:00까지 주문");
+    expect(errorText("ko", "product_notice_rule", noticeParams({ kind: "hours", hours: 24 }))).toBe("픽업 24시간 전까지 주문");
+    expect(errorText("en", "product_notice_rule", noticeParams({ kind: "hours", hours: 24 }))).toBe("order 24 hours before pickup");
   });
 });

@@ -27,7 +27,7 @@ export function meetsNotice(notice: MinNotice | null, date: string, slotStart: s
   return !notice || now < noticeDeadline(notice, date, slotStart, timeZone);
 }
 
-/** The rule in the words of an API error (Korean, like every AppError); pages use the catalogue. */
-export function describeNotice(notice: MinNotice): string {
-  return notice.kind === "hours" ? `픽업 ${notice.hours}시간 전까지 주문` : `하루 전 ${notice.time}까지 주문`;
+/** The rule as message params (`product_notice_rule` and the notice errors in errors.json). */
+export function noticeParams(notice: MinNotice): { kind: MinNotice["kind"]; hours: number; time: string } {
+  return { kind: notice.kind, hours: notice.kind === "hours" ? notice.hours : 0, time: notice.kind === "day_before" ? notice.time : "" };
 }

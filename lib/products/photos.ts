@@ -12,7 +12,7 @@ import sharp, { type Metadata } from "sharp";
 import type { Db } from "@/db/client";
 import { products } from "@/db/schema";
 import { dataDir } from "@/lib/config/paths";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorParams, type MessageKey } from "@/lib/errors";
 import { PHOTO_KEY, PHOTO_WIDTHS, photoFileName, type PhotoWidth } from "./photo-urls";
 
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
@@ -27,7 +27,7 @@ export function photoPath(key: string, width: PhotoWidth): string {
   return path.join(photosDir(), photoFileName(key, width));
 }
 
-const refuse = (message: string) => new AppError("validation", message, { fields: { photo: message } });
+const refuse = (message: MessageKey, params?: ErrorParams) => new AppError("validation", { message, params, fields: { photo: message } });
 
 /** JPEG, PNG and WebP by their first bytes; everything else (SVG, HEIC, PDF, text) is refused. */
 function sniffImage(bytes: Uint8Array): "jpeg" | "png" | "webp" | null {
@@ -40,17 +40,17 @@ function sniffImage(bytes: Uint8Array): "jpeg" | "png" | "webp" | null {
 
 /** Check an upload and write its resized copies; returns the new version key. Nothing is written for a refused file. */
 export async function storePhotoFiles(bytes: Uint8Array): Promise<string> {
-  if (bytes.byteLength === 0) throw refuse("사진 파일을 골라 주세요.");
-  if (bytes.byteLength > MAX_PHOTO_BYTES) throw refuse(`사진은 ${MAX_PHOTO_BYTES / 1024 / 1024}MB까지 올릴 수 있어요. 더 작은 사진을 골라 주세요.`);
-  if (!sniffImage(bytes)) throw refuse("JPG, PNG, WebP 사진만 올릴 수 있어요.");
+  if (bytes.byteLength === 0) throw refuse("photo_required");
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw refuse("photo_too_large", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  if (!sniffImage(bytes)) throw refuse("photo_type");
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS }).metadata();
   } catch {
-    throw refuse("사진을 읽을 수 없어요. 깨진 파일인지 확인해 주세요.");
+    throw refuse("photo_unreadable");
   }
-  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PHOTO_PIXELS) throw refuse("사진이 너무 커요. 5000만 화소 이하로 올려 주세요.");
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PHOTO_PIXELS) throw refuse("photo_too_many_pixels");
 
   const key = crypto.randomBytes(8).toString("hex");
   fs.mkdirSync(photosDir(), { recursive: true });
@@ -68,7 +68,7 @@ export async function storePhotoFiles(bytes: Uint8Array): Promise<string> {
     }
   } catch {
     for (const file of written) fs.rmSync(file, { force: true });
-    throw refuse("사진을 읽을 수 없어요. 깨진 파일인지 확인해 주세요.");
+    throw refuse("photo_unreadable");
   }
   return key;
 }
@@ -80,7 +80,7 @@ export function removePhotoFiles(key: string | null): void {
 
 /** Give a product a new photo (replacing any old one). */
 export async function setProductPhoto({ db, productId, bytes, now = Date.now() }: { db: Db; productId: number; bytes: Uint8Array; now?: number }): Promise<string> {
-  if (!db.select({ id: products.id }).from(products).where(eq(products.id, productId)).get()) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+  if (!db.select({ id: products.id }).from(products).where(eq(products.id, productId)).get()) throw new AppError("not_found", { message: "product_not_found" });
   const key = await storePhotoFiles(bytes);
   let previous: string | null;
   try {
@@ -102,7 +102,7 @@ function swapPhotoKey({ db, productId, key, now }: { db: Db; productId: number; 
   return db.transaction(
     (tx) => {
       const row = tx.select({ photoKey: products.photoKey }).from(products).where(eq(products.id, productId)).get();
-      if (!row) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+      if (!row) throw new AppError("not_found", { message: "product_not_found" });
       tx.update(products).set({ photoKey: key, updatedAt: now }).where(eq(products.id, productId)).run();
       return row.photoKey;
     },

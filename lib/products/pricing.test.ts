@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError, translateError } from "@/lib/errors";
 import type { OptionGroup } from "./catalogue";
 import { priceWithOptions } from "./pricing";
 
@@ -55,7 +55,8 @@ describe("priceWithOptions", () => {
   it("refuses a missing required group, naming it", () => {
     const e = refusal(() => priceWithOptions(bread, [21], "items.0.options"));
     expect(e.code).toBe("validation");
-    expect(e.fields).toEqual({ "items.0.options": "'슬라이스'를 골라 주세요." });
+    expect(translateError(e, "ko").fields).toEqual({ "items.0.options": "'슬라이스'를 골라 주세요." });
+    expect(translateError(e, "en").fields).toEqual({ "items.0.options": "Choose “슬라이스”." });
   });
 
   it("refuses two choices in one group", () => {

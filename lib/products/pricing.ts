@@ -1,7 +1,6 @@
 import type { ChosenOption } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ProductWithOptions } from "./catalogue";
-import { withParticle } from "@/lib/korean-particle";
 
 /**
  * The unit price of a product with the chosen option choices, and the snapshot stored on
@@ -17,10 +16,12 @@ export function priceWithOptions(
   const seen = new Set<number>();
   for (const id of choiceIds) {
     const group = product.optionGroups.find((g) => g.choices.some((c) => c.id === id));
-    if (!group) throw new AppError("validation", `${product.name}: 없는 옵션이에요.`, { fields: { [field]: "없는 옵션이에요." } });
+    if (!group) throw new AppError("validation", { message: "option_unknown", params: { product: product.name }, fields: { [field]: "option_unknown_field" } });
     if (seen.has(group.id)) {
-      throw new AppError("validation", `${product.name}: ${withParticle(`'${group.name}'`, "은/는")} 하나만 고를 수 있어요.`, {
-        fields: { [field]: `${withParticle(`'${group.name}'`, "은/는")} 하나만 고를 수 있어요.` },
+      throw new AppError("validation", {
+        message: "option_one_only",
+        params: { product: product.name, group: group.name },
+        fields: { [field]: "option_one_only_field" },
       });
     }
     seen.add(group.id);
@@ -29,8 +30,10 @@ export function priceWithOptions(
   }
   for (const group of product.optionGroups) {
     if (group.required && !seen.has(group.id) && group.choices.length > 0) {
-      throw new AppError("validation", `${product.name}: ${withParticle(`'${group.name}'`, "을/를")} 골라 주세요.`, {
-        fields: { [field]: `${withParticle(`'${group.name}'`, "을/를")} 골라 주세요.` },
+      throw new AppError("validation", {
+        message: "option_required",
+        params: { product: product.name, group: group.name },
+        fields: { [field]: "option_required_field" },
       });
     }
   }

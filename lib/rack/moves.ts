@@ -16,7 +16,6 @@ import { applyStatusChange, applyUndo, canTransition, getOrderForUpdate, type Ac
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { assignNextRackSlot, isRackSlot, isRackSlotConflict, takenRackSlots } from "./slots";
-import { withParticle } from "@/lib/korean-particle";
 
 type StaffActor = { type: "user"; userId: number };
 
@@ -42,7 +41,7 @@ export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { 
       const order = getOrderForUpdate({ db: tx, orderId });
       const slot = chooseSlot({ tx, order, rackSlot });
       if (order.status === "arrived") {
-        if (order.rackSlot) throw new AppError("invalid_transition", "이미 랙에 올라간 주문이에요.");
+        if (order.rackSlot) throw new AppError("invalid_transition", { message: "already_on_rack" });
         const updated = tx.update(orders).set({ rackSlot: slot, readyAt: order.readyAt ?? now }).where(eq(orders.id, order.id)).returning().get();
         recordOrderEvent(cmd, { kind: "rack_slot_assigned", before: order, after: updated, actor });
         return updated;
@@ -55,7 +54,7 @@ export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { 
 function chooseSlot({ tx, order, rackSlot }: { tx: DbOrTx; order: Order; rackSlot?: string | null }): string {
   const settings = getShopSettings({ db: tx });
   if (!rackSlot) return assignNextRackSlot({ db: tx, pickupDate: order.pickupDate, layout: settings });
-  if (!isRackSlot(settings, rackSlot)) throw new AppError("validation", `${withParticle(rackSlot, "은/는")} 이 가게의 랙에 없는 칸이에요.`, { fields: { rackSlot: "랙 칸을 다시 골라 주세요." } });
+  if (!isRackSlot(settings, rackSlot)) throw new AppError("validation", { message: "rack_slot_unknown", params: { slot: rackSlot }, fields: { rackSlot: "rack_slot_choose_again" } });
   if (takenRackSlots({ db: tx, pickupDate: order.pickupDate }).has(rackSlot)) throw new AppError("rack_slot_taken");
   return rackSlot;
 }
@@ -66,7 +65,7 @@ export function changeRackSlot({ db, orderId, rackSlot, actor, now = Date.now() 
     runOrderCommand({ db, now }, (cmd) => {
       const { tx } = cmd;
       const order = getOrderForUpdate({ db: tx, orderId });
-      if (order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", "랙에 올라간 주문만 칸을 바꿀 수 있어요.");
+      if (order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", { message: "slot_change_only_on_rack" });
       if (order.rackSlot === rackSlot) return order;
       const slot = chooseSlot({ tx, order, rackSlot });
       const updated = tx.update(orders).set({ rackSlot: slot }).where(eq(orders.id, order.id)).returning().get();
@@ -107,11 +106,11 @@ export function moveOrder({
   return runOrderCommand({ db, now }, (cmd) => {
     let order = getOrderForUpdate({ db: cmd.tx, orderId });
     if (to === "picked_up" && order.paymentStatus === "unpaid" && canTransition(order.status, to)) {
-      if (!paymentMethod) throw new AppError("payment_method_required", "결제 수단(카드·현금·계좌이체)을 골라 주세요.", { fields: { paymentMethod: "결제 수단을 골라 주세요." } });
+      if (!paymentMethod) throw new AppError("payment_method_required", { fields: { paymentMethod: "payment_method_field" } });
       order = applyPayment(cmd, { order, paymentStatus: "paid", paymentMethod, actor });
     }
     if (to === "no_show" && canTransition(order.status, to) && !early && now < slotEndsAt(order, getShopSettings({ db: cmd.tx }))) {
-      throw new AppError("no_show_too_early", `픽업 시간(${order.slotStart}–${order.slotEnd})이 끝나야 노쇼로 처리할 수 있어요.`);
+      throw new AppError("no_show_too_early", { message: "no_show_too_early_slot", params: { slot: `${order.slotStart}–${order.slotEnd}` } });
     }
     return applyStatusChange(cmd, { order, to, actor });
   });
@@ -142,10 +141,10 @@ export function closeOutDay({ db, date, actor, now = Date.now() }: { db: Db; dat
   return runOrderCommand({ db, now }, (cmd) => {
     const { tx } = cmd;
     if (date > localDate(now, getShopSettings({ db: tx }).timezone)) {
-      throw new AppError("invalid_transition", "마감 정리는 픽업 당일이나 지난 날짜에만 할 수 있어요.");
+      throw new AppError("invalid_transition", { message: "close_out_not_yet" });
     }
     const open = tx.select().from(orders).where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES]))).all();
-    return open.map((order) => applyStatusChange(cmd, { order, to: "no_show", actor, note: "마감 정리" }));
+    return open.map((order) => applyStatusChange(cmd, { order, to: "no_show", actor, note: "마감 정리" })); // hangul-ok: stored event note
   });
 }
 
@@ -172,7 +171,7 @@ export function resolveScan({ db, text, now = Date.now() }: { db: DbOrTx; text: 
  */
 export function checkInByScan({ db, text, actor, now = Date.now() }: { db: Db; text: string; actor: StaffActor; now?: number }): { order: Order; markedArrived: boolean } {
   const found = resolveScan({ db, text, now });
-  if (!found) throw new AppError("not_found", "QR에 해당하는 주문을 찾지 못했어요.");
+  if (!found) throw new AppError("not_found", { message: "qr_order_not_found" });
   const today = localDate(now, getShopSettings({ db }).timezone);
   if (found.pickupDate !== today || (found.status !== "placed" && found.status !== "ready")) return { order: found, markedArrived: false };
   try {

@@ -45,7 +45,7 @@ export function takenRackSlots({ db, pickupDate }: { db: DbOrTx; pickupDate: str
 /** Pick the next free slot for a date inside the caller's transaction; `rack_full` when none is left. */
 export function assignNextRackSlot({ db, pickupDate, layout }: { db: DbOrTx; pickupDate: string; layout: RackLayout }): string {
   const slot = nextFreeRackSlot(layout, takenRackSlots({ db, pickupDate }));
-  if (!slot) throw new AppError("rack_full", "빈 랙 칸이 없어요. 수령이 끝난 칸을 비우거나 랙 칸을 직접 골라 주세요.");
+  if (!slot) throw new AppError("rack_full", { message: "rack_full_hint" });
   return slot;
 }
 

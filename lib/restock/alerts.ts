@@ -18,7 +18,7 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { z } from "zod";
 import { customers, products, restockSubscriptions, shopSettings } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { enqueueMessage } from "@/lib/messages/outbox";
 import { dateState, upcomingPickupDates } from "@/lib/pickup/schedule";
@@ -62,10 +62,10 @@ export function subscribeRestock({
   return db.transaction(
     (tx) => {
       const product = tx.select({ id: products.id, active: products.active }).from(products).where(eq(products.id, productId)).get();
-      if (!product || !product.active) throw new AppError("not_found", "상품을 찾을 수 없어요.");
+      if (!product || !product.active) throw new AppError("not_found", { message: "product_not_found" });
       let customer = findCustomerByPhone({ db: tx, phone });
       if (!customer) {
-        if (!privacyConsent) throw new AppError("validation", "개인정보 수집·이용에 동의해 주세요.", { fields: { privacy: "개인정보 수집·이용에 동의해 주세요." } });
+        if (!privacyConsent) throw new AppError("validation", { message: "privacy_consent_required", fields: { privacy: "privacy_consent_required" } });
         customer = upsertCustomer({ db: tx, phone, at: now });
         recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: "restock", at: now });
       }
@@ -205,19 +205,14 @@ export const MAX_HOLD_MINUTES = 24 * 60;
 /** The owner's hold setting: minutes a returned loaf is kept for each waiter told (0 = off). */
 export const restockHoldInput = z.object({
   minutes: z.coerce
-    .number({ error: "분을 숫자로 적어 주세요." })
-    .int("분은 정수로 적어 주세요.")
-    .min(0, "0분(끄기) 이상으로 적어 주세요.")
-    .max(MAX_HOLD_MINUTES, `${MAX_HOLD_MINUTES}분(하루) 이하로 적어 주세요.`),
+    .number({ error: "restock_hold_number" })
+    .int("restock_hold_integer")
+    .min(0, "restock_hold_min")
+    .max(MAX_HOLD_MINUTES, "restock_hold_max"),
 });
 
 export function setRestockHold({ db, minutes, now = Date.now() }: { db: DbOrTx; minutes: number; now?: number }): void {
-  const parsed = restockHoldInput.safeParse({ minutes });
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
-  const v = parsed.data;
+  const v = parseOrThrow(restockHoldInput, { minutes });
   db.update(shopSettings).set({ restockHoldMinutes: v.minutes, updatedAt: now }).where(eq(shopSettings.id, 1)).run();
 }
 

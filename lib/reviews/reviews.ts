@@ -3,14 +3,14 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, orders, reviews, type Review } from "@/db/schema";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError, parseOrThrow } from "@/lib/errors";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
 import { numeric } from "@/lib/validation/numbers";
 import { textField } from "@/lib/validation/text";
 
 export const reviewInput = z.object({
-  rating: numeric(z.number({ error: "별점을 골라 주세요." }).int("별점을 골라 주세요.").min(1, "별점을 골라 주세요.").max(5, "별점은 5점까지예요.")),
-  comment: textField({ label: "후기", max: 1000 }).optional().default(""),
+  rating: numeric(z.number({ error: "rating_choose" }).int("rating_choose").min(1, "rating_choose").max(5, "rating_max")),
+  comment: textField({ kind: "review", max: 1000 }).optional().default(""),
 });
 
 export function reviewForOrder({ db, orderId }: { db: DbOrTx; orderId: number }): Review | undefined {
@@ -18,18 +18,14 @@ export function reviewForOrder({ db, orderId }: { db: DbOrTx; orderId: number })
 }
 
 export function submitReview({ db, orderToken, input, now = Date.now() }: { db: Db; orderToken: string; input: unknown; now?: number }): Review {
-  const parsed = reviewInput.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrorsFromZod(parsed.error.issues);
-    throw new AppError("validation", Object.values(fields)[0], { fields });
-  }
+  const input_ = parseOrThrow(reviewInput, input);
   return db.transaction(
     (tx) => {
       const order = findOrderByToken({ db: tx, token: orderToken });
-      if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
-      if (order.status !== "picked_up") throw new AppError("invalid_transition", "리뷰는 상품을 받은 뒤에 남길 수 있어요.");
-      if (reviewForOrder({ db: tx, orderId: order.id })) throw new AppError("conflict", "이 주문에는 이미 리뷰를 남기셨어요. 고마워요!");
-      return tx.insert(reviews).values({ orderId: order.id, rating: parsed.data.rating, comment: parsed.data.comment, createdAt: now }).returning().get();
+      if (!order) throw new AppError("not_found", { message: "order_not_found" });
+      if (order.status !== "picked_up") throw new AppError("invalid_transition", { message: "review_after_pickup" });
+      if (reviewForOrder({ db: tx, orderId: order.id })) throw new AppError("conflict", { message: "review_exists" });
+      return tx.insert(reviews).values({ orderId: order.id, rating: input_.rating, comment: input_.comment, createdAt: now }).returning().get();
     },
     { behavior: "immediate" },
   );

@@ -25,28 +25,28 @@ import { numeric } from "@/lib/validation/numbers";
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export const saleInput = z.object({
-  external_id: z.string().trim().min(1, "external_id를 적어 주세요.").max(100, "external_id는 100자까지예요.").optional(),
+  external_id: z.string().trim().min(1, "external_id_required").max(100, "external_id_too_long").optional(),
   occurred_at: z
-    .string({ error: "occurred_at을 ISO 8601 시각으로 적어 주세요." })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "occurred_at은 시간대가 붙은 ISO 8601 시각이어야 해요. 예: 2026-11-24T10:30:00+09:00")
-    .refine((s) => Number.isFinite(Date.parse(s)), "occurred_at이 올바른 시각이 아니에요.")
+    .string({ error: "occurred_at_required" })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "occurred_at_format")
+    .refine((s) => Number.isFinite(Date.parse(s)), "occurred_at_invalid")
     .optional(),
   customer_phone: z
     .string()
     .trim()
     .optional()
     .transform((s) => (s ? s : undefined))
-    .refine((s) => s === undefined || normalizePhone(s) !== null, "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678"),
+    .refine((s) => s === undefined || normalizePhone(s) !== null, "phone_invalid"),
   items: z
     .array(
       z.object({
-        product_id: numeric(z.number({ error: "상품을 골라 주세요." }).int().positive("상품을 골라 주세요.")),
-        quantity: numeric(z.number({ error: "수량을 숫자로 적어 주세요." }).int("수량은 정수여야 해요.").min(1, "수량은 1개 이상이어야 해요.").max(999, "수량이 너무 많아요.")),
+        product_id: numeric(z.number({ error: "product_choose" }).int().positive("product_choose")),
+        quantity: numeric(z.number({ error: "quantity_number" }).int("quantity_integer").min(1, "quantity_min").max(999, "quantity_too_many")),
       }),
     )
-    .min(1, "담은 상품이 없어요.")
-    .max(50, "한 번에 50가지까지 기록할 수 있어요."),
-  total: numeric(z.number().int("금액은 원 단위 정수여야 해요.").min(0, "금액은 0원 이상이어야 해요.").optional()),
+    .min(1, "cart_empty")
+    .max(50, "sale_lines_max"),
+  total: numeric(z.number().int("amount_integer").min(0, "amount_min").optional()),
 });
 export type SaleInput = z.input<typeof saleInput>;
 export type ParsedSaleInput = z.output<typeof saleInput>;
@@ -100,12 +100,12 @@ export function recordStoreSale({
       if (input.external_id) {
         const existing = tx.select().from(storeSales).where(eq(storeSales.externalId, input.external_id)).get();
         if (existing) {
-          if (existing.requestHash !== hash) throw new AppError("idempotency_conflict", "같은 external_id가 다른 내용의 판매에 이미 쓰였어요.");
+          if (existing.requestHash !== hash) throw new AppError("idempotency_conflict", { message: "sale_external_id_conflict" });
           return { sale: existing, items: loadSale(tx, existing), created: false };
         }
       }
       const occurredAt = input.occurred_at ? Date.parse(input.occurred_at) : now;
-      if (occurredAt > now + FUTURE_TOLERANCE_MS) throw new AppError("validation", "미래 시각의 판매는 기록할 수 없어요.", { fields: { occurred_at: "판매 시각이 지금보다 나중이에요." } });
+      if (occurredAt > now + FUTURE_TOLERANCE_MS) throw new AppError("validation", { message: "sale_in_future", fields: { occurred_at: "sale_in_future_field" } });
       const settings = getShopSettings({ db: tx });
       const saleDate = localDate(occurredAt, settings.timezone);
 
@@ -116,7 +116,7 @@ export function recordStoreSale({
       input.items.forEach((item, index) => {
         const product = catalogue.get(item.product_id);
         if (!product || !product.active) {
-          throw new AppError("validation", "판매하지 않는 상품이 들어 있어요.", { fields: { [`items.${index}.product_id`]: "판매하지 않는 상품이에요." } });
+          throw new AppError("validation", { message: "product_not_sold", fields: { [`items.${index}.product_id`]: "product_not_sold_field" } });
         }
       });
       // The sale always stands; what it takes beyond what is left is its stock discrepancy.
@@ -129,7 +129,7 @@ export function recordStoreSale({
       });
       const listTotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
       if (input.total !== undefined && input.total > listTotal) {
-        throw new AppError("validation", `합계가 가격표 금액(${listTotal.toLocaleString("ko-KR")}원)보다 커요.`, { fields: { total: `가격표 금액 ${listTotal}원 이하로 적어 주세요.` } });
+        throw new AppError("validation", { message: "sale_total_over_list", params: { listTotal }, fields: { total: "sale_total_over_list_field" } });
       }
       const total = input.total ?? listTotal;
       const customer = input.customer_phone ? upsertCustomer({ db: tx, phone: input.customer_phone, at: now }) : null;

@@ -37,7 +37,7 @@ export function firstOpenDate({ db, now = Date.now() }: { db: DbOrTx; now?: numb
 /** Write OPEN_NOW_RULES (listing at least the week they open), without checking the result. */
 export function applyOpenNowRules({ db, now = Date.now() }: { db: DbOrTx; now?: number }): void {
   const current = db.select({ daysAhead: shopSettings.daysAhead }).from(shopSettings).where(eq(shopSettings.id, 1)).get();
-  if (!current) throw new AppError("not_found", "가게가 아직 만들어지지 않았어요.");
+  if (!current) throw new AppError("not_found", { message: "shop_not_set_up" });
   db.update(shopSettings)
     .set({ ...OPEN_NOW_RULES, daysAhead: Math.max(current.daysAhead, OPEN_NOW_RULES.opensDaysBefore), updatedAt: now })
     .where(eq(shopSettings.id, 1))
@@ -50,7 +50,7 @@ export function openOrderingNow({ db, now = Date.now() }: { db: Db; now?: number
     (tx) => {
       applyOpenNowRules({ db: tx, now });
       const date = firstOpenDate({ db: tx, now });
-      if (!date) throw new AppError("validation", "열려 있는 픽업 시간이 없어서 주문을 열 수 없어요. 픽업 시간과 쉬는 날을 먼저 확인해 주세요.");
+      if (!date) throw new AppError("validation", { message: "no_open_pickup_slots" });
       return { date };
     },
     { behavior: "immediate" },

@@ -7,7 +7,7 @@ import type { SlotRule } from "@/lib/pickup/schedule";
 /** The shop's settings row; throws `not_found` before first-run setup. */
 export function getShopSettings({ db }: { db: DbOrTx }): ShopSettings {
   const row = db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get();
-  if (!row) throw new AppError("not_found", "가게가 아직 만들어지지 않았어요.");
+  if (!row) throw new AppError("not_found", { message: "shop_not_set_up" });
   return row;
 }
 

@@ -36,7 +36,7 @@ export function createShop({ db, input }: { db: Db; input: SetupInput }): Public
     (tx) => {
       if (isSetUp({ db: tx })) throw new AppError("already_set_up");
       const name = input.shopName.trim();
-      if (!name || name.length > 60) throw new AppError("validation", "가게 이름을 60자 이내로 적어 주세요.", { fields: { shopName: "가게 이름을 적어 주세요." } });
+      if (!name || name.length > 60) throw new AppError("validation", { message: "shop_name_too_long", fields: { shopName: "shop_name_required" } });
       tx.insert(shopSettings)
         .values({
           id: 1,

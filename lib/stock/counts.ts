@@ -25,15 +25,15 @@ export function recordStockCount({
   userId: number | null;
   now?: number;
 }) {
-  if (!isDateString(date)) throw new AppError("validation", "날짜를 확인해 주세요.", { fields: { date: "날짜를 확인해 주세요." } });
+  if (!isDateString(date)) throw new AppError("validation", { message: "date_check", fields: { date: "date_check" } });
   if (!Number.isInteger(counted) || counted < 0 || counted > 100_000) {
-    throw new AppError("validation", "센 수량은 0 이상의 정수여야 해요.", { fields: { counted: "센 수량은 0 이상의 정수여야 해요." } });
+    throw new AppError("validation", { message: "count_whole_number", fields: { counted: "count_whole_number" } });
   }
   return db.transaction(
     (tx) => {
       const product = tx.select({ id: products.id }).from(products).where(eq(products.id, productId)).get();
-      if (!product) throw new AppError("not_found", "상품을 찾을 수 없어요.", { fields: { productId: "상품을 골라 주세요." } });
-      const systemAvailable = stockForDate({ db: tx, date, productIds: [productId], now }).get(productId)?.available ?? 0;
+      if (!product) throw new AppError("not_found", { message: "product_not_found", fields: { productId: "product_choose" } });
+      const systemAvailable = stockForDate({ db: tx, date, productIds: [productId] }).get(productId)?.available ?? 0;
       return tx.insert(stockCounts).values({ productId, date, counted, systemAvailable, countedAt: now, userId }).returning().get();
     },
     { behavior: "immediate" },

@@ -34,7 +34,7 @@ describe("parseOrderForm", () => {
   it("treats a broken cart field as an empty cart", () => {
     const result = storefrontOrderInput.safeParse(parseOrderForm(form({ ...valid, items: "{not json" })));
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0].message).toBe("담은 상품이 없어요.");
+    expect(result.error!.issues[0].message).toBe("cart_empty");
   });
   it("needs an idempotency key from the rendered form", () => {
     const result = storefrontOrderInput.safeParse(parseOrderForm(form({ ...valid, idempotency_key: "" })));

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { orderInput } from "@/lib/orders/input";
 
 export const storefrontOrderInput = orderInput.extend({
-  idempotency_key: z.string().regex(/^[\w-]{16,80}$/, "주문서를 새로 열어 주세요."),
+  idempotency_key: z.string().regex(/^[\w-]{16,80}$/, "order_form_reopen"),
 });
 
 function text(form: FormData, name: string): string {

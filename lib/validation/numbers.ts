@@ -2,7 +2,7 @@
  * The one numeric policy for every entry point (forms, API, CLI, import): a number is a JSON
  * number or a string of digits as a form sends it. Booleans, arrays, null, "" and objects are
  * refused — never coerced (`z.coerce.number()` would read `true` as 1 and `[3]` as 3) — and
- * where an integer is asked, so are fractions.
+ * where an integer is asked, so are fractions. Messages are keys of `messages/<locale>/errors.json`.
  */
 import { z } from "zod";
 
@@ -11,13 +11,16 @@ const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 /** `schema` (a z.number…) reached from a JSON number or a form's digits; anything else is refused by `schema`. */
 export const numeric = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && NUMBER_TEXT.test(v) ? Number(v) : v), schema);
 
-/** A whole number within bounds, with Korean messages. */
-export function integerInput({ min, max, message = "숫자로 적어 주세요." }: { min?: number; max?: number; message?: string } = {}) {
-  let schema = z.number({ error: message }).int("정수로 적어 주세요.");
-  if (min !== undefined) schema = schema.min(min, `${min} 이상으로 적어 주세요.`);
-  if (max !== undefined) schema = schema.max(max, `${max.toLocaleString("ko-KR")} 이하로 적어 주세요.`);
+/** A whole number within bounds (each optional). */
+export function integerInput({ min, max }: { min?: number; max?: number } = {}) {
+  let schema = z.number({ error: "number_required" }).int("number_integer");
+  if (min !== undefined) schema = schema.min(min, "number_min");
+  if (max !== undefined) schema = schema.max(max, "number_max");
   return numeric(schema);
 }
+
+/** A whole number within `min`…`max` (inclusive). */
+export const wholeNumber = (min: number, max: number) => integerInput({ min, max });
 
 /** A whole number from CSV or CLI text (digits only, optional leading minus), or null. */
 export function parseIntegerText(text: string, { min = -Infinity, max = Infinity }: { min?: number; max?: number } = {}): number | null {

@@ -15,7 +15,7 @@ const command: CliCommand = {
     const db = ctx.db();
     // An owner without a shop would hide /setup and leave the app with no settings to read.
     if (!findShopSettings({ db })) {
-      throw new AppError("not_found", "가게가 아직 만들어지지 않았어요. 먼저 브라우저에서 /setup을 열거나 `seed-demo`로 데모 가게를 만드세요.");
+      throw new AppError("not_found", { message: "cli_shop_missing" });
     }
     const user = createUser({ db, email, password, role, name: typeof args.values.name === "string" ? args.values.name : undefined });
     ctx.out(`${role === "owner" ? "사장님" : "직원"} 계정을 만들었어요: ${user.email} (이름: ${user.name}, id ${user.id})`);

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import { getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, translateError } from "@/lib/errors";
+import { cliLocale } from "@/i18n/messages";
 import { importOrdersCsv } from "@/lib/import/import-orders";
 import { UsageError, type CliCommand } from "./types";
 
@@ -14,14 +15,14 @@ async function importFile(file: string, out: (line: string) => void, db: ReturnT
   try {
     csv = fs.readFileSync(file, "utf8");
   } catch {
-    throw new AppError("not_found", `파일을 읽을 수 없어요: ${file}`);
+    throw new AppError("not_found", { message: "file_unreadable", params: { file } });
   }
-  const report = await importOrdersCsv({ db, csv });
+  const report = await importOrdersCsv({ db, csv, locale: cliLocale() });
   for (const r of report.results) {
     if (r.result !== "imported") out(`${r.line}행 ${r.external_id || "(external_id 없음)"}: ${r.result === "skipped" ? "건너뜀" : "오류"} — ${r.messages.join(" ")}`);
   }
   out(`가져옴 ${report.imported}행, 건너뜀 ${report.skipped}행, 오류 ${report.errors}행 (전체 ${report.rows}행)`);
-  if (report.errors > 0) throw new AppError("validation", `${report.errors}행을 가져오지 못했어요. 위의 이유를 고쳐 그 행만 다시 가져오면 돼요 (가져온 행은 건너뛰어요).`);
+  if (report.errors > 0) throw new AppError("validation", { message: "cli_import_rows_failed", params: { count: report.errors } });
 }
 
 const command: CliCommand = {
@@ -48,7 +49,7 @@ export async function importOrdersCommand(args: string[]): Promise<number> {
     await importFile(file, (l) => console.log(l), db);
     return 0;
   } catch (e) {
-    console.error(`오류: ${isAppError(e) ? e.message : (e as Error).message}`);
+    console.error(`오류: ${isAppError(e) ? translateError(e, cliLocale()).message : (e as Error).message}`);
     return 1;
   }
 }

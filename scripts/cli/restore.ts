@@ -16,8 +16,7 @@ const command: CliCommand = {
     if (server && !force) {
       throw new AppError(
         "conflict",
-        `서버(pid ${server.pid}${server.port ? `, 포트 ${server.port}` : ""})가 이 데이터베이스를 쓰고 있어요. 서버를 멈춘 뒤 다시 실행하세요. ` +
-          `서버가 꺼져 있는데도 이 메시지가 나오면 --force를 붙이세요 (표시 파일: ${serverMarkerPath(ctx.dbPath)}).`,
+        { message: "cli_server_running", params: { pid: server.pid, port: server.port ?? "-", marker: serverMarkerPath(ctx.dbPath) } },
       );
     }
     // Our own connection must not keep the old file (and its WAL) open across the swap.

@@ -182,6 +182,22 @@ describe("POST /api/v1/storefront/orders", () => {
     expect(orderRowCounts(db)).toMatchObject({ orders: 0, customers: 0, consents: 0 });
   });
 
+  it("words errors in Korean by default and in English with Accept-Language: en, fields included, same shape", async () => {
+    db.update(productsTable).set({ active: false }).where(eq(productsTable.id, shop.bagel.id)).run();
+    const bad = orderBody({ customer: { name: "김단골", phone: "12" } });
+    const ko = await postOrder(bad);
+    expect(ko.status).toBe(400);
+    expect(ko.body).toEqual({ error: { code: "validation", message: "입력한 내용을 다시 확인해 주세요.", fields: { "customer.phone": "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678" } } });
+    const en = await postOrder(bad, { "accept-language": "en-US,en;q=0.9,ko;q=0.8" });
+    expect(en.status).toBe(400);
+    expect(en.body).toEqual({ error: { code: "validation", message: "Please check what you entered.", fields: { "customer.phone": "Check the mobile number, e.g. 010-1234-5678." } } });
+    // A rule in lib/ (not the schema) says no: the same, with its own sentence.
+    const notSold = await postOrder(orderBody(), { "accept-language": "en" });
+    expect(notSold.body).toEqual({ error: { code: "validation", message: "A product that is not for sale is included.", fields: { "items.1.product_id": "This product is not for sale." } } });
+    expect((await postOrder(orderBody(), { "accept-language": "ko-KR, en;q=0.5" })).body.error.message).toBe("판매하지 않는 상품이 들어 있어요.");
+    expect((await postOrder(orderBody(), { "accept-language": "fr" })).body.error.fields).toEqual({ "items.1.product_id": "판매하지 않는 상품이에요." });
+  });
+
   it("returns the first order for the same Idempotency-Key five times", async () => {
     const headers = { "Idempotency-Key": "retry-7f3c9a" };
     const answers = [];

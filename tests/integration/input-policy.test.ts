@@ -4,6 +4,7 @@
  * with the same Korean words; bodies that are not JSON get 415.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { errorText, translateError, type AppError } from "@/lib/errors";
 import type { Db } from "@/db/client";
 import { orders, products, storeSales } from "@/db/schema";
 import { POST as rackPOST } from "@/app/api/live/rack/route";
@@ -96,7 +97,8 @@ describe("names", () => {
       body: { pickup_date: tomorrow, slot: "10:00-11:00", customer: { name, phone: "010-1234-5678" }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields["customer.name"]).toBe(nameProblem(name.normalize("NFC").trim()));
+    const problem = nameProblem(name.normalize("NFC").trim())!;
+    expect(res.body.error.fields["customer.name"]).toBe(errorText("ko", problem.code, problem.params));
     expect(db.select().from(orders).all()).toHaveLength(0);
   });
 
@@ -139,9 +141,13 @@ describe("the inquiry limit", () => {
     // The form schema lets it through to the rule (no second, English, limit at 10,000).
     const form = inquiryFormSchema.safeParse({ name: "김단골", phone: "010-1234-5678", message: "가".repeat(10_001), privacy: "on" });
     expect(form.success).toBe(true);
-    expect(() => createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: long, privacy: true } })).toThrow(
-      expect.objectContaining({ fields: { message: "문의는 2,000자까지 적을 수 있어요." } }),
-    );
+    let refused: unknown;
+    try {
+      createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: long, privacy: true } });
+    } catch (e) {
+      refused = e;
+    }
+    expect(translateError(refused as AppError, "ko").fields).toEqual({ message: "문의는 2,000자까지 적을 수 있어요." });
     expect(createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: "가".repeat(MAX_INQUIRY_LENGTH), privacy: true } }).inquiry.message).toHaveLength(MAX_INQUIRY_LENGTH);
   });
 });
@@ -158,7 +164,7 @@ describe("the import", () => {
     ].join("\n");
     const report = await importOrdersCsv({ db, csv });
     expect(report.results.map((r) => r.result)).toEqual(["error", "error", "error", "imported"]);
-    expect(report.results[0].messages.join(" ")).toContain("상품 이름(items)");
+    expect(report.results[0].messages.join(" ")).toContain("items:");
     expect(report.results[1].messages.join(" ")).toContain("줄바꿈");
     expect(report.results[2].messages.join(" ")).toContain("1,000,000");
     expect(db.select({ name: products.name }).from(products).all().map((p) => p.name)).not.toContain("바게\u0000트");

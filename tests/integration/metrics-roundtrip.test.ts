@@ -120,7 +120,7 @@ describe("import report", () => {
     const byId = (id: string, line: number) => report.results.find((r: { external_id: string; line: number }) => r.external_id === id && r.line === line);
     expect(byId("A1", 2)).toMatchObject({ result: "imported", kind: "order" });
     expect(byId("A2", 3).messages.join()).toMatch(/채널\(channel\) "kiosk"/);
-    expect(byId("A3", 4).messages.join()).toMatch(/주문 시각\(placed_at\) "2026-02-30 18:00"/);
+    expect(byId("A3", 4).messages.join()).toMatch(/placed_at "2026-02-30 18:00"/);
     expect(byId("A4", 5).messages.join()).toMatch(/상태\(status\) "lost"/);
     expect(byId("A5", 6).messages.join()).toMatch(/0 이상/);
     expect(byId("A1", 7)).toMatchObject({ result: "skipped" });

@@ -5,14 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current, cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current, cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// No request scope here: the action words its error in the default locale.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "ko", getTranslations: async () => (key: string) => key }));
 // The public order form needs no session; next-auth itself does not load under vitest.
 vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => { throw new Error("no session in this test"); } }));
 
 import type { Db } from "@/db/client";
 import { pickupSlots } from "@/db/schema";
-import { ERROR_CODES } from "@/lib/errors";
+import { errorText } from "@/lib/errors";
 import { addDays, localDate } from "@/lib/shop/time";
 import { PEER_HEADER } from "@/lib/web/request";
 import { call, orderRowCounts } from "@/tests/helpers/api";
@@ -64,7 +66,7 @@ describe("storefront orders: one rate-limit bucket per client", () => {
     requestHeaders.current = new Headers({ [PEER_HEADER]: client });
     const before = orderRowCounts(db);
     const state = await placeOrderAction(null, orderForm());
-    expect(state).toMatchObject({ ok: false, message: ERROR_CODES.rate_limited.message });
+    expect(state).toMatchObject({ ok: false, message: errorText("ko", "rate_limited") });
     expect(orderRowCounts(db)).toEqual(before);
 
     // Another client's form still goes through: redirect() to the new order's page.

@@ -6,7 +6,9 @@ import { currentUser } from "@/lib/auth/session";
 import { isSetUp } from "@/lib/shop/settings";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
-export const metadata: Metadata = { title: "로그인" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common.meta"))("login") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   if (!isSetUp({ db: getDb() })) redirect("/setup");

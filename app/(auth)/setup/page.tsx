@@ -5,7 +5,9 @@ import { getDb } from "@/db/client";
 import { isSetUp } from "@/lib/shop/settings";
 import { SetupForm } from "@/components/auth/setup-form";
 
-export const metadata: Metadata = { title: "가게 만들기" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common.meta"))("setup") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function SetupPage() {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { PAYMENT_METHODS } from "@/db/schema";
-import { defineAction } from "@/lib/actions";
+import { defineCommand } from "@/lib/actions";
 import { getRackCard, type RackCard } from "@/lib/rack/board";
 import { changeRackSlot, checkInByScan, closeOutDay, markReady, moveOrder, undoRackMove } from "@/lib/rack/moves";
 import { isDateString } from "@/lib/shop/time";
@@ -11,49 +11,50 @@ import { numeric } from "@/lib/validation/numbers";
 
 type CardResult = { card: RackCard | null };
 
-const orderId = numeric(z.number().int().positive("주문을 찾을 수 없어요."));
-const rackSlot = z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸을 다시 골라 주세요.");
+const orderId = numeric(z.number().int().positive("order_not_found"));
+const rackSlot = z.string().regex(/^[A-Z]\d{1,2}$/, "rack_slot_choose_again");
 
 function cardOf(id: number): CardResult {
   return { card: getRackCard({ db: getDb(), orderId: id }) ?? null };
 }
 
 /** 준비완료: the bag goes on the next free rack slot (or the one chosen). */
-export const markReadyAction = defineAction<z.ZodType<{ orderId: number; rackSlot?: string }>, CardResult>(
+export const markReadyAction = defineCommand(
   { permission: "rack", schema: z.object({ orderId, rackSlot: rackSlot.optional() }) },
   (input, { user }) => {
-    const order = markReady({ db: getDb(), orderId: input.orderId, actor: { type: "user", userId: user!.id }, rackSlot: input.rackSlot });
+    const order = markReady({ db: getDb(), orderId: input.orderId, actor: { type: "user", userId: user.id }, rackSlot: input.rackSlot });
     return { ok: true, message: order.rackSlot ?? undefined, data: cardOf(order.id) };
   },
 );
 
-const moveInput = z.object({
-  orderId,
-  to: z.enum(["arrived", "picked_up", "no_show"]),
-  /** 건네줌 on an unpaid order: how it was paid. */
-  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
-  /** 노쇼 before the slot has ended: staff confirmed it. */
-  early: z.enum(["yes"]).optional(),
-});
-
 /** 도착 / 건네줌 (with the payment method when unpaid) / 노쇼 (after the slot, or confirmed early). */
-export const moveOrderAction = defineAction<z.ZodType<z.infer<typeof moveInput>>, CardResult>(
-  { permission: "rack", schema: moveInput },
+export const moveOrderAction = defineCommand(
+  {
+    permission: "rack",
+    schema: z.object({
+      orderId,
+      to: z.enum(["arrived", "picked_up", "no_show"]),
+      /** 건네줌 on an unpaid order: how it was paid. */
+      paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+      /** 노쇼 before the slot has ended: staff confirmed it. */
+      early: z.boolean().optional(),
+    }),
+  },
   (input, { user }) => {
-    const order = moveOrder({ db: getDb(), orderId: input.orderId, to: input.to, paymentMethod: input.paymentMethod, early: input.early === "yes", actor: { type: "user", userId: user!.id } });
+    const order = moveOrder({ db: getDb(), orderId: input.orderId, to: input.to, paymentMethod: input.paymentMethod, early: input.early, actor: { type: "user", userId: user.id } });
     return { ok: true, data: cardOf(order.id) };
   },
 );
 
-export const undoMoveAction = defineAction<z.ZodType<{ orderId: number }>, CardResult>(
+export const undoMoveAction = defineCommand(
   { permission: "rack", schema: z.object({ orderId }) },
   (input, { user }) => {
-    const order = undoRackMove({ db: getDb(), orderId: input.orderId, actor: { type: "user", userId: user!.id } });
+    const order = undoRackMove({ db: getDb(), orderId: input.orderId, actor: { type: "user", userId: user.id } });
     return { ok: true, data: cardOf(order.id) };
   },
 );
 
-export const changeSlotAction = defineAction<z.ZodType<{ orderId: number; rackSlot: string }>, CardResult>(
+export const changeSlotAction = defineCommand(
   { permission: "rack", schema: z.object({ orderId, rackSlot }) },
   (input, { user }) => {
     const order = changeRackSlot({ db: getDb(), orderId: input.orderId, rackSlot: input.rackSlot, actor: { type: "user", userId: user!.id } });
@@ -62,19 +63,19 @@ export const changeSlotAction = defineAction<z.ZodType<{ orderId: number; rackSl
 );
 
 /** Close-out: every uncollected order of the date becomes a no-show. The form carries the staff's confirmation. */
-export const closeOutAction = defineAction<z.ZodType<{ date: string; confirm: "yes" }>, { count: number }>(
-  { permission: "rack", schema: z.object({ date: z.string().refine(isDateString, "날짜가 올바르지 않아요."), confirm: z.literal("yes", { error: "마감 정리를 확인해 주세요." }) }) },
+export const closeOutAction = defineCommand(
+  { permission: "rack", schema: z.object({ date: z.string().refine(isDateString, "date_invalid"), confirm: z.literal("yes", { error: "close_out_confirm" }) }) },
   (input, { user }) => {
-    const changed = closeOutDay({ db: getDb(), date: input.date, actor: { type: "user", userId: user!.id } });
+    const changed = closeOutDay({ db: getDb(), date: input.date, actor: { type: "user", userId: user.id } });
     return { ok: true, data: { count: changed.length } };
   },
 );
 
 /** A QR scan: find the order, mark it arrived when it is still waiting, open it. */
-export const scanAction = defineAction<z.ZodType<{ text: string }>, { orderId: number; markedArrived: boolean }>(
-  { permission: "rack", schema: z.object({ text: z.string().trim().min(1, "QR을 읽지 못했어요.").max(500, "QR 내용이 너무 길어요.") }) },
+export const scanAction = defineCommand(
+  { permission: "rack", schema: z.object({ text: z.string().trim().min(1, "qr_unreadable").max(500, "qr_too_long") }) },
   (input, { user }) => {
-    const { order, markedArrived } = checkInByScan({ db: getDb(), text: input.text, actor: { type: "user", userId: user!.id } });
+    const { order, markedArrived } = checkInByScan({ db: getDb(), text: input.text, actor: { type: "user", userId: user.id } });
     return { ok: true, data: { orderId: order.id, markedArrived } };
   },
 );

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { createInquiry, inquiryFormSchema } from "@/lib/inquiries/inquiries";
 

@@ -8,7 +8,9 @@ import { MAX_INQUIRY_LENGTH } from "@/lib/inquiries/inquiries";
 import { createInquiryAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "문의하기" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common.meta"))("inquiry") };
+}
 
 export default async function InquiryPage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
   const { t: token } = await searchParams;

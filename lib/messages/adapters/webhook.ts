@@ -30,6 +30,6 @@ export async function postWebhook({ url, secret, id, body, now }: { url: string;
     return { ok: false, statusCode: res.status, error: `HTTP ${res.status}` };
   } catch (e) {
     const err = e as Error;
-    return { ok: false, statusCode: null, error: err.name === "TimeoutError" ? "10초 안에 응답이 없었어요." : err.message };
+    return { ok: false, statusCode: null, error: err.name === "TimeoutError" ? "no response within 10 seconds" : err.message };
   }
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { createTemplate, updateTemplate } from "@/lib/consultations/templates";
 import { AppError } from "@/lib/errors";
@@ -19,19 +20,19 @@ const schema = z.object({
 });
 
 /** Owner only. Questions arrive as JSON from the builder and are validated in lib. */
-export const saveTemplateAction = defineAction({ permission: "consultation_templates", schema }, (input) => {
+export const saveTemplateAction = defineAction({ permission: "consultation_templates", schema }, async (input) => {
   let questions: unknown;
   try {
     questions = JSON.parse(input.questions);
   } catch {
-    throw new AppError("validation", "질문 목록을 읽지 못했어요. 새로고침 후 다시 시도해 주세요.");
+    throw new AppError("validation", { message: "questions_unreadable" });
   }
   const data = { title: input.title, description: input.description ?? "", slug: input.slug ?? "", active: input.active === "on", questions };
   const db = getDb();
   if (input.id) {
     const saved = updateTemplate({ db, id: input.id, input: data });
     revalidatePath("/admin/consultations");
-    return { ok: true, message: saved.newVersion ? `저장했어요. 답변이 있어서 새 버전(v${saved.version.version})으로 만들었어요.` : "저장했어요.", data: { id: saved.id } };
+    return { ok: true, message: (await getTranslations("actions"))(saved.newVersion ? "templateSavedNewVersion" : "saved", { version: saved.version.version }), data: { id: saved.id } };
   }
   const created = createTemplate({ db, input: data });
   revalidatePath("/admin/consultations");

@@ -14,14 +14,14 @@ const counterSale = z.object({
       try {
         return JSON.parse(s) as unknown;
       } catch {
-        ctx.addIssue({ code: "custom", message: "담은 상품이 없어요." });
+        ctx.addIssue({ code: "custom", message: "cart_empty" });
         return z.NEVER;
       }
     })
     .pipe(saleInput.shape.items),
   customer_phone: saleInput.shape.customer_phone,
   /** One id per basket, so a double tap or a retried request records the sale once. */
-  external_id: z.string().regex(/^counter-[A-Za-z0-9-]{8,64}$/, "다시 시도해 주세요."),
+  external_id: z.string().regex(/^counter-[A-Za-z0-9-]{8,64}$/, "try_again"),
 });
 
 export const recordSaleAction = defineAction<typeof counterSale, { saleId: number; total: number; points: number; excess: number }>(

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { confirmSubmission } from "@/lib/consultations/submissions";
 import { addVisit } from "@/lib/consultations/visits";
@@ -24,16 +25,16 @@ export const addVisitAction = defineAction(
       recommendations: z.string().max(20_000).optional(),
     }),
   },
-  (input, { user }) => {
+  async (input, { user }) => {
     let recommendations: unknown = [];
     try {
       recommendations = JSON.parse(input.recommendations || "[]");
     } catch {
-      throw new AppError("validation", "추천 목록을 읽지 못했어요.");
+      throw new AppError("validation", { message: "recommendations_unreadable" });
     }
     addVisit({ db: getDb(), customerId: input.customerId, userId: user!.id, input: { ...input, shared: input.shared === "on", recommendations } });
     revalidatePath(`/admin/customers/${input.customerId}`);
-    return { ok: true, message: "방문 기록을 저장했어요." };
+    return { ok: true, message: (await getTranslations("actions"))("visitSaved") };
   },
 );
 
@@ -42,14 +43,14 @@ export const redeemPointsAction = defineAction(
     permission: "counter",
     schema: z.object({
       customerId: numeric(z.number().int().positive()),
-      points: numeric(z.number({ error: "사용할 포인트를 숫자로 적어 주세요." }).int("포인트는 정수로 적어 주세요.").positive("1 이상으로 적어 주세요.")),
+      points: numeric(z.number({ error: "points_number" }).int("points_whole_number_field").positive("points_whole_number_field")),
       requestKey: z.string().min(8).max(64),
     }),
   },
-  (input, { user }) => {
+  async (input, { user }) => {
     const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id, requestKey: input.requestKey });
     revalidatePath(`/admin/customers/${input.customerId}`);
-    return { ok: true, message: `${input.points.toLocaleString("ko-KR")}P를 사용했어요. 남은 잔액 ${balance.toLocaleString("ko-KR")}P` };
+    return { ok: true, message: (await getTranslations("actions"))("pointsRedeemed", { points: input.points, balance }) };
   },
 );
 
@@ -64,9 +65,9 @@ export const logCardViewAction = defineAction(
 /** Staff checked in person that an unconfirmed consultation submission is the customer's own. */
 export const confirmSubmissionAction = defineAction(
   { permission: "customers", schema: z.object({ customerId: integerInput({ min: 1 }), submissionId: integerInput({ min: 1 }) }) },
-  (input, { user }) => {
+  async (input, { user }) => {
     confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { userId: user!.id } });
     revalidatePath(`/admin/customers/${input.customerId}`);
-    return { ok: true, message: "본인 응답으로 확인했어요." };
+    return { ok: true, message: (await getTranslations("actions"))("submissionConfirmedByStaff") };
   },
 );

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getLocale, getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/i18n/messages";
 import { defineAction } from "@/lib/actions";
 import { importOrdersCsv, type ImportReport } from "@/lib/import/import-orders";
 
@@ -15,13 +17,13 @@ export const importOrdersAction = defineAction<z.ZodType<{ file: File }>, Import
     parse: (form) => ({ file: form.get("file") }),
     schema: z.object({
       file: z
-        .custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, "CSV 파일을 골라 주세요.")
-        .refine((f) => f.size <= MAX_UPLOAD_BYTES, "파일이 너무 커요 (최대 900 KB). 더 큰 파일은 나눠서 올리거나 CLI(import-orders)를 써 주세요."),
+        .custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0, "csv_file_choose")
+        .refine((f) => f.size <= MAX_UPLOAD_BYTES, "upload_too_large"),
     }),
   },
   async ({ file }) => {
-    const report = await importOrdersCsv({ db: getDb(), csv: await file.text() });
+    const report = await importOrdersCsv({ db: getDb(), csv: await file.text(), locale: resolveLocale(await getLocale()) });
     revalidatePath("/admin/metrics");
-    return { ok: report.errors === 0, message: `가져옴 ${report.imported}행 · 건너뜀 ${report.skipped}행 · 오류 ${report.errors}행 (전체 ${report.rows}행)`, data: report } as never;
+    return { ok: report.errors === 0, message: (await getTranslations("actions"))("importSummary", { imported: report.imported, skipped: report.skipped, errors: report.errors, rows: report.rows }), data: report } as never;
   },
 );

@@ -3,15 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { replyToInquiry } from "@/lib/inquiries/inquiries";
 import { numeric } from "@/lib/validation/numbers";
 
 export const replyInquiryAction = defineAction(
   { permission: "customers", schema: z.object({ inquiryId: numeric(z.number().int().positive()), body: z.string() }) },
-  (input, { user }) => {
+  async (input, { user }) => {
     replyToInquiry({ db: getDb(), inquiryId: input.inquiryId, userId: user!.id, body: input.body });
     revalidatePath("/admin/inquiries");
-    return { ok: true, message: "답변을 보냈어요. 손님의 '내 정보'에 보여요." };
+    return { ok: true, message: (await getTranslations("actions"))("replySent") };
   },
 );

@@ -21,7 +21,7 @@ export const retryOutboxAction = defineAction({ permission: "settings", schema: 
 });
 
 export const saveReminderTimingAction = defineAction(
-  { permission: "settings", schema: z.object({ reminderTiming: z.enum(REMINDER_TIMINGS, { error: "보내는 때를 골라 주세요." }) }) },
+  { permission: "settings", schema: z.object({ reminderTiming: z.enum(REMINDER_TIMINGS, { error: "reminder_timing_choose" }) }) },
   async ({ reminderTiming }) => {
     setReminderTiming({ db: getDb(), timing: reminderTiming });
     revalidatePath("/admin/messages/texts");

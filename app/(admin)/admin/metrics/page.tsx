@@ -7,7 +7,8 @@ import { RangePicker } from "@/components/metrics/range-picker";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { errorSentence, isAppError } from "@/lib/errors";
+import { resolveLocale } from "@/i18n/messages";
 import { formatDate } from "@/lib/format";
 import { computeMetricsForRange } from "@/lib/metrics";
 import { leadTimeDistribution, preorderOutcomeTrend, revenueTrend, revisitTrend } from "@/lib/metrics/metrics";
@@ -39,7 +40,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
         <RangePicker basePath="/admin/metrics" preset={null} from={chosen.from} to={chosen.to} />
-        <Notice testId="metrics-range-error">{e.message}</Notice>
+        <Notice testId="metrics-range-error">{errorSentence(e, resolveLocale(locale))}</Notice>
       </div>
     );
   }

@@ -15,7 +15,7 @@ const cellValue = z.union([z.literal(""), numeric(z.number())]);
 
 /** Grid cells arrive as `q:<date>:<productId>`; `scope` is "all" or the one date to save. */
 const planForm = z.object({
-  scope: z.string().refine((s) => s === "all" || isDateString(s), "저장할 날짜를 골라 주세요."),
+  scope: z.string().refine((s) => s === "all" || isDateString(s), "date_choose"),
   cells: z.array(z.object({ date: z.string(), productId: z.number().int().positive(), planned: cellValue })),
 });
 
@@ -45,8 +45,8 @@ export const copyPlanAction = defineAction(
   {
     permission: "plan",
     schema: z.object({
-      from: z.string().refine(isDateString, "복사할 날을 골라 주세요."),
-      to: z.string().refine(isDateString, "받을 날을 골라 주세요."),
+      from: z.string().refine(isDateString, "date_choose"),
+      to: z.string().refine(isDateString, "date_choose"),
     }),
   },
   async ({ from, to }) => {

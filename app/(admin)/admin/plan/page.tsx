@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate, formatWon } from "@/lib/format";
 import { planGrid } from "@/lib/inventory/plan";
-import { suggestPlan } from "@/lib/inventory/suggest";
+import { suggestPlan, type SuggestionReason } from "@/lib/inventory/suggest";
 import { PlanSuggestion } from "@/components/metrics/plan-suggestion";
 import { isClosedDate, slotsForDate } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
@@ -19,6 +19,8 @@ import { EmptyState } from "@/components/admin/data-table";
 export default async function PlanPage() {
   await requirePagePermission("plan", "/admin/plan");
   const t = await getTranslations("admin.plan");
+  const ts = await getTranslations("metrics.suggestion");
+  const why = (r: SuggestionReason) => ts("reason", { ...r, streakRun: r.streakRun ? "yes" : "no" });
   const locale = await getLocale();
   const db = getDb();
   const { settings, slots, closedDates } = loadSchedule({ db });
@@ -35,9 +37,9 @@ export default async function PlanPage() {
   // Suggested quantities from the same weekday's recent weeks, for every day the shop is open.
   const suggestions: Record<number, Record<string, { quantity: number; reason: string }>> = {};
   for (const date of grid.dates.filter((d) => !closed.includes(d))) {
-    for (const s of suggestPlan({ db, date })) (suggestions[s.productId] ??= {})[date] = { quantity: s.quantity, reason: s.reason };
+    for (const s of suggestPlan({ db, date })) (suggestions[s.productId] ??= {})[date] = { quantity: s.quantity, reason: why(s.reason) };
   }
-  const tomorrowSuggestions = closed.includes(tomorrow) ? [] : suggestPlan({ db, date: tomorrow });
+  const tomorrowSuggestions = (closed.includes(tomorrow) ? [] : suggestPlan({ db, date: tomorrow })).map((s) => ({ ...s, reason: why(s.reason) }));
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

@@ -46,7 +46,7 @@ export const setProductActiveAction = defineAction(
   },
 );
 
-const photoForm = z.object({ id: z.coerce.number().int().positive(), photo: z.instanceof(File, { message: "사진 파일을 골라 주세요." }) });
+const photoForm = z.object({ id: z.coerce.number().int().positive(), photo: z.instanceof(File, { message: "photo_required" }) });
 
 export const uploadProductPhotoAction = defineAction(
   { permission: "products", schema: photoForm, parse: (form) => ({ id: form.get("id"), photo: form.get("photo") }) },

@@ -39,7 +39,7 @@ export const setStaffActiveAction = defineAction({ permission: "users", schema: 
 
 /** The plain key goes back once, in the action's answer; only its hash is stored. */
 export const createApiKeyAction = defineAction(
-  { permission: "api_keys", schema: z.object({ name: z.string().max(200), scope: z.enum(["owner", "staff"], { error: "권한을 골라 주세요." }) }) },
+  { permission: "api_keys", schema: z.object({ name: z.string().max(200), scope: z.enum(["owner", "staff"], { error: "role_choose" }) }) },
   async ({ name, scope }) => {
     const created = createApiKey({ db: getDb(), name, scope });
     revalidatePath("/admin/settings");

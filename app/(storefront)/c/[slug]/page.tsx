@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const template = getActiveTemplateBySlug({ db: getDb(), slug: (await params).slug });
-  return { title: template?.title ?? "상담표", robots: { index: false } };
+  return { title: template?.title ?? (await getTranslations("common.meta"))("consultForm"), robots: { index: false } };
 }
 
 export default async function ConsultationFormPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> }) {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { confirmSubmission } from "@/lib/consultations/submissions";
 import { correctName, deleteCustomer, withdrawMarketing } from "@/lib/customers/privacy";
@@ -12,26 +13,26 @@ import { integerInput } from "@/lib/validation/numbers";
 // Public actions: the private token in the form is the only key, checked inside lib.
 const token = z.string().min(16).max(64);
 
-export const correctNameAction = defineAction({ permission: null, schema: z.object({ token, name: z.string() }) }, (input) => {
+export const correctNameAction = defineAction({ permission: null, schema: z.object({ token, name: z.string() }) }, async (input) => {
   correctName({ db: getDb(), token: input.token, name: input.name });
   revalidatePath(`/me/${input.token}`);
-  return { ok: true, message: "이름을 고쳤어요." };
+  return { ok: true, message: (await getTranslations("actions"))("nameCorrected") };
 });
 
-export const withdrawMarketingAction = defineAction({ permission: null, schema: z.object({ token }) }, (input) => {
+export const withdrawMarketingAction = defineAction({ permission: null, schema: z.object({ token }) }, async (input) => {
   withdrawMarketing({ db: getDb(), token: input.token });
   revalidatePath(`/me/${input.token}`);
-  return { ok: true, message: "마케팅 정보 수신 동의를 철회했어요." };
+  return { ok: true, message: (await getTranslations("actions"))("marketingWithdrawn") };
 });
 
-export const confirmSubmissionAction = defineAction({ permission: null, schema: z.object({ token, submissionId: integerInput({ min: 1 }) }) }, (input) => {
+export const confirmSubmissionAction = defineAction({ permission: null, schema: z.object({ token, submissionId: integerInput({ min: 1 }) }) }, async (input) => {
   confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { token: input.token } });
   revalidatePath(`/me/${input.token}`);
-  return { ok: true, message: "내 응답으로 확인했어요." };
+  return { ok: true, message: (await getTranslations("actions"))("submissionConfirmedByCustomer") };
 });
 
 export const deleteMyDataAction = defineAction(
-  { permission: null, schema: z.object({ token, confirm: z.literal("on", { error: "삭제하려면 확인란에 체크해 주세요." }) }) },
+  { permission: null, schema: z.object({ token, confirm: z.literal("on", { error: "delete_confirm" }) }) },
   (input) => {
     deleteCustomer({ db: getDb(), token: input.token });
     redirect("/me/deleted");

@@ -15,12 +15,14 @@ import { listTemplates } from "@/lib/consultations/templates";
 import { findCustomerByToken } from "@/lib/customers/customers";
 import { formatPhone } from "@/lib/customers/phone";
 import { loadMyData } from "@/lib/customers/privacy";
-import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
 import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "내 정보", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common.meta"))("me"), robots: { index: false } };
+}
 
 function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
@@ -96,7 +98,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             {data.points.ledger.slice(0, 10).map((e, i) => (
               <li key={i} className="flex justify-between">
                 <span>{formatDateTime(e.createdAt, locale)} · {t(`pointsReason.${e.reason}`)}</span>
-                <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{e.delta.toLocaleString("ko-KR")}P</span>
+                <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{formatNumber(e.delta, locale)}P</span>
               </li>
             ))}
           </ul>

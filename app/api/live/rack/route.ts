@@ -12,7 +12,7 @@ import { numeric } from "@/lib/validation/numbers";
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  date: z.string().refine(isDateString, "date는 YYYY-MM-DD 형식이어야 해요.").optional(),
+  date: z.string().refine(isDateString, "date_format").optional(),
   format: z.enum(["sse", "json"]).optional(),
 });
 
@@ -31,7 +31,7 @@ export const GET = apiRoute(async (req) => {
 const move = z.object({
   order_id: numeric(z.number().int().positive()),
   to: z.enum(["ready", "arrived", "picked_up", "no_show"]),
-  rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "랙 칸은 A1 같은 모양이에요.").optional(),
+  rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "rack_slot_format").optional(),
   /** `picked_up` of an unpaid order: how it was paid. */
   payment_method: z.enum(PAYMENT_METHODS).optional(),
   /** `no_show` before the slot has ended. */

@@ -8,7 +8,7 @@ import { isDateString } from "@/lib/shop/time";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ pickup_date: z.string({ error: "pickup_date=YYYY-MM-DD 를 붙여 주세요." }).refine(isDateString, "pickup_date는 YYYY-MM-DD 형식이어야 해요.") });
+const query = z.object({ pickup_date: z.string({ error: "pickup_date_query_required" }).refine(isDateString, "pickup_date_format") });
 
 /** The day's pre-orders (cancelled ones left out) with status and rack slot. */
 export const GET = apiRoute(async (req) => {

@@ -8,7 +8,7 @@ import { isDateString } from "@/lib/shop/time";
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  date: z.string({ error: "픽업 날짜를 YYYY-MM-DD로 적어 주세요." }).refine(isDateString, "픽업 날짜를 YYYY-MM-DD로 적어 주세요."),
+  date: z.string({ error: "pickup_date_format" }).refine(isDateString, "pickup_date_format"),
 });
 
 export const GET = apiRoute((req) => {

@@ -15,7 +15,7 @@ import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { listCardAccessLog, loadCustomerCard } from "@/lib/customers/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatDateTime, formatWon } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { addVisitAction, confirmSubmissionAction, logCardViewAction, redeemPointsAction } from "../actions";
 
 function Section({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
@@ -64,7 +64,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         <Badge>{t("spent", { amount: formatWon(card.totals.spent, locale) })}</Badge>
         {card.totals.channels.map((c) => <Badge key={c} tone="blue">{tc(`channel.${c}`)}</Badge>)}
         {card.totals.noShows > 0 && <Badge tone="red">{t("noShows", { count: card.totals.noShows })}</Badge>}
-        <Badge tone="green">{t("pointsBadge", { points: card.points.balance.toLocaleString("ko-KR") })}</Badge>
+        <Badge tone="green">{t("pointsBadge", { points: formatNumber(card.points.balance, locale) })}</Badge>
       </div>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
@@ -153,7 +153,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         </Section>
 
         <Section id="card-points" title={t("points")}>
-          <p className="text-2xl font-bold" data-testid="card-points-balance">{card.points.balance.toLocaleString("ko-KR")}P</p>
+          <p className="text-2xl font-bold" data-testid="card-points-balance">{formatNumber(card.points.balance, locale)}P</p>
           {can(user.role, "counter") && (
             <div className="mt-3">
               <ActionForm
@@ -174,7 +174,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
               {card.points.ledger.map((e) => (
                 <li key={e.id} className="flex justify-between gap-2">
                   <span>{formatDateTime(e.createdAt, locale)} · {t(`ledger.${e.reason}`)} {e.sourceType !== "manual" && <span className="text-stone-600">({t(`ledgerSource.${e.sourceType}`)})</span>}</span>
-                  <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{e.delta.toLocaleString("ko-KR")}P</span>
+                  <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{formatNumber(e.delta, locale)}P</span>
                 </li>
               ))}
             </ul>

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { errorSentence, isAppError } from "@/lib/errors";
+import { resolveLocale } from "@/i18n/messages";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { DRILLDOWN_KEYS, drilldown, type DrilldownKey } from "@/lib/metrics/drilldown";
 import { rangeFromSearch } from "@/lib/metrics/presets";
@@ -30,7 +31,7 @@ export default async function MetricDrilldownPage({ params, searchParams }: { pa
     rows = drilldown({ db, range: resolveRange({ from: chosen.from, to: chosen.to, now, timeZone }), metric: metric as DrilldownKey });
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return <Notice testId="drilldown-error">{e.message}</Notice>;
+    return <Notice testId="drilldown-error">{errorSentence(e, resolveLocale(locale))}</Notice>;
   }
   const name = t(`names.${metric}` as never);
   const measure = (v: number | null) => (v === null ? "—" : Math.round(v * 10) / 10);

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { particle } from "@/lib/korean-particle";
 import { getOrderDetail, phoneOrderDates } from "@/lib/orders/admin";
 import { orderLinesAsInput } from "@/lib/orders/edit-order";
+import { systemNote } from "@/lib/orders/event-notes";
 import { canTransition } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
 import { cancelOrderAction, editOrderStaffAction, setPaymentAction } from "../actions";
@@ -35,6 +36,10 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   const { order, customer, items, events } = load(orderId);
   const t = await getTranslations("admin.orders");
   const tc = await getTranslations("common");
+  const noteText = (note: string) => {
+    const system = systemNote(note);
+    return system ? t(`eventNote.${system.key}`, { slot: system.slot }) : note;
+  };
   const locale = await getLocale();
   const tz = getShopSettings({ db: getDb() }).timezone;
   const { placed } = await searchParams;

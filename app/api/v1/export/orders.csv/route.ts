@@ -12,7 +12,7 @@ export const GET = apiRoute(async (req) => {
   const from = url.searchParams.get("from") || undefined;
   const to = url.searchParams.get("to") || undefined;
   for (const [key, v] of Object.entries({ from, to })) {
-    if (v !== undefined && !isDateString(v)) throw new AppError("validation", "날짜는 YYYY-MM-DD 형식이어야 해요.", { fields: { [key]: "날짜는 YYYY-MM-DD 형식이어야 해요." } });
+    if (v !== undefined && !isDateString(v)) throw new AppError("validation", { message: "date_format", fields: { [key]: "date_format" } });
   }
   const name = `dangol-orders${from ? `-${from}` : ""}${to ? `-${to}` : ""}.csv`;
   // A BOM so spreadsheet programs read the Korean text as UTF-8; the importer skips it.

@@ -25,6 +25,6 @@ export const PATCH = apiRoute<{ id: string }>(async (req, { params }) => {
   const db = getDb();
   const order = editOrderByStaff({ db, orderId: id, input, actor: { type: "api" } });
   const card = getRackCard({ db, orderId: order.id });
-  if (!card) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  if (!card) throw new AppError("not_found", { message: "order_not_found" });
   return json({ order: rackCardToJson(card, getShopSettings({ db }).timezone) });
 });

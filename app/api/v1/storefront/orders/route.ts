@@ -12,14 +12,14 @@ export const dynamic = "force-dynamic";
 
 const idempotencyKey = z
   .string()
-  .regex(/^[\x21-\x7e]{1,255}$/, "Idempotency-Key는 공백 없는 ASCII 1~255자로 보내 주세요.")
+  .regex(/^[\x21-\x7e]{1,255}$/, "idempotency_key_format")
   .nullable();
 
 export const POST = apiRoute(async (req) => {
   // Every attempt counts, refused ones too: the limit is there to slow down a flood.
   const client = clientAddress(req);
   if (!takeToken({ bucket: STOREFRONT_ORDERS_BUCKET, client, limit: rateLimitOrdersPerMinute() })) {
-    const res = errorResponse(new AppError("rate_limited"));
+    const res = errorResponse(new AppError("rate_limited"), req);
     res.headers.set("Retry-After", String(retryAfterSeconds({ bucket: STOREFRONT_ORDERS_BUCKET, client })));
     return res;
   }

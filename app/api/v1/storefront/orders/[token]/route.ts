@@ -15,7 +15,7 @@ export const GET = apiRoute<{ token: string }>(async (_req, { params }) => {
   const { token } = await params;
   const db = getDb();
   const order = findOrderByToken({ db, token });
-  if (!order) throw new AppError("not_found", "주문을 찾을 수 없어요.");
+  if (!order) throw new AppError("not_found", { message: "order_not_found" });
   return json(orderBody(db, order));
 });
 

@@ -24,7 +24,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "tsx --conditions=react-server scripts/e2e-server.ts",
+    command: "tsx --import ./scripts/node/server-only.mjs scripts/e2e-server.ts",
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,6 +1,6 @@
 // The browser must never receive the driver or the schema: a client component that reaches
-// this module fails the build. Node entry points (CLI, scripts, tests) run with the
-// `react-server` condition, under which this import is empty.
+// this module fails the build. Node entry points (CLI, scripts, tests) load
+// scripts/node/server-only.mjs, under which this import is empty.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";

@@ -22,7 +22,8 @@ try {
   // Next's server opens its own connection; this process keeps none.
   closeDb();
 } catch (e) {
-  console.error(isAppError(e) ? `오류: ${e.message}` : e);
+  // The operator starts the server: a database error also says which file and what to do (`cause`).
+  console.error(isAppError(e) ? `오류: ${e.message}${typeof e.cause === "string" ? `\n${e.cause}` : ""}` : e);
   process.exit(1);
 }
 authSecret();

@@ -16,7 +16,7 @@ const ROUNDS = 3;
 const LIMIT_S = 5;
 
 function startServer(port: number, dbPath: string, distDir: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  return spawn(process.execPath, ["--import", "./scripts/node/server-only.mjs", "--import", "tsx", "scripts/start.ts"], {
     // Its own process group, so kill -9 takes start.ts and its `next start` child together.
     detached: true,
     stdio: "ignore",

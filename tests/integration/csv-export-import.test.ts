@@ -118,7 +118,7 @@ describe("the import", () => {
     ].join("\n");
     const report = await importOrdersCsv({ db, csv });
     expect(report.results.map((r) => r.result)).toEqual(["error", "imported", "imported"]);
-    expect(report.results[0].messages[0]).toContain("남은 수량 35개");
+    expect(report.results[0].messages[0]).toContain("(999 > 35)");
     expect(stockForDate({ db, date: tomorrow, productIds: [bagel.id] }).get(bagel.id)).toMatchObject({ planned: 35, reserved: 2, available: 33 });
     expect(db.select().from(orders).where(eq(orders.externalId, "f1")).all()).toHaveLength(0);
   });

@@ -17,6 +17,7 @@ import { backupDatabase, restoreDatabase } from "@/lib/ops/backup";
 import { holdServerMarker, serverMarkerPath } from "@/lib/ops/server-lock";
 
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
+const SERVER_ONLY_HOOK = path.resolve("scripts/node/server-only.mjs");
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
@@ -40,7 +41,7 @@ const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 /** Run a CLI command or the server start on `file`; as root, as an unprivileged user so permissions bite. */
 function run(script: string, file: string, args: string[], asUser = false) {
-  const r = spawnSync(process.execPath, [TSX, "--conditions=react-server", script, ...args], {
+  const r = spawnSync(process.execPath, [TSX, "--import", SERVER_ONLY_HOOK, script, ...args], {
     env: { ...process.env, DATABASE_PATH: file, PORT: "3299", NEXT_DIST_DIR: ".next-never-built" },
     encoding: "utf8",
     timeout: 60_000,

@@ -57,7 +57,7 @@ describe("a product's minimum notice", () => {
 
   it("refuses a bad rule with a Korean message on its field", () => {
     expect(() => updateProduct({ db, id: cakeId, input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "day_before", minNoticeTime: "8pm" } })).toThrow(
-      expect.objectContaining({ fields: { minNoticeTime: "마감 시각을 20:00처럼 적어 주세요." } }),
+      expect.objectContaining({ message: "마감 시각을 20:00처럼 적어 주세요." }),
     );
   });
 

@@ -58,27 +58,27 @@ describe("product photos", () => {
   });
 
   it("refuses a file that is not an image", async () => {
-    await expect(upload(new TextEncoder().encode("hello, this is a text file"))).rejects.toMatchObject({ code: "validation", fields: { photo: "JPG, PNG, WebP 사진만 올릴 수 있어요." } });
+    await expect(upload(new TextEncoder().encode("hello, this is a text file"))).rejects.toMatchObject({ code: "validation", message: "JPG, PNG, WebP 사진만 올릴 수 있어요.", fields: { photo: { code: "photo_type" } } });
     expect(keyOf()).toBeNull();
     expect(storedFiles()).toEqual([]);
   });
 
   it("refuses an SVG with a script, even named like a picture", async () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>`;
-    await expect(upload(new TextEncoder().encode(svg))).rejects.toMatchObject({ fields: { photo: "JPG, PNG, WebP 사진만 올릴 수 있어요." } });
+    await expect(upload(new TextEncoder().encode(svg))).rejects.toMatchObject({ message: "JPG, PNG, WebP 사진만 올릴 수 있어요.", fields: { photo: { code: "photo_type" } } });
     expect(storedFiles()).toEqual([]);
   });
 
   it("refuses a 20 MB file before reading it", async () => {
     const big = new Uint8Array(20 * 1024 * 1024);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
-    await expect(upload(big)).rejects.toMatchObject({ fields: { photo: "사진은 8MB까지 올릴 수 있어요. 더 작은 사진을 골라 주세요." } });
+    await expect(upload(big)).rejects.toMatchObject({ message: "사진은 8MB까지 올릴 수 있어요. 더 작은 사진을 골라 주세요." });
     expect(storedFiles()).toEqual([]);
   });
 
   it("refuses a broken JPEG (right first bytes, nothing behind them)", async () => {
     const broken = (await jpeg(400, 300)).subarray(0, 200);
-    await expect(upload(broken)).rejects.toMatchObject({ fields: { photo: "사진을 읽을 수 없어요. 깨진 파일인지 확인해 주세요." } });
+    await expect(upload(broken)).rejects.toMatchObject({ message: "사진을 읽을 수 없어요. 깨진 파일인지 확인해 주세요." });
     expect(keyOf()).toBeNull();
   });
 

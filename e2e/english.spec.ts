@@ -101,7 +101,7 @@ test.beforeAll(() => {
 
 test("the customer's pages speak English", async ({ page, context }) => {
   await context.addCookies([{ name: "locale", value: "en", domain: "127.0.0.1", path: "/" }]);
-  for (const path of ["/", `/o/${orderToken}`, "/c/skin-scalp", `/me/${customerToken}`, "/inquiry", "/login"]) await expectNoKorean(page, path);
+  for (const path of ["/", `/o/${orderToken}`, "/c/bread-taste", `/me/${customerToken}`, "/inquiry", "/login"]) await expectNoKorean(page, path);
 });
 
 test("the owner's and the rack's pages speak English", async ({ page, context }) => {

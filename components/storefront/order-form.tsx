@@ -227,7 +227,7 @@ export function OrderForm({
                   className={buttonClass(soldOut || tooLate ? "secondary" : "primary", "min-w-24")}
                   disabled={soldOut || full || tooLate}
                   onClick={() => add(p)}
-                  aria-label={soldOut ? `${p.name} ${t("soldOut")}` : tooLate ? `${p.name} ${t("noticePassed")}` : t("addNamed", { name: p.name })}
+                  aria-label={soldOut ? `${p.name} ${t("soldOut")}` : tooLate ? `${t("noticePassedShort")} · ${p.name} · ${t("noticePassed")}` : t("addNamed", { name: p.name })}
                 >
                   {soldOut ? t("soldOut") : tooLate ? t("noticePassedShort") : t("add")}
                 </button>

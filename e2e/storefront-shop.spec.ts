@@ -106,7 +106,7 @@ test("too late for every slot of a date: the product says so and cannot be added
   await page.goto(`/?date=${tomorrow}`);
   const card = page.getByTestId("product-card").filter({ hasText: name("딸기 케이크") });
   await expect(card.getByTestId("min-notice")).toContainText("이 날짜는 주문이 마감됐어요");
-  await expect(card.getByRole("button", { name: `${name("딸기 케이크")} 이 날짜는 주문이 마감됐어요` })).toBeDisabled();
+  await expect(card.getByRole("button", { name: `마감 · ${name("딸기 케이크")} · 이 날짜는 주문이 마감됐어요` })).toBeDisabled();
 });
 
 test("date chips: wrapped and all visible at desktop width, arrows on a phone (item 20)", async ({ page }) => {

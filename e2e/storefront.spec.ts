@@ -145,7 +145,7 @@ test("ordering more than is left names the item and what is left, keeping the ca
   otherOrder(tomorrow, croissant.id, 2);
   const before = db.select().from(schema.orders).all().length;
   await page.getByRole("button", { name: "12,600원 주문하기" }).click();
-  await expect(page.getByTestId("order-error")).toContainText(`준비된 수량이 모자라요: ${name("크루아상")}(남은 수량 1개)`);
+  await expect(page.getByTestId("order-error")).toContainText(`준비된 수량이 모자라요 (남은 수량): ${name("크루아상")}(1)`);
   await expect(page.getByTestId("cart-line").getByTestId("field-error")).toHaveText("1개만 남았어요. 수량을 줄여 주세요.");
   await expect(card.getByTestId("availability")).toHaveText("1개 남음");
   await expect(page.getByLabel("이름")).toHaveValue("박손님");

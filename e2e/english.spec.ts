@@ -31,13 +31,14 @@ let customerId = 0;
 function shopStrings(): string[] {
   const out: string[] = [];
   const add = (...v: (string | null | undefined)[]) => out.push(...v.filter((s): s is string => !!s && HANGUL.test(s)));
-  for (const s of db.select().from(schema.shopSettings).all()) add(s.name, s.address);
+  for (const s of db.select().from(schema.shopSettings).all()) add(s.name, s.address, s.openingHours);
+  for (const u of db.select().from(schema.users).all()) add(u.name);
   for (const p of db.select().from(schema.products).all()) add(p.name, p.description, p.category);
   for (const g of db.select().from(schema.productOptionGroups).all()) add(g.name);
   for (const c of db.select().from(schema.productOptionChoices).all()) add(c.name);
   for (const c of db.select().from(schema.consentTexts).all()) add(c.body);
   for (const c of db.select().from(schema.customers).all()) add(c.name);
-  for (const o of db.select().from(schema.orders).all()) add(o.note, o.cancelReason);
+  for (const o of db.select().from(schema.orders).all()) add(o.note, o.cancelReason, o.customerName);
   for (const i of db.select().from(schema.inquiries).all()) add(i.message);
   for (const t of db.select().from(schema.consultationTemplates).all()) add(t.title, t.description);
   for (const v of db.select().from(schema.consultationTemplateVersions).all()) {
@@ -64,7 +65,8 @@ async function expectNoKorean(page: Page, path: string) {
     return { text: [body.innerText, ...inputs, ...labels].join("\n"), title: document.title };
   });
   let rest = `${title}\n${text}`;
-  for (const s of shopStrings()) rest = rest.split(s).join("");
+  // Longest first, so a name inside a longer one does not leave half of it behind.
+  for (const s of shopStrings().sort((x, y) => y.length - x.length)) rest = rest.split(s).join("");
   const korean = rest.split("\n").filter((line) => HANGUL.test(line));
   expect(korean, `Korean on ${path}`).toEqual([]);
 }

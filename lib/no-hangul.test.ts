@@ -6,6 +6,7 @@
  * event notes until typed events replace them; a word already chosen by locale).
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
@@ -47,7 +48,7 @@ it("has no Hangul string literal in lib/ outside shop content", () => {
 });
 
 it("finds one when there is one (the check can fail)", () => {
-  const tmp = path.join(fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? "/tmp"), "hangul-")), "x.ts");
+  const tmp = path.join(fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), "hangul-")), "x.ts");
   fs.writeFileSync(tmp, 'export const a = "ok"; // 주석은 괜찮아요\nexport const b = `안녕 ${a}`;\nexport const c = "됨"; // hangul-ok: test\n');
   expect(hangulLiterals(tmp)).toHaveLength(1);
 });

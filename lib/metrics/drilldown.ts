@@ -73,7 +73,14 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
         `SELECT 'stock_count' AS kind, s.id, pr.name AS customer, s.date, s.counted_at AS at, s.counted - s.system_available AS measure,
                 s.counted = s.system_available AS flag, s.counted AS amount
            FROM stock_counts s JOIN products pr ON pr.id = s.product_id
-          WHERE s.counted_at >= @s AND s.counted_at < @e ORDER BY flag, s.counted_at DESC LIMIT @limit`,
+          WHERE s.counted_at >= @s AND s.counted_at < @e
+         UNION ALL
+         -- Counter-sale lines sold beyond the system's stock: the measure is the excess, never accurate.
+         SELECT 'sale' AS kind, x.id, i.product_name AS customer, ${localDay("x.occurred_at")} AS date, x.occurred_at AS at, i.excess AS measure,
+                0 AS flag, i.quantity AS amount
+           FROM store_sale_items i JOIN store_sales x ON x.id = i.sale_id
+          WHERE x.occurred_at >= @s AND x.occurred_at < @e AND i.excess > 0
+         ORDER BY flag, at DESC LIMIT @limit`,
       );
     case "points_consistency": {
       const rate = getShopSettings({ db }).pointsRateBp;

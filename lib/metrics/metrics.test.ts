@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { consultationSubmissions, consultationTemplates, consultationTemplateVersions, stockCounts, storeSaleItems, visits } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
+import { drilldown } from "./drilldown";
 import { computeMetrics } from "./index";
 import { resolveRange } from "./range";
 import {
@@ -160,6 +161,12 @@ describe("stock accuracy", () => {
     const other = sale(db, { occurredAt: at("2026-02-10", "16:00") });
     db.insert(storeSaleItems).values({ saleId: other, productId, productName: "우유식빵", unitPrice: 5000, quantity: 1, excess: 0 }).run();
     expect(stockAccuracy({ db, range: range("2026-02-10", "2026-02-11") })).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    // The drill-down lists the same two lines: the discrepancy first (never accurate), then the count.
+    const rows = drilldown({ db, range: range("2026-02-10", "2026-02-11"), metric: "stock_accuracy" });
+    expect(rows.map((r) => [r.kind, r.id, r.measure, Boolean(r.flag)])).toEqual([
+      ["sale", saleId, 1, false],
+      ["stock_count", expect.any(Number), 0, true],
+    ]);
   });
 });
 

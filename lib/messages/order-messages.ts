@@ -9,7 +9,8 @@ import { publicUrl } from "@/lib/config/public-url";
 import { slotLabel } from "@/lib/pickup/schedule";
 import { eventRows, messageRow, type MessageTemplate, type WebhookEvent } from "./outbox";
 
-export type OrderChange = { type: "placed" } | { type: "changed" } | { type: "status"; from: OrderStatus; to: OrderStatus };
+/** `undone`: staff took back their last change; the shop's systems hear the restored order, the customer is not messaged. */
+export type OrderChange = { type: "placed" } | { type: "changed" } | { type: "undone" } | { type: "status"; from: OrderStatus; to: OrderStatus };
 
 const STATUS_EVENT: Partial<Record<OrderStatus, WebhookEvent>> = {
   ready: "order.ready",
@@ -77,9 +78,9 @@ export function enqueueOrderEvents({
   phone?: string | null;
 }): void {
   const event: WebhookEvent | undefined =
-    change.type === "placed" ? "order.placed" : change.type === "changed" ? "order.changed" : STATUS_EVENT[change.to];
+    change.type === "placed" ? "order.placed" : change.type === "changed" || change.type === "undone" ? "order.changed" : STATUS_EVENT[change.to];
   const template: MessageTemplate | undefined =
-    change.type === "placed" ? "order_received" : change.type === "changed" ? "order_changed" : STATUS_MESSAGE[change.to];
+    change.type === "placed" ? "order_received" : change.type === "changed" ? "order_changed" : change.type === "undone" ? undefined : STATUS_MESSAGE[change.to];
   if (!orderOutbox.enabled || (!event && !template)) return;
   const customerPhone =
     phone !== undefined

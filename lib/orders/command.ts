@@ -79,9 +79,10 @@ export function recordOrderEvent(
   return event;
 }
 
-/** The webhook event / customer message an order event stands for, if any (undo and rack moves stay inside). */
+/** The webhook event / customer message an order event stands for, if any (rack moves and payments stay inside). */
 function outwardChange(kind: OrderEventKind, before: Order | null, after: Order): OutwardChange | null {
   if (kind === "edit") return { type: "changed" };
+  if (kind === "undo") return { type: "undone" };
   if (kind !== "status_change") return null;
   if (!before) return { type: "placed" };
   return before.status === after.status ? null : { type: "status", from: before.status, to: after.status };

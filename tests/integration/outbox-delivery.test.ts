@@ -19,7 +19,8 @@ import { createWebhookEndpoint, requeueOutboxItem, rotateWebhookSecret } from "@
 import { deliverDue, LEASE_MS } from "@/lib/messages/worker";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
-import { changeOrderStatus } from "@/lib/orders/status";
+import { runOrderCommand } from "@/lib/orders/command";
+import { applyUndo, changeOrderStatus, getOrderForUpdate } from "@/lib/orders/status";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { startFakeSolapi, startPushReceiver, startWebhookReceiver } from "@/tests/helpers/receivers";
@@ -106,6 +107,26 @@ describe("webhooks", () => {
     expect(JSON.stringify(r.received)).not.toContain("01012345678");
     expect(JSON.stringify(r.received)).not.toContain(placed.token);
     expect(rows().filter((x) => x.kind === "webhook").every((x) => x.status === "delivered")).toBe(true);
+  });
+
+  it("an undone hand-over tells the shop's systems order.changed with the restored status, and messages no one", async () => {
+    const r = await receiver();
+    const placed = order(1);
+    const t = Date.now();
+    changeOrderStatus({ db, orderId: placed.id, to: "picked_up", actor: { type: "user", userId: 1 }, now: t });
+    runOrderCommand({ db, now: t + 1000 }, (cmd) => applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: placed.id }), actor: { type: "user", userId: 1 } }));
+    expect(rows().map((x) => [x.kind, x.topic])).toEqual([
+      ["webhook", "order.placed"],
+      ["message", "order_received"],
+      ["webhook", "order.picked_up"],
+      ["webhook", "order.changed"],
+    ]);
+    await deliverDue({ db, now: () => t + 2000 });
+    expect(r.received.map((e) => [e.type, (e.data as { status: string }).status])).toEqual([
+      ["order.placed", "placed"],
+      ["order.picked_up", "picked_up"],
+      ["order.changed", "placed"],
+    ]);
   });
 
   it("a receiver that is down gets retries (the first within 30 s) and everything once it is back", async () => {

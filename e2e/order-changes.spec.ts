@@ -53,6 +53,12 @@ test("the customer changes quantities on /o/<token>; the price is recomputed and
   await board.getByTestId("edit-order-staff").getByTestId("edit-order").click();
   await board.getByTestId("edit-order-staff").getByLabel(product.name).fill("2");
   await board.screenshot({ path: "test-results/admin-order-edit-1440x900.png", fullPage: true });
+  // One title (the section's), and the date/slot choice fits the side column.
+  const staffEdit = board.getByTestId("edit-order-staff");
+  await expect(staffEdit.getByRole("heading")).toHaveCount(1);
+  const column = (await staffEdit.boundingBox())!;
+  const select = (await staffEdit.locator("#edit-when").boundingBox())!;
+  expect(select.x + select.width).toBeLessThanOrEqual(column.x + column.width);
   await board.getByTestId("edit-order-staff").getByRole("button", { name: "바꾼 내용 저장" }).click();
   await expect(board.getByTestId("order-total")).toHaveText("8,400원");
   await expect(board.getByTestId("order-timeline")).toContainText("주문 변경");

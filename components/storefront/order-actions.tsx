@@ -76,7 +76,10 @@ export function EditOrder({
   choices,
   lines,
   deadline,
+  titled = true,
 }: {
+  /** False where the surrounding section already carries the title. */
+  titled?: boolean;
   /** The order's key for the action: `{ token }` on the order page, `{ id }` for staff. */
   hidden: Record<string, string | number>;
   action?: typeof editOrderAction;
@@ -113,7 +116,7 @@ export function EditOrder({
       data-testid="edit-form"
       className="space-y-4 rounded-2xl border-2 border-brand-500 bg-white p-4"
     >
-      <h2 className="text-lg font-bold">{t("edit.title")}</h2>
+      {titled && <h2 className="text-lg font-bold">{t("edit.title")}</h2>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -121,7 +124,7 @@ export function EditOrder({
         <label htmlFor="edit-when" className="mb-1 block font-semibold">
           {t("edit.when")}
         </label>
-        <select id="edit-when" name="when" defaultValue={current} className="min-h-12 w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg">
+        <select id="edit-when" name="when" defaultValue={current} className="min-h-12 w-full min-w-0 max-w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg">
           {choices.map((d) => (
             <optgroup key={d.date} label={d.label}>
               {d.slots.map((s) => (

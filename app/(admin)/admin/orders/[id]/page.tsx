@@ -83,7 +83,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
           </Notice>
         </div>
       )}
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="space-y-6">
           <Section>
             <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
@@ -169,7 +169,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
             </ol>
           </Section>
         </div>
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6">
           <Section title={t("payment")}>
             {order.paymentStatus === "paid" && order.paymentMethod && (
               <p className="mb-2 font-semibold" data-testid="payment-method">
@@ -206,6 +206,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
             <Section title={t("editTitle")} testId="edit-order-staff">
               <p className="mb-3 text-sm text-stone-600">{t("editHint")}</p>
               <EditOrder
+                titled={false}
                 hidden={{ id: order.id }}
                 action={editOrderStaffAction}
                 current={`${order.pickupDate}|${currentSlot}`}

@@ -18,6 +18,10 @@ import { RestockButton } from "@/components/storefront/restock-button";
 import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
 import { restockViewer, sweepRestock } from "@/lib/restock/alerts";
 import { sharePreview } from "@/lib/storefront/share-preview";
+import { placeOrderAction } from "./actions";
+import { requestCodeAction, subscribeRestockAction, verifyCodeAction } from "./phone-actions";
+
+const restockActions = { subscribe: subscribeRestockAction, requestCode: requestCodeAction, verifyCode: verifyCodeAction };
 
 export const dynamic = "force-dynamic";
 
@@ -129,6 +133,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
               initialCart={menu.initialCart}
               idempotencyKey={crypto.randomUUID()}
               restock={viewer}
+              actions={{ ...restockActions, placeOrder: placeOrderAction }}
             />
           ) : (
             <ul className="space-y-3">
@@ -156,7 +161,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                       <span className="block font-semibold">{p.name}</span>
                       <span className="text-sm text-stone-600">{formatWon(p.price, locale)}</span>
                     </span>
-                    <RestockButton productId={p.id} productName={p.name} viewer={viewer} />
+                    <RestockButton productId={p.id} productName={p.name} viewer={viewer} actions={restockActions} />
                   </li>
                 ))}
               </ul>

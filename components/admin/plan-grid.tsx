@@ -51,7 +51,12 @@ export function PlanGrid({
   const { state, pending, onSubmit } = useActionForm(action);
   const [values, setValues] = useState(() => initialValues(grid));
   const saved = useMemo(() => initialValues(grid), [grid]);
-  useEffect(() => setValues(initialValues(grid)), [grid]);
+  // A saved plan (or a refresh) re-renders the page with new rows: start again from them.
+  const [shownGrid, setShownGrid] = useState(grid);
+  if (shownGrid !== grid) {
+    setShownGrid(grid);
+    setValues(initialValues(grid));
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const dirty = Object.keys(values).some((k) => values[k] !== saved[k]);
   const router = useRouter();

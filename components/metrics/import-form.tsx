@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { importOrdersAction } from "@/app/(admin)/admin/import/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ImportReport } from "@/lib/import/import-orders";
+import type { FormAction } from "@/lib/actions";
 
-export function ImportForm() {
+export function ImportForm({ action: importAction }: { action: FormAction<ImportReport> }) {
   const t = useTranslations("metrics.import");
-  const [state, action] = useActionState(importOrdersAction, null);
+  const [state, action] = useActionState(importAction, null);
   const report = (state as { data?: ImportReport } | null)?.data;
   return (
     <div className="space-y-4">

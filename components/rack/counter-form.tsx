@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { recordSaleAction } from "@/app/(admin)/admin/counter/actions";
 import { formatWon } from "@/lib/format";
 import { ProductPhoto } from "@/components/ui/product-photo";
+import type { FormAction } from "@/lib/actions";
 
 type CounterProduct = { id: number; name: string; price: number; available: number; photoKey?: string | null };
 
@@ -14,7 +14,10 @@ function newBasketId(): string {
 }
 
 /** Quick sale: tap products to count them, optionally a phone for points, record. */
-export function CounterForm({ products }: { products: CounterProduct[] }) {
+/** What the counter shows after a sale: its total, the points earned, lines sold beyond stock. */
+export type RecordedSale = { saleId: number; total: number; points: number; excess: number };
+
+export function CounterForm({ products, recordSale }: { products: CounterProduct[]; recordSale: FormAction<RecordedSale> }) {
   const t = useTranslations("rack.counter");
   const locale = useLocale();
   const router = useRouter();
@@ -41,7 +44,7 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
     form.set("customer_phone", phone);
     form.set("external_id", basketId);
     startTransition(async () => {
-      const state = await recordSaleAction(null, form);
+      const state = await recordSale(null, form);
       if (state?.ok && state.data) {
         const recorded = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
         setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded });

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState, useTransition } from "react";
-import { closeOutAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import { formatDate } from "@/lib/format";
 import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/card-rules";
 import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow, useRackLive } from "./use-rack-live";
+import type { RackActions } from "./rack-actions";
 import { paymentTally, stillInSlot } from "@/lib/rack/close-out-rule";
 import { formatWon } from "@/lib/format";
 
@@ -17,7 +17,7 @@ const UNDO_SHOWN_MS = 10_000;
 
 type Undo = { orderId: number; code: string; to: CardMove; rackSlot: string | null; until: number };
 
-export function RackBoard({ initial }: { initial: Board }) {
+export function RackBoard({ initial, actions }: { initial: Board; actions: RackActions }) {
   const t = useTranslations("rack");
   const locale = useLocale();
   const { board, state, applyCard, clockOffset } = useRackLive(initial);
@@ -33,7 +33,7 @@ export function RackBoard({ initial }: { initial: Board }) {
   const visible = useMemo(() => board.cards.filter((c) => matchesFind(c, query)), [board.cards, query]);
   const noShows = board.cards.filter((c) => c.status === "no_show");
   // Counted when the confirm step opens: orders still inside their pickup window.
-  const early = confirmClose ? stillInSlot({ board, now: Date.now() }) : 0;
+  const early = confirmClose ? stillInSlot({ board, now }) : 0;
   const tally = paymentTally(board.cards);
   const uncollected = board.cards.filter((c) => c.status === "placed" || c.status === "ready" || c.status === "arrived").length;
   const freeSlots = board.rackSlots.length - new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
@@ -48,7 +48,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     setPendingId(card.id);
     setError(null);
     startTransition(async () => {
-      const result = to === "ready" ? await markReadyAction({ orderId: card.id }) : await moveOrderAction({ orderId: card.id, to, ...extra });
+      const result = to === "ready" ? await actions.markReady({ orderId: card.id }) : await actions.moveOrder({ orderId: card.id, to, ...extra });
       setPendingId(null);
       if (!result?.ok) {
         setError(result?.message ?? t("errors.generic"));
@@ -66,7 +66,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     const target = undo;
     setUndo(null);
     startTransition(async () => {
-      const result = await undoMoveAction({ orderId: target.orderId });
+      const result = await actions.undoMove({ orderId: target.orderId });
       if (!result?.ok) setError(result?.message ?? t("errors.generic"));
       else applyCard(result.data?.card ?? null, target.orderId);
     });
@@ -74,7 +74,7 @@ export function RackBoard({ initial }: { initial: Board }) {
 
   function closeOut() {
     startTransition(async () => {
-      const result = await closeOutAction({ date: board.date, confirm: "yes" });
+      const result = await actions.closeOut({ date: board.date, confirm: "yes" });
       setConfirmClose(false);
       if (!result?.ok) setError(result?.message ?? t("errors.generic"));
       else setError(null);

@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { phoneConfirmations } from "@/db/schema";
 import { takeToken } from "@/lib/api/rate-limit";
 import { authSecret } from "@/lib/config/paths";

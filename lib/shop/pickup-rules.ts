@@ -10,9 +10,7 @@ import { closedDates, orders, pickupSlots, shopSettings, type ShopSettings } fro
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { wholeNumber } from "@/lib/validation/numbers";
 import { normalizePhone, formatPhone } from "@/lib/customers/phone";
-import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
-import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
-import { withParticle } from "@/lib/korean-particle";
+import { isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
 import { numeric } from "@/lib/validation/numbers";
 
 export { ruleExample, type RuleExample } from "@/lib/pickup/rule-example";

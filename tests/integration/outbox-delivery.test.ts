@@ -159,7 +159,7 @@ describe("webhooks", () => {
 
   it("a worker killed with 500 queued loses nothing: after restart every event arrives, de-duplicated by id", async () => {
     const dbPath = process.env.DATABASE_PATH!;
-    let child: ReturnType<typeof spawn> | undefined;
+    let child: ReturnType<typeof spawn> | undefined = undefined;
     let killedAt = 0;
     const r = await receiver({
       delayMs: 5,

@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
+import { setLocaleAction } from "@/app/locale-action";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               {t("signOut")}
             </button>
           </form>
-          <LocaleSwitcher />
+          <LocaleSwitcher action={setLocaleAction} />
         </div>
       </aside>
       <main className="min-w-0 px-4 py-6 lg:px-8">

@@ -17,6 +17,7 @@ import { ruleExample } from "@/lib/shop/pickup-rules";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
 import { openOrderingNowAction } from "./actions";
+import { requestNow } from "@/lib/web/now";
 
 /** After setup: what a new shop still lacks before customers can order, each with where to fix it. */
 async function FirstRunChecklist({ now }: { now: number }) {
@@ -89,7 +90,7 @@ export default async function AdminHome() {
   const t = await getTranslations("admin.home");
   const locale = await getLocale();
   const db = getDb();
-  const now = Date.now();
+  const now = requestNow();
   const today = localDate(now, loadSchedule({ db }).settings.timezone);
   const tomorrow = addDays(today, 1);
   const todays = listOrdersForDate({ db, date: today }).totals;

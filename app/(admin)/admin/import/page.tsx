@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { IMPORT_COLUMNS } from "@/lib/import/format";
+import { importOrdersAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function ImportExportPage() {
         <p className="mt-1 font-mono text-sm break-words text-stone-600">{t("columns", { columns: IMPORT_COLUMNS.join(", ") })}</p>
       </header>
       <section className="rounded-2xl border border-stone-200 bg-white p-5">
-        <ImportForm />
+        <ImportForm action={importOrdersAction} />
       </section>
       <section aria-labelledby="export" className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5">
         <h2 id="export" className="text-xl font-bold">

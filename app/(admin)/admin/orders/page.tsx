@@ -12,6 +12,7 @@ import { formatDate, formatTime, formatWon } from "@/lib/format";
 import { listOrdersForDate, orderFilters, upcomingOrderDays } from "@/lib/orders/admin";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
+import { requestNow } from "@/lib/web/now";
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("orders", "/admin/orders");
@@ -20,7 +21,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const locale = await getLocale();
   const db = getDb();
   const tz = getShopSettings({ db }).timezone;
-  const today = localDate(Date.now(), tz);
+  const today = localDate(requestNow(), tz);
   const filters = orderFilters.parse(await searchParams);
   const date = filters.date ?? today;
   const link = (d: string) => {

@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ImportReport } from "@/lib/import/import-orders";
 import type { FormAction } from "@/lib/actions";
+import { cn } from "@/components/ui/cn";
 
 export function ImportForm({ action: importAction }: { action: FormAction<ImportReport> }) {
   const t = useTranslations("metrics.import");
@@ -45,7 +46,7 @@ export function ImportForm({ action: importAction }: { action: FormAction<Import
                     <tr key={r.line} className="border-t border-stone-100">
                       <td className="px-3 py-2 tabular-nums">{r.line}</td>
                       <td className="px-3 py-2">{r.external_id || "—"}</td>
-                      <td className={`px-3 py-2 font-semibold ${r.result === "error" ? "text-red-800" : r.result === "skipped" ? "text-amber-900" : "text-green-800"}`}>
+                      <td className={cn("px-3 py-2 font-semibold", r.result === "error" ? "text-red-800" : r.result === "skipped" ? "text-amber-900" : "text-green-800")}>
                         {r.result === "error" ? "✗ " : r.result === "skipped" ? "↷ " : "✓ "}
                         {t(r.result)}
                       </td>

@@ -8,6 +8,7 @@ import type { RackCard } from "@/lib/rack/card-rules";
 import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow } from "./use-rack-live";
 import type { RackActions } from "./rack-actions";
+import { cn } from "@/components/ui/cn";
 
 /** One order opened from the board or a scan: the same moves, plus changing its rack slot and printing its label. */
 export function OrderDetail({
@@ -58,7 +59,7 @@ export function OrderDetail({
         ← {t("detail.back")}
       </Link>
       {message && (
-        <div role={message.ok ? "status" : "alert"} data-testid="detail-message" className={`my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg ${message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <div role={message.ok ? "status" : "alert"} data-testid="detail-message" className={cn("my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg", message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800")}>
           <span className="flex-1">{message.text}</span>
           {message.ok && canUndo && (
             <button type="button" disabled={pending} className="min-h-11 rounded-xl border border-green-800 px-3 font-bold" onClick={() => run(() => actions.undoMove({ orderId: card.id }), t("undo.done"), false)}>

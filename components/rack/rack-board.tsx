@@ -10,6 +10,7 @@ import { useNow, useRackLive } from "./use-rack-live";
 import type { RackActions } from "./rack-actions";
 import { paymentTally, stillInSlot } from "@/lib/rack/close-out-rule";
 import { formatWon } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
 
 const LANES = ["placed", "ready", "arrived", "picked_up"] as const;
 /** The undo offer stays this long; the server accepts an undo a little longer (UNDO_WINDOW_MS). */
@@ -85,7 +86,7 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
     <div className="px-3 pt-2 pb-24">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-ink">{t("board.title", { date: formatDate(board.date, locale) })}</h1>
-        <span data-testid="live-state" data-state={state} className={`rounded-full px-3 py-1 text-sm font-semibold ${state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950"}`}>
+        <span data-testid="live-state" data-state={state} className={cn("rounded-full px-3 py-1 text-sm font-semibold", state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950")}>
           {t(`live.${state}`)}
         </span>
         <span className="text-base text-stone-700">{t("board.freeSlots", { free: freeSlots, total: board.rackSlots.length })}</span>
@@ -120,7 +121,7 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
           const cards = visible.filter((c) => c.status === lane);
           const slots = [...new Set(cards.map((c) => `${c.slotStart}–${c.slotEnd}`))];
           return (
-            <section key={lane} aria-labelledby={`lane-${lane}`} data-testid={`lane-${lane}`} className={`min-w-0 rounded-2xl bg-stone-100 p-2 ${lane === "picked_up" ? "col-span-3 xl:col-span-1" : ""}`}>
+            <section key={lane} aria-labelledby={`lane-${lane}`} data-testid={`lane-${lane}`} className={cn("min-w-0 rounded-2xl bg-stone-100 p-2", lane === "picked_up" ? "col-span-3 xl:col-span-1" : "")}>
               <h2 id={`lane-${lane}`} className="flex items-center justify-between px-1 pb-2 text-xl font-bold text-ink">
                 {t(`lanes.${lane}`)} <span className="rounded-full bg-white px-2 text-lg">{cards.length}</span>
               </h2>

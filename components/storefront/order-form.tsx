@@ -13,6 +13,7 @@ import type { MinNotice } from "@/lib/products/min-notice";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
 import { RestockSheet, RestockSubscribed, type RestockActions, type RestockViewer } from "./restock-button";
 import type { FormAction } from "@/lib/actions";
+import { cn } from "@/components/ui/cn";
 
 type CartLine = MenuCartLine & { key: string };
 type Selection = Record<number, number | null>;
@@ -168,14 +169,14 @@ export function OrderForm({
                   {p.description && <p className="mt-0.5 text-sm text-stone-600">{p.description}</p>}
                   <p className="mt-1 text-base font-semibold">{formatWon(p.price, locale)}</p>
                   {p.minNotice && (
-                    <p className={`mt-1 text-sm font-semibold ${tooLate ? "text-red-700" : "text-amber-800"}`} data-testid="min-notice">
+                    <p className={cn("mt-1 text-sm font-semibold", tooLate ? "text-red-700" : "text-amber-800")} data-testid="min-notice">
                       {noticeText(p.minNotice)}
                       {tooLate && ` · ${t("noticePassed")}`}
                     </p>
                   )}
                 </div>
                 <span
-                  className={`shrink-0 rounded-full px-2.5 py-1 text-sm font-semibold ${soldOut ? "bg-stone-200 text-stone-700" : p.available <= 3 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-800"}`}
+                  className={cn("shrink-0 rounded-full px-2.5 py-1 text-sm font-semibold", soldOut ? "bg-stone-200 text-stone-700" : p.available <= 3 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-800")}
                   data-testid="availability"
                 >
                   {soldOut ? t("soldOut") : t("left", { count: p.available })}

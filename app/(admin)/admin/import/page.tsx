@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { IMPORT_COLUMNS } from "@/lib/import/format";
 import { importOrdersAction } from "./actions";
+import { cn } from "@/components/ui/cn";
 
 export const dynamic = "force-dynamic";
 
@@ -30,11 +31,11 @@ export default async function ImportExportPage() {
         <form method="get" action="/api/v1/export/orders.csv" className="flex flex-wrap items-end gap-3">
           <label className="text-sm font-semibold text-stone-700">
             {td("from")}
-            <input type="date" name="from" className={`${inputClass} mt-1 w-44`} />
+            <input type="date" name="from" className={cn(inputClass, "mt-1 w-44")} />
           </label>
           <label className="text-sm font-semibold text-stone-700">
             {td("to")}
-            <input type="date" name="to" className={`${inputClass} mt-1 w-44`} />
+            <input type="date" name="to" className={cn(inputClass, "mt-1 w-44")} />
           </label>
           <button type="submit" className={buttonClass("secondary")}>
             {t("download")}

@@ -17,6 +17,7 @@ import { customerOrderView, type CustomerOrderView } from "@/lib/storefront/orde
 import { cancelOrderAction, checkInAction, editOrderAction, subscribePushAction } from "@/app/(storefront)/actions";
 import { reviewForOrder } from "@/lib/reviews/reviews";
 import { submitReviewAction } from "./review-actions";
+import { cn } from "@/components/ui/cn";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +62,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         <h1 className="text-2xl font-bold">{t("orderTitle")}</h1>
       </header>
 
-      <div role="status" aria-live="polite" data-testid="order-status" data-status={order.status} className={`rounded-2xl border-2 px-4 py-4 text-xl font-bold ${TONE[order.status]}`}>
+      <div role="status" aria-live="polite" data-testid="order-status" data-status={order.status} className={cn("rounded-2xl border-2 px-4 py-4 text-xl font-bold", TONE[order.status])}>
         {message}
       </div>
 

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, outbox, pushSubscriptions } from "@/db/schema";
-import { deleteCustomer } from "@/lib/customers/privacy";
+import { deleteCustomer } from "@/lib/customer-record/privacy";
 import { maxAttempts } from "@/lib/messages/backoff";
 import { enqueueEvent } from "@/lib/messages/outbox";
 import { subscribeOrderPush } from "@/lib/messages/push-subscriptions";

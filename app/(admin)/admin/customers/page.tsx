@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { searchCustomers } from "@/lib/customers/card";
+import { searchCustomers } from "@/lib/customer-record/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { formatDateTime } from "@/lib/format";
 import { cn } from "@/components/ui/cn";

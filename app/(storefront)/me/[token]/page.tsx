@@ -14,7 +14,7 @@ import { cartHref } from "@/lib/consultations/visits";
 import { listTemplates } from "@/lib/consultations/templates";
 import { findCustomerByToken } from "@/lib/customers/customers";
 import { formatPhone } from "@/lib/customers/phone";
-import { loadMyData } from "@/lib/customers/privacy";
+import { loadMyData } from "@/lib/customer-record/privacy";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
 import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatAnswer } from "@/lib/consultations/questions";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
-import { listCardAccessLog, loadCustomerCard } from "@/lib/customers/card";
+import { listCardAccessLog, loadCustomerCard } from "@/lib/customer-record/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";

@@ -15,8 +15,8 @@ import { authSecret } from "@/lib/config/paths";
 import { AppError } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messages/outbox";
 import { confirmPendingSubmissions } from "@/lib/consultations/submissions";
-import { findCustomerByPhone } from "./customers";
-import { normalizePhone } from "./phone";
+import { findCustomerByPhone } from "@/lib/customers/customers";
+import { normalizePhone } from "@/lib/customers/phone";
 
 export const CODE_TTL_MS = 5 * 60_000;
 export const MAX_TRIES = 5;

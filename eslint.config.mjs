@@ -12,6 +12,12 @@ export default defineConfig([
     },
   },
   {
+    // CommonJS preloads (`node --require`): require() is their module system.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The browser must never receive the schema or the database driver: components reach
     // data only through what a server component or action hands them.
     files: ["components/**/*.{ts,tsx}"],
@@ -21,7 +27,7 @@ export default defineConfig([
         {
           patterns: [
             { group: ["@/db/*", "@/db"], allowTypeImports: true, message: "Components may not import database modules; pass data in from a server component." },
-            { group: ["@/app/*"], message: "Components may not import from app/: the page passes actions in, or the area keeps its actions in lib/actions." },
+            { group: ["@/app/*"], message: "Components may not import from app/: the page passes its server actions in as props." },
           ],
         },
       ],

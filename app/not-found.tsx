@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button-class";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
+import { setLocaleAction } from "@/app/locale-action";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -29,7 +30,7 @@ export default async function NotFound() {
         </Link>
       </div>
       <div className="mt-8">
-        <LocaleSwitcher />
+        <LocaleSwitcher action={setLocaleAction} />
       </div>
     </main>
   );

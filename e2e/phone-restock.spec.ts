@@ -57,7 +57,7 @@ async function sentCode(phone: string): Promise<string> {
   return code!;
 }
 
-async function confirmPhone(page: Page, scope: ReturnType<Page["getByTestId"]>, phone: string) {
+async function confirmPhone(scope: ReturnType<Page["getByTestId"]>, phone: string) {
   await scope.getByLabel("휴대전화 번호").fill(phone);
   await scope.getByRole("button", { name: "인증번호 받기" }).click();
   await expect(scope.getByTestId("code-sent")).toBeVisible();
@@ -103,7 +103,7 @@ test("a customer orders on one browser and, after confirming the phone by code o
   await expect(second.getByTestId("found-orders")).toHaveCount(0);
   await second.screenshot({ path: "test-results/artifacts/find-start-390.png", fullPage: true });
   await expectNoSeriousA11yViolations(second);
-  await confirmPhone(second, second.getByTestId("phone-confirm"), PHONE_A);
+  await confirmPhone(second.getByTestId("phone-confirm"), PHONE_A);
 
   await expect(second.getByTestId("confirmed-phone")).toContainText(PHONE_A);
   const found = second.getByTestId("found-order");
@@ -137,7 +137,7 @@ test("a customer asks for a restock alert on a sold-out loaf; the owner raises t
   await expect(sheet).toBeVisible();
   await page.screenshot({ path: "test-results/artifacts/restock-sheet-390.png" });
   await expectNoSeriousA11yViolations(page);
-  await confirmPhone(page, sheet, PHONE_B);
+  await confirmPhone(sheet, PHONE_B);
   // A phone the shop does not know yet: the privacy consent is asked before anything is kept.
   await sheet.getByRole("button", { name: "알림 신청하기" }).click();
   await expect(sheet.getByRole("alert")).toContainText("개인정보 수집·이용에 동의해 주세요.");

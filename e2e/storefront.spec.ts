@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
-import { e2eDb, ensureShop, expectNoSeriousA11yViolations, openOrderingNow } from "./fixtures";
+import { ensureShop, expectNoSeriousA11yViolations, openOrderingNow } from "./fixtures";
 
 /**
  * The customer's journey at phone width: order with options, see the code and QR, the

@@ -30,6 +30,13 @@ export type ActionState<T = unknown> =
   | { ok: false; message: string; fieldErrors?: Record<string, string> }
   | null;
 
+/**
+ * How a component sees an action the page hands it: a form action for `useActionState`, or a
+ * command called with a typed object. Components never import actions from `app/`.
+ */
+export type FormAction<T = unknown> = (prev: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
+export type CommandAction<I, T = unknown> = (input: I) => Promise<ActionState<T>>;
+
 /** FormData → plain object; repeated names become arrays. */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,12 +1,17 @@
 /**
- * `npm test`: unit + integration (vitest), then end-to-end (Playwright on Debian's
- * Chromium), then one closing line `N passed, N failed[, N skipped]` over every suite.
+ * `npm test`: typecheck and lint first (either failing stops the run), unit + integration
+ * (vitest), then end-to-end (Playwright on Debian's Chromium) and the bundle check on the
+ * production build the end-to-end tests ran against; then one closing line
+ * `N passed, N failed[, N skipped]` over every suite (typecheck, lint and the bundle check
+ * count as one test each).
  */
 import fs from "node:fs";
+import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { runBundleCheck } from "./bundle-check";
 import { findChromium } from "./ensure-chromium";
 
-const only = process.argv[2]; // "unit" or "e2e" to run one suite
+const only = process.argv[2]; // "unit" or "e2e" to run one suite (without typecheck and lint)
 fs.mkdirSync("test-results", { recursive: true });
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -15,6 +20,26 @@ const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 function run(bin: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(process.execPath, [bin, ...args], { stdio: "inherit", env: { ...process.env, ...env } });
   return r.status ?? 1;
+}
+
+function finish(): never {
+  console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+if (!only) {
+  for (const [name, bin, args] of [
+    ["typecheck", "node_modules/typescript/bin/tsc", ["--noEmit"]],
+    ["lint", "node_modules/eslint/bin/eslint.js", ["."]],
+  ] as const) {
+    console.log(`\n${name}: ${[path.basename(bin), ...args].join(" ")}`);
+    if (run(bin, [...args]) === 0) total.passed += 1;
+    else {
+      total.failed += 1;
+      console.error(`\n${name} failed: the tests were not run.`);
+      finish();
+    }
+  }
 }
 
 if (only !== "e2e") {
@@ -45,8 +70,10 @@ if (only !== "unit") {
       total.skipped += s.skipped;
       if (code !== 0 && s.unexpected === 0) total.failed += 1; // the run itself broke (server, config)
     } else if (code !== 0) total.failed += 1;
+    // The end-to-end server built (or reused) the production bundle: check it, never build again.
+    if (runBundleCheck(process.env.NEXT_DIST_DIR || ".next")) total.passed += 1;
+    else total.failed += 1;
   }
 }
 
-console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
-process.exit(total.failed > 0 ? 1 : 0);
+finish();

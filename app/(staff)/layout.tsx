@@ -5,6 +5,7 @@ import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { MessagesProvider } from "@/components/ui/messages-provider";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getShopSettings } from "@/lib/shop/settings";
+import { setLocaleAction } from "@/app/locale-action";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <Link href="/admin" className={link}>{t("admin")}</Link>
         </nav>
         <span className="ml-auto text-sm text-stone-600">{user.name}</span>
-        <LocaleSwitcher />
+        <LocaleSwitcher action={setLocaleAction} />
       </header>
       <MessagesProvider namespaces={["common", "rack"]}>{children}</MessagesProvider>
     </div>

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { requestOrigin, sharePreview } from "@/lib/storefront/share-preview";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { MessagesProvider } from "@/components/ui/messages-provider";
+import { setLocaleAction } from "@/app/locale-action";
 
 /** Every customer page carries the shop's name in its title and share preview. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +36,7 @@ export default async function StorefrontLayout({ children }: { children: React.R
         <Link href="/inquiry" className="inline-flex min-h-11 items-center text-sm text-stone-700 underline underline-offset-2">
           {t("askShop")}
         </Link>
-        <LocaleSwitcher />
+        <LocaleSwitcher action={setLocaleAction} />
       </footer>
     </div>
   );

@@ -18,6 +18,11 @@ import { RestockButton } from "@/components/storefront/restock-button";
 import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
 import { restockViewer, sweepRestock } from "@/lib/restock/alerts";
 import { sharePreview } from "@/lib/storefront/share-preview";
+import { placeOrderAction } from "./actions";
+import { requestCodeAction, subscribeRestockAction, verifyCodeAction } from "./phone-actions";
+import { cn } from "@/components/ui/cn";
+
+const restockActions = { subscribe: subscribeRestockAction, requestCode: requestCodeAction, verifyCode: verifyCodeAction };
 
 export const dynamic = "force-dynamic";
 
@@ -95,10 +100,10 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                   <Link
                     href={`/?date=${d.date}${cartQuery}`}
                     aria-current={current ? "date" : undefined}
-                    className={`flex min-h-14 min-w-24 flex-col justify-center rounded-xl border px-3 py-1.5 text-center ${current ? "border-brand-600 bg-brand-600 text-white" : "border-stone-300 bg-white text-ink"}`}
+                    className={cn("flex min-h-14 min-w-24 flex-col justify-center rounded-xl border px-3 py-1.5 text-center", current ? "border-brand-600 bg-brand-600 text-white" : "border-stone-300 bg-white text-ink")}
                   >
                     <span className="font-semibold">{day(d.date)}</span>
-                    <span className={`text-xs ${current ? "text-white" : "text-stone-600"}`}>{d.open ? t("dateOpen") : t("dateOpensAt", { time: when(d.opensAt) })}</span>
+                    <span className={cn("text-xs", current ? "text-white" : "text-stone-600")}>{d.open ? t("dateOpen") : t("dateOpensAt", { time: when(d.opensAt) })}</span>
                   </Link>
                 </li>
               );
@@ -129,6 +134,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
               initialCart={menu.initialCart}
               idempotencyKey={crypto.randomUUID()}
               restock={viewer}
+              actions={{ ...restockActions, placeOrder: placeOrderAction }}
             />
           ) : (
             <ul className="space-y-3">
@@ -156,7 +162,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                       <span className="block font-semibold">{p.name}</span>
                       <span className="text-sm text-stone-600">{formatWon(p.price, locale)}</span>
                     </span>
-                    <RestockButton productId={p.id} productName={p.name} viewer={viewer} />
+                    <RestockButton productId={p.id} productName={p.name} viewer={viewer} actions={restockActions} />
                   </li>
                 ))}
               </ul>

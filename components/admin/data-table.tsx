@@ -1,4 +1,5 @@
 import { Children, cloneElement, isValidElement, type ReactElement } from "react";
+import { cn } from "@/components/ui/cn";
 
 /**
  * The admin's list look: a bordered table on wide screens. Below 768 px (an owner checking
@@ -54,7 +55,7 @@ export function DataTable({ columns, testId, children }: { columns: Column[]; te
         <thead className="border-b border-stone-200 bg-stone-50 text-sm text-stone-600 max-md:sr-only">
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={`px-4 py-3 font-semibold ${c.align === "right" ? "text-right" : ""}`}>
+              <th key={i} scope="col" className={cn("px-4 py-3 font-semibold", c.align === "right" ? "text-right" : "")}>
                 {c.label}
               </th>
             ))}

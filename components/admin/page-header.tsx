@@ -11,13 +11,5 @@ export function PageHeader({ title, lead, actions }: { title: React.ReactNode; l
   );
 }
 
-/** A white card section with a heading. */
-export function Section({ title, lead, children, className = "", testId }: { title?: React.ReactNode; lead?: React.ReactNode; children: React.ReactNode; className?: string; testId?: string }) {
-  return (
-    <section className={`rounded-2xl border border-stone-200 bg-white p-5 ${className}`} data-testid={testId}>
-      {title && <h2 className="text-lg font-bold text-ink">{title}</h2>}
-      {lead && <p className="mt-1 text-sm text-stone-600">{lead}</p>}
-      <div className={title || lead ? "mt-4" : ""}>{children}</div>
-    </section>
-  );
-}
+/** The card section admin pages import from here is the shared one. */
+export { Section } from "@/components/ui/section";

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldError, TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { cn } from "@/components/ui/cn";
 
 // Inline controls in a product row: the shared input look, without its full width.
 const inline = "min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base text-ink focus:border-brand-500";
@@ -73,7 +74,7 @@ export function PhoneOrderForm({
                 </p>
               </div>
               {p.optionGroups.map((g) => (
-                <select key={g.id} name={`opt:${p.id}:${g.id}`} aria-label={`${p.name} ${g.name}`} className={`${inline} max-w-64`} defaultValue="">
+                <select key={g.id} name={`opt:${p.id}:${g.id}`} aria-label={`${p.name} ${g.name}`} className={cn(inline, "max-w-64")} defaultValue="">
                   <option value="">{t("chooseOption", { group: g.name })}</option>
                   {g.choices.map((c) => (
                     <option key={c.id} value={c.id}>
@@ -91,7 +92,7 @@ export function PhoneOrderForm({
                 max={Math.min(p.available, p.maxPerOrder)}
                 defaultValue={0}
                 disabled={p.available <= 0}
-                className={`${inline} w-24 text-right`}
+                className={cn(inline, "w-24 text-right")}
               />
               <FieldError error={Object.entries(errors).find(([k]) => k.startsWith(`items.${index}`) || k.startsWith(`order.items.${index}`))?.[1]} />
             </li>

@@ -8,6 +8,7 @@ import type { PlanGrid as Grid } from "@/lib/inventory/plan";
 import { Button } from "@/components/ui/button";
 import { ActionNotice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { cn } from "@/components/ui/cn";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -51,7 +52,12 @@ export function PlanGrid({
   const { state, pending, onSubmit } = useActionForm(action);
   const [values, setValues] = useState(() => initialValues(grid));
   const saved = useMemo(() => initialValues(grid), [grid]);
-  useEffect(() => setValues(initialValues(grid)), [grid]);
+  // A saved plan (or a refresh) re-renders the page with new rows: start again from them.
+  const [shownGrid, setShownGrid] = useState(grid);
+  if (shownGrid !== grid) {
+    setShownGrid(grid);
+    setValues(initialValues(grid));
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const dirty = Object.keys(values).some((k) => values[k] !== saved[k]);
   const router = useRouter();
@@ -74,7 +80,7 @@ export function PlanGrid({
               </th>
               {grid.dates.map((date) => (
                 <th key={date} scope="col" className="px-2 py-2 text-center align-bottom">
-                  <span className={`block text-sm font-bold ${date === today ? "text-brand-700" : "text-ink"}`}>
+                  <span className={cn("block text-sm font-bold", date === today ? "text-brand-700" : "text-ink")}>
                     {dateLabels[date]}
                     {date === today && <span className="ml-1 font-normal">· {t("today")}</span>}
                   </span>
@@ -126,7 +132,7 @@ export function PlanGrid({
                         onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
                         aria-label={t("cellLabel", { product: p.name, date: dateLabels[date] })}
                         aria-invalid={errors[k] ? true : undefined}
-                        className={`block min-h-11 w-full rounded-lg border px-2 text-right text-base tabular-nums ${errors[k] ? "border-red-600 bg-red-50" : changed ? "border-brand-500 bg-brand-50" : "border-stone-300"}`}
+                        className={cn("block min-h-11 w-full rounded-lg border px-2 text-right text-base tabular-nums", errors[k] ? "border-red-600 bg-red-50" : changed ? "border-brand-500 bg-brand-50" : "border-stone-300")}
                       />
                       <p className="mt-1 flex justify-between gap-1 text-xs text-stone-600 tabular-nums">
                         <span>{t("reserved", { count: line.reserved + line.sold })}</span>

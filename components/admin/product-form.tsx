@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import type { ProductWithOptions } from "@/lib/products/catalogue";
@@ -34,7 +34,11 @@ export function ProductForm({ product, action }: { product?: ProductWithOptions;
   const [notice, setNotice] = useState<"none" | "hours" | "day_before">(product?.minNoticeHours ? "hours" : product?.minNoticeDayBeforeTime ? "day_before" : "none");
   // After a save the page re-renders with the stored rows: take their ids, so the next
   // save updates them instead of replacing them.
-  useEffect(() => setGroups(draftsOf(product)), [product]);
+  const [shownProduct, setShownProduct] = useState(product);
+  if (shownProduct !== product) {
+    setShownProduct(product);
+    setGroups(draftsOf(product));
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   const updateGroup = (key: string, change: Partial<GroupDraft>) => setGroups((gs) => gs.map((g) => (g.key === key ? { ...g, ...change } : g)));

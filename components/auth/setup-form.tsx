@@ -1,15 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { setupAction } from "@/app/(auth)/actions";
 import { buttonClass } from "@/components/ui/button-class";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Field } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
+import type { FormAction } from "@/lib/actions";
 
-export function SetupForm() {
+export function SetupForm({ action }: { action: FormAction }) {
   const t = useTranslations("auth");
-  const { state, pending, onSubmit } = useActionForm(setupAction);
+  const { state, pending, onSubmit } = useActionForm(action);
   const err = (k: string) => (state && !state.ok ? state.fieldErrors?.[k] : undefined);
   return (
     <form onSubmit={onSubmit} className="space-y-6">

@@ -1,15 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { signInAction } from "@/app/(auth)/actions";
 import { buttonClass } from "@/components/ui/button-class";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Field } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
+import type { FormAction } from "@/lib/actions";
 
-export function SignInForm({ from }: { from?: string }) {
+export function SignInForm({ from, action }: { from?: string; action: FormAction }) {
   const t = useTranslations("auth");
-  const { state, pending, onSubmit } = useActionForm(signInAction);
+  const { state, pending, onSubmit } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <input type="hidden" name="from" value={from ?? ""} />

@@ -1,21 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { findOrderByToken } from "@/lib/orders/customer-actions";
-import { reviewForOrder } from "@/lib/reviews/reviews";
+import type { Review } from "@/db/schema";
+import type { FormAction } from "@/lib/actions";
 import { ActionForm } from "./action-form";
-import { submitReviewAction } from "./review-actions";
 
 /**
  * The review request on the order page (/o/[token]): shown once the order is picked up,
- * replaced by the review itself once given (one per order). Server component — place it as
- * `<ReviewForm orderToken={token} />`.
+ * replaced by the review itself once given (one per order). The page reads the review
+ * (`reviewForOrder`) and hands in the action.
  */
-export async function ReviewForm({ orderToken }: { orderToken: string }) {
-  const db = getDb();
-  const order = findOrderByToken({ db, token: orderToken });
-  if (!order || order.status !== "picked_up") return null;
+export async function ReviewForm({ orderToken, existing, action }: { orderToken: string; existing: Review | undefined; action: FormAction }) {
   const t = await getTranslations("consult.review");
-  const existing = reviewForOrder({ db, orderId: order.id });
   return (
     <section aria-labelledby="review-title" className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="review-section">
       <h2 id="review-title" className="mb-2 text-lg font-bold">
@@ -31,7 +25,7 @@ export async function ReviewForm({ orderToken }: { orderToken: string }) {
         </div>
       ) : (
         <ActionForm
-          action={submitReviewAction}
+          action={action}
           submitLabel={t("send")}
           pendingLabel={t("sending")}
           testId="review-form"

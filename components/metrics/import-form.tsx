@@ -2,14 +2,15 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { importOrdersAction } from "@/app/(admin)/admin/import/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import type { ImportReport } from "@/lib/import/import-orders";
+import type { FormAction } from "@/lib/actions";
+import { cn } from "@/components/ui/cn";
 
-export function ImportForm() {
+export function ImportForm({ action: importAction }: { action: FormAction<ImportReport> }) {
   const t = useTranslations("metrics.import");
-  const [state, action] = useActionState(importOrdersAction, null);
+  const [state, action] = useActionState(importAction, null);
   const report = (state as { data?: ImportReport } | null)?.data;
   return (
     <div className="space-y-4">
@@ -45,7 +46,7 @@ export function ImportForm() {
                     <tr key={r.line} className="border-t border-stone-100">
                       <td className="px-3 py-2 tabular-nums">{r.line}</td>
                       <td className="px-3 py-2">{r.external_id || "—"}</td>
-                      <td className={`px-3 py-2 font-semibold ${r.result === "error" ? "text-red-800" : r.result === "skipped" ? "text-amber-900" : "text-green-800"}`}>
+                      <td className={cn("px-3 py-2 font-semibold", r.result === "error" ? "text-red-800" : r.result === "skipped" ? "text-amber-900" : "text-green-800")}>
                         {r.result === "error" ? "✗ " : r.result === "skipped" ? "↷ " : "✓ "}
                         {t(r.result)}
                       </td>

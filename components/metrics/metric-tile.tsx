@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Tile } from "@/lib/metrics/tiles";
 import { formatChange, formatMetric, formatTarget } from "./format";
+import { cn } from "@/components/ui/cn";
 
 /**
  * One metric: value, target with met / not met in colour AND words, the counts behind it,
@@ -21,19 +22,19 @@ export async function MetricTile({ tile, previous, drillHref, large = false }: {
     <section
       data-testid={`metric-${tile.key}`}
       aria-labelledby={`metric-${tile.key}-name`}
-      className={`flex flex-col gap-2 rounded-2xl border bg-white p-4 ${status === true ? "border-green-300" : status === false ? "border-red-300" : "border-stone-200"}`}
+      className={cn("flex flex-col gap-2 rounded-2xl border bg-white p-4", status === true ? "border-green-300" : status === false ? "border-red-300" : "border-stone-200")}
     >
       <div className="flex items-start justify-between gap-2">
-        <h3 id={`metric-${tile.key}-name`} className={`${large ? "text-lg" : "text-base"} font-semibold text-stone-800`}>
+        <h3 id={`metric-${tile.key}-name`} className={cn(large ? "text-lg" : "text-base", "font-semibold text-stone-800")}>
           {t(`names.${tile.key}` as never)}
         </h3>
         {status !== null && (
-          <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${status ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`} data-testid="metric-met">
+          <span className={cn("rounded-full px-2.5 py-0.5 text-sm font-semibold", status ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800")} data-testid="metric-met">
             {status ? `✓ ${t("tile.met")}` : `✗ ${t("tile.notMet")}`}
           </span>
         )}
       </div>
-      <p className={`${large ? "text-5xl" : "text-3xl"} font-bold tabular-nums text-ink`} data-testid="metric-value">
+      <p className={cn(large ? "text-5xl" : "text-3xl", "font-bold tabular-nums text-ink")} data-testid="metric-value">
         {value}
       </p>
       <p className="text-sm text-stone-600" data-testid="metric-counts">
@@ -50,7 +51,7 @@ export async function MetricTile({ tile, previous, drillHref, large = false }: {
         {!!tile.extra.too_recent && <> · {t("dashboard.tooRecent", { count: tile.extra.too_recent })}</>}
       </p>
       <p className="text-sm text-stone-600">{target ?? t("tile.noTarget")}</p>
-      <p className={`text-sm font-medium ${better === null ? "text-stone-600" : better ? "text-green-800" : "text-red-800"}`} data-testid="metric-change">
+      <p className={cn("text-sm font-medium", better === null ? "text-stone-600" : better ? "text-green-800" : "text-red-800")} data-testid="metric-change">
         {change ? `${change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "＝"} ${change.text}` : t("tile.noPrevious")}
       </p>
       <details className="text-sm text-stone-700">

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { recordStockCountAction } from "@/app/(admin)/admin/stock/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
+import type { FormAction } from "@/lib/actions";
 
-export function StockCountForm({ products, today }: { products: { id: number; name: string }[]; today: string }) {
+export function StockCountForm({ products, today, action: recordAction }: { products: { id: number; name: string }[]; today: string; action: FormAction }) {
   const t = useTranslations("metrics.stock");
-  const [state, action] = useActionState(recordStockCountAction, null);
+  const [state, action] = useActionState(recordAction, null);
   const err = (k: string) => (state && !state.ok ? state.fieldErrors?.[k] : undefined);
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">

@@ -2,14 +2,14 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { saveWeeklyNoteAction } from "@/app/(admin)/admin/review/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
+import type { FormAction } from "@/lib/actions";
 
-export function WeeklyNoteForm({ weekStart, body }: { weekStart: string; body: string }) {
+export function WeeklyNoteForm({ weekStart, body, action: saveAction }: { weekStart: string; body: string; action: FormAction }) {
   const t = useTranslations("metrics.review");
-  const [state, action] = useActionState(saveWeeklyNoteAction, null);
+  const [state, action] = useActionState(saveAction, null);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="weekStart" value={weekStart} />

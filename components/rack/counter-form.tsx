@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { recordSaleAction } from "@/app/(admin)/admin/counter/actions";
 import { formatWon } from "@/lib/format";
 import { ProductPhoto } from "@/components/ui/product-photo";
+import type { FormAction } from "@/lib/actions";
+import { cn } from "@/components/ui/cn";
 
 type CounterProduct = { id: number; name: string; price: number; available: number; photoKey?: string | null };
 
@@ -14,7 +15,10 @@ function newBasketId(): string {
 }
 
 /** Quick sale: tap products to count them, optionally a phone for points, record. */
-export function CounterForm({ products }: { products: CounterProduct[] }) {
+/** What the counter shows after a sale: its total, the points earned, lines sold beyond stock. */
+export type RecordedSale = { saleId: number; total: number; points: number; excess: number };
+
+export function CounterForm({ products, recordSale }: { products: CounterProduct[]; recordSale: FormAction<RecordedSale> }) {
   const t = useTranslations("rack.counter");
   const locale = useLocale();
   const router = useRouter();
@@ -41,7 +45,7 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
     form.set("customer_phone", phone);
     form.set("external_id", basketId);
     startTransition(async () => {
-      const state = await recordSaleAction(null, form);
+      const state = await recordSale(null, form);
       if (state?.ok && state.data) {
         const recorded = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
         setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded });
@@ -64,12 +68,12 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
           const count = basket[p.id] ?? 0;
           const left = p.available - count;
           return (
-            <li key={p.id} data-testid="counter-product" className={`rounded-2xl border-2 bg-white p-3 ${count ? "border-brand-600" : "border-stone-200"}`}>
+            <li key={p.id} data-testid="counter-product" className={cn("rounded-2xl border-2 bg-white p-3", count ? "border-brand-600" : "border-stone-200")}>
               <button type="button" onClick={() => change(p.id, 1)} className="block min-h-16 w-full text-left">
                 {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt="" sizes="180px" className="mb-2 aspect-[4/3] w-full rounded-xl" />}
                 <span className="block text-lg font-bold">{p.name}</span>
                 <span className="block text-base text-stone-700">{formatWon(p.price, locale)}</span>
-                <span className={`block text-base font-semibold ${left < 0 ? "text-red-800" : "text-stone-700"}`}>
+                <span className={cn("block text-base font-semibold", left < 0 ? "text-red-800" : "text-stone-700")}>
                   {left < 0 ? t("overPlan", { count: -left }) : left === 0 ? t("soldOut") : t("available", { count: left })}
                 </span>
               </button>
@@ -119,7 +123,7 @@ export function CounterForm({ products }: { products: CounterProduct[] }) {
           {pending ? t("recording") : t("record")}
         </button>
         {result && (
-          <p role={result.ok ? "status" : "alert"} data-testid="counter-result" className={`mt-3 rounded-xl border px-3 py-2 text-base ${result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+          <p role={result.ok ? "status" : "alert"} data-testid="counter-result" className={cn("mt-3 rounded-xl border px-3 py-2 text-base", result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800")}>
             {result.text}
           </p>
         )}

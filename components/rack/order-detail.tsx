@@ -4,13 +4,28 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { changeSlotAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import type { RackCard } from "@/lib/rack/card-rules";
 import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow } from "./use-rack-live";
+import type { RackActions } from "./rack-actions";
+import { cn } from "@/components/ui/cn";
 
 /** One order opened from the board or a scan: the same moves, plus changing its rack slot and printing its label. */
-export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArrived }: { card: RackCard; freeSlots: string[]; serverNow: number; timezone: string; scannedArrived: boolean }) {
+export function OrderDetail({
+  card,
+  freeSlots,
+  serverNow,
+  timezone,
+  scannedArrived,
+  actions,
+}: {
+  card: RackCard;
+  freeSlots: string[];
+  serverNow: number;
+  timezone: string;
+  scannedArrived: boolean;
+  actions: RackActions;
+}) {
   const t = useTranslations("rack");
   const router = useRouter();
   const [offset] = useState(() => ({ current: serverNow - Date.now() }));
@@ -33,7 +48,7 @@ export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArriv
 
   const onMove = (c: RackCard, to: CardMove, extra: MoveExtra = {}) =>
     run(
-      () => (to === "ready" ? markReadyAction({ orderId: c.id }) : moveOrderAction({ orderId: c.id, to, ...extra })),
+      () => (to === "ready" ? actions.markReady({ orderId: c.id }) : actions.moveOrder({ orderId: c.id, to, ...extra })),
       t(`done.${to}`, { code: c.code }),
       !(to === "ready" && c.status === "arrived"),
     );
@@ -44,10 +59,10 @@ export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArriv
         ← {t("detail.back")}
       </Link>
       {message && (
-        <div role={message.ok ? "status" : "alert"} data-testid="detail-message" className={`my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg ${message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800"}`}>
+        <div role={message.ok ? "status" : "alert"} data-testid="detail-message" className={cn("my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg", message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800")}>
           <span className="flex-1">{message.text}</span>
           {message.ok && canUndo && (
-            <button type="button" disabled={pending} className="min-h-11 rounded-xl border border-green-800 px-3 font-bold" onClick={() => run(() => undoMoveAction({ orderId: card.id }), t("undo.done"), false)}>
+            <button type="button" disabled={pending} className="min-h-11 rounded-xl border border-green-800 px-3 font-bold" onClick={() => run(() => actions.undoMove({ orderId: card.id }), t("undo.done"), false)}>
               {t("undo.button")}
             </button>
           )}
@@ -62,7 +77,7 @@ export function OrderDetail({ card, freeSlots, serverNow, timezone, scannedArriv
           onSubmit={(e) => {
             e.preventDefault();
             const rackSlot = String(new FormData(e.currentTarget).get("rackSlot") ?? "");
-            run(() => changeSlotAction({ orderId: card.id, rackSlot }), t("done.slotChanged", { code: card.code }), false);
+            run(() => actions.changeSlot({ orderId: card.id, rackSlot }), t("done.slotChanged", { code: card.code }), false);
           }}
         >
           <div>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { scanAction } from "@/app/(staff)/rack/actions";
+import type { CommandAction } from "@/lib/actions";
 
 type Detector = { detect: (source: CanvasImageSource) => Promise<{ rawValue: string }[]> };
 
@@ -12,7 +12,7 @@ type Detector = { detect: (source: CanvasImageSource) => Promise<{ rawValue: str
  * video frames otherwise (loaded only then). A read opens the order and marks it arrived.
  * Typing the code is always there for a camera that will not focus.
  */
-export function QrScanner() {
+export function QrScanner({ scan }: { scan: CommandAction<{ text: string }, { orderId: number; markedArrived: boolean }> }) {
   const t = useTranslations("rack");
   const router = useRouter();
   const video = useRef<HTMLVideoElement>(null);
@@ -24,7 +24,7 @@ export function QrScanner() {
   async function submit(text: string) {
     if (busy.current) return;
     busy.current = true;
-    const result = await scanAction({ text });
+    const result = await scan({ text });
     if (result?.ok && result.data) {
       router.push(`/rack/orders/${result.data.orderId}${result.data.markedArrived ? "?scanned=arrived" : ""}`);
       return;

@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState, useTransition } from "react";
-import { closeOutAction, markReadyAction, moveOrderAction, undoMoveAction } from "@/app/(staff)/rack/actions";
 import { formatDate } from "@/lib/format";
 import { matchesFind, type RackBoard as Board, type RackCard } from "@/lib/rack/card-rules";
 import { RackOrderCard, type CardMove, type MoveExtra } from "./rack-card";
 import { useNow, useRackLive } from "./use-rack-live";
+import type { RackActions } from "./rack-actions";
 import { paymentTally, stillInSlot } from "@/lib/rack/close-out-rule";
 import { formatWon } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
 
 const LANES = ["placed", "ready", "arrived", "picked_up"] as const;
 /** The undo offer stays this long; the server accepts an undo a little longer (UNDO_WINDOW_MS). */
@@ -17,7 +18,7 @@ const UNDO_SHOWN_MS = 10_000;
 
 type Undo = { orderId: number; code: string; to: CardMove; rackSlot: string | null; until: number };
 
-export function RackBoard({ initial }: { initial: Board }) {
+export function RackBoard({ initial, actions }: { initial: Board; actions: RackActions }) {
   const t = useTranslations("rack");
   const locale = useLocale();
   const { board, state, applyCard, clockOffset } = useRackLive(initial);
@@ -33,7 +34,7 @@ export function RackBoard({ initial }: { initial: Board }) {
   const visible = useMemo(() => board.cards.filter((c) => matchesFind(c, query)), [board.cards, query]);
   const noShows = board.cards.filter((c) => c.status === "no_show");
   // Counted when the confirm step opens: orders still inside their pickup window.
-  const early = confirmClose ? stillInSlot({ board, now: Date.now() }) : 0;
+  const early = confirmClose ? stillInSlot({ board, now }) : 0;
   const tally = paymentTally(board.cards);
   const uncollected = board.cards.filter((c) => c.status === "placed" || c.status === "ready" || c.status === "arrived").length;
   const freeSlots = board.rackSlots.length - new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
@@ -48,7 +49,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     setPendingId(card.id);
     setError(null);
     startTransition(async () => {
-      const result = to === "ready" ? await markReadyAction({ orderId: card.id }) : await moveOrderAction({ orderId: card.id, to, ...extra });
+      const result = to === "ready" ? await actions.markReady({ orderId: card.id }) : await actions.moveOrder({ orderId: card.id, to, ...extra });
       setPendingId(null);
       if (!result?.ok) {
         setError(result?.message ?? t("errors.generic"));
@@ -66,7 +67,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     const target = undo;
     setUndo(null);
     startTransition(async () => {
-      const result = await undoMoveAction({ orderId: target.orderId });
+      const result = await actions.undoMove({ orderId: target.orderId });
       if (!result?.ok) setError(result?.message ?? t("errors.generic"));
       else applyCard(result.data?.card ?? null, target.orderId);
     });
@@ -74,7 +75,7 @@ export function RackBoard({ initial }: { initial: Board }) {
 
   function closeOut() {
     startTransition(async () => {
-      const result = await closeOutAction({ date: board.date, confirm: "yes" });
+      const result = await actions.closeOut({ date: board.date, confirm: "yes" });
       setConfirmClose(false);
       if (!result?.ok) setError(result?.message ?? t("errors.generic"));
       else setError(null);
@@ -85,7 +86,7 @@ export function RackBoard({ initial }: { initial: Board }) {
     <div className="px-3 pt-2 pb-24">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-ink">{t("board.title", { date: formatDate(board.date, locale) })}</h1>
-        <span data-testid="live-state" data-state={state} className={`rounded-full px-3 py-1 text-sm font-semibold ${state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950"}`}>
+        <span data-testid="live-state" data-state={state} className={cn("rounded-full px-3 py-1 text-sm font-semibold", state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950")}>
           {t(`live.${state}`)}
         </span>
         <span className="text-base text-stone-700">{t("board.freeSlots", { free: freeSlots, total: board.rackSlots.length })}</span>
@@ -120,7 +121,7 @@ export function RackBoard({ initial }: { initial: Board }) {
           const cards = visible.filter((c) => c.status === lane);
           const slots = [...new Set(cards.map((c) => `${c.slotStart}–${c.slotEnd}`))];
           return (
-            <section key={lane} aria-labelledby={`lane-${lane}`} data-testid={`lane-${lane}`} className={`min-w-0 rounded-2xl bg-stone-100 p-2 ${lane === "picked_up" ? "col-span-3 xl:col-span-1" : ""}`}>
+            <section key={lane} aria-labelledby={`lane-${lane}`} data-testid={`lane-${lane}`} className={cn("min-w-0 rounded-2xl bg-stone-100 p-2", lane === "picked_up" ? "col-span-3 xl:col-span-1" : "")}>
               <h2 id={`lane-${lane}`} className="flex items-center justify-between px-1 pb-2 text-xl font-bold text-ink">
                 {t(`lanes.${lane}`)} <span className="rounded-full bg-white px-2 text-lg">{cards.length}</span>
               </h2>

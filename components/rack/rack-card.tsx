@@ -8,6 +8,7 @@ import { formatWon } from "@/lib/format";
 import { isLongWait, type RackCard } from "@/lib/rack/card-rules";
 import { slotEnded } from "@/lib/rack/close-out-rule";
 import { canTransition } from "@/lib/orders/transitions";
+import { cn } from "@/components/ui/cn";
 
 export type CardMove = "ready" | "arrived" | "picked_up" | "no_show";
 /** What a move carries besides its target: the payment method of a hand-over, an early no-show's confirmation. */
@@ -67,7 +68,7 @@ export function RackOrderCard({
       data-code={card.code}
       data-status={card.status}
       aria-labelledby={titleId}
-      className={`rounded-2xl border-2 bg-white p-3 shadow-sm ${longWait ? "border-red-700 bg-red-50" : card.status === "arrived" ? "border-amber-500" : "border-stone-200"}`}
+      className={cn("rounded-2xl border-2 bg-white p-3 shadow-sm", longWait ? "border-red-700 bg-red-50" : card.status === "arrived" ? "border-amber-500" : "border-stone-200")}
     >
       <div className="flex items-start justify-between gap-2">
         <h3 id={titleId} className="m-0">
@@ -102,7 +103,7 @@ export function RackOrderCard({
       </ul>
       {card.note && <p className="mt-2 rounded-lg bg-amber-50 px-2 py-1 text-base text-amber-950">{t("card.note", { note: card.note })}</p>}
       {card.status === "arrived" && card.arrivedAt !== null && (
-        <p data-testid="wait-timer" className={`mt-2 rounded-lg px-2 py-1 text-lg font-bold ${longWait ? "bg-red-700 text-white" : "bg-amber-100 text-amber-950"}`}>
+        <p data-testid="wait-timer" className={cn("mt-2 rounded-lg px-2 py-1 text-lg font-bold", longWait ? "bg-red-700 text-white" : "bg-amber-100 text-amber-950")}>
           <span suppressHydrationWarning>{t("card.waiting", { time: waitLabel(card.arrivedAt, now) })}</span>
           {longWait && <span> · {t("card.longWait")}</span>}
         </p>
@@ -110,46 +111,46 @@ export function RackOrderCard({
       {step === "pay" ? (
         <CardStep testId="pay-step" tone="green" label={t("actions.payWith")} text={`${t("actions.payWith")} · ${formatWon(card.total, locale)}`} busy={busy} cancel={t("actions.cancelPay")} onCancel={() => setStep(null)}>
           {PAYMENT_METHODS.map((method) => (
-            <button key={method} type="button" disabled={busy} onClick={() => onMove(card, "picked_up", { paymentMethod: method })} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
+            <button key={method} type="button" disabled={busy} onClick={() => onMove(card, "picked_up", { paymentMethod: method })} className={cn(BUTTON, "flex-1 bg-green-700 text-white")}>
               {t(`methods.${method}`)}
             </button>
           ))}
         </CardStep>
       ) : step === "noShowEarly" ? (
         <CardStep testId="no-show-early-step" tone="red" label={t("actions.noShowEarly")} text={t("actions.noShowEarlyConfirm", { slot: `${card.slotStart}–${card.slotEnd}` })} busy={busy} cancel={t("actions.cancelPay")} onCancel={() => setStep(null)}>
-          <button type="button" disabled={busy} onClick={() => onMove(card, "no_show", { early: true })} className={`${BUTTON} flex-1 bg-red-700 text-white`}>
+          <button type="button" disabled={busy} onClick={() => onMove(card, "no_show", { early: true })} className={cn(BUTTON, "flex-1 bg-red-700 text-white")}>
             {t("actions.noShowEarlyYes")}
           </button>
         </CardStep>
       ) : (
         <div className="mt-3 flex flex-wrap gap-2">
           {card.status === "placed" && (
-            <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 bg-brand-600 text-white`}>
+            <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={cn(BUTTON, "flex-1 bg-brand-600 text-white")}>
               {t("actions.ready")}
             </button>
           )}
           {card.status === "arrived" && !card.rackSlot && (
-            <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={`${BUTTON} flex-1 border-2 border-brand-600 text-brand-700`}>
+            <button type="button" disabled={busy} onClick={() => onMove(card, "ready")} className={cn(BUTTON, "flex-1 border-2 border-brand-600 text-brand-700")}>
               {t("actions.putOnRack")}
             </button>
           )}
           {(card.status === "placed" || card.status === "ready") && (
-            <button type="button" disabled={busy} onClick={() => onMove(card, "arrived")} className={`${BUTTON} flex-1 border-2 border-amber-600 bg-amber-50 text-amber-950`}>
+            <button type="button" disabled={busy} onClick={() => onMove(card, "arrived")} className={cn(BUTTON, "flex-1 border-2 border-amber-600 bg-amber-50 text-amber-950")}>
               {t("actions.arrived")}
             </button>
           )}
           {(card.status === "ready" || card.status === "arrived") && (
-            <button type="button" disabled={busy} onClick={() => (card.paid ? onMove(card, "picked_up") : setStep("pay"))} className={`${BUTTON} flex-1 bg-green-700 text-white`}>
+            <button type="button" disabled={busy} onClick={() => (card.paid ? onMove(card, "picked_up") : setStep("pay"))} className={cn(BUTTON, "flex-1 bg-green-700 text-white")}>
               {t("actions.handOver")}
             </button>
           )}
           {canTransition(card.status, "no_show") &&
             (slotEnded({ card, now, timezone }) ? (
-              <button type="button" disabled={busy} onClick={() => onMove(card, "no_show")} className={`${BUTTON} border border-stone-300 px-3 text-base text-stone-700`}>
+              <button type="button" disabled={busy} onClick={() => onMove(card, "no_show")} className={cn(BUTTON, "border border-stone-300 px-3 text-base text-stone-700")}>
                 {t("actions.noShow")}
               </button>
             ) : (
-              <button type="button" disabled={busy} onClick={() => setStep("noShowEarly")} className={`${BUTTON} border border-dashed border-stone-300 px-3 text-base font-semibold text-stone-600`}>
+              <button type="button" disabled={busy} onClick={() => setStep("noShowEarly")} className={cn(BUTTON, "border border-dashed border-stone-300 px-3 text-base font-semibold text-stone-600")}>
                 {t("actions.noShowEarly")}
               </button>
             ))}
@@ -182,11 +183,11 @@ function CardStep({
   children: React.ReactNode;
 }) {
   return (
-    <div role="group" aria-label={label} data-testid={testId} className={`mt-3 rounded-xl border-2 p-2 ${STEP_TONE[tone]}`}>
+    <div role="group" aria-label={label} data-testid={testId} className={cn("mt-3 rounded-xl border-2 p-2", STEP_TONE[tone])}>
       <p className="px-1 pb-2 text-base font-semibold">{text}</p>
       <div className="flex flex-wrap gap-2">
         {children}
-        <button type="button" disabled={busy} onClick={onCancel} className={`${BUTTON} border border-stone-300 bg-white px-3 text-base text-stone-700`}>
+        <button type="button" disabled={busy} onClick={onCancel} className={cn(BUTTON, "border border-stone-300 bg-white px-3 text-base text-stone-700")}>
           {cancel}
         </button>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { RackBoard, RackCard } from "@/lib/rack/card-rules";
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "polling";
@@ -17,7 +17,8 @@ const FAILURES_BEFORE_POLLING = 3;
 export function useRackLive(initial: RackBoard) {
   const [board, setBoard] = useState(initial);
   const [state, setState] = useState<LiveState>("connecting");
-  const clockOffset = useRef(initial.serverNow - Date.now());
+  // The server's clock minus this tablet's, read once when the board mounts and after each update.
+  const [clockOffset] = useState(() => ({ current: initial.serverNow - Date.now() }));
 
   useEffect(() => {
     const url = `/api/live/rack?date=${encodeURIComponent(initial.date)}`;
@@ -83,7 +84,7 @@ export function useRackLive(initial: RackBoard) {
       stopPolling();
       if (reopen) clearTimeout(reopen);
     };
-  }, [initial.date]);
+  }, [initial.date, clockOffset]);
 
   /** Put a card the tablet just changed on the board at once, without waiting for its event. */
   const applyCard = (card: RackCard | null, orderId: number) => setBoard((b) => upsertCard(b, orderId, card));

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { cn } from "@/components/ui/cn";
 
 /**
  * The pickup-date chips. On a phone they scroll sideways, with arrow buttons and a fade on
@@ -34,12 +35,12 @@ export function DateStrip({ children, prevLabel, nextLabel }: { children: React.
         {children}
       </ul>
       {more.left && (
-        <button type="button" onClick={() => scrollBy(-1)} aria-label={prevLabel} className={`${arrow} left-0 justify-start bg-gradient-to-r from-stone-50 via-stone-50/90 to-transparent pl-1`}>
+        <button type="button" onClick={() => scrollBy(-1)} aria-label={prevLabel} className={cn(arrow, "left-0 justify-start bg-gradient-to-r from-stone-50 via-stone-50/90 to-transparent pl-1")}>
           ‹
         </button>
       )}
       {more.right && (
-        <button type="button" onClick={() => scrollBy(1)} aria-label={nextLabel} className={`${arrow} right-0 justify-end bg-gradient-to-l from-stone-50 via-stone-50/90 to-transparent pr-1`}>
+        <button type="button" onClick={() => scrollBy(1)} aria-label={nextLabel} className={cn(arrow, "right-0 justify-end bg-gradient-to-l from-stone-50 via-stone-50/90 to-transparent pr-1")}>
           ›
         </button>
       )}

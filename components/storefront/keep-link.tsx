@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button-class";
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 
 /**
  * "Keep this link": the customer's one way back to an order or their page. Shows the
@@ -11,9 +12,9 @@ import { buttonClass } from "@/components/ui/button-class";
  */
 export function KeepLink({ path, body, children }: { path: string; body: string; children?: React.ReactNode }) {
   const t = useTranslations("storefront");
-  const [url, setUrl] = useState(path);
+  const origin = useBrowserValue(() => window.location.origin, null);
+  const url = origin ? new URL(path, origin).href : path;
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  useEffect(() => setUrl(new URL(path, window.location.origin).href), [path]);
 
   async function copy() {
     try {

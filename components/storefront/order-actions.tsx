@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { cancelOrderAction, checkInAction, editOrderAction } from "@/app/(storefront)/actions";
 import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import type { FormAction } from "@/lib/actions";
 
 /** "도착했어요": one tap on the pickup day tells the rack the customer is here. */
-export function CheckInButton({ token }: { token: string }) {
+export function CheckInButton({ token, action: checkIn }: { token: string; action: FormAction }) {
   const t = useTranslations("storefront");
-  const [state, action] = useActionState(checkInAction, null);
+  const [state, action] = useActionState(checkIn, null);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="token" value={token} />
@@ -23,9 +23,9 @@ export function CheckInButton({ token }: { token: string }) {
 }
 
 /** Cancel asks once more before it acts: a stray tap should not lose a pre-order. */
-export function CancelOrder({ token, deadline }: { token: string; deadline: string }) {
+export function CancelOrder({ token, deadline, action: cancel }: { token: string; deadline: string; action: FormAction }) {
   const t = useTranslations("storefront");
-  const [state, action] = useActionState(cancelOrderAction, null);
+  const [state, action] = useActionState(cancel, null);
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="space-y-2">
@@ -71,7 +71,7 @@ type EditChoice = { date: string; label: string; slots: { slot: string; remainin
  */
 export function EditOrder({
   hidden,
-  action: serverAction = editOrderAction,
+  action: serverAction,
   current,
   choices,
   lines,
@@ -82,7 +82,7 @@ export function EditOrder({
   titled?: boolean;
   /** The order's key for the action: `{ token }` on the order page, `{ id }` for staff. */
   hidden: Record<string, string | number>;
-  action?: typeof editOrderAction;
+  action: FormAction;
   current: string;
   choices: EditChoice[];
   lines: { name: string; quantity: number }[];
@@ -92,9 +92,11 @@ export function EditOrder({
   const [state, action] = useActionState(serverAction, null);
   const [open, setOpen] = useState(false);
   // A saved change closes the form; the page shows the order as it is now.
-  useEffect(() => {
+  const [seenState, setSeenState] = useState(state);
+  if (seenState !== state) {
+    setSeenState(state);
     if (state?.ok) setOpen(false);
-  }, [state]);
+  }
   if (!open) {
     return (
       <div className="space-y-1">

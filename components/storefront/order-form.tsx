@@ -3,7 +3,6 @@
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { placeOrderAction } from "@/app/(storefront)/actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field, FieldError, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -12,7 +11,9 @@ import { formatDate, formatWon } from "@/lib/format";
 import type { PickupSlotListing } from "@/lib/pickup/listing";
 import type { MinNotice } from "@/lib/products/min-notice";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
-import { RestockSheet, RestockSubscribed, type RestockViewer } from "./restock-button";
+import { RestockSheet, RestockSubscribed, type RestockActions, type RestockViewer } from "./restock-button";
+import type { FormAction } from "@/lib/actions";
+import { cn } from "@/components/ui/cn";
 
 type CartLine = MenuCartLine & { key: string };
 type Selection = Record<number, number | null>;
@@ -47,6 +48,7 @@ export function OrderForm({
   initialCart,
   idempotencyKey,
   restock,
+  actions,
 }: {
   date: string;
   slots: PickupSlotListing[];
@@ -56,11 +58,13 @@ export function OrderForm({
   idempotencyKey: string;
   /** Who is looking, for "입고 알림 받기" on sold-out products. */
   restock?: RestockViewer;
+  /** The server actions: placing the order, and the restock sheet's. */
+  actions: RestockActions & { placeOrder: FormAction };
 }) {
   const t = useTranslations("storefront");
   const locale = useLocale();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(placeOrderAction, null);
+  const [state, formAction, pending] = useActionState(actions.placeOrder, null);
   // One key for the life of this form: a double tap or a retry after a lost answer returns the first order.
   const [key] = useState(idempotencyKey);
   const [cart, setCart] = useState<CartLine[]>(() => initialCart.map((l) => ({ ...l, key: lineKey(l.productId, l.optionIds) })));
@@ -72,7 +76,7 @@ export function OrderForm({
   const [privacy, setPrivacy] = useState(false);
   const [marketing, setMarketing] = useState(false);
   const [restockFor, setRestockFor] = useState<MenuProduct | null>(null);
-  const submittedCart = useRef<CartLine[] | null>(null);
+  const [submittedCart, setSubmittedCart] = useState<CartLine[] | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   const noticeText = (n: MinNotice) => (n.kind === "hours" ? t("noticeHours", { hours: n.hours }) : t("noticeDayBefore", { time: n.time }));
@@ -130,7 +134,7 @@ export function OrderForm({
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
-    submittedCart.current = cart;
+    setSubmittedCart(cart);
     const form = new FormData(e.currentTarget);
     form.set("items", JSON.stringify(cart.map((l) => ({ product_id: l.productId, quantity: l.quantity, options: l.optionIds }))));
     startTransition(() => formAction(form));
@@ -140,7 +144,7 @@ export function OrderForm({
   const lineError = (index: number, line: CartLine): string | undefined => {
     const left = fieldErrors[`product.${line.productId}`];
     if (left !== undefined) return Number(left) > 0 ? t("onlyLeft", { count: Number(left) }) : t("nowSoldOut");
-    if (submittedCart.current !== cart) return undefined;
+    if (submittedCart !== cart) return undefined;
     return fieldErrors[`items.${index}.quantity`] ?? fieldErrors[`items.${index}.product_id`] ?? fieldErrors[`items.${index}.options`];
   };
 
@@ -165,14 +169,14 @@ export function OrderForm({
                   {p.description && <p className="mt-0.5 text-sm text-stone-600">{p.description}</p>}
                   <p className="mt-1 text-base font-semibold">{formatWon(p.price, locale)}</p>
                   {p.minNotice && (
-                    <p className={`mt-1 text-sm font-semibold ${tooLate ? "text-red-700" : "text-amber-800"}`} data-testid="min-notice">
+                    <p className={cn("mt-1 text-sm font-semibold", tooLate ? "text-red-700" : "text-amber-800")} data-testid="min-notice">
                       {noticeText(p.minNotice)}
                       {tooLate && ` · ${t("noticePassed")}`}
                     </p>
                   )}
                 </div>
                 <span
-                  className={`shrink-0 rounded-full px-2.5 py-1 text-sm font-semibold ${soldOut ? "bg-stone-200 text-stone-700" : p.available <= 3 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-800"}`}
+                  className={cn("shrink-0 rounded-full px-2.5 py-1 text-sm font-semibold", soldOut ? "bg-stone-200 text-stone-700" : p.available <= 3 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-800")}
                   data-testid="availability"
                 >
                   {soldOut ? t("soldOut") : t("left", { count: p.available })}
@@ -385,7 +389,7 @@ export function OrderForm({
         </button>
       </div>
     </form>
-    {restockFor && restock && <RestockSheet productId={restockFor.id} productName={restockFor.name} viewer={restock} onClose={() => setRestockFor(null)} />}
+    {restockFor && restock && <RestockSheet productId={restockFor.id} productName={restockFor.name} viewer={restock} actions={actions} onClose={() => setRestockFor(null)} />}
     </>
   );
 }

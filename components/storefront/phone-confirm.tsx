@@ -3,23 +3,26 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { requestCodeAction, verifyCodeAction } from "@/app/(storefront)/phone-actions";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import type { FormAction } from "@/lib/actions";
 
 /**
  * Confirm a phone by code, in two steps on one card: the number → "인증번호 받기", then the
  * 6-digit code → "확인". A confirmed phone sets a short-lived cookie; the page is refreshed so
  * the server renders what the confirmation unlocks.
  */
-export function PhoneConfirm({ testId = "phone-confirm" }: { testId?: string }) {
+/** The two server actions behind the card, handed in by the page. */
+export type PhoneConfirmActions = { requestCode: FormAction; verifyCode: FormAction };
+
+export function PhoneConfirm({ actions, testId = "phone-confirm" }: { actions: PhoneConfirmActions; testId?: string }) {
   const t = useTranslations("storefront.phoneConfirm");
   const router = useRouter();
   const [phone, setPhone] = useState("");
-  const sent = useActionForm(requestCodeAction);
-  const checked = useActionForm(verifyCodeAction);
+  const sent = useActionForm(actions.requestCode);
+  const checked = useActionForm(actions.verifyCode);
   const codeSent = sent.state?.ok === true;
 
   useEffect(() => {

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { subscribePushAction } from "@/app/(storefront)/actions";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
+import { useBrowserValue } from "@/components/ui/use-browser-value";
 
 type State = "idle" | "working" | "on" | "unsupported" | "denied" | "error";
 
@@ -21,13 +21,21 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
  * VAPID key and hands the subscription to the server for this order's customer. On iPhone it
  * works once the page is added to the home screen (Safari only offers push to installed apps).
  */
-export function PushOptIn({ token, publicKey, subscribed }: { token: string; publicKey: string; subscribed: boolean }) {
+export function PushOptIn({
+  token,
+  publicKey,
+  subscribed,
+  subscribe,
+}: {
+  token: string;
+  publicKey: string;
+  subscribed: boolean;
+  subscribe: (token: string, subscription: unknown) => Promise<{ ok: boolean }>;
+}) {
   const t = useTranslations("storefront");
-  const [state, setState] = useState<State>(subscribed ? "on" : "idle");
-
-  useEffect(() => {
-    if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) setState((s) => (s === "on" ? s : "unsupported"));
-  }, []);
+  const [chosen, setState] = useState<State>(subscribed ? "on" : "idle");
+  const supported = useBrowserValue(() => "serviceWorker" in navigator && "PushManager" in window && "Notification" in window, true);
+  const state: State = !supported && chosen !== "on" ? "unsupported" : chosen;
 
   async function enable() {
     setState("working");
@@ -38,7 +46,7 @@ export function PushOptIn({ token, publicKey, subscribed }: { token: string; pub
       const subscription =
         (await registration.pushManager.getSubscription()) ??
         (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
-      const result = await subscribePushAction(token, subscription.toJSON());
+      const result = await subscribe(token, subscription.toJSON());
       setState(result.ok ? "on" : "error");
     } catch {
       setState("error");

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { subscribeRestockAction } from "@/app/(storefront)/phone-actions";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { particle } from "@/lib/korean-particle";
-import { PhoneConfirm } from "./phone-confirm";
+import type { FormAction } from "@/lib/actions";
+import { PhoneConfirm, type PhoneConfirmActions } from "./phone-confirm";
 
 export type RestockViewer = {
   /** This browser has a valid phone session. */
@@ -20,11 +20,14 @@ export type RestockViewer = {
   privacyText: string;
 };
 
+/** Confirming the phone, then subscribing: the server actions the page hands in. */
+export type RestockActions = PhoneConfirmActions & { subscribe: FormAction };
+
 /**
  * "입고 알림 받기" on a product not on the date's list: the button and its sheet. (Inside the
  * order form, sold-out cards open the same sheet from the form, outside its <form>.)
  */
-export function RestockButton({ productId, productName, viewer }: { productId: number; productName: string; viewer: RestockViewer }) {
+export function RestockButton({ productId, productName, viewer, actions }: { productId: number; productName: string; viewer: RestockViewer; actions: RestockActions }) {
   const t = useTranslations("storefront.restock");
   const [open, setOpen] = useState(false);
   if (viewer.waiting.includes(productId)) return <RestockSubscribed />;
@@ -33,7 +36,7 @@ export function RestockButton({ productId, productName, viewer }: { productId: n
       <button type="button" className={buttonClass("secondary", "min-w-24")} onClick={() => setOpen(true)} aria-label={t("subscribeNamed", { name: productName })}>
         {t("subscribe")}
       </button>
-      {open && <RestockSheet productId={productId} productName={productName} viewer={viewer} onClose={() => setOpen(false)} />}
+      {open && <RestockSheet productId={productId} productName={productName} viewer={viewer} actions={actions} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -51,9 +54,21 @@ export function RestockSubscribed() {
  * A bottom sheet (a phone's natural reach): confirm the phone by code if this browser has not,
  * then one tap subscribes. Rendered outside any other form, so its forms never nest.
  */
-export function RestockSheet({ productId, productName, viewer, onClose }: { productId: number; productName: string; viewer: RestockViewer; onClose: () => void }) {
+export function RestockSheet({
+  productId,
+  productName,
+  viewer,
+  actions,
+  onClose,
+}: {
+  productId: number;
+  productName: string;
+  viewer: RestockViewer;
+  actions: RestockActions;
+  onClose: () => void;
+}) {
   const t = useTranslations("storefront.restock");
-  const { state, pending, onSubmit } = useActionForm(subscribeRestockAction);
+  const { state, pending, onSubmit } = useActionForm(actions.subscribe);
   const done = state?.ok === true || viewer.waiting.includes(productId);
   const titleId = `restock-title-${productId}`;
   return (
@@ -82,7 +97,7 @@ export function RestockSheet({ productId, productName, viewer, onClose }: { prod
           <>
             <p className="text-base text-stone-700">{t("lead")}</p>
             {!viewer.confirmed ? (
-              <PhoneConfirm testId="restock-phone-confirm" />
+              <PhoneConfirm actions={actions} testId="restock-phone-confirm" />
             ) : (
               <form onSubmit={onSubmit} noValidate className="space-y-3">
                 <input type="hidden" name="product_id" value={productId} />

@@ -1,3 +1,5 @@
+import { cn } from "./cn";
+
 const TONES = {
   neutral: "bg-stone-100 text-stone-800",
   brand: "bg-brand-100 text-brand-700",
@@ -10,7 +12,7 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = "neutral", children, className = "" }: { tone?: BadgeTone; children: React.ReactNode; className?: string }) {
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold ${TONES[tone]} ${className}`}>{children}</span>;
+  return <span className={cn("inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold", TONES[tone], className)}>{children}</span>;
 }
 
 export const STATUS_TONES: Record<string, BadgeTone> = {

@@ -2,6 +2,8 @@
  * The shared button look as a plain function, importable from server components too
  * (a function exported from a "use client" file cannot be called on the server).
  */
+import { cn } from "./cn";
+
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 
 const VARIANTS: Record<ButtonVariant, string> = {
@@ -13,5 +15,5 @@ const VARIANTS: Record<ButtonVariant, string> = {
 
 /** Touch targets are at least 44 px tall. */
 export function buttonClass(variant: ButtonVariant = "primary", extra = ""): string {
-  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-xl px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
+  return cn("inline-flex min-h-11 items-center justify-center gap-2 rounded-xl px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed", VARIANTS[variant], extra);
 }

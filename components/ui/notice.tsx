@@ -1,3 +1,5 @@
+import { cn } from "@/components/ui/cn";
+
 /** A form-level message. `data-testid` because Next's route announcer also has role="alert". */
 export function Notice({ tone = "error", children, testId }: { tone?: "error" | "success" | "info"; children: React.ReactNode; testId?: string }) {
   const styles = {
@@ -6,7 +8,7 @@ export function Notice({ tone = "error", children, testId }: { tone?: "error" | 
     info: "border-stone-300 bg-white text-stone-700",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId ?? `notice-${tone}`} className={`rounded-xl border px-4 py-3 text-base ${styles}`}>
+    <div role={tone === "error" ? "alert" : "status"} data-testid={testId ?? `notice-${tone}`} className={cn("rounded-xl border px-4 py-3 text-base", styles)}>
       {children}
     </div>
   );

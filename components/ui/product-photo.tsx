@@ -1,3 +1,4 @@
+import { cn } from "./cn";
 import { photoUrls } from "@/lib/products/photo-urls";
 
 /**
@@ -6,5 +7,5 @@ import { photoUrls } from "@/lib/products/photo-urls";
  */
 export function ProductPhoto({ photoKey, alt, sizes, className = "" }: { photoKey: string; alt: string; sizes: string; className?: string }) {
   const { src, srcset } = photoUrls(photoKey);
-  return <img src={src} srcSet={srcset} sizes={sizes} alt={alt} loading="lazy" decoding="async" className={`bg-stone-100 object-cover ${className}`} data-testid="product-photo-img" />;
+  return <img src={src} srcSet={srcset} sizes={sizes} alt={alt} loading="lazy" decoding="async" className={cn("bg-stone-100 object-cover", className)} data-testid="product-photo-img" />;
 }

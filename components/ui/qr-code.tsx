@@ -1,3 +1,4 @@
+import { cn } from "./cn";
 import QRCode from "qrcode";
 
 /**
@@ -12,7 +13,7 @@ export async function QrCode({ value, label, size = 192, className = "" }: { val
       aria-label={label}
       data-testid="qr-code"
       data-value={value}
-      className={`inline-block bg-white [&>svg]:block [&>svg]:size-full ${className}`}
+      className={cn("inline-block bg-white [&>svg]:block [&>svg]:size-full", className)}
       style={{ width: size, height: size }}
       // The SVG comes from the qrcode library from our own value; it carries no user markup.
       dangerouslySetInnerHTML={{ __html: svg }}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { questionsSchema, validateAnswers, visibleQuestions, type Question } from "./questions";
+import { questionsSchema } from "./question-schema";
+import { validateAnswers, visibleQuestions, type Question } from "./questions";
 import { ALLERGY_QUESTIONS, BREAD_TASTE_QUESTIONS, CAKE_ORDER_QUESTIONS } from "./demo-templates";
 
 const Q: Question[] = [

@@ -1,14 +1,10 @@
 /**
  * The question model of a consultation template version, and the rules that read answers
  * against it: which questions are visible, what a valid answer is, how a form post becomes
- * answers. Pure functions — the builder preview, the public form and the server all use them.
+ * answers. Pure functions without zod — the builder preview, the public form and the server all
+ * use them, and the public form ships no validation library.
  */
-import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
-
-// In the browser (the consultation form and builder parse with these schemas) zod must not
-// probe `new Function`: the CSP forbids eval and every probe is reported as a violation.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 export const QUESTION_TYPES = ["single", "multi", "scale", "short", "long", "yesno", "date"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -16,45 +12,16 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
 
-const questionIdSchema = z.string().regex(/^[a-z0-9_-]{1,40}$/, "question_id_format");
-
-export const questionSchema = z.object({
-  id: questionIdSchema,
-  type: z.enum(QUESTION_TYPES),
-  label: z.string().trim().min(1, "question_label_required").max(200, "question_label_too_long"),
-  help: z.string().trim().max(300, "question_help_too_long").optional(),
-  required: z.boolean().default(false),
-  choices: z.array(z.string().trim().min(1, "choice_empty").max(80, "choice_too_long")).max(30).optional(),
-  showIf: z.object({ questionId: questionIdSchema, equals: z.string().min(1).max(80) }).optional(),
-});
-export type Question = z.infer<typeof questionSchema>;
-
-/** A whole question list: ids unique, choices where needed, conditions only on earlier questions. */
-export const questionsSchema = z
-  .array(questionSchema)
-  .min(1, "questions_min")
-  .max(60, "questions_max")
-  .superRefine((questions, ctx) => {
-    const seen = new Map<string, Question>();
-    questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: "question_id_repeat" });
-      if ((q.type === "single" || q.type === "multi") && (!q.choices || q.choices.length < 2)) {
-        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "choices_two_or_more" });
-      }
-      if (q.choices && new Set(q.choices).size !== q.choices.length) {
-        ctx.addIssue({ code: "custom", path: [i, "choices"], message: "choice_repeat" });
-      }
-      if (q.showIf) {
-        const target = seen.get(q.showIf.questionId);
-        if (!target) {
-          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "condition_earlier_only" });
-        } else if (!conditionValues(target).includes(q.showIf.equals)) {
-          ctx.addIssue({ code: "custom", path: [i, "showIf"], message: "condition_value_unknown" });
-        }
-      }
-      seen.set(q.id, q);
-    });
-  });
+/** One question; its schema (the server's check of a template) is `question-schema.ts`. */
+export type Question = {
+  id: string;
+  type: QuestionType;
+  label: string;
+  help?: string;
+  required: boolean;
+  choices?: string[];
+  showIf?: { questionId: string; equals: string };
+};
 
 /** The answer values a condition on this question may test for. */
 export function conditionValues(q: Question): string[] {
@@ -153,11 +120,6 @@ export function rawAnswersFromForm(form: Record<string, unknown>): Record<string
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(form)) if (key.startsWith("q.")) raw[key.slice(2)] = value;
   return raw;
-}
-
-/** Parse stored questions JSON (a version row) — throws if the stored shape is broken. */
-export function readQuestions(json: unknown): Question[] {
-  return questionsSchema.parse(json);
 }
 
 /** An answer as a sentence part for cards and the private page. */

@@ -16,7 +16,8 @@ import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { diffAnswers, type AnswerChange } from "./changes";
-import { readQuestions, validateAnswers, type Answers, type Question } from "./questions";
+import { readQuestions } from "./question-schema";
+import { validateAnswers, type Answers, type Question } from "./questions";
 
 export type SubmitInput = {
   templateVersionId: number;

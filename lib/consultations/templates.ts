@@ -15,7 +15,8 @@ import {
   type ConsultationTemplateVersion,
 } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { questionsSchema, readQuestions, type Question } from "./questions";
+import { questionsSchema, readQuestions } from "./question-schema";
+import type { Question } from "./questions";
 
 export const templateInput = z.object({
   title: z.string().trim().min(1, "template_title_required").max(80, "template_title_too_long"),

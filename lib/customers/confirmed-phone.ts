@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, gte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { customers, orderItems, orders, type OrderStatus } from "@/db/schema";
+import { orderItems, orders, type OrderStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";

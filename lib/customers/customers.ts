@@ -13,7 +13,7 @@ export function newToken(bytes = 18): string {
  * The one customer record for a phone number, whatever the channel: found, or created, and
  * whether this call created it. A given name only fills an empty one: anybody can type a
  * phone number, so a public form must never rename the person it belongs to. Customers
- * correct their name themselves from their private page (lib/customers/privacy.ts).
+ * correct their name themselves from their private page (lib/customer-record/privacy.ts).
  */
 export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): { customer: Customer; created: boolean } {
   const normalized = normalizePhone(phone);

@@ -29,7 +29,8 @@ import { normalizePhone } from "@/lib/customers/phone";
 import { stockForDate } from "@/lib/inventory/availability";
 import { AppError, errorText, translateError, type ErrorParams, type MessageKey } from "@/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
-import { generatePickupCode } from "@/lib/orders/place-order";
+import { generatePickupCode } from "@/lib/orders/pickup-code";
+import { OPEN_STATUSES, statusStamp } from "@/lib/order-status-sets";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
 import { parseIntegerText } from "@/lib/validation/numbers";
@@ -170,18 +171,10 @@ function productByName(tx: DbOrTx, name: string, at: number) {
   return tx.insert(products).values({ name, price: 0, active: false, createdAt: at, updatedAt: at }).returning({ id: products.id, price: products.price }).get();
 }
 
-const STATUS_STAMP: Partial<Record<OrderStatus, "pickedUpAt" | "noShowAt" | "cancelledAt" | "readyAt">> = {
-  picked_up: "pickedUpAt",
-  no_show: "noShowAt",
-  cancelled: "cancelledAt",
-  ready: "readyAt",
-};
-
-const LIVE_STATUSES: readonly OrderStatus[] = ["placed", "ready", "arrived"];
 
 /** A pre-order still to be picked up takes that day's stock: refuse it when the plan has not enough left. */
 function checkPlan(tx: DbOrTx, row: ValidRow, lines: { name: string; quantity: number; product: { id: number } }[], today: string): void {
-  if (row.channel === "store" || !LIVE_STATUSES.includes(row.status) || row.pickupDate < today) return;
+  if (row.channel === "store" || !OPEN_STATUSES.includes(row.status) || row.pickupDate < today) return;
   const wanted = new Map<number, { name: string; quantity: number }>();
   for (const l of lines) {
     const w = wanted.get(l.product.id) ?? { name: l.name, quantity: 0 };
@@ -220,7 +213,7 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
     return "sale";
   }
 
-  const stamp = STATUS_STAMP[row.status];
+  const stamp = statusStamp(row.status);
   const order = tx
     .insert(orders)
     .values({

@@ -12,7 +12,7 @@ import { formatPhone, phoneLast4 } from "@/lib/customers/phone";
 import { isClosedDate, slotLabel, slotsForDate, dateState, type DateState } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, isDateString, localDate } from "@/lib/shop/time";
-import { slotBookings } from "./place-order";
+import { slotBookings } from "@/lib/pickup/slot-bookings";
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
 import { changeOrderStatus, getOrderForUpdate } from "./status";
 

@@ -17,7 +17,8 @@ import { getShopSettings } from "@/lib/shop/settings";
 import { runOrderCommand, recordOrderEvent, type Actor, type OrderCommand } from "./command";
 import { customerCancelDeadline, findOrderByToken } from "./customer-actions";
 import type { OrderEditInput } from "./input";
-import { assertInStock, assertSlotHasRoom, generatePickupCode, priceOrderLines, resolvePickupSlot, type BookingRules } from "./place-order";
+import { assertInStock, assertSlotHasRoom, priceOrderLines, resolvePickupSlot, type BookingRules } from "./place-order";
+import { generatePickupCode } from "./pickup-code";
 import { getOrderForUpdate } from "./status";
 
 const itemsText = (lines: readonly { name: string; quantity: number }[]) => lines.map((l) => `${l.name} ×${l.quantity}`).join(", ");

@@ -1,5 +1,4 @@
-import crypto from "node:crypto";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
@@ -14,34 +13,13 @@ import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products
 import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
+import { generatePickupCode } from "./pickup-code";
+import { slotBookings } from "@/lib/pickup/slot-bookings";
+import { requestHash } from "@/lib/request-hash";
 import type { OrderInput } from "./input";
 
-/** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
-const CODE_LETTERS = "ACDEFHJKLMNPRTUVWXY";
-const CODE_DIGITS = "3479";
-
-/** A pickup code like `K347`: one letter and three digits, unique within its pickup date. */
-export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate: string }): string {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const letter = CODE_LETTERS[crypto.randomInt(CODE_LETTERS.length)];
-    const digits = Array.from({ length: 3 }, () => String(crypto.randomInt(10))).join("");
-    const code = attempt < 100 ? letter + digits : letter + digits + CODE_DIGITS[crypto.randomInt(4)];
-    const taken = db.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code))).get();
-    if (!taken) return code;
-  }
-  throw new AppError("conflict", { message: "order_code_failed" });
-}
-
-/** Live orders booked into a slot (everything but cancelled), leaving out `exceptOrderId` (an order being changed). */
-export function slotBookings({ db, pickupDate, exceptOrderId }: { db: DbOrTx; pickupDate: string; exceptOrderId?: number }): Map<string, number> {
-  const rows = db
-    .select({ slotStart: orders.slotStart, count: sql<number>`count(*)` })
-    .from(orders)
-    .where(and(eq(orders.pickupDate, pickupDate), ne(orders.status, "cancelled"), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined))
-    .groupBy(orders.slotStart)
-    .all();
-  return new Map(rows.map((r) => [r.slotStart, Number(r.count)]));
-}
+// Re-exported for callers not yet updated: each lives in its own module now.
+export { generatePickupCode, requestHash, slotBookings };
 
 /**
  * Whose rules a pickup date and slot are checked by: a customer (storefront, their own order
@@ -161,10 +139,6 @@ export function assertNoticeMet({ lines, date, slot, timezone, now }: { lines: r
       details: { product_id: l.product.id, rule },
     });
   });
-}
-
-export function requestHash(input: unknown): string {
-  return crypto.createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 
 export type PlaceOrderResult = { order: Order; created: boolean };

@@ -11,19 +11,12 @@ import { AppError } from "@/lib/errors";
 import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
 import { canTransition } from "./transitions";
+import { statusStamp } from "@/lib/order-status-sets";
 import { notifyRestock } from "@/lib/restock/alerts";
 
 export type { Actor } from "./command";
 
 export { TRANSITIONS, FINAL_STATUSES, canTransition } from "./transitions";
-
-const STAMP: Partial<Record<OrderStatus, keyof Order>> = {
-  ready: "readyAt",
-  arrived: "arrivedAt",
-  picked_up: "pickedUpAt",
-  no_show: "noShowAt",
-  cancelled: "cancelledAt",
-};
 
 export function getOrderForUpdate({ db, orderId }: { db: DbOrTx; orderId: number }): Order {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
@@ -43,7 +36,7 @@ export function applyStatusChange(
     throw new AppError("invalid_transition", { message: "status_change_not_allowed", params: { from: order.status, to } });
   }
   const { tx, now } = cmd;
-  const stamp = STAMP[to];
+  const stamp = statusStamp(to);
   const changes: Partial<Order> = { status: to, ...extra };
   if (stamp) (changes as Record<string, unknown>)[stamp] = now;
   if (to === "picked_up" || to === "no_show" || to === "cancelled") changes.rackSlot = null;
@@ -115,7 +108,7 @@ export function applyUndo(
   if (now - last.at > windowMs) throw new AppError("invalid_transition", { message: "undo_too_late" });
   const back = last.fromStatus as OrderStatus;
   const changes: Partial<Order> = { status: back };
-  const stamp = STAMP[order.status];
+  const stamp = statusStamp(order.status);
   if (stamp) (changes as Record<string, unknown>)[stamp] = null;
   if (order.status === "ready") changes.rackSlot = null;
   const slotLeft = last.fromRackSlot;

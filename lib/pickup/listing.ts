@@ -6,7 +6,7 @@ import type { DbOrTx } from "@/db/client";
 import { stockForDate } from "@/lib/inventory/availability";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { loadSchedule } from "@/lib/shop/settings";
-import { slotBookings } from "@/lib/orders/place-order";
+import { slotBookings } from "./slot-bookings";
 import { upcomingPickupDates, type DateState } from "./schedule";
 
 export type PickupSlotListing = { slot: string; start: string; end: string; capacity: number; remaining: number; open: boolean };

@@ -3,7 +3,7 @@
  * written together in one transaction, so a half-saved option list never reaches the
  * storefront. Past orders keep their own snapshot of names and prices (order_items).
  */
-import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { productOptionChoices, productOptionGroups, products } from "@/db/schema";
@@ -11,7 +11,6 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { isTimeString } from "@/lib/shop/time";
 import { wholeNumber } from "@/lib/validation/numbers";
 import { getProductWithOptions, listProductsWithOptions, type ProductWithOptions } from "./catalogue";
-import { withParticle } from "@/lib/korean-particle";
 import { MAX_NOTICE_HOURS } from "./min-notice";
 import { numeric } from "@/lib/validation/numbers";
 

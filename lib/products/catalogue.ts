@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { productOptionChoices, productOptionGroups, products, type Product } from "@/db/schema";
 

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { customers, orderItems, orders, type OrderStatus } from "@/db/schema";
+import { customers, orderItems, orders } from "@/db/schema";
 import { phoneLast4 } from "@/lib/customers/phone";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";

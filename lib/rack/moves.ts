@@ -13,6 +13,7 @@ import { recordOrderEvent, runOrderCommand } from "@/lib/orders/command";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
 import { slotEndsAt } from "@/lib/pickup/schedule";
 import { applyStatusChange, applyUndo, canTransition, getOrderForUpdate, type Actor } from "@/lib/orders/status";
+import { OPEN_STATUSES } from "@/lib/order-status-sets";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { assignNextRackSlot, isRackSlot, isRackSlotConflict, takenRackSlots } from "./slots";
@@ -125,7 +126,7 @@ export function undoRackMove({ db, orderId, actor, now = Date.now() }: { db: Db;
   });
 }
 
-export const OPEN_STATUSES: readonly OrderStatus[] = ["placed", "ready", "arrived"];
+export { OPEN_STATUSES };
 
 /** How many orders a close-out of `date` would mark as no-show. */
 export function countUncollected({ db, date }: { db: DbOrTx; date: string }): number {

@@ -14,7 +14,7 @@ import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { enqueueEvent } from "@/lib/messages/outbox";
-import { requestHash } from "@/lib/orders/place-order";
+import { requestHash } from "@/lib/request-hash";
 import { awardPurchasePoints } from "@/lib/points/policy";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { getShopSettings } from "@/lib/shop/settings";

@@ -10,10 +10,9 @@ import { closedDates, orders, pickupSlots, shopSettings, type ShopSettings } fro
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { wholeNumber } from "@/lib/validation/numbers";
 import { normalizePhone, formatPhone } from "@/lib/customers/phone";
-import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
-import { addDays, isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
-import { withParticle } from "@/lib/korean-particle";
+import { isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
 import { numeric } from "@/lib/validation/numbers";
+import { OPEN_STATUSES } from "@/lib/order-status-sets";
 
 export { ruleExample, type RuleExample } from "@/lib/pickup/rule-example";
 
@@ -155,7 +154,7 @@ export function upcomingBookingsForSlot({ db, slot, now = Date.now(), timeZone }
   const rows = db
     .select({ date: orders.pickupDate, count: sql<number>`count(*)` })
     .from(orders)
-    .where(and(gte(orders.pickupDate, today), eq(orders.slotStart, slot.startTime), inArray(orders.status, ["placed", "ready", "arrived"])))
+    .where(and(gte(orders.pickupDate, today), eq(orders.slotStart, slot.startTime), inArray(orders.status, [...OPEN_STATUSES])))
     .groupBy(orders.pickupDate)
     .all();
   return rows.filter((r) => weekdayOf(r.date) === slot.weekday).reduce((sum, r) => sum + Number(r.count), 0);
@@ -232,7 +231,7 @@ export function addClosedDate({ db, input, now = Date.now() }: { db: Db; input: 
       const live = tx
         .select({ count: sql<number>`count(*)` })
         .from(orders)
-        .where(and(eq(orders.pickupDate, v.date), inArray(orders.status, ["placed", "ready", "arrived"])))
+        .where(and(eq(orders.pickupDate, v.date), inArray(orders.status, [...OPEN_STATUSES])))
         .get();
       const count = Number(live?.count ?? 0);
       if (count > 0) throw new AppError("conflict", { message: "closed_date_has_orders", params: { count }, fields: { date: "date_has_orders" } });

@@ -12,7 +12,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { changeOrderStatus } from "@/lib/orders/status";
 import { pointsBalance } from "@/lib/points/policy";
 import { redeemPoints } from "@/lib/points/redeem";
-import { loadCustomerCard } from "@/lib/customers/card";
+import { loadCustomerCard } from "@/lib/customer-record/card";
 import { findCustomerByPhone } from "@/lib/customers/customers";
 import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
 import { addDays, localDate } from "@/lib/shop/time";

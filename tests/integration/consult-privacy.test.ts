@@ -12,7 +12,7 @@ import { submissionHistories, submitConsultation } from "@/lib/consultations/sub
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
 import { addVisit } from "@/lib/consultations/visits";
 import { marketingConsent } from "@/lib/customers/consent";
-import { customerForToken, deleteCustomer, exportMyData, loadMyData } from "@/lib/customers/privacy";
+import { customerForToken, deleteCustomer, exportMyData, loadMyData } from "@/lib/customer-record/privacy";
 import { createInquiry, replyToInquiry } from "@/lib/inquiries/inquiries";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";

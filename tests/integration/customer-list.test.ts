@@ -3,7 +3,7 @@
  */
 import { beforeEach, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { searchCustomers } from "@/lib/customers/card";
+import { searchCustomers } from "@/lib/customer-record/card";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";

@@ -11,9 +11,9 @@ import { GET as getOrderRoute } from "@/app/api/v1/storefront/orders/[token]/rou
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
 import { confirmSubmission, submitConsultation } from "@/lib/consultations/submissions";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
-import { loadCustomerCard } from "@/lib/customers/card";
+import { loadCustomerCard } from "@/lib/customer-record/card";
 import { marketingConsent } from "@/lib/customers/consent";
-import { loadMyData, withdrawMarketing } from "@/lib/customers/privacy";
+import { loadMyData, withdrawMarketing } from "@/lib/customer-record/privacy";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { customerOrderView } from "@/lib/storefront/order-view";

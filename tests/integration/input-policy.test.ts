@@ -14,7 +14,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
 import { submitConsultation } from "@/lib/consultations/submissions";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
-import { correctName } from "@/lib/customers/privacy";
+import { correctName } from "@/lib/customer-record/privacy";
 import { importOrdersCsv } from "@/lib/import/import-orders";
 import { createInquiry, inquiryFormSchema, MAX_INQUIRY_LENGTH } from "@/lib/inquiries/inquiries";
 import { orderInput } from "@/lib/orders/input";

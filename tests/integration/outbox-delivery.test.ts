@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, outbox, pushSubscriptions } from "@/db/schema";
-import { deleteCustomer } from "@/lib/customers/privacy";
+import { deleteCustomer } from "@/lib/customer-record/privacy";
 import { maxAttempts } from "@/lib/messages/backoff";
 import { enqueueEvent } from "@/lib/messages/outbox";
 import { subscribeOrderPush } from "@/lib/messages/push-subscriptions";
@@ -180,7 +180,7 @@ describe("webhooks", () => {
 
   it("a worker killed with 500 queued loses nothing: after restart every event arrives, de-duplicated by id", async () => {
     const dbPath = process.env.DATABASE_PATH!;
-    let child: ReturnType<typeof spawn> | undefined;
+    let child: ReturnType<typeof spawn> | undefined = undefined;
     let killedAt = 0;
     const r = await receiver({
       delayMs: 5,

@@ -6,7 +6,7 @@ import { outbox, phoneConfirmations } from "@/db/schema";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
 import { readPhoneSession, PHONE_SESSION_COOKIE } from "@/lib/customers/phone-session";
-import { CODES_PER_ADDRESS, CODES_PER_PHONE } from "@/lib/customers/phone-confirmation";
+import { CODES_PER_ADDRESS, CODES_PER_PHONE } from "@/lib/customer-record/phone-confirmation";
 import { call } from "@/tests/helpers/api";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { POST as requestPOST } from "@/app/api/v1/phone-confirmations/route";

@@ -6,7 +6,6 @@ import type { Db } from "@/db/client";
 import { products } from "@/db/schema";
 import { photoPath, photosDir, removeProductPhoto, setProductPhoto } from "@/lib/products/photos";
 import { photoUrls } from "@/lib/products/photo-urls";
-import { call } from "@/tests/helpers/api";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { GET as photoGET } from "@/app/photos/[file]/route";
 

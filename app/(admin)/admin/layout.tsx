@@ -4,11 +4,12 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { ADMIN_NAV } from "@/components/admin/nav-items";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { MessagesProvider } from "@/components/ui/messages-provider";
-import { NAMESPACES } from "@/i18n/messages";
+import { ADMIN_CLIENT_NAMESPACES } from "@/i18n/messages";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
+import { setLocaleAction } from "@/app/locale-action";
 
 export const dynamic = "force-dynamic";
 
@@ -44,11 +45,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               {t("signOut")}
             </button>
           </form>
-          <LocaleSwitcher />
+          <LocaleSwitcher action={setLocaleAction} />
         </div>
       </aside>
       <main className="min-w-0 px-4 py-6 lg:px-8">
-        <MessagesProvider namespaces={NAMESPACES}>{children}</MessagesProvider>
+        <MessagesProvider namespaces={ADMIN_CLIENT_NAMESPACES}>{children}</MessagesProvider>
       </main>
     </div>
   );

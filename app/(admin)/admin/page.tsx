@@ -17,6 +17,8 @@ import { ruleExample } from "@/lib/shop/pickup-rules";
 import { loadSchedule } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
 import { openOrderingNowAction } from "./actions";
+import { requestNow } from "@/lib/web/now";
+import { cn } from "@/components/ui/cn";
 
 /** After setup: what a new shop still lacks before customers can order, each with where to fix it. */
 async function FirstRunChecklist({ now }: { now: number }) {
@@ -44,7 +46,7 @@ async function FirstRunChecklist({ now }: { now: number }) {
       <ol className="mt-4 divide-y divide-stone-100">
         {checklist.steps.map(({ step, done }, i) => (
           <li key={step} className="grid grid-cols-[2rem_1fr] items-start gap-x-3 gap-y-2 py-4 sm:grid-cols-[2rem_1fr_auto]" data-testid={`checklist-${step}`} data-done={done}>
-            <span aria-hidden className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold ${done ? "bg-green-700 text-white" : "bg-stone-100 text-stone-700"}`}>
+            <span aria-hidden className={cn("flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold", done ? "bg-green-700 text-white" : "bg-stone-100 text-stone-700")}>
               {done ? "✓" : i + 1}
             </span>
             <div className="min-w-0 flex-1">
@@ -89,7 +91,7 @@ export default async function AdminHome() {
   const t = await getTranslations("admin.home");
   const locale = await getLocale();
   const db = getDb();
-  const now = Date.now();
+  const now = requestNow();
   const today = localDate(now, loadSchedule({ db }).settings.timezone);
   const tomorrow = addDays(today, 1);
   const todays = listOrdersForDate({ db, date: today }).totals;

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { isSetUp } from "@/lib/shop/settings";
 import { SetupForm } from "@/components/auth/setup-form";
+import { setupAction } from "@/app/(auth)/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("common.meta"))("setup") };
@@ -18,7 +19,7 @@ export default async function SetupPage() {
     <main className="mx-auto max-w-lg px-5 py-10">
       <h1 className="mb-1 text-2xl font-bold">{t("setupTitle")}</h1>
       <p className="mb-6 text-stone-600">{t("setupLead")}</p>
-      <SetupForm />
+      <SetupForm action={setupAction} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { RackBoard } from "@/components/rack/rack-board";
+import { rackActions } from "./action-set";
 import { requirePagePermission } from "@/lib/auth/session";
 import { loadRackBoard } from "@/lib/rack/board";
 import { isDateString } from "@/lib/shop/time";
@@ -16,5 +17,5 @@ export default async function RackPage({ searchParams }: { searchParams: Promise
   await requirePagePermission("rack", "/rack");
   const { date } = await searchParams;
   const board = loadRackBoard({ db: getDb(), date: isDateString(date) ? date : undefined });
-  return <RackBoard key={board.date} initial={board} />;
+  return <RackBoard key={board.date} initial={board} actions={rackActions} />;
 }

@@ -12,6 +12,7 @@ import { formatPhone } from "@/lib/customers/phone";
 import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
 import { formatDate, formatWon } from "@/lib/format";
 import { endPhoneSessionAction, setMarketingAction } from "../phone-actions";
+import { requestCodeAction, verifyCodeAction } from "@/app/(storefront)/phone-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "내 주문 찾기", robots: { index: false } };
@@ -32,7 +33,7 @@ export default async function FindOrdersPage() {
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-base text-stone-700">{t("lead")}</p>
         <section className="rounded-2xl border border-stone-200 bg-white p-4">
-          <PhoneConfirm />
+          <PhoneConfirm actions={{ requestCode: requestCodeAction, verifyCode: verifyCodeAction }} />
         </section>
         <Link href="/" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">
           {t("backToShop")}

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { createInquiry, inquiryFormSchema } from "@/lib/inquiries/inquiries";
 

@@ -8,6 +8,8 @@ import { listProductsForDate } from "@/lib/pickup/listing";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { formatDate } from "@/lib/format";
+import { requestNow } from "@/lib/web/now";
+import { recordSaleAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,7 @@ export default async function CounterPage() {
   const t = await getTranslations("rack.counter");
   const locale = await getLocale();
   const db = getDb();
-  const today = localDate(Date.now(), getShopSettings({ db }).timezone);
+  const today = localDate(requestNow(), getShopSettings({ db }).timezone);
   const products = listProductsForDate({ db, date: today })
     .filter((p) => p.planned > 0)
     .map((p) => ({ id: p.id, name: p.name, price: p.price, available: p.available, photoKey: p.photoKey }));
@@ -33,7 +35,7 @@ export default async function CounterPage() {
         </Link>
       </div>
       <p className="mt-1 text-base text-stone-700">{t("intro", { date: formatDate(today, locale) })}</p>
-      <CounterForm products={products} />
+      <CounterForm products={products} recordSale={recordSaleAction} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { confirmSubmission } from "@/lib/consultations/submissions";
 import { addVisit } from "@/lib/consultations/visits";
-import { logCardView } from "@/lib/customers/card";
+import { logCardView } from "@/lib/customer-record/card";
 import { AppError } from "@/lib/errors";
 import { redeemPoints } from "@/lib/points/redeem";
 import { integerInput, numeric } from "@/lib/validation/numbers";

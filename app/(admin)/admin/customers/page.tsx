@@ -5,9 +5,10 @@ import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { searchCustomers } from "@/lib/customers/card";
+import { searchCustomers } from "@/lib/customer-record/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { formatDateTime } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requirePagePermission("customers", "/admin/customers");
@@ -23,7 +24,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </div>
       <form role="search" className="mt-4 flex gap-2" action="/admin/customers">
         <label htmlFor="customer-q" className="sr-only">{t("searchLabel")}</label>
-        <input id="customer-q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={`${inputClass} min-w-0`} />
+        <input id="customer-q" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} className={cn(inputClass, "min-w-0")} />
         <button type="submit" className={buttonClass("primary", "shrink-0 whitespace-nowrap")}>{t("search")}</button>
       </form>
       {rows.length === 0 ? (

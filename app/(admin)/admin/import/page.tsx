@@ -4,6 +4,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { IMPORT_COLUMNS } from "@/lib/import/format";
+import { importOrdersAction } from "./actions";
+import { cn } from "@/components/ui/cn";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +21,7 @@ export default async function ImportExportPage() {
         <p className="mt-1 font-mono text-sm break-words text-stone-600">{t("columns", { columns: IMPORT_COLUMNS.join(", ") })}</p>
       </header>
       <section className="rounded-2xl border border-stone-200 bg-white p-5">
-        <ImportForm />
+        <ImportForm action={importOrdersAction} />
       </section>
       <section aria-labelledby="export" className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5">
         <h2 id="export" className="text-xl font-bold">
@@ -29,11 +31,11 @@ export default async function ImportExportPage() {
         <form method="get" action="/api/v1/export/orders.csv" className="flex flex-wrap items-end gap-3">
           <label className="text-sm font-semibold text-stone-700">
             {td("from")}
-            <input type="date" name="from" className={`${inputClass} mt-1 w-44`} />
+            <input type="date" name="from" className={cn(inputClass, "mt-1 w-44")} />
           </label>
           <label className="text-sm font-semibold text-stone-700">
             {td("to")}
-            <input type="date" name="to" className={`${inputClass} mt-1 w-44`} />
+            <input type="date" name="to" className={cn(inputClass, "mt-1 w-44")} />
           </label>
           <button type="submit" className={buttonClass("secondary")}>
             {t("download")}

@@ -12,6 +12,7 @@ import { listOutbox, OUTBOX_STATUSES, outboxCounts, type OutboxStatus } from "@/
 import { solapiConfig } from "@/lib/messages/adapters/solapi";
 import { getShopSettings } from "@/lib/shop/settings";
 import { retryOutboxAction } from "./actions";
+import { requestNow } from "@/lib/web/now";
 
 export const dynamic = "force-dynamic";
 
@@ -100,7 +101,7 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
               <td className="px-4 py-3">
                 <Badge tone={TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
                 {r.lastError && <p className="mt-1 max-w-64 text-sm text-red-800">{r.lastError}</p>}
-                {(r.status === "queued" || r.status === "sending") && r.nextAttemptAt > Date.now() && (
+                {(r.status === "queued" || r.status === "sending") && r.nextAttemptAt > requestNow() && (
                   <p className="mt-1 text-sm text-stone-600">{t("nextTry", { time: formatDateTime(r.nextAttemptAt, locale, tz) })}</p>
                 )}
               </td>

@@ -17,6 +17,7 @@ import { previousRange, resolveRange } from "@/lib/metrics/range";
 import { TILE_KEYS, tilesOf } from "@/lib/metrics/tiles";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { requestNow } from "@/lib/web/now";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   const locale = await getLocale();
   const db = getDb();
   const timeZone = getShopSettings({ db }).timezone;
-  const now = Date.now();
+  const now = requestNow();
   const chosen = rangeFromSearch(await searchParams, localDate(now, timeZone));
 
   let range;

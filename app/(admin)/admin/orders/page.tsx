@@ -12,6 +12,8 @@ import { formatDate, formatTime, formatWon } from "@/lib/format";
 import { listOrdersForDate, orderFilters, upcomingOrderDays } from "@/lib/orders/admin";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
+import { requestNow } from "@/lib/web/now";
+import { cn } from "@/components/ui/cn";
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission("orders", "/admin/orders");
@@ -20,7 +22,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const locale = await getLocale();
   const db = getDb();
   const tz = getShopSettings({ db }).timezone;
-  const today = localDate(Date.now(), tz);
+  const today = localDate(requestNow(), tz);
   const filters = orderFilters.parse(await searchParams);
   const date = filters.date ?? today;
   const link = (d: string) => {
@@ -48,7 +50,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               key={view}
               href={view === "day" ? link(date) : "/admin/orders?view=upcoming"}
               aria-current={current ? "page" : undefined}
-              className={`inline-flex min-h-11 items-center rounded-xl border-2 px-4 font-semibold ${current ? "border-ink bg-ink text-white" : "border-stone-300 bg-white text-ink"}`}
+              className={cn("inline-flex min-h-11 items-center rounded-xl border-2 px-4 font-semibold", current ? "border-ink bg-ink text-white" : "border-stone-300 bg-white text-ink")}
             >
               {view === "day" ? t("viewDay") : t("viewUpcoming")}
             </Link>

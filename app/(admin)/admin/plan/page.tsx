@@ -15,6 +15,7 @@ import { addDays, localDate } from "@/lib/shop/time";
 import { MAX_HOLD_MINUTES, sweepRestock, waitingDemand } from "@/lib/restock/alerts";
 import { copyPlanAction, saveRestockHoldAction, savePlanAction } from "./actions";
 import { EmptyState } from "@/components/admin/data-table";
+import { requestNow } from "@/lib/web/now";
 
 export default async function PlanPage() {
   await requirePagePermission("plan", "/admin/plan");
@@ -24,7 +25,7 @@ export default async function PlanPage() {
   const locale = await getLocale();
   const db = getDb();
   const { settings, slots, closedDates } = loadSchedule({ db });
-  const today = localDate(Date.now(), settings.timezone);
+  const today = localDate(requestNow(), settings.timezone);
   // An ordering window may have opened since the last write: tell waiters before counting them.
   sweepRestock({ db });
   const grid = planGrid({ db, from: today, days: 7 });

@@ -9,6 +9,8 @@ import { tilesOf } from "@/lib/metrics/tiles";
 import { weeklyReview } from "@/lib/metrics/weekly";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
+import { requestNow } from "@/lib/web/now";
+import { saveWeeklyNoteAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ export default async function WeeklyReviewPage() {
   const tt = (k: string, v?: Record<string, string | number>) => t(k as never, v as never);
   const db = getDb();
   const timeZone = getShopSettings({ db }).timezone;
-  const now = Date.now();
+  const now = requestNow();
   const r = weeklyReview({ db, today: localDate(now, timeZone), now, timeZone });
   const cur = new Map(tilesOf(r.current).map((x) => [x.key, x]));
   const prev = new Map(tilesOf(r.previous).map((x) => [x.key, x]));
@@ -115,7 +117,7 @@ export default async function WeeklyReviewPage() {
 
       <section aria-labelledby="note" className="space-y-2 rounded-2xl border border-stone-200 bg-white p-5">
         <h2 id="note" className="text-lg font-bold">{t("review.noteTitle")}</h2>
-        <WeeklyNoteForm weekStart={r.thisWeek} body={r.thisWeeksNote?.body ?? ""} />
+        <WeeklyNoteForm weekStart={r.thisWeek} body={r.thisWeeksNote?.body ?? ""} action={saveWeeklyNoteAction} />
       </section>
     </div>
   );

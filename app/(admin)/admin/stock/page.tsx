@@ -6,6 +6,8 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { listCountableProducts, listStockCounts, listStockDiscrepancies } from "@/lib/stock/counts";
+import { requestNow } from "@/lib/web/now";
+import { recordStockCountAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,7 @@ export default async function StockCountsPage() {
         <p className="text-stone-600">{t("intro")}</p>
       </header>
       <section className="rounded-2xl border border-stone-200 bg-white p-5">
-        <StockCountForm products={listCountableProducts({ db })} today={localDate(Date.now(), timeZone)} />
+        <StockCountForm products={listCountableProducts({ db })} today={localDate(requestNow(), timeZone)} action={recordStockCountAction} />
       </section>
       {discrepancies.length > 0 && (
         <section aria-labelledby="discrepancies" className="space-y-2">

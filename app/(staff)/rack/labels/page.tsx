@@ -4,13 +4,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { publicOrigin } from "@/lib/web/request";
-import { PrintButton } from "@/components/rack/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { QrCode } from "@/components/ui/qr-code";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listRackCards, loadRackBoard } from "@/lib/rack/board";
 import { formatDate } from "@/lib/format";
 import { inputClass } from "@/components/ui/field";
 import { isDateString, isTimeString } from "@/lib/shop/time";
+import { cn } from "@/components/ui/cn";
 
 export const dynamic = "force-dynamic";
 
@@ -61,13 +62,13 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
       <style>{PRINT_CSS[paper]}</style>
       <div className="mb-4 flex flex-wrap items-center gap-2 print:hidden">
         <h1 className="mr-auto text-2xl font-bold">{t("heading", { count: cards.length })}</h1>
-        <Link href={query("roll")} aria-current={paper === "roll" ? "page" : undefined} className={`inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold ${paper === "roll" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white"}`}>
+        <Link href={query("roll")} aria-current={paper === "roll" ? "page" : undefined} className={cn("inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold", paper === "roll" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white")}>
           {t("roll")}
         </Link>
-        <Link href={query("a4")} aria-current={paper === "a4" ? "page" : undefined} className={`inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold ${paper === "a4" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white"}`}>
+        <Link href={query("a4")} aria-current={paper === "a4" ? "page" : undefined} className={cn("inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold", paper === "a4" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white")}>
           {t("a4")}
         </Link>
-        <PrintButton label={t("print")} />
+        <PrintButton label={t("print")} className="min-h-12 text-lg font-bold" />
       </div>
       {!params.order && date && (
         <form method="get" action="/rack/labels" className="mb-4 flex flex-wrap items-end gap-2 print:hidden" data-testid="labels-date-form">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { QrScanner } from "@/components/rack/qr-scanner";
 import { requirePagePermission } from "@/lib/auth/session";
+import { scanAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RackScanPage() {
   await requirePagePermission("rack", "/rack/scan");
-  return <QrScanner />;
+  return <QrScanner scan={scanAction} />;
 }

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { confirmSubmission } from "@/lib/consultations/submissions";
-import { correctName, deleteCustomer, withdrawMarketing } from "@/lib/customers/privacy";
+import { correctName, deleteCustomer, withdrawMarketing } from "@/lib/customer-record/privacy";
 import { integerInput } from "@/lib/validation/numbers";
 
 // Public actions: the private token in the form is the only key, checked inside lib.

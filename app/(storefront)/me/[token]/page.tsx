@@ -14,25 +14,15 @@ import { cartHref } from "@/lib/consultations/visits";
 import { listTemplates } from "@/lib/consultations/templates";
 import { findCustomerByToken } from "@/lib/customers/customers";
 import { formatPhone } from "@/lib/customers/phone";
-import { loadMyData } from "@/lib/customers/privacy";
+import { loadMyData } from "@/lib/customer-record/privacy";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
 import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";
+import { Section } from "@/components/ui/section";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("common.meta"))("me"), robots: { index: false } };
-}
-
-function Section({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
-  return (
-    <section aria-labelledby={id} className="rounded-2xl border border-stone-200 bg-white p-4">
-      <h2 id={id} className="mb-3 text-lg font-bold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 export default async function MyPage({ params }: { params: Promise<{ token: string }> }) {

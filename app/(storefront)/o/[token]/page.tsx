@@ -14,6 +14,10 @@ import { ReviewForm } from "@/components/consult/review-form";
 import { formatDate, formatDateTime, formatTime, formatWon } from "@/lib/format";
 import { orderPushState } from "@/lib/messages/push-subscriptions";
 import { customerOrderView, type CustomerOrderView } from "@/lib/storefront/order-view";
+import { cancelOrderAction, checkInAction, editOrderAction, subscribePushAction } from "@/app/(storefront)/actions";
+import { reviewForOrder } from "@/lib/reviews/reviews";
+import { submitReviewAction } from "./review-actions";
+import { cn } from "@/components/ui/cn";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +62,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         <h1 className="text-2xl font-bold">{t("orderTitle")}</h1>
       </header>
 
-      <div role="status" aria-live="polite" data-testid="order-status" data-status={order.status} className={`rounded-2xl border-2 px-4 py-4 text-xl font-bold ${TONE[order.status]}`}>
+      <div role="status" aria-live="polite" data-testid="order-status" data-status={order.status} className={cn("rounded-2xl border-2 px-4 py-4 text-xl font-bold", TONE[order.status])}>
         {message}
       </div>
 
@@ -77,10 +81,10 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         </section>
       )}
 
-      {order.canCheckIn && <CheckInButton token={order.token} />}
+      {order.canCheckIn && <CheckInButton token={order.token} action={checkInAction} />}
       {order.checkInOpensAt !== null && <CheckInOpensAt time={formatTime(order.checkInOpensAt, locale, tz)} />}
 
-      {order.status === "placed" && <PushOptIn token={order.token} {...orderPushState({ db: getDb(), token: order.token })} />}
+      {order.status === "placed" && <PushOptIn token={order.token} {...orderPushState({ db: getDb(), token: order.token })} subscribe={subscribePushAction} />}
 
       <section aria-labelledby="pickup-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="pickup-heading" className="text-lg font-bold">
@@ -150,7 +154,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         {live && <p className="mt-3 text-sm text-stone-600">{t("liveHint")}</p>}
       </section>
 
-      <ReviewForm orderToken={order.token} />
+      {order.status === "picked_up" && <ReviewForm orderToken={order.token} existing={reviewForOrder({ db: getDb(), orderId: order.id })} action={submitReviewAction} />}
 
       {order.myPageToken && (
         <Link href={`/me/${order.myPageToken}`} className={buttonClass("secondary", "w-full")} data-testid="my-page-link">
@@ -161,6 +165,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       {order.canEdit && order.editChoices.length > 0 && (
         <EditOrder
           hidden={{ token: order.token }}
+          action={editOrderAction}
           current={`${order.pickupDate}|${order.slot}`}
           choices={order.editChoices.map((d) => ({ ...d, label: formatDate(d.date, locale) }))}
           lines={order.editLines.map((l) => ({ name: l.name, quantity: l.quantity }))}
@@ -168,7 +173,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         />
       )}
 
-      {order.canCancel && <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} />}
+      {order.canCancel && <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} action={cancelOrderAction} />}
 
       <ShopInfo shop={order.shop} />
       <div className="text-center">

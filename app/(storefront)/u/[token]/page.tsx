@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { OptOutForm } from "@/components/storefront/opt-out-form";
 import { optOutState } from "@/lib/messages/advertising";
+import { optOutAction } from "@/app/(storefront)/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function OptOutPage({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-bold">{t("optOutTitle")}</h1>
       </header>
       {state.subscribed ? (
-        <OptOutForm token={token} />
+        <OptOutForm token={token} action={optOutAction} />
       ) : (
         <p role="status" className="rounded-2xl border border-green-300 bg-green-50 p-4 font-semibold text-green-900" data-testid="opt-out-done">
           {t("optOutDone")}

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { apiRoute, clientAddress, json, parseWith, readJson, requireJsonContentType } from "@/lib/api/http";
-import { limitCodeRequests, phoneCodeRequestInput, requestPhoneCode } from "@/lib/customers/phone-confirmation";
+import { limitCodeRequests, phoneCodeRequestInput, requestPhoneCode } from "@/lib/customer-record/phone-confirmation";
 
 export const dynamic = "force-dynamic";
 

@@ -12,20 +12,12 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatAnswer } from "@/lib/consultations/questions";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
-import { listCardAccessLog, loadCustomerCard } from "@/lib/customers/card";
+import { listCardAccessLog, loadCustomerCard } from "@/lib/customer-record/card";
 import { formatPhone } from "@/lib/customers/phone";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { addVisitAction, confirmSubmissionAction, logCardViewAction, redeemPointsAction } from "../actions";
-
-function Section({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
-  return (
-    <section aria-labelledby={id} className={`rounded-2xl border border-stone-200 bg-white p-4 ${className}`}>
-      <h2 id={id} className="mb-3 text-lg font-bold">{title}</h2>
-      {children}
-    </section>
-  );
-}
+import { Section } from "@/components/ui/section";
 
 export default async function CustomerCardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

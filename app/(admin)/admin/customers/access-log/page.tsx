@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listCardAccessLog } from "@/lib/customers/card";
+import { listCardAccessLog } from "@/lib/customer-record/card";
 import { formatDateTime } from "@/lib/format";
 
 /** Owner only: who opened which customer card, when. */

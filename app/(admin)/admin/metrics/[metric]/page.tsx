@@ -12,6 +12,7 @@ import { rangeFromSearch } from "@/lib/metrics/presets";
 import { resolveRange } from "@/lib/metrics/range";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { requestNow } from "@/lib/web/now";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function MetricDrilldownPage({ params, searchParams }: { pa
   const locale = await getLocale();
   const db = getDb();
   const timeZone = getShopSettings({ db }).timezone;
-  const now = Date.now();
+  const now = requestNow();
   const chosen = rangeFromSearch(await searchParams, localDate(now, timeZone));
   const back = `/admin/metrics?from=${chosen.from}&to=${chosen.to}`;
   let rows;

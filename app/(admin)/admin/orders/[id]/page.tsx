@@ -163,7 +163,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                   <span className="text-stone-600">{e.actorType === "user" ? t("actor.user", { name: e.actorName ?? "—" }) : t(`actor.${e.actorType}`)}</span>
                   {e.kind !== "rack_slot_assigned" && e.rackSlot && <span className="basis-full text-sm text-stone-700">{t("rackOn", { slot: e.rackSlot })}</span>}
                   {e.kind !== "rack_slot_assigned" && e.fromRackSlot && <span className="basis-full text-sm text-stone-700">{t("rackOff", { slot: e.fromRackSlot })}</span>}
-                  {e.note && <span className="basis-full text-sm text-stone-700">{e.note}</span>}
+                  {e.note && <span className="basis-full text-sm text-stone-700">{noteText(e.note)}</span>}
                 </li>
               ))}
             </ol>

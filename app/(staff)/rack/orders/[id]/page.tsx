@@ -7,6 +7,8 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getRackCard } from "@/lib/rack/board";
 import { rackSlotLabels, takenRackSlots } from "@/lib/rack/slots";
 import { getShopSettings } from "@/lib/shop/settings";
+import { requestNow } from "@/lib/web/now";
+import { rackActions } from "@/app/(staff)/rack/action-set";
 
 export const dynamic = "force-dynamic";
 
@@ -25,5 +27,5 @@ export default async function RackOrderPage({ params, searchParams }: { params: 
   const settings = getShopSettings({ db });
   const freeSlots = rackSlotLabels(settings).filter((s) => !taken.has(s));
   const { scanned } = await searchParams;
-  return <OrderDetail key={`${card.id}-${card.status}-${card.rackSlot}`} card={card} freeSlots={freeSlots} serverNow={Date.now()} timezone={settings.timezone} scannedArrived={scanned === "arrived"} />;
+  return <OrderDetail key={`${card.id}-${card.status}-${card.rackSlot}`} card={card} freeSlots={freeSlots} serverNow={requestNow()} timezone={settings.timezone} scannedArrived={scanned === "arrived"} actions={rackActions} />;
 }

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { publicUrl } from "@/lib/web/request";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
 import { findShopSettings } from "@/lib/shop/settings";
-import { PrintButton } from "@/components/consult/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 export const dynamic = "force-dynamic";
 

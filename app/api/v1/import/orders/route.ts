@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
 import { apiRoute, json, readBody, requireApiAccess } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
-import { localeFromAcceptLanguage } from "@/i18n/messages";
 import { importOrdersCsv, MAX_IMPORT_BYTES } from "@/lib/import/import-orders";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { orderUrl } from "@/lib/api/serializers";
 import { apiRoute, clientAddress, json, parseWith, readJson, requireJsonContentType } from "@/lib/api/http";
 import { ordersForConfirmedPhone } from "@/lib/customers/confirmed-phone";
-import { limitCodeChecks, phoneCodeCheckInput, verifyPhoneCode } from "@/lib/customers/phone-confirmation";
+import { limitCodeChecks, phoneCodeCheckInput, verifyPhoneCode } from "@/lib/customer-record/phone-confirmation";
 import { PHONE_SESSION_COOKIE, signPhoneSession } from "@/lib/customers/phone-session";
 
 export const dynamic = "force-dynamic";

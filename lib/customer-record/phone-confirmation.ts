@@ -8,15 +8,15 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { phoneConfirmations } from "@/db/schema";
 import { takeToken } from "@/lib/api/rate-limit";
 import { authSecret } from "@/lib/config/paths";
 import { AppError } from "@/lib/errors";
 import { enqueueMessage } from "@/lib/messages/outbox";
 import { confirmPendingSubmissions } from "@/lib/consultations/submissions";
-import { findCustomerByPhone } from "./customers";
-import { normalizePhone } from "./phone";
+import { findCustomerByPhone } from "@/lib/customers/customers";
+import { normalizePhone } from "@/lib/customers/phone";
 
 export const CODE_TTL_MS = 5 * 60_000;
 export const MAX_TRIES = 5;

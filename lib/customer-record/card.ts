@@ -9,7 +9,7 @@ import { cardAccessLogs, consentTexts, consents, customers, orders, storeSales, 
 import { latestAnswersByTemplate, type LatestAnswers } from "@/lib/consultations/submissions";
 import { listRecommendations, listVisits, type RecommendationView } from "@/lib/consultations/visits";
 import { AppError } from "@/lib/errors";
-import { marketingConsent } from "./consent";
+import { marketingConsent } from "@/lib/customers/consent";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
 import { pointsBalance } from "@/lib/points/policy";
 import { listPointsLedger } from "@/lib/points/redeem";

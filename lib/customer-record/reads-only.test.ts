@@ -5,8 +5,8 @@ import type { Db } from "@/db/client";
 import { cardAccessLogs, consentTexts } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { loadCustomerCard, logCardView } from "./card";
-import { currentConsentText, DEFAULT_CONSENT_TEXTS, ensureConsentTexts } from "./consent";
-import { upsertCustomer } from "./customers";
+import { currentConsentText, DEFAULT_CONSENT_TEXTS, ensureConsentTexts } from "@/lib/customers/consent";
+import { upsertCustomer } from "@/lib/customers/customers";
 
 let db: Db;
 const rows = (table: typeof cardAccessLogs | typeof consentTexts) => db.select({ n: count() }).from(table).get()!.n;

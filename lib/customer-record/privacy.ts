@@ -33,8 +33,8 @@ import { listPointsLedger } from "@/lib/points/redeem";
 import { getShopSettings } from "@/lib/shop/settings";
 import { isoInZone } from "@/lib/shop/time";
 import { listConsents, listPurchases, type ConsentView, type Purchase } from "./card";
-import { marketingConsent, recordConsent } from "./consent";
-import { findCustomerByToken, newToken } from "./customers";
+import { marketingConsent, recordConsent } from "@/lib/customers/consent";
+import { findCustomerByToken, newToken } from "@/lib/customers/customers";
 
 /** The live customer a token opens, or not_found (deleted customers have no working link). */
 export function customerForToken({ db, token }: { db: DbOrTx; token: string }): Customer {

@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { checkBundles, findLeaks, forbiddenWords } from "./bundle-check";
+
+let dir: string | null = null;
+afterEach(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  dir = null;
+});
+
+/** A build folder with the manifests the check reads and the given client chunks. */
+function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[]>): string {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-bundle-"));
+  fs.mkdirSync(path.join(dir, "static/chunks"), { recursive: true });
+  for (const [name, text] of Object.entries(chunks)) fs.writeFileSync(path.join(dir, "static/chunks", name), text);
+  fs.writeFileSync(path.join(dir, "build-manifest.json"), JSON.stringify({ rootMainFiles: ["static/chunks/main.js"] }));
+  for (const [appDir, files] of Object.entries(pages)) {
+    fs.mkdirSync(path.join(dir, "server/app", appDir), { recursive: true });
+    const manifest = { entryJSFiles: { [`[project]/app/${appDir}/page`]: files.map((f) => `static/chunks/${f}`) } };
+    fs.writeFileSync(path.join(dir, "server/app", appDir, "page_client-reference-manifest.js"), `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["x"] = ${JSON.stringify(manifest)};`);
+  }
+  return dir;
+}
+
+const PAGES = { "(storefront)": ["store.js"], "(storefront)/c/[slug]": ["consult.js"], "(staff)/rack": ["rack.js"] };
+
+describe("bundle check", () => {
+  it("derives the forbidden words from the schema: tables with an underscore, secret columns, the driver", () => {
+    const words = forbiddenWords();
+    expect(words).toEqual(expect.arrayContaining(["api_keys", "order_events", "password_hash", "key_hash", "better-sqlite3"]));
+    // Plain words a page may well say are not on the list.
+    expect(words).not.toContain("orders");
+    expect(words).not.toContain("products");
+  });
+
+  it("fails on a client chunk carrying a column name or the driver, naming the chunk", () => {
+    const build = fakeBuild({ "main.js": "x", "store.js": "y", "consult.js": "z", "rack.js": 'const t={passwordHash:"password_hash"};require("better-sqlite3")' }, PAGES);
+    expect(findLeaks(build)).toEqual([
+      { chunk: "static/chunks/rack.js", word: "better-sqlite3" },
+      { chunk: "static/chunks/rack.js", word: "password_hash" },
+    ]);
+    expect(checkBundles(build).problems).toEqual(['static/chunks/rack.js contains "better-sqlite3"', 'static/chunks/rack.js contains "password_hash"']);
+  });
+
+  it("passes clean chunks and fails when the consultation form loads more script than the storefront", () => {
+    const random = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 251).toString(36)).join("");
+    const clean = fakeBuild({ "main.js": "main", "store.js": random(4000), "consult.js": "small", "rack.js": "rack" }, PAGES);
+    const ok = checkBundles(clean);
+    expect(ok.problems).toEqual([]);
+    expect(ok.sizes["/c/<slug>"]).toBeLessThan(ok.sizes["/"]);
+    fs.writeFileSync(path.join(clean, "static/chunks/consult.js"), random(4000) + random(4000).split("").reverse().join(""));
+    expect(checkBundles(clean).problems).toEqual([expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, more than the storefront's/)]);
+  });
+
+  it("fails when there is no build to check", () => {
+    expect(checkBundles(path.join(os.tmpdir(), "no-such-build")).problems).toEqual([expect.stringMatching(/^no production build/)]);
+  });
+});

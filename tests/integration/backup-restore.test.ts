@@ -148,7 +148,7 @@ describe("restore", () => {
     const stale = cli(dbPath, "restore", "--from", backupFile);
     expect(stale.code).toBe(0);
     expect(countRows(dbPath).n).toBe(inBackup);
-  });
+  }, 120_000); // several CLI runs, each a fresh Node process
 
   it("refuses a file that is not a Dangol database and leaves the database as it was", () => {
     const before = countRows(dbPath).n;

@@ -207,7 +207,7 @@ export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now
 }
 
 // The stored note of a payment event (the typed `payment_method` column is what code reads).
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체" }; // hangul-ok: stored event note
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체", online: "선결제" }; // hangul-ok: stored event note
 
 /**
  * Paid/unpaid inside an order command: a `payment` order event with the method, so open

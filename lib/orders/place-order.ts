@@ -7,6 +7,7 @@ import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/custo
 import { AppError, errorText } from "@/lib/errors";
 import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
+import { bookedAt } from "@/lib/payments/booked";
 import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { settleRestockNotices } from "@/lib/restock/alerts";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
@@ -14,6 +15,7 @@ import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products
 import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
+import { prepaymentTerms } from "@/lib/payments/placement";
 import type { OrderInput } from "./input";
 
 /** Letters and digits that cannot be misread aloud or on a label (no B/8, O/0, I/1, S/5, Z/2, G/6). */
@@ -32,12 +34,12 @@ export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate:
   throw new AppError("conflict", { message: "order_code_failed" });
 }
 
-/** Live orders booked into a slot (everything but cancelled), leaving out `exceptOrderId` (an order being changed). */
-export function slotBookings({ db, pickupDate, exceptOrderId }: { db: DbOrTx; pickupDate: string; exceptOrderId?: number }): Map<string, number> {
+/** Live orders booked into a slot (everything but cancelled, expired and ended holds), leaving out `exceptOrderId` (an order being changed). */
+export function slotBookings({ db, pickupDate, exceptOrderId, now = Date.now() }: { db: DbOrTx; pickupDate: string; exceptOrderId?: number; now?: number }): Map<string, number> {
   const rows = db
     .select({ slotStart: orders.slotStart, count: sql<number>`count(*)` })
     .from(orders)
-    .where(and(eq(orders.pickupDate, pickupDate), ne(orders.status, "cancelled"), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined))
+    .where(and(eq(orders.pickupDate, pickupDate), bookedAt(now), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined))
     .groupBy(orders.slotStart)
     .all();
   return new Map(rows.map((r) => [r.slotStart, Number(r.count)]));
@@ -68,8 +70,8 @@ export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: D
 }
 
 /** The slot's capacity, counting every live order but `exceptOrderId`. */
-export function assertSlotHasRoom({ tx, date, slot, exceptOrderId }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number }): void {
-  const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId }).get(slot.startTime) ?? 0;
+export function assertSlotHasRoom({ tx, date, slot, exceptOrderId, now }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number; now?: number }): void {
+  const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId, now }).get(slot.startTime) ?? 0;
   if (booked >= slot.capacity) throw new AppError("slot_full", { fields: { slot: "slot_full_field" } });
 }
 
@@ -185,6 +187,7 @@ export function placeOrder({
   actorUserId,
   consentSource = channel === "web" ? "storefront" : "phone",
   locale = "ko",
+  prepaymentOffered,
 }: {
   db: Db;
   input: OrderInput;
@@ -195,6 +198,8 @@ export function placeOrder({
   consentSource?: string;
   /** The language of the page it was placed on: the customer's messages use it. */
   locale?: "ko" | "en";
+  /** Whether online prepayment is offered (default: the payment provider is configured). */
+  prepaymentOffered?: boolean;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
   return runOrderCommand(
@@ -211,7 +216,7 @@ export function placeOrder({
 
       const { settings, slot } = resolvePickupSlot({ tx, date: input.pickup_date, slot: input.slot, rules: channel === "web" ? "customer" : "staff", now });
       const date = input.pickup_date;
-      assertSlotHasRoom({ tx, date, slot });
+      assertSlotHasRoom({ tx, date, slot, now });
       const lines = priceOrderLines({ tx, items: input.items, maxItemsPerOrder: settings.maxItemsPerOrder });
       if (channel === "web") assertNoticeMet({ lines, date, slot, timezone: settings.timezone, now });
       // A restock waiter ordering what they were told about uses the loaf held for them.
@@ -229,13 +234,15 @@ export function placeOrder({
       }
 
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      const prepay = prepaymentTerms({ settings, lines, channel, chosen: input.payment, offered: prepaymentOffered, now });
       const order = tx
         .insert(orders)
         .values({
           token: newToken(),
           code: generatePickupCode({ db: tx, pickupDate: date }),
           channel,
-          status: "placed",
+          status: prepay ? "awaiting_payment" : "placed",
+          ...prepay,
           customerId: customer.id,
           customerName: input.customer.name,
           pickupDate: date,

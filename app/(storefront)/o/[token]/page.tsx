@@ -24,6 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const TONE: Record<CustomerOrderView["status"], string> = {
+  awaiting_payment: "border-amber-300 bg-amber-50 text-amber-950",
+  expired: "border-stone-300 bg-stone-100 text-stone-800",
   placed: "border-sky-200 bg-sky-50 text-sky-950",
   ready: "border-brand-500 bg-brand-50 text-brand-700",
   arrived: "border-amber-300 bg-amber-50 text-amber-950",

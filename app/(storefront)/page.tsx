@@ -129,6 +129,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
               initialCart={menu.initialCart}
               idempotencyKey={crypto.randomUUID()}
               restock={viewer}
+              prepayment={menu.prepayment}
             />
           ) : (
             <ul className="space-y-3">

@@ -13,6 +13,7 @@ import type { PickupSlotListing } from "@/lib/pickup/listing";
 import type { MinNotice } from "@/lib/products/min-notice";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
 import { RestockSheet, RestockSubscribed, type RestockViewer } from "./restock-button";
+import { orderPaymentPolicy } from "@/lib/payments/rules";
 
 type CartLine = MenuCartLine & { key: string };
 type Selection = Record<number, number | null>;
@@ -47,6 +48,7 @@ export function OrderForm({
   initialCart,
   idempotencyKey,
   restock,
+  prepayment = { offered: false, holdMinutes: 10 },
 }: {
   date: string;
   slots: PickupSlotListing[];
@@ -56,6 +58,8 @@ export function OrderForm({
   idempotencyKey: string;
   /** Who is looking, for "입고 알림 받기" on sold-out products. */
   restock?: RestockViewer;
+  /** Whether prepayment is offered, and how long an unpaid order is held. */
+  prepayment?: { offered: boolean; holdMinutes: number };
 }) {
   const t = useTranslations("storefront");
   const locale = useLocale();
@@ -71,12 +75,14 @@ export function OrderForm({
   const [note, setNote] = useState("");
   const [privacy, setPrivacy] = useState(false);
   const [marketing, setMarketing] = useState(false);
+  const [prepay, setPrepay] = useState(false);
   const [restockFor, setRestockFor] = useState<MenuProduct | null>(null);
   const submittedCart = useRef<CartLine[] | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   const noticeText = (n: MinNotice) => (n.kind === "hours" ? t("noticeHours", { hours: n.hours }) : t("noticeDayBefore", { time: n.time }));
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  const cartPolicy = orderPaymentPolicy("at_pickup", cart.map((l) => ({ paymentPolicy: byId.get(l.productId)?.paymentPolicy ?? "at_pickup" })));
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const failed = !!state && !state.ok;
 
@@ -164,6 +170,11 @@ export function OrderForm({
                   <h3 className="text-lg font-bold leading-snug">{p.name}</h3>
                   {p.description && <p className="mt-0.5 text-sm text-stone-600">{p.description}</p>}
                   <p className="mt-1 text-base font-semibold">{formatWon(p.price, locale)}</p>
+                  {p.paymentPolicy === "required" && (
+                    <p className="mt-1 text-sm font-semibold text-brand-700" data-testid="prepay-required">
+                      {t("prepayRequiredBadge")}
+                    </p>
+                  )}
                   {p.minNotice && (
                     <p className={`mt-1 text-sm font-semibold ${tooLate ? "text-red-700" : "text-amber-800"}`} data-testid="min-notice">
                       {noticeText(p.minNotice)}
@@ -363,6 +374,29 @@ export function OrderForm({
           </label>
         </div>
       </fieldset>
+
+      {prepayment.offered && cartPolicy !== "at_pickup" && (
+        <fieldset className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="payment-choice">
+          <legend className="float-left mb-2 w-full text-lg font-bold">{t("paymentHeading")}</legend>
+          {cartPolicy === "required" ? (
+            <p className="clear-both text-base">
+              <input type="hidden" name="payment" value="prepay" />
+              {t("prepayRequired", { minutes: prepayment.holdMinutes })}
+            </p>
+          ) : (
+            <div className="clear-both space-y-1">
+              <label className="flex min-h-11 items-center gap-3 text-base">
+                <input type="radio" name="payment" value="prepay" checked={prepay} onChange={() => setPrepay(true)} className="size-4 accent-brand-600" />
+                {t("prepayNow", { minutes: prepayment.holdMinutes })}
+              </label>
+              <label className="flex min-h-11 items-center gap-3 text-base">
+                <input type="radio" name="payment" value="at_pickup" checked={!prepay} onChange={() => setPrepay(false)} className="size-4 accent-brand-600" />
+                {t("payAtPickup")}
+              </label>
+            </div>
+          )}
+        </fieldset>
+      )}
 
       {failed && (
         <div ref={errorRef} tabIndex={-1} id="order-error" className="outline-none">

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import type { OrderChannel, PaymentPolicy, ShopSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { tossConfig } from "./adapters/toss";
+import { prepaymentOffered } from "./adapters/toss";
 import { choosesPrepayment, holdEndsAt, orderPaymentPolicy } from "./rules";
 
 /** The provider's order id: 6–64 of `[A-Za-z0-9_-]`, unguessable. */
@@ -20,7 +20,7 @@ export function prepaymentTerms({
   lines,
   channel,
   chosen,
-  offered = tossConfig() !== null,
+  offered = prepaymentOffered(),
   now,
 }: {
   settings: Pick<ShopSettings, "paymentPolicy" | "paymentHoldMinutes">;

@@ -25,10 +25,6 @@ import { expireHolds } from "./holds";
 /** How much longer a hold lasts while the provider confirms a payment made in time. */
 export const CONFIRM_GRACE_MS = 60_000;
 
-export function prepaymentOffered(env: NodeJS.ProcessEnv = process.env): boolean {
-  return tossConfig(env) !== null;
-}
-
 function requireConfig(config: TossConfig | null | undefined): TossConfig {
   const c = config ?? tossConfig();
   if (!c) throw new AppError("payment_unavailable");

@@ -15,9 +15,11 @@
  * (the widget's script loads from Toss's site). Without both keys prepayment is not offered.
  */
 
+type Env = Record<string, string | undefined>;
+
 export type TossConfig = { clientKey: string; secretKey: string; baseUrl: string; checkoutUrl: string | null; timeoutMs: number };
 
-export function tossConfig(env: NodeJS.ProcessEnv = process.env): TossConfig | null {
+export function tossConfig(env: Env = process.env): TossConfig | null {
   if (!env.TOSS_CLIENT_KEY || !env.TOSS_SECRET_KEY) return null;
   return {
     clientKey: env.TOSS_CLIENT_KEY,
@@ -28,9 +30,19 @@ export function tossConfig(env: NodeJS.ProcessEnv = process.env): TossConfig | n
   };
 }
 
-/** Where the widget's script comes from: the only remote origins the payment step's CSP allows. */
-export const TOSS_SCRIPT_ORIGIN = "https://js.tosspayments.com";
-export const TOSS_FRAME_ORIGINS = ["https://*.tosspayments.com"];
+/** Whether prepayment is offered at all: both keys configured. */
+export function prepaymentOffered(env: Env = process.env): boolean {
+  return tossConfig(env) !== null;
+}
+
+/**
+ * The widget's origins, the only remote ones the app allows, on the payment step only
+ * (lib/web/security-headers.ts): its script, and the frames and calls it makes. Null without keys.
+ */
+export function tossSources(env: Env = process.env): { script: string[]; frame: string[]; connect: string[] } | null {
+  if (!env.TOSS_CLIENT_KEY || !env.TOSS_SECRET_KEY) return null;
+  return { script: ["https://js.tosspayments.com"], frame: ["https://*.tosspayments.com"], connect: ["https://*.tosspayments.com"] };
+}
 
 /** The fields of Toss's Payment object this app reads. */
 export type TossPayment = {

@@ -207,3 +207,29 @@ describe("refunds", () => {
     expect(events(order.id, "refund").map((e) => e.amount)).toEqual([owed]);
   });
 });
+
+describe("no-show rate by payment", () => {
+  it("splits the no-show rate into prepaid and pay at pickup; expired holds count in neither", async () => {
+    const { computeMetrics } = await import("@/lib/metrics");
+    const atPickup = placeOrder({
+      db,
+      channel: "web",
+      prepaymentOffered: false,
+      input: orderInput.parse({
+        pickup_date: date,
+        slot: "10:00-11:00",
+        customer: { name: "현장 손님", phone: "010-5999-1234" },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bagel.id, quantity: 1 }],
+      }),
+    }).order;
+    changeOrderStatus({ db, orderId: atPickup.id, to: "no_show", actor: { type: "system" } });
+    const m = computeMetrics({ db, from: date, to: date });
+    const final = db.select().from(orders).where(eq(orders.pickupDate, date)).all().filter((o) => ["picked_up", "no_show", "cancelled"].includes(o.status));
+    const prepaid = final.filter((o) => o.prepaidAmount > 0);
+    expect(m.no_show_rate.by_payment.prepaid).toEqual({ value: 1 / prepaid.length, numerator: 1, denominator: prepaid.length });
+    expect(m.no_show_rate.by_payment.at_pickup).toEqual({ value: 1, numerator: 1, denominator: final.length - prepaid.length });
+    expect(m.no_show_rate.denominator).toBe(final.length);
+    expect(db.select().from(orders).where(eq(orders.status, "expired")).all().length).toBeGreaterThan(0);
+  });
+});

@@ -29,7 +29,7 @@ beforeAll(async () => {
   shop = shopWithProducts(db);
   db.update(shopSettings).set({ paymentPolicy: "required", paymentHoldMinutes: 10, prepaidKeepPercent: 30 }).run();
   fake = await startTossFake();
-  config = { clientKey: FAKE_CLIENT_KEY, secretKey: FAKE_SECRET_KEY, baseUrl: fake.url, checkoutUrl: null, timeoutMs: 300 };
+  config = { clientKey: FAKE_CLIENT_KEY, secretKey: FAKE_SECRET_KEY, baseUrl: fake.url, checkoutUrl: null, timeoutMs: 3000 };
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -121,8 +121,8 @@ describe("confirming", () => {
   it("retries a confirm that timed out and records the payment the provider did approve", async () => {
     const order = place(1);
     const { redirect } = await pay(order);
-    Object.assign(fake.behaviour, { confirmDelayMs: 600, approveLateConfirm: true });
-    const result = await confirmPrepayment({ db, redirect, config });
+    Object.assign(fake.behaviour, { confirmDelayMs: 2000, approveLateConfirm: true });
+    const result = await confirmPrepayment({ db, redirect, config: { ...config, timeoutMs: 1000 } });
     expect(result.state).toBe("paid");
     expect(events(order.id, "payment")).toHaveLength(1);
   });
@@ -134,8 +134,8 @@ describe("confirming", () => {
     const laterWithout = available(now + 20 * 60_000);
     const order = place(2, now);
     const { redirect } = await pay(order);
-    Object.assign(fake.behaviour, { confirmDelayMs: 600, approveLateConfirm: false });
-    const result = await confirmPrepayment({ db, redirect, config, now: () => now + 60_000 });
+    Object.assign(fake.behaviour, { confirmDelayMs: 1000, approveLateConfirm: false });
+    const result = await confirmPrepayment({ db, redirect, config: { ...config, timeoutMs: 400 }, now: () => now + 60_000 });
     expect(result).toMatchObject({ state: "failed", code: "TIMEOUT" });
     expect(available(now + 60_000)).toBe(before - 2);
     // A redirect after the hold ended is told so, and nothing is confirmed.
@@ -231,5 +231,29 @@ describe("no-show rate by payment", () => {
     expect(m.no_show_rate.by_payment.at_pickup).toEqual({ value: 1, numerator: 1, denominator: final.length - prepaid.length });
     expect(m.no_show_rate.denominator).toBe(final.length);
     expect(db.select().from(orders).where(eq(orders.status, "expired")).all().length).toBeGreaterThan(0);
+  });
+});
+
+describe("export and import", () => {
+  it("carries what was prepaid and refunded through an export → import round trip", async () => {
+    const { exportOrdersCsv } = await import("@/lib/export/export-orders");
+    const { importOrdersCsv } = await import("@/lib/import/import-orders");
+    const { parseCsv } = await import("@/lib/import/csv");
+    const money = (csv: string) => {
+      const [header, ...rows] = parseCsv(csv);
+      const col = (name: string) => header.fields.indexOf(name);
+      return rows.filter((r) => r.fields[col("prepaid")]).map((r) => [r.fields[col("external_id")], r.fields[col("prepaid")], r.fields[col("refunded")]]).sort();
+    };
+    const first = exportOrdersCsv({ db, from: date, to: date });
+    const paid = money(first);
+    expect(paid.length).toBeGreaterThanOrEqual(3);
+    expect(paid.some(([, prepaid, refunded]) => refunded !== "" && refunded !== prepaid)).toBe(true);
+    const target = freshDb();
+    // Live orders take that day's stock on import too.
+    plan(target, date, shopWithProducts(target).bagel.id, 50);
+    const report = await importOrdersCsv({ db: target, csv: first });
+    expect(report.errors).toBe(0);
+    expect(money(exportOrdersCsv({ db: target, from: date, to: date }))).toEqual(paid);
+    expect(target.select().from(orders).where(eq(orders.status, "awaiting_payment")).all()).toHaveLength(0);
   });
 });

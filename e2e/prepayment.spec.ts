@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { addDays, localDate } from "@/lib/shop/time";
-import { e2eDb, ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
+import { ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
 
 /**
  * Prepayment at phone width through the payment provider's fake checkout page (the server

@@ -31,7 +31,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const paymentOrderId = order.payment.providerOrderId;
   const h = await headers();
   const orderName = order.items.length > 1 ? t("orderName", { first: order.items[0].name, more: order.items.length - 1 }) : (order.items[0]?.name ?? order.code);
-  const holdUntil = formatTime(order.payment.holdUntil ?? Date.now(), locale, order.shop.timezone);
+  const holdUntil = formatTime(order.payment.holdUntil ?? 0, locale, order.shop.timezone);
 
   return (
     <main className="space-y-5">

@@ -234,6 +234,19 @@ describe("no-show rate by payment", () => {
   });
 });
 
+describe("the sweeper from the CLI", () => {
+  it("`payments-sweep` expires ended holds as the worker does", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { cliArgs } = await import("@/tests/helpers/node");
+    const order = place(1, Date.now() - 20 * 60_000);
+    const env = { ...process.env, TOSS_CLIENT_KEY: "", TOSS_SECRET_KEY: "" };
+    const run = spawnSync(process.execPath, cliArgs("payments-sweep"), { env, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/결제 시간 지남 [1-9]\d*건/);
+    expect(reload(order.id).status).toBe("expired");
+  }, 60_000);
+});
+
 describe("export and import", () => {
   it("carries what was prepaid and refunded through an export → import round trip", async () => {
     const { exportOrdersCsv } = await import("@/lib/export/export-orders");

@@ -105,7 +105,7 @@ function startWorker(spec: RaceSpec): Promise<{ go: () => void; done: Promise<Ra
 
 describe("the last 20 units, 200 customers at once", () => {
   it(
-    "sells exactly 20, leaves 0, overfills no slot, and writes nothing for the refused",
+    "sells the free units and those ended holds give back, each once, overfills no slot, and writes nothing for the refused",
     async () => {
       const workers = await Promise.all(
         Array.from({ length: WORKERS }, (_, w) =>

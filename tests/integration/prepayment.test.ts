@@ -238,6 +238,7 @@ describe("the sweeper from the CLI", () => {
   it("`payments-sweep` expires ended holds as the worker does", async () => {
     const { spawnSync } = await import("node:child_process");
     const { cliArgs } = await import("@/tests/helpers/node");
+    plan(db, date, shop.bagel.id, 50);
     const order = place(1, Date.now() - 20 * 60_000);
     const env = { ...process.env, TOSS_CLIENT_KEY: "", TOSS_SECRET_KEY: "" };
     const run = spawnSync(process.execPath, cliArgs("payments-sweep"), { env, encoding: "utf8" });

@@ -9,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { serverActionProblem } from "@/lib/http/server-actions";
 import { requestIsHttps } from "@/lib/web/request";
 import { newNonce, securityHeaders } from "@/lib/web/security-headers";
+import { tossSources } from "@/lib/payments/adapters/toss";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -18,6 +19,7 @@ export function proxy(request: NextRequest) {
     nonce,
     https: requestIsHttps(request.headers),
     dev: process.env.NODE_ENV === "development",
+    paymentProvider: tossSources(),
   });
   const problem = serverActionProblem({ method: request.method, headers: request.headers });
   const response = problem

@@ -18,6 +18,10 @@ import {
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
+/** 현장 결제 / 선결제 선택 / 선결제 필수. */
+export const PAYMENT_POLICIES = ["at_pickup", "optional", "required"] as const;
+export type PaymentPolicy = (typeof PAYMENT_POLICIES)[number];
+
 // ---------------------------------------------------------------- shop
 
 /** Exactly one row (id = 1): the shop and its pickup rules. */
@@ -57,6 +61,12 @@ export const shopSettings = sqliteTable("shop_settings", {
     .default("evening_before"),
   /** Minutes a returned loaf is held for each restock-alert waiter told about it; 0 = off (everyone told races). */
   restockHoldMinutes: integer("restock_hold_minutes").notNull().default(0),
+  /** How orders are paid unless a product says otherwise: at pickup, prepayment optional, or prepayment required. */
+  paymentPolicy: text("payment_policy", { enum: PAYMENT_POLICIES }).notNull().default("at_pickup"),
+  /** Minutes an order awaiting prepayment holds its stock and slot place. */
+  paymentHoldMinutes: integer("payment_hold_minutes").notNull().default(10),
+  /** Percent of a prepayment the shop keeps on a no-show or a cancel after the cut-off (0 none … 100 all). */
+  prepaidKeepPercent: integer("prepaid_keep_percent").notNull().default(100),
   createdAt: integer("created_at").notNull().default(now),
   updatedAt: integer("updated_at").notNull().default(now),
 });
@@ -184,6 +194,8 @@ export const products = sqliteTable("products", {
   minNoticeDayBeforeTime: text("min_notice_day_before_time"),
   /** The product photo's version key (files under `<data>/photos/`), null without a photo. */
   photoKey: text("photo_key"),
+  /** This product's payment policy; null follows the shop's. */
+  paymentPolicy: text("payment_policy", { enum: PAYMENT_POLICIES }),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: integer("created_at").notNull().default(now),
@@ -257,13 +269,17 @@ export type PickupSlot = typeof pickupSlots.$inferSelect;
 
 // ---------------------------------------------------------------- orders
 
-export const ORDER_STATUSES = ["placed", "ready", "arrived", "picked_up", "no_show", "cancelled"] as const;
+/**
+ * `awaiting_payment`: placed for prepayment, holding its stock and slot place until `hold_until`;
+ * `expired`: that hold ran out unpaid (never a purchase, never a cancellation).
+ */
+export const ORDER_STATUSES = ["awaiting_payment", "placed", "ready", "arrived", "picked_up", "no_show", "cancelled", "expired"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ORDER_CHANNELS = ["web", "phone"] as const;
 export type OrderChannel = (typeof ORDER_CHANNELS)[number];
 export type PurchaseChannel = OrderChannel | "store";
-/** How an order was paid at the counter: 카드 / 현금 / 계좌이체. */
-export const PAYMENT_METHODS = ["card", "cash", "transfer"] as const;
+/** How an order was paid: at the counter 카드 / 현금 / 계좌이체, or `online` (prepaid through the payment provider). */
+export const PAYMENT_METHODS = ["card", "cash", "transfer", "online"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const orders = sqliteTable(
@@ -306,6 +322,18 @@ export const orders = sqliteTable(
     noShowAt: integer("no_show_at"),
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
+    /** While `awaiting_payment`: when the hold on stock and slot ends. */
+    holdUntil: integer("hold_until"),
+    /** The order id sent to the payment provider (prepaid orders only). */
+    paymentOrderId: text("payment_order_id").unique(),
+    /** The provider's key of the payment that paid this order. */
+    paymentKey: text("payment_key"),
+    /** Paid online in advance (won). */
+    prepaidAmount: integer("prepaid_amount").notNull().default(0),
+    /** What the shop owes back of the prepayment (decided when the order is cancelled or a no-show; won). */
+    refundOwed: integer("refund_owed").notNull().default(0),
+    /** Refunded of the prepayment so far (won). */
+    refundedAmount: integer("refunded_amount").notNull().default(0),
     /** The language of the page the order was placed on; messages about it use the same. */
     locale: text("locale", { enum: ["ko", "en"] }).notNull().default("ko"),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
@@ -352,7 +380,7 @@ export const orderItems = sqliteTable(
 export type OrderItem = typeof orderItems.$inferSelect;
 export type NewOrderItem = typeof orderItems.$inferInsert;
 
-export const ORDER_EVENT_KINDS = ["status_change", "rack_slot_assigned", "undo", "payment", "edit"] as const;
+export const ORDER_EVENT_KINDS = ["status_change", "rack_slot_assigned", "undo", "payment", "edit", "refund"] as const;
 export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
 
 /**
@@ -381,6 +409,14 @@ export const orderEvents = sqliteTable(
     paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] }),
     /** A `payment` event's method when it was paid. */
     paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }),
+    /** An online `payment` or a `refund`: the amount (won). */
+    amount: integer("amount"),
+    /** An online `payment` or a `refund`: the provider's payment key. */
+    paymentKey: text("payment_key"),
+    /** An online `payment`: the provider's own name of the method (e.g. 카드, 간편결제). */
+    providerMethod: text("provider_method"),
+    /** An online `payment`: when the provider approved it (a `refund`: when it was cancelled). */
+    approvedAt: integer("approved_at"),
     /** `user` (staff/owner), `customer`, `api`, `system`. */
     actorType: text("actor_type", { enum: ["user", "customer", "api", "system"] }).notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),

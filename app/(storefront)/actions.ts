@@ -30,14 +30,18 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
   const client = clientAddressOf(await headers());
   if (!takeToken({ bucket: STOREFRONT_ORDERS_BUCKET, client, limit: rateLimitOrdersPerMinute() })) throw new AppError("rate_limited");
   let token: string;
+  let awaitingPayment = false;
   try {
-    ({ order: { token } } = placeOrder({
+    let order;
+    ({ order } = placeOrder({
       db: getDb(),
       input: orderInput,
       channel: "web",
       idempotencyKey: idempotency_key,
       locale: resolveLocale((await cookies()).get("locale")?.value),
     }));
+    token = order.token;
+    awaitingPayment = order.status === "awaiting_payment";
   } catch (e) {
     // Each short item goes back keyed by product with the quantity left; the cart line
     // beside it says so in the customer's language.
@@ -51,7 +55,8 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
     throw e;
   }
   revalidatePath("/");
-  redirect(`/o/${token}`);
+  // A prepaid order goes on to the payment step.
+  redirect(awaitingPayment ? `/o/${token}/pay` : `/o/${token}`);
 });
 
 const tokenInput = z.object({ token: z.string().min(16).max(64) });

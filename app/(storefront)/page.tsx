@@ -135,6 +135,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
               idempotencyKey={crypto.randomUUID()}
               restock={viewer}
               actions={{ ...restockActions, placeOrder: placeOrderAction }}
+              prepayment={menu.prepayment}
             />
           ) : (
             <ul className="space-y-3">

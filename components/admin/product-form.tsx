@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import type { ProductWithOptions } from "@/lib/products/catalogue";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, TextAreaField, inputClass } from "@/components/ui/field";
+import { Field, FieldError, SelectField, TextAreaField, inputClass } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 
@@ -80,6 +80,14 @@ export function ProductForm({ product, action }: { product?: ProductWithOptions;
           <Field className="mt-3 max-w-xs" label={t("minNoticeTimeLabel")} name="minNoticeTime" type="time" defaultValue={product?.minNoticeDayBeforeTime ?? "20:00"} error={errors.minNoticeTime} />
         )}
       </fieldset>
+
+      <SelectField label={t("paymentPolicy")} name="paymentPolicy" defaultValue={product?.paymentPolicy ?? "shop"} hint={t("paymentPolicyHint")} error={errors.paymentPolicy} className="max-w-md">
+        {(["shop", "at_pickup", "optional", "required"] as const).map((p) => (
+          <option key={p} value={p}>
+            {t(`paymentPolicies.${p}`)}
+          </option>
+        ))}
+      </SelectField>
 
       <fieldset className="rounded-2xl border border-stone-200 bg-stone-50 p-4" data-testid="option-groups">
         <legend className="px-1 text-lg font-bold">{t("options")}</legend>

@@ -47,6 +47,11 @@ export async function MetricTile({ tile, previous, drillHref, large = false }: {
               : t("tile.basis", { denominator: tile.denominator ?? 0 })}
         {tile.key === "pickup_lead_time" && tile.extra.p90_s !== null && <> · {t("tile.p90", { value: formatMetric("seconds", tile.extra.p90_s, tt, locale) })}</>}
         {tile.key === "pickup_lead_time" && !!tile.extra.missing_arrival && <> · {t("tile.missingArrival", { count: tile.extra.missing_arrival })}</>}
+        {tile.key === "no_show_rate" && !!tile.extra.prepaid_orders && (
+          <span className="block" data-testid="no-show-by-payment">
+            {t("tile.noShowByPayment", { prepaid: formatMetric("rate", tile.extra.prepaid, tt, locale), prepaidOrders: tile.extra.prepaid_orders ?? 0, atPickup: formatMetric("rate", tile.extra.at_pickup, tt, locale), atPickupOrders: tile.extra.at_pickup_orders ?? 0 })}
+          </span>
+        )}
         {tile.key === "cs_response_time" && !!tile.extra.unanswered && <> · {t("tile.unanswered", { count: tile.extra.unanswered })}</>}
         {!!tile.extra.too_recent && <> · {t("dashboard.tooRecent", { count: tile.extra.too_recent })}</>}
       </p>

@@ -35,7 +35,7 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
   const noShows = board.cards.filter((c) => c.status === "no_show");
   // Counted when the confirm step opens: orders still inside their pickup window.
   const early = confirmClose ? stillInSlot({ board, now }) : 0;
-  const tally = paymentTally(board.cards);
+  const tally = paymentTally(board.cards, board.refundedCancelled);
   const uncollected = board.cards.filter((c) => c.status === "placed" || c.status === "ready" || c.status === "arrived").length;
   const freeSlots = board.rackSlots.length - new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
 
@@ -158,6 +158,9 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
                 {t("closeOut.byMethod", { method: t(`methods.${m}`), total: formatWon(tally.byMethod[m], locale) })}
               </span>
             ))}
+          <span data-testid="prepaid-tally" className="block">
+            {t("closeOut.prepaidSplit", { prepaid: formatWon(tally.prepaid, locale), atPickup: formatWon(tally.atPickup, locale), refunded: formatWon(tally.refunded, locale) })}
+          </span>
         </span>
         {!confirmClose ? (
           <button type="button" disabled={uncollected === 0} onClick={() => setConfirmClose(true)} className="ml-auto min-h-12 rounded-xl border-2 border-red-700 px-4 text-lg font-bold text-red-800 disabled:border-stone-300 disabled:text-stone-500">

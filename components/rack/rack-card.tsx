@@ -139,7 +139,8 @@ export function RackOrderCard({
               {t("actions.arrived")}
             </button>
           )}
-          {(card.status === "ready" || card.status === "arrived") && (
+          {/* A paid (e.g. prepaid) order hands over in one tap, even before its bag is on the rack. */}
+          {(card.status === "ready" || card.status === "arrived" || (card.status === "placed" && card.paid)) && (
             <button type="button" disabled={busy} onClick={() => (card.paid ? onMove(card, "picked_up") : setStep("pay"))} className={cn(BUTTON, "flex-1 bg-green-700 text-white")}>
               {t("actions.handOver")}
             </button>

@@ -93,7 +93,7 @@ export function useRackLive(initial: RackBoard) {
 
 function upsertCard(board: RackBoard, orderId: number, card: RackCard | null): RackBoard {
   const rest = board.cards.filter((c) => c.id !== orderId);
-  if (!card || card.status === "cancelled") return { ...board, cards: rest };
+  if (!card || card.status === "cancelled" || card.status === "expired" || card.status === "awaiting_payment") return { ...board, cards: rest };
   const cards = [...rest, card].sort((a, b) => a.slotStart.localeCompare(b.slotStart) || a.placedAt - b.placedAt || a.id - b.id);
   return { ...board, cards };
 }

@@ -14,6 +14,7 @@ import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
 import { RestockSheet, RestockSubscribed, type RestockActions, type RestockViewer } from "./restock-button";
 import type { FormAction } from "@/lib/actions";
 import { cn } from "@/components/ui/cn";
+import { orderPaymentPolicy } from "@/lib/payments/rules";
 
 type CartLine = MenuCartLine & { key: string };
 type Selection = Record<number, number | null>;
@@ -49,6 +50,7 @@ export function OrderForm({
   idempotencyKey,
   restock,
   actions,
+  prepayment = { offered: false, holdMinutes: 10 },
 }: {
   date: string;
   slots: PickupSlotListing[];
@@ -60,6 +62,8 @@ export function OrderForm({
   restock?: RestockViewer;
   /** The server actions: placing the order, and the restock sheet's. */
   actions: RestockActions & { placeOrder: FormAction };
+  /** Whether prepayment is offered, and how long an unpaid order is held. */
+  prepayment?: { offered: boolean; holdMinutes: number };
 }) {
   const t = useTranslations("storefront");
   const locale = useLocale();
@@ -75,12 +79,14 @@ export function OrderForm({
   const [note, setNote] = useState("");
   const [privacy, setPrivacy] = useState(false);
   const [marketing, setMarketing] = useState(false);
+  const [prepay, setPrepay] = useState(false);
   const [restockFor, setRestockFor] = useState<MenuProduct | null>(null);
   const [submittedCart, setSubmittedCart] = useState<CartLine[] | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   const noticeText = (n: MinNotice) => (n.kind === "hours" ? t("noticeHours", { hours: n.hours }) : t("noticeDayBefore", { time: n.time }));
   const byId = useMemo(() => new Map(products.map((p) => [p.id, p])), [products]);
+  const cartPolicy = orderPaymentPolicy("at_pickup", cart.map((l) => ({ paymentPolicy: byId.get(l.productId)?.paymentPolicy ?? "at_pickup" })));
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const failed = !!state && !state.ok;
 
@@ -168,6 +174,11 @@ export function OrderForm({
                   <h3 className="text-lg font-bold leading-snug">{p.name}</h3>
                   {p.description && <p className="mt-0.5 text-sm text-stone-600">{p.description}</p>}
                   <p className="mt-1 text-base font-semibold">{formatWon(p.price, locale)}</p>
+                  {p.paymentPolicy === "required" && (
+                    <p className="mt-1 text-sm font-semibold text-brand-700" data-testid="prepay-required">
+                      {t("prepayRequiredBadge")}
+                    </p>
+                  )}
                   {p.minNotice && (
                     <p className={cn("mt-1 text-sm font-semibold", tooLate ? "text-red-700" : "text-amber-800")} data-testid="min-notice">
                       {noticeText(p.minNotice)}
@@ -367,6 +378,29 @@ export function OrderForm({
           </label>
         </div>
       </fieldset>
+
+      {prepayment.offered && cartPolicy !== "at_pickup" && (
+        <fieldset className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="payment-choice">
+          <legend className="float-left mb-2 w-full text-lg font-bold">{t("paymentHeading")}</legend>
+          {cartPolicy === "required" ? (
+            <p className="clear-both text-base">
+              <input type="hidden" name="payment" value="prepay" />
+              {t("prepayRequired", { minutes: prepayment.holdMinutes })}
+            </p>
+          ) : (
+            <div className="clear-both space-y-1">
+              <label className="flex min-h-11 items-center gap-3 text-base">
+                <input type="radio" name="payment" value="prepay" checked={prepay} onChange={() => setPrepay(true)} className="size-4 accent-brand-600" />
+                {t("prepayNow", { minutes: prepayment.holdMinutes })}
+              </label>
+              <label className="flex min-h-11 items-center gap-3 text-base">
+                <input type="radio" name="payment" value="at_pickup" checked={!prepay} onChange={() => setPrepay(false)} className="size-4 accent-brand-600" />
+                {t("payAtPickup")}
+              </label>
+            </div>
+          )}
+        </fieldset>
+      )}
 
       {failed && (
         <div ref={errorRef} tabIndex={-1} id="order-error" className="outline-none">

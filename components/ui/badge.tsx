@@ -22,4 +22,6 @@ export const STATUS_TONES: Record<string, BadgeTone> = {
   picked_up: "green",
   no_show: "red",
   cancelled: "neutral",
+  awaiting_payment: "amber",
+  expired: "neutral",
 };

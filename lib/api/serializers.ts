@@ -82,6 +82,10 @@ export function customerOrderJson(detail: OrderDetail, { timeZone, cancellableUn
       slot: slotLabel({ startTime: order.slotStart, endTime: order.slotEnd }),
       rack_slot: order.rackSlot,
       payment_status: order.paymentStatus,
+      // Prepayment: paid online in advance and refunded of it (won); while awaiting payment, when the hold ends.
+      prepaid: order.prepaidAmount,
+      refunded: order.refundedAmount,
+      hold_until: order.status === "awaiting_payment" ? iso(order.holdUntil, timeZone) : null,
       items: detail.items.map((i) => ({
         product_id: i.productId,
         name: i.productName,

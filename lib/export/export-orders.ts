@@ -32,6 +32,8 @@ type Row = {
   total: number;
   points_earned: number;
   items: string | null;
+  prepaid: number;
+  refunded: number;
 };
 
 export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: string }): string {
@@ -43,7 +45,8 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
               CASE o.status WHEN 'picked_up' THEN o.picked_up_at WHEN 'no_show' THEN o.no_show_at WHEN 'cancelled' THEN o.cancelled_at
                             WHEN 'ready' THEN o.ready_at END AS completed_at,
               o.total, o.points_earned,
-              (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM order_items i WHERE i.order_id = o.id) AS items
+              (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM order_items i WHERE i.order_id = o.id) AS items,
+              o.prepaid_amount AS prepaid, o.refunded_amount AS refunded
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
         WHERE o.pickup_date >= @from AND o.pickup_date <= @to ORDER BY o.pickup_date, o.id`,
     )
@@ -52,7 +55,8 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
     .prepare(
       `SELECT s.id, s.external_id, 'store' AS channel, c.phone, c.name, s.occurred_at AS placed_at, s.sale_date AS pickup_date,
               'picked_up' AS status, NULL AS arrived_at, s.occurred_at AS completed_at, s.total, s.points_earned,
-              (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM store_sale_items i WHERE i.sale_id = s.id) AS items
+              (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM store_sale_items i WHERE i.sale_id = s.id) AS items,
+              0 AS prepaid, 0 AS refunded
          FROM store_sales s LEFT JOIN customers c ON c.id = s.customer_id
         WHERE s.sale_date >= @from AND s.sale_date <= @to ORDER BY s.sale_date, s.id`,
     )
@@ -77,6 +81,8 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
         r.total,
         r.points_earned,
         r.items,
+        r.prepaid || null,
+        r.refunded || null,
       ]),
     );
   for (const r of orderRows) write(r, "dangol-order");

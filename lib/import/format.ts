@@ -12,6 +12,9 @@ export const IMPORT_COLUMNS = [
   "total",
   "points_earned",
   "items",
+  /** Paid online in advance and refunded of it (won; empty = 0). */
+  "prepaid",
+  "refunded",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 

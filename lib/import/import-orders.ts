@@ -73,6 +73,8 @@ type ValidRow = {
   total: number;
   points: number;
   items: { name: string; quantity: number }[];
+  prepaid: number;
+  refunded: number;
 };
 
 function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale: Locale): { row?: ValidRow; errors: string[] } {
@@ -99,7 +101,8 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   if (!channel) problems.push("import_channel_unknown", { value: channelText });
 
   const statusText = get("status");
-  const status = ORDER_STATUSES.find((s) => s === statusText);
+  // A hold on stock cannot travel: an order still awaiting its prepayment comes in as expired.
+  const status = statusText === "awaiting_payment" ? "expired" : ORDER_STATUSES.find((s) => s === statusText);
   if (!status) problems.push("import_status_unknown", { value: statusText });
   if (channel === "store" && status && status !== "picked_up") problems.push("import_store_status");
 
@@ -111,6 +114,15 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   const pointsText = get("points_earned");
   const points = pointsText ? (parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) ?? 0) : 0;
   if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) problems.push("import_points_range", { value: pointsText, max: MAX_IMPORT_POINTS });
+
+  const money = (c: "prepaid" | "refunded") => {
+    const text = get(c);
+    const v = text ? parseIntegerText(text, { min: 0, max: MAX_IMPORT_TOTAL }) : 0;
+    if (v === null) problems.push("import_total_range", { value: text, max: MAX_IMPORT_TOTAL });
+    return v ?? 0;
+  };
+  const prepaid = money("prepaid");
+  const refunded = Math.min(money("refunded"), prepaid);
 
   const phoneText = get("customer_phone");
   const phone = phoneText ? normalizePhone(phoneText) : null;
@@ -153,6 +165,8 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
       total,
       points,
       items: items!,
+      prepaid: isStore ? 0 : prepaid,
+      refunded: isStore ? 0 : refunded,
     },
   };
 }
@@ -226,7 +240,8 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
       pickupDate: row.pickupDate,
       slotStart: "00:00",
       slotEnd: "23:59",
-      paymentStatus: row.status === "picked_up" ? "paid" : "unpaid",
+      paymentStatus: row.status === "picked_up" || row.prepaid > 0 ? "paid" : "unpaid",
+      ...(row.prepaid > 0 ? { paymentMethod: "online" as const, prepaidAmount: row.prepaid, refundedAmount: row.refunded, refundOwed: row.refunded } : {}),
       subtotal: row.total,
       total: row.total,
       pointsEarned: row.status === "picked_up" ? row.points : 0,

@@ -2,7 +2,8 @@
  * 가용수량 (available quantity) for a pickup date:
  *   available = planned + excess − reserved by pre-orders − sold at the counter that day − held.
  * A pre-order holds its stock from the moment it is placed until it is cancelled; a
- * no-show keeps holding it (the bag sat on the rack all day). A counter sale always stands
+ * no-show keeps holding it (the bag sat on the rack all day). An order awaiting prepayment
+ * holds it only until its hold ends (lib/payments/booked.ts). A counter sale always stands
  * (the goods were in the customer's hand): what it sold beyond what was left is its
  * `excess`, a stock discrepancy — the shelf held that many more than the plan said — so it
  * never drives the count below zero nor takes from pre-orders already taken. A restock-alert
@@ -12,6 +13,7 @@
 import { and, eq, gt, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
+import { bookedAt } from "@/lib/payments/booked";
 
 export type StockLine = { productId: number; planned: number; reserved: number; sold: number; excess: number; held: number; available: number };
 
@@ -48,7 +50,7 @@ export function stockForDate({
     .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(and(eq(orders.pickupDate, date), ne(orders.status, "cancelled"), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined, onlyProducts(orderItems.productId)))
+    .where(and(eq(orders.pickupDate, date), bookedAt(now), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined, onlyProducts(orderItems.productId)))
     .groupBy(orderItems.productId)
     .all();
   const sold = db

@@ -12,7 +12,7 @@
  * - Suggested = ceil(average demand × (1 + 10 % per early sell-out day)), e.g. 18 with two
  *   early sell-outs → ceil(18 × 1.2) = 22.
  */
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dailyPlans, orderItems, orders, products, storeSaleItems, storeSales } from "@/db/schema";
 import { addDays, DEFAULT_TIMEZONE, zonedTime } from "@/lib/shop/time";
@@ -25,6 +25,9 @@ export type PlanSuggestion = { productId: number; productName: string; quantity:
 
 export const RAISE_PER_EARLY_SELLOUT = 0.1;
 
+/** Orders that never took stock for good: cancelled, an expired hold, a hold still unpaid. */
+const NOT_TAKEN = ["cancelled", "expired", "awaiting_payment"] as const;
+
 function sumByProduct(rows: { productId: number; qty: number | null }[]): Map<number, number> {
   return new Map(rows.map((r) => [r.productId, Number(r.qty ?? 0)]));
 }
@@ -36,7 +39,7 @@ function dayTotals(db: Db, date: string) {
       .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
       .from(orderItems)
       .innerJoin(orders, eq(orders.id, orderItems.orderId))
-      .where(and(eq(orders.pickupDate, date), ne(orders.status, "cancelled")))
+      .where(and(eq(orders.pickupDate, date), notInArray(orders.status, [...NOT_TAKEN])))
       .groupBy(orderItems.productId)
       .all(),
   );
@@ -57,7 +60,7 @@ function soldOutAt(db: Db, date: string, productId: number, planned: number): nu
   const events = db.$client
     .prepare(
       `SELECT o.placed_at AS at, i.quantity AS qty FROM order_items i JOIN orders o ON o.id = i.order_id
-        WHERE o.pickup_date = ? AND o.status != 'cancelled' AND i.product_id = ?
+        WHERE o.pickup_date = ? AND o.status NOT IN ('cancelled', 'expired', 'awaiting_payment') AND i.product_id = ?
        UNION ALL
        SELECT s.occurred_at, i.quantity FROM store_sale_items i JOIN store_sales s ON s.id = i.sale_id
         WHERE s.sale_date = ? AND i.product_id = ?

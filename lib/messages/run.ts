@@ -1,13 +1,16 @@
 /**
  * The delivery worker inside the server process (started once from instrumentation.ts):
- * every second it sends what is due; every minute it queues the scheduled messages first.
+ * every second it sends what is due; every minute it queues the scheduled messages first;
+ * every few seconds it sweeps prepayments (ended holds expire, refunds owed go out).
  * `DELIVERY_WORKER=off` leaves delivery to `npm run cli -- deliver`.
  */
 import { getDb } from "@/db/client";
 import { enqueueScheduledMessages } from "./scheduler";
 import { deliverDue } from "./worker";
+import { sweepPayments } from "@/lib/payments/prepay";
 
 const SCHEDULER_EVERY_MS = 60_000;
+const PAYMENT_SWEEP_EVERY_MS = Number(process.env.PAYMENT_SWEEP_INTERVAL_MS) || 5_000;
 
 const state = globalThis as unknown as { dangolDeliveryWorker?: NodeJS.Timeout };
 
@@ -15,6 +18,7 @@ export function startDeliveryWorker({ intervalMs = Number(process.env.DELIVERY_I
   if (state.dangolDeliveryWorker || process.env.DELIVERY_WORKER === "off") return;
   let busy = false;
   let lastSchedule = 0;
+  let lastSweep = 0;
   state.dangolDeliveryWorker = setInterval(async () => {
     if (busy) return;
     busy = true;
@@ -25,6 +29,10 @@ export function startDeliveryWorker({ intervalMs = Number(process.env.DELIVERY_I
         enqueueScheduledMessages({ db });
       }
       await deliverDue({ db });
+      if (Date.now() - lastSweep >= PAYMENT_SWEEP_EVERY_MS) {
+        lastSweep = Date.now();
+        await sweepPayments({ db });
+      }
     } catch (e) {
       console.error("delivery worker:", (e as Error).message);
     } finally {

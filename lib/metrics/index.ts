@@ -19,6 +19,7 @@ import {
   stockAccuracy,
 } from "./metrics";
 import { resolveRange, type MetricRange } from "./range";
+import { noShowByPayment } from "./no-show-by-payment";
 
 export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRange }) {
   const revisit = revisitRates({ db, range });
@@ -33,7 +34,7 @@ export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRan
     revisit_rate_60: revisit[60],
     pickup_lead_time: pickupLeadTime({ db, range }),
     preorder_conversion: outcomes.conversion,
-    no_show_rate: outcomes.noShow,
+    no_show_rate: { ...outcomes.noShow, by_payment: noShowByPayment({ db, range }) },
     stock_accuracy: stockAccuracy({ db, range }),
     points_consistency: pointsConsistency({ db, range }),
     cs_response_time: csResponseTime({ db, range }),

@@ -67,7 +67,13 @@ export function tilesOf(m: MetricsResult): Tile[] {
       lowerIsBetter: true,
     },
     rate("preorder_conversion", m.preorder_conversion, "at_least"),
-    rate("no_show_rate", m.no_show_rate, "at_most", {}, true),
+    rate(
+      "no_show_rate",
+      m.no_show_rate,
+      "at_most",
+      { prepaid: m.no_show_rate.by_payment.prepaid.value, prepaid_orders: m.no_show_rate.by_payment.prepaid.denominator, at_pickup: m.no_show_rate.by_payment.at_pickup.value, at_pickup_orders: m.no_show_rate.by_payment.at_pickup.denominator },
+      true,
+    ),
     rate("stock_accuracy", m.stock_accuracy, "at_least"),
     rate("points_consistency", m.points_consistency, "at_least"),
     {

@@ -94,7 +94,7 @@ export function listOrdersForDate({
   const paidByMethod = Object.fromEntries([...PAYMENT_METHODS, "unknown"].map((m) => [m, 0])) as OrderTotals["paidByMethod"];
   for (const o of base) {
     byStatus[o.status]++;
-    if (o.status !== "cancelled") {
+    if (countsAsBooked(o.status)) {
       revenue += o.total;
       if (o.paymentStatus === "paid") {
         paid += o.total;
@@ -103,8 +103,11 @@ export function listOrdersForDate({
     }
   }
   const rows = base.map(({ phone, ...o }) => ({ ...o, phoneLast4: phoneLast4(phone), itemSummary: (summary.get(o.id) ?? []).join(", ") }));
-  return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled, revenue, paid, paidByMethod, byStatus } };
+  return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled - byStatus.expired - byStatus.awaiting_payment, revenue, paid, paidByMethod, byStatus } };
 }
+
+/** Booked for the day's totals: not cancelled, not an expired hold, not still awaiting its prepayment. */
+const countsAsBooked = (status: OrderStatus) => status !== "cancelled" && status !== "expired" && status !== "awaiting_payment";
 
 export type UpcomingDay = { date: string; live: number; revenue: number; byStatus: Record<OrderStatus, number>; closed: boolean };
 
@@ -128,9 +131,9 @@ export function upcomingOrderDays({ db, from, days = 14 }: { db: DbOrTx; from: s
     let revenue = 0;
     for (const c of counts.filter((r) => r.date === date)) {
       byStatus[c.status] = Number(c.n);
-      if (c.status !== "cancelled") revenue += Number(c.total);
+      if (countsAsBooked(c.status)) revenue += Number(c.total);
     }
-    const live = ORDER_STATUSES.reduce((sum, s) => (s === "cancelled" ? sum : sum + byStatus[s]), 0);
+    const live = ORDER_STATUSES.reduce((sum, s) => (countsAsBooked(s) ? sum + byStatus[s] : sum), 0);
     return { date, live, revenue, byStatus, closed: isClosedDate(date, settings, closedDates) || slotsForDate(date, slots).length === 0 };
   });
 }
@@ -156,6 +159,9 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
       cancelReason: orders.cancelReason,
       customerId: orders.customerId,
       createdByUserId: orders.createdByUserId,
+      prepaidAmount: orders.prepaidAmount,
+      refundedAmount: orders.refundedAmount,
+      refundOwed: orders.refundOwed,
     })
     .from(orders)
     .where(eq(orders.id, id))
@@ -176,6 +182,8 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
       kind: orderEvents.kind,
       fromStatus: orderEvents.fromStatus,
       toStatus: orderEvents.toStatus,
+      amount: orderEvents.amount,
+      providerMethod: orderEvents.providerMethod,
       rackSlot: orderEvents.rackSlot,
       fromRackSlot: orderEvents.fromRackSlot,
       paymentStatus: orderEvents.paymentStatus,
@@ -207,7 +215,7 @@ export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now
 }
 
 // The stored note of a payment event (the typed `payment_method` column is what code reads).
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체" }; // hangul-ok: stored event note
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카드", cash: "현금", transfer: "계좌이체", online: "선결제" }; // hangul-ok: stored event note
 
 /**
  * Paid/unpaid inside an order command: a `payment` order event with the method, so open
@@ -218,6 +226,8 @@ export function applyPayment(
   { order, paymentStatus, paymentMethod = null, actor }: { order: Order; paymentStatus: "paid" | "unpaid"; paymentMethod?: PaymentMethod | null; actor: Actor },
 ): Order {
   const method = paymentStatus === "paid" ? paymentMethod : null;
+  // Online payment is recorded only from the provider (lib/payments/prepay.ts); a prepaid order stays paid (refunds undo it).
+  if (method === "online" || (order.prepaidAmount > 0 && paymentStatus === "unpaid")) throw new AppError("invalid_transition", { message: "payment_online_only" });
   if (order.paymentStatus === paymentStatus && (paymentStatus === "unpaid" || !method || order.paymentMethod === method)) return order;
   const updated = cmd.tx.update(orders).set({ paymentStatus, paymentMethod: method }).where(eq(orders.id, order.id)).returning().get();
   recordOrderEvent(cmd, { kind: "payment", before: order, after: updated, actor, note: method ? PAYMENT_METHOD_LABELS[method] : null });

@@ -11,6 +11,9 @@ import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { enqueueOrderEvents, type OrderChange as OutwardChange } from "@/lib/messages/order-messages";
 
+/** What an online payment or refund event records: amount, the provider's key and method, when it was approved. */
+export type OnlinePayment = { amount: number; paymentKey: string; providerMethod?: string | null; approvedAt?: number | null };
+
 export type Actor = { type: "user"; userId: number } | { type: "customer" } | { type: "api" } | { type: "system" };
 
 /** What a change inside `runOrderCommand` works with: the transaction, the clock, and the changes so far. */
@@ -50,7 +53,17 @@ export function recordOrderEvent(
     actor,
     note = null,
     reversesEventId = null,
-  }: { kind: OrderEventKind; before: Order | null; after: Order; actor: Actor; note?: string | null; reversesEventId?: number | null },
+    online = null,
+  }: {
+    kind: OrderEventKind;
+    before: Order | null;
+    after: Order;
+    actor: Actor;
+    note?: string | null;
+    reversesEventId?: number | null;
+    /** An online payment or a refund through the payment provider (lib/payments/). */
+    online?: OnlinePayment | null;
+  },
 ): OrderEvent {
   const slotChanged = (before?.rackSlot ?? null) !== after.rackSlot;
   const event = cmd.tx
@@ -65,6 +78,10 @@ export function recordOrderEvent(
       reversesEventId,
       paymentStatus: kind === "payment" ? after.paymentStatus : null,
       paymentMethod: kind === "payment" ? after.paymentMethod : null,
+      amount: online?.amount ?? null,
+      paymentKey: online?.paymentKey ?? null,
+      providerMethod: online?.providerMethod ?? null,
+      approvedAt: online?.approvedAt ?? null,
       actorType: actor.type,
       actorUserId: actor.type === "user" ? actor.userId : null,
       note,
@@ -84,6 +101,9 @@ function outwardChange(kind: OrderEventKind, before: Order | null, after: Order)
   if (kind === "edit") return { type: "changed" };
   if (kind === "undo") return { type: "undone" };
   if (kind !== "status_change") return null;
-  if (!before) return { type: "placed" };
+  // An order awaiting prepayment is news only once it is paid (then it is "placed"); an
+  // expired hold was never an order the customer or the shop's systems heard of.
+  if (!before) return after.status === "awaiting_payment" ? null : { type: "placed" };
+  if (before.status === "awaiting_payment") return after.status === "placed" ? { type: "placed" } : null;
   return before.status === after.status ? null : { type: "status", from: before.status, to: after.status };
 }

@@ -41,14 +41,14 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
   const changes: Partial<Order> = {};
   if (moved) {
     const { slot } = resolvePickupSlot({ tx, date, slot: label, rules, now });
-    assertSlotHasRoom({ tx, date, slot, exceptOrderId: order.id });
+    assertSlotHasRoom({ tx, date, slot, exceptOrderId: order.id, now });
     Object.assign(changes, { pickupDate: date, slotStart: slot.startTime, slotEnd: slot.endTime });
   }
   const before = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)).all();
   const lines = input.items ? priceOrderLines({ tx, items: input.items, maxItemsPerOrder: getShopSettings({ db: tx }).maxItemsPerOrder }) : null;
   if (lines || date !== order.pickupDate) {
     const stockLines = lines ?? before.map((i) => ({ product: { id: i.productId, name: i.productName }, quantity: i.quantity }));
-    assertInStock({ tx, date, lines: stockLines, exceptOrderId: order.id });
+    assertInStock({ tx, date, lines: stockLines, exceptOrderId: order.id, now });
   }
   if (lines) {
     tx.delete(orderItems).where(eq(orderItems.orderId, order.id)).run();
@@ -56,6 +56,8 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
       .values(lines.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.lineTotal })))
       .run();
     const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+    // A prepaid order's total is what was paid: its items change only at the same total.
+    if (order.prepaidAmount > 0 && subtotal !== order.total) throw new AppError("invalid_transition", { message: "order_edit_prepaid_total" });
     Object.assign(changes, { subtotal, total: subtotal });
   }
   if (date !== order.pickupDate) {

@@ -42,6 +42,8 @@ export const orderInput = z.object({
   }),
   items: z.array(orderItemInput).min(1, "cart_empty").max(30, "order_lines_max"),
   note: textField({ kind: "note", max: MAX_NOTE_LENGTH }).optional().default(""),
+  /** `prepay`: pay online now (where the shop offers it); `at_pickup` (default): pay at the counter. A product that must be prepaid makes it `prepay`. */
+  payment: z.enum(["at_pickup", "prepay"]).optional(),
 });
 
 export type OrderInput = z.infer<typeof orderInput>;

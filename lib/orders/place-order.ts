@@ -16,6 +16,7 @@ import { recordOrderEvent, runOrderCommand } from "./command";
 import { generatePickupCode } from "./pickup-code";
 import { slotBookings } from "@/lib/pickup/slot-bookings";
 import { requestHash } from "@/lib/request-hash";
+import { prepaymentTerms } from "@/lib/payments/placement";
 import type { OrderInput } from "./input";
 
 // Re-exported for callers not yet updated: each lives in its own module now.
@@ -46,8 +47,8 @@ export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: D
 }
 
 /** The slot's capacity, counting every live order but `exceptOrderId`. */
-export function assertSlotHasRoom({ tx, date, slot, exceptOrderId }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number }): void {
-  const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId }).get(slot.startTime) ?? 0;
+export function assertSlotHasRoom({ tx, date, slot, exceptOrderId, now }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number; now?: number }): void {
+  const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId, now }).get(slot.startTime) ?? 0;
   if (booked >= slot.capacity) throw new AppError("slot_full", { fields: { slot: "slot_full_field" } });
 }
 
@@ -159,6 +160,7 @@ export function placeOrder({
   actorUserId,
   consentSource = channel === "web" ? "storefront" : "phone",
   locale = "ko",
+  prepaymentOffered,
 }: {
   db: Db;
   input: OrderInput;
@@ -169,6 +171,8 @@ export function placeOrder({
   consentSource?: string;
   /** The language of the page it was placed on: the customer's messages use it. */
   locale?: "ko" | "en";
+  /** Whether online prepayment is offered (default: the payment provider is configured). */
+  prepaymentOffered?: boolean;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
   return runOrderCommand(
@@ -185,7 +189,7 @@ export function placeOrder({
 
       const { settings, slot } = resolvePickupSlot({ tx, date: input.pickup_date, slot: input.slot, rules: channel === "web" ? "customer" : "staff", now });
       const date = input.pickup_date;
-      assertSlotHasRoom({ tx, date, slot });
+      assertSlotHasRoom({ tx, date, slot, now });
       const lines = priceOrderLines({ tx, items: input.items, maxItemsPerOrder: settings.maxItemsPerOrder });
       if (channel === "web") assertNoticeMet({ lines, date, slot, timezone: settings.timezone, now });
       // A restock waiter ordering what they were told about uses the loaf held for them.
@@ -203,13 +207,15 @@ export function placeOrder({
       }
 
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      const prepay = prepaymentTerms({ settings, lines, channel, chosen: input.payment, offered: prepaymentOffered, now });
       const order = tx
         .insert(orders)
         .values({
           token: newToken(),
           code: generatePickupCode({ db: tx, pickupDate: date }),
           channel,
-          status: "placed",
+          status: prepay ? "awaiting_payment" : "placed",
+          ...prepay,
           customerId: customer.id,
           customerName: input.customer.name,
           pickupDate: date,

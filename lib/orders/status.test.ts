@@ -11,6 +11,9 @@ import { eq } from "drizzle-orm";
 import { localDate } from "@/lib/shop/time";
 
 const ALLOWED: [OrderStatus, OrderStatus][] = [
+  ["awaiting_payment", "placed"],
+  ["awaiting_payment", "expired"],
+  ["awaiting_payment", "cancelled"],
   ["placed", "ready"],
   ["placed", "arrived"],
   ["placed", "picked_up"],

@@ -13,6 +13,7 @@ import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from
 import { canTransition } from "./transitions";
 import { statusStamp } from "@/lib/order-status-sets";
 import { notifyRestock } from "@/lib/restock/alerts";
+import { refundOwedOnLeaving } from "@/lib/payments/refunds";
 
 export type { Actor } from "./command";
 
@@ -40,6 +41,9 @@ export function applyStatusChange(
   const changes: Partial<Order> = { status: to, ...extra };
   if (stamp) (changes as Record<string, unknown>)[stamp] = now;
   if (to === "picked_up" || to === "no_show" || to === "cancelled") changes.rackSlot = null;
+  // A prepaid order let go owes back all or part of its prepayment (sent after commit).
+  const owed = refundOwedOnLeaving({ tx, order, to, now });
+  if (owed !== null) changes.refundOwed = owed;
   // A pre-order becomes a purchase when it is picked up: it earns points then, by the one policy.
   if (to === "picked_up") {
     changes.pointsEarned = awardPurchasePoints({ db: tx, customerId: order.customerId, sourceType: "order", sourceId: order.id, total: order.total, now });
@@ -111,6 +115,8 @@ export function applyUndo(
   const stamp = statusStamp(order.status);
   if (stamp) (changes as Record<string, unknown>)[stamp] = null;
   if (order.status === "ready") changes.rackSlot = null;
+  // An undone no-show or cancel owes nothing more (refunds wait out the undo window).
+  if (order.refundOwed > order.refundedAmount) changes.refundOwed = order.refundedAmount;
   const slotLeft = last.fromRackSlot;
   if ((back === "ready" || back === "arrived") && slotLeft && !order.rackSlot && rackSlotFree?.(slotLeft)) changes.rackSlot = slotLeft;
   if (order.status === "picked_up") {

@@ -6,7 +6,7 @@
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { productOptionChoices, productOptionGroups, products } from "@/db/schema";
+import { PAYMENT_POLICIES, productOptionChoices, productOptionGroups, products } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { isTimeString } from "@/lib/shop/time";
 import { wholeNumber } from "@/lib/validation/numbers";
@@ -50,6 +50,8 @@ export const productInput = z
     minNotice: z.enum(["none", "hours", "day_before"]).optional().default("none"),
     minNoticeHours: z.string().optional().default(""),
     minNoticeTime: z.string().optional().default(""),
+    /** How this product is paid: `shop` follows the shop's policy. */
+    paymentPolicy: z.enum(["shop", ...PAYMENT_POLICIES], { error: "payment_policy_choose" }).optional().default("shop"),
   })
   .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "option_name_repeat" })
   .superRefine((p, ctx) => {
@@ -64,11 +66,12 @@ export const productInput = z
     }
   });
 
-/** The two columns of the notice rule (at most one set). */
+/** The two columns of the notice rule (at most one set), and the product's payment policy. */
 function noticeColumns(p: ParsedProduct) {
   return {
     minNoticeHours: p.minNotice === "hours" ? Number(p.minNoticeHours) : null,
     minNoticeDayBeforeTime: p.minNotice === "day_before" ? p.minNoticeTime : null,
+    paymentPolicy: p.paymentPolicy === "shop" ? null : p.paymentPolicy,
   };
 }
 

@@ -3,7 +3,7 @@
  * need at the rack — the customer's name and the last four digits of their phone, never the
  * full number.
  */
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { customers, orderItems, orders } from "@/db/schema";
 import { phoneLast4 } from "@/lib/customers/phone";
@@ -14,12 +14,14 @@ import { optionLabel, type RackBoard, type RackCard, type RackCardItem } from ".
 
 export { isLongWait, LONG_WAIT_MS, matchesFind, optionLabel, type RackBoard, type RackCard, type RackCardItem } from "./card-rules";
 
-/** Cards for one date (cancelled orders left out), or just the given order ids. */
+/** Cards for one date (cancelled orders, expired holds and orders still awaiting prepayment left out), or just the given order ids. */
+const OFF_RACK = ["cancelled", "expired", "awaiting_payment"] as const;
+
 export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: string; orderIds?: number[] }): RackCard[] {
   const where = and(
     date ? eq(orders.pickupDate, date) : undefined,
     orderIds ? inArray(orders.id, orderIds.length ? orderIds : [-1]) : undefined,
-    orderIds ? undefined : ne(orders.status, "cancelled"),
+    orderIds ? undefined : notInArray(orders.status, [...OFF_RACK]),
   );
   const rows = db
     .select({
@@ -36,6 +38,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
       paymentStatus: orders.paymentStatus,
       paymentMethod: orders.paymentMethod,
       total: orders.total,
+      refunded: orders.refundedAmount,
       note: orders.note,
       placedAt: orders.placedAt,
       readyAt: orders.readyAt,
@@ -78,6 +81,13 @@ export function getRackCard({ db, orderId }: { db: DbOrTx; orderId: number }): R
 export function loadRackBoard({ db, date, now = Date.now() }: { db: DbOrTx; date?: string; now?: number }): RackBoard {
   const settings = getShopSettings({ db });
   const day = date ?? localDate(now, settings.timezone);
-  return { date: day, rackSlots: rackSlotLabels(settings), cards: listRackCards({ db, date: day }), serverNow: now, timezone: settings.timezone };
+  const refundedCancelled = Number(
+    db
+      .select({ n: sql<number>`coalesce(sum(${orders.refundedAmount}), 0)` })
+      .from(orders)
+      .where(and(eq(orders.pickupDate, day), inArray(orders.status, ["cancelled", "expired"])))
+      .get()?.n ?? 0,
+  );
+  return { date: day, rackSlots: rackSlotLabels(settings), cards: listRackCards({ db, date: day }), serverNow: now, timezone: settings.timezone, refundedCancelled };
 }
 

@@ -21,6 +21,8 @@ export type RackCard = {
   /** How it was paid, once paid at the counter. */
   paymentMethod: PaymentMethod | null;
   total: number;
+  /** Refunded of a prepayment (a no-show's returned share). */
+  refunded: number;
   note: string;
   items: RackCardItem[];
   placedAt: number;
@@ -38,6 +40,8 @@ export type RackBoard = {
   serverNow: number;
   /** The shop's zone, to tell which slots have ended on the tablet's clock. */
   timezone: string;
+  /** Prepayments refunded for the day's cancelled orders (not on the board), when the board was read. */
+  refundedCancelled?: number;
 };
 
 /** Waits longer than this after a customer arrives stand out on the board (docs/PRODUCT.md: "pickup under 2 minutes"). */

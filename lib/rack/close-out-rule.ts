@@ -22,13 +22,26 @@ export function slotEnded({ card, now, timezone }: { card: Pick<RackCard, "picku
   return localTime(now, timezone) >= card.slotEnd;
 }
 
-export type PaymentTally = { paid: number; count: number; byMethod: Record<PaymentMethod | "unknown", number> };
+export type PaymentTally = {
+  paid: number;
+  count: number;
+  byMethod: Record<PaymentMethod | "unknown", number>;
+  /** Paid online in advance. */
+  prepaid: number;
+  /** Paid at the counter at pickup. */
+  atPickup: number;
+  /** Refunded of prepayments (the board's no-shows plus `refundedCancelled`). */
+  refunded: number;
+};
 
-/** The day's paid total and its split by method, for the close-out (the board holds no cancelled orders). */
-export function paymentTally(cards: readonly Pick<RackCard, "paid" | "paymentMethod" | "total">[]): PaymentTally {
-  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, unknown: 0 } };
+/** The day's paid total and its split by method, prepaid and at pickup, and refunds, for the close-out (the board holds no cancelled orders). */
+export function paymentTally(cards: readonly Pick<RackCard, "paid" | "paymentMethod" | "total" | "refunded">[], refundedCancelled = 0): PaymentTally {
+  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, online: 0, unknown: 0 }, prepaid: 0, atPickup: 0, refunded: refundedCancelled };
   for (const c of cards) {
+    tally.refunded += c.refunded ?? 0;
     if (!c.paid) continue;
+    if (c.paymentMethod === "online") tally.prepaid += c.total;
+    else tally.atPickup += c.total;
     tally.paid += c.total;
     tally.count++;
     tally.byMethod[c.paymentMethod ?? "unknown"] += c.total;

@@ -11,6 +11,8 @@ import { meetsNotice, minNoticeOf, type MinNotice } from "@/lib/products/min-not
 import { loadSchedule } from "@/lib/shop/settings";
 import { isDateString } from "@/lib/shop/time";
 import { parseCartParam } from "./cart-param";
+import type { PaymentPolicy } from "@/db/schema";
+import { prepaymentOffered } from "@/lib/payments/adapters/toss";
 import { shopContactOf, type ShopContact } from "./shop-contact";
 
 /** Only what the customer's browser needs: no planned/reserved internals. */
@@ -28,6 +30,8 @@ export type MenuProduct = {
   /** Slots of the shown date this product can still be ordered for (its notice allows them). */
   noticeSlots: string[];
   optionGroups: { id: number; name: string; required: boolean; choices: { id: number; name: string; priceDelta: number }[] }[];
+  /** How this product is paid (its own policy, or the shop's); always `at_pickup` while prepayment is not offered. */
+  paymentPolicy: PaymentPolicy;
 };
 
 export type MenuCartLine = { productId: number; quantity: number; optionIds: number[] };
@@ -48,6 +52,8 @@ export type StorefrontMenu = {
   next: { date: string; opensAt: number } | null;
   consent: { privacy: { version: number; body: string }; marketing: { version: number; body: string } };
   initialCart: MenuCartLine[];
+  /** Prepayment: offered (the provider is configured) and how long an unpaid order is held. */
+  prepayment: { offered: boolean; holdMinutes: number };
 };
 
 export function storefrontMenu({
@@ -70,6 +76,7 @@ export function storefrontMenu({
 
   // A product planned at 0 (or not planned) is not offered that day.
   const forDate = selected ? listProductsForDate({ db, date: selected.date }) : [];
+  const offered = prepaymentOffered();
   const products: MenuProduct[] = selected
     ? forDate
         .filter((p) => p.planned > 0)
@@ -85,6 +92,7 @@ export function storefrontMenu({
           maxPerOrder: p.maxPerOrder,
           available: p.available,
           optionGroups: p.optionGroups,
+          paymentPolicy: offered ? (p.paymentPolicy ?? schedule.settings.paymentPolicy) : "at_pickup",
         }))
     : [];
 
@@ -114,5 +122,6 @@ export function storefrontMenu({
     next: nextOpening(now, schedule.settings, schedule.slots, schedule.closedDates),
     consent: { privacy: { version: privacy.version, body: privacy.body }, marketing: { version: marketing.version, body: marketing.body } },
     initialCart,
+    prepayment: { offered, holdMinutes: schedule.settings.paymentHoldMinutes },
   };
 }

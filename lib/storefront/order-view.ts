@@ -13,6 +13,7 @@ import { checkInOpensAt } from "@/lib/pickup/schedule";
 import { listPickupDates } from "@/lib/pickup/listing";
 import { orderLinesAsInput } from "@/lib/orders/edit-order";
 import { shopContactOf, type ShopContact } from "./shop-contact";
+import { holdsPlace } from "@/lib/payments/rules";
 
 export type CustomerOrderView = {
   id: number;
@@ -43,6 +44,22 @@ export type CustomerOrderView = {
   /** Each line as the change form sends it back: product, quantity and option choice ids. */
   editLines: { name: string; productId: number; quantity: number; optionIds: number[] }[];
   shop: ShopContact & { timezone: string };
+  /** How it is paid: prepaid online (amount, refunds), paid at the counter, or still to pay. */
+  payment: OrderPaymentView;
+};
+
+export type OrderPaymentView = {
+  paid: boolean;
+  prepaid: number;
+  refunded: number;
+  /** Still owed back (a refund on its way). */
+  refundPending: number;
+  /** Awaiting prepayment: when the hold ends (null otherwise). */
+  holdUntil: number | null;
+  /** The hold ran out before the payment was confirmed. */
+  holdExpired: boolean;
+  /** The order id the payment provider sees (prepaid orders only). */
+  providerOrderId: string | null;
 };
 
 export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx; token: string; now?: number }): CustomerOrderView | null {
@@ -78,7 +95,8 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
     id: order.id,
     token: order.token,
     code: order.code,
-    status: order.status,
+    // A hold that ended is expired on every screen at once, before the sweeper writes it down.
+    status: order.status === "awaiting_payment" && !holdsPlace(order, now) ? "expired" : order.status,
     pickupDate: order.pickupDate,
     slot: `${order.slotStart}-${order.slotEnd}`,
     slotStart: order.slotStart,
@@ -99,5 +117,14 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
     editChoices,
     editLines: canEdit ? orderLinesAsInput({ db, orderId: order.id }) : [],
     shop: { ...shopContactOf(shop), timezone: shop.timezone },
+    payment: {
+      paid: order.paymentStatus === "paid",
+      prepaid: order.prepaidAmount,
+      refunded: order.refundedAmount,
+      refundPending: Math.max(0, order.refundOwed - order.refundedAmount),
+      holdUntil: order.status === "awaiting_payment" && holdsPlace(order, now) ? order.holdUntil : null,
+      holdExpired: order.status === "expired" || (order.status === "awaiting_payment" && !holdsPlace(order, now)),
+      providerOrderId: order.paymentOrderId,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tossSources } from "@/lib/payments/adapters/toss";
 import { securityHeaders } from "./security-headers";
 
 const at = (url: string, https = false) => {
@@ -24,6 +25,20 @@ describe("security headers", () => {
   it("set HSTS only over HTTPS", () => {
     expect(at("/")["Strict-Transport-Security"]).toBeUndefined();
     expect(at("/", true)["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+  });
+
+  it("allow the payment provider's origins only on the payment step, and only with the provider configured", () => {
+    const provider = tossSources({ TOSS_CLIENT_KEY: "test_ck", TOSS_SECRET_KEY: "test_sk" })!;
+    const csp = (url: string, p: typeof provider | null) => securityHeaders({ pathname: url, searchParams: new URLSearchParams(), nonce: "n", https: false, paymentProvider: p })["Content-Security-Policy"];
+    const pay = csp("/o/abcdefghijklmnop1234/pay", provider);
+    expect(pay).toContain("script-src 'self' 'nonce-n' 'strict-dynamic' https://js.tosspayments.com");
+    expect(pay).toContain("frame-src 'self' https://*.tosspayments.com");
+    expect(pay).toContain("connect-src 'self' https://*.tosspayments.com");
+    for (const [url, p] of [["/o/abcdefghijklmnop1234", provider], ["/", provider], ["/o/abcdefghijklmnop1234/pay", null]] as const) {
+      expect(csp(url, p)).not.toContain("tosspayments");
+      expect(csp(url, p)).not.toContain("frame-src");
+    }
+    expect(tossSources({})).toBeNull();
   });
 
   it("allow the camera only on the rack's scan page", () => {

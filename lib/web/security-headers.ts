@@ -10,24 +10,38 @@
  *   data, forms opened from a private link); `strict-origin-when-cross-origin` elsewhere.
  * - HSTS only when the request came over HTTPS.
  * - The camera only on the rack's QR scan page.
+ * - The payment provider's widget (script, frames, calls) only on the payment step
+ *   (`/o/<token>/pay`) and only with the provider configured: the one remote origin the app loads.
  */
 const TOKEN_PATHS = [/^\/o\//, /^\/me\//, /^\/r\//];
 const TOKEN_PARAMS = ["t", "token"];
 const CAMERA_PATHS = [/^\/rack\/scan(\/|$)/];
+const PAYMENT_STEP = /^\/o\/[A-Za-z0-9_-]{16,64}\/pay\/?$/;
+
+/** Remote origins one page may use beyond 'self'. */
+export type RemoteSources = { script: readonly string[]; frame: readonly string[]; connect: readonly string[] };
+
+/** The payment provider's origins, on the payment step only (null elsewhere or without a provider). */
+export function paymentStepSources(pathname: string, provider: RemoteSources | null): RemoteSources | null {
+  return provider && PAYMENT_STEP.test(pathname) ? provider : null;
+}
+
+const extra = (list: readonly string[] | undefined) => (list?.length ? ` ${list.join(" ")}` : "");
 
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function contentSecurityPolicy({ nonce, https, dev = false }: { nonce: string; https: boolean; dev?: boolean }): string {
+export function contentSecurityPolicy({ nonce, https, dev = false, remote = null }: { nonce: string; https: boolean; dev?: boolean; remote?: RemoteSources | null }): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts loaded by a nonced script (Next's chunks) are trusted too.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${extra(remote?.script)}${dev ? " 'unsafe-eval'" : ""}`,
+    ...(remote ? [`frame-src 'self'${extra(remote.frame)}`] : []),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self'${dev ? " ws:" : ""}`,
+    `connect-src 'self'${extra(remote?.connect)}${dev ? " ws:" : ""}`,
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
     "manifest-src 'self'",
@@ -43,10 +57,25 @@ export function holdsCustomerToken(pathname: string, searchParams: URLSearchPara
   return TOKEN_PATHS.some((re) => re.test(pathname)) || TOKEN_PARAMS.some((p) => searchParams.has(p));
 }
 
-export function securityHeaders({ pathname, searchParams, nonce, https, dev = false }: { pathname: string; searchParams: URLSearchParams; nonce: string; https: boolean; dev?: boolean }): Record<string, string> {
+export function securityHeaders({
+  pathname,
+  searchParams,
+  nonce,
+  https,
+  dev = false,
+  paymentProvider = null,
+}: {
+  pathname: string;
+  searchParams: URLSearchParams;
+  nonce: string;
+  https: boolean;
+  dev?: boolean;
+  /** The payment provider's origins when it is configured. */
+  paymentProvider?: RemoteSources | null;
+}): Record<string, string> {
   const camera = CAMERA_PATHS.some((re) => re.test(pathname)) ? "(self)" : "()";
   return {
-    "Content-Security-Policy": contentSecurityPolicy({ nonce, https, dev }),
+    "Content-Security-Policy": contentSecurityPolicy({ nonce, https, dev, remote: paymentStepSources(pathname, paymentProvider) }),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": holdsCustomerToken(pathname, searchParams) ? "no-referrer" : "strict-origin-when-cross-origin",

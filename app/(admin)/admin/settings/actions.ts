@@ -8,6 +8,7 @@ import { defineAction } from "@/lib/actions";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staff";
 import { updateShopDetails } from "@/lib/shop/pickup-rules";
+import { savePaymentSettings } from "@/lib/payments/settings";
 import { numeric } from "@/lib/validation/numbers";
 
 const anyForm = z.record(z.string(), z.unknown());
@@ -18,6 +19,12 @@ export const saveShopAction = defineAction({ permission: "settings", schema: any
   updateShopDetails({ db: getDb(), input });
   revalidatePath("/", "layout");
   return { ok: true, message: await message("shopSaved") };
+});
+
+export const savePaymentSettingsAction = defineAction({ permission: "settings", schema: anyForm }, async (input) => {
+  savePaymentSettings({ db: getDb(), input });
+  revalidatePath("/", "layout");
+  return { ok: true, message: await message("paymentSaved") };
 });
 
 export const createStaffAction = defineAction({ permission: "users", schema: anyForm }, async (input) => {

@@ -12,7 +12,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/auth/staff";
 import { formatDateTime } from "@/lib/format";
 import { getShopSettings } from "@/lib/shop/settings";
-import { createApiKeyAction, createStaffAction, resetStaffPasswordAction, revokeApiKeyAction, saveShopAction, setStaffActiveAction } from "./actions";
+import { createApiKeyAction, createStaffAction, resetStaffPasswordAction, revokeApiKeyAction, savePaymentSettingsAction, saveShopAction, setStaffActiveAction } from "./actions";
+import { prepaymentOffered } from "@/lib/payments/adapters/toss";
+import { keepChoice, MAX_PAYMENT_HOLD_MINUTES } from "@/lib/payments/settings";
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -35,6 +37,27 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-5xl space-y-8">
       <PageHeader title={t("title")} />
+
+      <Section title={t("paymentTitle")} lead={prepaymentOffered() ? t("paymentLead") : t("paymentNoKeys")} testId="payment-settings">
+        <ActionForm action={savePaymentSettingsAction} submitLabel={tc("save")} variant="secondary" className="grid gap-4 md:grid-cols-2" buttonClassName="justify-self-start md:col-start-1">
+          <SelectField label={t("paymentPolicy")} name="paymentPolicy" defaultValue={s.paymentPolicy}>
+            {(["at_pickup", "optional", "required"] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`paymentPolicies.${p}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t("paymentHoldMinutes")} name="paymentHoldMinutes" type="number" inputMode="numeric" min={1} max={MAX_PAYMENT_HOLD_MINUTES} defaultValue={s.paymentHoldMinutes} hint={t("paymentHoldHint")} required />
+          <SelectField label={t("paymentKeep")} name="keep" defaultValue={keepChoice(s).keep}>
+            {(["none", "share", "all"] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`paymentKeeps.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t("paymentKeepPercent")} name="keepPercent" type="number" inputMode="numeric" min={1} max={99} defaultValue={keepChoice(s).keepPercent} hint={t("paymentKeepHint")} />
+        </ActionForm>
+      </Section>
 
       <Section title={t("shopTitle")} testId="shop-details">
         <ActionForm action={saveShopAction} submitLabel={tc("save")} variant="primary" className="grid gap-4 md:grid-cols-2" buttonClassName="justify-self-start md:col-start-1">

@@ -28,6 +28,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const TONE: Record<CustomerOrderView["status"], string> = {
+  awaiting_payment: "border-amber-300 bg-amber-50 text-amber-950",
+  expired: "border-stone-300 bg-stone-100 text-stone-800",
   placed: "border-sky-200 bg-sky-50 text-sky-950",
   ready: "border-brand-500 bg-brand-50 text-brand-700",
   arrived: "border-amber-300 bg-amber-50 text-amber-950",
@@ -51,8 +53,10 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         : t("status.readyCounter")
       : order.status === "arrived" && order.rackSlot
         ? t("status.arrivedRack", { rack: order.rackSlot })
-        : t(`status.${order.status}`);
-  const live = order.status !== "picked_up" && order.status !== "no_show" && order.status !== "cancelled";
+        : order.status === "awaiting_payment"
+          ? t("status.awaiting_payment", { time: formatTime(order.payment.holdUntil ?? 0, locale, tz) })
+          : t(`status.${order.status}`);
+  const live = order.status !== "picked_up" && order.status !== "no_show" && order.status !== "cancelled" && order.status !== "expired";
 
   return (
     <main className="space-y-5">
@@ -66,7 +70,13 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         {message}
       </div>
 
-      {order.status !== "cancelled" && (
+      {order.status === "awaiting_payment" && (
+        <Link href={`/o/${order.token}/pay`} className={buttonClass("primary", "w-full")} data-testid="go-pay">
+          {t("payment.payNow", { total: formatWon(order.total, locale) })}
+        </Link>
+      )}
+
+      {order.status !== "cancelled" && order.status !== "expired" && order.status !== "awaiting_payment" && (
         <section aria-labelledby="code-heading" className="rounded-2xl border border-stone-200 bg-white p-5 text-center">
           <h2 id="code-heading" className="text-base font-semibold text-stone-700">
             {t("pickupCode")}
@@ -107,6 +117,25 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
           </a>
         </KeepLink>
       )}
+
+      <section aria-labelledby="payment-heading" className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="order-payment" data-paid={order.payment.paid ? "yes" : "no"}>
+        <h2 id="payment-heading" className="text-lg font-bold">
+          {t("payment.heading")}
+        </h2>
+        <p className="mt-1 text-lg font-semibold">
+          {order.payment.prepaid > 0
+            ? t("payment.prepaid", { total: formatWon(order.payment.prepaid, locale) })
+            : order.payment.paid
+              ? t("payment.paid")
+              : order.status === "awaiting_payment"
+                ? t("payment.awaiting")
+                : order.payment.holdExpired
+                  ? t("payment.notPaid")
+                  : t("payment.atPickup", { total: formatWon(order.total, locale) })}
+        </p>
+        {order.payment.refunded > 0 && <p data-testid="order-refunded">{t("payment.refunded", { total: formatWon(order.payment.refunded, locale) })}</p>}
+        {order.payment.refundPending > 0 && <p data-testid="order-refund-pending">{t("payment.refundPending", { total: formatWon(order.payment.refundPending, locale) })}</p>}
+      </section>
 
       <section aria-labelledby="items-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="items-heading" className="text-lg font-bold">

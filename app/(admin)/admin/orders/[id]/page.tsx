@@ -55,7 +55,9 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   const change = (from: string | null, to: string) => t("changeEvent", { from: tc(`status.${from}`), to: tc(`status.${to}`) });
   const eventTitle = (e: (typeof events)[number]) => {
     if (e.kind === "undo") return t("undoEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) });
+    if (e.kind === "payment" && e.amount !== null) return t("onlinePaymentEvent", { total: formatWon(e.amount, locale), method: e.providerMethod ?? "—" });
     if (e.kind === "payment") return t("paymentEvent", { status: tc(`payment.${e.paymentStatus ?? "unpaid"}`) });
+    if (e.kind === "refund") return t("refundEvent", { total: formatWon(e.amount ?? 0, locale) });
     if (e.kind === "edit") return t("editEvent");
     if (e.kind === "rack_slot_assigned") return e.fromRackSlot ? t("rackMoveEvent", { from: e.fromRackSlot, to: e.rackSlot ?? "—" }) : t("rackSlotEvent", { slot: e.rackSlot ?? "—" });
     return e.fromStatus ? change(e.fromStatus, e.toStatus) : t("placedEvent");
@@ -176,7 +178,14 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                 {t("paymentMethod")}: {t(`methods.${order.paymentMethod}`)}
               </p>
             )}
-            <ActionForm
+            {order.prepaidAmount > 0 && (
+              <p className="mb-2" data-testid="prepaid-summary">
+                {t("prepaidSummary", { total: formatWon(order.prepaidAmount, locale), refunded: formatWon(order.refundedAmount, locale) })}
+                {order.refundOwed > order.refundedAmount && ` · ${t("refundPending", { total: formatWon(order.refundOwed - order.refundedAmount, locale) })}`}
+              </p>
+            )}
+            {order.status === "awaiting_payment" && <p className="mb-2 font-semibold text-amber-900">{t("awaitingPayment")}</p>}
+            {order.prepaidAmount === 0 && <ActionForm
               action={setPaymentAction}
               hidden={{ id: order.id, paymentStatus: order.paymentStatus === "paid" ? "unpaid" : "paid" }}
               submitLabel={order.paymentStatus === "paid" ? t("markUnpaid") : t("markPaid")}
@@ -193,7 +202,7 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                   ))}
                 </SelectField>
               )}
-            </ActionForm>
+            </ActionForm>}
           </Section>
           {canTransition(order.status, "cancelled") && (
             <Section title={t("cancelTitle")} testId="cancel-order">

@@ -1,5 +1,0 @@
-import { LoadingPanel } from "@/components/ui/loading-panel";
-
-export default function Loading() {
-  return <LoadingPanel />;
-}

@@ -7,6 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 import { dataDir, databasePath } from "@/lib/config/paths";
 import { AppError } from "@/lib/errors";
 
@@ -170,6 +171,7 @@ export function openDatabase(file: string = databasePath()): Db {
     throw describeSqliteError(file, e) ?? e;
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
+  cacheStatements(client);
   const db = drizzle(client, { schema }) as Db;
   const opened = identityOf(file);
   if (opened) guardAgainstReplacement(db, file, opened);

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { cookies, headers } from "next/headers";
 import { clientAddressOf } from "@/lib/api/http";
 import { redirect } from "next/navigation";
@@ -55,6 +56,7 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
     throw e;
   }
   revalidatePath("/");
+  invalidateStorefront();
   // A prepaid order goes on to the payment step.
   redirect(awaitingPayment ? `/o/${token}/pay` : `/o/${token}`);
 });
@@ -65,6 +67,7 @@ export const cancelOrderAction = defineAction({ permission: null, schema: tokenI
   cancelByCustomer({ db: getDb(), token });
   revalidatePath(`/o/${token}`);
   revalidatePath("/");
+  invalidateStorefront();
   return { ok: true };
 });
 
@@ -108,6 +111,7 @@ export const editOrderAction = defineAction(
     editOrderByCustomer({ db: getDb(), token, input: change });
     revalidatePath(`/o/${token}`);
     revalidatePath("/");
+    invalidateStorefront();
     return { ok: true };
   },
 );

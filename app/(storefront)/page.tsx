@@ -13,7 +13,7 @@ import { ProductPhoto } from "@/components/ui/product-photo";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { particle } from "@/lib/korean-particle";
 import { isSetUp } from "@/lib/shop/settings";
-import { storefrontMenu } from "@/lib/storefront/menu";
+import { cachedStorefrontMenu } from "@/lib/storefront/menu";
 import { RestockButton } from "@/components/storefront/restock-button";
 import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
 import { restockViewer, sweepRestock } from "@/lib/restock/alerts";
@@ -50,7 +50,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
   // An ordering window that opened (or a hold that ran out) since the last write: tell waiters first.
   sweepRestock({ db });
   const viewer = restockViewer({ db, phone: readPhoneSession({ value: (await cookies()).get(PHONE_SESSION_COOKIE)?.value }) });
-  const menu = storefrontMenu({ db, date: typeof date === "string" ? date : null, cart });
+  const menu = cachedStorefrontMenu({ db, date: typeof date === "string" ? date : null, cart });
   const t = await getTranslations("storefront");
   const locale = await getLocale();
   const when = (ms: number) => formatDateTime(ms, locale, menu.timezone);

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { cookies, headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
@@ -64,6 +65,7 @@ export const subscribeRestockAction = defineAction(
   async ({ product_id, privacy }) => {
     subscribeRestock({ db: getDb(), phone: await confirmedPhone(), productId: product_id, privacyConsent: privacy === "on" });
     revalidatePath("/");
+    invalidateStorefront();
     return { ok: true };
   },
 );

@@ -24,7 +24,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function zonedParts(ms: number, timeZone: string) {
+function formattedParts(ms: number, timeZone: string) {
   const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year),
@@ -34,6 +34,34 @@ function zonedParts(ms: number, timeZone: string) {
     minute: Number(parts.minute),
     second: Number(parts.second),
   };
+}
+
+/**
+ * Every zone's offset changes only on a quarter hour, so the offset is asked of Intl once per
+ * zone and quarter hour and remembered (Intl's formatToParts is slow; the storefront, the
+ * order transaction and the metrics' rollup call this thousands of times).
+ */
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+/** Offset of the zone from UTC at an instant, in milliseconds. */
+function offsetAt(ms: number, timeZone: string): number {
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR_MS;
+    const p = formattedParts(start, timeZone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function zonedParts(ms: number, timeZone: string) {
+  const d = new Date(Math.floor(ms / 1000) * 1000 + offsetAt(ms, timeZone));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -48,13 +76,6 @@ export function localDate(ms: number, timeZone: string = DEFAULT_TIMEZONE): stri
 export function localTime(ms: number, timeZone: string = DEFAULT_TIMEZONE): string {
   const p = zonedParts(ms, timeZone);
   return `${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/** Offset of the zone from UTC at an instant, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
-  const p = zonedParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant at which the shop's wall clock shows `date` `time` (`HH:MM`). */

@@ -3,7 +3,7 @@
  * ordered, the chosen date's slots and products, and — when nothing can be ordered — when
  * ordering opens next. Built on lib/pickup/listing (shared with the API).
  */
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { currentConsentText } from "@/lib/customers/consent";
 import { listPickupDates, listProductsForDate, type PickupDateListing } from "@/lib/pickup/listing";
 import { dateState, nextOpening, type DateState } from "@/lib/pickup/schedule";
@@ -13,6 +13,7 @@ import { isDateString } from "@/lib/shop/time";
 import { parseCartParam } from "./cart-param";
 import type { PaymentPolicy } from "@/db/schema";
 import { prepaymentOffered } from "@/lib/payments/adapters/toss";
+import { cachedRead } from "./cache";
 import { shopContactOf, type ShopContact } from "./shop-contact";
 
 /** Only what the customer's browser needs: no planned/reserved internals. */
@@ -96,17 +97,6 @@ export function storefrontMenu({
         }))
     : [];
 
-  const initialCart: MenuCartLine[] = [];
-  if (selected?.open) {
-    for (const line of parseCartParam(cart)) {
-      const product = products.find((p) => p.id === line.productId);
-      if (!product || product.available <= 0 || product.noticeSlots.length === 0) continue;
-      // Required option groups start on their first choice, as the product card does.
-      const optionIds = product.optionGroups.filter((g) => g.required && g.choices.length).map((g) => g.choices[0].id);
-      initialCart.push({ productId: product.id, quantity: Math.min(line.quantity, product.available, product.maxPerOrder), optionIds });
-    }
-  }
-
   const privacy = currentConsentText({ db, kind: "privacy" });
   const marketing = currentConsentText({ db, kind: "marketing" });
   return {
@@ -121,7 +111,36 @@ export function storefrontMenu({
     notOffered: forDate.filter((p) => p.planned <= 0).map((p) => ({ id: p.id, name: p.name, price: p.price })),
     next: nextOpening(now, schedule.settings, schedule.slots, schedule.closedDates),
     consent: { privacy: { version: privacy.version, body: privacy.body }, marketing: { version: marketing.version, body: marketing.body } },
-    initialCart,
+    initialCart: initialCartFor({ selected, products, cart }),
     prepayment: { offered, holdMinutes: schedule.settings.paymentHoldMinutes },
   };
+}
+
+/** The `?cart=` link's lines that can be ordered on the shown date, within what is left. */
+function initialCartFor({ selected, products, cart }: Pick<StorefrontMenu, "selected" | "products"> & { cart?: string | string[] | null }): MenuCartLine[] {
+  const initialCart: MenuCartLine[] = [];
+  if (selected?.open) {
+    for (const line of parseCartParam(cart)) {
+      const product = products.find((p) => p.id === line.productId);
+      if (!product || product.available <= 0 || product.noticeSlots.length === 0) continue;
+      // Required option groups start on their first choice, as the product card does.
+      const optionIds = product.optionGroups.filter((g) => g.required && g.choices.length).map((g) => g.choices[0].id);
+      initialCart.push({ productId: product.id, quantity: Math.min(line.quantity, product.available, product.maxPerOrder), optionIds });
+    }
+  }
+  return initialCart;
+}
+
+/**
+ * How long the storefront may show a menu (dates, slots left, "N개 남음") before reading it
+ * again: the drop evening's hundreds of page loads per second cost one read per second.
+ * The order transaction re-checks everything, so an order never relies on it.
+ */
+export const MENU_TTL_MS = 1000;
+
+/** `storefrontMenu` read at most once per `MENU_TTL_MS` per date (lib/storefront/cache.ts); the cart is applied per request. */
+export function cachedStorefrontMenu({ db, date, cart, now = Date.now() }: { db: Db; date?: string | null; cart?: string | string[] | null; now?: number }): StorefrontMenu {
+  const wanted = isDateString(date) ? date : "";
+  const menu = cachedRead({ db, key: `menu:${wanted}`, ttlMs: MENU_TTL_MS, now }, () => storefrontMenu({ db, date: wanted || null, now }));
+  return { ...menu, initialCart: initialCartFor({ selected: menu.selected, products: menu.products, cart }) };
 }

@@ -3,8 +3,10 @@
  * scripts/bench/ (default-exporting a BenchModule, see ./types.ts) and one line here.
  */
 import crashRestart from "./crash-restart";
+import drop from "./drop";
 import hostileRequests from "./hostile-requests";
 import importLoad from "./import-load";
+import lighthouse from "./lighthouse";
 import metricsScale from "./metrics-scale";
 import outbox from "./outbox";
 import rackLive from "./rack-live";
@@ -14,6 +16,7 @@ import type { BenchModule } from "./types";
 
 export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
   { name: "storefront", run: storefront },
+  { name: "drop", run: drop },
   { name: "rack-live", run: rackLive },
   { name: "metrics-scale", run: metricsScale },
   { name: "hostile-requests", run: hostileRequests },
@@ -21,4 +24,5 @@ export const BENCH_MODULES: { name: string; run: BenchModule }[] = [
   { name: "crash-restart", run: crashRestart },
   { name: "sign-in-flood", run: signInFlood },
   { name: "outbox", run: outbox },
+  { name: "lighthouse", run: lighthouse },
 ];

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -14,6 +15,7 @@ export const openOrderingNowAction = defineAction({ permission: "pickup_settings
   revalidatePath("/admin");
   revalidatePath("/admin/pickup");
   revalidatePath("/");
+  invalidateStorefront();
   const t = await getTranslations("admin.home");
   return { ok: true, message: t("openedNow", { date: formatDate(date, await getLocale()) }) };
 });

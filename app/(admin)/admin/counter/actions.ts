@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
@@ -30,6 +31,7 @@ export const recordSaleAction = defineAction<typeof counterSale, { saleId: numbe
     const { sale, items } = recordStoreSale({ db: getDb(), input: { ...input, total: undefined, occurred_at: undefined }, source: "counter", actorUserId: user!.id });
     revalidatePath("/admin/counter");
     revalidatePath("/");
+    invalidateStorefront();
     return { ok: true, data: { saleId: sale.id, total: sale.total, points: sale.pointsEarned, excess: items.reduce((n, i) => n + i.excess, 0) } };
   },
 );

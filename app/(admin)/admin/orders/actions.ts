@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -19,6 +20,7 @@ function refresh(id?: number) {
   revalidatePath("/admin/orders");
   if (id) revalidatePath(`/admin/orders/${id}`);
   revalidatePath("/");
+  invalidateStorefront();
 }
 
 export const cancelOrderAction = defineAction(

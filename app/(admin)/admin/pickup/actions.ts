@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -15,6 +16,7 @@ const idForm = z.object({ id: numeric(z.number().int().positive()) });
 function refresh() {
   revalidatePath("/admin/pickup");
   revalidatePath("/");
+  invalidateStorefront();
 }
 
 const message = async (key: string) => (await getTranslations("admin.pickup"))(key);

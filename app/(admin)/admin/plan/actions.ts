@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -38,6 +39,7 @@ export const savePlanAction = defineAction({ permission: "plan", schema: planFor
   const { saved } = savePlan({ db, entries, timeZone: getShopSettings({ db }).timezone });
   revalidatePath("/admin/plan");
   revalidatePath("/");
+  invalidateStorefront();
   return { ok: true, message: (await getTranslations("admin.plan"))("saved", { count: saved }) };
 });
 
@@ -54,6 +56,7 @@ export const copyPlanAction = defineAction(
     const { copied } = copyPlan({ db, from, to, timeZone: getShopSettings({ db }).timezone });
     revalidatePath("/admin/plan");
     revalidatePath("/");
+    invalidateStorefront();
     return { ok: true, message: (await getTranslations("admin.plan"))("copied", { count: copied }) };
   },
 );

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -30,6 +31,7 @@ export const saveProductAction = defineAction({ permission: "products", schema: 
   revalidatePath("/admin/products");
   revalidatePath("/admin/plan");
   revalidatePath("/");
+  invalidateStorefront();
   if (!id) redirect(`/admin/products/${product.id}?created=1`);
   return { ok: true, message: (await getTranslations("admin.products"))("saved") };
 });
@@ -41,6 +43,7 @@ export const setProductActiveAction = defineAction(
     revalidatePath("/admin/products");
     revalidatePath("/admin/plan");
     revalidatePath("/");
+    invalidateStorefront();
     const t = await getTranslations("admin.products");
     return { ok: true, message: t(active === "true" ? "reactivated" : "deactivated") };
   },
@@ -54,6 +57,7 @@ export const uploadProductPhotoAction = defineAction(
     await setProductPhoto({ db: getDb(), productId: id, bytes: new Uint8Array(await photo.arrayBuffer()) });
     revalidatePath(`/admin/products/${id}`);
     revalidatePath("/");
+    invalidateStorefront();
     return { ok: true, message: (await getTranslations("admin.products"))("photoSaved") };
   },
 );
@@ -62,5 +66,6 @@ export const removeProductPhotoAction = defineAction({ permission: "products", s
   removeProductPhoto({ db: getDb(), productId: id });
   revalidatePath(`/admin/products/${id}`);
   revalidatePath("/");
+  invalidateStorefront();
   return { ok: true, message: (await getTranslations("admin.products"))("photoRemoved") };
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateStorefront } from "@/lib/storefront/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -18,6 +19,7 @@ const message = async (key: string) => (await getTranslations("admin.settings"))
 export const saveShopAction = defineAction({ permission: "settings", schema: anyForm }, async (input) => {
   updateShopDetails({ db: getDb(), input });
   revalidatePath("/", "layout");
+  invalidateStorefront();
   return { ok: true, message: await message("shopSaved") };
 });
 
@@ -30,6 +32,7 @@ export const savePaymentSettingsAction = defineAction({ permission: "settings", 
 export const createStaffAction = defineAction({ permission: "users", schema: anyForm }, async (input) => {
   createStaff({ db: getDb(), input });
   revalidatePath("/admin/settings");
+  invalidateStorefront();
   return { ok: true, message: await message("staffCreated") };
 });
 
@@ -41,6 +44,7 @@ export const resetStaffPasswordAction = defineAction({ permission: "users", sche
 export const setStaffActiveAction = defineAction({ permission: "users", schema: z.object({ id, active: z.enum(["true", "false"]) }) }, async ({ id, active }) => {
   setStaffActive({ db: getDb(), id, active: active === "true" });
   revalidatePath("/admin/settings");
+  invalidateStorefront();
   return { ok: true, message: await message(active === "true" ? "reactivated" : "deactivated") };
 });
 
@@ -50,6 +54,7 @@ export const createApiKeyAction = defineAction(
   async ({ name, scope }) => {
     const created = createApiKey({ db: getDb(), name, scope });
     revalidatePath("/admin/settings");
+    invalidateStorefront();
     return { ok: true, message: await message("keyCreated"), data: { key: created.key } };
   },
 );
@@ -57,5 +62,6 @@ export const createApiKeyAction = defineAction(
 export const revokeApiKeyAction = defineAction({ permission: "api_keys", schema: z.object({ id }) }, async ({ id }) => {
   revokeApiKey({ db: getDb(), id });
   revalidatePath("/admin/settings");
+  invalidateStorefront();
   return { ok: true, message: await message("keyRevoked") };
 });

@@ -1,0 +1,71 @@
+/**
+ * Lighthouse 12 (pinned devDependency `lighthouse@12.2.3`; 13 needs a newer Node) on the three
+ * public pages — the storefront `/`, an order page `/o/<token>` and a consultation form
+ * `/c/<slug>` — with the mobile preset (Lighthouse's default: Moto G power, simulated slow 4G
+ * and 4× CPU slowdown), headless Chromium at CHROME_PATH or /usr/bin/chromium. Each page is
+ * run BENCH_LIGHTHOUSE_RUNS times (default 3); the median performance score is reported with
+ * that run's LCP, TBT and CLS. Goal ≥ 95 each on a quiet machine (the score depends on load).
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { consultationTemplates, orders } from "@/db/schema";
+import { assertLoopback, round } from "./load";
+import type { BenchModule, BenchRow } from "./types";
+
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3;
+const CHROME_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+type Run = { score: number; lcp: number; tbt: number; cls: number };
+
+const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
+  assertLoopback(baseUrl);
+  const db = openDatabase(dbPath);
+  let token: string;
+  let slug: string;
+  try {
+    token = db.select({ token: orders.token }).from(orders).where(inArray(orders.status, ["placed", "ready"])).orderBy(asc(orders.id)).limit(1).get()?.token ?? "";
+    slug = db.select({ slug: consultationTemplates.slug }).from(consultationTemplates).where(and(eq(consultationTemplates.active, true))).limit(1).get()?.slug ?? "";
+  } finally {
+    db.$client.close();
+  }
+  if (!token || !slug) throw new Error("주문 링크나 상담지 주소가 없어요 (데모 데이터를 확인하세요).");
+
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  const rows: BenchRow[] = [];
+  try {
+    for (const page of ["/", `/o/${token}`, `/c/${slug}`]) {
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const result = await lighthouse(baseUrl + page, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error(`Lighthouse가 ${page} 결과를 주지 않았어요.`);
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        runs.push({ score: Math.round((lhr.categories.performance.score ?? 0) * 100), lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift") });
+      }
+      const median = [...runs].sort((a, b) => a.score - b.score)[Math.floor(runs.length / 2)];
+      const name = `lighthouse mobile ${page.replace(token, "<token>").replace(slug, "<slug>")}`;
+      rows.push(
+        { name, metric: `performance (median of ${RUNS})`, value: median.score, note: `scores ${runs.map((r) => r.score).join(", ")}; goal ≥ 95` },
+        { name, metric: "LCP ms", value: round(median.lcp) },
+        { name, metric: "TBT ms", value: round(median.tbt) },
+        { name, metric: "CLS", value: round(median.cls, 3) },
+      );
+    }
+  } finally {
+    chrome.kill();
+  }
+  return rows;
+};
+
+export default lighthouseBench;

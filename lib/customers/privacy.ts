@@ -18,6 +18,7 @@ import {
   recommendations,
   restockSubscriptions,
   reviews,
+  saleReviews,
   storeSales,
   visits,
   type Customer,
@@ -153,6 +154,8 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
         tx.update(reviews).set({ comment: "" }).where(inArray(reviews.orderId, orderIds)).run();
       }
       tx.update(storeSales).set({ requestHash: null }).where(and(eq(storeSales.customerId, id))).run();
+      const saleIds = tx.select({ id: storeSales.id }).from(storeSales).where(eq(storeSales.customerId, id)).all().map((r) => r.id);
+      if (saleIds.length) tx.update(saleReviews).set({ comment: "" }).where(inArray(saleReviews.saleId, saleIds)).run();
       // Nobody waits for a restock alert any more, and the codes sent to the phone go too.
       tx.delete(restockSubscriptions).where(eq(restockSubscriptions.customerId, id)).run();
       if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();

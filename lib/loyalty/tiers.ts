@@ -18,6 +18,8 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { customers, shopSettings, tiers, type Tier } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { getShopSettings } from "@/lib/shop/settings";
+import { localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
 
 const DAY_MS = 86_400_000;
@@ -185,4 +187,18 @@ export function tierNamesFor({ db, customerIds }: { db: DbOrTx; customerIds: num
     .all();
   const wanted = new Set(customerIds);
   return new Map(rows.filter((r) => wanted.has(r.id)).map((r) => [r.id, r.name]));
+}
+
+const nightly = globalThis as unknown as { dangolTierDay?: string };
+
+/**
+ * The nightly recompute from the delivery worker's tick: once per shop-local day (the first
+ * tick of a new day, and once after start-up), so tiers fall when purchases leave the window.
+ */
+export function recomputeTiersOncePerDay({ db, now = Date.now() }: { db: Db; now?: number }): boolean {
+  const day = localDate(now, getShopSettings({ db }).timezone);
+  if (nightly.dangolTierDay === day) return false;
+  nightly.dangolTierDay = day;
+  runNightlyTierRecompute({ db, now });
+  return true;
 }

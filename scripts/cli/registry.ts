@@ -7,6 +7,7 @@ import createApiKey from "./create-api-key";
 import createUser from "./create-user";
 import deliver from "./deliver";
 import importOrders from "./import-orders";
+import recomputeTiers from "./recompute-tiers";
 import restore from "./restore";
 import seedDemo from "./seed-demo";
 import type { CliCommand } from "./types";
@@ -19,4 +20,5 @@ export const COMMANDS: CliCommand[] = [
   backup,
   restore,
   deliver,
+  recomputeTiers,
 ];

@@ -152,6 +152,8 @@ export const customers = sqliteTable(
     name: text("name"),
     /** Opens the customer's private page ("내 정보"). */
     token: text("token").notNull().unique(),
+    /** The loyalty tier the customer holds now (lib/loyalty/tiers.ts recomputes it); null: none reached. */
+    tierId: integer("tier_id").references((): AnySQLiteColumn => tiers.id),
     // Marketing consent is not stored here: the latest `consents` row of kind `marketing`
     // decides it (lib/customers/consent.ts, marketingConsent).
     createdAt: integer("created_at").notNull().default(now),
@@ -443,10 +445,17 @@ export const storeSales = sqliteTable(
     pointsEarned: integer("points_earned").notNull().default(0),
     source: text("source", { enum: ["counter", "api", "import"] }).notNull(),
     requestHash: text("request_hash"),
+    /** Unguessable: opens the customer's receipt page `/r/<token>` (its QR is printed on the receipt). */
+    receiptToken: text("receipt_token"),
+    /** When a customer claimed this sale from its receipt (null: linked at the counter, or not claimed). */
+    claimedAt: integer("claimed_at"),
+    /** Whether the claim was proven by a one-time code sent to the phone (false: typed only). */
+    claimConfirmed: integer("claim_confirmed", { mode: "boolean" }),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [
+    uniqueIndex("store_sales_receipt_token").on(t.receiptToken),
     index("store_sales_date").on(t.saleDate),
     index("store_sales_customer_occurred_at").on(t.customerId, t.occurredAt),
     index("store_sales_purchases").on(t.occurredAt, t.customerId, t.total, t.pointsEarned),
@@ -489,11 +498,14 @@ export const pointsLedger = sqliteTable(
     /** Positive when earned, negative when redeemed or reversed. */
     delta: integer("delta").notNull(),
     /** Append-only: a credit taken back is a `reverse` entry naming it, never a deletion. */
-    reason: text("reason", { enum: ["earn", "redeem", "adjust", "reverse"] }).notNull(),
-    sourceType: text("source_type", { enum: ["order", "sale", "manual"] }).notNull(),
+    /** `return`: points of returned items taken back (source: the return). */
+    reason: text("reason", { enum: ["earn", "redeem", "adjust", "reverse", "return"] }).notNull(),
+    sourceType: text("source_type", { enum: ["order", "sale", "manual", "return"] }).notNull(),
     sourceId: integer("source_id"),
     /** Which credit of this purchase an `earn` is: 0, then 1 after an undone hand-over was credited again. */
     earnRound: integer("earn_round").notNull().default(0),
+    /** The points rate (basis points) this entry was computed with: an `earn`'s policy, kept when rates change. */
+    rateBp: integer("rate_bp"),
     /** A `reverse` entry names the entry it takes back (at most once). */
     reversesId: integer("reverses_id").references((): AnySQLiteColumn => pointsLedger.id),
     /** A redemption form's one-time key: a double submit or a retry spends once. */
@@ -844,3 +856,89 @@ export const restockSubscriptions = sqliteTable(
   ],
 );
 export type RestockSubscription = typeof restockSubscriptions.$inferSelect;
+
+// ---------------------------------------------------------------- loyalty: tiers and returns
+
+/**
+ * A loyalty tier (등급): reached by spending at least `thresholdWon` across all channels over
+ * the last `windowDays` days (refunds subtracted); it sets the points rate of the customer's
+ * purchases. `birthdayCouponId` names a coupon (owned by the coupons feature) given on the
+ * birthday: kept as a plain reference, not enforced here.
+ */
+export const tiers = sqliteTable("tiers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  windowDays: integer("window_days").notNull(),
+  thresholdWon: integer("threshold_won").notNull(),
+  pointsRateBp: integer("points_rate_bp").notNull(),
+  birthdayCouponId: integer("birthday_coupon_id"),
+  createdAt: integer("created_at").notNull().default(now),
+});
+export type Tier = typeof tiers.$inferSelect;
+export type NewTier = typeof tiers.$inferInsert;
+
+/** The review of a counter sale, asked on its receipt page once claimed (as `reviews` is for an order). */
+export const saleReviews = sqliteTable("sale_reviews", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  saleId: integer("sale_id")
+    .notNull()
+    .unique()
+    .references(() => storeSales.id),
+  rating: integer("rating").notNull(),
+  comment: text("comment").notNull().default(""),
+  createdAt: integer("created_at").notNull().default(now),
+});
+export type SaleReview = typeof saleReviews.$inferSelect;
+
+export const REFUND_METHODS = ["card", "cash", "transfer", "points", "exchange"] as const;
+export type RefundMethod = (typeof REFUND_METHODS)[number];
+
+/**
+ * A return or exchange of (part of) one purchase: a picked-up order or a counter sale. The
+ * purchase stays; its refunded amount is subtracted from revenue. `external_id` makes an API
+ * retry safe (same body → the first return).
+ */
+export const purchaseReturns = sqliteTable(
+  "purchase_returns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    externalId: text("external_id").unique(),
+    requestHash: text("request_hash"),
+    orderId: integer("order_id").references(() => orders.id),
+    saleId: integer("sale_id").references(() => storeSales.id),
+    customerId: integer("customer_id").references(() => customers.id),
+    kind: text("kind", { enum: ["return", "exchange"] }).notNull().default("return"),
+    refund: integer("refund").notNull(),
+    method: text("method", { enum: REFUND_METHODS }).notNull(),
+    /** Points taken back for the returned items (a `return` ledger entry). */
+    pointsReversed: integer("points_reversed").notNull().default(0),
+    /** Whether the returned goods went back to the day's available stock. */
+    restocked: integer("restocked", { mode: "boolean" }).notNull().default(false),
+    note: text("note").notNull().default(""),
+    source: text("source", { enum: ["staff", "api"] }).notNull(),
+    occurredAt: integer("occurred_at").notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("purchase_returns_order").on(t.orderId), index("purchase_returns_sale").on(t.saleId), index("purchase_returns_customer").on(t.customerId)],
+);
+export type PurchaseReturn = typeof purchaseReturns.$inferSelect;
+
+export const purchaseReturnItems = sqliteTable(
+  "purchase_return_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    returnId: integer("return_id")
+      .notNull()
+      .references(() => purchaseReturns.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    productName: text("product_name").notNull(),
+    quantity: integer("quantity").notNull(),
+    /** What these units were sold for (line price, discounts shared out). */
+    amount: integer("amount").notNull(),
+  },
+  (t) => [index("purchase_return_items_return").on(t.returnId)],
+);
+export type PurchaseReturnItem = typeof purchaseReturnItems.$inferSelect;

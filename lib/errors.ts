@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   slot_full: 409,
   conflict: 409,
   idempotency_conflict: 409,
+  return_exceeds_purchase: 409,
   rack_slot_taken: 409,
   rack_full: 409,
   not_open_yet: 422,

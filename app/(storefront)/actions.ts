@@ -33,14 +33,13 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
   let token: string;
   let awaitingPayment = false;
   try {
-    let order;
-    ({ order } = placeOrder({
+    const { order } = placeOrder({
       db: getDb(),
       input: orderInput,
       channel: "web",
       idempotencyKey: idempotency_key,
       locale: resolveLocale((await cookies()).get("locale")?.value),
-    }));
+    });
     token = order.token;
     awaitingPayment = order.status === "awaiting_payment";
   } catch (e) {

@@ -25,7 +25,7 @@ export function CounterForm({ products, recordSale }: { products: CounterProduct
   const [basket, setBasket] = useState<Record<number, number>>({});
   const [phone, setPhone] = useState("");
   const [basketId, setBasketId] = useState(newBasketId);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string; saleId?: number } | null>(null);
   const [pending, startTransition] = useTransition();
 
   const lines = products.filter((p) => basket[p.id]);
@@ -48,7 +48,7 @@ export function CounterForm({ products, recordSale }: { products: CounterProduct
       const state = await recordSale(null, form);
       if (state?.ok && state.data) {
         const recorded = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
-        setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded });
+        setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded, saleId: state.data.saleId });
         setBasket({});
         setPhone("");
         setBasketId(newBasketId());
@@ -125,6 +125,15 @@ export function CounterForm({ products, recordSale }: { products: CounterProduct
         {result && (
           <p role={result.ok ? "status" : "alert"} data-testid="counter-result" className={cn("mt-3 rounded-xl border px-3 py-2 text-base", result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800")}>
             {result.text}
+          </p>
+        )}
+        {result?.saleId && (
+          <p className="mt-2 flex flex-wrap gap-2" data-testid="counter-receipt">
+            {(["58", "80"] as const).map((paper) => (
+              <a key={paper} href={`/rack/receipts/${result.saleId}?paper=${paper}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-3 font-semibold">
+                {t("receipt", { paper })}
+              </a>
+            ))}
           </p>
         )}
       </aside>

@@ -86,6 +86,11 @@ export function RackOrderCard({
       </div>
       <p className="mt-1 text-xl font-bold text-ink">
         {card.customerName} <span className="font-mono text-stone-700">· {card.phoneLast4}</span>
+        {card.tierName && (
+          <span data-testid="card-tier" className="ml-2 rounded-full bg-brand-50 px-2 py-0.5 align-middle text-sm font-semibold text-brand-700">
+            {t("card.tier", { name: card.tierName })}
+          </span>
+        )}
       </p>
       <p className="text-base text-stone-700">
         {card.slotStart}–{card.slotEnd} · <span data-testid="card-status" className="font-semibold text-ink">{t("card.status", { status: t(`status.${card.status}`) })}</span> ·{" "}

@@ -14,6 +14,8 @@ import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inqu
 import { pointsBalance } from "@/lib/points/policy";
 import { listPointsLedger } from "@/lib/points/redeem";
 import { listReviews, type ReviewView } from "@/lib/reviews/reviews";
+import { tierStatus, type TierStatus } from "@/lib/loyalty/tiers";
+import { listReturns, type ReturnView } from "@/lib/returns/returns";
 
 export type CustomerSearchRow = { id: number; name: string | null; phone: string | null; createdAt: number; lastPurchaseAt: number | null };
 
@@ -53,6 +55,8 @@ export type Purchase = {
   status: OrderStatus | "sold";
   code: string | null;
   pointsEarned: number;
+  /** A counter sale the customer claimed from its receipt: whether the phone was proven by code. */
+  claim?: "confirmed" | "unconfirmed" | null;
 };
 
 /** Every purchase of a customer from every channel: web and phone orders and counter sales, newest first. */
@@ -63,13 +67,20 @@ export function listPurchases({ db, customerId }: { db: DbOrTx; customerId: numb
     .where(eq(orders.customerId, customerId))
     .all();
   const saleRows = db
-    .select({ id: storeSales.id, date: storeSales.saleDate, at: storeSales.occurredAt, total: storeSales.total, pointsEarned: storeSales.pointsEarned })
+    .select({ id: storeSales.id, date: storeSales.saleDate, at: storeSales.occurredAt, total: storeSales.total, pointsEarned: storeSales.pointsEarned, claimedAt: storeSales.claimedAt, claimConfirmed: storeSales.claimConfirmed })
     .from(storeSales)
     .where(eq(storeSales.customerId, customerId))
     .all();
   const list: Purchase[] = [
     ...orderRows.map((o) => ({ kind: "order" as const, ...o })),
-    ...saleRows.map((s) => ({ kind: "sale" as const, channel: "store" as const, status: "sold" as const, code: null, ...s })),
+    ...saleRows.map(({ claimedAt, claimConfirmed, ...s }) => ({
+      kind: "sale" as const,
+      channel: "store" as const,
+      status: "sold" as const,
+      code: null,
+      claim: claimedAt === null ? null : claimConfirmed ? ("confirmed" as const) : ("unconfirmed" as const),
+      ...s,
+    })),
   ];
   return list.sort((a, b) => b.at - a.at || b.id - a.id);
 }
@@ -97,6 +108,8 @@ export type CustomerCard = {
   points: { balance: number; ledger: ReturnType<typeof listPointsLedger> };
   reviews: ReviewView[];
   inquiries: InquiryView[];
+  returns: ReturnView[];
+  tier: TierStatus;
 };
 
 /** Everything on the card, without logging (shared by the staff card and tests). */
@@ -125,6 +138,8 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
     points: { balance: pointsBalance({ db, customerId }), ledger: listPointsLedger({ db, customerId }) },
     reviews: listReviews({ db, customerId }),
     inquiries: listInquiriesForCustomer({ db, customerId }),
+    returns: listReturns({ db, customerId }),
+    tier: tierStatus({ db, customerId }),
   };
 }
 

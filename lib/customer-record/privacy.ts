@@ -18,6 +18,8 @@ import {
   recommendations,
   restockSubscriptions,
   reviews,
+  saleReviews,
+  storeSaleItems,
   storeSales,
   visits,
   type Customer,
@@ -28,6 +30,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
+import { tierStatus, type TierStatus } from "@/lib/loyalty/tiers";
+import { listReturns, type ReturnView } from "@/lib/returns/returns";
 import { pointsBalance } from "@/lib/points/policy";
 import { listPointsLedger } from "@/lib/points/redeem";
 import { getShopSettings } from "@/lib/shop/settings";
@@ -53,6 +57,8 @@ export type MyData = {
   cart: string;
   points: { balance: number; ledger: { delta: number; reason: string; sourceType: string; createdAt: number }[] };
   inquiries: InquiryView[];
+  tier: TierStatus;
+  returns: ReturnView[];
 };
 
 /** Everything the shop holds about the token's owner — their own, never anyone else's. */
@@ -63,11 +69,18 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
   const items = orderIds.length
     ? db.select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity }).from(orderItems).where(inArray(orderItems.orderId, orderIds)).all()
     : [];
+  const saleIds = purchases.filter((p) => p.kind === "sale").map((p) => p.id);
+  const saleItems = saleIds.length
+    ? db.select({ saleId: storeSaleItems.saleId, name: storeSaleItems.productName, quantity: storeSaleItems.quantity }).from(storeSaleItems).where(inArray(storeSaleItems.saleId, saleIds)).all()
+    : [];
   const recs = listRecommendations({ db, customerId: c.id });
   return {
     profile: { name: c.name, phone: c.phone, marketingConsent: marketingConsent({ db, customerId: c.id }), createdAt: c.createdAt },
     consents: listConsents({ db, customerId: c.id }),
-    purchases: purchases.map((p) => ({ ...p, items: p.kind === "order" ? items.filter((i) => i.orderId === p.id).map(({ name, quantity }) => ({ name, quantity })) : [] })),
+    purchases: purchases.map((p) => ({
+      ...p,
+      items: (p.kind === "order" ? items.filter((i) => i.orderId === p.id) : saleItems.filter((i) => i.saleId === p.id)).map(({ name, quantity }) => ({ name, quantity })),
+    })),
     submissions: listSubmissions({ db, customerId: c.id }),
     // Staff-only notes stay in the shop; only visits marked for sharing are the customer's to read.
     visits: listVisits({ db, customerId: c.id, sharedOnly: true }).map(({ id, visitedAt, done, productsUsed, notes, advice }) => ({ id, visitedAt, done, productsUsed, notes, advice })),
@@ -78,6 +91,8 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
       ledger: listPointsLedger({ db, customerId: c.id }).map(({ delta, reason, sourceType, createdAt }) => ({ delta, reason, sourceType, createdAt })),
     },
     inquiries: listInquiriesForCustomer({ db, customerId: c.id }),
+    tier: tierStatus({ db, customerId: c.id }),
+    returns: listReturns({ db, customerId: c.id }),
   };
 }
 
@@ -153,6 +168,8 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
         tx.update(reviews).set({ comment: "" }).where(inArray(reviews.orderId, orderIds)).run();
       }
       tx.update(storeSales).set({ requestHash: null }).where(and(eq(storeSales.customerId, id))).run();
+      const saleIds = tx.select({ id: storeSales.id }).from(storeSales).where(eq(storeSales.customerId, id)).all().map((r) => r.id);
+      if (saleIds.length) tx.update(saleReviews).set({ comment: "" }).where(inArray(saleReviews.saleId, saleIds)).run();
       // Nobody waits for a restock alert any more, and the codes sent to the phone go too.
       tx.delete(restockSubscriptions).where(eq(restockSubscriptions.customerId, id)).run();
       if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();

@@ -1,10 +1,12 @@
 /**
  * The delivery worker inside the server process (started once from instrumentation.ts):
- * every second it sends what is due; every minute it queues the scheduled messages first;
- * every few seconds it sweeps prepayments (ended holds expire, refunds owed go out).
+ * every second it sends what is due; every minute it queues the scheduled messages first
+ * (and, once a shop-local day, recomputes every customer's loyalty tier); every few seconds it
+ * sweeps prepayments (ended holds expire, refunds owed go out).
  * `DELIVERY_WORKER=off` leaves delivery to `npm run cli -- deliver`.
  */
 import { getDb } from "@/db/client";
+import { recomputeTiersOncePerDay } from "@/lib/loyalty/tiers";
 import { enqueueScheduledMessages } from "./scheduler";
 import { deliverDue } from "./worker";
 import { sweepPayments } from "@/lib/payments/prepay";
@@ -27,6 +29,7 @@ export function startDeliveryWorker({ intervalMs = Number(process.env.DELIVERY_I
       if (Date.now() - lastSchedule >= SCHEDULER_EVERY_MS) {
         lastSchedule = Date.now();
         enqueueScheduledMessages({ db });
+        recomputeTiersOncePerDay({ db });
       }
       await deliverDue({ db });
       if (Date.now() - lastSweep >= PAYMENT_SWEEP_EVERY_MS) {

@@ -7,6 +7,8 @@ import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, purchasesSql } from "./sql";
+import { policyPointsSql, ratedPurchasesSql } from "./loyalty";
+import { loyaltyDrilldown } from "./loyalty-drilldown";
 import { leadTimeMs, TARGETS } from "./metrics";
 import { TILE_KEYS } from "./tiles";
 
@@ -16,7 +18,7 @@ export type DrilldownKey = (typeof DRILLDOWN_KEYS)[number];
 
 /** One row: a label column set that the page renders generically. */
 export type DrilldownRow = {
-  kind: "order" | "sale" | "customer" | "stock_count" | "inquiry" | "consultation";
+  kind: "order" | "sale" | "customer" | "stock_count" | "inquiry" | "consultation" | "rate";
   id: number;
   customer: string | null;
   date: string | null;
@@ -86,12 +88,9 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
       const rate = getShopSettings({ db }).pointsRateBp;
       return q(
         `SELECT kind, x.id, ${who("cu")} AS customer, ${localDay("at")} AS date, at, ch AS channel, total AS amount, pts AS measure,
-                pts = CASE WHEN total <= 0 OR @rate <= 0 THEN 0 ELSE (total * ${int("@rate")}) / 10000 END AS flag
-           FROM (SELECT 'order' AS kind, id, customer_id, picked_up_at AS at, channel AS ch, total, points_earned AS pts FROM orders
-                  WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up' AND customer_id IS NOT NULL
-                 UNION ALL SELECT 'sale', id, customer_id, occurred_at, 'store', total, points_earned FROM store_sales
-                  WHERE occurred_at >= @s AND occurred_at < @e AND customer_id IS NOT NULL) x
-           LEFT JOIN customers cu ON cu.id = x.customer_id ORDER BY flag, at LIMIT @limit`,
+                pts = ${policyPointsSql("x.rate")} AS flag
+           FROM (${ratedPurchasesSql}) x
+           LEFT JOIN customers cu ON cu.id = x.c ORDER BY flag, at LIMIT @limit`,
         { rate },
       );
     }
@@ -122,6 +121,11 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
                 count(DISTINCT ${localDay("p.at")}) AS measure, count(DISTINCT p.ch) >= 2 AS flag
            FROM p LEFT JOIN customers cu ON cu.id = p.c GROUP BY p.c ORDER BY amount DESC LIMIT @limit`,
       );
+    case "clv_180":
+    case "return_rate":
+    case "store_identification_rate":
+    case "points_rate_history":
+      return loyaltyDrilldown({ db, range, metric, limit });
     case "revenue":
       return q(
         `SELECT CASE ch WHEN 'store' THEN 'sale' ELSE 'order' END AS kind, 0 AS id, NULL AS customer, ${localDay("at")} AS date, ch AS channel,

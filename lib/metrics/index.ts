@@ -18,6 +18,7 @@ import {
   revisitRates,
   stockAccuracy,
 } from "./metrics";
+import { loyaltyMetrics } from "./loyalty";
 import { resolveRange, type MetricRange } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
 
@@ -43,6 +44,7 @@ export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRan
     omni_customer_share: omni.share,
     channel_synergy: omni.synergy,
     revenue: revenue({ db, range }),
+    ...loyaltyMetrics({ db, range }),
   };
 }
 

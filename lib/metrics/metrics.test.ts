@@ -256,7 +256,7 @@ describe("repurchase cycle, omni share, channel synergy, revenue", () => {
     // Omni avg 12,500, single avg 5,000 → ratio 2.5 > 1.
     expect(synergy).toEqual({ value: 2.5, omni: 12_500, single: 5_000, omni_customers: 2, single_customers: 2, target: 1, met: true });
     // Web 10,000 + 4,000; phone 8,000; store 5,000 + 2,000 + 3,000 + 3,000 + 0 + 50,000 = 63,000 → 85,000.
-    expect(revenue({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({ value: 85_000, by_channel: { web: 14_000, phone: 8_000, store: 63_000 }, purchases: 9 });
+    expect(revenue({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({ value: 85_000, by_channel: { web: 14_000, phone: 8_000, store: 63_000 }, purchases: 9, refunded: 0 });
   });
 
   it("computeMetrics on an empty shop: nulls, never NaN or 0 %", () => {

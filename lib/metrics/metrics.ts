@@ -9,11 +9,13 @@
  *   it falls after `to`.
  * - Consult → visit: a recorded visit for that customer at or after the submission and on a
  *   local date at most 30 days after the submission's date.
- * - Points consistency applies the shop's current rate (the rate's history is not stored).
+ * - Points consistency applies to each purchase the rate stored on its credit (the tier's or the
+ *   shop's rate when it was earned); a purchase without a credit is judged by the shop's rate now.
  * - Anonymous counter sales (no customer) count only in revenue.
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
+import { policyPointsSql, ratedPurchasesSql, refundsByChannel } from "./loyalty";
 import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, one, orderStats, purchasesSql, ratio } from "./sql";
 
@@ -212,15 +214,12 @@ export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): Ra
   return { value: v, numerator: Number(row.ok ?? 0), denominator: row.n, target: TARGETS.stock_accuracy, met: atLeast(v, TARGETS.stock_accuracy) };
 }
 
-/** The policy of lib/points/policy.ts pointsForPurchase, in SQL (integer division floors non-negative values). */
-const POLICY_POINTS = `CASE WHEN total <= 0 OR @rate <= 0 THEN 0 ELSE (total * ${int("@rate")}) / 10000 END`;
-
-/** Identified purchases in range whose points equal the one policy applied to their total. */
+/** Identified purchases in range whose points equal the policy applied to that purchase (the rate stored on its credit). */
 export function pointsConsistency({ db, range, rateBp }: { db: Db; range: MetricRange; rateBp?: number }): RateMetric {
   const rate = rateBp ?? getShopSettings({ db }).pointsRateBp;
   const row = one<{ n: number; ok: number | null }>(
     db,
-    `SELECT count(*) AS n, sum(pts = ${POLICY_POINTS}) AS ok FROM (${purchasesSql({ identifiedOnly: true })})`,
+    `SELECT count(*) AS n, sum(pts = ${policyPointsSql("rate")}) AS ok FROM (${ratedPurchasesSql})`,
     { ...baseParams(range), rate },
   );
   const ok = Number(row.ok ?? 0);
@@ -328,18 +327,22 @@ export function omniChannel({ db, range }: { db: Db; range: MetricRange }): Omni
 
 export const CHANNELS = ["web", "phone", "store"] as const;
 export type Channel = (typeof CHANNELS)[number];
-export type RevenueMetric = { value: number; by_channel: Record<Channel, number>; purchases: number };
+export type RevenueMetric = { value: number; by_channel: Record<Channel, number>; purchases: number; refunded: number };
 
-/** Sum of purchase totals in range, by channel (anonymous counter sales included). */
+/**
+ * Sum of purchase totals in range, by channel (anonymous counter sales included), less the
+ * refunds of those purchases (on the purchase's date, whenever recorded), reported in `refunded`.
+ */
 export function revenue({ db, range }: { db: Db; range: MetricRange }): RevenueMetric {
   const rows = all<{ ch: Channel; total: number; n: number }>(db, `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`, baseParams(range));
+  const refunds = refundsByChannel({ db, range });
   const by_channel = { web: 0, phone: 0, store: 0 } as Record<Channel, number>;
   let purchases = 0;
   for (const r of rows) {
-    by_channel[r.ch] = Number(r.total);
+    by_channel[r.ch] = Number(r.total) - refunds[r.ch];
     purchases += r.n;
   }
-  return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases };
+  return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases, refunded: refunds.web + refunds.phone + refunds.store };
 }
 
 export function revenueTrend({ db, range }: { db: Db; range: MetricRange }): ({ week: string } & Record<Channel, number>)[] {

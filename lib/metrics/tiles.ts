@@ -5,6 +5,7 @@
  */
 import { csvLine } from "@/lib/import/csv";
 import type { MetricsResult } from "./index";
+import { LOYALTY_TILE_KEYS, loyaltyTiles } from "./loyalty-tiles";
 
 export type TileKind = "rate" | "seconds" | "minutes" | "days" | "ratio" | "won";
 export type Tile = {
@@ -35,6 +36,7 @@ export const TILE_KEYS = [
   "omni_customer_share",
   "channel_synergy",
   "revenue",
+  ...LOYALTY_TILE_KEYS,
 ] as const;
 export type TileKey = (typeof TILE_KEYS)[number] | "revisit_rate_30" | "revisit_rate_60";
 
@@ -104,6 +106,7 @@ export function tilesOf(m: MetricsResult): Tile[] {
       lowerIsBetter: false,
     },
     { key: "revenue", kind: "won", value: m.revenue.value, numerator: null, denominator: m.revenue.purchases, target: null, direction: null, met: null, extra: { ...m.revenue.by_channel }, lowerIsBetter: false },
+    ...loyaltyTiles(m),
   ];
 }
 

@@ -1,11 +1,12 @@
 /**
- * One points policy for every channel: a purchase earns `pointsRateBp` basis points of its
- * total (100 bp = 1 %), rounded down, credited when the purchase completes — a pre-order
+ * One points policy for every channel: a purchase earns the customer's tier rate (else the
+ * shop's `pointsRateBp`) in basis points of its total (100 bp = 1 %), rounded down, credited when the purchase completes — a pre-order
  * when it is picked up, a counter or API sale when it is recorded.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { pointsLedger, shopSettings } from "@/db/schema";
+import { pointsLedger } from "@/db/schema";
+import { pointsRateFor, recomputeTier } from "@/lib/loyalty/tiers";
 
 export function pointsForPurchase(total: number, rateBp: number): number {
   if (total <= 0 || rateBp <= 0) return 0;
@@ -33,12 +34,14 @@ export function awardPurchasePoints({
   now: number;
 }): number {
   if (!customerId) return 0;
-  const rate = db.select({ rate: shopSettings.pointsRateBp }).from(shopSettings).where(eq(shopSettings.id, 1)).get()?.rate ?? 0;
+  // The tier held when the purchase is made sets its rate; the purchase then counts toward the next tier.
+  const rate = pointsRateFor({ db, customerId });
   const points = pointsForPurchase(total, rate);
   if (points > 0) {
     const earnRound = reversedCredits({ db, sourceType, sourceId }).length;
-    db.insert(pointsLedger).values({ customerId, delta: points, reason: "earn", sourceType, sourceId, earnRound, createdAt: now }).onConflictDoNothing().run();
+    db.insert(pointsLedger).values({ customerId, delta: points, reason: "earn", sourceType, sourceId, earnRound, rateBp: rate, createdAt: now }).onConflictDoNothing().run();
   }
+  recomputeTier({ db, customerId, now, pending: { sourceType, sourceId, total } });
   return points;
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { customers, orderItems, orders } from "@/db/schema";
+import { customers, orderItems, orders, tiers } from "@/db/schema";
 import { phoneLast4 } from "@/lib/customers/phone";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
@@ -32,6 +32,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
       channel: orders.channel,
       customerName: customers.name,
       phone: customers.phone,
+      tierName: tiers.name,
       slotStart: orders.slotStart,
       slotEnd: orders.slotEnd,
       rackSlot: orders.rackSlot,
@@ -48,6 +49,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
     })
     .from(orders)
     .leftJoin(customers, eq(customers.id, orders.customerId))
+    .leftJoin(tiers, eq(tiers.id, customers.tierId))
     .where(where)
     .orderBy(asc(orders.slotStart), asc(orders.placedAt), asc(orders.id))
     .all();

@@ -14,6 +14,8 @@ export type RackCard = {
   channel: "web" | "phone";
   customerName: string;
   phoneLast4: string;
+  /** The customer's loyalty tier (lib/loyalty/tiers.ts), when they have reached one. */
+  tierName?: string | null;
   slotStart: string;
   slotEnd: string;
   rackSlot: string | null;

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { storeSaleItems, storeSales, type StoreSale } from "@/db/schema";
 import { upsertCustomer } from "@/lib/customers/customers";
+import { newReceiptToken } from "@/lib/receipts/receipts";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
@@ -144,6 +145,7 @@ export function recordStoreSale({
           total,
           source,
           requestHash: hash,
+          receiptToken: newReceiptToken(),
           createdByUserId: actorUserId,
           createdAt: now,
         })

@@ -8,6 +8,7 @@ import createUser from "./create-user";
 import deliver from "./deliver";
 import importOrders from "./import-orders";
 import paymentsSweep from "./payments-sweep";
+import recomputeTiers from "./recompute-tiers";
 import restore from "./restore";
 import seedDemo from "./seed-demo";
 import type { CliCommand } from "./types";
@@ -21,4 +22,5 @@ export const COMMANDS: CliCommand[] = [
   restore,
   deliver,
   paymentsSweep,
+  recomputeTiers,
 ];

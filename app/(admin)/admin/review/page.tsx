@@ -11,11 +11,12 @@ import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate } from "@/lib/shop/time";
 import { requestNow } from "@/lib/web/now";
 import { saveWeeklyNoteAction } from "./actions";
+import { LOYALTY_TILE_KEYS } from "@/lib/metrics/loyalty-tiles";
 
 export const dynamic = "force-dynamic";
 
 /** The loop's numbers the owner checks every week (the north star is on the dashboard). */
-const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue"];
+const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue", ...LOYALTY_TILE_KEYS];
 
 export default async function WeeklyReviewPage() {
   await requirePagePermission("metrics", "/admin/review");

@@ -27,6 +27,7 @@ export default async function SettingsPage() {
   const tn = await getTranslations("admin.nav");
   const tc = await getTranslations("admin.common");
   const to = await getTranslations("admin.outbox");
+  const tt = await getTranslations("admin.tiers");
   const locale = await getLocale();
   const db = getDb();
   const s = getShopSettings({ db });
@@ -141,6 +142,12 @@ export default async function SettingsPage() {
           <Field label={t("staffEmail")} name="email" type="email" autoComplete="off" />
           <Field label={t("staffPassword")} name="password" type="password" autoComplete="new-password" hint={t("staffPasswordHint")} />
         </ActionForm>
+      </Section>
+
+      <Section title={tt("title")} lead={tt("settingsLead")} testId="tiers-link">
+        <Link href="/admin/settings/tiers" className={buttonClass("secondary")}>
+          {tt("open")}
+        </Link>
       </Section>
 
       <Section title={to("webhooksTitle")} lead={to("webhooksLead")} testId="webhooks-link">

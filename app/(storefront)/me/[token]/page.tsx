@@ -19,6 +19,7 @@ import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/forma
 import { findShopSettings } from "@/lib/shop/settings";
 import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";
 import { Section } from "@/components/ui/section";
+import { ReturnList, TierProgress } from "@/components/loyalty/loyalty-views";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -83,6 +84,9 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
 
       <Section id="me-points" title={t("points")}>
         <p className="text-2xl font-bold" data-testid="me-points-balance">{t("pointsValue", { points: data.points.balance.toLocaleString("ko-KR") })}</p>
+        <div className="mt-2">
+          <TierProgress tier={data.tier} testId="me-tier" />
+        </div>
         {data.points.ledger.length > 0 && (
           <ul className="mt-2 space-y-1 text-sm text-stone-700">
             {data.points.ledger.slice(0, 10).map((e, i) => (
@@ -194,6 +198,10 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             ))}
           </ul>
         )}
+      </Section>
+
+      <Section id="me-returns" title={t("returns")}>
+        <ReturnList returns={data.returns} testId="me-returns" />
       </Section>
 
       <Section id="me-inquiries" title={t("inquiries")}>

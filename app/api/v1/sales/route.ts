@@ -2,7 +2,9 @@ import { getDb } from "@/db/client";
 import { apiRoute, json, parseWith, readJson, requireApiAccess, requireJsonContentType } from "@/lib/api/http";
 import { saleToJson } from "@/lib/sales/api";
 import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
+import { receiptPath } from "@/lib/receipts/receipts";
 import { getShopSettings } from "@/lib/shop/settings";
+import { publicUrl } from "@/lib/web/request";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +15,6 @@ export const POST = apiRoute(async (req) => {
   const input = parseWith(saleInput, await readJson(req));
   const db = getDb();
   const result = recordStoreSale({ db, input, source: "api" });
-  return json({ sale: saleToJson(result, getShopSettings({ db }).timezone) }, result.created ? 201 : 200);
+  const receiptUrl = result.sale.receiptToken ? publicUrl(req.headers, receiptPath(result.sale.receiptToken)) : null;
+  return json({ sale: saleToJson(result, getShopSettings({ db }).timezone), receipt_url: receiptUrl }, result.created ? 201 : 200);
 });

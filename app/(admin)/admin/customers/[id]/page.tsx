@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/consult/action-form";
 import { CardViewLog } from "@/components/consult/card-view-log";
 import { AnswerList } from "@/components/consult/answer-list";
 import { VisitForm } from "@/components/consult/visit-form";
+import { ReturnList, TierBadge } from "@/components/loyalty/loyalty-views";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -57,6 +58,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         {card.totals.channels.map((c) => <Badge key={c} tone="blue">{tc(`channel.${c}`)}</Badge>)}
         {card.totals.noShows > 0 && <Badge tone="red">{t("noShows", { count: card.totals.noShows })}</Badge>}
         <Badge tone="green">{t("pointsBadge", { points: formatNumber(card.points.balance, locale) })}</Badge>
+        <TierBadge tier={card.tier} />
       </div>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
@@ -127,6 +129,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
                   <th className="py-2 pr-2">{t("status")}</th>
                   <th className="py-2 pr-2 text-right">{t("total")}</th>
                   <th className="py-2 text-right">{t("pointsEarned")}</th>
+                  {can(user.role, "counter") && <th className="py-2 text-right"><span className="sr-only">{t("returnAction")}</span></th>}
                 </tr>
               </thead>
               <tbody>
@@ -134,14 +137,30 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
                   <tr key={`${p.kind}-${p.id}`} className="border-b border-stone-100">
                     <td className="py-2 pr-2">{formatDate(p.date, locale)} {p.code && <span className="font-mono text-sm text-stone-600">{p.code}</span>}</td>
                     <td className="py-2 pr-2">{tc(`channel.${p.channel}`)}</td>
-                    <td className="py-2 pr-2">{p.status === "sold" ? t("sold") : <Badge tone={STATUS_TONES[p.status]}>{tc(`status.${p.status}`)}</Badge>}</td>
+                    <td className="py-2 pr-2">
+                      {p.status === "sold" ? t("sold") : <Badge tone={STATUS_TONES[p.status]}>{tc(`status.${p.status}`)}</Badge>}{" "}
+                      {p.claim && <span data-testid="card-claim"><Badge tone={p.claim === "confirmed" ? "blue" : "red"}>{t(p.claim === "confirmed" ? "claimConfirmed" : "claimUnconfirmed")}</Badge></span>}
+                    </td>
                     <td className="py-2 pr-2 text-right">{formatWon(p.total, locale)}</td>
                     <td className="py-2 text-right">{p.pointsEarned ? `+${p.pointsEarned}P` : ""}</td>
+                    {can(user.role, "counter") && (
+                      <td className="py-2 text-right">
+                        {(p.status === "picked_up" || p.status === "sold") && (
+                          <Link href={`/admin/returns/new?${p.kind === "order" ? "order" : "sale"}=${p.id}&back=/admin/customers/${customer.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+                            {t("returnAction")}
+                          </Link>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+        </Section>
+
+        <Section id="card-returns" title={t("returns")} className="lg:col-span-2">
+          <ReturnList returns={card.returns} testId="card-returns" />
         </Section>
 
         <Section id="card-points" title={t("points")}>

@@ -18,6 +18,8 @@ import { systemNote } from "@/lib/orders/event-notes";
 import { canTransition } from "@/lib/orders/status";
 import { getShopSettings } from "@/lib/shop/settings";
 import { cancelOrderAction, editOrderStaffAction, setPaymentAction } from "../actions";
+import { ReturnList } from "@/components/loyalty/loyalty-views";
+import { listReturns } from "@/lib/returns/returns";
 
 function load(id: number) {
   try {
@@ -78,6 +80,17 @@ export default async function OrderDetailPage({ params, searchParams }: { params
           </span>
         }
       />
+      {order.status === "picked_up" && (
+        <section aria-labelledby="order-returns" className="mb-4 rounded-2xl border border-stone-200 bg-white p-4" data-testid="order-returns">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="order-returns" className="text-lg font-bold">{t("returns")}</h2>
+            <Link href={`/admin/returns/new?order=${order.id}&back=/admin/orders/${order.id}`} className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-3 font-semibold">
+              {t("recordReturn")}
+            </Link>
+          </div>
+          <ReturnList returns={listReturns({ db: getDb(), orderId: order.id })} testId="order-return-list" />
+        </section>
+      )}
       {placed && (
         <div className="mb-4">
           <Notice tone="success" testId="order-placed">

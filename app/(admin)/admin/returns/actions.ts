@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { defineAction, formToObject } from "@/lib/actions";
+import { AppError } from "@/lib/errors";
+import { recordReturn } from "@/lib/returns/returns";
+
+/** Where the form may send staff back to: the card or the order page it was opened from. */
+const back = z.string().regex(/^\/admin\/(customers|orders)\/\d+$/).optional();
+
+/**
+ * The staff form posts one `qty_<productId>` per line; they become `items` (only lines with a
+ * quantity), and the rest goes to `recordReturn` as the API sends it — same schema, same rule.
+ */
+export const recordReturnAction = defineAction(
+  {
+    permission: "counter",
+    schema: z.object({ back, form: z.record(z.string(), z.unknown()) }),
+    parse: (form: FormData) => ({ back: form.get("back") || undefined, form: formToObject(form) }),
+  },
+  ({ back: backTo, form }, { user }) => {
+    const items = Object.entries(form)
+      .filter(([k, v]) => k.startsWith("qty_") && typeof v === "string" && v.trim() !== "" && v.trim() !== "0")
+      .map(([k, v]) => ({ product_id: Number(k.slice(4)), quantity: v }));
+    if (items.length === 0) throw new AppError("validation", { message: "return_choose_items" });
+    const result = recordReturn({
+      db: getDb(),
+      source: "staff",
+      actorUserId: user!.id,
+      input: {
+        order_id: form.order_id || undefined,
+        sale_id: form.sale_id || undefined,
+        kind: form.kind,
+        items,
+        refund: form.refund,
+        method: form.method,
+        restock: form.restock === "on",
+        note: form.note ?? "",
+      },
+    });
+    const to = backTo ?? (result.ret.customerId ? `/admin/customers/${result.ret.customerId}` : "/admin/orders");
+    revalidatePath(to);
+    redirect(to);
+  },
+);

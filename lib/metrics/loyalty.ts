@@ -1,0 +1,149 @@
+/**
+ * Loyalty-loop metrics of docs/METRICS.md: `clv_180`, `return_rate`,
+ * `store_identification_rate` and the points rate history — plus the stored-rate policy that
+ * `points_consistency` uses. Choices the definitions leave open (also on the dashboard):
+ *
+ * - clv_180: "first purchase ever" counts claimed receipts at their sale time. Observable:
+ *   first date + 180 is before today. The window is the first date through first date + 180
+ *   (local dates, inclusive); refunds of those purchases are subtracted whenever recorded.
+ *   The mean is rounded to whole won.
+ * - return_rate: a purchase with a return of any kind (an exchange too, even with no refund)
+ *   counts as returned. `refunded` is the refunds of the range's purchases; `refunded_share`
+ *   is that ÷ the range's gross revenue.
+ * - store_identification_rate: a store sale is identified when it is linked to a customer
+ *   now (at the counter or by a receipt claim, whenever it happened); `claimed` says how many
+ *   came through the receipt QR.
+ * - points rate history: every rate applied to the range's identified purchases (the rate
+ *   stored on each purchase's credit; the base rate now for a purchase without one, as
+ *   `points_consistency` reads it), with the dates it was first and last used; the tile's
+ *   value is the shop's base rate now, its counts the purchases at another rate ÷ all.
+ */
+import type { Db } from "@/db/client";
+import { getShopSettings } from "@/lib/shop/settings";
+import type { MetricRange } from "./range";
+import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
+
+export const LOYALTY_TARGETS = { store_identification_rate: 0.6 } as const;
+
+/** The rate a purchase's latest credit was computed with; `@rate` (the shop's rate now) when it has none. */
+export const earnRateSql = (sourceType: "order" | "sale", idCol: string) =>
+  `coalesce((SELECT l.rate_bp FROM points_ledger l WHERE l.reason = 'earn' AND l.source_type = '${sourceType}' AND l.source_id = ${idCol} ORDER BY l.earn_round DESC LIMIT 1), @rate)`;
+
+/** Points the policy gives `total` at rate expression `rate` (as lib/points/policy.ts pointsForPurchase). */
+export const policyPointsSql = (rate: string, total = "total") => `CASE WHEN ${total} <= 0 OR ${rate} <= 0 THEN 0 ELSE (${total} * CAST(${rate} AS INTEGER)) / 10000 END`;
+
+/** Identified purchases in range with the rate their credit used: kind, id, c, at, ch, total, pts, rate. */
+export const ratedPurchasesSql = `
+  SELECT 'order' AS kind, o.id, o.customer_id AS c, o.picked_up_at AS at, o.channel AS ch, o.total, o.points_earned AS pts, ${earnRateSql("order", "o.id")} AS rate
+    FROM orders o WHERE o.picked_up_at >= @s AND o.picked_up_at < @e AND o.status = 'picked_up' AND o.customer_id IS NOT NULL
+  UNION ALL
+  SELECT 'sale', x.id, x.customer_id, x.occurred_at, 'store', x.total, x.points_earned, ${earnRateSql("sale", "x.id")}
+    FROM store_sales x WHERE x.occurred_at >= @s AND x.occurred_at < @e AND x.customer_id IS NOT NULL`;
+
+export function currentRate(db: Db): number {
+  return getShopSettings({ db }).pointsRateBp;
+}
+
+/** Start of the local day N days after an epoch-ms column's local day. */
+const dayStartAfter = (col: string, days: number) => `((${col} + ${int("@off")}) / 86400000 + ${days}) * 86400000 - ${int("@off")}`;
+
+export type ClvMetric = { value: number | null; customers: number; too_recent: number; new_customers: number };
+
+export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
+  const row = one<{ anchors: number; n: number; total: number | null }>(
+    db,
+    `WITH inr AS (SELECT c, min(at) AS first_at FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c),
+          a AS (SELECT c, first_at, ${localDay("first_at")} AS d FROM inr b
+                 WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = b.c AND o.status = 'picked_up' AND o.picked_up_at < @s)
+                   AND NOT EXISTS (SELECT 1 FROM store_sales x WHERE x.customer_id = b.c AND x.occurred_at < @s)),
+          e AS (SELECT c, first_at, ${dayStartAfter("first_at", 181)} AS until FROM a WHERE julianday(d) + 180 < julianday(@today)),
+          v AS (SELECT e.c,
+                  coalesce((SELECT sum(o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0)) FROM orders o
+                             WHERE o.customer_id = e.c AND o.status = 'picked_up' AND o.picked_up_at >= e.first_at AND o.picked_up_at < e.until), 0)
+                + coalesce((SELECT sum(x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)) FROM store_sales x
+                             WHERE x.customer_id = e.c AND x.occurred_at >= e.first_at AND x.occurred_at < e.until), 0) AS value FROM e)
+     SELECT (SELECT count(*) FROM a) AS anchors, count(*) AS n, sum(value) AS total FROM v`,
+    baseParams(range),
+  );
+  const n = Number(row.n);
+  return { value: n > 0 ? Math.round(Number(row.total ?? 0) / n) : null, customers: n, too_recent: Number(row.anchors) - n, new_customers: Number(row.anchors) };
+}
+
+/** Every purchase in range (identified or not) with the refunds recorded against it. */
+const purchasesWithRefundsSql = `
+  WITH p AS (SELECT 'order' AS kind, id, customer_id AS c, picked_up_at AS at, channel AS ch, total FROM orders
+              WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'
+             UNION ALL SELECT 'sale', id, customer_id, occurred_at, 'store', total FROM store_sales WHERE occurred_at >= @s AND occurred_at < @e)
+  SELECT p.*, CASE p.kind WHEN 'order' THEN (SELECT sum(refund) FROM purchase_returns WHERE order_id = p.id)
+                          ELSE (SELECT sum(refund) FROM purchase_returns WHERE sale_id = p.id) END AS refunded FROM p`;
+
+export type ReturnRateMetric = { value: number | null; numerator: number; denominator: number; refunded: number; revenue: number; refunded_share: number | null };
+
+export function returnRate({ db, range }: { db: Db; range: MetricRange }): ReturnRateMetric {
+  const row = one<{ n: number; returned: number | null; refunded: number | null; revenue: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(refunded IS NOT NULL) AS returned, sum(refunded) AS refunded, sum(total) AS revenue FROM (${purchasesWithRefundsSql})`,
+    baseParams(range),
+  );
+  const returned = Number(row.returned ?? 0);
+  const refunded = Number(row.refunded ?? 0);
+  const revenue = Number(row.revenue ?? 0);
+  return { value: ratio(returned, row.n), numerator: returned, denominator: row.n, refunded, revenue, refunded_share: ratio(refunded, revenue) };
+}
+
+/** Refunds of the range's purchases, by channel (subtracted from revenue on the purchase's date). */
+export function refundsByChannel({ db, range }: { db: Db; range: MetricRange }): Record<"web" | "phone" | "store", number> {
+  const rows = all<{ ch: "web" | "phone" | "store"; refunded: number }>(db, `SELECT ch, sum(refunded) AS refunded FROM (${purchasesWithRefundsSql}) WHERE refunded IS NOT NULL GROUP BY ch`, baseParams(range));
+  const out = { web: 0, phone: 0, store: 0 };
+  for (const r of rows) out[r.ch] = Number(r.refunded);
+  return out;
+}
+
+export type IdentificationMetric = { value: number | null; numerator: number; denominator: number; claimed: number; target: number; met: boolean | null };
+
+export function storeIdentificationRate({ db, range }: { db: Db; range: MetricRange }): IdentificationMetric {
+  const row = one<{ n: number; linked: number | null; claimed: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(customer_id IS NOT NULL) AS linked, sum(claimed_at IS NOT NULL AND customer_id IS NOT NULL) AS claimed
+       FROM store_sales WHERE occurred_at >= @s AND occurred_at < @e`,
+    baseParams(range),
+  );
+  const linked = Number(row.linked ?? 0);
+  const v = ratio(linked, row.n);
+  const target = LOYALTY_TARGETS.store_identification_rate;
+  return { value: v, numerator: linked, denominator: row.n, claimed: Number(row.claimed ?? 0), target, met: v === null ? null : v >= target };
+}
+
+export type RateHistoryMetric = {
+  /** The shop's base rate now, as a fraction (100 bp = 0.01). */
+  value: number;
+  base_rate_bp: number;
+  /** Identified purchases in range earned at another rate than the base rate now (a tier's, or an old base rate), of all. */
+  numerator: number;
+  denominator: number;
+  rates: { rate_bp: number; first_date: string; last_date: string; purchases: number; points: number }[];
+};
+
+/** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */
+export function pointsRateHistory({ db, range }: { db: Db; range: MetricRange }): RateHistoryMetric {
+  const base = currentRate(db);
+  const rates = all<{ rate_bp: number; first_date: string; last_date: string; purchases: number; points: number }>(
+    db,
+    `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points
+       FROM (${ratedPurchasesSql}) GROUP BY rate ORDER BY min(at)`,
+    { ...baseParams(range), rate: base },
+  );
+  const denominator = rates.reduce((s, r) => s + r.purchases, 0);
+  const numerator = rates.filter((r) => r.rate_bp !== base).reduce((s, r) => s + r.purchases, 0);
+  return { value: base / 10_000, base_rate_bp: base, numerator, denominator, rates };
+}
+
+/** The loyalty metrics as `GET /api/v1/metrics` keys. */
+export function loyaltyMetrics({ db, range }: { db: Db; range: MetricRange }) {
+  return {
+    clv_180: clv180({ db, range }),
+    return_rate: returnRate({ db, range }),
+    store_identification_rate: storeIdentificationRate({ db, range }),
+    points_rate_history: pointsRateHistory({ db, range }),
+  };
+}

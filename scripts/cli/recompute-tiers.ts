@@ -1,0 +1,13 @@
+import type { CliCommand } from "./types";
+
+const command: CliCommand = {
+  name: "recompute-tiers",
+  summary: "모든 손님의 등급을 지금 기준으로 다시 계산해요 (서버는 매일 밤 스스로 해요).",
+  usage: "",
+  async run(_args, ctx) {
+    const { runNightlyTierRecompute } = await import("@/lib/loyalty/tiers");
+    const result = runNightlyTierRecompute({ db: ctx.db() });
+    ctx.out(`손님 ${result.customers}명의 등급을 다시 계산했어요 (바뀐 손님 ${result.changed}명).`);
+  },
+};
+export default command;

@@ -37,6 +37,8 @@ export const ERROR_STATUS = {
   check_in_not_open: 422,
   invalid_transition: 422,
   insufficient_points: 422,
+  /** A coupon refused: the message says why (expired, paused, limit reached …). */
+  coupon_invalid: 422,
   already_set_up: 422,
   rate_limited: 429,
   internal: 500,

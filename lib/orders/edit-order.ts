@@ -9,6 +9,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type Order } from "@/db/schema";
+import { couponLines, repriceOrderCoupon } from "@/lib/coupons/apply";
 import { AppError } from "@/lib/errors";
 import { formatWon } from "@/lib/format";
 import { slotLabel } from "@/lib/pickup/schedule";
@@ -55,7 +56,8 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
       .values(lines.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.lineTotal })))
       .run();
     const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-    Object.assign(changes, { subtotal, total: subtotal });
+    const discount = repriceOrderCoupon({ tx, orderId: order.id, lines: couponLines(lines) });
+    Object.assign(changes, { subtotal, discount, total: subtotal - discount });
   }
   if (date !== order.pickupDate) {
     // The pickup code is unique within its date.

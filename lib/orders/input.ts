@@ -3,6 +3,7 @@
  * form and `POST /api/v1/storefront/orders`.
  */
 import { z } from "zod";
+import { couponCodeInput } from "@/lib/coupons/input";
 import { normalizePhone } from "@/lib/customers/phone";
 import { isDateString } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
@@ -42,6 +43,7 @@ export const orderInput = z.object({
   }),
   items: z.array(orderItemInput).min(1, "cart_empty").max(30, "order_lines_max"),
   note: textField({ kind: "note", max: MAX_NOTE_LENGTH }).optional().default(""),
+  coupon_code: couponCodeInput,
 });
 
 export type OrderInput = z.infer<typeof orderInput>;

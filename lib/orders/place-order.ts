@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
+import { applyCoupon, couponLines, recordCouponUse } from "@/lib/coupons/apply";
 import { AppError, errorText } from "@/lib/errors";
 import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
@@ -229,6 +230,8 @@ export function placeOrder({
       }
 
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      const coupon = input.coupon_code ? applyCoupon({ tx, code: input.coupon_code, customerId: customer.id, lines: couponLines(lines), at: now, timezone: settings.timezone }) : null;
+      const discount = coupon?.discount ?? 0;
       const order = tx
         .insert(orders)
         .values({
@@ -242,7 +245,8 @@ export function placeOrder({
           slotStart: slot.startTime,
           slotEnd: slot.endTime,
           subtotal,
-          total: subtotal,
+          discount,
+          total: subtotal - discount,
           note: input.note,
           idempotencyKey: idempotencyKey || null,
           requestHash: hash,
@@ -265,6 +269,7 @@ export function placeOrder({
           })),
         )
         .run();
+      if (coupon) recordCouponUse({ tx, applied: coupon, customerId: customer.id, orderId: order.id, now });
       recordOrderEvent(cmd, { kind: "status_change", before: null, after: order, actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" } });
       return { order, created: true };
     },

@@ -10,6 +10,7 @@ import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
 import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { settleRestockNotices } from "@/lib/restock/alerts";
+import { recordOrderSuggestionsAfterPlacing } from "@/lib/suggestions/suggestions";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
@@ -198,7 +199,7 @@ export function placeOrder({
   locale?: "ko" | "en";
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
-  return runOrderCommand(
+  const result = runOrderCommand(
     { db, now },
     (cmd): PlaceOrderResult => {
       const { tx } = cmd;
@@ -274,4 +275,6 @@ export function placeOrder({
       return { order, created: true };
     },
   );
+  if (result.created) recordOrderSuggestionsAfterPlacing({ db, now, orderId: result.order.id });
+  return result;
 }

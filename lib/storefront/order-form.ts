@@ -32,5 +32,6 @@ export function parseOrderForm(form: FormData): unknown {
     consent: { privacy: form.get("privacy") === "on", marketing: form.get("marketing") === "on" },
     items: parseItems(text(form, "items")) ?? [],
     note: text(form, "note"),
+    coupon_code: text(form, "coupon_code"),
   };
 }

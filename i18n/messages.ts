@@ -7,7 +7,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ko";
 
 /** `errors` and `actions` are worded on the server only (lib/errors.ts, action results): never shipped to a browser. */
-export const NAMESPACES = ["common", "storefront", "admin", "auth", "rack", "consult", "metrics", "errors", "actions"] as const;
+export const NAMESPACES = ["common", "storefront", "admin", "auth", "rack", "consult", "metrics", "errors", "actions", "coupons"] as const;
 
 export function resolveLocale(value: string | undefined | null): Locale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;

@@ -8,6 +8,7 @@ import { listProductsForDate } from "@/lib/pickup/listing";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { formatDate } from "@/lib/format";
+import { counterSuggestionRules } from "@/lib/suggestions/suggestions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export default async function CounterPage() {
         </Link>
       </div>
       <p className="mt-1 text-base text-stone-700">{t("intro", { date: formatDate(today, locale) })}</p>
-      <CounterForm products={products} />
+      <CounterForm products={products} suggestionRules={counterSuggestionRules({ db, now: Date.now() })} />
     </div>
   );
 }

@@ -80,6 +80,7 @@ function parsePhoneOrder(form: FormData) {
       consent: { privacy: data.privacy === "on", marketing: data.marketing === "on" },
       items,
       note: data.note ?? "",
+      coupon_code: data.coupon_code ?? "",
     },
   };
 }

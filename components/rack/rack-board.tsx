@@ -157,6 +157,7 @@ export function RackBoard({ initial }: { initial: Board }) {
                 {t("closeOut.byMethod", { method: t(`methods.${m}`), total: formatWon(tally.byMethod[m], locale) })}
               </span>
             ))}
+          {tally.discounts > 0 && <span data-testid="paid-discounts">{" · "}{t("closeOut.discounts", { total: formatWon(tally.discounts, locale) })}</span>}
         </span>
         {!confirmClose ? (
           <button type="button" disabled={uncollected === 0} onClick={() => setConfirmClose(true)} className="ml-auto min-h-12 rounded-xl border-2 border-red-700 px-4 text-lg font-bold text-red-800 disabled:border-stone-300 disabled:text-stone-500">

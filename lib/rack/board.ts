@@ -36,6 +36,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
       paymentStatus: orders.paymentStatus,
       paymentMethod: orders.paymentMethod,
       total: orders.total,
+      discount: orders.discount,
       note: orders.note,
       placedAt: orders.placedAt,
       readyAt: orders.readyAt,

@@ -21,6 +21,8 @@ export type RackCard = {
   /** How it was paid, once paid at the counter. */
   paymentMethod: PaymentMethod | null;
   total: number;
+  /** Coupon discount already taken off `total`. */
+  discount: number;
   note: string;
   items: RackCardItem[];
   placedAt: number;

@@ -22,14 +22,15 @@ export function slotEnded({ card, now, timezone }: { card: Pick<RackCard, "picku
   return localTime(now, timezone) >= card.slotEnd;
 }
 
-export type PaymentTally = { paid: number; count: number; byMethod: Record<PaymentMethod | "unknown", number> };
+export type PaymentTally = { paid: number; count: number; byMethod: Record<PaymentMethod | "unknown", number>; /** Coupon discounts on the paid orders. */ discounts: number };
 
 /** The day's paid total and its split by method, for the close-out (the board holds no cancelled orders). */
-export function paymentTally(cards: readonly Pick<RackCard, "paid" | "paymentMethod" | "total">[]): PaymentTally {
-  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, unknown: 0 } };
+export function paymentTally(cards: readonly (Pick<RackCard, "paid" | "paymentMethod" | "total"> & { discount?: number })[]): PaymentTally {
+  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, unknown: 0 }, discounts: 0 };
   for (const c of cards) {
     if (!c.paid) continue;
     tally.paid += c.total;
+    tally.discounts += c.discount ?? 0;
     tally.count++;
     tally.byMethod[c.paymentMethod ?? "unknown"] += c.total;
   }

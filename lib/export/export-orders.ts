@@ -32,6 +32,7 @@ type Row = {
   total: number;
   points_earned: number;
   items: string | null;
+  discount: number;
 };
 
 export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: string }): string {
@@ -42,7 +43,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
       `SELECT o.id, o.external_id, o.channel, c.phone, coalesce(o.customer_name, c.name) AS name, o.placed_at, o.pickup_date, o.status, o.arrived_at,
               CASE o.status WHEN 'picked_up' THEN o.picked_up_at WHEN 'no_show' THEN o.no_show_at WHEN 'cancelled' THEN o.cancelled_at
                             WHEN 'ready' THEN o.ready_at END AS completed_at,
-              o.total, o.points_earned,
+              o.total, o.points_earned, o.discount,
               (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM order_items i WHERE i.order_id = o.id) AS items
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
         WHERE o.pickup_date >= @from AND o.pickup_date <= @to ORDER BY o.pickup_date, o.id`,
@@ -51,7 +52,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
   const saleRows = db.$client
     .prepare(
       `SELECT s.id, s.external_id, 'store' AS channel, c.phone, c.name, s.occurred_at AS placed_at, s.sale_date AS pickup_date,
-              'picked_up' AS status, NULL AS arrived_at, s.occurred_at AS completed_at, s.total, s.points_earned,
+              'picked_up' AS status, NULL AS arrived_at, s.occurred_at AS completed_at, s.total, s.points_earned, s.discount,
               (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM store_sale_items i WHERE i.sale_id = s.id) AS items
          FROM store_sales s LEFT JOIN customers c ON c.id = s.customer_id
         WHERE s.sale_date >= @from AND s.sale_date <= @to ORDER BY s.sale_date, s.id`,
@@ -77,6 +78,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
         r.total,
         r.points_earned,
         r.items,
+        r.discount || null,
       ]),
     );
   for (const r of orderRows) write(r, "dangol-order");

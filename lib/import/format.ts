@@ -12,6 +12,7 @@ export const IMPORT_COLUMNS = [
   "total",
   "points_earned",
   "items",
+  "discount",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 

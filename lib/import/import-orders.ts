@@ -71,6 +71,8 @@ type ValidRow = {
   completedAt: number | null;
   total: number;
   points: number;
+  /** Coupon discount already taken off `total` (empty: none). */
+  discount: number;
   items: { name: string; quantity: number }[];
 };
 
@@ -110,6 +112,10 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   const pointsText = get("points_earned");
   const points = pointsText ? (parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) ?? 0) : 0;
   if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) problems.push("import_points_range", { value: pointsText, max: MAX_IMPORT_POINTS });
+
+  const discountText = get("discount");
+  const discount = discountText ? (parseIntegerText(discountText, { min: 0, max: MAX_IMPORT_TOTAL }) ?? 0) : 0;
+  if (discountText && parseIntegerText(discountText, { min: 0, max: MAX_IMPORT_TOTAL }) === null) problems.push("import_discount_range", { value: discountText, max: MAX_IMPORT_TOTAL });
 
   const phoneText = get("customer_phone");
   const phone = phoneText ? normalizePhone(phoneText) : null;
@@ -151,6 +157,7 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
       completedAt,
       total,
       points,
+      discount,
       items: items!,
     },
   };
@@ -210,7 +217,7 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   if (row.channel === "store") {
     const sale = tx
       .insert(storeSales)
-      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, pointsEarned: row.points, source: "import", createdAt: at })
+      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, discount: row.discount, pointsEarned: row.points, source: "import", createdAt: at })
       .returning({ id: storeSales.id })
       .get();
     if (lines.length) {
@@ -234,7 +241,8 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
       slotStart: "00:00",
       slotEnd: "23:59",
       paymentStatus: row.status === "picked_up" ? "paid" : "unpaid",
-      subtotal: row.total,
+      subtotal: row.total + row.discount,
+      discount: row.discount,
       total: row.total,
       pointsEarned: row.status === "picked_up" ? row.points : 0,
       externalId: row.externalId,

@@ -17,6 +17,9 @@ import { couponUseOf } from "@/lib/coupons/apply";
 import { findCustomerByPhone } from "@/lib/customers/customers";
 import { errorSentence, isAppError } from "@/lib/errors";
 import { cancelOrderByStaff } from "@/lib/orders/admin";
+import { exportOrdersCsv } from "@/lib/export/export-orders";
+import { parseCsv } from "@/lib/import/csv";
+import { importOrdersCsv } from "@/lib/import/import-orders";
 import { editOrderByStaff } from "@/lib/orders/edit-order";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
@@ -175,6 +178,31 @@ describe("one basket, one coupon, every channel", () => {
     expect(used).toMatchObject({ discount: 3000, total: 10500 });
     expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0001", issued.code)) }))).toContain("이미 사용한 쿠폰");
     expect(refusal(() => recordStoreSale({ db, source: "counter", input: saleInput.parse({ ...saleBody("", "c-9"), customer_phone: undefined, coupon_code: issued.code }) }))).toContain("전화번호를 넣어야");
+  });
+});
+
+describe("export and import", () => {
+  it("carry the discount: the CSV reads back to the identical CSV", async () => {
+    breadCoupon();
+    const placed = placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-7777-0001")) }).order;
+    changeOrderStatus({ db, orderId: placed.id, to: "picked_up", actor: { type: "user", userId: ownerId } });
+    recordStoreSale({ db, source: "counter", input: saleInput.parse(saleBody("010-7777-0002", "c-7")) });
+    const first = exportOrdersCsv({ db });
+    const rows = parseCsv(first);
+    const column = rows[0].fields.indexOf("discount");
+    expect(column).toBe(rows[0].fields.length - 1);
+    expect(rows.slice(1).map((r) => [r.fields[9], r.fields[column]])).toEqual([
+      ["12000", "1500"],
+      ["12000", "1500"],
+    ]);
+
+    const copy = freshDb();
+    shopWithProducts(copy);
+    const report = await importOrdersCsv({ db: copy, csv: first });
+    expect(report.errors).toBe(0);
+    expect(exportOrdersCsv({ db: copy })).toBe(first);
+    expect(copy.select({ subtotal: orders.subtotal, discount: orders.discount, total: orders.total }).from(orders).get()).toEqual({ subtotal: 13500, discount: 1500, total: 12000 });
+    expect(copy.select({ discount: storeSales.discount, total: storeSales.total }).from(storeSales).get()).toEqual({ discount: 1500, total: 12000 });
   });
 });
 

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/consult/action-form";
 import { CardViewLog } from "@/components/consult/card-view-log";
+import { CustomerSuggestions } from "@/components/coupons/customer-suggestions";
 import { AnswerList } from "@/components/consult/answer-list";
 import { VisitForm } from "@/components/consult/visit-form";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
@@ -45,6 +46,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
   const tc = await getTranslations("common");
   const tn = await getTranslations("admin.nav");
   const locale = await getLocale();
+  const tsg = await getTranslations("coupons.card");
   const products = listProductsWithOptions({ db, activeOnly: true }).map((p) => ({ id: p.id, name: p.name }));
   const accessLog = can(user.role, "access_log") ? listCardAccessLog({ db, customerId, limit: 50 }) : null;
   const { customer } = card;
@@ -150,6 +152,10 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
               </tbody>
             </table>
           )}
+        </Section>
+
+        <Section id="card-suggestions" title={tsg("title")}>
+          <CustomerSuggestions customerId={customerId} />
         </Section>
 
         <Section id="card-points" title={t("points")}>

@@ -9,6 +9,7 @@ import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, purchasesSql } from "./sql";
 import { leadTimeMs, TARGETS } from "./metrics";
 import { TILE_KEYS } from "./tiles";
+import { loyaltySalesDrilldown } from "./loyalty-sales";
 
 /** The north star and every supporting tile can be opened to the rows behind it. */
 export const DRILLDOWN_KEYS = ["revisit_rate_30", "revisit_rate_60", ...TILE_KEYS] as const;
@@ -115,6 +116,10 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
                 count(DISTINCT ${localDay("p.at")}) AS measure, count(DISTINCT p.ch) >= 2 AS flag
            FROM p LEFT JOIN customers cu ON cu.id = p.c GROUP BY p.c ORDER BY amount DESC LIMIT @limit`,
       );
+    case "average_order_value":
+    case "channel_switch_rate":
+    case "coupon_redemption":
+      return loyaltySalesDrilldown({ db, range, metric, limit });
     case "revenue":
       return q(
         `SELECT CASE ch WHEN 'store' THEN 'sale' ELSE 'order' END AS kind, 0 AS id, NULL AS customer, ${localDay("at")} AS date, ch AS channel,

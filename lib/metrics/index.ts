@@ -18,6 +18,7 @@ import {
   revisitRates,
   stockAccuracy,
 } from "./metrics";
+import { loyaltySalesMetrics } from "./loyalty-sales";
 import { resolveRange, type MetricRange } from "./range";
 
 export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRange }) {
@@ -42,6 +43,7 @@ export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRan
     omni_customer_share: omni.share,
     channel_synergy: omni.synergy,
     revenue: revenue({ db, range }),
+    ...loyaltySalesMetrics({ db, range }),
   };
 }
 

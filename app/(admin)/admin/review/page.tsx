@@ -13,7 +13,7 @@ import { addDays, localDate } from "@/lib/shop/time";
 export const dynamic = "force-dynamic";
 
 /** The loop's numbers the owner checks every week (the north star is on the dashboard). */
-const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue"];
+const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue", "average_order_value", "channel_switch_rate", "coupon_redemption"];
 
 export default async function WeeklyReviewPage() {
   await requirePagePermission("metrics", "/admin/review");

@@ -42,9 +42,30 @@ function pairsOff(db: DbOrTx): Set<string> {
 }
 const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
+/**
+ * The co-purchase rules are worked out again only when purchases changed (a new sale, a
+ * pick-up or an undone one) or a day passed: placing an order must not rescan 180 days of
+ * history each time. Switched-off pairs and inactive products are applied on every read.
+ */
+const ruleCache = new WeakMap<object, { key: string; rules: Map<number, Rule[]> }>();
+
+function coPurchaseRulesCached({ db, now }: { db: DbOrTx; now: number }): Map<number, Rule[]> {
+  const state = db.get<{ sale: number | null; pick: number | null; picks: number }>(
+    sql`SELECT (SELECT max(id) FROM store_sales) AS sale, (SELECT max(picked_up_at) FROM orders WHERE status = 'picked_up') AS pick,
+               (SELECT count(*) FROM orders WHERE status = 'picked_up') AS picks`,
+  );
+  const key = `${Math.floor(now / DAY_MS)}:${state?.sale}:${state?.pick}:${state?.picks}`;
+  const owner = (db as { $client?: object }).$client ?? db;
+  const cached = ruleCache.get(owner);
+  if (cached?.key === key) return cached.rules;
+  const rules = coPurchaseRules(loadBaskets({ db, since: now - SUGGESTION_POLICY.lookbackDays * DAY_MS }));
+  ruleCache.set(owner, { key, rules });
+  return rules;
+}
+
 /** Every rule A → B standing now: co-purchases of the last 180 days, without switched-off pairs or inactive products. */
 export function currentRules({ db, now }: { db: DbOrTx; now: number }): Map<number, Rule[]> {
-  const rules = coPurchaseRules(loadBaskets({ db, since: now - SUGGESTION_POLICY.lookbackDays * DAY_MS }));
+  const rules = new Map(coPurchaseRulesCached({ db, now }));
   const off = pairsOff(db);
   const active = new Set(db.select({ id: products.id }).from(products).where(eq(products.active, true)).all().map((p) => p.id));
   for (const [from, list] of rules) {

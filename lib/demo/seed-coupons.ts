@@ -3,10 +3,11 @@
  * over the last weeks, some of them used at the counter — so the coupon page, the orders and
  * the `coupon_redemption` metric have something to show. Runs inside `seedDemo`'s transaction.
  */
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { customers, products } from "@/db/schema";
+import { customers, products, stockCounts } from "@/db/schema";
 import { createCoupon, issueCouponToCustomer } from "@/lib/coupons/admin";
+import { stockForDate } from "@/lib/inventory/availability";
 import { recordStoreSale } from "@/lib/sales/record-sale";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, isoInZone, localDate } from "@/lib/shop/time";
@@ -29,19 +30,27 @@ export function seedDemoCoupons({ db, now, ownerId }: { db: Db; now: number; own
     input: { name: "단골 감사 10%", kind: "percent", amount: 10, starts_on: addDays(today, -60), ends_on: addDays(today, 60), per_customer_limit: 1, code_mode: "issued" },
   });
   const regulars = db.select({ id: customers.id, phone: customers.phone }).from(customers).where(isNotNull(customers.phone)).orderBy(asc(customers.id)).limit(12).all();
-  const product = db.select({ id: products.id }).from(products).where(and(eq(products.active, true))).orderBy(asc(products.sortOrder), asc(products.id)).get();
+  const active = db.select({ id: products.id }).from(products).where(eq(products.active, true)).orderBy(asc(products.sortOrder), asc(products.id)).all().map((p) => p.id);
+  /** A product with two left that day and no closing count to contradict: the demo never sells past its plan. */
+  const productFor = (date: string) => {
+    const stock = stockForDate({ db, date, productIds: active });
+    const counted = new Set(db.select({ id: stockCounts.productId }).from(stockCounts).where(eq(stockCounts.date, date)).all().map((r) => r.id));
+    return active.find((id) => (stock.get(id)?.available ?? 0) >= 2 && !counted.has(id));
+  };
   regulars.forEach((c, i) => {
     // One code every four days, going back seven weeks; two of every three come back with it.
     const issuedAt = now - (50 - i * 4) * DAY;
     const code = issueCouponToCustomer({ db, now: issuedAt }, thanks.id, c.id);
-    if (!product || i % 3 === 2) return;
+    if (i % 3 === 2) return;
     const usedAt = Math.min(now - DAY, issuedAt + (2 + (i % 5)) * DAY);
+    const product = productFor(localDate(usedAt, tz));
+    if (!product) return;
     recordStoreSale({
       db,
       source: "counter",
       actorUserId: ownerId,
       now: usedAt,
-      input: { external_id: `demo-coupon-${i}`, occurred_at: isoInZone(usedAt, tz), customer_phone: c.phone!, items: [{ product_id: product.id, quantity: 2 }], coupon_code: code.code },
+      input: { external_id: `demo-coupon-${i}`, occurred_at: isoInZone(usedAt, tz), customer_phone: c.phone!, items: [{ product_id: product, quantity: 2 }], coupon_code: code.code },
     });
   });
 }

@@ -1,17 +1,21 @@
 import { getTranslations } from "next-intl/server";
-import { suggestedToCustomerAction } from "@/app/(admin)/admin/suggestions/actions";
 import { ActionForm } from "@/components/admin/action-form";
-import { getDb } from "@/db/client";
-import { openCodesForCustomer } from "@/lib/coupons/admin";
+import type { ActionState } from "@/lib/actions";
 import { particle } from "@/lib/korean-particle";
-import { suggestForCustomer } from "@/lib/suggestions/suggestions";
 
 /** On the customer card: what to suggest from their recent purchases ("권했어요" records it), and their unused coupon codes. */
-export async function CustomerSuggestions({ customerId }: { customerId: number }) {
+export async function CustomerSuggestions({
+  customerId,
+  suggestions,
+  codes,
+  suggestedAction,
+}: {
+  customerId: number;
+  suggestions: { productId: number; name: string; forProductId: number; forName: string }[];
+  codes: { code: string; name: string }[];
+  suggestedAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
+}) {
   const t = await getTranslations("coupons.card");
-  const db = getDb();
-  const suggestions = suggestForCustomer({ db, now: Date.now(), customerId });
-  const codes = openCodesForCustomer({ db, customerId });
   return (
     <div data-testid="card-suggestions">
       {suggestions.length === 0 ? (
@@ -24,7 +28,7 @@ export async function CustomerSuggestions({ customerId }: { customerId: number }
                 <p className="font-semibold">{s.name}</p>
                 <p className="text-sm text-stone-600">{t("lead", { product: s.forName, product_josa: particle(s.forName, "과/와") === "와" ? "vowel" : "consonant" })}</p>
               </div>
-              <ActionForm action={suggestedToCustomerAction} hidden={{ customerId, productId: s.productId, forProductId: s.forProductId }} submitLabel={t("suggested")} />
+              <ActionForm action={suggestedAction} hidden={{ customerId, productId: s.productId, forProductId: s.forProductId }} submitLabel={t("suggested")} />
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { recordSaleAction } from "@/app/(admin)/admin/counter/actions";
 import { formatWon } from "@/lib/format";
 import { ProductPhoto } from "@/components/ui/product-photo";
@@ -41,18 +41,15 @@ export function CounterForm({ products, suggestionRules = {} }: { products: Coun
     });
 
   const suggestions = suggestForCounter(suggestionRules, lines.map((p) => p.id), new Set(products.map((p) => p.id)));
+  // Remember every suggestion this basket showed (set while rendering, React's pattern for
+  // state that follows other state): a suggestion taken leaves the list but is still recorded.
   const suggestionKey = suggestions.map((s) => s.productId).join(",");
-  useEffect(() => {
-    if (!suggestionKey) return;
-    setShown((m) => {
-      const missing = suggestions.filter((s) => !m.has(s.productId));
-      if (!missing.length) return m;
-      const next = new Map(m);
-      for (const s of missing) next.set(s.productId, s.forProductId);
-      return next;
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [suggestionKey]);
+  const [seenKey, setSeenKey] = useState("");
+  if (suggestionKey !== seenKey) {
+    setSeenKey(suggestionKey);
+    const missing = suggestions.filter((s) => !shown.has(s.productId));
+    if (missing.length) setShown(new Map([...shown, ...missing.map((s) => [s.productId, s.forProductId] as const)]));
+  }
 
   function record() {
     const form = new FormData();

@@ -6,6 +6,9 @@ import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/consult/action-form";
 import { CardViewLog } from "@/components/consult/card-view-log";
 import { CustomerSuggestions } from "@/components/coupons/customer-suggestions";
+import { openCodesForCustomer } from "@/lib/coupons/admin";
+import { suggestForCustomer } from "@/lib/suggestions/suggestions";
+import { suggestedToCustomerAction } from "../../suggestions/actions";
 import { AnswerList } from "@/components/consult/answer-list";
 import { VisitForm } from "@/components/consult/visit-form";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
@@ -155,7 +158,12 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         </Section>
 
         <Section id="card-suggestions" title={tsg("title")}>
-          <CustomerSuggestions customerId={customerId} />
+          <CustomerSuggestions
+            customerId={customerId}
+            suggestions={suggestForCustomer({ db, now: Date.now(), customerId })}
+            codes={openCodesForCustomer({ db, customerId })}
+            suggestedAction={suggestedToCustomerAction}
+          />
         </Section>
 
         <Section id="card-points" title={t("points")}>

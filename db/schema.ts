@@ -307,6 +307,8 @@ export const orders = sqliteTable(
     /** How it was paid, once paid at the counter (null: unpaid, or paid before methods were recorded). */
     paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }),
     subtotal: integer("subtotal").notNull(),
+    /** Coupon discount in won (lib/coupons): `total = subtotal − discount`. */
+    discount: integer("discount").notNull().default(0),
     total: integer("total").notNull(),
     note: text("note").notNull().default(""),
     /** Rack slot label (A1…) while the bag is on the rack. */
@@ -442,6 +444,8 @@ export const storeSales = sqliteTable(
     saleDate: text("sale_date").notNull(),
     customerId: integer("customer_id").references(() => customers.id),
     total: integer("total").notNull(),
+    /** Coupon discount in won (lib/coupons), already taken off `total`. */
+    discount: integer("discount").notNull().default(0),
     pointsEarned: integer("points_earned").notNull().default(0),
     source: text("source", { enum: ["counter", "api", "import"] }).notNull(),
     requestHash: text("request_hash"),
@@ -942,3 +946,139 @@ export const purchaseReturnItems = sqliteTable(
   (t) => [index("purchase_return_items_return").on(t.returnId)],
 );
 export type PurchaseReturnItem = typeof purchaseReturnItems.$inferSelect;
+// ---------------------------------------------------------------- coupons (lib/coupons)
+
+export const COUPON_KINDS = ["fixed", "percent"] as const;
+export type CouponKind = (typeof COUPON_KINDS)[number];
+export const COUPON_CODE_MODES = ["shared", "issued"] as const;
+export type CouponCodeMode = (typeof COUPON_CODE_MODES)[number];
+
+/**
+ * A coupon the owner created: `fixed` takes `amount` won off, `percent` takes `amount` % of
+ * the eligible lines (rounded down to the won). `shared`: one code (`code`) for everyone;
+ * `issued`: each customer gets their own single-use code (`coupon_codes`).
+ */
+export const coupons = sqliteTable("coupons", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: COUPON_KINDS }).notNull(),
+  amount: integer("amount").notNull(),
+  /** The eligible lines must add up to at least this many won. */
+  minSpend: integer("min_spend").notNull().default(0),
+  /** Limited to these products and/or categories; both empty: every product. */
+  productIds: text("product_ids", { mode: "json" }).$type<number[]>().notNull().default([]),
+  categories: text("categories", { mode: "json" }).$type<string[]>().notNull().default([]),
+  /** Valid from this shop-local date through `endsOn` (inclusive; null: no end). */
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on"),
+  /** Uses across all customers (null: unlimited); a cancelled order gives its use back. */
+  totalLimit: integer("total_limit"),
+  /** Uses per customer (null: unlimited). */
+  perCustomerLimit: integer("per_customer_limit"),
+  codeMode: text("code_mode", { enum: COUPON_CODE_MODES }).notNull(),
+  /** The shared code (upper case); null for issued coupons. */
+  code: text("code").unique(),
+  pausedAt: integer("paused_at"),
+  createdByUserId: integer("created_by_user_id").references(() => users.id),
+  createdAt: integer("created_at").notNull().default(now),
+});
+export type Coupon = typeof coupons.$inferSelect;
+export type NewCoupon = typeof coupons.$inferInsert;
+
+/** A code issued to one customer for an `issued` coupon; usable once. */
+export const couponCodes = sqliteTable(
+  "coupon_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    couponId: integer("coupon_id")
+      .notNull()
+      .references(() => coupons.id),
+    code: text("code").notNull().unique(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    /** Shop-local date its validity starts: the later of the coupon's start and the issue date. */
+    validFrom: text("valid_from").notNull(),
+    issuedAt: integer("issued_at").notNull(),
+  },
+  (t) => [index("coupon_codes_coupon").on(t.couponId), index("coupon_codes_customer").on(t.customerId), index("coupon_codes_valid_from").on(t.validFrom)],
+);
+export type CouponCode = typeof couponCodes.$inferSelect;
+
+/** One use of a coupon by an order or a sale; cancelling the order releases it (`released_at`). */
+export const couponRedemptions = sqliteTable(
+  "coupon_redemptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    couponId: integer("coupon_id")
+      .notNull()
+      .references(() => coupons.id),
+    couponCodeId: integer("coupon_code_id").references(() => couponCodes.id),
+    /** The code as typed (upper case), for the order page, receipt and close-out. */
+    code: text("code").notNull(),
+    customerId: integer("customer_id").references(() => customers.id),
+    orderId: integer("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    saleId: integer("sale_id").references(() => storeSales.id, { onDelete: "cascade" }),
+    discount: integer("discount").notNull(),
+    redeemedAt: integer("redeemed_at").notNull(),
+    releasedAt: integer("released_at"),
+  },
+  (t) => [
+    index("coupon_redemptions_coupon").on(t.couponId, t.customerId),
+    // An order or a sale holds at most one live use; an issued code is used once.
+    uniqueIndex("coupon_redemptions_order_live").on(t.orderId).where(sql`order_id is not null and released_at is null`),
+    uniqueIndex("coupon_redemptions_sale_live").on(t.saleId).where(sql`sale_id is not null and released_at is null`),
+    uniqueIndex("coupon_redemptions_code_live").on(t.couponCodeId).where(sql`coupon_code_id is not null and released_at is null`),
+  ],
+);
+export type CouponRedemption = typeof couponRedemptions.$inferSelect;
+
+// ---------------------------------------------------------------- complementary suggestions (lib/suggestions)
+
+/** A product pair the owner switched off: neither is suggested for the other. `productA < productB`. */
+export const suggestionPairsOff = sqliteTable(
+  "suggestion_pairs_off",
+  {
+    productA: integer("product_a")
+      .notNull()
+      .references(() => products.id),
+    productB: integer("product_b")
+      .notNull()
+      .references(() => products.id),
+    userId: integer("user_id").references(() => users.id),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productA, t.productB] })],
+);
+
+export const SUGGESTION_SURFACES = ["order_page", "customer_card", "counter"] as const;
+export type SuggestionSurface = (typeof SUGGESTION_SURFACES)[number];
+
+/**
+ * A suggestion shown: on the order page (recorded when the order is placed), on the customer
+ * card (when staff say they suggested it) or at the counter (recorded with the sale). Taken
+ * when the customer's order or sale holds the product within 30 days.
+ */
+export const suggestionShows = sqliteTable(
+  "suggestion_shows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    surface: text("surface", { enum: SUGGESTION_SURFACES }).notNull(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    /** What it was suggested for. */
+    forProductId: integer("for_product_id").references(() => products.id),
+    customerId: integer("customer_id").references(() => customers.id),
+    orderId: integer("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    saleId: integer("sale_id").references(() => storeSales.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id),
+    shownAt: integer("shown_at").notNull(),
+  },
+  (t) => [
+    index("suggestion_shows_customer").on(t.customerId, t.shownAt),
+    index("suggestion_shows_shown_at").on(t.shownAt),
+    uniqueIndex("suggestion_shows_order_product").on(t.orderId, t.productId).where(sql`order_id is not null`),
+  ],
+);
+export type SuggestionShow = typeof suggestionShows.$inferSelect;

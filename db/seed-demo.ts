@@ -35,6 +35,7 @@ import {
   type OrderStatus,
 } from "./schema";
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
+import { seedDemoCoupons } from "@/lib/demo/seed-coupons";
 import { SCALE_MIN, SCALE_MAX, type Question } from "@/lib/consultations/questions";
 import { submitConsultation } from "@/lib/consultations/submissions";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
@@ -182,6 +183,7 @@ export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { 
       // Ready-made consultation forms, set up when the shop's history starts.
       seedConsultationTemplates({ db, now: now - HISTORY_DAYS * DAY });
       seedActivity({ db, now });
+      seedDemoCoupons({ db, now, ownerId: tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).get()?.id ?? null });
       // Made-up history tells nobody anything: drop the messages and events it queued.
       tx.delete(outbox).where(gt(outbox.id, before)).run();
       return result;

@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   insufficient_points: 422,
   payment_amount_mismatch: 422,
   payment_unavailable: 422,
+  /** A coupon refused: the message says why (expired, paused, limit reached …). */
+  coupon_invalid: 422,
   already_set_up: 422,
   rate_limited: 429,
   internal: 500,

@@ -11,6 +11,8 @@ export const ADMIN_NAV: { href: string; key: string; permission: Permission }[] 
   { href: "/admin/consultations", key: "consultations", permission: "consultation_templates" },
   { href: "/admin/inquiries", key: "inquiries", permission: "customers" },
   { href: "/admin/reviews", key: "reviews", permission: "customers" },
+  { href: "/admin/coupons", key: "coupons", permission: "coupons" },
+  { href: "/admin/suggestions", key: "suggestions", permission: "coupons" },
   { href: "/admin/metrics", key: "metrics", permission: "metrics" },
   { href: "/admin/review", key: "weeklyReview", permission: "metrics" },
   { href: "/admin/stock", key: "stock", permission: "stock_counts" },

@@ -36,6 +36,7 @@ export function PhoneOrderForm({
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations("admin.orders");
+  const tc = useTranslations("coupons.counter");
   const locale = useLocale();
   const { state, pending, onSubmit } = useActionForm(action);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -104,6 +105,7 @@ export function PhoneOrderForm({
         <Field label={t("customerName")} name="name" autoComplete="off" maxLength={40} error={err("customer.name")} />
         <Field label={t("customerPhone")} name="phone" type="tel" inputMode="tel" autoComplete="off" placeholder="010-1234-5678" error={err("customer.phone")} />
         <TextAreaField label={t("orderNote")} name="note" maxLength={500} className="md:col-span-2" error={err("note")} />
+        <Field label={tc("couponCode")} name="coupon_code" autoComplete="off" maxLength={40} hint={tc("couponHint")} error={err("coupon_code")} />
       </div>
       <div className="space-y-2">
         <label className="flex min-h-11 items-center gap-3">

@@ -7,6 +7,7 @@ import { formatWon } from "@/lib/format";
 import { ProductPhoto } from "@/components/ui/product-photo";
 import type { FormAction } from "@/lib/actions";
 import { cn } from "@/components/ui/cn";
+import { suggestForCounter, type CounterSuggestionRules } from "@/lib/suggestions/counter";
 
 type CounterProduct = { id: number; name: string; price: number; available: number; photoKey?: string | null };
 
@@ -15,15 +16,19 @@ function newBasketId(): string {
 }
 
 /** Quick sale: tap products to count them, optionally a phone for points, record. */
-/** What the counter shows after a sale: its total, the points earned, lines sold beyond stock. */
-export type RecordedSale = { saleId: number; total: number; points: number; excess: number };
+/** What the counter shows after a sale: its total, the coupon discount, the points earned, lines sold beyond stock. */
+export type RecordedSale = { saleId: number; total: number; discount: number; points: number; excess: number };
 
-export function CounterForm({ products, recordSale }: { products: CounterProduct[]; recordSale: FormAction<RecordedSale> }) {
+export function CounterForm({ products, recordSale, suggestionRules = {} }: { products: CounterProduct[]; recordSale: FormAction<RecordedSale>; suggestionRules?: CounterSuggestionRules }) {
   const t = useTranslations("rack.counter");
+  const tc = useTranslations("coupons.counter");
   const locale = useLocale();
   const router = useRouter();
   const [basket, setBasket] = useState<Record<number, number>>({});
   const [phone, setPhone] = useState("");
+  const [couponCode, setCouponCode] = useState("");
+  // Every product the screen suggested while this basket was rung up: recorded with the sale.
+  const [shown, setShown] = useState<Map<number, number>>(() => new Map());
   const [basketId, setBasketId] = useState(newBasketId);
   const [result, setResult] = useState<{ ok: boolean; text: string; saleId?: number } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -39,18 +44,34 @@ export function CounterForm({ products, recordSale }: { products: CounterProduct
       return copy;
     });
 
+  const suggestions = suggestForCounter(suggestionRules, lines.map((p) => p.id), new Set(products.map((p) => p.id)));
+  // Remember every suggestion this basket showed (set while rendering, React's pattern for
+  // state that follows other state): a suggestion taken leaves the list but is still recorded.
+  const suggestionKey = suggestions.map((s) => s.productId).join(",");
+  const [seenKey, setSeenKey] = useState("");
+  if (suggestionKey !== seenKey) {
+    setSeenKey(suggestionKey);
+    const missing = suggestions.filter((s) => !shown.has(s.productId));
+    if (missing.length) setShown(new Map([...shown, ...missing.map((s) => [s.productId, s.forProductId] as const)]));
+  }
+
   function record() {
     const form = new FormData();
     form.set("items", JSON.stringify(lines.map((p) => ({ product_id: p.id, quantity: basket[p.id] }))));
     form.set("customer_phone", phone);
     form.set("external_id", basketId);
+    form.set("coupon_code", couponCode);
+    form.set("suggested", JSON.stringify([...shown].map(([productId, forProductId]) => ({ productId, forProductId }))));
     startTransition(async () => {
       const state = await recordSale(null, form);
       if (state?.ok && state.data) {
-        const recorded = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
+        const paid = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
+        const recorded = state.data.discount > 0 ? `${paid} · ${tc("discounted", { discount: formatWon(state.data.discount, locale) })}` : paid;
         setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded, saleId: state.data.saleId });
         setBasket({});
         setPhone("");
+        setCouponCode("");
+        setShown(new Map());
         setBasketId(newBasketId());
         router.refresh();
       } else {
@@ -119,6 +140,25 @@ export function CounterForm({ products, recordSale }: { products: CounterProduct
         </label>
         <input id="counter-phone" type="tel" inputMode="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="010-1234-5678" className="mt-1 block min-h-11 w-full rounded-xl border border-stone-300 px-3 text-lg" />
         <p className="mt-1 text-sm text-stone-600">{t("phoneHint")}</p>
+        <label htmlFor="counter-coupon" className="mt-3 block text-sm font-semibold text-stone-700">
+          {tc("couponCode")}
+        </label>
+        <input id="counter-coupon" autoComplete="off" autoCapitalize="characters" maxLength={40} value={couponCode} onChange={(e) => setCouponCode(e.target.value)} className="mt-1 block min-h-11 w-full rounded-xl border border-stone-300 px-3 text-lg" />
+        <p className="mt-1 text-sm text-stone-600">{tc("couponHint")}</p>
+        {suggestions.length > 0 && (
+          <div className="mt-3 rounded-xl border border-brand-200 bg-brand-50 p-3" data-testid="counter-suggestions">
+            <p className="text-sm font-semibold">{tc("suggestTitle")}</p>
+            <ul className="mt-1 space-y-1">
+              {suggestions.map((s) => (
+                <li key={s.productId}>
+                  <button type="button" onClick={() => change(s.productId, 1)} className="min-h-11 w-full rounded-lg bg-white px-3 text-left font-semibold">
+                    + {s.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <button type="button" disabled={pending || lines.length === 0} onClick={record} className="mt-3 min-h-12 w-full rounded-xl bg-brand-600 text-lg font-bold text-white disabled:bg-stone-400">
           {pending ? t("recording") : t("record")}
         </button>

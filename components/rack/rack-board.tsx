@@ -161,6 +161,7 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
           <span data-testid="prepaid-tally" className="block">
             {t("closeOut.prepaidSplit", { prepaid: formatWon(tally.prepaid, locale), atPickup: formatWon(tally.atPickup, locale), refunded: formatWon(tally.refunded, locale) })}
           </span>
+          {tally.discounts > 0 && <span data-testid="paid-discounts">{" · "}{t("closeOut.discounts", { total: formatWon(tally.discounts, locale) })}</span>}
         </span>
         {!confirmClose ? (
           <button type="button" disabled={uncollected === 0} onClick={() => setConfirmClose(true)} className="ml-auto min-h-12 rounded-xl border-2 border-red-700 px-4 text-lg font-bold text-red-800 disabled:border-stone-300 disabled:text-stone-500">

@@ -77,6 +77,7 @@ export function OrderForm({
   const [name, setName] = useState("");
   const [phone, setPhone] = useState("");
   const [note, setNote] = useState("");
+  const [couponCode, setCouponCode] = useState("");
   const [privacy, setPrivacy] = useState(false);
   const [marketing, setMarketing] = useState(false);
   const [prepay, setPrepay] = useState(false);
@@ -346,6 +347,17 @@ export function OrderForm({
           error={fieldErrors["customer.phone"] ?? fieldErrors.phone}
         />
         <TextAreaField label={t("note")} name="note" maxLength={500} rows={2} placeholder={t("notePlaceholder")} value={note} onChange={(e) => setNote(e.target.value)} error={fieldErrors.note} />
+        <Field
+          label={t("couponCode")}
+          name="coupon_code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          maxLength={40}
+          value={couponCode}
+          onChange={(e) => setCouponCode(e.target.value)}
+          hint={t("couponHint")}
+          error={fieldErrors.coupon_code}
+        />
       </fieldset>
 
       <fieldset className="space-y-3 rounded-2xl border border-stone-200 bg-white p-4">

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   pickup_settings: ["owner"],
   consultation_templates: ["owner"],
   metrics: ["owner"],
+  coupons: ["owner"],
   import_export: ["owner"],
   settings: ["owner"],
   users: ["owner"],

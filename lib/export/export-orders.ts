@@ -34,6 +34,7 @@ type Row = {
   items: string | null;
   prepaid: number;
   refunded: number;
+  discount: number;
 };
 
 export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: string }): string {
@@ -44,7 +45,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
       `SELECT o.id, o.external_id, o.channel, c.phone, coalesce(o.customer_name, c.name) AS name, o.placed_at, o.pickup_date, o.status, o.arrived_at,
               CASE o.status WHEN 'picked_up' THEN o.picked_up_at WHEN 'no_show' THEN o.no_show_at WHEN 'cancelled' THEN o.cancelled_at
                             WHEN 'ready' THEN o.ready_at END AS completed_at,
-              o.total, o.points_earned,
+              o.total, o.points_earned, o.discount,
               (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM order_items i WHERE i.order_id = o.id) AS items,
               o.prepaid_amount AS prepaid, o.refunded_amount AS refunded
          FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
@@ -54,7 +55,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
   const saleRows = db.$client
     .prepare(
       `SELECT s.id, s.external_id, 'store' AS channel, c.phone, c.name, s.occurred_at AS placed_at, s.sale_date AS pickup_date,
-              'picked_up' AS status, NULL AS arrived_at, s.occurred_at AS completed_at, s.total, s.points_earned,
+              'picked_up' AS status, NULL AS arrived_at, s.occurred_at AS completed_at, s.total, s.points_earned, s.discount,
               (SELECT group_concat(i.product_name || ' x ' || i.quantity, '; ') FROM store_sale_items i WHERE i.sale_id = s.id) AS items,
               0 AS prepaid, 0 AS refunded
          FROM store_sales s LEFT JOIN customers c ON c.id = s.customer_id
@@ -83,6 +84,7 @@ export function exportOrdersCsv({ db, from, to }: { db: Db; from?: string; to?: 
         r.items,
         r.prepaid || null,
         r.refunded || null,
+        r.discount || null,
       ]),
     );
   for (const r of orderRows) write(r, "dangol-order");

@@ -15,6 +15,7 @@ export const IMPORT_COLUMNS = [
   /** Paid online in advance and refunded of it (won; empty = 0). */
   "prepaid",
   "refunded",
+  "discount",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 

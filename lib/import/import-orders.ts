@@ -72,6 +72,8 @@ type ValidRow = {
   completedAt: number | null;
   total: number;
   points: number;
+  /** Coupon discount already taken off `total` (empty: none). */
+  discount: number;
   items: { name: string; quantity: number }[];
   prepaid: number;
   refunded: number;
@@ -115,14 +117,16 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   const points = pointsText ? (parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) ?? 0) : 0;
   if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) problems.push("import_points_range", { value: pointsText, max: MAX_IMPORT_POINTS });
 
-  const money = (c: "prepaid" | "refunded") => {
+  /** A won amount column (empty = 0); out of range is a problem named by `problem`. */
+  const money = (c: "prepaid" | "refunded" | "discount", problem: "import_total_range" | "import_discount_range" = "import_total_range") => {
     const text = get(c);
     const v = text ? parseIntegerText(text, { min: 0, max: MAX_IMPORT_TOTAL }) : 0;
-    if (v === null) problems.push("import_total_range", { value: text, max: MAX_IMPORT_TOTAL });
+    if (v === null) problems.push(problem, { value: text, max: MAX_IMPORT_TOTAL });
     return v ?? 0;
   };
   const prepaid = money("prepaid");
   const refunded = Math.min(money("refunded"), prepaid);
+  const discount = money("discount", "import_discount_range");
 
   const phoneText = get("customer_phone");
   const phone = phoneText ? normalizePhone(phoneText) : null;
@@ -164,6 +168,7 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
       completedAt,
       total,
       points,
+      discount,
       items: items!,
       prepaid: isStore ? 0 : prepaid,
       refunded: isStore ? 0 : refunded,
@@ -217,7 +222,7 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   if (row.channel === "store") {
     const sale = tx
       .insert(storeSales)
-      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, pointsEarned: row.points, source: "import", createdAt: at })
+      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, discount: row.discount, pointsEarned: row.points, source: "import", createdAt: at })
       .returning({ id: storeSales.id })
       .get();
     if (lines.length) {
@@ -242,7 +247,8 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
       slotEnd: "23:59",
       paymentStatus: row.status === "picked_up" || row.prepaid > 0 ? "paid" : "unpaid",
       ...(row.prepaid > 0 ? { paymentMethod: "online" as const, prepaidAmount: row.prepaid, refundedAmount: row.refunded, refundOwed: row.refunded } : {}),
-      subtotal: row.total,
+      subtotal: row.total + row.discount,
+      discount: row.discount,
       total: row.total,
       pointsEarned: row.status === "picked_up" ? row.points : 0,
       externalId: row.externalId,

@@ -11,6 +11,7 @@ import { policyPointsSql, ratedPurchasesSql } from "./loyalty";
 import { loyaltyDrilldown } from "./loyalty-drilldown";
 import { leadTimeMs, TARGETS } from "./metrics";
 import { TILE_KEYS } from "./tiles";
+import { loyaltySalesDrilldown } from "./loyalty-sales";
 
 /** The north star and every supporting tile can be opened to the rows behind it. */
 export const DRILLDOWN_KEYS = ["revisit_rate_30", "revisit_rate_60", ...TILE_KEYS] as const;
@@ -126,6 +127,10 @@ export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: M
     case "store_identification_rate":
     case "points_rate_history":
       return loyaltyDrilldown({ db, range, metric, limit });
+    case "average_order_value":
+    case "channel_switch_rate":
+    case "coupon_redemption":
+      return loyaltySalesDrilldown({ db, range, metric, limit });
     case "revenue":
       return q(
         `SELECT CASE ch WHEN 'store' THEN 'sale' ELSE 'order' END AS kind, 0 AS id, NULL AS customer, ${localDay("at")} AS date, ch AS channel,

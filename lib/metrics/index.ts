@@ -19,6 +19,7 @@ import {
   stockAccuracy,
 } from "./metrics";
 import { loyaltyMetrics } from "./loyalty";
+import { loyaltySalesMetrics } from "./loyalty-sales";
 import { resolveRange, type MetricRange } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
 
@@ -45,6 +46,7 @@ export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRan
     channel_synergy: omni.synergy,
     revenue: revenue({ db, range }),
     ...loyaltyMetrics({ db, range }),
+    ...loyaltySalesMetrics({ db, range }),
   };
 }
 

@@ -6,6 +6,7 @@
 import { csvLine } from "@/lib/import/csv";
 import type { MetricsResult } from "./index";
 import { LOYALTY_TILE_KEYS, loyaltyTiles } from "./loyalty-tiles";
+import { LOYALTY_SALES_KEYS } from "./loyalty-sales";
 
 export type TileKind = "rate" | "seconds" | "minutes" | "days" | "ratio" | "won";
 export type Tile = {
@@ -37,6 +38,7 @@ export const TILE_KEYS = [
   "channel_synergy",
   "revenue",
   ...LOYALTY_TILE_KEYS,
+  ...LOYALTY_SALES_KEYS,
 ] as const;
 export type TileKey = (typeof TILE_KEYS)[number] | "revisit_rate_30" | "revisit_rate_60";
 
@@ -107,6 +109,20 @@ export function tilesOf(m: MetricsResult): Tile[] {
     },
     { key: "revenue", kind: "won", value: m.revenue.value, numerator: null, denominator: m.revenue.purchases, target: null, direction: null, met: null, extra: { ...m.revenue.by_channel }, lowerIsBetter: false },
     ...loyaltyTiles(m),
+    {
+      key: "average_order_value",
+      kind: "won",
+      value: m.average_order_value.value,
+      numerator: m.average_order_value.total,
+      denominator: m.average_order_value.count,
+      target: null,
+      direction: null,
+      met: null,
+      extra: { web: m.average_order_value.by_channel.web.value, phone: m.average_order_value.by_channel.phone.value, store: m.average_order_value.by_channel.store.value },
+      lowerIsBetter: false,
+    },
+    rate("channel_switch_rate", m.channel_switch_rate, null, { too_recent: m.channel_switch_rate.too_recent }),
+    rate("coupon_redemption", m.coupon_redemption, null),
   ];
 }
 

@@ -152,6 +152,7 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
       slotStart: orders.slotStart,
       slotEnd: orders.slotEnd,
       subtotal: orders.subtotal,
+      discount: orders.discount,
       total: orders.total,
       note: orders.note,
       rackSlot: orders.rackSlot,

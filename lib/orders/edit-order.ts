@@ -9,6 +9,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type Order } from "@/db/schema";
+import { couponLines, repriceOrderCoupon } from "@/lib/coupons/apply";
 import { AppError } from "@/lib/errors";
 import { formatWon } from "@/lib/format";
 import { slotLabel } from "@/lib/pickup/schedule";
@@ -56,9 +57,10 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
       .values(lines.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.lineTotal })))
       .run();
     const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+    const discount = repriceOrderCoupon({ tx, orderId: order.id, lines: couponLines(lines) });
     // A prepaid order's total is what was paid: its items change only at the same total.
-    if (order.prepaidAmount > 0 && subtotal !== order.total) throw new AppError("invalid_transition", { message: "order_edit_prepaid_total" });
-    Object.assign(changes, { subtotal, total: subtotal });
+    if (order.prepaidAmount > 0 && subtotal - discount !== order.total) throw new AppError("invalid_transition", { message: "order_edit_prepaid_total" });
+    Object.assign(changes, { subtotal, discount, total: subtotal - discount });
   }
   if (date !== order.pickupDate) {
     // The pickup code is unique within its date.

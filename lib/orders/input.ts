@@ -3,6 +3,7 @@
  * form and `POST /api/v1/storefront/orders`.
  */
 import { z } from "zod";
+import { couponCodeInput } from "@/lib/coupons/input";
 import { normalizePhone } from "@/lib/customers/phone";
 import { isDateString } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
@@ -44,6 +45,7 @@ export const orderInput = z.object({
   note: textField({ kind: "note", max: MAX_NOTE_LENGTH }).optional().default(""),
   /** `prepay`: pay online now (where the shop offers it); `at_pickup` (default): pay at the counter. A product that must be prepaid makes it `prepay`. */
   payment: z.enum(["at_pickup", "prepay"]).optional(),
+  coupon_code: couponCodeInput,
 });
 
 export type OrderInput = z.infer<typeof orderInput>;

@@ -3,11 +3,13 @@ import type { Db, DbOrTx } from "@/db/client";
 import { orderItems, orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
+import { applyCoupon, couponLines, recordCouponUse } from "@/lib/coupons/apply";
 import { AppError, errorText } from "@/lib/errors";
 import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
 import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { settleRestockNotices } from "@/lib/restock/alerts";
+import { recordOrderSuggestionsAfterPlacing } from "@/lib/suggestions/suggestions";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
@@ -175,7 +177,7 @@ export function placeOrder({
   prepaymentOffered?: boolean;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
-  return runOrderCommand(
+  const result = runOrderCommand(
     { db, now },
     (cmd): PlaceOrderResult => {
       const { tx } = cmd;
@@ -207,6 +209,8 @@ export function placeOrder({
       }
 
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      const coupon = input.coupon_code ? applyCoupon({ tx, code: input.coupon_code, customerId: customer.id, lines: couponLines(lines), at: now, timezone: settings.timezone }) : null;
+      const discount = coupon?.discount ?? 0;
       const prepay = prepaymentTerms({ settings, lines, channel, chosen: input.payment, offered: prepaymentOffered, now });
       const order = tx
         .insert(orders)
@@ -222,7 +226,8 @@ export function placeOrder({
           slotStart: slot.startTime,
           slotEnd: slot.endTime,
           subtotal,
-          total: subtotal,
+          discount,
+          total: subtotal - discount,
           note: input.note,
           idempotencyKey: idempotencyKey || null,
           requestHash: hash,
@@ -245,8 +250,11 @@ export function placeOrder({
           })),
         )
         .run();
+      if (coupon) recordCouponUse({ tx, applied: coupon, customerId: customer.id, orderId: order.id, now });
       recordOrderEvent(cmd, { kind: "status_change", before: null, after: order, actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" } });
       return { order, created: true };
     },
   );
+  if (result.created) recordOrderSuggestionsAfterPlacing({ db, now, orderId: result.order.id });
+  return result;
 }

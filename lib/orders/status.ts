@@ -7,6 +7,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { orderEvents, orders, type Order, type OrderEvent, type OrderStatus } from "@/db/schema";
+import { releaseCouponUse, restoreCouponUse } from "@/lib/coupons/apply";
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
 import { recordOrderEvent, runOrderCommand, type Actor, type OrderCommand } from "./command";
@@ -52,6 +53,7 @@ export function applyStatusChange(
   recordOrderEvent(cmd, { kind: "status_change", before: order, after: updated, actor, note });
   // Loaves a cancellation frees go to whoever waits for them (in this same transaction).
   if (to === "cancelled") notifyRestock({ tx, now, date: order.pickupDate });
+  if (to === "cancelled") releaseCouponUse({ tx, orderId: order.id, now });
   return updated;
 }
 
@@ -123,6 +125,7 @@ export function applyUndo(
     reversePurchasePoints({ db: tx, sourceType: "order", sourceId: order.id, userId: actor.userId, now });
     changes.pointsEarned = 0;
   }
+  if (order.status === "cancelled") restoreCouponUse({ tx, orderId: order.id });
   const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
   recordOrderEvent(cmd, { kind: "undo", before: order, after: updated, actor, reversesEventId: last.id });
   return { order: updated, undone: last };

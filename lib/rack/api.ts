@@ -15,6 +15,7 @@ export function rackCardToJson(card: RackCard, timeZone: string) {
     payment_status: card.paid ? "paid" : "unpaid",
     payment_method: card.paymentMethod,
     total: card.total,
+    discount: card.discount,
     note: card.note,
     items: card.items.map((i) => ({ name: i.name, quantity: i.quantity, options: i.options })),
     placed_at: at(card.placedAt),

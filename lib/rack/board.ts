@@ -40,6 +40,7 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
       paymentMethod: orders.paymentMethod,
       total: orders.total,
       refunded: orders.refundedAmount,
+      discount: orders.discount,
       note: orders.note,
       placedAt: orders.placedAt,
       readyAt: orders.readyAt,

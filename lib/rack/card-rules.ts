@@ -25,6 +25,8 @@ export type RackCard = {
   total: number;
   /** Refunded of a prepayment (a no-show's returned share). */
   refunded: number;
+  /** Coupon discount already taken off `total`. */
+  discount: number;
   note: string;
   items: RackCardItem[];
   placedAt: number;

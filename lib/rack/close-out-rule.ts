@@ -32,17 +32,20 @@ export type PaymentTally = {
   atPickup: number;
   /** Refunded of prepayments (the board's no-shows plus `refundedCancelled`). */
   refunded: number;
+  /** Coupon discounts on the paid orders. */
+  discounts: number;
 };
 
-/** The day's paid total and its split by method, prepaid and at pickup, and refunds, for the close-out (the board holds no cancelled orders). */
-export function paymentTally(cards: readonly Pick<RackCard, "paid" | "paymentMethod" | "total" | "refunded">[], refundedCancelled = 0): PaymentTally {
-  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, online: 0, unknown: 0 }, prepaid: 0, atPickup: 0, refunded: refundedCancelled };
+/** The day's paid total and its split by method, prepaid and at pickup, refunds and coupon discounts, for the close-out (the board holds no cancelled orders). */
+export function paymentTally(cards: readonly (Pick<RackCard, "paid" | "paymentMethod" | "total" | "refunded"> & { discount?: number })[], refundedCancelled = 0): PaymentTally {
+  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, online: 0, unknown: 0 }, prepaid: 0, atPickup: 0, refunded: refundedCancelled, discounts: 0 };
   for (const c of cards) {
     tally.refunded += c.refunded ?? 0;
     if (!c.paid) continue;
     if (c.paymentMethod === "online") tally.prepaid += c.total;
     else tally.atPickup += c.total;
     tally.paid += c.total;
+    tally.discounts += c.discount ?? 0;
     tally.count++;
     tally.byMethod[c.paymentMethod ?? "unknown"] += c.total;
   }

@@ -9,6 +9,7 @@ export function saleToJson({ sale, items }: Pick<RecordedSale, "sale" | "items">
     occurred_at: isoInZone(sale.occurredAt, timeZone),
     sale_date: sale.saleDate,
     total: sale.total,
+    discount: sale.discount,
     points_earned: sale.pointsEarned,
     customer: sale.customerId ? { id: sale.customerId } : null,
     items: items.map((i) => ({ product_id: i.productId, name: i.name, unit_price: i.unitPrice, quantity: i.quantity, excess: i.excess })),

@@ -9,6 +9,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { storeSaleItems, storeSales, type StoreSale } from "@/db/schema";
+import { applyCoupon, recordCouponUse } from "@/lib/coupons/apply";
+import { couponCodeInput } from "@/lib/coupons/input";
 import { upsertCustomer } from "@/lib/customers/customers";
 import { newReceiptToken } from "@/lib/receipts/receipts";
 import { normalizePhone } from "@/lib/customers/phone";
@@ -48,6 +50,7 @@ export const saleInput = z.object({
     .min(1, "cart_empty")
     .max(50, "sale_lines_max"),
   total: numeric(z.number().int("amount_integer").min(0, "amount_min").optional()),
+  coupon_code: couponCodeInput,
 });
 export type SaleInput = z.input<typeof saleInput>;
 export type ParsedSaleInput = z.output<typeof saleInput>;
@@ -128,12 +131,17 @@ export function recordStoreSale({
         const quantity = wanted.get(productId)!;
         return { productId, name: product.name, unitPrice: product.price, quantity, excess: Math.max(0, quantity - (stock.get(productId)?.available ?? 0)) };
       });
-      const listTotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+      const customer = input.customer_phone ? upsertCustomer({ db: tx, phone: input.customer_phone, at: now }) : null;
+      // A coupon takes its discount off the catalogue prices; a POS total may go lower still.
+      const coupon = input.coupon_code
+        ? applyCoupon({ tx, code: input.coupon_code, customerId: customer?.id ?? null, lines: lines.map((l) => ({ productId: l.productId, category: catalogue.get(l.productId)!.category, lineTotal: l.unitPrice * l.quantity })), at: occurredAt, timezone: settings.timezone })
+        : null;
+      const discount = coupon?.discount ?? 0;
+      const listTotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) - discount;
       if (input.total !== undefined && input.total > listTotal) {
         throw new AppError("validation", { message: "sale_total_over_list", params: { listTotal }, fields: { total: "sale_total_over_list_field" } });
       }
       const total = input.total ?? listTotal;
-      const customer = input.customer_phone ? upsertCustomer({ db: tx, phone: input.customer_phone, at: now }) : null;
 
       const sale = tx
         .insert(storeSales)
@@ -143,6 +151,7 @@ export function recordStoreSale({
           saleDate,
           customerId: customer?.id ?? null,
           total,
+          discount,
           source,
           requestHash: hash,
           receiptToken: newReceiptToken(),
@@ -154,6 +163,7 @@ export function recordStoreSale({
       tx.insert(storeSaleItems)
         .values(lines.map((l) => ({ saleId: sale.id, productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity, excess: l.excess })))
         .run();
+      if (coupon) recordCouponUse({ tx, applied: coupon, customerId: sale.customerId, saleId: sale.id, now });
       const points = awardPurchasePoints({ db: tx, customerId: sale.customerId, sourceType: "sale", sourceId: sale.id, total, now });
       const saved = points ? tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get() : sale;
       enqueueEvent({

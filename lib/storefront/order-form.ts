@@ -33,5 +33,6 @@ export function parseOrderForm(form: FormData): unknown {
     items: parseItems(text(form, "items")) ?? [],
     note: text(form, "note"),
     payment: text(form, "payment") || undefined,
+    coupon_code: text(form, "coupon_code"),
   };
 }

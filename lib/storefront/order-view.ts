@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { customers, type ChosenOption, type OrderStatus } from "@/db/schema";
+import { couponUseOf } from "@/lib/coupons/apply";
 import { getOrderDetail } from "@/lib/orders/order-detail";
 import { customerCancelDeadline, findOrderByToken } from "@/lib/orders/customer-actions";
 import { getShopSettings } from "@/lib/shop/settings";
@@ -12,6 +13,7 @@ import { localDate } from "@/lib/shop/time";
 import { checkInOpensAt } from "@/lib/pickup/schedule";
 import { listPickupDates } from "@/lib/pickup/listing";
 import { orderLinesAsInput } from "@/lib/orders/edit-order";
+import { suggestionsShownForOrder } from "@/lib/suggestions/suggestions";
 import { shopContactOf, type ShopContact } from "./shop-contact";
 import { holdsPlace } from "@/lib/payments/rules";
 
@@ -25,7 +27,12 @@ export type CustomerOrderView = {
   slotStart: string;
   slotEnd: string;
   rackSlot: string | null;
+  subtotal: number;
   total: number;
+  /** The coupon used (its code and the won it took off), if any. */
+  coupon: { code: string; discount: number } | null;
+  /** "같이 담아 갈까요?": the products suggested for the next order when this one was placed. */
+  suggestions: { productId: number; name: string; forName: string }[];
   note: string;
   customerName: string | null;
   /** The customer's private page token, only when this order created the customer record (see below). */
@@ -102,7 +109,10 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
     slotStart: order.slotStart,
     slotEnd: order.slotEnd,
     rackSlot: order.rackSlot,
+    subtotal: order.subtotal,
     total: order.total,
+    coupon: order.discount > 0 ? { code: couponUseOf({ db, orderId: order.id })?.code ?? "", discount: order.discount } : null,
+    suggestions: order.status === "cancelled" ? [] : suggestionsShownForOrder({ db, orderId: order.id }),
     note: order.note,
     // What the requester typed on this order, never the stored customer's name.
     customerName: detail.customerName,

@@ -157,6 +157,7 @@ describe("POST /api/v1/storefront/orders", () => {
         token: order.token,
         code: order.code,
         status: "placed",
+        discount: 0,
         total: 2 * 5500 + 3500,
         pickup_date: tomorrow,
         slot: "10:00-11:00",

@@ -6,9 +6,7 @@
  * may go to racers once free, never twice. The database must end with every loaf sold at
  * most once, nothing oversold, and no slot over its capacity.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { tsFileArgs } from "../helpers/node";
-import path from "node:path";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -22,6 +20,7 @@ import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { call } from "@/tests/helpers/api";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import type { RaceResult, RaceSpec } from "@/tests/helpers/race-worker";
+import { startRaceWorker } from "@/tests/helpers/race";
 import { POST as ordersPOST } from "@/app/api/v1/storefront/orders/route";
 
 const WORKERS = 4;
@@ -77,31 +76,7 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill();
 });
 
-/** Start a racer and resolve once it has loaded and is waiting for the start signal. */
-function startWorker(spec: RaceSpec): Promise<{ go: () => void; done: Promise<RaceResult[]> }> {
-  const child = spawn(process.execPath, tsFileArgs(path.join(import.meta.dirname, "../helpers/race-worker.ts")), {
-    cwd: path.join(import.meta.dirname, "../.."),
-    env: { ...process.env, RACE_SPEC: JSON.stringify(spec) },
-  });
-  children.push(child);
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (d) => (err += d));
-  return new Promise((resolveReady, rejectReady) => {
-    const done = new Promise<RaceResult[]>((resolveDone, rejectDone) => {
-      child.on("exit", (code) => {
-        const last = out.trim().split("\n").at(-1) ?? "";
-        if (code === 0 && last.startsWith("{")) resolveDone((JSON.parse(last) as { results: RaceResult[] }).results);
-        else rejectDone(new Error(`race worker exited ${code}: ${err || out}`));
-      });
-    });
-    done.catch(rejectReady);
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.startsWith("ready\n")) resolveReady({ go: () => child.stdin.write("go\n"), done });
-    });
-  });
-}
+const startWorker = (spec: RaceSpec) => startRaceWorker(spec, children);
 
 describe("the last 20 units, 200 customers at once", () => {
   it(

@@ -10,6 +10,7 @@ import { localDate } from "@/lib/shop/time";
 import { formatDate } from "@/lib/format";
 import { requestNow } from "@/lib/web/now";
 import { recordSaleAction } from "./actions";
+import { counterSuggestionRules } from "@/lib/suggestions/suggestions";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function CounterPage() {
         </Link>
       </div>
       <p className="mt-1 text-base text-stone-700">{t("intro", { date: formatDate(today, locale) })}</p>
-      <CounterForm products={products} recordSale={recordSaleAction} />
+      <CounterForm products={products} recordSale={recordSaleAction} suggestionRules={counterSuggestionRules({ db, now: requestNow() })} />
     </div>
   );
 }

@@ -82,6 +82,7 @@ function parsePhoneOrder(form: FormData) {
       consent: { privacy: data.privacy === "on", marketing: data.marketing === "on" },
       items,
       note: data.note ?? "",
+      coupon_code: data.coupon_code ?? "",
     },
   };
 }

@@ -16,7 +16,7 @@ import { LOYALTY_TILE_KEYS } from "@/lib/metrics/loyalty-tiles";
 export const dynamic = "force-dynamic";
 
 /** The loop's numbers the owner checks every week (the north star is on the dashboard). */
-const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue", ...LOYALTY_TILE_KEYS];
+const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue", ...LOYALTY_TILE_KEYS, "average_order_value", "channel_switch_rate", "coupon_redemption"];
 
 export default async function WeeklyReviewPage() {
   await requirePagePermission("metrics", "/admin/review");

@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { QrCode } from "@/components/ui/qr-code";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listRackCards, loadRackBoard } from "@/lib/rack/board";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatWon } from "@/lib/format";
 import { inputClass } from "@/components/ui/field";
 import { isDateString, isTimeString } from "@/lib/shop/time";
 import { cn } from "@/components/ui/cn";
@@ -104,6 +104,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
+            {card.discount > 0 && <p className="text-sm font-bold" data-testid="label-discount">{t("discount", { discount: formatWon(card.discount, locale), total: formatWon(card.total, locale) })}</p>}
             {card.note && <p className="text-sm italic">{card.note}</p>}
           </article>
         ))}

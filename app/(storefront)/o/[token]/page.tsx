@@ -11,6 +11,7 @@ import { PushOptIn } from "@/components/storefront/push-opt-in";
 import { buttonClass } from "@/components/ui/button-class";
 import { QrCode } from "@/components/ui/qr-code";
 import { ReviewForm } from "@/components/consult/review-form";
+import { OrderSuggestions } from "@/components/storefront/order-suggestions";
 import { formatDate, formatDateTime, formatTime, formatWon } from "@/lib/format";
 import { orderPushState } from "@/lib/messages/push-subscriptions";
 import { customerOrderView, type CustomerOrderView } from "@/lib/storefront/order-view";
@@ -154,6 +155,18 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
             </li>
           ))}
         </ul>
+        {order.coupon && (
+          <div className="mt-2 space-y-1 border-t border-stone-200 pt-2 text-stone-700">
+            <p className="flex justify-between gap-3">
+              <span>{t("subtotal")}</span>
+              <span>{formatWon(order.subtotal, locale)}</span>
+            </p>
+            <p className="flex justify-between gap-3 font-semibold text-brand-700" data-testid="order-discount">
+              <span>{t("couponDiscount", { code: order.coupon.code })}</span>
+              <span>−{formatWon(order.coupon.discount, locale)}</span>
+            </p>
+          </div>
+        )}
         <div className="mt-2 flex items-baseline justify-between border-t border-stone-200 pt-2">
           <span className="font-semibold">{t("total")}</span>
           <span className="text-xl font-bold" data-testid="order-total">
@@ -166,6 +179,8 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
           </p>
         )}
       </section>
+
+      {order.suggestions.length > 0 && <OrderSuggestions suggestions={order.suggestions} />}
 
       <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="timeline-heading" className="text-lg font-bold">

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { requestNow } from "@/lib/web/now";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/consult/action-form";
 import { CardViewLog } from "@/components/consult/card-view-log";
+import { CustomerSuggestions } from "@/components/coupons/customer-suggestions";
+import { openCodesForCustomer } from "@/lib/coupons/admin";
+import { suggestForCustomer } from "@/lib/suggestions/suggestions";
+import { suggestedToCustomerAction } from "../../suggestions/actions";
 import { AnswerList } from "@/components/consult/answer-list";
 import { VisitForm } from "@/components/consult/visit-form";
 import { ReturnList, TierBadge } from "@/components/loyalty/loyalty-views";
@@ -38,6 +43,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
   const tc = await getTranslations("common");
   const tn = await getTranslations("admin.nav");
   const locale = await getLocale();
+  const tsg = await getTranslations("coupons.card");
   const products = listProductsWithOptions({ db, activeOnly: true }).map((p) => ({ id: p.id, name: p.name }));
   const accessLog = can(user.role, "access_log") ? listCardAccessLog({ db, customerId, limit: 50 }) : null;
   const { customer } = card;
@@ -161,6 +167,15 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
 
         <Section id="card-returns" title={t("returns")} className="lg:col-span-2">
           <ReturnList returns={card.returns} testId="card-returns" />
+        </Section>
+
+        <Section id="card-suggestions" title={tsg("title")}>
+          <CustomerSuggestions
+            customerId={customerId}
+            suggestions={suggestForCustomer({ db, now: requestNow(), customerId })}
+            codes={openCodesForCustomer({ db, customerId })}
+            suggestedAction={suggestedToCustomerAction}
+          />
         </Section>
 
         <Section id="card-points" title={t("points")}>

@@ -9,6 +9,7 @@ import { SelectField, TextAreaField } from "@/components/ui/field";
 import { EditOrder } from "@/components/storefront/order-actions";
 import { Notice } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/session";
+import { couponUseOf } from "@/lib/coupons/apply";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatWon } from "@/lib/format";
 import { particle } from "@/lib/korean-particle";
@@ -44,6 +45,8 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   };
   const locale = await getLocale();
   const tz = getShopSettings({ db: getDb() }).timezone;
+  const tcoupon = await getTranslations("coupons.order");
+  const coupon = order.discount > 0 ? couponUseOf({ db: getDb(), orderId: order.id }) : null;
   const { placed } = await searchParams;
   // Staff may change an order until it is handed over; a bag on the rack keeps its date.
   const editable = order.status === "placed" || order.status === "ready" || order.status === "arrived";
@@ -162,6 +165,12 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                 ))}
               </tbody>
               <tfoot>
+                {coupon && (
+                  <tr className="border-t-2 border-stone-200" data-testid="order-discount">
+                    <td colSpan={3} className="pt-2">{tcoupon("couponLine", { code: coupon.code, name: coupon.name })}</td>
+                    <td className="pt-2 text-right tabular-nums">−{formatWon(order.discount, locale)}</td>
+                  </tr>
+                )}
                 <tr className="border-t-2 border-stone-200">
                   <td colSpan={3} className="pt-2 font-bold">{t("total")}</td>
                   <td className="pt-2 text-right text-lg font-bold tabular-nums" data-testid="order-total">{formatWon(order.total, locale)}</td>

@@ -38,7 +38,7 @@ export function findSaleByReceiptToken({ db, token }: { db: DbOrTx; token: strin
 }
 
 export type ReceiptView = {
-  sale: Pick<StoreSale, "id" | "occurredAt" | "saleDate" | "total" | "pointsEarned" | "claimedAt" | "claimConfirmed" | "receiptToken" | "customerId">;
+  sale: Pick<StoreSale, "id" | "occurredAt" | "saleDate" | "total" | "discount" | "pointsEarned" | "claimedAt" | "claimConfirmed" | "receiptToken" | "customerId">;
   items: { productId: number; name: string; unitPrice: number; quantity: number }[];
   /** Linked to a customer (at the counter or by a claim). */
   identified: boolean;
@@ -63,7 +63,7 @@ function receiptOf({ db, sale }: { db: DbOrTx; sale: StoreSale }): ReceiptView {
     .where(eq(storeSaleItems.saleId, sale.id))
     .all();
   return {
-    sale: { id: sale.id, occurredAt: sale.occurredAt, saleDate: sale.saleDate, total: sale.total, pointsEarned: sale.pointsEarned, claimedAt: sale.claimedAt, claimConfirmed: sale.claimConfirmed, receiptToken: sale.receiptToken, customerId: sale.customerId },
+    sale: { id: sale.id, occurredAt: sale.occurredAt, saleDate: sale.saleDate, total: sale.total, discount: sale.discount, pointsEarned: sale.pointsEarned, claimedAt: sale.claimedAt, claimConfirmed: sale.claimConfirmed, receiptToken: sale.receiptToken, customerId: sale.customerId },
     items,
     identified: sale.customerId !== null,
     claimUntil: claimDeadline(sale.occurredAt),

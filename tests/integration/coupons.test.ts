@@ -24,6 +24,7 @@ import { editOrderByStaff } from "@/lib/orders/edit-order";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { changeOrderStatus } from "@/lib/orders/status";
+import { loadReceiptBySaleId } from "@/lib/receipts/receipts";
 import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
 import { addDays, localDate } from "@/lib/shop/time";
 import { call } from "@/tests/helpers/api";
@@ -112,6 +113,9 @@ describe("one basket, one coupon, every channel", () => {
       expect(couponUseOf({ db, orderId: o.id })).toEqual({ code: "BREAD15", name: "식빵 15%", discount: 1500 });
     }
     expect(counter.sale).toMatchObject({ total: 12000, discount: 1500, pointsEarned: 120 });
+    // The receipt shows the discount beside the total (its page reads this view).
+    expect(loadReceiptBySaleId({ db, saleId: counter.sale.id })!.sale).toMatchObject({ total: 12000, discount: 1500 });
+    expect(pos.body.receipt_url).toMatch(/\/r\/[0-9a-f]+$/);
     const earned = db.select({ delta: pointsLedger.delta }).from(pointsLedger).all().map((r) => r.delta);
     expect(earned).toEqual([120, 120, 120, 120, 120]);
     expect(db.select().from(couponRedemptions).all()).toHaveLength(5);

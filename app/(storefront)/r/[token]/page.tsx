@@ -61,6 +61,12 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
             </li>
           ))}
         </ul>
+        {receipt.sale.discount > 0 && (
+          <p className="mt-2 flex justify-between text-base" data-testid="receipt-discount">
+            <span>{t("discount")}</span>
+            <span className="tabular-nums">−{formatWon(receipt.sale.discount, locale)}</span>
+          </p>
+        )}
         <p className="mt-2 flex justify-between border-t border-stone-200 pt-2 text-lg font-bold">
           <span>{t("total")}</span>
           <span className="tabular-nums">{formatWon(receipt.sale.total, locale)}</span>

@@ -78,6 +78,12 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
             </li>
           ))}
         </ul>
+        {receipt.sale.discount > 0 && (
+          <p className="flex justify-between" data-testid="receipt-discount">
+            <span>{t("discount")}</span>
+            <span className="tabular-nums">−{formatWon(receipt.sale.discount, locale)}</span>
+          </p>
+        )}
         <p className="flex justify-between text-[13px] font-bold" data-testid="receipt-total">
           <span>{t("total")}</span>
           <span>{formatWon(receipt.sale.total, locale)}</span>

@@ -6,10 +6,10 @@
  */
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { customers, dailyPlans, orderEvents, orderItems, orders, PAYMENT_METHODS, storeSaleItems, storeSales, users, type Customer, type OrderChannel, type OrderStatus } from "@/db/schema";
+import { customers, dailyPlans, orders, PAYMENT_METHODS, storeSaleItems, storeSales, users, type Customer, type OrderChannel, type OrderStatus } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { newToken } from "@/lib/customers/customers";
-import { generatePickupCode } from "@/lib/orders/pickup-code";
+import { writeOrderRecord } from "@/lib/orders/order-record";
 import { cutoffAt, isClosedDate, opensAt, slotCutoffAt, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { awardPurchasePoints } from "@/lib/points/policy";
 import type { ProductWithOptions } from "@/lib/products/catalogue";
@@ -161,11 +161,10 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
     const customer = customerFor(plan.customer, plan.at, plan.channel === "web" ? "storefront" : "phone");
     const final = plan.steps.at(-1) ?? { to: "placed" as OrderStatus, at: plan.at };
     const stamp = (to: OrderStatus) => plan.steps.find((s) => s.to === to)?.at ?? null;
-    const order = tx
-      .insert(orders)
-      .values({
-        token: newToken(),
-        code: generatePickupCode({ db: tx, pickupDate: plan.date }),
+    const placedBy = plan.channel === "phone" ? "user" : "customer";
+    const steps: Step[] = [{ to: "placed", at: plan.at, actor: placedBy }, ...plan.steps];
+    const order = writeOrderRecord(tx, {
+      order: {
         channel: plan.channel,
         status: final.to,
         customerId: customer.id,
@@ -188,22 +187,13 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
         cancelledAt: stamp("cancelled"),
         cancelReason: plan.cancelReason,
         createdByUserId: plan.channel === "phone" ? (owner?.id ?? null) : null,
-      })
-      .returning({ id: orders.id })
-      .get();
-    tx.insert(orderItems)
-      .values(priced.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.unitPrice * l.quantity })))
-      .run();
-    const placedBy = plan.channel === "phone" ? "user" : "customer";
-    const events = [{ to: "placed" as OrderStatus, at: plan.at, actor: placedBy as Step["actor"], note: undefined as string | undefined }, ...plan.steps];
-    tx.insert(orderEvents)
-      .values(
-        events.map((e, i) => {
-          const actorType = e.actor === "user" && !owner ? "system" : e.actor;
-          return { orderId: order.id, fromStatus: i === 0 ? null : events[i - 1].to, toStatus: e.to, actorType, actorUserId: actorType === "user" ? owner!.id : null, note: e.note ?? null, at: e.at };
-        }),
-      )
-      .run();
+      },
+      lines: priced.map((l) => ({ productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options })),
+      history: steps.map((e) => {
+        const actorType = e.actor === "user" && !owner ? "system" : e.actor;
+        return { to: e.to, at: e.at, actorType, actorUserId: actorType === "user" ? owner!.id : null, note: e.note ?? null };
+      }),
+    });
     if (final.to === "picked_up") {
       const points = awardPurchasePoints({ db: tx, customerId: customer.id, sourceType: "order", sourceId: order.id, total, now: final.at });
       if (points) tx.update(orders).set({ pointsEarned: points }).where(eq(orders.id, order.id)).run();

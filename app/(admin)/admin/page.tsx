@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PageHeader } from "@/components/admin/page-header";
 import { ruleSentence } from "@/components/admin/rule-sentence";
 import { Badge } from "@/components/ui/badge";

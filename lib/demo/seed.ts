@@ -26,7 +26,7 @@ import { orders, outbox, products, storeSales } from "@/db/schema";
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
 import { ensureConsentTexts } from "@/lib/customers/consent";
 import { AppError } from "@/lib/errors";
-import { applyOpenNowRules } from "@/lib/shop/first-run";
+import { applyOpenNowRules } from "@/lib/pickup/first-run";
 import { seedActivity } from "./activity";
 import { DAY, HISTORY_DAYS } from "./common";
 import { seedHistory } from "./history";

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { consents, customers, orders, pickupSlots, shopSettings } from "@/db/schema";
-import { bookedAt } from "@/lib/payments/booked";
+import { bookedAt } from "@/lib/order-holds";
 import { expireHolds } from "@/lib/payments/holds";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";

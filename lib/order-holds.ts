@@ -7,7 +7,7 @@
 import { and, eq, gt, lte, ne, notInArray, or, type SQL } from "drizzle-orm";
 import { orders } from "@/db/schema";
 
-/** Orders that hold stock and a slot place at `now` (the SQL twin of `holdsPlace` in ./rules). */
+/** Orders that hold stock and a slot place at `now` (the SQL twin of `holdsPlace` in lib/payments/rules.ts). */
 export function bookedAt(now: number): SQL {
   return and(notInArray(orders.status, ["cancelled", "expired"]), or(ne(orders.status, "awaiting_payment"), gt(orders.holdUntil, now)))!;
 }

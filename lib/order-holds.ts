@@ -1,6 +1,6 @@
 /**
  * Which orders hold stock and a slot place, as SQL: every live order, and an order awaiting
- * prepayment only until its `hold_until` (lib/payments/holds.ts). Every count of reserved
+ * prepayment only until its `hold_until` (lib/prepayment/holds.ts). Every count of reserved
  * stock and slot bookings uses this one condition, so an ended hold stops counting in every
  * read at once, before any sweeper runs, and is never counted twice.
  */

@@ -14,7 +14,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { consents, customers, orders, pickupSlots, shopSettings } from "@/db/schema";
 import { bookedAt } from "@/lib/order-holds";
-import { expireHolds } from "@/lib/payments/holds";
+import { expireHolds } from "@/lib/prepayment/holds";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { stockForDate } from "@/lib/inventory/availability";

@@ -1,7 +1,7 @@
 /** Next.js start-up hook: the outbox delivery worker runs once per server process. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startDeliveryWorker } = await import("./lib/messages/run");
+    const { startDeliveryWorker } = await import("./lib/ops/background");
     startDeliveryWorker();
   }
 }

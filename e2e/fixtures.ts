@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 import { isSetUp } from "@/lib/shop/settings";
 
 export const PORT = Number(process.env.E2E_PORT || 3100);

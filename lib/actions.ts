@@ -12,7 +12,7 @@ import { AppError, errorSentence, isAppError, parseOrThrow, translateError } fro
 import type { Permission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import type { PublicUser } from "@/lib/auth/users";
-import { clientAddressOf } from "@/lib/api/http";
+import { clientAddressOf } from "@/lib/web/request";
 import { takeToken } from "@/lib/api/rate-limit";
 
 /**

@@ -30,7 +30,7 @@ async function prepareDatabase(): Promise<string> {
   const { shopSettings } = await import("@/db/schema");
   const { seedDemo } = await import("@/db/seed-demo");
   const { createApiKey } = await import("@/lib/auth/api-keys");
-  const { createShop } = await import("@/lib/shop/setup");
+  const { createShop } = await import("@/lib/setup/create-shop");
   const db = getDb();
   runMigrations(db);
   createShop({ db, input: { shopName: "단골 베이커리 (벤치)", email: "bench@dangol.local", password: "bench-password-1" } });

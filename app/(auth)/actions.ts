@@ -8,7 +8,7 @@ import { defineAction, errorState, formToObject, type ActionState } from "@/lib/
 import { AppError } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { seedDemo } from "@/db/seed-demo";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 
 /** Only same-site paths: never an open redirect. */
 function safeFrom(from: unknown): string {

@@ -4,7 +4,7 @@
  * Pure: `t` is the `admin.pickup` translator from either next-intl entry point.
  */
 import { formatDate } from "@/lib/format";
-import type { RuleExample } from "@/lib/shop/pickup-rules";
+import type { RuleExample } from "@/lib/pickup/rule-example";
 import { localDate, localTime } from "@/lib/shop/time";
 
 type Translate = (key: "exampleDayBefore" | "exampleHours" | "exampleNoSlots", values: Record<string, string | number>) => string;

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { Review } from "@/db/schema";
 import type { FormAction } from "@/lib/actions";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 
 /**
  * The review request on the order page (/o/[token]): shown once the order is picked up,
@@ -25,6 +25,7 @@ export async function ReviewForm({ orderToken, existing, action }: { orderToken:
         </div>
       ) : (
         <ActionForm
+          progressive
           action={action}
           submitLabel={t("send")}
           pendingLabel={t("sending")}

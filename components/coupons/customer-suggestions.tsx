@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import type { ActionState } from "@/lib/actions";
 import { particle } from "@/lib/korean-particle";
 

@@ -8,7 +8,7 @@ import { Field, FieldError, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ProductPhoto } from "@/components/ui/product-photo";
 import { formatDate, formatWon } from "@/lib/format";
-import type { PickupSlotListing } from "@/lib/pickup/listing";
+import type { PickupSlotListing } from "@/lib/storefront/listing";
 import type { MinNotice } from "@/lib/products/min-notice";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
 import { RestockSheet, RestockSubscribed, type RestockActions, type RestockViewer } from "./restock-button";

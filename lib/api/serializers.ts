@@ -5,7 +5,7 @@
  */
 import type { Order } from "@/db/schema";
 import type { OrderDetail } from "@/lib/orders/order-detail";
-import type { PickupDateListing, ProductForDate } from "@/lib/pickup/listing";
+import type { PickupDateListing, ProductForDate } from "@/lib/storefront/listing";
 import { slotLabel } from "@/lib/pickup/schedule";
 import { minNoticeOf } from "@/lib/products/min-notice";
 import { photoUrls } from "@/lib/products/photo-urls";

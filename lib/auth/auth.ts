@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { clientAddressOf } from "@/lib/api/http";
+import { clientAddressOf } from "@/lib/web/request";
 import { authSecret } from "@/lib/config/paths";
 import type { Role } from "./permissions";
 import { createSession, revokeSession } from "./sessions";

@@ -22,14 +22,14 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { ORDER_STATUSES, orderEvents, orderItems, orders, pointsLedger, products, storeSaleItems, storeSales, type OrderStatus } from "@/db/schema";
+import { ORDER_STATUSES, orders, pointsLedger, products, storeSaleItems, storeSales, type OrderStatus } from "@/db/schema";
 import { setTimeout as pause } from "node:timers/promises";
-import { newToken, upsertCustomer } from "@/lib/customers/customers";
+import { upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { stockForDate } from "@/lib/inventory/availability";
 import { AppError, errorText, translateError, type ErrorParams, type MessageKey } from "@/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
-import { generatePickupCode } from "@/lib/orders/pickup-code";
+import { writeOrderRecord } from "@/lib/orders/order-record";
 import { OPEN_STATUSES, statusStamp } from "@/lib/order-status-sets";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
@@ -233,11 +233,8 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   }
 
   const stamp = statusStamp(row.status);
-  const order = tx
-    .insert(orders)
-    .values({
-      token: newToken(),
-      code: generatePickupCode({ db: tx, pickupDate: row.pickupDate }),
+  const order = writeOrderRecord(tx, {
+    order: {
       channel: row.channel,
       status: row.status,
       customerId,
@@ -255,15 +252,10 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
       placedAt: row.placedAt,
       arrivedAt: row.arrivedAt,
       ...(stamp && row.completedAt !== null ? { [stamp]: row.completedAt } : {}),
-    })
-    .returning({ id: orders.id })
-    .get();
-  if (lines.length) {
-    tx.insert(orderItems)
-      .values(lines.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.name, unitPrice: l.product.price, quantity: l.quantity, lineTotal: l.product.price * l.quantity })))
-      .run();
-  }
-  tx.insert(orderEvents).values({ orderId: order.id, fromStatus: null, toStatus: row.status, actorType: "system", note: "가져오기", at }).run(); // hangul-ok: stored event note
+    },
+    lines: lines.map((l) => ({ productId: l.product.id, productName: l.name, unitPrice: l.product.price, quantity: l.quantity })),
+    history: [{ to: row.status, at, actorType: "system", note: "가져오기" }], // hangul-ok: stored event note
+  });
   if (row.status === "picked_up") earn("order", order.id);
   return "order";
 }

@@ -13,7 +13,7 @@
 import { and, eq, gt, inArray, ne, sql, type Column } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
-import { bookedAt } from "@/lib/payments/booked";
+import { bookedAt } from "@/lib/order-holds";
 
 export type StockLine = { productId: number; planned: number; reserved: number; sold: number; excess: number; held: number; available: number };
 

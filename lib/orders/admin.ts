@@ -227,7 +227,7 @@ export function applyPayment(
   { order, paymentStatus, paymentMethod = null, actor }: { order: Order; paymentStatus: "paid" | "unpaid"; paymentMethod?: PaymentMethod | null; actor: Actor },
 ): Order {
   const method = paymentStatus === "paid" ? paymentMethod : null;
-  // Online payment is recorded only from the provider (lib/payments/prepay.ts); a prepaid order stays paid (refunds undo it).
+  // Online payment is recorded only from the provider (lib/prepayment/prepay.ts); a prepaid order stays paid (refunds undo it).
   if (method === "online" || (order.prepaidAmount > 0 && paymentStatus === "unpaid")) throw new AppError("invalid_transition", { message: "payment_online_only" });
   if (order.paymentStatus === paymentStatus && (paymentStatus === "unpaid" || !method || order.paymentMethod === method)) return order;
   const updated = cmd.tx.update(orders).set({ paymentStatus, paymentMethod: method }).where(eq(orders.id, order.id)).returning().get();

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orderItems, orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
+import { orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
-import { findCustomerByPhone, findOrCreateCustomer, newToken } from "@/lib/customers/customers";
+import { findCustomerByPhone, findOrCreateCustomer } from "@/lib/customers/customers";
 import { applyCoupon, couponLines, recordCouponUse } from "@/lib/coupons/apply";
 import { AppError, errorText } from "@/lib/errors";
 import { DEFAULT_LOCALE } from "@/i18n/messages";
@@ -16,6 +16,7 @@ import { priceWithOptions } from "@/lib/products/pricing";
 import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
 import { generatePickupCode } from "./pickup-code";
+import { writeOrderRecord } from "./order-record";
 import { slotBookings } from "@/lib/pickup/slot-bookings";
 import { requestHash } from "@/lib/request-hash";
 import { prepaymentTerms } from "@/lib/payments/placement";
@@ -212,11 +213,8 @@ export function placeOrder({
       const coupon = input.coupon_code ? applyCoupon({ tx, code: input.coupon_code, customerId: customer.id, lines: couponLines(lines), at: now, timezone: settings.timezone }) : null;
       const discount = coupon?.discount ?? 0;
       const prepay = prepaymentTerms({ settings, lines, channel, chosen: input.payment, offered: prepaymentOffered, now });
-      const order = tx
-        .insert(orders)
-        .values({
-          token: newToken(),
-          code: generatePickupCode({ db: tx, pickupDate: date }),
+      const order = writeOrderRecord(tx, {
+        order: {
           channel,
           status: prepay ? "awaiting_payment" : "placed",
           ...prepay,
@@ -234,22 +232,9 @@ export function placeOrder({
           placedAt: now,
           createdByUserId: actorUserId ?? null,
           locale,
-        })
-        .returning()
-        .get();
-      tx.insert(orderItems)
-        .values(
-          lines.map((l) => ({
-            orderId: order.id,
-            productId: l.product.id,
-            productName: l.product.name,
-            unitPrice: l.unitPrice,
-            quantity: l.quantity,
-            options: l.options,
-            lineTotal: l.lineTotal,
-          })),
-        )
-        .run();
+        },
+        lines: lines.map((l) => ({ productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options })),
+      });
       if (coupon) recordCouponUse({ tx, applied: coupon, customerId: customer.id, orderId: order.id, now });
       recordOrderEvent(cmd, { kind: "status_change", before: null, after: order, actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" } });
       return { order, created: true };

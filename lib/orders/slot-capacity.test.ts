@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, pickupSlots } from "@/db/schema";
-import { listPickupDates } from "@/lib/pickup/listing";
+import { listPickupDates } from "@/lib/storefront/listing";
 import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { orderInput } from "./input";

@@ -4,7 +4,8 @@ import { closedDates, pickupSlots, shopSettings } from "@/db/schema";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { placeOrder } from "@/lib/orders/place-order";
 import { orderInput } from "@/lib/orders/input";
-import { addClosedDate, addSlot, removeSlot, ruleExample, updatePickupRules, updateShopDetails, updateSlot } from "./pickup-rules";
+import { ruleExample } from "@/lib/pickup/rule-example";
+import { addClosedDate, addSlot, removeSlot, updatePickupRules, updateShopDetails, updateSlot } from "./pickup-rules";
 import { getShopSettings } from "./settings";
 import { addDays, localDate, localTime, weekdayOf, zonedTime } from "./time";
 

@@ -9,12 +9,11 @@ import type { Db, DbOrTx } from "@/db/client";
 import { closedDates, orders, pickupSlots, shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { wholeNumber } from "@/lib/validation/numbers";
-import { normalizePhone, formatPhone } from "@/lib/customers/phone";
+import { normalizePhone, formatPhone } from "@/lib/validation/phone";
 import { isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
 import { numeric } from "@/lib/validation/numbers";
 import { OPEN_STATUSES } from "@/lib/order-status-sets";
 
-export { ruleExample, type RuleExample } from "@/lib/pickup/rule-example";
 
 const time = (message = "time_format") => z.string().trim().refine(isTimeString, message);
 

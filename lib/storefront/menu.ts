@@ -5,7 +5,7 @@
  */
 import type { Db, DbOrTx } from "@/db/client";
 import { currentConsentText } from "@/lib/customers/consent";
-import { listPickupDates, listProductsForDate, type PickupDateListing } from "@/lib/pickup/listing";
+import { listPickupDates, listProductsForDate, type PickupDateListing } from "@/lib/storefront/listing";
 import { dateState, nextOpening, type DateState } from "@/lib/pickup/schedule";
 import { meetsNotice, minNoticeOf, type MinNotice } from "@/lib/products/min-notice";
 import { loadSchedule } from "@/lib/shop/settings";

@@ -11,7 +11,7 @@ import { customerCancelDeadline, findOrderByToken } from "@/lib/orders/customer-
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { checkInOpensAt } from "@/lib/pickup/schedule";
-import { listPickupDates } from "@/lib/pickup/listing";
+import { listPickupDates } from "@/lib/storefront/listing";
 import { orderLinesAsInput } from "@/lib/orders/edit-order";
 import { suggestionsShownForOrder } from "@/lib/suggestions/suggestions";
 import { shopContactOf, type ShopContact } from "./shop-contact";

@@ -24,7 +24,7 @@ import { createWebhookEndpoint, deleteWebhookEndpoint } from "@/lib/messages/web
 import { deliverDue } from "@/lib/messages/worker";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 import { addDays, localDate } from "@/lib/shop/time";
 import { round } from "./load";
 import type { BenchModule, BenchRow } from "./types";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { seedDemo } from "@/db/seed-demo";
 import { findShopSettings, isSetUp } from "@/lib/shop/settings";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 import type { CliCommand } from "./types";
 
 export const DEMO_SHOP_NAME = "단골 베이커리 (데모)";

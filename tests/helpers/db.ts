@@ -8,7 +8,7 @@ import path from "node:path";
 import { closeDb, getDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { dailyPlans, productOptionChoices, productOptionGroups, products, shopSettings } from "@/db/schema";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 
 export function freshDb(): Db {
   closeDb();

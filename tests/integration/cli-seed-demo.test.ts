@@ -13,7 +13,7 @@ import { validateAnswers } from "@/lib/consultations/questions";
 import { computeMetrics } from "@/lib/metrics";
 import { DRILLDOWN_KEYS, drilldown } from "@/lib/metrics/drilldown";
 import { resolveRange } from "@/lib/metrics/range";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 import { addDays, zonedTime } from "@/lib/shop/time";
 
 // A Saturday afternoon in Seoul: today's slots are partly over, tomorrow is open for orders.

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { orderItems, orders, storeSales, customers, pointsLedger, products } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { createShop } from "@/lib/shop/setup";
+import { createShop } from "@/lib/setup/create-shop";
 import { at, customer, order, sale } from "@/lib/metrics/test-fixtures";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 

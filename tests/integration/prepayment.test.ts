@@ -12,7 +12,7 @@ import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { changeOrderStatus } from "@/lib/orders/status";
 import type { TossConfig } from "@/lib/payments/adapters/toss";
-import { confirmPrepayment, handleTossWebhook, settleRefunds, sweepPayments } from "@/lib/payments/prepay";
+import { confirmPrepayment, handleTossWebhook, settleRefunds, sweepPayments } from "@/lib/prepayment/prepay";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { FAKE_CLIENT_KEY, FAKE_SECRET_KEY, startTossFake } from "@/tests/fakes/toss";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { formatDate } from "@/lib/format";
-import { openOrderingNow } from "@/lib/shop/first-run";
+import { openOrderingNow } from "@/lib/pickup/first-run";
 
 /** The first-run checklist's one-tap fix: a window under which the storefront takes orders now. */
 export const openOrderingNowAction = defineAction({ permission: "pickup_settings", schema: z.object({}) }, async () => {

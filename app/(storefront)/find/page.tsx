@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PhoneConfirm } from "@/components/storefront/phone-confirm";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
@@ -91,6 +91,7 @@ export default async function FindOrdersPage() {
               {view.customer.marketingConsent ? t("marketingOn") : t("marketingOff")}
             </p>
             <ActionForm
+              progressive
               action={setMarketingAction}
               fields={[{ kind: "hidden", name: "marketing", value: view.customer.marketingConsent ? "off" : "on" }]}
               submitLabel={view.customer.marketingConsent ? t("marketingStop") : t("marketingStart")}
@@ -100,7 +101,7 @@ export default async function FindOrdersPage() {
         </>
       )}
 
-      <ActionForm action={endPhoneSessionAction} fields={[]} submitLabel={t("otherPhone")} variant="secondary" />
+      <ActionForm progressive action={endPhoneSessionAction} fields={[]} submitLabel={t("otherPhone")} variant="secondary" />
     </main>
   );
 }

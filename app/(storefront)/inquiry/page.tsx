@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm, type FormFieldSpec } from "@/components/consult/action-form";
+import { ActionForm, type FormFieldSpec } from "@/components/ui/action-form";
 import { currentConsentText } from "@/lib/customers/consent";
 import { findCustomerByToken } from "@/lib/customers/customers";
 import { MAX_INQUIRY_LENGTH } from "@/lib/inquiries/inquiries";
@@ -31,7 +31,7 @@ export default async function InquiryPage({ searchParams }: { searchParams: Prom
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-base text-stone-700">{known ? t("introKnown", { name: known.name ?? "" }) : t("intro")}</p>
       <div className="mt-5 rounded-2xl border border-stone-200 bg-white p-4">
-        <ActionForm action={createInquiryAction} fields={fields} submitLabel={t("send")} pendingLabel={t("sending")} testId="inquiry-form" />
+        <ActionForm progressive action={createInquiryAction} fields={fields} submitLabel={t("send")} pendingLabel={t("sending")} testId="inquiry-form" />
       </div>
     </main>
   );

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CounterForm } from "@/components/rack/counter-form";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listProductsForDate } from "@/lib/pickup/listing";
+import { listProductsForDate } from "@/lib/storefront/listing";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { formatDate } from "@/lib/format";

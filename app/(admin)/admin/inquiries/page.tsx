@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countUnanswered, listInbox } from "@/lib/inquiries/inquiries";
@@ -43,6 +43,7 @@ export default async function InquiriesPage() {
               <details className="mt-3" open={!q.firstReplyAt}>
                 <summary className="min-h-11 cursor-pointer py-2 text-brand-700">{q.firstReplyAt ? t("replyMore") : t("reply")}</summary>
                 <ActionForm
+                  progressive
                   action={replyInquiryAction}
                   submitLabel={t("send")}
                   pendingLabel={t("sending")}

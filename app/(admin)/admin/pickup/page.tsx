@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { PickupRulesForm } from "@/components/admin/pickup-rules-form";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { AnswerList } from "@/components/consult/answer-list";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
@@ -123,7 +123,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
               {!latest.confirmed && (
                 <div className="my-2 rounded-xl bg-amber-50 p-3" data-testid="me-unconfirmed">
                   <p className="text-sm text-amber-900">{t("unconfirmedNote")}</p>
-                  <ActionForm action={confirmSubmissionAction} submitLabel={t("confirmSubmission")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }, { kind: "hidden", name: "submissionId", value: String(latest.id) }]} />
+                  <ActionForm progressive action={confirmSubmissionAction} submitLabel={t("confirmSubmission")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }, { kind: "hidden", name: "submissionId", value: String(latest.id) }]} />
                 </div>
               )}
               <AnswerList questions={latest.questions} answers={latest.answers} locale={locale} />
@@ -245,6 +245,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
         </ul>
         <div className="mt-4 space-y-4 border-t border-stone-100 pt-4">
           <ActionForm
+            progressive
             action={correctNameAction}
             submitLabel={t("fixName")}
             variant="secondary"
@@ -255,7 +256,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             ]}
           />
           {data.profile.marketingConsent && (
-            <ActionForm action={withdrawMarketingAction} submitLabel={t("withdrawMarketing")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }]} />
+            <ActionForm progressive action={withdrawMarketingAction} submitLabel={t("withdrawMarketing")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }]} />
           )}
           <a href={`/me/${token}/export`} className={buttonClass("ghost")} download>{t("export")}</a>
         </div>
@@ -264,6 +265,7 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
       <Section id="me-delete" title={t("deleteTitle")}>
         <p className="mb-3 text-base text-stone-700">{t("deleteBody")}</p>
         <ActionForm
+          progressive
           action={deleteMyDataAction}
           submitLabel={t("deleteButton")}
           variant="danger"

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PhoneConfirm } from "@/components/storefront/phone-confirm";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
@@ -93,7 +93,7 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
             <p className="text-base text-stone-700">{t("claimLead", { date: formatDateTime(receipt.claimUntil, locale, shop.timezone) })}</p>
           </div>
           {phone ? (
-            <ActionForm
+            <ActionForm progressive
               action={claimReceiptAction}
               testId="claim-confirmed"
               submitLabel={t("claimAs", { phone: formatPhone(phone) })}
@@ -109,7 +109,7 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
               <details className="rounded-xl border border-stone-200 p-3" data-testid="claim-unconfirmed">
                 <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand-700">{t("noCode")}</summary>
                 <p className="mb-3 text-sm text-stone-700">{t("noCodeHint")}</p>
-                <ActionForm
+                <ActionForm progressive
                   action={claimReceiptAction}
                   submitLabel={t("claimTyped")}
                   pendingLabel={t("claiming")}
@@ -139,7 +139,7 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
               {review.comment && <p className="mt-1 whitespace-pre-wrap">{review.comment}</p>}
             </div>
           ) : (
-            <ActionForm
+            <ActionForm progressive
               action={submitSaleReviewAction}
               submitLabel={tr("send")}
               pendingLabel={tr("sending")}

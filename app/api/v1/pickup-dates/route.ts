@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { apiRoute, json } from "@/lib/api/http";
 import { pickupDateJson } from "@/lib/api/serializers";
-import { listPickupDates } from "@/lib/pickup/listing";
+import { listPickupDates } from "@/lib/storefront/listing";
 import { getShopSettings } from "@/lib/shop/settings";
 
 export const dynamic = "force-dynamic";

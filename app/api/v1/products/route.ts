@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { apiRoute, json, parseWith } from "@/lib/api/http";
 import { productJson } from "@/lib/api/serializers";
-import { listProductsForDate } from "@/lib/pickup/listing";
+import { listProductsForDate } from "@/lib/storefront/listing";
 import { isDateString } from "@/lib/shop/time";
 
 export const dynamic = "force-dynamic";

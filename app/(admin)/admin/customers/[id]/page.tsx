@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { CardViewLog } from "@/components/consult/card-view-log";
 import { CustomerSuggestions } from "@/components/coupons/customer-suggestions";
 import { openCodesForCustomer } from "@/lib/coupons/admin";
@@ -77,7 +77,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
                   {!a.confirmed && (
                     <div className="mt-2 rounded-xl bg-amber-50 p-3" data-testid="card-unconfirmed">
                       <p className="text-sm font-semibold text-amber-900"><Badge tone="red">{t("unconfirmed")}</Badge> {t("unconfirmedNote", { name: a.claimedName ?? "—" })}</p>
-                      <ActionForm action={confirmSubmissionAction} submitLabel={t("confirmInPerson")} variant="secondary" fields={[{ kind: "hidden", name: "customerId", value: String(customer.id) }, { kind: "hidden", name: "submissionId", value: String(a.id) }]} />
+                      <ActionForm progressive action={confirmSubmissionAction} submitLabel={t("confirmInPerson")} variant="secondary" fields={[{ kind: "hidden", name: "customerId", value: String(customer.id) }, { kind: "hidden", name: "submissionId", value: String(a.id) }]} />
                     </div>
                   )}
                   {a.previous && (
@@ -183,6 +183,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
           {can(user.role, "counter") && (
             <div className="mt-3">
               <ActionForm
+                progressive
                 action={redeemPointsAction}
                 submitLabel={t("redeem")}
                 testId="redeem-form"

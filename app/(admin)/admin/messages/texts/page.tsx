@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { MessageTextForm } from "@/components/admin/message-text-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { SelectField } from "@/components/ui/field";

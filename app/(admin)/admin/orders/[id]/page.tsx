@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { SelectField, TextAreaField } from "@/components/ui/field";

@@ -7,7 +7,7 @@ import { PhoneOrderForm } from "@/components/admin/phone-order-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { phoneOrderDates } from "@/lib/orders/admin";
-import { listProductsForDate } from "@/lib/pickup/listing";
+import { listProductsForDate } from "@/lib/storefront/listing";
 import { placePhoneOrderAction } from "../actions";
 import { EmptyState } from "@/components/admin/data-table";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { REFUND_METHODS } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
@@ -48,7 +48,7 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
       )}
       <h1 className="text-2xl font-bold">{t("title", { what })}</h1>
       {earlier.length > 0 && <p className="text-stone-700">{t("earlier", { count: earlier.length })}</p>}
-      <ActionForm
+      <ActionForm progressive
         action={recordReturnAction}
         submitLabel={t("record")}
         pendingLabel={t("recording")}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/consult/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatWon } from "@/lib/format";
 import { listTiers } from "@/lib/loyalty/tiers";
@@ -40,7 +40,7 @@ export default async function TiersPage() {
                   {tier.birthdayCouponId ? ` · ${t("birthday", { id: tier.birthdayCouponId })}` : ""}
                 </span>
               </span>
-              <ActionForm action={deleteTierAction} submitLabel={t("delete")} variant="danger" fields={[{ kind: "hidden", name: "id", value: String(tier.id) }]} />
+              <ActionForm progressive action={deleteTierAction} submitLabel={t("delete")} variant="danger" fields={[{ kind: "hidden", name: "id", value: String(tier.id) }]} />
             </li>
           ))}
         </ul>
@@ -49,7 +49,7 @@ export default async function TiersPage() {
         <h2 id="new-tier" className="mb-3 text-lg font-bold">
           {t("new")}
         </h2>
-        <ActionForm
+        <ActionForm progressive
           action={createTierAction}
           submitLabel={t("create")}
           testId="tier-form"

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { DataTable } from "@/components/admin/data-table";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { RotateSecretForm, WebhookForm } from "@/components/admin/webhook-forms";

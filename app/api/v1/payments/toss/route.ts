@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { apiRoute, json, readJson } from "@/lib/api/http";
-import { handleTossWebhook } from "@/lib/payments/prepay";
+import { handleTossWebhook } from "@/lib/prepayment/prepay";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

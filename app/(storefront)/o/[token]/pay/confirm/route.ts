@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { isAppError } from "@/lib/errors";
-import { confirmPrepayment } from "@/lib/payments/prepay";
+import { confirmPrepayment } from "@/lib/prepayment/prepay";
 import { publicUrl } from "@/lib/web/request";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ const redirectQuery = z.object({
 
 /**
  * The payment provider's success redirect (`?paymentType&orderId&paymentKey&amount`): the
- * server confirms the payment against the order's own total (lib/payments/prepay.ts) and
+ * server confirms the payment against the order's own total (lib/prepayment/prepay.ts) and
  * sends the customer to their order page, or back to the payment step saying what went wrong.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {

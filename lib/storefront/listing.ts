@@ -6,8 +6,8 @@ import type { DbOrTx } from "@/db/client";
 import { stockForDate } from "@/lib/inventory/availability";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { loadSchedule } from "@/lib/shop/settings";
-import { slotBookings } from "./slot-bookings";
-import { upcomingPickupDates, type DateState } from "./schedule";
+import { slotBookings } from "@/lib/pickup/slot-bookings";
+import { upcomingPickupDates, type DateState } from "@/lib/pickup/schedule";
 
 export type PickupSlotListing = { slot: string; start: string; end: string; capacity: number; remaining: number; open: boolean };
 export type PickupDateListing = { date: string; state: DateState; open: boolean; opensAt: number; cutoffAt: number; slots: PickupSlotListing[] };

@@ -1,7 +1,7 @@
 /**
  * Holds of orders awaiting prepayment. An order placed for prepayment is `awaiting_payment`
  * with `hold_until`: until then it counts against stock and its slot like any live order
- * (see ./booked.ts). Once that time passes it stops counting in every read, and the sweeper
+ * (see lib/order-holds.ts). Once that time passes it stops counting in every read, and the sweeper
  * (`expireHolds`, run by the server's worker and by `npm run cli -- payments-sweep`) moves it
  * to `expired` through the order command, as an order event by the system.
  */
@@ -10,7 +10,7 @@ import type { Db } from "@/db/client";
 import { orders, type Order } from "@/db/schema";
 import { runOrderCommand } from "@/lib/orders/command";
 import { applyStatusChange } from "@/lib/orders/status";
-import { endedHolds } from "./booked";
+import { endedHolds } from "@/lib/order-holds";
 
 /** Move every ended hold (or only `orderId`'s) to `expired`. Returns the orders expired. */
 export function expireHolds({ db, now = Date.now(), orderId }: { db: Db; now?: number; orderId?: number }): Order[] {

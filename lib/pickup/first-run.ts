@@ -7,9 +7,9 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { dailyPlans, products, shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { dateState, nextPickupDay } from "@/lib/pickup/schedule";
-import { loadSchedule } from "./settings";
-import { addDays, localDate } from "./time";
+import { dateState, nextPickupDay } from "./schedule";
+import { loadSchedule } from "@/lib/shop/settings";
+import { addDays, localDate } from "@/lib/shop/time";
 
 /**
  * Ordering opens a week ahead at midnight and each pickup slot closes two hours before it

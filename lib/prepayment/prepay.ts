@@ -19,7 +19,7 @@ import { AppError } from "@/lib/errors";
 import { recordOrderEvent, runOrderCommand, type Actor } from "@/lib/orders/command";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
 import { applyStatusChange, getOrderForUpdate, UNDO_WINDOW_MS } from "@/lib/orders/status";
-import { cancelledTotal, cancelTossPayment, confirmTossPayment, getTossPayment, tossConfig, tossTime, type TossConfig, type TossPayment, type TossResult } from "./adapters/toss";
+import { cancelledTotal, cancelTossPayment, confirmTossPayment, getTossPayment, tossConfig, tossTime, type TossConfig, type TossPayment, type TossResult } from "@/lib/payments/adapters/toss";
 import { expireHolds } from "./holds";
 
 /** How much longer a hold lasts while the provider confirms a payment made in time. */

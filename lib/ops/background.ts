@@ -7,9 +7,9 @@
  */
 import { getDb } from "@/db/client";
 import { recomputeTiersOncePerDay } from "@/lib/loyalty/tiers";
-import { enqueueScheduledMessages } from "./scheduler";
-import { deliverDue } from "./worker";
-import { sweepPayments } from "@/lib/payments/prepay";
+import { enqueueScheduledMessages } from "@/lib/messages/scheduler";
+import { deliverDue } from "@/lib/messages/worker";
+import { sweepPayments } from "@/lib/prepayment/prepay";
 
 const SCHEDULER_EVERY_MS = 60_000;
 const PAYMENT_SWEEP_EVERY_MS = Number(process.env.PAYMENT_SWEEP_INTERVAL_MS) || 5_000;

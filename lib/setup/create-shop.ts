@@ -3,7 +3,7 @@ import { pickupSlots, shopSettings } from "@/db/schema";
 import { createUser, type PublicUser } from "@/lib/auth/users";
 import { ensureConsentTexts } from "@/lib/customers/consent";
 import { AppError } from "@/lib/errors";
-import { isSetUp } from "./settings";
+import { isSetUp } from "@/lib/shop/settings";
 
 export type SetupInput = {
   shopName: string;

@@ -1,0 +1,38 @@
+/**
+ * The one writer of an order row with its lines and its status history: placement, the CSV
+ * import and the demo shop all go through it. The caller decides the status and its
+ * timestamps; the token and the pickup code are made here. A live placement records its
+ * event through `recordOrderEvent` (it queues the customer's messages) and passes no history;
+ * past orders (import, demo) pass the steps they went through, written as they are.
+ */
+import type { DbOrTx } from "@/db/client";
+import { orderEvents, orderItems, orders, type ChosenOption, type NewOrder, type Order, type OrderStatus } from "@/db/schema";
+import { newToken } from "@/lib/customers/customers";
+import { generatePickupCode } from "./pickup-code";
+
+export type OrderLineRecord = { productId: number; productName: string; unitPrice: number; quantity: number; options?: ChosenOption[] };
+
+/** One status the order reached, from the first (`placed`, or the imported status) on. */
+export type OrderHistoryStep = { to: OrderStatus; at: number; actorType: "user" | "customer" | "system"; actorUserId?: number | null; note?: string | null };
+
+export function writeOrderRecord(
+  tx: DbOrTx,
+  { order, lines, history = [] }: { order: Omit<NewOrder, "token" | "code">; lines: readonly OrderLineRecord[]; history?: readonly OrderHistoryStep[] },
+): Order {
+  const row = tx
+    .insert(orders)
+    .values({ token: newToken(), code: generatePickupCode({ db: tx, pickupDate: order.pickupDate }), ...order })
+    .returning()
+    .get();
+  if (lines.length) {
+    tx.insert(orderItems)
+      .values(lines.map((l) => ({ orderId: row.id, productId: l.productId, productName: l.productName, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.unitPrice * l.quantity })))
+      .run();
+  }
+  if (history.length) {
+    tx.insert(orderEvents)
+      .values(history.map((e, i) => ({ orderId: row.id, fromStatus: i === 0 ? null : history[i - 1].to, toStatus: e.to, actorType: e.actorType, actorUserId: e.actorUserId ?? null, note: e.note ?? null, at: e.at })))
+      .run();
+  }
+  return row;
+}

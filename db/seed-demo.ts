@@ -36,6 +36,7 @@ import {
 } from "./schema";
 import { seedConsultationTemplates } from "@/lib/consultations/demo-templates";
 import { seedDemoCoupons } from "@/lib/demo/seed-coupons";
+import { newReceiptToken } from "@/lib/receipts/receipts";
 import { SCALE_MIN, SCALE_MAX, type Question } from "@/lib/consultations/questions";
 import { submitConsultation } from "@/lib/consultations/submissions";
 import { getActiveTemplateBySlug } from "@/lib/consultations/templates";
@@ -329,7 +330,7 @@ function seedInTx(tx: Tx, now: number): { products: number; orders: number } {
       const customer = plan.customer === null ? null : customerFor(plan.customer, plan.at, "counter");
       const sale = tx
         .insert(storeSales)
-        .values({ occurredAt: plan.at, saleDate: plan.date, customerId: customer?.id ?? null, total, source: "counter", createdByUserId: owner?.id ?? null, createdAt: plan.at })
+        .values({ occurredAt: plan.at, saleDate: plan.date, customerId: customer?.id ?? null, total, source: "counter", receiptToken: newReceiptToken(), createdByUserId: owner?.id ?? null, createdAt: plan.at })
         .returning({ id: storeSales.id })
         .get();
       tx.insert(storeSaleItems)

@@ -115,6 +115,11 @@ describe("seedDemo", () => {
     expect(one<{ n: number }>(db, "select count(*) as n from store_sales where customer_id is null").n).toBeGreaterThan(0);
   });
 
+  it("gives every counter sale a receipt token, like a sale rung up at the counter", () => {
+    expect(one<{ n: number }>(db, "select count(*) as n from store_sales").n).toBeGreaterThan(0);
+    expect(all(db, "select id from store_sales where receipt_token is null or length(receipt_token) != 36")).toEqual([]);
+  });
+
   it("has reviews of picked-up orders, mostly good and a few low, written after the hand-over", () => {
     const reviews = one<{ n: number; low: number; commented: number }>(
       db,

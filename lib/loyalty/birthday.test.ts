@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { birthdayCouponGrants, couponCodes, customers } from "@/db/schema";
 import { createCoupon, openCodesForCustomer, setCouponPaused } from "@/lib/coupons/admin";
+import { deleteCustomer, exportMyData, loadMyData, setMyBirthday } from "@/lib/customer-record/privacy";
 import { customer } from "@/lib/metrics/test-fixtures";
 import { zonedTime } from "@/lib/shop/time";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
@@ -85,6 +86,18 @@ describe("the tier's birthday coupon", () => {
       expect.objectContaining({ code: "validation", fields: { birthday_coupon_id: { code: "tier_birthday_coupon_issued" } } }),
     );
     expect(() => createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: 999 } })).toThrow(expect.objectContaining({ code: "validation" }));
+  });
+
+  it("the customer sets it on their page, sees it in their data, and deleting their data erases it", () => {
+    const { db } = shop();
+    const c = customer(db, "01011112222");
+    const token = db.select({ token: customers.token }).from(customers).where(eq(customers.id, c)).get()!.token;
+    expect(setMyBirthday({ db, token, input: { birthday: "7/9" } })).toBe("07-09");
+    expect(loadMyData({ db, token }).profile.birthday).toBe("07-09");
+    expect(exportMyData({ db, token })).toMatchObject({ profile: { birthday: "07-09" } });
+    expect(() => setMyBirthday({ db, token: "not-a-token-at-all", input: { birthday: "07-09" } })).toThrow(expect.objectContaining({ code: "not_found" }));
+    deleteCustomer({ db, token });
+    expect(db.select({ b: customers.birthday }).from(customers).where(eq(customers.id, c)).get()).toEqual({ b: null });
   });
 
   it("keeps the birthday as MM-DD, clears it when emptied, refuses anything else", () => {

@@ -51,6 +51,11 @@ export function setBirthday({ db, customerId, input }: { db: Db; customerId: num
   return birthday;
 }
 
+/** Month and day of a stored `MM-DD`, for display ("3월 14일"). */
+export function birthdayParts(birthday: string): { month: number; day: number } {
+  return { month: Number(birthday.slice(0, 2)), day: Number(birthday.slice(3, 5)) };
+}
+
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -186,7 +186,7 @@ export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { 
       seedConsultationTemplates({ db, now: now - HISTORY_DAYS * DAY });
       seedActivity({ db, now });
       seedDemoCoupons({ db, now, ownerId: tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).get()?.id ?? null });
-      seedDemoPrepaid({ db, now, ownerId: tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).get()?.id ?? null });
+      result.orders += seedDemoPrepaid({ db, now, ownerId: tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).get()?.id ?? null });
       // Made-up history tells nobody anything: drop the messages and events it queued.
       tx.delete(outbox).where(gt(outbox.id, before)).run();
       return result;

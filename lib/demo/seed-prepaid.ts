@@ -53,7 +53,8 @@ function demoPayment(order: Order, at: number, cancels: TossPayment["cancels"] =
   };
 }
 
-export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; ownerId: number | null }): void {
+/** Returns how many prepaid orders it placed. */
+export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; ownerId: number | null }): number {
   const { settings, slots, closedDates } = loadSchedule({ db });
   savePaymentSettings({ db, now, input: { paymentPolicy: "optional", paymentHoldMinutes: settings.paymentHoldMinutes, keep: "share", keepPercent: 50 } });
   const tz = settings.timezone;
@@ -79,6 +80,7 @@ export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; own
     return null;
   };
 
+  let placedCount = 0;
   PLAN.forEach(({ offset: wanted, outcome }, i) => {
     const buyer = buyers[i];
     const day = buyer ? findDay(wanted) : null;
@@ -94,6 +96,7 @@ export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; own
       payment: "prepay",
     });
     const placed = placeOrder({ db, channel: "web", now: placedAt, input, prepaymentOffered: true }).order;
+    placedCount++;
     const paidAt = placedAt + 2 * MINUTE;
     recordPayment({ db, now: paidAt, orderId: placed.id, payment: demoPayment(placed, paidAt) });
     const slotStart = zonedTime(date, slot.startTime, tz);
@@ -107,4 +110,5 @@ export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; own
       recordRefund({ db, now: refundAt, orderId: placed.id, payment: demoPayment(gone, paidAt, cancels) });
     }
   });
+  return placedCount;
 }

@@ -154,6 +154,8 @@ export const customers = sqliteTable(
     token: text("token").notNull().unique(),
     /** The loyalty tier the customer holds now (lib/loyalty/tiers.ts recomputes it); null: none reached. */
     tierId: integer("tier_id").references((): AnySQLiteColumn => tiers.id),
+    /** Birthday, month and day only (`MM-DD`, no year); null: not given. Set by staff on the card or by the customer on `/me`. */
+    birthday: text("birthday"),
     // Marketing consent is not stored here: the latest `consents` row of kind `marketing`
     // decides it (lib/customers/consent.ts, marketingConsent).
     createdAt: integer("created_at").notNull().default(now),
@@ -866,8 +868,8 @@ export type RestockSubscription = typeof restockSubscriptions.$inferSelect;
 /**
  * A loyalty tier (등급): reached by spending at least `thresholdWon` across all channels over
  * the last `windowDays` days (refunds subtracted); it sets the points rate of the customer's
- * purchases. `birthdayCouponId` names a coupon (owned by the coupons feature) given on the
- * birthday: kept as a plain reference, not enforced here.
+ * purchases. `birthdayCouponId` names an `issued` coupon (lib/coupons) the daily tier pass
+ * issues to holders on their birthday (lib/loyalty/birthday.ts); null: no birthday coupon.
  */
 export const tiers = sqliteTable("tiers", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -1004,6 +1006,28 @@ export const couponCodes = sqliteTable(
   (t) => [index("coupon_codes_coupon").on(t.couponId), index("coupon_codes_customer").on(t.customerId), index("coupon_codes_valid_from").on(t.validFrom)],
 );
 export type CouponCode = typeof couponCodes.$inferSelect;
+
+/**
+ * A tier's birthday coupon given to a customer: at most one per customer per year (the unique
+ * key makes the daily pass idempotent), naming the code it issued.
+ */
+export const birthdayCouponGrants = sqliteTable(
+  "birthday_coupon_grants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    /** The shop-local year of the birthday it was given for. */
+    year: integer("year").notNull(),
+    couponCodeId: integer("coupon_code_id")
+      .notNull()
+      .references(() => couponCodes.id),
+    grantedAt: integer("granted_at").notNull(),
+  },
+  (t) => [uniqueIndex("birthday_coupon_grants_customer_year").on(t.customerId, t.year)],
+);
+export type BirthdayCouponGrant = typeof birthdayCouponGrants.$inferSelect;
 
 /** One use of a coupon by an order or a sale; cancelling the order releases it (`released_at`). */
 export const couponRedemptions = sqliteTable(

@@ -98,7 +98,7 @@ export function listConsents({ db, customerId }: { db: DbOrTx; customerId: numbe
 }
 
 export type CustomerCard = {
-  customer: Pick<Customer, "id" | "name" | "phone" | "createdAt"> & { marketingConsent: boolean };
+  customer: Pick<Customer, "id" | "name" | "phone" | "createdAt" | "birthday"> & { marketingConsent: boolean };
   consents: ConsentView[];
   answers: LatestAnswers[];
   visits: Visit[];
@@ -115,7 +115,7 @@ export type CustomerCard = {
 /** Everything on the card, without logging (shared by the staff card and tests). */
 export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: number }): CustomerCard {
   const customer = db
-    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, deletedAt: customers.deletedAt })
+    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, birthday: customers.birthday, deletedAt: customers.deletedAt })
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
@@ -123,7 +123,7 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
   const purchases = listPurchases({ db, customerId });
   const completed = purchases.filter((p) => p.status === "picked_up" || p.status === "sold");
   return {
-    customer: { id: customer.id, name: customer.name, phone: customer.phone, createdAt: customer.createdAt, marketingConsent: marketingConsent({ db, customerId }) },
+    customer: { id: customer.id, name: customer.name, phone: customer.phone, createdAt: customer.createdAt, birthday: customer.birthday, marketingConsent: marketingConsent({ db, customerId }) },
     consents: listConsents({ db, customerId }),
     answers: latestAnswersByTemplate({ db, customerId }),
     visits: listVisits({ db, customerId }),

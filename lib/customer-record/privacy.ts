@@ -30,6 +30,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/messages/outbox";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { listInquiriesForCustomer, type InquiryView } from "@/lib/inquiries/inquiries";
+import { setBirthday } from "@/lib/loyalty/birthday";
 import { tierStatus, type TierStatus } from "@/lib/loyalty/tiers";
 import { listReturns, type ReturnView } from "@/lib/returns/returns";
 import { pointsBalance } from "@/lib/points/policy";
@@ -48,7 +49,7 @@ export function customerForToken({ db, token }: { db: DbOrTx; token: string }): 
 }
 
 export type MyData = {
-  profile: { name: string | null; phone: string | null; marketingConsent: boolean; createdAt: number };
+  profile: { name: string | null; phone: string | null; birthday: string | null; marketingConsent: boolean; createdAt: number };
   consents: ConsentView[];
   purchases: (Purchase & { items: { name: string; quantity: number }[] })[];
   submissions: SubmissionView[];
@@ -75,7 +76,7 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
     : [];
   const recs = listRecommendations({ db, customerId: c.id });
   return {
-    profile: { name: c.name, phone: c.phone, marketingConsent: marketingConsent({ db, customerId: c.id }), createdAt: c.createdAt },
+    profile: { name: c.name, phone: c.phone, birthday: c.birthday, marketingConsent: marketingConsent({ db, customerId: c.id }), createdAt: c.createdAt },
     consents: listConsents({ db, customerId: c.id }),
     purchases: purchases.map((p) => ({
       ...p,
@@ -125,6 +126,11 @@ export function correctName({ db, token, name }: { db: Db; token: string; name: 
     },
     { behavior: "immediate" },
   );
+}
+
+/** The customer sets (or clears) their own birthday on `/me` (lib/loyalty/birthday.ts). */
+export function setMyBirthday({ db, token, input }: { db: Db; token: string; input: unknown }): string | null {
+  return setBirthday({ db, customerId: customerForToken({ db, token }).id, input });
 }
 
 export function withdrawMarketing({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): void {
@@ -178,7 +184,7 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
       tx.update(outbox).set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." }).where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"]))).run(); // hangul-ok: stored outbox note (message log)
       tx.update(outbox).set({ phone: null, payload: {}, body: null }).where(eq(outbox.customerId, id)).run();
       tx.delete(pushSubscriptions).where(eq(pushSubscriptions.customerId, id)).run();
-      tx.update(customers).set({ name: null, phone: null, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
+      tx.update(customers).set({ name: null, phone: null, birthday: null, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
       enqueueEvent({ tx, now, type: "customer.deleted", data: { customer_id: id } });
       return id;
     },

@@ -4,6 +4,7 @@
  * with consent records and the points they earned. No product is reserved or sold past its
  * plan and no slot is booked past its capacity.
  */
+import { newReceiptToken } from "@/lib/receipts/receipts";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { customers, dailyPlans, orders, PAYMENT_METHODS, storeSaleItems, storeSales, users, type Customer, type OrderChannel, type OrderStatus } from "@/db/schema";
@@ -147,7 +148,7 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
       const customer = plan.customer === null ? null : customerFor(plan.customer, plan.at, "counter");
       const sale = tx
         .insert(storeSales)
-        .values({ occurredAt: plan.at, saleDate: plan.date, customerId: customer?.id ?? null, total, source: "counter", createdByUserId: owner?.id ?? null, createdAt: plan.at })
+        .values({ occurredAt: plan.at, saleDate: plan.date, customerId: customer?.id ?? null, total, source: "counter", receiptToken: newReceiptToken(), createdByUserId: owner?.id ?? null, createdAt: plan.at })
         .returning({ id: storeSales.id })
         .get();
       tx.insert(storeSaleItems)

@@ -31,6 +31,7 @@ import { seedActivity } from "./activity";
 import { DAY, HISTORY_DAYS } from "./common";
 import { seedHistory } from "./history";
 import { seedDemoCoupons } from "./seed-coupons";
+import { seedDemoPrepaid } from "./seed-prepaid";
 
 export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { products: number; orders: number } {
   // One transaction for everything: the lib functions called with `db` below open their own
@@ -43,7 +44,9 @@ export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { 
       // Ready-made consultation forms, set up when the shop's history starts.
       seedConsultationTemplates({ db, now: now - HISTORY_DAYS * DAY });
       seedActivity({ db, now });
-      seedDemoCoupons({ db, now, ownerId: tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).get()?.id ?? null });
+      const ownerId = tx.select({ id: users.id }).from(users).where(eq(users.role, "owner")).get()?.id ?? null;
+      seedDemoCoupons({ db, now, ownerId });
+      result.orders += seedDemoPrepaid({ db, now, ownerId });
       // Made-up history tells nobody anything: drop the messages and events it queued.
       tx.delete(outbox).where(gt(outbox.id, before)).run();
       return result;

@@ -30,6 +30,7 @@ import { stockForDate } from "@/lib/inventory/availability";
 import { AppError, errorText, translateError, type ErrorParams, type MessageKey } from "@/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
 import { writeOrderRecord } from "@/lib/orders/order-record";
+import { newReceiptToken } from "@/lib/receipts/receipts";
 import { OPEN_STATUSES, statusStamp } from "@/lib/order-status-sets";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
@@ -222,7 +223,7 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   if (row.channel === "store") {
     const sale = tx
       .insert(storeSales)
-      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, discount: row.discount, pointsEarned: row.points, source: "import", createdAt: at })
+      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, discount: row.discount, pointsEarned: row.points, source: "import", receiptToken: newReceiptToken(), createdAt: at })
       .returning({ id: storeSales.id })
       .get();
     if (lines.length) {

@@ -3,7 +3,7 @@
  *   available = planned + excess − reserved by pre-orders − sold at the counter that day − held.
  * A pre-order holds its stock from the moment it is placed until it is cancelled; a
  * no-show keeps holding it (the bag sat on the rack all day). An order awaiting prepayment
- * holds it only until its hold ends (lib/payments/booked.ts). A counter sale always stands
+ * holds it only until its hold ends (lib/order-holds.ts). A counter sale always stands
  * (the goods were in the customer's hand): what it sold beyond what was left is its
  * `excess`, a stock discrepancy — the shelf held that many more than the plan said — so it
  * never drives the count below zero nor takes from pre-orders already taken. A restock-alert

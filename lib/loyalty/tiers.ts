@@ -6,7 +6,8 @@
  *
  * When it is recomputed: on every purchase, in that purchase's transaction (the purchase
  * counts), and nightly for everyone (`npm run cli -- recompute-tiers`, the worker), so a
- * tier falls when old purchases leave the window.
+ * tier falls when old purchases leave the window. The nightly pass also issues the tiers'
+ * birthday coupons (./birthday.ts).
  *
  * Which rate a purchase earns at: the tier the customer held when the purchase was made
  * (before it is recomputed with that purchase). The purchase that lifts a customer into a
@@ -16,10 +17,11 @@
 import { asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { customers, shopSettings, tiers, type Tier } from "@/db/schema";
+import { coupons, customers, shopSettings, tiers, type Tier } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
+import { issueBirthdayCoupons } from "./birthday";
 import { numeric } from "@/lib/validation/numbers";
 
 const DAY_MS = 86_400_000;
@@ -29,13 +31,20 @@ export const tierInput = z.object({
   window_days: numeric(z.number({ error: "tier_window_days" }).int("tier_window_days").min(1, "tier_window_days").max(730, "tier_window_days")),
   threshold_won: numeric(z.number({ error: "tier_threshold" }).int("tier_threshold").min(0, "tier_threshold").max(1_000_000_000, "tier_threshold")),
   points_rate_bp: numeric(z.number({ error: "tier_rate" }).int("tier_rate").min(0, "tier_rate").max(10_000, "tier_rate")),
-  /** A coupon (from the coupons feature) given on the birthday; not enforced here. */
+  /** An `issued` coupon the daily pass gives holders on their birthday (lib/loyalty/birthday.ts); empty: none. */
   birthday_coupon_id: z.preprocess((v) => (v === "" ? null : v), numeric(z.number({ error: "number_required" }).int("number_integer").positive("number_min").nullable().optional())),
 });
 export type TierInput = z.input<typeof tierInput>;
 
 export function listTiers({ db }: { db: DbOrTx }): Tier[] {
   return db.select().from(tiers).orderBy(asc(tiers.thresholdWon), asc(tiers.id)).all();
+}
+
+/** A birthday coupon must be an `issued` coupon (one code per customer). */
+function assertBirthdayCoupon(tx: DbOrTx, couponId: number | null | undefined): void {
+  if (couponId == null) return;
+  const coupon = tx.select({ codeMode: coupons.codeMode }).from(coupons).where(eq(coupons.id, couponId)).get();
+  if (coupon?.codeMode !== "issued") throw new AppError("validation", { message: "tier_birthday_coupon_issued", fields: { birthday_coupon_id: "tier_birthday_coupon_issued" } });
 }
 
 function tierValues(input: z.output<typeof tierInput>) {
@@ -53,6 +62,7 @@ export function createTier({ db, input, now = Date.now() }: { db: Db; input: unk
   const parsed = parseOrThrow(tierInput, input);
   return db.transaction(
     (tx) => {
+      assertBirthdayCoupon(tx, parsed.birthday_coupon_id);
       const tier = tx.insert(tiers).values({ ...tierValues(parsed), createdAt: now }).returning().get();
       recomputeAllTiers({ db: tx, now });
       return tier;
@@ -65,6 +75,7 @@ export function updateTier({ db, id, input, now = Date.now() }: { db: Db; id: nu
   const parsed = parseOrThrow(tierInput, input);
   return db.transaction(
     (tx) => {
+      assertBirthdayCoupon(tx, parsed.birthday_coupon_id);
       const tier = tx.update(tiers).set(tierValues(parsed)).where(eq(tiers.id, id)).returning().get();
       if (!tier) throw new AppError("not_found", { message: "tier_not_found" });
       recomputeAllTiers({ db: tx, now });
@@ -135,9 +146,10 @@ export function recomputeAllTiers({ db, now }: { db: DbOrTx; now: number }): { c
   return { customers: rows.length, changed };
 }
 
-/** The nightly run in its own transaction. */
-export function runNightlyTierRecompute({ db, now = Date.now() }: { db: Db; now?: number }): { customers: number; changed: number } {
-  return db.transaction((tx) => recomputeAllTiers({ db: tx, now }), { behavior: "immediate" });
+/** The nightly run: every tier recomputed in one transaction, then today's birthday coupons issued (lib/loyalty/birthday.ts). */
+export function runNightlyTierRecompute({ db, now = Date.now() }: { db: Db; now?: number }): { customers: number; changed: number; birthdayCoupons: number } {
+  const result = db.transaction((tx) => recomputeAllTiers({ db: tx, now }), { behavior: "immediate" });
+  return { ...result, birthdayCoupons: issueBirthdayCoupons({ db, now }).length };
 }
 
 /** The points rate for a customer's purchase now: their tier's, else the shop's. */

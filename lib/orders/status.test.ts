@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { ORDER_STATUSES, orderEvents, orders, pointsLedger, type OrderStatus } from "@/db/schema";
+import { ORDER_STATUSES, orderEvents, orderItems, orders, pointsLedger, type OrderStatus } from "@/db/schema";
+import { recordReturn } from "@/lib/returns/returns";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { placeOrder } from "./place-order";
 import { onOrderChange, type OrderChange } from "@/lib/events/order-events";
@@ -98,6 +99,20 @@ describe("changeOrderStatus and undo against the database", () => {
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now: now + 6000 });
     expect(pointsBalance({ db, customerId })).toBe(earned);
     expect(db.select().from(pointsLedger).all().map((e) => e.reason)).toEqual(["earn", "reverse", "earn", "reverse", "earn"]);
+  });
+
+  it("refuses to undo a hand-over once part of it was returned; the ledger keeps the return and the balance what still stands", () => {
+    const customerId = getOrderForUpdate({ db, orderId }).customerId!;
+    changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now });
+    const earned = pointsBalance({ db, customerId });
+    const productId = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).get()!.productId;
+    const { ret } = recordReturn({ db, source: "staff", actorUserId: 1, now: now + 1000, input: { order_id: orderId, items: [{ product_id: productId, quantity: 1 }], refund: 0, method: "cash" } });
+    expect(ret.pointsReversed).toBeGreaterThan(0);
+    expect(() => undo(1, now + 3000)).toThrow(/반품이 기록된 픽업은 되돌릴 수 없어요/);
+    expect(getOrderForUpdate({ db, orderId })).toMatchObject({ status: "picked_up", pointsEarned: earned });
+    expect(db.select().from(pointsLedger).all().map((e) => [e.reason, e.delta])).toEqual([["earn", earned], ["return", -ret.pointsReversed]]);
+    expect(pointsBalance({ db, customerId })).toBe(earned - ret.pointsReversed);
+    expect(db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).all().map((e) => e.kind)).not.toContain("undo");
   });
 
   it("refuses an undo by another user, after the window, or twice", () => {

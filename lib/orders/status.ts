@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { orderEvents, orders, type Order, type OrderEvent, type OrderStatus } from "@/db/schema";
+import { orderEvents, orders, purchaseReturns, type Order, type OrderEvent, type OrderStatus } from "@/db/schema";
 import { releaseCouponUse, restoreCouponUse } from "@/lib/coupons/apply";
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints, reversePurchasePoints } from "@/lib/points/policy";
@@ -88,7 +88,8 @@ export const UNDO_WINDOW_MS = 15_000;
  * reversal is appended as an `undo` event naming the event it takes back; the undone
  * status's time stamp is cleared; points earned by an undone hand-over are reversed by a
  * ledger entry (the next hand-over earns them again). A bag the undone change took off the
- * rack goes back to that slot when `rackSlotFree(slot)` says nobody has taken it since.
+ * rack goes back to that slot when `rackSlotFree(slot)` says nobody has taken it since. A
+ * hand-over with a return recorded against it is not undone (`undo_after_return`).
  * Returns the order and the event that was undone.
  */
 export function applyUndo(
@@ -112,6 +113,12 @@ export function applyUndo(
   if (!last || last.kind === "undo" || !last.fromStatus || last.toStatus !== order.status) throw nothing;
   if (last.actorType !== "user" || last.actorUserId !== actor.userId) throw new AppError("forbidden", { message: "undo_not_yours" });
   if (now - last.at > windowMs) throw new AppError("invalid_transition", { message: "undo_too_late" });
+  // Once part of a hand-over has come back as a return, the hand-over surely happened: undoing it
+  // would leave a return on an order nobody picked up and take back points the return already
+  // took back. The return is the record; the undo is refused.
+  if (order.status === "picked_up" && tx.select({ id: purchaseReturns.id }).from(purchaseReturns).where(eq(purchaseReturns.orderId, order.id)).limit(1).get()) {
+    throw new AppError("invalid_transition", { message: "undo_after_return" });
+  }
   const back = last.fromStatus as OrderStatus;
   const changes: Partial<Order> = { status: back };
   const stamp = statusStamp(order.status);

@@ -12,7 +12,10 @@ import { readQuestions } from "@/lib/consultations/question-schema";
 import { validateAnswers } from "@/lib/consultations/questions";
 import { computeMetrics } from "@/lib/metrics";
 import { DRILLDOWN_KEYS, drilldown } from "@/lib/metrics/drilldown";
+import { noShowByPayment } from "@/lib/metrics/no-show-by-payment";
 import { resolveRange } from "@/lib/metrics/range";
+import { loadRackBoard } from "@/lib/rack/board";
+import { paymentTally } from "@/lib/rack/close-out-rule";
 import { createShop } from "@/lib/setup/create-shop";
 import { addDays, zonedTime } from "@/lib/shop/time";
 
@@ -86,11 +89,11 @@ describe("seedDemo", () => {
     // Totals are the sum of the lines; a line is unit price × quantity.
     expect(all(db, "select o.id from orders o where o.total != (select sum(line_total) from order_items where order_id = o.id)")).toEqual([]);
     expect(all(db, "select id from order_items where line_total != unit_price * quantity")).toEqual([]);
-    // The last event of each order is its status; the first is `placed` at placed_at.
+    // The last event of each order is its status; the first is `placed` (or, prepaid, `awaiting_payment`) at placed_at.
     expect(
       all(db, "select o.id from orders o where o.status != (select to_status from order_events e where e.order_id = o.id order by at desc, id desc limit 1)"),
     ).toEqual([]);
-    expect(all(db, "select o.id from orders o where not exists (select 1 from order_events e where e.order_id = o.id and e.to_status = 'placed' and e.at = o.placed_at)")).toEqual([]);
+    expect(all(db, "select o.id from orders o where not exists (select 1 from order_events e where e.order_id = o.id and e.to_status in ('placed', 'awaiting_payment') and e.at = o.placed_at)")).toEqual([]);
     // Mostly collected after an "I'm here", handed over a minute or two later.
     const pickedUp = one<{ n: number; arrived: number; gap: number }>(
       db,
@@ -113,6 +116,32 @@ describe("seedDemo", () => {
     expect(all(db, "select id from store_sales where customer_id is null and points_earned != 0")).toEqual([]);
     // Counter sales include anonymous ones.
     expect(one<{ n: number }>(db, "select count(*) as n from store_sales where customer_id is null").n).toBeGreaterThan(0);
+  });
+
+  it("has prepaid orders: paid online, picked up, one refunded no-show, today's on the close-out and in the dashboard split", () => {
+    const prepaid = all<{ status: string; n: number; refunded: number; owed: number; prepaid: number }>(
+      db,
+      "select status, count(*) as n, sum(refunded_amount) as refunded, sum(refund_owed) as owed, sum(prepaid_amount) as prepaid from orders where prepaid_amount > 0 group by status order by status",
+    );
+    const by = new Map(prepaid.map((r) => [r.status, r]));
+    expect(by.get("picked_up")!.n).toBeGreaterThanOrEqual(3);
+    expect(by.get("picked_up")!.refunded).toBe(0);
+    // The no-show got the refundable half back, recorded as a refund event.
+    expect(by.get("no_show")).toMatchObject({ n: 1, refunded: by.get("no_show")!.prepaid / 2, owed: by.get("no_show")!.prepaid / 2 });
+    expect(all(db, "select id from orders where prepaid_amount > 0 and (payment_method != 'online' or payment_status != 'paid' or payment_key is null or prepaid_amount != total)")).toEqual([]);
+    expect(one(db, "select count(*) as n from order_events e join orders o on o.id = e.order_id where o.prepaid_amount > 0 and e.kind = 'payment'")).toEqual({ n: prepaid.reduce((s, r) => s + r.n, 0) });
+    expect(one(db, "select count(*) as n from order_events e join orders o on o.id = e.order_id where o.status = 'no_show' and o.prepaid_amount > 0 and e.kind = 'refund'")).toEqual({ n: 1 });
+    const tally = paymentTally(loadRackBoard({ db, now: NOW }).cards);
+    expect(tally.prepaid).toBeGreaterThan(0);
+    expect(tally.atPickup).toBeGreaterThan(0);
+    const split = noShowByPayment({ db, range: resolveRange({ from: addDays("2026-11-21", -89), to: "2026-11-21", now: NOW }) });
+    expect(split.prepaid.denominator).toBeGreaterThanOrEqual(4);
+    expect(split.prepaid.numerator).toBe(1);
+  });
+
+  it("gives every counter sale a receipt token, like a sale rung up at the counter", () => {
+    expect(one<{ n: number }>(db, "select count(*) as n from store_sales").n).toBeGreaterThan(0);
+    expect(all(db, "select id from store_sales where receipt_token is null or length(receipt_token) != 36")).toEqual([]);
   });
 
   it("has reviews of picked-up orders, mostly good and a few low, written after the hand-over", () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { customers, orderItems, orders, products } from "@/db/schema";
+import { customers, orderItems, orders, products, storeSales } from "@/db/schema";
 import { exportOrdersCsv } from "@/lib/export/export-orders";
 import { neutralizeCell, parseCsv, restoreCell } from "@/lib/import/csv";
 import { importOrdersCsv } from "@/lib/import/import-orders";
@@ -83,6 +83,16 @@ describe("the import", () => {
     expect(report.imported).toBe(1000);
     // A synchronous import would let no timer run until it had finished.
     expect(ticks).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives an imported counter sale its own receipt token, like a sale rung up at the counter", async () => {
+    const db = freshDb();
+    shopWithProducts(db);
+    const csv = [HEADER, `t1,store,,,,,picked_up,,2026-01-05T11:00:00+09:00,3500,,새 빵 x 1`, `t2,store,,,,,picked_up,,2026-01-05T12:00:00+09:00,3500,,새 빵 x 1`].join("\n");
+    expect((await importOrdersCsv({ db, csv })).imported).toBe(2);
+    const tokens = db.select({ token: storeSales.receiptToken }).from(storeSales).all().map((r) => r.token);
+    expect(tokens).toEqual([expect.stringMatching(/^[0-9a-f]{36}$/), expect.stringMatching(/^[0-9a-f]{36}$/)]);
+    expect(tokens[0]).not.toBe(tokens[1]);
   });
 
   it("keeps rows all-or-nothing and idempotent inside a chunk", async () => {

@@ -9,6 +9,7 @@ import { confirmSubmission } from "@/lib/consultations/submissions";
 import { addVisit } from "@/lib/consultations/visits";
 import { logCardView } from "@/lib/customer-record/card";
 import { AppError } from "@/lib/errors";
+import { birthdayInput, setBirthday } from "@/lib/loyalty/birthday";
 import { redeemPoints } from "@/lib/points/redeem";
 import { integerInput, numeric } from "@/lib/validation/numbers";
 
@@ -35,6 +36,16 @@ export const addVisitAction = defineAction(
     addVisit({ db: getDb(), customerId: input.customerId, userId: user!.id, input: { ...input, shared: input.shared === "on", recommendations } });
     revalidatePath(`/admin/customers/${input.customerId}`);
     return { ok: true, message: (await getTranslations("actions"))("visitSaved") };
+  },
+);
+
+/** Staff set or clear the customer's birthday (month-day) on the card; `setBirthday` checks it again. */
+export const setBirthdayAction = defineAction(
+  { permission: "customers", schema: birthdayInput.extend({ customerId: numeric(z.number().int().positive()) }) },
+  async (input) => {
+    const birthday = setBirthday({ db: getDb(), customerId: input.customerId, input });
+    revalidatePath(`/admin/customers/${input.customerId}`);
+    return { ok: true, message: (await getTranslations("actions"))(birthday ? "birthdaySaved" : "birthdayCleared") };
   },
 );
 

@@ -7,7 +7,8 @@ import { getDb } from "@/db/client";
 import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { confirmSubmission } from "@/lib/consultations/submissions";
-import { correctName, deleteCustomer, withdrawMarketing } from "@/lib/customer-record/privacy";
+import { correctName, deleteCustomer, setMyBirthday, withdrawMarketing } from "@/lib/customer-record/privacy";
+import { birthdayInput } from "@/lib/loyalty/birthday";
 import { integerInput } from "@/lib/validation/numbers";
 
 // Public actions: the private token in the form is the only key, checked inside lib.
@@ -17,6 +18,12 @@ export const correctNameAction = defineAction({ permission: null, schema: z.obje
   correctName({ db: getDb(), token: input.token, name: input.name });
   revalidatePath(`/me/${input.token}`);
   return { ok: true, message: (await getTranslations("actions"))("nameCorrected") };
+});
+
+export const setBirthdayAction = defineAction({ permission: null, schema: birthdayInput.extend({ token }) }, async (input) => {
+  const birthday = setMyBirthday({ db: getDb(), token: input.token, input });
+  revalidatePath(`/me/${input.token}`);
+  return { ok: true, message: (await getTranslations("actions"))(birthday ? "birthdaySaved" : "birthdayCleared") };
 });
 
 export const withdrawMarketingAction = defineAction({ permission: null, schema: z.object({ token }) }, async (input) => {

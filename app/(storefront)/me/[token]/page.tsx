@@ -14,10 +14,12 @@ import { cartHref } from "@/lib/consultations/visits";
 import { listTemplates } from "@/lib/consultations/templates";
 import { findCustomerByToken } from "@/lib/customers/customers";
 import { formatPhone } from "@/lib/customers/phone";
+import { birthdayParts } from "@/lib/loyalty/birthday";
+import { BirthdayForm } from "@/components/loyalty/birthday-form";
 import { loadMyData } from "@/lib/customer-record/privacy";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
-import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, withdrawMarketingAction } from "./actions";
+import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, setBirthdayAction, withdrawMarketingAction } from "./actions";
 import { Section } from "@/components/ui/section";
 import { ReturnList, TierProgress } from "@/components/loyalty/loyalty-views";
 
@@ -230,6 +232,8 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
           <dd data-testid="me-name">{data.profile.name ?? "—"}</dd>
           <dt className="text-stone-600">{t("phone")}</dt>
           <dd>{data.profile.phone ? formatPhone(data.profile.phone) : "—"}</dd>
+          <dt className="text-stone-600">{t("birthday")}</dt>
+          <dd data-testid="me-birthday">{data.profile.birthday ? t("birthdayValue", birthdayParts(data.profile.birthday)) : "—"}</dd>
           <dt className="text-stone-600">{t("marketing")}</dt>
           <dd>{data.profile.marketingConsent ? t("agreed") : t("notAgreed")}</dd>
           <dt className="text-stone-600">{t("since")}</dt>
@@ -254,6 +258,15 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
               { kind: "hidden", name: "token", value: token },
               { kind: "text", name: "name", label: t("newName"), defaultValue: data.profile.name ?? "", autoComplete: "name" },
             ]}
+          />
+          <BirthdayForm
+            action={setBirthdayAction}
+            owner={{ name: "token", value: token }}
+            birthday={data.profile.birthday}
+            label={t("birthdayLabel")}
+            hint={t("birthdayHint")}
+            submitLabel={t("saveBirthday")}
+            testId="me-birthday-form"
           />
           {data.profile.marketingConsent && (
             <ActionForm progressive action={withdrawMarketingAction} submitLabel={t("withdrawMarketing")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }]} />

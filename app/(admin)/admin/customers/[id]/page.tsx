@@ -12,6 +12,7 @@ import { suggestForCustomer } from "@/lib/suggestions/suggestions";
 import { suggestedToCustomerAction } from "../../suggestions/actions";
 import { AnswerList } from "@/components/consult/answer-list";
 import { VisitForm } from "@/components/consult/visit-form";
+import { BirthdayForm } from "@/components/loyalty/birthday-form";
 import { ReturnList, TierBadge } from "@/components/loyalty/loyalty-views";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
@@ -20,9 +21,10 @@ import { formatAnswer } from "@/lib/consultations/questions";
 import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { listCardAccessLog, loadCustomerCard } from "@/lib/customer-record/card";
 import { formatPhone } from "@/lib/customers/phone";
+import { birthdayParts } from "@/lib/loyalty/birthday";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
-import { addVisitAction, confirmSubmissionAction, logCardViewAction, redeemPointsAction } from "../actions";
+import { addVisitAction, confirmSubmissionAction, logCardViewAction, redeemPointsAction, setBirthdayAction } from "../actions";
 import { Section } from "@/components/ui/section";
 
 export default async function CustomerCardPage({ params }: { params: Promise<{ id: string }> }) {
@@ -65,6 +67,7 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         {card.totals.noShows > 0 && <Badge tone="red">{t("noShows", { count: card.totals.noShows })}</Badge>}
         <Badge tone="green">{t("pointsBadge", { points: formatNumber(card.points.balance, locale) })}</Badge>
         <TierBadge tier={card.tier} />
+        {customer.birthday && <Badge>{`${t("birthday")} ${t("birthdayValue", birthdayParts(customer.birthday))}`}</Badge>}
       </div>
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
@@ -175,6 +178,18 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
             suggestions={suggestForCustomer({ db, now: requestNow(), customerId })}
             codes={openCodesForCustomer({ db, customerId })}
             suggestedAction={suggestedToCustomerAction}
+          />
+        </Section>
+
+        <Section id="card-birthday" title={t("birthday")}>
+          <BirthdayForm
+            action={setBirthdayAction}
+            owner={{ name: "customerId", value: String(customer.id) }}
+            birthday={customer.birthday}
+            label={t("birthdayLabel")}
+            hint={t("birthdayHint")}
+            submitLabel={t("saveBirthday")}
+            testId="birthday-form"
           />
         </Section>
 

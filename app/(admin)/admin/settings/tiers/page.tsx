@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/ui/action-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatWon } from "@/lib/format";
+import { listCoupons } from "@/lib/coupons/admin";
 import { listTiers } from "@/lib/loyalty/tiers";
 import { getShopSettings } from "@/lib/shop/settings";
 import { createTierAction, deleteTierAction } from "./actions";
@@ -18,6 +19,9 @@ export default async function TiersPage() {
   const locale = await getLocale();
   const db = getDb();
   const tiers = listTiers({ db });
+  // A birthday coupon gives each customer their own code: only `issued` coupons can be one.
+  const issued = listCoupons({ db }).filter((c) => c.codeMode === "issued");
+  const couponName = new Map(issued.map((c) => [c.id, c.name]));
   const base = getShopSettings({ db }).pointsRateBp;
   const pct = (bp: number) => `${bp / 100}%`;
   return (
@@ -37,7 +41,7 @@ export default async function TiersPage() {
                 <span className="block text-lg font-bold">{tier.name}</span>
                 <span className="block text-stone-700">
                   {t("rule", { days: tier.windowDays, amount: formatWon(tier.thresholdWon, locale), rate: pct(tier.pointsRateBp) })}
-                  {tier.birthdayCouponId ? ` · ${t("birthday", { id: tier.birthdayCouponId })}` : ""}
+                  {tier.birthdayCouponId ? ` · ${t("birthday", { name: couponName.get(tier.birthdayCouponId) ?? `#${tier.birthdayCouponId}` })}` : ""}
                 </span>
               </span>
               <ActionForm progressive action={deleteTierAction} submitLabel={t("delete")} variant="danger" fields={[{ kind: "hidden", name: "id", value: String(tier.id) }]} />
@@ -58,9 +62,16 @@ export default async function TiersPage() {
             { kind: "number", name: "window_days", label: t("windowDays"), defaultValue: "90", inputMode: "numeric", min: 1, max: 730 },
             { kind: "number", name: "threshold_won", label: t("threshold"), inputMode: "numeric", min: 0 },
             { kind: "number", name: "points_rate_bp", label: t("rate"), hint: t("rateHint"), inputMode: "numeric", min: 0, max: 10000 },
-            { kind: "number", name: "birthday_coupon_id", label: t("birthdayCoupon"), hint: t("birthdayCouponHint"), inputMode: "numeric", min: 1 },
+            {
+              kind: "select",
+              name: "birthday_coupon_id",
+              label: t("birthdayCoupon"),
+              options: [{ value: "", label: t("birthdayCouponNone") }, ...issued.map((c) => ({ value: String(c.id), label: c.name }))],
+              defaultValue: "",
+            },
           ]}
         />
+        <p className="mt-2 text-sm text-stone-600">{issued.length ? t("birthdayCouponHint") : t("birthdayCouponMissing")}</p>
       </section>
     </div>
   );

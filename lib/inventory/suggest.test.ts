@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { orderItems, storeSaleItems } from "@/db/schema";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
-import { at, order, sale } from "@/lib/metrics/test-fixtures";
+import { at, order, sale } from "@/tests/helpers/metrics-fixtures";
 import { suggestPlan } from "./suggest";
 
 it("averages the same weekday's demand and raises it for early sell-outs, with the reason", () => {

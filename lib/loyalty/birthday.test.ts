@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { birthdayCouponGrants, couponCodes, customers } from "@/db/schema";
 import { createCoupon, openCodesForCustomer, setCouponPaused } from "@/lib/coupons/admin";
 import { deleteCustomer, exportMyData, loadMyData, setMyBirthday } from "@/lib/customer-record/privacy";
-import { customer } from "@/lib/metrics/test-fixtures";
+import { customer } from "@/tests/helpers/metrics-fixtures";
 import { zonedTime } from "@/lib/shop/time";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { birthdaysOn, issueBirthdayCoupons, normalizeBirthday, setBirthday } from "./birthday";

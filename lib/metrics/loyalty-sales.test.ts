@@ -11,7 +11,7 @@ import { drilldown } from "./drilldown";
 import { averageOrderValue, channelSwitchRate, couponRedemption } from "./loyalty-sales";
 import { resolveRange } from "./range";
 import { tilesOf } from "./tiles";
-import { at, customer, order, sale } from "./test-fixtures";
+import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 
 let db: Db;
 beforeEach(() => {

@@ -17,7 +17,7 @@ import { computeMetrics } from "./index";
 import { clv180, pointsRateHistory, returnRate, storeIdentificationRate } from "./loyalty";
 import { pointsConsistency, revenue } from "./metrics";
 import { resolveRange } from "./range";
-import { at, customer, order, sale } from "./test-fixtures";
+import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 
 let db: Db;
 const ids: Record<string, number> = {};

@@ -22,7 +22,7 @@ import {
   revisitTrend,
   stockAccuracy,
 } from "./metrics";
-import { at, customer, inquiry, order, sale } from "./test-fixtures";
+import { at, customer, inquiry, order, sale } from "@/tests/helpers/metrics-fixtures";
 
 let db: Db;
 let productId: number;

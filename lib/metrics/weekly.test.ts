@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { drilldown } from "./drilldown";
 import { resolveRange } from "./range";
-import { at, customer, order } from "./test-fixtures";
+import { at, customer, order } from "@/tests/helpers/metrics-fixtures";
 import { mondayOf, saveWeeklyNote, weeklyReview } from "./weekly";
 
 it("shows last week's note at the top of this week's review, and last week's slow orders and no-shows", () => {

@@ -18,7 +18,7 @@ import { refundOwedOnLeaving } from "@/lib/payments/refunds";
 
 export type { Actor } from "./command";
 
-export { TRANSITIONS, FINAL_STATUSES, canTransition } from "./transitions";
+export { TRANSITIONS, canTransition } from "./transitions";
 
 export function getOrderForUpdate({ db, orderId }: { db: DbOrTx; orderId: number }): Order {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();

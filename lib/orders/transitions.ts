@@ -16,8 +16,6 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   expired: [],
 };
 
-export const FINAL_STATUSES: readonly OrderStatus[] = ["picked_up", "no_show", "cancelled", "expired"];
-
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

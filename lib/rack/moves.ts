@@ -128,11 +128,6 @@ export function undoRackMove({ db, orderId, actor, now = Date.now() }: { db: Db;
 
 export { OPEN_STATUSES };
 
-/** How many orders a close-out of `date` would mark as no-show. */
-export function countUncollected({ db, date }: { db: DbOrTx; date: string }): number {
-  return db.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES]))).all().length;
-}
-
 /**
  * Close-out at the end of the day: every order of `date` not yet collected becomes a
  * no-show, in one transaction, which frees its rack slot. Returns the orders changed.

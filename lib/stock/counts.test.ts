@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { orderItems, orders, stockCounts } from "@/db/schema";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
-import { at, order } from "@/lib/metrics/test-fixtures";
+import { at, order } from "@/tests/helpers/metrics-fixtures";
 import { listStockCounts, recordStockCount } from "./counts";
 
 it("snapshots the system's available quantity at the moment of the count", () => {

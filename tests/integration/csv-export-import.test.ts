@@ -10,7 +10,7 @@ import { exportOrdersCsv } from "@/lib/export/export-orders";
 import { neutralizeCell, parseCsv, restoreCell } from "@/lib/import/csv";
 import { importOrdersCsv } from "@/lib/import/import-orders";
 import { stockForDate } from "@/lib/inventory/availability";
-import { at, customer, order, sale } from "@/lib/metrics/test-fixtures";
+import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 

@@ -10,7 +10,7 @@ import { customers, pointsLedger, purchaseReturns, shopSettings, storeSales } fr
 import { createApiKey } from "@/lib/auth/api-keys";
 import { stockForDate } from "@/lib/inventory/availability";
 import { createTier, runNightlyTierRecompute, tierStatus } from "@/lib/loyalty/tiers";
-import { order as fixtureOrder } from "@/lib/metrics/test-fixtures";
+import { order as fixtureOrder } from "@/tests/helpers/metrics-fixtures";
 import { pointsBalance } from "@/lib/points/policy";
 import { claimReceipt, CLAIM_WINDOW_DAYS } from "@/lib/receipts/receipts";
 import { recordReturn } from "@/lib/returns/returns";

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { orderItems, orders, storeSales, customers, pointsLedger, products } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createShop } from "@/lib/setup/create-shop";
-import { at, customer, order, sale } from "@/lib/metrics/test-fixtures";
+import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => null }));

@@ -26,7 +26,11 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/db/*", "@/db"], allowTypeImports: true, message: "Components may not import database modules; pass data in from a server component." },
+            {
+              group: ["@/db/*", "@/db"],
+              allowTypeImports: true,
+              message: "Components may not import database modules; pass data in from a server component.",
+            },
             { group: ["@/app/*"], message: "Components may not import from app/: the page passes its server actions in as props." },
           ],
         },

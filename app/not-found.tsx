@@ -14,7 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotFound() {
   const t = await getTranslations("common");
   return (
-    <main className="mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center break-keep px-6 py-10 text-center" data-testid="not-found">
+    <main
+      className="mx-auto flex min-h-dvh max-w-xl flex-col items-center justify-center break-keep px-6 py-10 text-center"
+      data-testid="not-found"
+    >
       <span aria-hidden className="flex size-16 items-center justify-center rounded-2xl bg-brand-600 text-3xl font-bold text-white">
         {t("appName").slice(0, 1)}
       </span>
@@ -25,7 +28,10 @@ export default async function NotFound() {
         <Link href="/" className={buttonClass("primary", "min-h-12 w-full px-6")}>
           {t("notFoundToShop")}
         </Link>
-        <Link href="/admin" className="inline-flex min-h-11 items-center justify-center font-semibold text-brand-700 underline underline-offset-2">
+        <Link
+          href="/admin"
+          className="inline-flex min-h-11 items-center justify-center font-semibold text-brand-700 underline underline-offset-2"
+        >
           {t("notFoundSignIn")}
         </Link>
       </div>

@@ -49,25 +49,42 @@ function checkFileBeforeOpen(file: string): void {
     try {
       fs.accessSync(dir, fs.constants.W_OK);
     } catch {
-      throw databaseFileError(file, `폴더 ${dir}에 파일을 만들 수 없어요 (없거나 쓰기 권한이 없어요).`, `폴더를 만들고 서버를 실행하는 사용자에게 쓰기 권한을 주세요 (예: mkdir -p ${dir}; chown 사용자 ${dir}).`);
+      throw databaseFileError(
+        file,
+        `폴더 ${dir}에 파일을 만들 수 없어요 (없거나 쓰기 권한이 없어요).`,
+        `폴더를 만들고 서버를 실행하는 사용자에게 쓰기 권한을 주세요 (예: mkdir -p ${dir}; chown 사용자 ${dir}).`,
+      );
     }
     // Created owner-only before SQLite writes anything into it.
     fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE_MODE));
     return;
   }
   const stat = fs.statSync(file);
-  if (!stat.isFile()) throw databaseFileError(file, "일반 파일이 아니에요 (폴더이거나 장치 파일이에요).", "DATABASE_PATH가 데이터베이스 파일을 가리키게 고쳐 주세요.");
+  if (!stat.isFile())
+    throw databaseFileError(
+      file,
+      "일반 파일이 아니에요 (폴더이거나 장치 파일이에요).",
+      "DATABASE_PATH가 데이터베이스 파일을 가리키게 고쳐 주세요.",
+    );
   try {
     fs.accessSync(file, fs.constants.R_OK);
   } catch {
-    throw databaseFileError(file, "읽기 권한이 없어요.", `서버를 실행하는 사용자에게 파일 권한을 주세요 (예: chown 사용자 ${file}; chmod 600 ${file}).`);
+    throw databaseFileError(
+      file,
+      "읽기 권한이 없어요.",
+      `서버를 실행하는 사용자에게 파일 권한을 주세요 (예: chown 사용자 ${file}; chmod 600 ${file}).`,
+    );
   }
   try {
     fs.accessSync(file, fs.constants.W_OK);
     // WAL mode writes -wal and -shm next to the file.
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
-    throw databaseFileError(file, "읽기 전용이에요 (파일이나 폴더에 쓰기 권한이 없어요).", `서버를 실행하는 사용자에게 쓰기 권한을 주세요 (예: chmod 600 ${file}; 폴더 ${dir}도 쓰기 가능해야 해요).`);
+    throw databaseFileError(
+      file,
+      "읽기 전용이에요 (파일이나 폴더에 쓰기 권한이 없어요).",
+      `서버를 실행하는 사용자에게 쓰기 권한을 주세요 (예: chmod 600 ${file}; 폴더 ${dir}도 쓰기 가능해야 해요).`,
+    );
   }
   checkHeader(file, stat.size);
 }
@@ -107,7 +124,11 @@ export function describeSqliteError(file: string, e: unknown): AppError | null {
     return databaseFileError(file, "데이터베이스가 손상되었어요.", `백업에서 되돌려 주세요. ${RESTORE_HINT}`);
   }
   if (code === "SQLITE_READONLY" || code.startsWith("SQLITE_READONLY")) {
-    return databaseFileError(file, "읽기 전용이라 쓸 수 없어요.", `서버를 실행하는 사용자에게 파일과 폴더의 쓰기 권한을 주세요 (chmod 600 ${file}).`);
+    return databaseFileError(
+      file,
+      "읽기 전용이라 쓸 수 없어요.",
+      `서버를 실행하는 사용자에게 파일과 폴더의 쓰기 권한을 주세요 (chmod 600 ${file}).`,
+    );
   }
   if (code === "SQLITE_CANTOPEN" || code === "SQLITE_PERM" || code === "SQLITE_AUTH") {
     return databaseFileError(file, "파일을 열 수 없어요 (권한이 없거나 경로가 틀렸어요).", "DATABASE_PATH와 파일 권한을 확인해 주세요.");
@@ -198,7 +219,10 @@ export function getDb(): Db {
   const file = databasePath();
   const cached = globalForDb.dangolDb;
   const stale =
-    !cached || globalForDb.dangolDbPath !== file || globalForDb.dangolDbStale || (globalForDb.dangolDbIdentity && replaced(file, globalForDb.dangolDbIdentity));
+    !cached ||
+    globalForDb.dangolDbPath !== file ||
+    globalForDb.dangolDbStale ||
+    (globalForDb.dangolDbIdentity && replaced(file, globalForDb.dangolDbIdentity));
   if (stale) {
     if (cached && globalForDb.dangolDbPath === file && cached.$client.open) {
       // The file was replaced under this connection. Closing it would checkpoint and then

@@ -6,15 +6,7 @@
  * - JSON columns hold small, self-describing snapshots (options chosen, questions asked).
  */
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  type AnySQLiteColumn,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, type AnySQLiteColumn, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -117,7 +109,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     lastSeenAt: integer("last_seen_at").notNull().default(now),
     revokedAt: integer("revoked_at"),
@@ -135,7 +129,9 @@ export const apiKeys = sqliteTable("api_keys", {
   /** First characters of the key, shown in lists so an owner can tell keys apart. */
   prefix: text("prefix").notNull(),
   keyHash: text("key_hash").notNull().unique(),
-  scope: text("scope", { enum: ["owner", "staff"] }).notNull().default("owner"),
+  scope: text("scope", { enum: ["owner", "staff"] })
+    .notNull()
+    .default("owner"),
   createdAt: integer("created_at").notNull().default(now),
   lastUsedAt: integer("last_used_at"),
   revokedAt: integer("revoked_at"),
@@ -143,25 +139,22 @@ export const apiKeys = sqliteTable("api_keys", {
 export type ApiKey = typeof apiKeys.$inferSelect;
 
 /** One record per person, whatever the channel, identified by a normalised phone number. */
-export const customers = sqliteTable(
-  "customers",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    /** Normalised `01012345678`; null once the customer asked to be deleted. */
-    phone: text("phone").unique(),
-    name: text("name"),
-    /** Opens the customer's private page ("내 정보"). */
-    token: text("token").notNull().unique(),
-    /** The loyalty tier the customer holds now (lib/loyalty/tiers.ts recomputes it); null: none reached. */
-    tierId: integer("tier_id").references((): AnySQLiteColumn => tiers.id),
-    /** Birthday, month and day only (`MM-DD`, no year); null: not given. Set by staff on the card or by the customer on `/me`. */
-    birthday: text("birthday"),
-    // Marketing consent is not stored here: the latest `consents` row of kind `marketing`
-    // decides it (lib/customers/consent.ts, marketingConsent).
-    createdAt: integer("created_at").notNull().default(now),
-    deletedAt: integer("deleted_at"),
-  },
-);
+export const customers = sqliteTable("customers", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Normalised `01012345678`; null once the customer asked to be deleted. */
+  phone: text("phone").unique(),
+  name: text("name"),
+  /** Opens the customer's private page ("내 정보"). */
+  token: text("token").notNull().unique(),
+  /** The loyalty tier the customer holds now (lib/loyalty/tiers.ts recomputes it); null: none reached. */
+  tierId: integer("tier_id").references((): AnySQLiteColumn => tiers.id),
+  /** Birthday, month and day only (`MM-DD`, no year); null: not given. Set by staff on the card or by the customer on `/me`. */
+  birthday: text("birthday"),
+  // Marketing consent is not stored here: the latest `consents` row of kind `marketing`
+  // decides it (lib/customers/consent.ts, marketingConsent).
+  createdAt: integer("created_at").notNull().default(now),
+  deletedAt: integer("deleted_at"),
+});
 export type Customer = typeof customers.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 
@@ -169,8 +162,12 @@ export const consents = sqliteTable(
   "consents",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    customerId: integer("customer_id").notNull().references(() => customers.id),
-    consentTextId: integer("consent_text_id").notNull().references(() => consentTexts.id),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    consentTextId: integer("consent_text_id")
+      .notNull()
+      .references(() => consentTexts.id),
     granted: integer("granted", { mode: "boolean" }).notNull(),
     /** Where it was given: `storefront`, `consultation`, `phone`, `api`, `my_page`. */
     source: text("source").notNull(),
@@ -305,7 +302,9 @@ export const orders = sqliteTable(
     pickupDate: text("pickup_date").notNull(),
     slotStart: text("slot_start").notNull(),
     slotEnd: text("slot_end").notNull(),
-    paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] }).notNull().default("unpaid"),
+    paymentStatus: text("payment_status", { enum: ["unpaid", "paid"] })
+      .notNull()
+      .default("unpaid"),
     /** How it was paid, once paid at the counter (null: unpaid, or paid before methods were recorded). */
     paymentMethod: text("payment_method", { enum: PAYMENT_METHODS }),
     subtotal: integer("subtotal").notNull(),
@@ -341,7 +340,9 @@ export const orders = sqliteTable(
     /** Refunded of the prepayment so far (won). */
     refundedAmount: integer("refunded_amount").notNull().default(0),
     /** The language of the page the order was placed on; messages about it use the same. */
-    locale: text("locale", { enum: ["ko", "en"] }).notNull().default("ko"),
+    locale: text("locale", { enum: ["ko", "en"] })
+      .notNull()
+      .default("ko"),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
   },
   (t) => [
@@ -350,9 +351,13 @@ export const orders = sqliteTable(
     index("orders_customer").on(t.customerId),
     index("orders_picked_up_at").on(t.pickedUpAt),
     // Metrics: a customer's latest purchase before a date (repurchase cycle) without a table scan.
-    index("orders_customer_picked_up").on(t.customerId, t.pickedUpAt).where(sql`status = 'picked_up'`),
+    index("orders_customer_picked_up")
+      .on(t.customerId, t.pickedUpAt)
+      .where(sql`status = 'picked_up'`),
     // Metrics: purchases in a time range read from the index alone (no row look-ups).
-    index("orders_purchases").on(t.pickedUpAt, t.customerId, t.channel, t.total, t.pointsEarned, t.arrivedAt).where(sql`status = 'picked_up'`),
+    index("orders_purchases")
+      .on(t.pickedUpAt, t.customerId, t.channel, t.total, t.pointsEarned, t.arrivedAt)
+      .where(sql`status = 'picked_up'`),
     // Two bags can never sit on one rack slot on the same day.
     uniqueIndex("orders_date_rack_slot")
       .on(t.pickupDate, t.rackSlot)
@@ -622,10 +627,7 @@ export const consultationSubmissions = sqliteTable(
     /** Marketing ticked on an unconfirmed submission: recorded as consent only when confirmed. */
     claimedMarketing: integer("claimed_marketing", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [
-    index("submissions_customer").on(t.customerId, t.submittedAt),
-    index("submissions_submitted").on(t.submittedAt),
-  ],
+  (t) => [index("submissions_customer").on(t.customerId, t.submittedAt), index("submissions_submitted").on(t.submittedAt)],
 );
 export type ConsultationSubmission = typeof consultationSubmissions.$inferSelect;
 
@@ -731,14 +733,18 @@ export const outbox = sqliteTable(
     /** Message template key (`order_ready`, `phone_code`, …) or webhook event type (`order.ready`). */
     topic: text("topic").notNull(),
     /** `transactional` or `marketing` (advertising rules apply); webhooks are `transactional`. */
-    purpose: text("purpose", { enum: ["transactional", "marketing"] }).notNull().default("transactional"),
+    purpose: text("purpose", { enum: ["transactional", "marketing"] })
+      .notNull()
+      .default("transactional"),
     customerId: integer("customer_id").references(() => customers.id, { onDelete: "set null" }),
     /** Normalised phone the message goes to (null for push-only or webhooks). */
     phone: text("phone"),
     webhookEndpointId: integer("webhook_endpoint_id"),
     /** JSON: template params or the webhook body's `data`. */
     payload: text("payload", { mode: "json" }).notNull(),
-    locale: text("locale", { enum: ["ko", "en"] }).notNull().default("ko"),
+    locale: text("locale", { enum: ["ko", "en"] })
+      .notNull()
+      .default("ko"),
     status: text("status", { enum: ["queued", "sending", "sent", "delivered", "failed", "cancelled"] })
       .notNull()
       .default("queued"),
@@ -846,7 +852,9 @@ export const restockSubscriptions = sqliteTable(
     productId: integer("product_id")
       .notNull()
       .references(() => products.id),
-    status: text("status", { enum: ["waiting", "notified", "cancelled"] }).notNull().default("waiting"),
+    status: text("status", { enum: ["waiting", "notified", "cancelled"] })
+      .notNull()
+      .default("waiting"),
     createdAt: integer("created_at").notNull(),
     notifiedAt: integer("notified_at"),
     /** The pickup date the alert pointed at. */
@@ -856,7 +864,9 @@ export const restockSubscriptions = sqliteTable(
   },
   (t) => [
     // One open wait per customer and product.
-    uniqueIndex("restock_one_waiting").on(t.customerId, t.productId).where(sql`status = 'waiting'`),
+    uniqueIndex("restock_one_waiting")
+      .on(t.customerId, t.productId)
+      .where(sql`status = 'waiting'`),
     index("restock_waiting_product").on(t.productId, t.status, t.createdAt),
     index("restock_holds").on(t.notifiedDate, t.productId, t.holdUntil),
   ],
@@ -913,7 +923,9 @@ export const purchaseReturns = sqliteTable(
     orderId: integer("order_id").references(() => orders.id),
     saleId: integer("sale_id").references(() => storeSales.id),
     customerId: integer("customer_id").references(() => customers.id),
-    kind: text("kind", { enum: ["return", "exchange"] }).notNull().default("return"),
+    kind: text("kind", { enum: ["return", "exchange"] })
+      .notNull()
+      .default("return"),
     refund: integer("refund").notNull(),
     method: text("method", { enum: REFUND_METHODS }).notNull(),
     /** Points taken back for the returned items (a `return` ledger entry). */
@@ -926,7 +938,11 @@ export const purchaseReturns = sqliteTable(
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
   },
-  (t) => [index("purchase_returns_order").on(t.orderId), index("purchase_returns_sale").on(t.saleId), index("purchase_returns_customer").on(t.customerId)],
+  (t) => [
+    index("purchase_returns_order").on(t.orderId),
+    index("purchase_returns_sale").on(t.saleId),
+    index("purchase_returns_customer").on(t.customerId),
+  ],
 );
 export type PurchaseReturn = typeof purchaseReturns.$inferSelect;
 
@@ -1003,7 +1019,11 @@ export const couponCodes = sqliteTable(
     validFrom: text("valid_from").notNull(),
     issuedAt: integer("issued_at").notNull(),
   },
-  (t) => [index("coupon_codes_coupon").on(t.couponId), index("coupon_codes_customer").on(t.customerId), index("coupon_codes_valid_from").on(t.validFrom)],
+  (t) => [
+    index("coupon_codes_coupon").on(t.couponId),
+    index("coupon_codes_customer").on(t.customerId),
+    index("coupon_codes_valid_from").on(t.validFrom),
+  ],
 );
 export type CouponCode = typeof couponCodes.$inferSelect;
 
@@ -1050,9 +1070,15 @@ export const couponRedemptions = sqliteTable(
   (t) => [
     index("coupon_redemptions_coupon").on(t.couponId, t.customerId),
     // An order or a sale holds at most one live use; an issued code is used once.
-    uniqueIndex("coupon_redemptions_order_live").on(t.orderId).where(sql`order_id is not null and released_at is null`),
-    uniqueIndex("coupon_redemptions_sale_live").on(t.saleId).where(sql`sale_id is not null and released_at is null`),
-    uniqueIndex("coupon_redemptions_code_live").on(t.couponCodeId).where(sql`coupon_code_id is not null and released_at is null`),
+    uniqueIndex("coupon_redemptions_order_live")
+      .on(t.orderId)
+      .where(sql`order_id is not null and released_at is null`),
+    uniqueIndex("coupon_redemptions_sale_live")
+      .on(t.saleId)
+      .where(sql`sale_id is not null and released_at is null`),
+    uniqueIndex("coupon_redemptions_code_live")
+      .on(t.couponCodeId)
+      .where(sql`coupon_code_id is not null and released_at is null`),
   ],
 );
 export type CouponRedemption = typeof couponRedemptions.$inferSelect;
@@ -1102,7 +1128,9 @@ export const suggestionShows = sqliteTable(
   (t) => [
     index("suggestion_shows_customer").on(t.customerId, t.shownAt),
     index("suggestion_shows_shown_at").on(t.shownAt),
-    uniqueIndex("suggestion_shows_order_product").on(t.orderId, t.productId).where(sql`order_id is not null`),
+    uniqueIndex("suggestion_shows_order_product")
+      .on(t.orderId, t.productId)
+      .where(sql`order_id is not null`),
   ],
 );
 export type SuggestionShow = typeof suggestionShows.$inferSelect;

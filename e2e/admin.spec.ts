@@ -39,13 +39,22 @@ test("owner creates a product with an option group, plans it for tomorrow, and t
   const group = db.select().from(productOptionGroups).where(eq(productOptionGroups.productId, product.id)).get()!;
   expect(group).toMatchObject({ name: "분쇄도", required: true });
   const choices = db.select().from(productOptionChoices).where(eq(productOptionChoices.groupId, group.id)).all();
-  expect(choices.map((c) => [c.name, c.priceDelta])).toEqual([["홀빈", 0], ["에스프레소", 500]]);
+  expect(choices.map((c) => [c.name, c.priceDelta])).toEqual([
+    ["홀빈", 0],
+    ["에스프레소", 500],
+  ]);
 
   await page.goto("/admin/plan");
   await page.getByLabel(`${name} ${formatDate(tomorrow(), "ko")} 계획 수량`).fill("13");
   await page.getByRole("button", { name: "전체 저장" }).click();
   await expect(page.getByTestId("notice-success")).toBeVisible();
-  expect(db.select().from(dailyPlans).where(and(eq(dailyPlans.date, tomorrow()), eq(dailyPlans.productId, product.id))).get()?.planned).toBe(13);
+  expect(
+    db
+      .select()
+      .from(dailyPlans)
+      .where(and(eq(dailyPlans.date, tomorrow()), eq(dailyPlans.productId, product.id)))
+      .get()?.planned,
+  ).toBe(13);
 
   await page.goto(`/?date=${tomorrow()}`);
   const card = page.locator("li, article, section").filter({ hasText: name }).last();
@@ -102,7 +111,11 @@ test("staff cannot open settings, and a direct POST of an owner action is refuse
 test("owner sees an order placed through placeOrder, opens it and cancels it with a reason", async ({ page }) => {
   const db = ensureShop();
   const date = tomorrow();
-  const bread = db.insert(products).values({ name: `E2E 식빵 ${unique()}`, price: 5000, maxPerOrder: 10 }).returning().get();
+  const bread = db
+    .insert(products)
+    .values({ name: `E2E 식빵 ${unique()}`, price: 5000, maxPerOrder: 10 })
+    .returning()
+    .get();
   db.insert(dailyPlans).values({ date, productId: bread.id, planned: 6 }).run();
   const { order } = placeOrder({
     db,
@@ -133,7 +146,10 @@ test("owner sees an order placed through placeOrder, opens it and cancels it wit
   await page.getByRole("button", { name: "주문 취소하기" }).click();
   // The cancel box leaves with the live order; the timeline now records who cancelled and why.
   await expect(page.getByTestId("order-timeline")).toContainText("접수 → 취소");
-  expect(db.select().from(orders).where(eq(orders.id, order.id)).get()).toMatchObject({ status: "cancelled", cancelReason: "손님이 전화로 취소" });
+  expect(db.select().from(orders).where(eq(orders.id, order.id)).get()).toMatchObject({
+    status: "cancelled",
+    cancelReason: "손님이 전화로 취소",
+  });
   await expect(page.getByTestId("order-timeline")).toContainText("손님이 전화로 취소");
 });
 
@@ -153,7 +169,14 @@ test("owner enters a phone order under the storefront's rules", async ({ page })
   await page.getByRole("button", { name: "주문 넣기" }).click();
   // Over the per-order maximum: refused like on the storefront, nothing written.
   await expect(page.getByTestId("notice-error")).toBeVisible();
-  expect(db.select().from(orders).where(eq(orders.channel, "phone")).all().filter((o) => o.note === "e2e-phone")).toHaveLength(0);
+  expect(
+    db
+      .select()
+      .from(orders)
+      .where(eq(orders.channel, "phone"))
+      .all()
+      .filter((o) => o.note === "e2e-phone"),
+  ).toHaveLength(0);
 
   await page.getByLabel(`${name} 수량`).fill("2");
   await page.getByLabel("요청사항").fill("e2e-phone");

@@ -19,8 +19,19 @@ const SHOTS = process.env.SCREENSHOT_DIR;
 
 test.beforeAll(() => {
   db = ensureShop();
-  person = db.insert(schema.customers).values({ phone: `01074${suffix.slice(0, 2)}${suffix}`, name: `생일손님${run}`, token: `bday-${run}-${suffix}-xxxxxxxxxxxx`, createdAt: Date.now() }).returning().get();
-  db.insert(schema.coupons).values({ name: `생일 축하 ${run}`, kind: "fixed", amount: 3000, startsOn: "2026-01-01", codeMode: "issued", createdAt: Date.now() }).run();
+  person = db
+    .insert(schema.customers)
+    .values({
+      phone: `01074${suffix.slice(0, 2)}${suffix}`,
+      name: `생일손님${run}`,
+      token: `bday-${run}-${suffix}-xxxxxxxxxxxx`,
+      createdAt: Date.now(),
+    })
+    .returning()
+    .get();
+  db.insert(schema.coupons)
+    .values({ name: `생일 축하 ${run}`, kind: "fixed", amount: 3000, startsOn: "2026-01-01", codeMode: "issued", createdAt: Date.now() })
+    .run();
 });
 
 test("the customer gives their birthday on their page at phone width", async ({ browser }) => {
@@ -35,7 +46,9 @@ test("the customer gives their birthday on their page at phone width", async ({ 
   await form.getByRole("button", { name: "생일 저장" }).click();
   await expect(form).toContainText("생일을 저장했어요.");
   await expect(page.getByTestId("me-birthday")).toHaveText("3월 14일");
-  expect(db.select({ b: schema.customers.birthday }).from(schema.customers).where(eq(schema.customers.id, person.id)).get()).toEqual({ b: "03-14" });
+  expect(db.select({ b: schema.customers.birthday }).from(schema.customers).where(eq(schema.customers.id, person.id)).get()).toEqual({
+    b: "03-14",
+  });
   if (SHOTS) await form.screenshot({ path: `${SHOTS}/me-birthday.png` });
   await expectNoSeriousA11yViolations(page);
   await context.close();
@@ -65,6 +78,8 @@ test("staff see and change it on the card; the owner picks the tier's birthday c
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/tiers.png`, fullPage: true });
   // Leave no tier behind for other specs.
   db.update(schema.customers).set({ tierId: null }).run();
-  db.delete(schema.tiers).where(eq(schema.tiers.name, `생일등급${run}`)).run();
+  db.delete(schema.tiers)
+    .where(eq(schema.tiers.name, `생일등급${run}`))
+    .run();
   await context.close();
 });

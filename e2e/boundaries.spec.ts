@@ -21,9 +21,13 @@ test.beforeAll(() => {
 test("an admin page ships its own words to the browser, not the errors and actions catalogues", async ({ page }) => {
   await signIn(page);
   const html = await (await page.request.get("/admin/plan")).text();
-  const shipped = ["common", "storefront", "admin", "auth", "rack", "consult", "metrics"].flatMap((ns) => sentences(catalogue(ns))).join("\n");
+  const shipped = ["common", "storefront", "admin", "auth", "rack", "consult", "metrics"]
+    .flatMap((ns) => sentences(catalogue(ns)))
+    .join("\n");
   // Sentences only the server catalogues have (not part of a client sentence, no placeholders).
-  const serverOnly = ["errors", "actions"].flatMap((ns) => sentences(catalogue(ns))).filter((s) => !shipped.includes(s) && !s.includes("{") && s.length >= 8);
+  const serverOnly = ["errors", "actions"]
+    .flatMap((ns) => sentences(catalogue(ns)))
+    .filter((s) => !shipped.includes(s) && !s.includes("{") && s.length >= 8);
   expect(serverOnly.length).toBeGreaterThan(20);
   expect(html).toContain(String((catalogue("admin").common as Record<string, unknown>).working));
   expect(serverOnly.filter((s) => html.includes(s))).toEqual([]);

@@ -28,9 +28,17 @@ test("owner builds a form, customer fills it, staff note and recommend, customer
   test.setTimeout(150_000);
   const db = ensureShop();
   openOrderingNow(db);
-  const product = db.insert(schema.products).values({ name: `에티오피아 원두 ${run}`, price: 15_000, maxPerOrder: 10 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `에티오피아 원두 ${run}`, price: 15_000, maxPerOrder: 10 })
+    .returning()
+    .get();
   const today = localDate(Date.now());
-  for (let i = 0; i < 7; i++) db.insert(schema.dailyPlans).values({ date: addDays(today, i), productId: product.id, planned: 20 }).onConflictDoNothing().run();
+  for (let i = 0; i < 7; i++)
+    db.insert(schema.dailyPlans)
+      .values({ date: addDays(today, i), productId: product.id, planned: 20 })
+      .onConflictDoNothing()
+      .run();
   if (!db.select().from(schema.users).where(eq(schema.users.email, STAFF.email)).get()) createUser({ db, ...STAFF, role: "staff" });
   const slug = `taste-${run}`;
 
@@ -104,12 +112,20 @@ test("owner builds a form, customer fills it, staff note and recommend, customer
   const staffPage = await staff.newPage();
   await signIn(staffPage, STAFF);
   await staffPage.goto(`/admin/customers?q=${CUSTOMER.phone.slice(-4)}`);
-  await staffPage.getByTestId("customer-results").getByRole("link", { name: new RegExp(CUSTOMER.name) }).click();
+  await staffPage
+    .getByTestId("customer-results")
+    .getByRole("link", { name: new RegExp(CUSTOMER.name) })
+    .click();
   await expect(staffPage.getByTestId("card-name")).toHaveText(CUSTOMER.name);
   await expect(staffPage.getByTestId("card-changes")).toContainText("가벼운 → 묵직한");
   // One access-log row per view: the page writes nothing, its view logger once.
   const staffViews = () =>
-    db.select().from(schema.cardAccessLogs).innerJoin(schema.users, eq(schema.users.id, schema.cardAccessLogs.userId)).where(eq(schema.users.email, STAFF.email)).all().length;
+    db
+      .select()
+      .from(schema.cardAccessLogs)
+      .innerJoin(schema.users, eq(schema.users.id, schema.cardAccessLogs.userId))
+      .where(eq(schema.users.email, STAFF.email))
+      .all().length;
   await expect.poll(staffViews).toBe(1);
   const visit = staffPage.getByTestId("visit-form");
   await visit.getByLabel("한 일").fill("시음 — 에티오피아, 케냐");

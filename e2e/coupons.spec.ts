@@ -29,18 +29,31 @@ async function shot(page: Page, file: string) {
 test.beforeAll(() => {
   db = ensureShop();
   openOrderingNow(db);
-  const product = (values: { name: string; price: number }) => db.insert(schema.products).values({ ...values, maxPerOrder: 10, sortOrder: -2 }).returning().get();
+  const product = (values: { name: string; price: number }) =>
+    db
+      .insert(schema.products)
+      .values({ ...values, maxPerOrder: 10, sortOrder: -2 })
+      .returning()
+      .get();
   bread = product({ name: name("우유식빵"), price: 5000 });
   salt = product({ name: name("소금빵"), price: 3000 });
   for (const p of [bread, salt]) {
-    for (const date of [localDate(Date.now()), tomorrow]) db.insert(schema.dailyPlans).values({ date, productId: p.id, planned: 20 }).onConflictDoNothing().run();
+    for (const date of [localDate(Date.now()), tomorrow])
+      db.insert(schema.dailyPlans).values({ date, productId: p.id, planned: 20 }).onConflictDoNothing().run();
   }
   // Three customers bought bread with salt bread: enough to suggest one with the other.
   for (let i = 0; i < 3; i++) {
     recordStoreSale({
       db,
       source: "counter",
-      input: saleInput.parse({ external_id: `e2e-coupon-${run}-${i}`, customer_phone: `010-55${run.charCodeAt(0) % 10}${i}-${1000 + i}`, items: [{ product_id: bread.id, quantity: 1 }, { product_id: salt.id, quantity: 1 }] }),
+      input: saleInput.parse({
+        external_id: `e2e-coupon-${run}-${i}`,
+        customer_phone: `010-55${run.charCodeAt(0) % 10}${i}-${1000 + i}`,
+        items: [
+          { product_id: bread.id, quantity: 1 },
+          { product_id: salt.id, quantity: 1 },
+        ],
+      }),
     });
   }
 });
@@ -67,7 +80,14 @@ test.describe("the owner", () => {
     await expect(row).toContainText(`대상: ${name("우유식빵")}`);
     await shot(page, "coupon-admin");
     const coupon = db.select().from(schema.coupons).where(eq(schema.coupons.code, CODE)).get()!;
-    expect(coupon).toMatchObject({ kind: "percent", amount: 10, minSpend: 5000, productIds: [bread.id], codeMode: "shared", pausedAt: null });
+    expect(coupon).toMatchObject({
+      kind: "percent",
+      amount: 10,
+      minSpend: 5000,
+      productIds: [bread.id],
+      codeMode: "shared",
+      pausedAt: null,
+    });
   });
 });
 

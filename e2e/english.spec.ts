@@ -60,8 +60,12 @@ async function expectNoKorean(page: Page, path: string) {
   const { text, title } = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     body.querySelectorAll("[data-shop-content], script, style, noscript").forEach((el) => el.remove());
-    const inputs = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input[placeholder], textarea[placeholder]")].map((i) => i.placeholder);
-    const labels = [...document.querySelectorAll("[aria-label], [title]")].map((el) => `${el.getAttribute("aria-label") ?? ""} ${el.getAttribute("title") ?? ""}`);
+    const inputs = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input[placeholder], textarea[placeholder]")].map(
+      (i) => i.placeholder,
+    );
+    const labels = [...document.querySelectorAll("[aria-label], [title]")].map(
+      (el) => `${el.getAttribute("aria-label") ?? ""} ${el.getAttribute("title") ?? ""}`,
+    );
     return { text: [body.innerText, ...inputs, ...labels].join("\n"), title: document.title };
   });
   let rest = `${title}\n${text}`;
@@ -75,7 +79,11 @@ test.beforeAll(() => {
   db = ensureShop();
   openOrderingNow(db);
   seedConsultationTemplates({ db });
-  const product = db.insert(schema.products).values({ name: "영어테스트 식빵", price: 4500, maxPerOrder: 5, sortOrder: -2 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: "영어테스트 식빵", price: 4500, maxPerOrder: 5, sortOrder: -2 })
+    .returning()
+    .get();
   productId = product.id;
   for (const date of [today, tomorrow]) {
     db.insert(schema.dailyPlans)
@@ -97,13 +105,18 @@ test.beforeAll(() => {
   orderToken = order.token;
   orderId = order.id;
   customerId = order.customerId!;
-  customerToken = db.select().from(schema.customers).all().find((c) => c.id === customerId)!.token;
+  customerToken = db
+    .select()
+    .from(schema.customers)
+    .all()
+    .find((c) => c.id === customerId)!.token;
   createInquiry({ db, input: { token: customerToken, message: "영어 화면 문의예요" } });
 });
 
 test("the customer's pages speak English", async ({ page, context }) => {
   await context.addCookies([{ name: "locale", value: "en", domain: "127.0.0.1", path: "/" }]);
-  for (const path of ["/", `/o/${orderToken}`, "/c/bread-taste", `/me/${customerToken}`, "/inquiry", "/login"]) await expectNoKorean(page, path);
+  for (const path of ["/", `/o/${orderToken}`, "/c/bread-taste", `/me/${customerToken}`, "/inquiry", "/login"])
+    await expectNoKorean(page, path);
 });
 
 test("the owner's and the rack's pages speak English", async ({ page, context }) => {

@@ -24,7 +24,12 @@ async function sentCode(): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(() => {
-      const row = db.select().from(schema.outbox).where(and(eq(schema.outbox.topic, "phone_code"), eq(schema.outbox.phone, digits))).orderBy(desc(schema.outbox.id)).get();
+      const row = db
+        .select()
+        .from(schema.outbox)
+        .where(and(eq(schema.outbox.topic, "phone_code"), eq(schema.outbox.phone, digits)))
+        .orderBy(desc(schema.outbox.id))
+        .get();
       code = (row?.payload as { code?: string } | undefined)?.code;
       return code;
     })
@@ -42,9 +47,16 @@ async function staffPage(browser: Browser): Promise<Page> {
 test.beforeAll(() => {
   db = ensureShop();
   db.update(schema.shopSettings).set({ pointsRateBp: 100 }).run();
-  loaf = db.insert(schema.products).values({ name: `영수증빵 ${run}`, price: 4000, maxPerOrder: 10, sortOrder: -3 }).returning().get();
+  loaf = db
+    .insert(schema.products)
+    .values({ name: `영수증빵 ${run}`, price: 4000, maxPerOrder: 10, sortOrder: -3 })
+    .returning()
+    .get();
   const today = localDate(Date.now());
-  db.insert(schema.dailyPlans).values({ date: today, productId: loaf.id, planned: 10 }).onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned: 10 } }).run();
+  db.insert(schema.dailyPlans)
+    .values({ date: today, productId: loaf.id, planned: 10 })
+    .onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned: 10 } })
+    .run();
 });
 
 test("counter sale → printed receipt with its QR → the customer claims it on their phone and sees the points", async ({ browser }) => {
@@ -89,13 +101,21 @@ test("counter sale → printed receipt with its QR → the customer claims it on
   await expect(customer.getByTestId("me-points-balance")).toContainText("80");
   await expect(customer.getByText(`영수증빵 ${run} ×2`)).toBeVisible();
   await customer.screenshot({ path: "test-results/h12-me.png", fullPage: true });
-  const sale = db.select().from(schema.storeSales).where(eq(schema.storeSales.receiptToken, receiptPath.slice(3))).get()!;
+  const sale = db
+    .select()
+    .from(schema.storeSales)
+    .where(eq(schema.storeSales.receiptToken, receiptPath.slice(3)))
+    .get()!;
   expect(sale).toMatchObject({ claimConfirmed: true, pointsEarned: 80 });
   await phone.close();
 });
 
 test("a return from the customer card takes back the points of the returned loaf", async ({ browser }) => {
-  const sale = db.select().from(schema.storeSales).where(eq(schema.storeSales.receiptToken, receiptPath.slice(3))).get()!;
+  const sale = db
+    .select()
+    .from(schema.storeSales)
+    .where(eq(schema.storeSales.receiptToken, receiptPath.slice(3)))
+    .get()!;
   const staff = await staffPage(browser);
   await staff.goto(`/admin/customers/${sale.customerId}`);
   await expect(staff.getByTestId("card-claim")).toContainText("영수증 QR");

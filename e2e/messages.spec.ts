@@ -21,10 +21,16 @@ const SLOT = "23:50-23:59";
 test("customer opts into push, staff marks ready, the push message carries the rack slot", async ({ browser }) => {
   const db = ensureShop();
   openOrderingNow(db);
-  db.insert(schema.pickupSlots).values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:50", endTime: "23:59", capacity: 50 }))).run();
+  db.insert(schema.pickupSlots)
+    .values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:50", endTime: "23:59", capacity: 50 })))
+    .run();
   const today = localDate(Date.now());
   db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.pickupDate, today)).run();
-  const product = db.insert(schema.products).values({ name: `알림 테스트 식빵 ${Date.now() % 10000}`, price: 4500, maxPerOrder: 10 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `알림 테스트 식빵 ${Date.now() % 10000}`, price: 4500, maxPerOrder: 10 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 20 }).run();
   const push = await startPushReceiver();
 
@@ -39,7 +45,13 @@ test("customer opts into push, staff marks ready, the push message carries the r
     const phone = await customer.newPage();
     const res = await phone.request.post("/api/v1/storefront/orders", {
       headers: { "content-type": "application/json" },
-      data: { pickup_date: today, slot: SLOT, customer: { name: "박알림", phone: "010-4444-1212" }, consent: { privacy: true }, items: [{ product_id: product.id, quantity: 1 }] },
+      data: {
+        pickup_date: today,
+        slot: SLOT,
+        customer: { name: "박알림", phone: "010-4444-1212" },
+        consent: { privacy: true },
+        items: [{ product_id: product.id, quantity: 1 }],
+      },
     });
     expect(res.status(), await res.text()).toBe(201);
     const order = (await res.json()).order as { id: number; token: string; code: string };
@@ -48,9 +60,22 @@ test("customer opts into push, staff marks ready, the push message carries the r
     await phone.getByRole("button", { name: "준비되면 알림 받기" }).click();
     await expect(phone.getByTestId("push-on")).toBeVisible();
     await phone.screenshot({ path: "test-results/order-push-on-390x844.png", fullPage: true });
-    expect(db.select().from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.endpoint, subscription.endpoint)).all()).toHaveLength(1);
+    expect(
+      db.select().from(schema.pushSubscriptions).where(eq(schema.pushSubscriptions.endpoint, subscription.endpoint)).all(),
+    ).toHaveLength(1);
     // The order-received message was already sent (by push, now that there is a subscription, or logged).
-    await expect.poll(() => db.select().from(schema.outbox).where(and(eq(schema.outbox.topic, "order_received"))).all().some((r) => r.status !== "queued"), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          db
+            .select()
+            .from(schema.outbox)
+            .where(and(eq(schema.outbox.topic, "order_received")))
+            .all()
+            .some((r) => r.status !== "queued"),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
 
     const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const board = await staff.newPage();
@@ -62,7 +87,9 @@ test("customer opts into push, staff marks ready, the push message carries the r
     await expect(readyCard.getByTestId("rack-slot")).toHaveText(/^[A-Z]\d+$/);
     const rackSlot = (await readyCard.getByTestId("rack-slot").textContent())!.trim();
 
-    await expect.poll(() => push.received.find((m) => m.body.includes(order.code) && m.body.includes("준비 완료")), { timeout: 20_000 }).toBeTruthy();
+    await expect
+      .poll(() => push.received.find((m) => m.body.includes(order.code) && m.body.includes("준비 완료")), { timeout: 20_000 })
+      .toBeTruthy();
     const ready = push.received.find((m) => m.body.includes("준비 완료"))!;
     expect(ready.body).toContain(`픽업 선반 ${rackSlot} 칸`);
     expect(ready.url).toMatch(new RegExp(`/o/${order.token}$`));
@@ -84,7 +111,11 @@ test("the free opt-out link withdraws marketing consent with one tap", async ({ 
   const db = ensureShop();
   // The opt-out link is signed with the server's secret, kept beside its database.
   process.env.DATABASE_PATH = fs.readFileSync(`test-results/e2e-db-${PORT}`, "utf8").trim();
-  const customer = db.insert(schema.customers).values({ phone: "01055556666", name: "수신자", token: `t${Date.now()}` }).returning().get();
+  const customer = db
+    .insert(schema.customers)
+    .values({ phone: "01055556666", name: "수신자", token: `t${Date.now()}` })
+    .returning()
+    .get();
   recordConsent({ db, customerId: customer.id, kind: "marketing", granted: true, source: "storefront", at: Date.now() });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/u/${optOutToken(customer.id)}`);

@@ -29,7 +29,8 @@
 import { expect, test } from "@playwright/test";
 import { ensureShop, signIn } from "./fixtures";
 
-const HEADER = "external_id,channel,customer_phone,customer_name,placed_at,pickup_date,status,arrived_at,completed_at,total,points_earned,items";
+const HEADER =
+  "external_id,channel,customer_phone,customer_name,placed_at,pickup_date,status,arrived_at,completed_at,total,points_earned,items";
 const ROWS = [
   "e2e-m-1,web,010-2000-0001,김하나,2026-08-02T19:00:00+09:00,2026-08-03,picked_up,2026-08-03T10:00:00+09:00,2026-08-03T10:01:00+09:00,10000,100,우유식빵 x 2",
   "e2e-m-2,store,010-2000-0001,김하나,,,picked_up,,2026-08-20T14:00:00+09:00,5000,50,플레인 베이글 x 1",
@@ -102,7 +103,9 @@ test("owner imports a known history and sees the hand-computed metrics", async (
   await page.screenshot({ path: "test-results/metrics-dashboard-full.png", fullPage: true });
 
   // Drill down to the no-show behind the rate.
-  await tile("no_show_rate").getByRole("link", { name: /자세히 보기/ }).click();
+  await tile("no_show_rate")
+    .getByRole("link", { name: /자세히 보기/ })
+    .click();
   await expect(page).toHaveURL(/\/admin\/metrics\/no_show_rate\?from=2026-08-01&to=2026-08-31/);
   const table = page.getByTestId("drilldown-table");
   await expect(table.getByRole("row")).toHaveCount(6); // header + 5 final pre-orders

@@ -13,7 +13,11 @@ test("the customer changes quantities on /o/<token>; the price is recomputed and
   const db = ensureShop();
   openOrderingNow(db);
   const tomorrow = addDays(localDate(Date.now()), 1);
-  const product = db.insert(schema.products).values({ name: `변경 테스트 크루아상 ${Date.now() % 10000}`, price: 4200, maxPerOrder: 10 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `변경 테스트 크루아상 ${Date.now() % 10000}`, price: 4200, maxPerOrder: 10 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: tomorrow, productId: product.id, planned: 20 }).run();
 
   const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -26,7 +30,13 @@ test("the customer changes quantities on /o/<token>; the price is recomputed and
   const phone = await customer.newPage();
   const res = await phone.request.post("/api/v1/storefront/orders", {
     headers: { "content-type": "application/json" },
-    data: { pickup_date: tomorrow, slot: "12:00-23:59", customer: { name: "박변경", phone: "010-5555-1212" }, consent: { privacy: true }, items: [{ product_id: product.id, quantity: 1 }] },
+    data: {
+      pickup_date: tomorrow,
+      slot: "12:00-23:59",
+      customer: { name: "박변경", phone: "010-5555-1212" },
+      consent: { privacy: true },
+      items: [{ product_id: product.id, quantity: 1 }],
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const order = (await res.json()).order as { id: number; token: string; code: string };
@@ -77,12 +87,24 @@ test("before the check-in window the order page says when it opens instead of of
   const start = localTime(now + 90 * 60_000);
   test.skip(localDate(now + 90 * 60_000) !== today || start > "23:00", "needs a slot later today");
   db.update(schema.shopSettings).set({ checkInOpensMinutes: 15 }).run();
-  db.insert(schema.pickupSlots).values({ weekday: weekdayOf(today), startTime: start, endTime: "23:59", capacity: 50 }).run();
-  const product = db.insert(schema.products).values({ name: `도착 테스트 바게트 ${now % 10000}`, price: 4000 }).returning().get();
+  db.insert(schema.pickupSlots)
+    .values({ weekday: weekdayOf(today), startTime: start, endTime: "23:59", capacity: 50 })
+    .run();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `도착 테스트 바게트 ${now % 10000}`, price: 4000 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 5 }).run();
   const res = await page.request.post("/api/v1/storefront/orders", {
     headers: { "content-type": "application/json" },
-    data: { pickup_date: today, slot: `${start}-23:59`, customer: { name: "최일찍", phone: "010-6666-1313" }, consent: { privacy: true }, items: [{ product_id: product.id, quantity: 1 }] },
+    data: {
+      pickup_date: today,
+      slot: `${start}-23:59`,
+      customer: { name: "최일찍", phone: "010-6666-1313" },
+      consent: { privacy: true },
+      items: [{ product_id: product.id, quantity: 1 }],
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const order = (await res.json()).order as { id: number; token: string };

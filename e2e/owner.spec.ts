@@ -19,14 +19,27 @@ function setUpOrders() {
   const db = ensureShop();
   openOrderingNow(db);
   const tomorrow = addDays(localDate(Date.now()), 1);
-  db.update(schema.orders).set({ status: "cancelled" }).where(and(eq(schema.orders.pickupDate, tomorrow), inArray(schema.orders.status, ["placed", "ready", "arrived"]))).run();
-  const product = db.insert(schema.products).values({ name: `통밀 호두 캄파뉴 큰 사이즈 ${run}`, price: 9_500, maxPerOrder: 10 }).returning().get();
+  db.update(schema.orders)
+    .set({ status: "cancelled" })
+    .where(and(eq(schema.orders.pickupDate, tomorrow), inArray(schema.orders.status, ["placed", "ready", "arrived"])))
+    .run();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `통밀 호두 캄파뉴 큰 사이즈 ${run}`, price: 9_500, maxPerOrder: 10 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: tomorrow, productId: product.id, planned: 40 }).onConflictDoNothing().run();
   const order = (name: string, phone: string, quantity: number) =>
     placeOrder({
       db,
       channel: "phone",
-      input: orderInput.parse({ pickup_date: tomorrow, slot: "12:00-23:59", customer: { name, phone }, consent: { privacy: true }, items: [{ product_id: product.id, quantity }] }),
+      input: orderInput.parse({
+        pickup_date: tomorrow,
+        slot: "12:00-23:59",
+        customer: { name, phone },
+        consent: { privacy: true },
+        items: [{ product_id: product.id, quantity }],
+      }),
     }).order;
   const a = order("김하나", `010-61${run.replace(/\D/g, "7").padStart(2, "7").slice(-2)}-1001`, 2);
   const b = order("이두리", `010-62${run.replace(/\D/g, "7").padStart(2, "7").slice(-2)}-1002`, 1);
@@ -41,7 +54,9 @@ async function noSidewaysScroll(page: Page) {
 test("first run: the checklist says ordering is closed and opens it in one tap", async ({ browser }) => {
   const db = ensureShop();
   // A window that is open one minute a day: closed whenever this runs (but at 00:00).
-  db.update(schema.shopSettings).set({ opensDaysBefore: 1, opensTime: "00:00", cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:01" }).run();
+  db.update(schema.shopSettings)
+    .set({ opensDaysBefore: 1, opensTime: "00:00", cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:01" })
+    .run();
   const ctx = await browser.newContext({ viewport: DESKTOP });
   const page = await ctx.newPage();
   await signIn(page);
@@ -99,7 +114,10 @@ test("orders on a phone: every order is a card with its status and payment in vi
   await noSidewaysScroll(page);
   await page.screenshot({ path: "test-results/owner-orders-390.png", fullPage: true });
 
-  for (const [path, file] of [["/admin/products", "owner-products-390.png"], ["/admin/customers", "owner-customers-390.png"]] as const) {
+  for (const [path, file] of [
+    ["/admin/products", "owner-products-390.png"],
+    ["/admin/customers", "owner-customers-390.png"],
+  ] as const) {
     await page.goto(path);
     await noSidewaysScroll(page);
     await page.screenshot({ path: `test-results/${file}`, fullPage: true });
@@ -109,7 +127,11 @@ test("orders on a phone: every order is a card with its status and payment in vi
 
 test("the upcoming view counts each coming day's orders", async ({ browser }) => {
   const { db, tomorrow } = setUpOrders();
-  const live = db.select().from(schema.orders).where(and(eq(schema.orders.pickupDate, tomorrow), inArray(schema.orders.status, ["placed", "ready", "arrived"]))).all().length;
+  const live = db
+    .select()
+    .from(schema.orders)
+    .where(and(eq(schema.orders.pickupDate, tomorrow), inArray(schema.orders.status, ["placed", "ready", "arrived"])))
+    .all().length;
   const ctx = await browser.newContext({ viewport: DESKTOP });
   const page = await ctx.newPage();
   await signIn(page);

@@ -33,10 +33,17 @@ let loaf: schema.Product;
 let soldOut: schema.Product;
 
 function product(values: { name: string; price: number }) {
-  return db.insert(schema.products).values({ ...values, maxPerOrder: 10, sortOrder: -2 }).returning().get();
+  return db
+    .insert(schema.products)
+    .values({ ...values, maxPerOrder: 10, sortOrder: -2 })
+    .returning()
+    .get();
 }
 function plan(date: string, productId: number, planned: number) {
-  db.insert(schema.dailyPlans).values({ date, productId, planned }).onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned } }).run();
+  db.insert(schema.dailyPlans)
+    .values({ date, productId, planned })
+    .onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned } })
+    .run();
 }
 
 /** The newest code the embedded adapter would show for this phone. */
@@ -79,7 +86,13 @@ test.beforeAll(() => {
   placeOrder({
     db,
     channel: "phone",
-    input: orderInput.parse({ pickup_date: tomorrow, slot: "12:00-23:59", customer: { name: "먼저온손님", phone: "010-9999-0001" }, consent: { privacy: true }, items: [{ product_id: soldOut.id, quantity: 1 }] }),
+    input: orderInput.parse({
+      pickup_date: tomorrow,
+      slot: "12:00-23:59",
+      customer: { name: "먼저온손님", phone: "010-9999-0001" },
+      consent: { privacy: true },
+      items: [{ product_id: soldOut.id, quantity: 1 }],
+    }),
   });
 });
 
@@ -118,8 +131,17 @@ test("a customer orders on one browser and, after confirming the phone by code o
   await expect(second.getByTestId("marketing-state")).toHaveText("신상품·할인 소식을 받지 않아요.");
   await second.getByRole("button", { name: "소식 받기" }).click();
   await expect(second.getByTestId("marketing-state")).toHaveText("신상품·할인 소식을 받고 있어요.");
-  const customer = db.select().from(schema.customers).where(eq(schema.customers.phone, digits(PHONE_A))).get()!;
-  const last = db.select().from(schema.consents).where(eq(schema.consents.customerId, customer.id)).orderBy(desc(schema.consents.id)).get()!;
+  const customer = db
+    .select()
+    .from(schema.customers)
+    .where(eq(schema.customers.phone, digits(PHONE_A)))
+    .get()!;
+  const last = db
+    .select()
+    .from(schema.consents)
+    .where(eq(schema.consents.customerId, customer.id))
+    .orderBy(desc(schema.consents.id))
+    .get()!;
   expect(last).toMatchObject({ granted: true, source: "phone_confirmed" });
 
   await found.click();
@@ -128,7 +150,10 @@ test("a customer orders on one browser and, after confirming the phone by code o
   await other.close();
 });
 
-test("a customer asks for a restock alert on a sold-out loaf; the owner raises the plan and one message with the link is queued", async ({ page, browser }) => {
+test("a customer asks for a restock alert on a sold-out loaf; the owner raises the plan and one message with the link is queued", async ({
+  page,
+  browser,
+}) => {
   await page.goto(`/?date=${tomorrow}`);
   const card = page.getByTestId("product-card").filter({ hasText: name("기다리는빵") });
   await expect(card.getByTestId("availability")).toHaveText("품절");
@@ -148,8 +173,17 @@ test("a customer asks for a restock alert on a sold-out loaf; the owner raises t
   await sheet.getByRole("button", { name: "닫기" }).click();
   await expect(card.getByTestId("restock-subscribed")).toBeVisible();
 
-  const waiter = db.select().from(schema.customers).where(eq(schema.customers.phone, digits(PHONE_B))).get()!;
-  const restockRows = () => db.select().from(schema.outbox).where(and(eq(schema.outbox.topic, "restock_available"), eq(schema.outbox.customerId, waiter.id))).all();
+  const waiter = db
+    .select()
+    .from(schema.customers)
+    .where(eq(schema.customers.phone, digits(PHONE_B)))
+    .get()!;
+  const restockRows = () =>
+    db
+      .select()
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.topic, "restock_available"), eq(schema.outbox.customerId, waiter.id)))
+      .all();
   expect(restockRows()).toHaveLength(0);
 
   const owner = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -24,7 +24,11 @@ test.beforeAll(() => {
   test.skip(!fs.existsSync(`test-results/toss-fake-${PORT}`), "the e2e server runs without the payment fake");
   db = ensureShop();
   openOrderingNow(db);
-  cake = db.insert(schema.products).values({ name: `딸기 홀케이크 ${run}`, price: 32000, maxPerOrder: 2, sortOrder: -5, paymentPolicy: "required" }).returning().get();
+  cake = db
+    .insert(schema.products)
+    .values({ name: `딸기 홀케이크 ${run}`, price: 32000, maxPerOrder: 2, sortOrder: -5, paymentPolicy: "required" })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: tomorrow, productId: cake.id, planned: 1 }).run();
 });
 
@@ -64,7 +68,14 @@ test("prepay through the checkout: the order page shows it paid, and staff hand 
   await expect(page.getByTestId("order-payment")).toContainText("선결제 완료 32,000원");
   await expect(page.getByTestId("pickup-code")).toHaveText(order.code);
   await page.screenshot({ path: "test-results/prepay-order-page-390x844.png", fullPage: true });
-  expect(db.select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, order.id)).all().filter((e) => e.kind === "payment")).toHaveLength(1);
+  expect(
+    db
+      .select()
+      .from(schema.orderEvents)
+      .where(eq(schema.orderEvents.orderId, order.id))
+      .all()
+      .filter((e) => e.kind === "payment"),
+  ).toHaveLength(1);
 
   const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const board = await staff.newPage();
@@ -76,7 +87,10 @@ test("prepay through the checkout: the order page shows it paid, and staff hand 
   await expect(board.getByTestId("lane-picked_up").locator(`[data-code="${order.code}"]`)).toBeVisible();
   await expect(board.getByTestId("prepaid-tally")).toContainText("선결제 32,000원");
   await staff.close();
-  expect(db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()).toMatchObject({ status: "picked_up", paymentMethod: "online" });
+  expect(db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()).toMatchObject({
+    status: "picked_up",
+    paymentMethod: "online",
+  });
 });
 
 test("an abandoned payment: the hold ends, the order page says why, and the cake is orderable again", async ({ page }) => {
@@ -90,12 +104,22 @@ test("an abandoned payment: the hold ends, the order page says why, and the cake
   await expect(page.getByTestId("product-card").filter({ hasText: cake.name })).toContainText("품절");
 
   // The hold's time passes (set back rather than waited out).
-  db.update(schema.orders).set({ holdUntil: Date.now() - 1000 }).where(eq(schema.orders.id, order.id)).run();
+  db.update(schema.orders)
+    .set({ holdUntil: Date.now() - 1000 })
+    .where(eq(schema.orders.id, order.id))
+    .run();
   await page.goto(`/o/${order.token}`);
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "expired");
   await expect(page.getByTestId("order-status")).toContainText("결제 시간 안에 결제가 확인되지 않아 주문이 취소됐어요");
   await page.goto(`/?date=${tomorrow}`);
-  await expect(page.getByTestId("product-card").filter({ hasText: cake.name }).getByRole("button", { name: `${cake.name} 담기` })).toBeEnabled();
+  await expect(
+    page
+      .getByTestId("product-card")
+      .filter({ hasText: cake.name })
+      .getByRole("button", { name: `${cake.name} 담기` }),
+  ).toBeEnabled();
   // The server's sweeper writes the expiry down as an order event.
-  await expect.poll(() => db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status, { timeout: 10_000 }).toBe("expired");
+  await expect
+    .poll(() => db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status, { timeout: 10_000 })
+    .toBe("expired");
 });

@@ -21,7 +21,14 @@ async function placeViaStorefront(page: Page, productId: number, name: string, p
   const today = localDate(Date.now());
   const res = await page.request.post("/api/v1/storefront/orders", {
     headers: { "content-type": "application/json" },
-    data: { pickup_date: today, slot: SLOT, customer: { name, phone }, consent: { privacy: true }, items: [{ product_id: productId, quantity: 2 }], note: "봉투 두 개로 나눠 주세요" },
+    data: {
+      pickup_date: today,
+      slot: SLOT,
+      customer: { name, phone },
+      consent: { privacy: true },
+      items: [{ product_id: productId, quantity: 2 }],
+      note: "봉투 두 개로 나눠 주세요",
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).order as { id: number; token: string; code: string };
@@ -35,9 +42,15 @@ test("staff run the day's pickups live while a customer orders and checks in", a
   db.update(schema.orders).set({ status: "cancelled" }).where(eq(schema.orders.pickupDate, today)).run();
   const start = localTime(Date.now() + 5 * 60_000);
   test.skip(localDate(Date.now() + 5 * 60_000) !== today || start > "23:50", "needs a slot later today");
-  db.insert(schema.pickupSlots).values({ weekday: weekdayOf(today), startTime: start, endTime: "23:59", capacity: 50 }).run();
+  db.insert(schema.pickupSlots)
+    .values({ weekday: weekdayOf(today), startTime: start, endTime: "23:59", capacity: 50 })
+    .run();
   SLOT = `${start}-23:59`;
-  const product = db.insert(schema.products).values({ name: `랙 테스트 소금빵 ${Date.now() % 10000}`, price: 3200, maxPerOrder: 10 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `랙 테스트 소금빵 ${Date.now() % 10000}`, price: 3200, maxPerOrder: 10 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 40 }).run();
 
   const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -115,7 +128,10 @@ test("staff run the day's pickups live while a customer orders and checks in", a
   await expect(board.getByTestId("paid-tally")).toContainText("오늘 결제 6,400원 (1건)");
   await expect(board.getByTestId("paid-card")).toContainText("카드 6,400원");
   await board.screenshot({ path: "test-results/rack-close-out-1280x800.png", fullPage: true });
-  await board.getByRole("button", { name: /노쇼 처리$/ }).first().click();
+  await board
+    .getByRole("button", { name: /노쇼 처리$/ })
+    .first()
+    .click();
   await board.getByRole("button", { name: "노쇼 처리", exact: true }).click();
   await expect(board.getByTestId("lane-placed").locator(`[data-code="${second.code}"]`)).toHaveCount(0);
 
@@ -123,7 +139,13 @@ test("staff run the day's pickups live while a customer orders and checks in", a
   expect(rows.find((r) => r.id === first.id)).toMatchObject({ status: "picked_up", rackSlot: null });
   expect(rows.find((r) => r.id === second.id)).toMatchObject({ status: "no_show", rackSlot: null });
   const events = e2eDb().select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, first.id)).all();
-  expect(events.map((e) => `${e.kind}:${e.toStatus}:${e.actorType}`)).toEqual(["status_change:placed:customer", "status_change:ready:user", "status_change:arrived:customer", "payment:arrived:user", "status_change:picked_up:user"]);
+  expect(events.map((e) => `${e.kind}:${e.toStatus}:${e.actorType}`)).toEqual([
+    "status_change:placed:customer",
+    "status_change:ready:user",
+    "status_change:arrived:customer",
+    "payment:arrived:user",
+    "status_change:picked_up:user",
+  ]);
   expect(events.find((e) => e.kind === "payment")).toMatchObject({ paymentStatus: "paid", paymentMethod: "card" });
 
   // A label for the slot prints name, code, QR and rack slot.
@@ -138,7 +160,11 @@ test("staff run the day's pickups live while a customer orders and checks in", a
 test("the counter records a sale beyond the plan as a discrepancy; the storefront shows 0", async ({ page }) => {
   const db = ensureShop();
   const today = localDate(Date.now());
-  const product = db.insert(schema.products).values({ name: `카운터 식빵 ${Date.now() % 10000}`, price: 3000 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `카운터 식빵 ${Date.now() % 10000}`, price: 3000 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 1 }).run();
   await signIn(page);
   await page.goto("/admin/counter");
@@ -160,7 +186,11 @@ test("the counter records a sale beyond the plan as a discrepancy; the storefron
 test("the counter's quick sale lowers today's availability at once", async ({ page }) => {
   const db = ensureShop();
   const today = localDate(Date.now());
-  const product = db.insert(schema.products).values({ name: `카운터 바게트 ${Date.now() % 10000}`, price: 4000 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `카운터 바게트 ${Date.now() % 10000}`, price: 4000 })
+    .returning()
+    .get();
   db.insert(schema.dailyPlans).values({ date: today, productId: product.id, planned: 5 }).run();
   await signIn(page);
   await page.goto("/admin/counter");

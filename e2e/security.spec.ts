@@ -26,11 +26,21 @@ async function postCredentials(request: APIRequestContext, email: string, passwo
   const csrf = await request.get("/api/auth/csrf");
   const { csrfToken } = await csrf.json();
   const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password }, maxRedirects: 0 });
-  const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
-  return { status: res.status(), location: res.headers()["location"] ?? "", signedIn: cookies.some((c) => /session-token=[^;]+/.test(c) && !/session-token=;/.test(c)) };
+  const cookies = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
+  return {
+    status: res.status(),
+    location: res.headers()["location"] ?? "",
+    signedIn: cookies.some((c) => /session-token=[^;]+/.test(c) && !/session-token=;/.test(c)),
+  };
 }
 
-test("Auth.js's own credentials endpoint is throttled: after wrong guesses the right password is refused", async ({ playwright, baseURL }) => {
+test("Auth.js's own credentials endpoint is throttled: after wrong guesses the right password is refused", async ({
+  playwright,
+  baseURL,
+}) => {
   const who = staffAccount("throttle");
   const request = await playwright.request.newContext({ baseURL });
   // The endpoint works at all: the right password signs in.
@@ -98,7 +108,8 @@ test("a copied session cookie dies with sign-out; deactivate → reactivate does
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (msg) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text())) violations.push(`${page.url()}: ${msg.text()}`);
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(msg.text()))
+      violations.push(`${page.url()}: ${msg.text()}`);
   });
   return violations;
 }
@@ -122,16 +133,33 @@ test("every page type loads under the CSP with no violation and the right referr
   test.setTimeout(300_000);
   const db = ensureShop();
   openOrderingNow(db);
-  const product = db.insert(schema.products).values({ name: `보안 식빵 ${run}`, price: 4000, maxPerOrder: 10 }).returning().get();
+  const product = db
+    .insert(schema.products)
+    .values({ name: `보안 식빵 ${run}`, price: 4000, maxPerOrder: 10 })
+    .returning()
+    .get();
   const tomorrow = addDays(localDate(Date.now()), 1);
   db.insert(schema.dailyPlans).values({ date: tomorrow, productId: product.id, planned: 20 }).onConflictDoNothing().run();
   const placed = await request.post("/api/v1/storefront/orders", {
-    data: { pickup_date: tomorrow, slot: "12:00-23:59", customer: { name: "보안 손님", phone: "010-3141-5926" }, consent: { privacy: true }, items: [{ product_id: product.id, quantity: 1 }] },
+    data: {
+      pickup_date: tomorrow,
+      slot: "12:00-23:59",
+      customer: { name: "보안 손님", phone: "010-3141-5926" },
+      consent: { privacy: true },
+      items: [{ product_id: product.id, quantity: 1 }],
+    },
   });
   expect(placed.status()).toBe(201);
   const orderToken = (await placed.json()).order.token as string;
-  const customer = db.select({ token: schema.customers.token }).from(schema.customers).where(eq(schema.customers.phone, "01031415926")).get()!;
-  const template = createTemplate({ db, input: { title: "보안 상담표", slug: `sec-${run}`, questions: [{ id: "q1", type: "short", label: "원하는 것", required: false }] } });
+  const customer = db
+    .select({ token: schema.customers.token })
+    .from(schema.customers)
+    .where(eq(schema.customers.phone, "01031415926"))
+    .get()!;
+  const template = createTemplate({
+    db,
+    input: { title: "보안 상담표", slug: `sec-${run}`, questions: [{ id: "q1", type: "short", label: "원하는 것", required: false }] },
+  });
 
   const context = await browser.newContext();
   await context.addInitScript(() => {
@@ -141,7 +169,17 @@ test("every page type loads under the CSP with no violation and the right referr
   const page = await context.newPage();
   const violations = watchCsp(page);
 
-  const customerPages = ["/", `/o/${orderToken}`, `/c/${template.slug}`, `/c/${template.slug}?t=${customer.token}`, `/me/${customer.token}`, "/inquiry", "/login", "/setup", "/no-such-page"];
+  const customerPages = [
+    "/",
+    `/o/${orderToken}`,
+    `/c/${template.slug}`,
+    `/c/${template.slug}?t=${customer.token}`,
+    `/me/${customer.token}`,
+    "/inquiry",
+    "/login",
+    "/setup",
+    "/no-such-page",
+  ];
   for (const path of customerPages) {
     const headers = await visit(page, path, violations);
     const tokenInUrl = /^\/(o|me)\//.test(path) || path.includes("?t=");
@@ -150,7 +188,21 @@ test("every page type loads under the CSP with no violation and the right referr
   }
 
   await signIn(page);
-  const staffPages = ["/admin", "/admin/orders", "/admin/plan", "/admin/products", "/admin/customers", "/admin/consultations", `/admin/consultations/${template.id}`, "/admin/metrics", "/admin/settings", "/admin/import", "/rack", "/rack/labels", `/c/${template.slug}/qr`];
+  const staffPages = [
+    "/admin",
+    "/admin/orders",
+    "/admin/plan",
+    "/admin/products",
+    "/admin/customers",
+    "/admin/consultations",
+    `/admin/consultations/${template.id}`,
+    "/admin/metrics",
+    "/admin/settings",
+    "/admin/import",
+    "/rack",
+    "/rack/labels",
+    `/c/${template.slug}/qr`,
+  ];
   for (const path of staffPages) {
     const headers = await visit(page, path, violations);
     expect(headers["permissions-policy"], path).toContain("camera=()");

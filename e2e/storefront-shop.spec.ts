@@ -27,7 +27,10 @@ let cake: schema.Product;
 let bread: schema.Product;
 
 function plan(date: string, productId: number, planned: number) {
-  db.insert(schema.dailyPlans).values({ date, productId, planned }).onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned } }).run();
+  db.insert(schema.dailyPlans)
+    .values({ date, productId, planned })
+    .onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned } })
+    .run();
 }
 const shot = (page: Page, file: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${file}`, fullPage });
 
@@ -36,7 +39,11 @@ test.beforeAll(() => {
   db = ensureShop();
   openOrderingNow(db);
   db.update(schema.shopSettings).set({ daysAhead: 7 }).run();
-  bread = db.insert(schema.products).values({ name: name("우유식빵"), price: 5000, maxPerOrder: 10, sortOrder: -3 }).returning().get();
+  bread = db
+    .insert(schema.products)
+    .values({ name: name("우유식빵"), price: 5000, maxPerOrder: 10, sortOrder: -3 })
+    .returning()
+    .get();
   // Needs notice: the 00:00 slot of `later` is already too close, its 12:00 slot is not.
   const hoursToLaterMidnight = (zonedTime(later, "00:00") - Date.now()) / 3_600_000;
   cake = db
@@ -50,7 +57,9 @@ test.beforeAll(() => {
   }
 });
 
-test("the owner sets address, phone and hours; the storefront and the order page show them with a map search and tap-to-call (item 6)", async ({ page }) => {
+test("the owner sets address, phone and hours; the storefront and the order page show them with a map search and tap-to-call (item 6)", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page);
   await page.goto("/admin/settings");
@@ -61,22 +70,34 @@ test("the owner sets address, phone and hours; the storefront and the order page
   await details.getByRole("button", { name: "저장" }).click();
   await expect(details.getByTestId("notice-success")).toBeVisible();
   await shot(page, "06-settings-desktop.png");
-  expect(db.select().from(schema.shopSettings).get()).toMatchObject({ address: "서울 마포구 망원로 12", phone: "02-123-4567", openingHours: "화–토 10:00–19:00\n일 11:00–17:00, 월요일 휴무" });
+  expect(db.select().from(schema.shopSettings).get()).toMatchObject({
+    address: "서울 마포구 망원로 12",
+    phone: "02-123-4567",
+    openingHours: "화–토 10:00–19:00\n일 11:00–17:00, 월요일 휴무",
+  });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.context().clearCookies();
   await page.goto("/");
   const info = page.getByTestId("shop-info");
   await expect(info.getByTestId("shop-address")).toHaveText("서울 마포구 망원로 12");
-  await expect(info.getByRole("link", { name: "지도에서 보기 · Naver" })).toHaveAttribute("href", "https://map.naver.com/p/search/%EC%84%9C%EC%9A%B8%20%EB%A7%88%ED%8F%AC%EA%B5%AC%20%EB%A7%9D%EC%9B%90%EB%A1%9C%2012");
-  await expect(info.getByRole("link", { name: "지도에서 보기 · Kakao" })).toHaveAttribute("href", /^https:\/\/map\.kakao\.com\/link\/search\//);
+  await expect(info.getByRole("link", { name: "지도에서 보기 · Naver" })).toHaveAttribute(
+    "href",
+    "https://map.naver.com/p/search/%EC%84%9C%EC%9A%B8%20%EB%A7%88%ED%8F%AC%EA%B5%AC%20%EB%A7%9D%EC%9B%90%EB%A1%9C%2012",
+  );
+  await expect(info.getByRole("link", { name: "지도에서 보기 · Kakao" })).toHaveAttribute(
+    "href",
+    /^https:\/\/map\.kakao\.com\/link\/search\//,
+  );
   await expect(info.getByRole("link", { name: "02-123-4567" })).toHaveAttribute("href", "tel:021234567");
   await expect(info.getByTestId("shop-hours")).toHaveText("화–토 10:00–19:00\n일 11:00–17:00, 월요일 휴무");
   await info.scrollIntoViewIfNeeded();
   await shot(page, "06-storefront-shop-info.png");
 });
 
-test("a product with minimum notice: shown, slots it cannot make disabled, the chosen time beside the order button, the API says 422 (items 3, 20)", async ({ page }) => {
+test("a product with minimum notice: shown, slots it cannot make disabled, the chosen time beside the order button, the API says 422 (items 3, 20)", async ({
+  page,
+}) => {
   await page.goto(`/?date=${later}`);
   const card = page.getByTestId("product-card").filter({ hasText: name("딸기 케이크") });
   await expect(card.getByTestId("min-notice")).toHaveText(/^픽업 \d+시간 전까지 주문$/);
@@ -94,7 +115,13 @@ test("a product with minimum notice: shown, slots it cannot make disabled, the c
   await shot(page, "03-slots.png");
 
   const refused = await page.request.post("/api/v1/storefront/orders", {
-    data: { pickup_date: later, slot: "00:00-11:59", customer: { name: "김단골", phone: "010-1111-2222" }, consent: { privacy: true }, items: [{ product_id: cake.id, quantity: 1 }] },
+    data: {
+      pickup_date: later,
+      slot: "00:00-11:59",
+      customer: { name: "김단골", phone: "010-1111-2222" },
+      consent: { privacy: true },
+      items: [{ product_id: cake.id, quantity: 1 }],
+    },
   });
   expect(refused.status()).toBe(422);
   const body = await refused.json();
@@ -183,7 +210,9 @@ test("after an inquiry, the success page links to where the answer will appear (
   await expect(page.getByTestId("me-inquiries")).toContainText("케이크에 초를 꽂아 주실 수 있나요?");
 });
 
-test("the owner uploads a product photo; bad files are refused in Korean; the storefront and counter show it (item 9)", async ({ page }) => {
+test("the owner uploads a product photo; bad files are refused in Korean; the storefront and counter show it (item 9)", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, OWNER);
   await page.goto(`/admin/products/${bread.id}`);
@@ -194,17 +223,25 @@ test("the owner uploads a product photo; bad files are refused in Korean; the st
   await file.setInputFiles({ name: "menu.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not really a picture") });
   await submit.click();
   await expect(box.getByTestId("field-error")).toHaveText("JPG, PNG, WebP 사진만 올릴 수 있어요.");
-  await file.setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+  await file.setInputFiles({
+    name: "logo.svg",
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
   await submit.click();
   await expect(box.getByTestId("field-error")).toHaveText("JPG, PNG, WebP 사진만 올릴 수 있어요.");
   await file.setInputFiles({ name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(20 * 1024 * 1024, 0xff) });
   await submit.click();
   await expect(box.getByTestId("field-error")).toHaveText("사진은 8MB까지 올릴 수 있어요. 더 작은 사진을 골라 주세요.");
   await shot(page, "09-photo-refused.png");
-  expect(db.select({ photoKey: schema.products.photoKey }).from(schema.products).where(eq(schema.products.id, bread.id)).get()!.photoKey).toBeNull();
+  expect(
+    db.select({ photoKey: schema.products.photoKey }).from(schema.products).where(eq(schema.products.id, bread.id)).get()!.photoKey,
+  ).toBeNull();
 
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#d9a066" } })
-    .composite([{ input: Buffer.from('<svg width="1600" height="1200"><ellipse cx="800" cy="650" rx="600" ry="380" fill="#8a4b12"/></svg>') }])
+    .composite([
+      { input: Buffer.from('<svg width="1600" height="1200"><ellipse cx="800" cy="650" rx="600" ry="380" fill="#8a4b12"/></svg>') },
+    ])
     .jpeg()
     .toBuffer();
   await file.setInputFiles({ name: "bread.jpg", mimeType: "image/jpeg", buffer: photo });
@@ -212,16 +249,25 @@ test("the owner uploads a product photo; bad files are refused in Korean; the st
   await expect(box.getByText("사진을 올렸어요.")).toBeVisible();
   await expect(box.getByTestId("product-photo-img")).toBeVisible();
   await shot(page, "09-admin-photo.png");
-  const key = db.select({ photoKey: schema.products.photoKey }).from(schema.products).where(eq(schema.products.id, bread.id)).get()!.photoKey!;
+  const key = db.select({ photoKey: schema.products.photoKey }).from(schema.products).where(eq(schema.products.id, bread.id)).get()!
+    .photoKey!;
   expect(key).toMatch(/^[0-9a-f]{16}$/);
 
   await page.goto("/admin/counter");
-  await expect(page.getByTestId("counter-product").filter({ hasText: name("우유식빵") }).locator("img")).toHaveAttribute("src", `/photos/${key}-480.webp`);
+  await expect(
+    page
+      .getByTestId("counter-product")
+      .filter({ hasText: name("우유식빵") })
+      .locator("img"),
+  ).toHaveAttribute("src", `/photos/${key}-480.webp`);
   await shot(page, "09-counter-photo.png");
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/?date=${tomorrow}`);
-  const img = page.getByTestId("product-card").filter({ hasText: name("우유식빵") }).getByRole("img", { name: name("우유식빵") });
+  const img = page
+    .getByTestId("product-card")
+    .filter({ hasText: name("우유식빵") })
+    .getByRole("img", { name: name("우유식빵") });
   await expect(img).toHaveAttribute("srcset", `/photos/${key}-240.webp 240w, /photos/${key}-480.webp 480w, /photos/${key}-960.webp 960w`);
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
   await shot(page, "09-storefront-photo.png");
@@ -238,7 +284,9 @@ test("a shared storefront link shows the shop: title, Open Graph and Twitter tag
   const meta = (sel: string) => page.locator(sel).getAttribute("content");
   expect(await meta('meta[property="og:title"]')).toBe(shopName);
   expect(await meta('meta[property="og:site_name"]')).toBe(shopName);
-  expect(await meta('meta[property="og:description"]')).toBe(`${shopName}에서 미리 주문하고 원하는 시간에 찾아가세요. 서울 마포구 망원로 12`);
+  expect(await meta('meta[property="og:description"]')).toBe(
+    `${shopName}에서 미리 주문하고 원하는 시간에 찾아가세요. 서울 마포구 망원로 12`,
+  );
   expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
   expect(await meta('meta[name="twitter:title"]')).toBe(shopName);
   const image = (await meta('meta[property="og:image"]'))!;
@@ -251,7 +299,10 @@ test("a shared storefront link shows the shop: title, Open Graph and Twitter tag
   fs.writeFileSync(`${SHOTS}/08-og-image.png`, png);
 });
 
-test("a branded 404 in the visitor's language with a way back: unknown page, bad order link, /setup after setup (item 16)", async ({ page, context }) => {
+test("a branded 404 in the visitor's language with a way back: unknown page, bad order link, /setup after setup (item 16)", async ({
+  page,
+  context,
+}) => {
   for (const path of ["/no-such-page", "/setup", "/me/not-a-real-token"]) {
     const res = await page.goto(path);
     expect(res!.status()).toBe(404);

@@ -26,10 +26,17 @@ let croissant: schema.Product;
 let baguette: schema.Product;
 
 function product(values: { name: string; price: number }) {
-  return db.insert(schema.products).values({ ...values, maxPerOrder: 10, sortOrder: -1 }).returning().get();
+  return db
+    .insert(schema.products)
+    .values({ ...values, maxPerOrder: 10, sortOrder: -1 })
+    .returning()
+    .get();
 }
 function plan(date: string, productId: number, planned: number) {
-  db.insert(schema.dailyPlans).values({ date, productId, planned }).onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned } }).run();
+  db.insert(schema.dailyPlans)
+    .values({ date, productId, planned })
+    .onConflictDoUpdate({ target: [schema.dailyPlans.date, schema.dailyPlans.productId], set: { planned } })
+    .run();
 }
 /** Someone else's order placed straight through the domain function. */
 function otherOrder(date: string, productId: number, quantity: number, channel: "web" | "phone" = "phone") {
@@ -69,7 +76,12 @@ test("a customer orders with options at phone width and sees the code and QR", a
   await page.goto(`/?date=${tomorrow}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
   await expect(page.getByTestId("product-card").filter({ hasText: name("안 굽는 빵") })).toHaveCount(0);
-  await expect(page.getByTestId("product-card").filter({ hasText: name("바게트") }).getByTestId("availability")).toHaveText("품절");
+  await expect(
+    page
+      .getByTestId("product-card")
+      .filter({ hasText: name("바게트") })
+      .getByTestId("availability"),
+  ).toHaveText("품절");
 
   const breadCard = page.getByTestId("product-card").filter({ hasText: name("우유식빵") });
   await expect(breadCard.getByTestId("availability")).toHaveText("10개 남음");
@@ -106,7 +118,15 @@ test("a customer orders with options at phone width and sees the code and QR", a
 
   const token = page.url().split("/o/")[1];
   const order = db.select().from(schema.orders).where(eq(schema.orders.token, token)).get()!;
-  expect(order).toMatchObject({ code, channel: "web", status: "placed", total: 14_000, pickupDate: tomorrow, slotStart: "12:00", note: "6시쯤 갈게요" });
+  expect(order).toMatchObject({
+    code,
+    channel: "web",
+    status: "placed",
+    total: 14_000,
+    pickupDate: tomorrow,
+    slotStart: "12:00",
+    note: "6시쯤 갈게요",
+  });
   const items = db.select().from(schema.orderItems).where(eq(schema.orderItems.orderId, order.id)).all();
   expect(items.map((i) => [i.productName, i.quantity, i.unitPrice, i.options.map((o) => o.choice)])).toEqual([
     [name("우유식빵"), 2, 5500, ["슬라이스 해 주세요"]],
@@ -189,7 +209,9 @@ test("the order page follows the rack without reload, and '도착했어요' reco
 
 test("past the cut-off the storefront says when ordering opens next", async ({ page }) => {
   // Every date's cut-off was yesterday or earlier; the day after tomorrow opens tonight at 23:59.
-  db.update(schema.shopSettings).set({ cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:00", opensDaysBefore: 2, opensTime: "23:59" }).run();
+  db.update(schema.shopSettings)
+    .set({ cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:00", opensDaysBefore: 2, opensTime: "23:59" })
+    .run();
   try {
     await page.goto(`/?date=${today}`);
     await expect(page.getByTestId("date-state").first()).toContainText("픽업 주문은 마감됐어요.");

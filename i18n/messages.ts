@@ -9,7 +9,16 @@ export const DEFAULT_LOCALE: Locale = "ko";
 /** `errors` and `actions` are worded on the server only (lib/errors.ts, action results): never shipped to a browser. */
 export const NAMESPACES = ["common", "storefront", "admin", "auth", "rack", "consult", "metrics", "errors", "actions", "coupons"] as const;
 /** What the admin's client components may read (its order page reuses the storefront's order editor). */
-export const ADMIN_CLIENT_NAMESPACES = ["common", "storefront", "admin", "auth", "rack", "consult", "metrics", "coupons"] as const satisfies readonly (typeof NAMESPACES)[number][];
+export const ADMIN_CLIENT_NAMESPACES = [
+  "common",
+  "storefront",
+  "admin",
+  "auth",
+  "rack",
+  "consult",
+  "metrics",
+  "coupons",
+] as const satisfies readonly (typeof NAMESPACES)[number][];
 
 export function resolveLocale(value: string | undefined | null): Locale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;

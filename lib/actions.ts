@@ -26,9 +26,7 @@ function publicActionsPerMinute(): number {
 
 /** What a form shows: sentences in the visitor's language (`fieldErrors` per input name). */
 export type ActionState<T = unknown> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> }
-  | null;
+  { ok: true; message?: string; data?: T } | { ok: false; message: string; fieldErrors?: Record<string, string> } | null;
 
 /**
  * How a component sees an action the page hands it: a form action for `useActionState`, or a

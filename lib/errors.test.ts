@@ -21,7 +21,11 @@ describe("zod issues", () => {
     try {
       parseOrThrow(z.object({ note: z.string().max(3, "note_too_long") }), { note: "long" });
     } catch (e) {
-      expect(translateError(e as AppError, "ko")).toEqual({ code: "validation", message: "입력한 내용을 다시 확인해 주세요.", fields: { note: "요청사항은 3자까지 적을 수 있어요." } });
+      expect(translateError(e as AppError, "ko")).toEqual({
+        code: "validation",
+        message: "입력한 내용을 다시 확인해 주세요.",
+        fields: { note: "요청사항은 3자까지 적을 수 있어요." },
+      });
       expect(translateError(e as AppError, "en").fields).toEqual({ note: "The request can be up to 3 characters." });
       expect((e as AppError).message).toBe("요청사항은 3자까지 적을 수 있어요.");
     }
@@ -30,9 +34,17 @@ describe("zod issues", () => {
 
 describe("AppError", () => {
   it("carries no sentence: code, key and params, worded per language with ICU numbers", () => {
-    const e = new AppError("insufficient_points", { message: "points_over_balance", params: { balance: 12500 }, fields: { points: "points_over_balance_field" } });
+    const e = new AppError("insufficient_points", {
+      message: "points_over_balance",
+      params: { balance: 12500 },
+      fields: { points: "points_over_balance_field" },
+    });
     expect(e.status).toBe(422);
-    expect(translateError(e, "ko")).toEqual({ code: "insufficient_points", message: "포인트 잔액이 모자라요. 지금 잔액은 12,500P예요.", fields: { points: "잔액 12,500P보다 많아요." } });
+    expect(translateError(e, "ko")).toEqual({
+      code: "insufficient_points",
+      message: "포인트 잔액이 모자라요. 지금 잔액은 12,500P예요.",
+      fields: { points: "잔액 12,500P보다 많아요." },
+    });
     expect(translateError(e, "en").message).toBe("Not enough points. The balance is 12,500 P.");
   });
 

@@ -145,9 +145,7 @@ export type TranslatedError = { code: ErrorCode; message: string; fields?: Recor
 export function translateError(e: AppError, locale: Locale): TranslatedError {
   const message = errorText(locale, e.key, e.params);
   if (!e.fields) return { code: e.code, message };
-  const fields = Object.fromEntries(
-    Object.entries(e.fields).map(([k, f]) => [k, errorText(locale, f.code, { ...e.params, ...f.params })]),
-  );
+  const fields = Object.fromEntries(Object.entries(e.fields).map(([k, f]) => [k, errorText(locale, f.code, { ...e.params, ...f.params })]));
   return { code: e.code, message, fields };
 }
 
@@ -189,9 +187,17 @@ function genericKey(issue: z.core.$ZodIssue, value: unknown): MessageKey {
     case "invalid_type":
       return value === undefined || value === null ? "field_required" : "field_invalid";
     case "too_small":
-      return issue.origin === "string" ? "field_too_short" : issue.origin === "array" || issue.origin === "set" ? "field_too_few" : "field_too_small";
+      return issue.origin === "string"
+        ? "field_too_short"
+        : issue.origin === "array" || issue.origin === "set"
+          ? "field_too_few"
+          : "field_too_small";
     case "too_big":
-      return issue.origin === "string" ? "field_too_long" : issue.origin === "array" || issue.origin === "set" ? "field_too_many" : "field_too_big";
+      return issue.origin === "string"
+        ? "field_too_long"
+        : issue.origin === "array" || issue.origin === "set"
+          ? "field_too_many"
+          : "field_too_big";
     default:
       return "field_invalid";
   }

@@ -29,7 +29,12 @@ export function formatDate(date: string, locale: string = "ko"): string {
   // Building a DateTimeFormat costs ~0.1 ms; a page formats dozens of dates.
   let format = dateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", month: locale === "en" ? "short" : "long", day: "numeric", weekday: "short" });
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: "UTC",
+      month: locale === "en" ? "short" : "long",
+      day: "numeric",
+      weekday: "short",
+    });
     dateFormats.set(locale, format);
   }
   return format.format(dt);

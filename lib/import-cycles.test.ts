@@ -27,11 +27,19 @@ export function runtimeImports(file: string, source: string): string[] {
     const names = m[3].replace(/^\{|\}$/g, "").trim();
     // `import { type A, type B } from` loads nothing either.
     if (names.startsWith("{") || /^\{?\s*(type\s+\w+\s*,?\s*)+\}?$/.test(names)) {
-      const inner = names.replace(/[{}]/g, "").split(",").map((s) => s.trim()).filter(Boolean);
+      const inner = names
+        .replace(/[{}]/g, "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (inner.length > 0 && inner.every((s) => s.startsWith("type "))) continue;
     }
     const spec = m[4];
-    const target = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
+    const target = spec.startsWith("@/")
+      ? path.join(ROOT, spec.slice(2))
+      : spec.startsWith(".")
+        ? path.resolve(path.dirname(file), spec)
+        : null;
     if (!target) continue;
     for (const candidate of [`${target}.ts`, `${target}.tsx`, path.join(target, "index.ts")]) {
       if (fs.existsSync(candidate)) {
@@ -103,7 +111,12 @@ describe("lib/ has no import cycles", () => {
       ["d", ["a"]],
     ]);
     expect(importCycles(g)).toEqual([["a", "b", "c"]]);
-    expect(runtimeImports(path.join(ROOT, "lib/x.ts"), 'import type { A } from "@/lib/errors";\nimport { type B } from "@/lib/format";\nimport { C } from "@/lib/errors";')).toEqual([path.join(ROOT, "lib/errors.ts")]);
+    expect(
+      runtimeImports(
+        path.join(ROOT, "lib/x.ts"),
+        'import type { A } from "@/lib/errors";\nimport { type B } from "@/lib/format";\nimport { C } from "@/lib/errors";',
+      ),
+    ).toEqual([path.join(ROOT, "lib/errors.ts")]);
   });
 
   it("no module in lib/ reaches itself through its imports", () => {
@@ -117,11 +130,29 @@ describe("lib/ has no import cycles", () => {
     const domains = new Map<string, string[]>();
     for (const file of sourceFiles(path.join(ROOT, "lib"))) {
       const from = domainOf(file);
-      const targets = runtimeImports(file, fs.readFileSync(file, "utf8")).map(domainOf).filter((d) => d !== from);
+      const targets = runtimeImports(file, fs.readFileSync(file, "utf8"))
+        .map(domainOf)
+        .filter((d) => d !== from);
       domains.set(from, [...new Set([...(domains.get(from) ?? []), ...targets])]);
     }
     expect(importCycles(domains)).toEqual([KNOWN_TANGLE]);
     // The pairs this layering took apart stay apart.
-    for (const group of importCycles(domains)) for (const d of ["consultations", "inquiries", "reviews", "customer-record", "shop", "pickup", "customers", "products", "format", "api", "auth", "payments", "prepayment"]) expect(group).not.toContain(d);
+    for (const group of importCycles(domains))
+      for (const d of [
+        "consultations",
+        "inquiries",
+        "reviews",
+        "customer-record",
+        "shop",
+        "pickup",
+        "customers",
+        "products",
+        "format",
+        "api",
+        "auth",
+        "payments",
+        "prepayment",
+      ])
+        expect(group).not.toContain(d);
   });
 });

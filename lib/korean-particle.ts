@@ -19,7 +19,18 @@ const HANGUL_LAST = 0xd7a3;
 const RIEUL = 8; // index of ㄹ among the 28 final-consonant slots
 
 /** Sino-Korean reading of the last digit: 일, 칠, 팔 end on ㄹ; 삼, 육 on another 받침. */
-const DIGIT_ENDING: Record<string, Ending> = { "0": "other", "1": "ㄹ", "2": "none", "3": "other", "4": "none", "5": "none", "6": "other", "7": "ㄹ", "8": "ㄹ", "9": "none" };
+const DIGIT_ENDING: Record<string, Ending> = {
+  "0": "other",
+  "1": "ㄹ",
+  "2": "none",
+  "3": "other",
+  "4": "none",
+  "5": "none",
+  "6": "other",
+  "7": "ㄹ",
+  "8": "ㄹ",
+  "9": "none",
+};
 /** Korean letter names: 엘, 알 end on ㄹ; 엠, 엔 on another 받침; the rest on a vowel. */
 const LETTER_ENDING: Record<string, Ending> = { l: "ㄹ", r: "ㄹ", m: "other", n: "other" };
 const TRANSPARENT = /[\s'"‘’“”「」『』<>《》〈〉.,!?…·~*`-]+$/u;

@@ -49,6 +49,9 @@ it("has no Hangul string literal in lib/ outside shop content", () => {
 
 it("finds one when there is one (the check can fail)", () => {
   const tmp = path.join(fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), "hangul-")), "x.ts");
-  fs.writeFileSync(tmp, 'export const a = "ok"; // 주석은 괜찮아요\nexport const b = `안녕 ${a}`;\nexport const c = "됨"; // hangul-ok: test\n');
+  fs.writeFileSync(
+    tmp,
+    'export const a = "ok"; // 주석은 괜찮아요\nexport const b = `안녕 ${a}`;\nexport const c = "됨"; // hangul-ok: test\n',
+  );
   expect(hangulLiterals(tmp)).toHaveLength(1);
 });

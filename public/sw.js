@@ -7,7 +7,9 @@ self.addEventListener("push", (event) => {
   } catch {
     if (event.data) message.body = event.data.text();
   }
-  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, data: { url: message.url }, icon: "/icon.svg", lang: "ko" }));
+  event.waitUntil(
+    self.registration.showNotification(message.title, { body: message.body, data: { url: message.url }, icon: "/icon.svg", lang: "ko" }),
+  );
 });
 
 self.addEventListener("notificationclick", (event) => {

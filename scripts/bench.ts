@@ -59,7 +59,13 @@ async function waitForServer(baseUrl: string, child: ChildProcess, timeoutMs = 9
 }
 
 function printTable(rows: (BenchRow & { module: string })[]): void {
-  const cells = rows.map((r) => [r.name, r.metric, String(r.value), r.baseline ? `${r.baseline.value} (${r.baseline.name})` : "", r.ratio === undefined ? "" : `×${r.ratio}`]);
+  const cells = rows.map((r) => [
+    r.name,
+    r.metric,
+    String(r.value),
+    r.baseline ? `${r.baseline.value} (${r.baseline.name})` : "",
+    r.ratio === undefined ? "" : `×${r.ratio}`,
+  ]);
   const header = ["measure", "metric", "value", "baseline", "ratio"];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join("  ");
@@ -79,10 +85,20 @@ async function main(): Promise<number> {
   const apiKey = await prepareDatabase();
 
   const baseUrl = `http://${HOST}:${PORT}`;
-  const server = spawn(process.execPath, ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", HOST], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_ORDERS_PER_MINUTE: "0" },
-  });
+  const server = spawn(
+    process.execPath,
+    ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", HOST],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        RATE_LIMIT_ORDERS_PER_MINUTE: "0",
+      },
+    },
+  );
   const stop = () => {
     if (server.exitCode === null) server.kill("SIGTERM");
   };

@@ -13,7 +13,21 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-const SOURCES = ["app", "components", "lib", "db", "i18n", "messages", "public", "instrumentation.ts", "next.config.ts", "proxy.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "i18n",
+  "messages",
+  "public",
+  "instrumentation.ts",
+  "next.config.ts",
+  "proxy.ts",
+  "package.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function listFiles(entry: string): string[] {
   if (!fs.existsSync(entry)) return [];

@@ -19,7 +19,10 @@ function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[
   for (const [appDir, files] of Object.entries(pages)) {
     fs.mkdirSync(path.join(dir, "server/app", appDir), { recursive: true });
     const manifest = { entryJSFiles: { [`[project]/app/${appDir}/page`]: files.map((f) => `static/chunks/${f}`) } };
-    fs.writeFileSync(path.join(dir, "server/app", appDir, "page_client-reference-manifest.js"), `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["x"] = ${JSON.stringify(manifest)};`);
+    fs.writeFileSync(
+      path.join(dir, "server/app", appDir, "page_client-reference-manifest.js"),
+      `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["x"] = ${JSON.stringify(manifest)};`,
+    );
   }
   return dir;
 }
@@ -36,12 +39,18 @@ describe("bundle check", () => {
   });
 
   it("fails on a client chunk carrying a column name or the driver, naming the chunk", () => {
-    const build = fakeBuild({ "main.js": "x", "store.js": "y", "consult.js": "z", "rack.js": 'const t={passwordHash:"password_hash"};require("better-sqlite3")' }, PAGES);
+    const build = fakeBuild(
+      { "main.js": "x", "store.js": "y", "consult.js": "z", "rack.js": 'const t={passwordHash:"password_hash"};require("better-sqlite3")' },
+      PAGES,
+    );
     expect(findLeaks(build)).toEqual([
       { chunk: "static/chunks/rack.js", word: "better-sqlite3" },
       { chunk: "static/chunks/rack.js", word: "password_hash" },
     ]);
-    expect(checkBundles(build).problems).toEqual(['static/chunks/rack.js contains "better-sqlite3"', 'static/chunks/rack.js contains "password_hash"']);
+    expect(checkBundles(build).problems).toEqual([
+      'static/chunks/rack.js contains "better-sqlite3"',
+      'static/chunks/rack.js contains "password_hash"',
+    ]);
   });
 
   it("passes clean chunks and fails when the consultation form loads more script than the storefront", () => {
@@ -51,7 +60,9 @@ describe("bundle check", () => {
     expect(ok.problems).toEqual([]);
     expect(ok.sizes["/c/<slug>"]).toBeLessThan(ok.sizes["/"]);
     fs.writeFileSync(path.join(clean, "static/chunks/consult.js"), random(4000) + random(4000).split("").reverse().join(""));
-    expect(checkBundles(clean).problems).toEqual([expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, more than the storefront's/)]);
+    expect(checkBundles(clean).problems).toEqual([
+      expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, more than the storefront's/),
+    ]);
   });
 
   it("fails when there is no build to check", () => {

@@ -77,12 +77,14 @@ export type BundleReport = { leaks: Leak[]; sizes: Record<string, number>; probl
 
 export function checkBundles(distDir: string): BundleReport {
   const problems: string[] = [];
-  if (!fs.existsSync(path.join(distDir, "build-manifest.json"))) return { leaks: [], sizes: {}, problems: [`no production build in ${distDir}`] };
+  if (!fs.existsSync(path.join(distDir, "build-manifest.json")))
+    return { leaks: [], sizes: {}, problems: [`no production build in ${distDir}`] };
   const leaks = findLeaks(distDir);
   for (const l of leaks) problems.push(`${l.chunk} contains "${l.word}"`);
   const sizes: Record<string, number> = {};
   for (const [route, dir] of Object.entries(MEASURED_PAGES)) sizes[route] = pageJsBytes(distDir, dir);
-  if (sizes["/c/<slug>"] > sizes["/"]) problems.push(`/c/<slug> loads ${kib(sizes["/c/<slug>"])} KiB of JavaScript, more than the storefront's ${kib(sizes["/"])} KiB`);
+  if (sizes["/c/<slug>"] > sizes["/"])
+    problems.push(`/c/<slug> loads ${kib(sizes["/c/<slug>"])} KiB of JavaScript, more than the storefront's ${kib(sizes["/"])} KiB`);
   return { leaks, sizes, problems };
 }
 

@@ -24,7 +24,9 @@ function helpText(): string {
     `단골 관리 도구 — 사용법: ${PREFIX} <명령> [옵션]`,
     `데이터베이스: ${databasePath()} (DATABASE_PATH로 바꿀 수 있어요)`,
     "",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${"".padEnd(width)}  ${PREFIX} ${c.name}${c.usage ? ` ${c.usage}` : ""}`),
+    ...COMMANDS.map(
+      (c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${"".padEnd(width)}  ${PREFIX} ${c.name}${c.usage ? ` ${c.usage}` : ""}`,
+    ),
     `  ${"help".padEnd(width)}  이 안내를 보여 줘요.`,
   ].join("\n");
 }
@@ -74,7 +76,10 @@ async function main(argv: string[]): Promise<number> {
     const { min, max } = command.positionals ?? { min: 0, max: 0 };
     if (parsed.positionals.length < min) throw new UsageError("필요한 인자가 빠졌어요.");
     if (parsed.positionals.length > max) throw new UsageError(`알 수 없는 인자예요: ${parsed.positionals.slice(max).join(" ")}`);
-    await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, context());
+    await command.run(
+      { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals },
+      context(),
+    );
     return 0;
   } catch (caught) {
     // SQLite's bare codes (a damaged or read-only file) said in words, with the file's path.

@@ -28,7 +28,10 @@ buildIfStale();
 // a checkout page in place of the widget. TOSS_FAKE_PORT, default E2E_PORT + 200.
 const appPort = Number(process.env.E2E_PORT || 3100);
 const { startTossFake, FAKE_CLIENT_KEY, FAKE_SECRET_KEY } = await import("../tests/fakes/toss");
-const toss = await startTossFake({ port: Number(process.env.TOSS_FAKE_PORT) || appPort + 200, webhookUrl: `http://127.0.0.1:${appPort}/api/v1/payments/toss` });
+const toss = await startTossFake({
+  port: Number(process.env.TOSS_FAKE_PORT) || appPort + 200,
+  webhookUrl: `http://127.0.0.1:${appPort}/api/v1/payments/toss`,
+});
 process.env.TOSS_CLIENT_KEY ??= FAKE_CLIENT_KEY;
 process.env.TOSS_SECRET_KEY ??= FAKE_SECRET_KEY;
 process.env.TOSS_API_BASE = toss.url;
@@ -36,9 +39,22 @@ process.env.TOSS_CHECKOUT_URL = `${toss.url}/checkout`;
 process.env.PAYMENT_SWEEP_INTERVAL_MS ??= "1000";
 fs.writeFileSync(`test-results/toss-fake-${appPort}`, toss.url);
 
-const child = spawn(process.execPath, ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", process.env.E2E_PORT || "3100", "-H", "127.0.0.1"], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const child = spawn(
+  process.execPath,
+  [
+    "--require",
+    require.resolve("./peer-address.cjs"),
+    require.resolve("next/dist/bin/next"),
+    "start",
+    "-p",
+    process.env.E2E_PORT || "3100",
+    "-H",
+    "127.0.0.1",
+  ],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

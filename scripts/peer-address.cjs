@@ -7,12 +7,17 @@
  */
 const http = require("node:http");
 
-const trusted = ["1", "true", "yes"].includes(String(process.env.TRUST_PROXY ?? "").trim().toLowerCase());
+const trusted = ["1", "true", "yes"].includes(
+  String(process.env.TRUST_PROXY ?? "")
+    .trim()
+    .toLowerCase(),
+);
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req, ...rest) {
   if (event === "request" && req && req.headers) {
     if (!trusted) {
-      for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"]) delete req.headers[name];
+      for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"])
+        delete req.headers[name];
     }
     req.headers["x-dangol-peer"] = (req.socket && req.socket.remoteAddress) || "";
   }

@@ -35,9 +35,21 @@ console.log(`빌드 확인 (${elapsed()})`);
 const port = process.env.PORT || "3000";
 // Tells `npm run cli -- restore` that a server holds this database (removed on exit).
 holdServerMarker({ dbPath: databasePath(), port });
-const child = spawn(process.execPath, ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const child = spawn(
+  process.execPath,
+  [
+    "--require",
+    require.resolve("./peer-address.cjs"),
+    require.resolve("next/dist/bin/next"),
+    "start",
+    "-p",
+    port,
+    ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : []),
+  ],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,8 +1,8 @@
 /**
- * `npm test`: typecheck and lint first (either failing stops the run), unit + integration
+ * `npm test`: typecheck, lint and the format check first (any failing stops the run), unit + integration
  * (vitest), then end-to-end (Playwright on Debian's Chromium) and the bundle check on the
  * production build the end-to-end tests ran against; then one closing line
- * `N passed, N failed[, N skipped]` over every suite (typecheck, lint and the bundle check
+ * `N passed, N failed[, N skipped]` over every suite (typecheck, lint, format and the bundle check
  * count as one test each).
  */
 import fs from "node:fs";
@@ -31,6 +31,7 @@ if (!only) {
   for (const [name, bin, args] of [
     ["typecheck", "node_modules/typescript/bin/tsc", ["--noEmit"]],
     ["lint", "node_modules/eslint/bin/eslint.js", ["."]],
+    ["format", "node_modules/prettier/bin/prettier.cjs", ["--check", "--log-level", "warn", "."]],
   ] as const) {
     console.log(`\n${name}: ${[path.basename(bin), ...args].join(" ")}`);
     if (run(bin, [...args]) === 0) total.passed += 1;

@@ -23,7 +23,8 @@ export async function signInAction(_prev: ActionState, form: FormData): Promise<
     await signIn("credentials", { email, password, redirectTo: safeFrom(from) });
     return { ok: true };
   } catch (e) {
-    if (e instanceof CredentialsSignin && e.code === "throttled") return errorState(new AppError("rate_limited", { message: "sign_in_too_many" }));
+    if (e instanceof CredentialsSignin && e.code === "throttled")
+      return errorState(new AppError("rate_limited", { message: "sign_in_too_many" }));
     // One message for both: never tell which of email or password was wrong.
     if (e instanceof AuthError) return errorState(new AppError("unauthorized", { message: "sign_in_failed" }));
     return errorState(e);
@@ -34,17 +35,19 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
 }
 
-const setupSchema = z.object({
-  shopName: z.string().trim().min(1, "shop_name_required").max(60, "shop_name_too_long"),
-  ownerName: z.string().trim().max(40).optional(),
-  email: z.string().trim().email("email_invalid"),
-  password: z.string().min(8, "password_min").max(200),
-  passwordConfirm: z.string(),
-  opensTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_format"),
-  cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_format"),
-  slotCapacity: z.coerce.number().int().min(1, "number_min").max(500, "number_max"),
-  demo: z.literal("on").optional(),
-}).refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "password_mismatch" });
+const setupSchema = z
+  .object({
+    shopName: z.string().trim().min(1, "shop_name_required").max(60, "shop_name_too_long"),
+    ownerName: z.string().trim().max(40).optional(),
+    email: z.string().trim().email("email_invalid"),
+    password: z.string().min(8, "password_min").max(200),
+    passwordConfirm: z.string(),
+    opensTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_format"),
+    cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_format"),
+    slotCapacity: z.coerce.number().int().min(1, "number_min").max(500, "number_max"),
+    demo: z.literal("on").optional(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "password_mismatch" });
 
 /** First-run setup: public only until an owner exists (createShop refuses afterwards). */
 export const setupAction = defineAction({ permission: null, schema: setupSchema }, async (input) => {

@@ -20,11 +20,21 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-stone-200 bg-white px-3 py-1 print:hidden">
         <span className="mr-2 text-lg font-bold text-brand-700">{shop.name}</span>
         <nav aria-label={t("label")} className="flex flex-wrap gap-1">
-          <Link href="/rack" className={link}>{t("board")}</Link>
-          <Link href="/rack/scan" className={link}>{t("scan")}</Link>
-          <Link href="/rack/labels" className={link}>{t("labels")}</Link>
-          <Link href="/admin/counter" className={link}>{t("counter")}</Link>
-          <Link href="/admin" className={link}>{t("admin")}</Link>
+          <Link href="/rack" className={link}>
+            {t("board")}
+          </Link>
+          <Link href="/rack/scan" className={link}>
+            {t("scan")}
+          </Link>
+          <Link href="/rack/labels" className={link}>
+            {t("labels")}
+          </Link>
+          <Link href="/admin/counter" className={link}>
+            {t("counter")}
+          </Link>
+          <Link href="/admin" className={link}>
+            {t("admin")}
+          </Link>
         </nav>
         <span className="ml-auto text-sm text-stone-600">{user.name}</span>
         <LocaleSwitcher action={setLocaleAction} />

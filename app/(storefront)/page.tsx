@@ -69,7 +69,12 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
       {menu.requested && (
         <div className="space-y-2" data-testid="date-closed">
           <Notice tone="info" testId="date-state">
-            <p className="font-semibold">{t(`requested.${menu.requested.state}`, { date: day(menu.requested.date), dateParticle: particle(day(menu.requested.date), "은/는") })}</p>
+            <p className="font-semibold">
+              {t(`requested.${menu.requested.state}`, {
+                date: day(menu.requested.date),
+                dateParticle: particle(day(menu.requested.date), "은/는"),
+              })}
+            </p>
             <p>{nextOpening}</p>
           </Notice>
           {menu.dates.some((d) => d.open) && (
@@ -100,10 +105,15 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                   <Link
                     href={`/?date=${d.date}${cartQuery}`}
                     aria-current={current ? "date" : undefined}
-                    className={cn("flex min-h-14 min-w-24 flex-col justify-center rounded-xl border px-3 py-1.5 text-center", current ? "border-brand-600 bg-brand-600 text-white" : "border-stone-300 bg-white text-ink")}
+                    className={cn(
+                      "flex min-h-14 min-w-24 flex-col justify-center rounded-xl border px-3 py-1.5 text-center",
+                      current ? "border-brand-600 bg-brand-600 text-white" : "border-stone-300 bg-white text-ink",
+                    )}
                   >
                     <span className="font-semibold">{day(d.date)}</span>
-                    <span className={cn("text-xs", current ? "text-white" : "text-stone-600")}>{d.open ? t("dateOpen") : t("dateOpensAt", { time: when(d.opensAt) })}</span>
+                    <span className={cn("text-xs", current ? "text-white" : "text-stone-600")}>
+                      {d.open ? t("dateOpen") : t("dateOpensAt", { time: when(d.opensAt) })}
+                    </span>
                   </Link>
                 </li>
               );

@@ -10,7 +10,14 @@ import { defineAction } from "@/lib/actions";
 import { clientAddressOf } from "@/lib/api/http";
 import { AppError } from "@/lib/errors";
 import { setMarketingConsentForPhone } from "@/lib/customers/confirmed-phone";
-import { limitCodeChecks, limitCodeRequests, phoneCodeCheckInput, phoneCodeRequestInput, requestPhoneCode, verifyPhoneCode } from "@/lib/customer-record/phone-confirmation";
+import {
+  limitCodeChecks,
+  limitCodeRequests,
+  phoneCodeCheckInput,
+  phoneCodeRequestInput,
+  requestPhoneCode,
+  verifyPhoneCode,
+} from "@/lib/customer-record/phone-confirmation";
 import { PHONE_SESSION_COOKIE, readPhoneSession, signPhoneSession } from "@/lib/customers/phone-session";
 import { subscribeRestock } from "@/lib/restock/alerts";
 

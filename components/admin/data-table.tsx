@@ -20,7 +20,14 @@ export type Column = {
 };
 
 // Whole class names so Tailwind sees them.
-const ORDER = { 1: "max-md:order-1", 2: "max-md:order-2", 3: "max-md:order-3", 4: "max-md:order-4", 5: "max-md:order-5", 6: "max-md:order-6" } as const;
+const ORDER = {
+  1: "max-md:order-1",
+  2: "max-md:order-2",
+  3: "max-md:order-3",
+  4: "max-md:order-4",
+  5: "max-md:order-5",
+  6: "max-md:order-6",
+} as const;
 
 function cellClass(c: Column | undefined): string {
   const m = c?.mobile ?? {};
@@ -28,7 +35,9 @@ function cellClass(c: Column | undefined): string {
     "max-md:block max-md:px-0 max-md:py-0 max-md:text-left",
     m.order ? ORDER[m.order] : "max-md:order-last",
     m.full ? "max-md:max-w-none max-md:basis-full" : "",
-    !m.bare && typeof c?.label === "string" ? "max-md:before:block max-md:before:text-xs max-md:before:font-semibold max-md:before:text-stone-500 max-md:before:content-[attr(data-label)]" : "",
+    !m.bare && typeof c?.label === "string"
+      ? "max-md:before:block max-md:before:text-xs max-md:before:font-semibold max-md:before:text-stone-500 max-md:before:content-[attr(data-label)]"
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -45,9 +54,18 @@ export function DataTable({ columns, testId, children }: { columns: Column[]; te
       if (!isValidElement<CellProps>(cell)) return cell;
       const column = columns[index++];
       const label = typeof column?.label === "string" ? column.label : undefined;
-      return cloneElement(cell as ReactElement<CellProps>, { className: `${cell.props.className ?? ""} ${cellClass(column)}`, "data-label": label });
+      return cloneElement(cell as ReactElement<CellProps>, {
+        className: `${cell.props.className ?? ""} ${cellClass(column)}`,
+        "data-label": label,
+      });
     });
-    return cloneElement(row as ReactElement<RowProps>, { className: `${row.props.className ?? ""} max-md:flex max-md:flex-wrap max-md:items-start max-md:gap-x-4 max-md:gap-y-2 max-md:p-4` }, cells);
+    return cloneElement(
+      row as ReactElement<RowProps>,
+      {
+        className: `${row.props.className ?? ""} max-md:flex max-md:flex-wrap max-md:items-start max-md:gap-x-4 max-md:gap-y-2 max-md:p-4`,
+      },
+      cells,
+    );
   });
   return (
     <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">

@@ -38,7 +38,15 @@ export function MessageTextForm({
         {label} <span className="text-sm font-normal text-stone-500">({locale === "ko" ? "한국어" : "English"})</span>
         {customised && <span className="rounded-full bg-amber-100 px-2 text-sm text-amber-900">{t("customised")}</span>}
       </label>
-      <textarea id={id} name="body" value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={maxLength} className="w-full rounded-xl border border-stone-300 p-3" />
+      <textarea
+        id={id}
+        name="body"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={3}
+        maxLength={maxLength}
+        className="w-full rounded-xl border border-stone-300 p-3"
+      />
       <p className="text-right text-sm text-stone-500">
         {body.length} / {maxLength}
       </p>

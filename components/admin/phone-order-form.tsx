@@ -71,11 +71,20 @@ export function PhoneOrderForm({
               <div className="min-w-48 flex-1">
                 <p className="font-semibold">{p.name}</p>
                 <p className="text-sm text-stone-600">
-                  {formatWon(p.price, locale)} · <span className={p.available > 0 ? "text-green-800" : "text-red-700"}>{p.available > 0 ? t("left", { count: p.available }) : t("soldOut")}</span>
+                  {formatWon(p.price, locale)} ·{" "}
+                  <span className={p.available > 0 ? "text-green-800" : "text-red-700"}>
+                    {p.available > 0 ? t("left", { count: p.available }) : t("soldOut")}
+                  </span>
                 </p>
               </div>
               {p.optionGroups.map((g) => (
-                <select key={g.id} name={`opt:${p.id}:${g.id}`} aria-label={`${p.name} ${g.name}`} className={cn(inline, "max-w-64")} defaultValue="">
+                <select
+                  key={g.id}
+                  name={`opt:${p.id}:${g.id}`}
+                  aria-label={`${p.name} ${g.name}`}
+                  className={cn(inline, "max-w-64")}
+                  defaultValue=""
+                >
                   <option value="">{t("chooseOption", { group: g.name })}</option>
                   {g.choices.map((c) => (
                     <option key={c.id} value={c.id}>
@@ -95,7 +104,9 @@ export function PhoneOrderForm({
                 disabled={p.available <= 0}
                 className={cn(inline, "w-24 text-right")}
               />
-              <FieldError error={Object.entries(errors).find(([k]) => k.startsWith(`items.${index}`) || k.startsWith(`order.items.${index}`))?.[1]} />
+              <FieldError
+                error={Object.entries(errors).find(([k]) => k.startsWith(`items.${index}`) || k.startsWith(`order.items.${index}`))?.[1]}
+              />
             </li>
           ))}
         </ul>
@@ -103,9 +114,24 @@ export function PhoneOrderForm({
 
       <div className="grid gap-4 md:grid-cols-2">
         <Field label={t("customerName")} name="name" autoComplete="off" maxLength={40} error={err("customer.name")} />
-        <Field label={t("customerPhone")} name="phone" type="tel" inputMode="tel" autoComplete="off" placeholder="010-1234-5678" error={err("customer.phone")} />
+        <Field
+          label={t("customerPhone")}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          placeholder="010-1234-5678"
+          error={err("customer.phone")}
+        />
         <TextAreaField label={t("orderNote")} name="note" maxLength={500} className="md:col-span-2" error={err("note")} />
-        <Field label={tc("couponCode")} name="coupon_code" autoComplete="off" maxLength={40} hint={tc("couponHint")} error={err("coupon_code")} />
+        <Field
+          label={tc("couponCode")}
+          name="coupon_code"
+          autoComplete="off"
+          maxLength={40}
+          hint={tc("couponHint")}
+          error={err("coupon_code")}
+        />
       </div>
       <div className="space-y-2">
         <label className="flex min-h-11 items-center gap-3">

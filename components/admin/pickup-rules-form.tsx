@@ -48,38 +48,111 @@ export function PickupRulesForm({
   const [v, setV] = useState(rules);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const weekdays = t.raw("weekdays") as string[];
-  const num = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement>) => setV((r) => ({ ...r, [k]: e.target.value === "" ? 0 : Number(e.target.value) }));
-  const str = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV((r) => ({ ...r, [k]: e.target.value }));
+  const num = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setV((r) => ({ ...r, [k]: e.target.value === "" ? 0 : Number(e.target.value) }));
+  const str = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setV((r) => ({ ...r, [k]: e.target.value }));
 
   let example: string | null = null;
   if (isTimeString(v.opensTime) && isTimeString(v.cutoffTime) && Number.isInteger(v.opensDaysBefore)) {
-    example = ruleSentence({ example: ruleExample({ settings: { ...v, timezone }, slots, closed: new Set(closedDates) }), t, locale, timezone });
+    example = ruleSentence({
+      example: ruleExample({ settings: { ...v, timezone }, slots, closed: new Set(closedDates) }),
+      t,
+      locale,
+      timezone,
+    });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="grid gap-4 md:grid-cols-4">
-        <Field label={t("opensDaysBefore")} name="opensDaysBefore" type="number" min={0} max={30} value={v.opensDaysBefore} onChange={num("opensDaysBefore")} error={errors.opensDaysBefore} />
-        <Field label={t("opensTime")} name="opensTime" type="time" value={v.opensTime} onChange={str("opensTime")} error={errors.opensTime} />
-        <SelectField label={t("cutoffMode")} name="cutoffMode" value={v.cutoffMode} onChange={str("cutoffMode")} error={errors.cutoffMode} className="md:col-span-2">
+        <Field
+          label={t("opensDaysBefore")}
+          name="opensDaysBefore"
+          type="number"
+          min={0}
+          max={30}
+          value={v.opensDaysBefore}
+          onChange={num("opensDaysBefore")}
+          error={errors.opensDaysBefore}
+        />
+        <Field
+          label={t("opensTime")}
+          name="opensTime"
+          type="time"
+          value={v.opensTime}
+          onChange={str("opensTime")}
+          error={errors.opensTime}
+        />
+        <SelectField
+          label={t("cutoffMode")}
+          name="cutoffMode"
+          value={v.cutoffMode}
+          onChange={str("cutoffMode")}
+          error={errors.cutoffMode}
+          className="md:col-span-2"
+        >
           <option value="day_before">{t("modeDayBefore")}</option>
           <option value="hours_before_slot">{t("modeHoursBefore")}</option>
         </SelectField>
         {v.cutoffMode === "day_before" ? (
           <>
-            <Field label={t("cutoffDaysBefore")} name="cutoffDaysBefore" type="number" min={0} max={30} value={v.cutoffDaysBefore} onChange={num("cutoffDaysBefore")} error={errors.cutoffDaysBefore} />
-            <Field label={t("cutoffTime")} name="cutoffTime" type="time" value={v.cutoffTime} onChange={str("cutoffTime")} error={errors.cutoffTime} />
+            <Field
+              label={t("cutoffDaysBefore")}
+              name="cutoffDaysBefore"
+              type="number"
+              min={0}
+              max={30}
+              value={v.cutoffDaysBefore}
+              onChange={num("cutoffDaysBefore")}
+              error={errors.cutoffDaysBefore}
+            />
+            <Field
+              label={t("cutoffTime")}
+              name="cutoffTime"
+              type="time"
+              value={v.cutoffTime}
+              onChange={str("cutoffTime")}
+              error={errors.cutoffTime}
+            />
             <input type="hidden" name="cutoffHoursBefore" value={v.cutoffHoursBefore} />
           </>
         ) : (
           <>
-            <Field label={t("cutoffHoursBefore")} name="cutoffHoursBefore" type="number" min={0} max={72} value={v.cutoffHoursBefore} onChange={num("cutoffHoursBefore")} error={errors.cutoffHoursBefore} />
+            <Field
+              label={t("cutoffHoursBefore")}
+              name="cutoffHoursBefore"
+              type="number"
+              min={0}
+              max={72}
+              value={v.cutoffHoursBefore}
+              onChange={num("cutoffHoursBefore")}
+              error={errors.cutoffHoursBefore}
+            />
             <input type="hidden" name="cutoffDaysBefore" value={v.cutoffDaysBefore} />
             <input type="hidden" name="cutoffTime" value={v.cutoffTime} />
           </>
         )}
-        <Field label={t("daysAhead")} name="daysAhead" type="number" min={1} max={30} value={v.daysAhead} onChange={num("daysAhead")} error={errors.daysAhead} />
-        <Field label={t("maxItemsPerOrder")} name="maxItemsPerOrder" type="number" min={1} max={999} value={v.maxItemsPerOrder} onChange={num("maxItemsPerOrder")} error={errors.maxItemsPerOrder} />
+        <Field
+          label={t("daysAhead")}
+          name="daysAhead"
+          type="number"
+          min={1}
+          max={30}
+          value={v.daysAhead}
+          onChange={num("daysAhead")}
+          error={errors.daysAhead}
+        />
+        <Field
+          label={t("maxItemsPerOrder")}
+          name="maxItemsPerOrder"
+          type="number"
+          min={1}
+          max={999}
+          value={v.maxItemsPerOrder}
+          onChange={num("maxItemsPerOrder")}
+          error={errors.maxItemsPerOrder}
+        />
         <Field
           label={t("checkInOpensMinutes")}
           hint={t("checkInOpensHint")}
@@ -96,20 +169,32 @@ export function PickupRulesForm({
         <legend className="mb-2 text-sm font-semibold text-stone-700">{t("closedWeekdays")}</legend>
         <div className="flex flex-wrap gap-2">
           {WEEK_ORDER.map((d) => (
-            <label key={d} className="flex min-h-11 min-w-14 cursor-pointer items-center justify-center gap-2 rounded-xl border border-stone-300 bg-white px-3 has-[:checked]:border-red-600 has-[:checked]:bg-red-50 has-[:checked]:text-red-800">
+            <label
+              key={d}
+              className="flex min-h-11 min-w-14 cursor-pointer items-center justify-center gap-2 rounded-xl border border-stone-300 bg-white px-3 has-[:checked]:border-red-600 has-[:checked]:bg-red-50 has-[:checked]:text-red-800"
+            >
               <input
                 type="checkbox"
                 name="closedWeekdays"
                 value={d}
                 checked={v.closedWeekdays.includes(d)}
-                onChange={(e) => setV((r) => ({ ...r, closedWeekdays: e.target.checked ? [...r.closedWeekdays, d] : r.closedWeekdays.filter((x) => x !== d) }))}
+                onChange={(e) =>
+                  setV((r) => ({
+                    ...r,
+                    closedWeekdays: e.target.checked ? [...r.closedWeekdays, d] : r.closedWeekdays.filter((x) => x !== d),
+                  }))
+                }
                 className="size-4"
               />
               {weekdays[d]}
             </label>
           ))}
         </div>
-        {errors.closedWeekdays && <p className="mt-1 text-sm font-medium text-red-700" data-testid="field-error">{errors.closedWeekdays}</p>}
+        {errors.closedWeekdays && (
+          <p className="mt-1 text-sm font-medium text-red-700" data-testid="field-error">
+            {errors.closedWeekdays}
+          </p>
+        )}
       </fieldset>
       {example && (
         <Notice tone="info" testId="rule-example">

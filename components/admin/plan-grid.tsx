@@ -75,7 +75,10 @@ export function PlanGrid({
         <table className="w-full min-w-[960px] border-collapse text-left">
           <thead>
             <tr className="border-b border-stone-200 bg-stone-50">
-              <th scope="col" className="sticky left-0 z-10 w-32 bg-stone-50 px-3 sm:w-48 sm:px-4 py-3 text-sm font-semibold text-stone-600">
+              <th
+                scope="col"
+                className="sticky left-0 z-10 w-32 bg-stone-50 px-3 sm:w-48 sm:px-4 py-3 text-sm font-semibold text-stone-600"
+              >
                 {t("product")}
               </th>
               {grid.dates.map((date) => (
@@ -132,11 +135,17 @@ export function PlanGrid({
                         onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
                         aria-label={t("cellLabel", { product: p.name, date: dateLabels[date] })}
                         aria-invalid={errors[k] ? true : undefined}
-                        className={cn("block min-h-11 w-full rounded-lg border px-2 text-right text-base tabular-nums", errors[k] ? "border-red-600 bg-red-50" : changed ? "border-brand-500 bg-brand-50" : "border-stone-300")}
+                        className={cn(
+                          "block min-h-11 w-full rounded-lg border px-2 text-right text-base tabular-nums",
+                          errors[k] ? "border-red-600 bg-red-50" : changed ? "border-brand-500 bg-brand-50" : "border-stone-300",
+                        )}
                       />
                       <p className="mt-1 flex justify-between gap-1 text-xs text-stone-600 tabular-nums">
                         <span>{t("reserved", { count: line.reserved + line.sold })}</span>
-                        <span className={left === 0 && planned > 0 ? "font-semibold text-red-700" : "font-semibold text-green-800"} data-testid="plan-available">
+                        <span
+                          className={left === 0 && planned > 0 ? "font-semibold text-red-700" : "font-semibold text-green-800"}
+                          data-testid="plan-available"
+                        >
                           {t("available", { count: left })}
                         </span>
                       </p>

@@ -15,7 +15,19 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /** The product's photo: what customers see now, and a form to replace or remove it. */
-export function ProductPhotoForm({ productId, photoKey, name, upload, remove }: { productId: number; photoKey: string | null; name: string; upload: Action; remove: Action }) {
+export function ProductPhotoForm({
+  productId,
+  photoKey,
+  name,
+  upload,
+  remove,
+}: {
+  productId: number;
+  photoKey: string | null;
+  name: string;
+  upload: Action;
+  remove: Action;
+}) {
   const t = useTranslations("admin.products");
   const { state, pending, onSubmit } = useActionForm(upload);
   const removal = useActionForm(remove);
@@ -28,7 +40,11 @@ export function ProductPhotoForm({ productId, photoKey, name, upload, remove }: 
       </h2>
       <p className="mb-3 text-sm text-stone-600">{t("photoLead")}</p>
       <div className="flex flex-wrap items-start gap-4">
-        {photoKey ? <ProductPhoto photoKey={photoKey} alt={name} sizes="160px" className="size-40 rounded-xl" /> : <p className="text-stone-600">{t("photoNone")}</p>}
+        {photoKey ? (
+          <ProductPhoto photoKey={photoKey} alt={name} sizes="160px" className="size-40 rounded-xl" />
+        ) : (
+          <p className="text-stone-600">{t("photoNone")}</p>
+        )}
         <form
           onSubmit={(e) => {
             const file = (e.currentTarget.elements.namedItem("photo") as HTMLInputElement).files?.[0];

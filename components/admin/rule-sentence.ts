@@ -9,14 +9,29 @@ import { localDate, localTime } from "@/lib/shop/time";
 
 type Translate = (key: "exampleDayBefore" | "exampleHours" | "exampleNoSlots", values: Record<string, string | number>) => string;
 
-export function ruleSentence({ example, t, locale, timezone }: { example: RuleExample; t: Translate; locale: string; timezone: string }): string {
+export function ruleSentence({
+  example,
+  t,
+  locale,
+  timezone,
+}: {
+  example: RuleExample;
+  t: Translate;
+  locale: string;
+  timezone: string;
+}): string {
   const day = (ms: number) => formatDate(localDate(ms, timezone), locale);
   const base = { date: formatDate(example.date, locale), opensDate: day(example.opensAt), opensTime: localTime(example.opensAt, timezone) };
   if (example.mode === "day_before") {
     return t("exampleDayBefore", { ...base, cutoffDate: day(example.cutoffAt), cutoffTime: localTime(example.cutoffAt, timezone) });
   }
   if (example.firstSlot && example.firstSlotCutoffAt !== null) {
-    return t("exampleHours", { ...base, hours: example.hours, firstSlot: example.firstSlot, firstCutoff: `${day(example.firstSlotCutoffAt)} ${localTime(example.firstSlotCutoffAt, timezone)}` });
+    return t("exampleHours", {
+      ...base,
+      hours: example.hours,
+      firstSlot: example.firstSlot,
+      firstCutoff: `${day(example.firstSlotCutoffAt)} ${localTime(example.firstSlotCutoffAt, timezone)}`,
+    });
   }
   return t("exampleNoSlots", base);
 }

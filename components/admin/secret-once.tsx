@@ -15,7 +15,13 @@ export function SecretOnce({ label, value, testId }: { label: string; value: str
         {label}
       </label>
       <div className="flex flex-wrap gap-2">
-        <input id={inputId} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="min-h-11 min-w-0 flex-1 rounded-lg border border-amber-300 bg-white px-3 font-mono text-base" />
+        <input
+          id={inputId}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-h-11 min-w-0 flex-1 rounded-lg border border-amber-300 bg-white px-3 font-mono text-base"
+        />
         <Button
           variant="secondary"
           onClick={async () => {

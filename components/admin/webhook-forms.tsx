@@ -20,7 +20,14 @@ export function WebhookForm({ action, events }: { action: SecretAction; events: 
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <Field label={t("url")} name="url" type="url" placeholder="https://pos.example.com/dangol" maxLength={500} error={state && !state.ok ? state.fieldErrors?.url : undefined} />
+        <Field
+          label={t("url")}
+          name="url"
+          type="url"
+          placeholder="https://pos.example.com/dangol"
+          maxLength={500}
+          error={state && !state.ok ? state.fieldErrors?.url : undefined}
+        />
         <fieldset>
           <legend className="mb-1 font-semibold">{t("events")}</legend>
           <div className="flex flex-wrap gap-x-4 gap-y-1">

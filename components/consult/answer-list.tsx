@@ -1,7 +1,17 @@
 import { formatAnswer, type Answers, type Question } from "@/lib/consultations/questions";
 
 /** A submission shown with the questions of the version it was answered on. */
-export function AnswerList({ questions, answers, locale, highlight = [] }: { questions: Question[]; answers: Answers; locale: string; highlight?: string[] }) {
+export function AnswerList({
+  questions,
+  answers,
+  locale,
+  highlight = [],
+}: {
+  questions: Question[];
+  answers: Answers;
+  locale: string;
+  highlight?: string[];
+}) {
   const answered = questions.filter((q) => answers[q.id] !== undefined);
   return (
     <dl className="mt-2 space-y-2">

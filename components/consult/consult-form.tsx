@@ -99,7 +99,15 @@ export function ConsultForm({
       )}
       <section className="space-y-3 rounded-2xl border border-stone-200 bg-white p-4">
         <h2 className="text-lg font-bold">{t("aboutYou")}</h2>
-        <Field label={t("name")} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={40} error={errors.name} />
+        <Field
+          label={t("name")}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={40}
+          error={errors.name}
+        />
         {!known && (
           <Field
             label={t("phone")}
@@ -128,12 +136,25 @@ export function ConsultForm({
       <section className="space-y-2 rounded-2xl border border-stone-200 bg-white p-4">
         <p className="text-sm text-stone-700">{consentText}</p>
         <label className="flex min-h-11 items-start gap-3 text-base">
-          <input type="checkbox" name="consent" checked={consent} onChange={(e) => setConsent(e.target.checked)} className="mt-1 size-5 shrink-0 accent-brand-600" aria-invalid={errors.consent ? true : undefined} />
+          <input
+            type="checkbox"
+            name="consent"
+            checked={consent}
+            onChange={(e) => setConsent(e.target.checked)}
+            className="mt-1 size-5 shrink-0 accent-brand-600"
+            aria-invalid={errors.consent ? true : undefined}
+          />
           <span>{t("consent")}</span>
         </label>
         <FieldError error={errors.consent} />
         <label className="flex min-h-11 items-start gap-3 text-base">
-          <input type="checkbox" name="marketing" checked={marketing} onChange={(e) => setMarketing(e.target.checked)} className="mt-1 size-5 shrink-0 accent-brand-600" />
+          <input
+            type="checkbox"
+            name="marketing"
+            checked={marketing}
+            onChange={(e) => setMarketing(e.target.checked)}
+            className="mt-1 size-5 shrink-0 accent-brand-600"
+          />
           <span>{t("marketing")}</span>
         </label>
       </section>

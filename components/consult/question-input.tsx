@@ -40,11 +40,21 @@ export function QuestionInput({
   const title = (
     <>
       {q.label}
-      {q.required ? <span className="ml-1 text-red-700" aria-hidden="true">*</span> : <span className="ml-2 text-sm font-normal text-stone-600">({t("optional")})</span>}
+      {q.required ? (
+        <span className="ml-1 text-red-700" aria-hidden="true">
+          *
+        </span>
+      ) : (
+        <span className="ml-2 text-sm font-normal text-stone-600">({t("optional")})</span>
+      )}
       {changed && <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("prefilled")}</span>}
     </>
   );
-  const help = q.help ? <p id={helpId} className="mb-2 text-sm text-stone-600">{q.help}</p> : null;
+  const help = q.help ? (
+    <p id={helpId} className="mb-2 text-sm text-stone-600">
+      {q.help}
+    </p>
+  ) : null;
   const wrap = "rounded-2xl border bg-white p-4 " + (error ? "border-red-400" : "border-stone-200");
 
   if (q.type === "short" || q.type === "long" || q.type === "date") {

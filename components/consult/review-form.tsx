@@ -8,7 +8,15 @@ import { ActionForm } from "@/components/ui/action-form";
  * replaced by the review itself once given (one per order). The page reads the review
  * (`reviewForOrder`) and hands in the action.
  */
-export async function ReviewForm({ orderToken, existing, action }: { orderToken: string; existing: Review | undefined; action: FormAction }) {
+export async function ReviewForm({
+  orderToken,
+  existing,
+  action,
+}: {
+  orderToken: string;
+  existing: Review | undefined;
+  action: FormAction;
+}) {
   const t = await getTranslations("consult.review");
   return (
     <section aria-labelledby="review-title" className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="review-section">
@@ -32,7 +40,12 @@ export async function ReviewForm({ orderToken, existing, action }: { orderToken:
           testId="review-form"
           fields={[
             { kind: "hidden", name: "orderToken", value: orderToken },
-            { kind: "rating", name: "rating", label: t("rating"), options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t("stars", { n }) })) },
+            {
+              kind: "rating",
+              name: "rating",
+              label: t("rating"),
+              options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t("stars", { n }) })),
+            },
             { kind: "textarea", name: "comment", label: t("comment"), rows: 3 },
           ]}
         />

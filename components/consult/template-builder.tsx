@@ -7,7 +7,15 @@ import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { Field, FieldError, inputClass, TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
-import { conditionValues, newQuestionId, QUESTION_TYPES, visibleQuestions, type Answers, type Question, type QuestionType } from "@/lib/consultations/questions";
+import {
+  conditionValues,
+  newQuestionId,
+  QUESTION_TYPES,
+  visibleQuestions,
+  type Answers,
+  type Question,
+  type QuestionType,
+} from "@/lib/consultations/questions";
 import { submitWithoutReset } from "@/components/ui/use-action-form";
 import { QuestionInput, type DraftValue } from "./question-input";
 
@@ -20,7 +28,11 @@ const toDraft = (q: Question): Draft => ({ ...q, choicesText: (q.choices ?? []).
 function toQuestion(d: Draft): Question {
   const { choicesText, ...rest } = d;
   const q: Question = { ...rest, help: rest.help?.trim() || undefined };
-  if (d.type === "single" || d.type === "multi") q.choices = choicesText.split("\n").map((c) => c.trim()).filter(Boolean);
+  if (d.type === "single" || d.type === "multi")
+    q.choices = choicesText
+      .split("\n")
+      .map((c) => c.trim())
+      .filter(Boolean);
   else delete q.choices;
   if (!q.help) delete q.help;
   if (!q.showIf) delete q.showIf;
@@ -56,11 +68,14 @@ export function TemplateBuilder({
       [next[i], next[j]] = [next[j], next[i]];
       return next;
     });
-  const add = () => setDrafts((ds) => [...ds, { id: newQuestionId(ds.map((d) => d.id)), type: "single", label: "", required: false, choicesText: "" }]);
-  const remove = (i: number) => setDrafts((ds) => ds.filter((_, j) => j !== i).map((d) => (d.showIf?.questionId === ds[i].id ? { ...d, showIf: undefined } : d)));
+  const add = () =>
+    setDrafts((ds) => [...ds, { id: newQuestionId(ds.map((d) => d.id)), type: "single", label: "", required: false, choicesText: "" }]);
+  const remove = (i: number) =>
+    setDrafts((ds) => ds.filter((_, j) => j !== i).map((d) => (d.showIf?.questionId === ds[i].id ? { ...d, showIf: undefined } : d)));
 
   const previewAnswers: Answers = {};
-  for (const [k, v] of Object.entries(preview)) if (v !== "" && !(Array.isArray(v) && !v.length)) previewAnswers[k] = v === "yes" ? true : v === "no" ? false : (v as string);
+  for (const [k, v] of Object.entries(preview))
+    if (v !== "" && !(Array.isArray(v) && !v.length)) previewAnswers[k] = v === "yes" ? true : v === "no" ? false : (v as string);
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_400px]">
@@ -69,14 +84,37 @@ export function TemplateBuilder({
         <input type="hidden" name="questions" value={JSON.stringify(questions)} />
         <div className="grid gap-3 rounded-2xl border border-stone-200 bg-white p-4 md:grid-cols-2">
           <Field label={t("title")} name="title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
-          <Field label={t("slug")} name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} hint={t("slugHint")} error={errors.slug} />
-          <TextAreaField className="md:col-span-2" label={t("description")} name="description" value={description} onChange={(e) => setDescription(e.target.value)} rows={2} error={errors.description} />
+          <Field
+            label={t("slug")}
+            name="slug"
+            value={slug}
+            onChange={(e) => setSlug(e.target.value)}
+            hint={t("slugHint")}
+            error={errors.slug}
+          />
+          <TextAreaField
+            className="md:col-span-2"
+            label={t("description")}
+            name="description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            rows={2}
+            error={errors.description}
+          />
           <label className="flex min-h-11 items-center gap-3">
-            <input type="checkbox" name="active" checked={active} onChange={(e) => setActive(e.target.checked)} className="size-5 accent-brand-600" />
+            <input
+              type="checkbox"
+              name="active"
+              checked={active}
+              onChange={(e) => setActive(e.target.checked)}
+              className="size-5 accent-brand-600"
+            />
             {t("active")}
           </label>
         </div>
-        {submissionCount > 0 && <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900">{t("versionNote", { count: submissionCount })}</p>}
+        {submissionCount > 0 && (
+          <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900">{t("versionNote", { count: submissionCount })}</p>
+        )}
         <FieldError error={errors.questions} />
         <ol className="space-y-3">
           {drafts.map((d, i) => {
@@ -88,33 +126,78 @@ export function TemplateBuilder({
                 <div className="mb-3 flex items-center justify-between gap-2">
                   <span className="font-semibold text-stone-700">{t("questionN", { n: i + 1 })}</span>
                   <div className="flex gap-1">
-                    <Button variant="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t("moveUp", { n: i + 1 })}>↑</Button>
-                    <Button variant="ghost" onClick={() => move(i, 1)} disabled={i === drafts.length - 1} aria-label={t("moveDown", { n: i + 1 })}>↓</Button>
-                    <Button variant="ghost" onClick={() => remove(i)} aria-label={t("remove", { n: i + 1 })}>{t("removeShort")}</Button>
+                    <Button variant="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t("moveUp", { n: i + 1 })}>
+                      ↑
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      onClick={() => move(i, 1)}
+                      disabled={i === drafts.length - 1}
+                      aria-label={t("moveDown", { n: i + 1 })}
+                    >
+                      ↓
+                    </Button>
+                    <Button variant="ghost" onClick={() => remove(i)} aria-label={t("remove", { n: i + 1 })}>
+                      {t("removeShort")}
+                    </Button>
                   </div>
                 </div>
                 <div className="grid gap-3 md:grid-cols-[1fr_200px]">
-                  <Field label={t("label")} value={d.label} onChange={(e) => update(i, { label: e.target.value })} error={errors[`${prefix}.label`]} />
+                  <Field
+                    label={t("label")}
+                    value={d.label}
+                    onChange={(e) => update(i, { label: e.target.value })}
+                    error={errors[`${prefix}.label`]}
+                  />
                   <div>
-                    <label className="mb-1 block text-sm font-semibold text-stone-700" htmlFor={`type-${i}`}>{t("type")}</label>
-                    <select id={`type-${i}`} className={inputClass} value={d.type} onChange={(e) => update(i, { type: e.target.value as QuestionType })}>
+                    <label className="mb-1 block text-sm font-semibold text-stone-700" htmlFor={`type-${i}`}>
+                      {t("type")}
+                    </label>
+                    <select
+                      id={`type-${i}`}
+                      className={inputClass}
+                      value={d.type}
+                      onChange={(e) => update(i, { type: e.target.value as QuestionType })}
+                    >
                       {QUESTION_TYPES.map((type) => (
-                        <option key={type} value={type}>{t(`types.${type}`)}</option>
+                        <option key={type} value={type}>
+                          {t(`types.${type}`)}
+                        </option>
                       ))}
                     </select>
                   </div>
-                  <Field label={t("help")} value={d.help ?? ""} onChange={(e) => update(i, { help: e.target.value })} error={errors[`${prefix}.help`]} />
+                  <Field
+                    label={t("help")}
+                    value={d.help ?? ""}
+                    onChange={(e) => update(i, { help: e.target.value })}
+                    error={errors[`${prefix}.help`]}
+                  />
                   <label className="flex min-h-11 items-center gap-3 self-end">
-                    <input type="checkbox" checked={d.required} onChange={(e) => update(i, { required: e.target.checked })} className="size-5 accent-brand-600" />
+                    <input
+                      type="checkbox"
+                      checked={d.required}
+                      onChange={(e) => update(i, { required: e.target.checked })}
+                      className="size-5 accent-brand-600"
+                    />
                     {t("required")}
                   </label>
                   {(d.type === "single" || d.type === "multi") && (
-                    <TextAreaField className="md:col-span-2" label={t("choices")} hint={t("choicesHint")} rows={3} value={d.choicesText} onChange={(e) => update(i, { choicesText: e.target.value })} error={errors[`${prefix}.choices`]} />
+                    <TextAreaField
+                      className="md:col-span-2"
+                      label={t("choices")}
+                      hint={t("choicesHint")}
+                      rows={3}
+                      value={d.choicesText}
+                      onChange={(e) => update(i, { choicesText: e.target.value })}
+                      error={errors[`${prefix}.choices`]}
+                    />
                   )}
                   {earlier.length > 0 && (
                     <div className="grid gap-2 md:col-span-2 md:grid-cols-2">
                       <div>
-                        <label className="mb-1 block text-sm font-semibold text-stone-700" htmlFor={`cond-${i}`}>{t("showIf")}</label>
+                        <label className="mb-1 block text-sm font-semibold text-stone-700" htmlFor={`cond-${i}`}>
+                          {t("showIf")}
+                        </label>
                         <select
                           id={`cond-${i}`}
                           className={inputClass}
@@ -126,16 +209,27 @@ export function TemplateBuilder({
                         >
                           <option value="">{t("always")}</option>
                           {earlier.map((q) => (
-                            <option key={q.id} value={q.id}>{q.label || q.id}</option>
+                            <option key={q.id} value={q.id}>
+                              {q.label || q.id}
+                            </option>
                           ))}
                         </select>
                       </div>
                       {target && (
                         <div>
-                          <label className="mb-1 block text-sm font-semibold text-stone-700" htmlFor={`eq-${i}`}>{t("equals")}</label>
-                          <select id={`eq-${i}`} className={inputClass} value={d.showIf?.equals ?? ""} onChange={(e) => update(i, { showIf: { questionId: target.id, equals: e.target.value } })}>
+                          <label className="mb-1 block text-sm font-semibold text-stone-700" htmlFor={`eq-${i}`}>
+                            {t("equals")}
+                          </label>
+                          <select
+                            id={`eq-${i}`}
+                            className={inputClass}
+                            value={d.showIf?.equals ?? ""}
+                            onChange={(e) => update(i, { showIf: { questionId: target.id, equals: e.target.value } })}
+                          >
                             {conditionValues(target).map((v) => (
-                              <option key={v} value={v}>{v === "yes" ? t("yes") : v === "no" ? t("no") : v}</option>
+                              <option key={v} value={v}>
+                                {v === "yes" ? t("yes") : v === "no" ? t("no") : v}
+                              </option>
                             ))}
                           </select>
                         </div>
@@ -148,18 +242,36 @@ export function TemplateBuilder({
             );
           })}
         </ol>
-        <Button variant="secondary" onClick={add}>{t("addQuestion")}</Button>
+        <Button variant="secondary" onClick={add}>
+          {t("addQuestion")}
+        </Button>
         <ActionNotice state={state} />
-        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full md:w-auto")}>{pending ? t("saving") : t("save")}</button>
+        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "w-full md:w-auto")}>
+          {pending ? t("saving") : t("save")}
+        </button>
       </form>
 
       <aside aria-labelledby="preview-title" className="xl:sticky xl:top-4 xl:self-start">
-        <h2 id="preview-title" className="mb-2 text-lg font-bold">{t("preview")}</h2>
-        <div className="mx-auto max-w-[390px] space-y-3 rounded-3xl border-8 border-stone-800 bg-stone-50 p-3" data-testid="builder-preview">
+        <h2 id="preview-title" className="mb-2 text-lg font-bold">
+          {t("preview")}
+        </h2>
+        <div
+          className="mx-auto max-w-[390px] space-y-3 rounded-3xl border-8 border-stone-800 bg-stone-50 p-3"
+          data-testid="builder-preview"
+        >
           <p className="text-xl font-bold">{title || t("untitled")}</p>
           {description && <p className="text-sm text-stone-700">{description}</p>}
-          {visibleQuestions(questions.filter((q) => q.label), previewAnswers).map((q) => (
-            <QuestionInput key={q.id} idPrefix="preview-" question={q} value={preview[q.id]} onChange={(v) => setPreview((p) => ({ ...p, [q.id]: v }))} />
+          {visibleQuestions(
+            questions.filter((q) => q.label),
+            previewAnswers,
+          ).map((q) => (
+            <QuestionInput
+              key={q.id}
+              idPrefix="preview-"
+              question={q}
+              value={preview[q.id]}
+              onChange={(v) => setPreview((p) => ({ ...p, [q.id]: v }))}
+            />
           ))}
         </div>
       </aside>

@@ -11,7 +11,17 @@ import { useActionForm } from "@/components/ui/use-action-form";
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
 /** The owner's "새 쿠폰 만들기" form: every term of a coupon, with each field's own message. */
-export function CouponForm({ action, products, categories, today }: { action: Action; products: { id: number; name: string }[]; categories: string[]; today: string }) {
+export function CouponForm({
+  action,
+  products,
+  categories,
+  today,
+}: {
+  action: Action;
+  products: { id: number; name: string }[];
+  categories: string[];
+  today: string;
+}) {
   const t = useTranslations("coupons.admin");
   const { state, pending, onSubmit } = useActionForm(action);
   const [mode, setMode] = useState<"shared" | "issued">("shared");
@@ -31,7 +41,14 @@ export function CouponForm({ action, products, categories, today }: { action: Ac
         </div>
       </fieldset>
       <Field label={t("amount")} name="amount" inputMode="numeric" hint={t("amountHint")} error={errors.amount} />
-      <Field label={t("minSpend")} name="min_spend" inputMode="numeric" defaultValue="0" hint={t("minSpendHint")} error={errors.min_spend} />
+      <Field
+        label={t("minSpend")}
+        name="min_spend"
+        inputMode="numeric"
+        defaultValue="0"
+        hint={t("minSpendHint")}
+        error={errors.min_spend}
+      />
       <div />
       <Field label={t("startsOn")} name="starts_on" type="date" defaultValue={today} error={errors.starts_on} />
       <Field label={t("endsOn")} name="ends_on" type="date" error={errors.ends_on} />
@@ -63,13 +80,33 @@ export function CouponForm({ action, products, categories, today }: { action: Ac
       <fieldset>
         <legend className="mb-1 text-sm font-semibold text-stone-700">{t("codeMode")}</legend>
         <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" name="code_mode" value="shared" checked={mode === "shared"} onChange={() => setMode("shared")} className="size-4 accent-brand-600" /> {t("codeShared")}
+          <input
+            type="radio"
+            name="code_mode"
+            value="shared"
+            checked={mode === "shared"}
+            onChange={() => setMode("shared")}
+            className="size-4 accent-brand-600"
+          />{" "}
+          {t("codeShared")}
         </label>
         <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" name="code_mode" value="issued" checked={mode === "issued"} onChange={() => setMode("issued")} className="size-4 accent-brand-600" /> {t("codeIssued")}
+          <input
+            type="radio"
+            name="code_mode"
+            value="issued"
+            checked={mode === "issued"}
+            onChange={() => setMode("issued")}
+            className="size-4 accent-brand-600"
+          />{" "}
+          {t("codeIssued")}
         </label>
       </fieldset>
-      {mode === "shared" ? <Field label={t("code")} name="code" autoCapitalize="characters" maxLength={20} hint={t("codeHint")} error={errors.code} /> : <div />}
+      {mode === "shared" ? (
+        <Field label={t("code")} name="code" autoCapitalize="characters" maxLength={20} hint={t("codeHint")} error={errors.code} />
+      ) : (
+        <div />
+      )}
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {t("create")}

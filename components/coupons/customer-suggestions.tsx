@@ -26,9 +26,15 @@ export async function CustomerSuggestions({
             <li key={s.productId} className="flex flex-wrap items-center justify-between gap-2">
               <div>
                 <p className="font-semibold">{s.name}</p>
-                <p className="text-sm text-stone-600">{t("lead", { product: s.forName, product_josa: particle(s.forName, "과/와") === "와" ? "vowel" : "consonant" })}</p>
+                <p className="text-sm text-stone-600">
+                  {t("lead", { product: s.forName, product_josa: particle(s.forName, "과/와") === "와" ? "vowel" : "consonant" })}
+                </p>
               </div>
-              <ActionForm action={suggestedAction} hidden={{ customerId, productId: s.productId, forProductId: s.forProductId }} submitLabel={t("suggested")} />
+              <ActionForm
+                action={suggestedAction}
+                hidden={{ customerId, productId: s.productId, forProductId: s.forProductId }}
+                submitLabel={t("suggested")}
+              />
             </li>
           ))}
         </ul>

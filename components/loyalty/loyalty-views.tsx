@@ -22,10 +22,17 @@ export async function TierProgress({ tier, testId = "tier-progress" }: { tier: T
   const rate = (bp: number) => `${(bp / 100).toLocaleString(locale === "en" ? "en-US" : "ko-KR", { maximumFractionDigits: 2 })}%`;
   return (
     <div data-testid={testId} className="space-y-1">
-      <p className="text-lg font-bold">{tier.tier ? t("tierWithRate", { name: tier.tier.name, rate: rate(tier.tier.pointsRateBp) }) : t("noTier")}</p>
+      <p className="text-lg font-bold">
+        {tier.tier ? t("tierWithRate", { name: tier.tier.name, rate: rate(tier.tier.pointsRateBp) }) : t("noTier")}
+      </p>
       {tier.next && (
         <p className="text-base text-stone-700" data-testid="tier-next">
-          {t("toNext", { name: tier.next.name, amount: formatWon(tier.next.remainingWon, locale), days: tier.next.windowDays, rate: rate(tier.next.pointsRateBp) })}
+          {t("toNext", {
+            name: tier.next.name,
+            amount: formatWon(tier.next.remainingWon, locale),
+            days: tier.next.windowDays,
+            rate: rate(tier.next.pointsRateBp),
+          })}
         </p>
       )}
     </div>
@@ -42,7 +49,8 @@ export async function ReturnList({ returns, testId }: { returns: ReturnView[]; t
       {returns.map((r) => (
         <li key={r.id} className="rounded-xl bg-stone-50 p-3" data-testid="return-row">
           <p className="text-sm text-stone-600">
-            {formatDateTime(r.occurredAt, locale)} · {t(`kinds.${r.kind}`)} · {r.orderId ? t("ofOrder", { id: r.orderId }) : t("ofSale", { id: r.saleId ?? 0 })}
+            {formatDateTime(r.occurredAt, locale)} · {t(`kinds.${r.kind}`)} ·{" "}
+            {r.orderId ? t("ofOrder", { id: r.orderId }) : t("ofSale", { id: r.saleId ?? 0 })}
           </p>
           <p>{r.items.map((i) => `${i.name} ×${i.quantity}`).join(", ")}</p>
           <p className="text-sm">

@@ -21,7 +21,15 @@ function Frame({ title, testId, children }: { title: string; testId: string; chi
   );
 }
 
-export function RevisitTrendChart({ data, title, labels }: { data: { week: string; rate30: number | null; rate60: number | null }[]; title: string; labels: { r30: string; r60: string } }) {
+export function RevisitTrendChart({
+  data,
+  title,
+  labels,
+}: {
+  data: { week: string; rate30: number | null; rate60: number | null }[];
+  title: string;
+  labels: { r30: string; r60: string };
+}) {
   return (
     <Frame title={title} testId="chart-revisit">
       <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
@@ -30,14 +38,43 @@ export function RevisitTrendChart({ data, title, labels }: { data: { week: strin
         <YAxis domain={[0, 1]} tickFormatter={(v) => `${Math.round(v * 100)}%`} fontSize={12} width={44} />
         <Tooltip formatter={(v) => pct(v as number | null)} labelFormatter={(l) => String(l)} />
         <Legend />
-        <Line type="linear" isAnimationActive={false} dataKey="rate30" name={labels.r30} stroke="#b45309" strokeWidth={2} connectNulls dot />
-        <Line type="linear" isAnimationActive={false} dataKey="rate60" name={labels.r60} stroke="#0369a1" strokeWidth={2} strokeDasharray="5 3" connectNulls dot />
+        <Line
+          type="linear"
+          isAnimationActive={false}
+          dataKey="rate30"
+          name={labels.r30}
+          stroke="#b45309"
+          strokeWidth={2}
+          connectNulls
+          dot
+        />
+        <Line
+          type="linear"
+          isAnimationActive={false}
+          dataKey="rate60"
+          name={labels.r60}
+          stroke="#0369a1"
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          connectNulls
+          dot
+        />
       </LineChart>
     </Frame>
   );
 }
 
-export function LeadTimeChart({ data, title, countLabel, targetLabel }: { data: { bucket: string; count: number }[]; title: string; countLabel: string; targetLabel: string }) {
+export function LeadTimeChart({
+  data,
+  title,
+  countLabel,
+  targetLabel,
+}: {
+  data: { bucket: string; count: number }[];
+  title: string;
+  countLabel: string;
+  targetLabel: string;
+}) {
   return (
     <Frame title={title} testId="chart-lead-time">
       <BarChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
@@ -46,14 +83,27 @@ export function LeadTimeChart({ data, title, countLabel, targetLabel }: { data: 
         <YAxis allowDecimals={false} fontSize={12} width={36} />
         <Tooltip />
         {/* The 2-minute line sits between the 90–120 s and 120–180 s buckets. */}
-        <ReferenceLine x="90–120s" stroke="#b91c1c" strokeDasharray="4 2" label={{ value: targetLabel, position: "insideTopRight", fill: "#b91c1c", fontSize: 12 }} />
+        <ReferenceLine
+          x="90–120s"
+          stroke="#b91c1c"
+          strokeDasharray="4 2"
+          label={{ value: targetLabel, position: "insideTopRight", fill: "#b91c1c", fontSize: 12 }}
+        />
         <Bar isAnimationActive={false} dataKey="count" name={countLabel} fill="#d97706" />
       </BarChart>
     </Frame>
   );
 }
 
-export function OutcomeTrendChart({ data, title, labels }: { data: { week: string; conversion: number | null; no_show_rate: number | null }[]; title: string; labels: { conversion: string; noShow: string } }) {
+export function OutcomeTrendChart({
+  data,
+  title,
+  labels,
+}: {
+  data: { week: string; conversion: number | null; no_show_rate: number | null }[];
+  title: string;
+  labels: { conversion: string; noShow: string };
+}) {
   return (
     <Frame title={title} testId="chart-outcomes">
       <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
@@ -64,18 +114,43 @@ export function OutcomeTrendChart({ data, title, labels }: { data: { week: strin
         <Legend />
         <ReferenceLine y={0.95} stroke="#15803d" strokeDasharray="4 2" />
         <ReferenceLine y={0.03} stroke="#b91c1c" strokeDasharray="4 2" />
-        <Line type="linear" isAnimationActive={false} dataKey="conversion" name={labels.conversion} stroke="#15803d" strokeWidth={2} connectNulls />
-        <Line type="linear" isAnimationActive={false} dataKey="no_show_rate" name={labels.noShow} stroke="#b91c1c" strokeWidth={2} connectNulls />
+        <Line
+          type="linear"
+          isAnimationActive={false}
+          dataKey="conversion"
+          name={labels.conversion}
+          stroke="#15803d"
+          strokeWidth={2}
+          connectNulls
+        />
+        <Line
+          type="linear"
+          isAnimationActive={false}
+          dataKey="no_show_rate"
+          name={labels.noShow}
+          stroke="#b91c1c"
+          strokeWidth={2}
+          connectNulls
+        />
       </LineChart>
     </Frame>
   );
 }
 
-export function RevenueChart({ data, title, labels }: { data: { week: string; web: number; phone: number; store: number }[]; title: string; labels: { web: string; phone: string; store: string } }) {
+export function RevenueChart({
+  data,
+  title,
+  labels,
+}: {
+  data: { week: string; web: number; phone: number; store: number }[];
+  title: string;
+  labels: { web: string; phone: string; store: string };
+}) {
   const locale = useLocale();
   const won = (v: number) => formatNumber(Math.round(v), locale);
   // Axis ticks in the reader's units: 만 (10,000) in Korean, k (1,000) in English.
-  const tick = (v: number) => (locale === "en" ? (v >= 1_000 ? `${Math.round(v / 1_000)}k` : won(v)) : v >= 10_000 ? `${Math.round(v / 10_000)}만` : won(v));
+  const tick = (v: number) =>
+    locale === "en" ? (v >= 1_000 ? `${Math.round(v / 1_000)}k` : won(v)) : v >= 10_000 ? `${Math.round(v / 10_000)}만` : won(v);
   return (
     <Frame title={title} testId="chart-revenue">
       <BarChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>

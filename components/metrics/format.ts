@@ -25,13 +25,20 @@ export function formatMetric(kind: TileKind, value: number | null, t: T, locale:
 }
 
 /** Change vs the previous period: percentage points for rates, the unit's difference otherwise. */
-export function formatChange(kind: TileKind, current: number | null, previous: number | null, t: T, locale: string): { text: string; direction: "up" | "down" | "same" } | null {
+export function formatChange(
+  kind: TileKind,
+  current: number | null,
+  previous: number | null,
+  t: T,
+  locale: string,
+): { text: string; direction: "up" | "down" | "same" } | null {
   if (current === null || previous === null) return null;
   const diff = current - previous;
   if (Math.abs(diff) < 1e-9) return { text: t("tile.noChange"), direction: "same" };
   const sign = diff > 0 ? "+" : "−";
   const abs = Math.abs(diff);
-  const text = kind === "rate" ? t("units.pp", { value: `${sign}${num(abs * 100, 1, locale)}` }) : `${sign}${formatMetric(kind, abs, t, locale)}`;
+  const text =
+    kind === "rate" ? t("units.pp", { value: `${sign}${num(abs * 100, 1, locale)}` }) : `${sign}${formatMetric(kind, abs, t, locale)}`;
   return { text: t("tile.change", { change: text }), direction: diff > 0 ? "up" : "down" };
 }
 

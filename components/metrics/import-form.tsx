@@ -17,7 +17,13 @@ export function ImportForm({ action: importAction }: { action: FormAction<Import
       <form action={action} className="flex flex-wrap items-end gap-3">
         <label className="block text-sm font-semibold text-stone-700">
           {t("file")}
-          <input type="file" name="file" accept=".csv,text/csv" required className="mt-1 block min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base" />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            required
+            className="mt-1 block min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base"
+          />
         </label>
         <SubmitButton pendingText={t("uploading")}>{t("upload")}</SubmitButton>
       </form>
@@ -32,10 +38,18 @@ export function ImportForm({ action: importAction }: { action: FormAction<Import
               <caption className="sr-only">{t("report")}</caption>
               <thead className="sticky top-0 bg-stone-50 text-stone-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t("line")}</th>
-                  <th scope="col" className="px-3 py-2">{t("externalId")}</th>
-                  <th scope="col" className="px-3 py-2">{t("result")}</th>
-                  <th scope="col" className="px-3 py-2">{t("reason")}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("line")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("externalId")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("result")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("reason")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -46,7 +60,12 @@ export function ImportForm({ action: importAction }: { action: FormAction<Import
                     <tr key={r.line} className="border-t border-stone-100">
                       <td className="px-3 py-2 tabular-nums">{r.line}</td>
                       <td className="px-3 py-2">{r.external_id || "—"}</td>
-                      <td className={cn("px-3 py-2 font-semibold", r.result === "error" ? "text-red-800" : r.result === "skipped" ? "text-amber-900" : "text-green-800")}>
+                      <td
+                        className={cn(
+                          "px-3 py-2 font-semibold",
+                          r.result === "error" ? "text-red-800" : r.result === "skipped" ? "text-amber-900" : "text-green-800",
+                        )}
+                      >
                         {r.result === "error" ? "✗ " : r.result === "skipped" ? "↷ " : "✓ "}
                         {t(r.result)}
                       </td>

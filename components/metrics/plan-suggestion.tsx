@@ -14,7 +14,15 @@ import { useTranslations } from "next-intl";
 
 export type PlanSuggestionData = { productId: number; quantity: number; reason: string };
 
-export function PlanSuggestion({ suggestion, targetInputId, onApply }: { suggestion: PlanSuggestionData | null | undefined; targetInputId?: string; onApply?: (quantity: number) => void }) {
+export function PlanSuggestion({
+  suggestion,
+  targetInputId,
+  onApply,
+}: {
+  suggestion: PlanSuggestionData | null | undefined;
+  targetInputId?: string;
+  onApply?: (quantity: number) => void;
+}) {
   const t = useTranslations("metrics.suggestion");
   const [applied, setApplied] = useState(false);
   if (!suggestion) return <p className="text-sm text-stone-500">{t("none")}</p>;
@@ -38,7 +46,12 @@ export function PlanSuggestion({ suggestion, targetInputId, onApply }: { suggest
         {t("label")} {suggestion.quantity}
       </span>
       <span className="text-stone-600">{suggestion.reason}</span>
-      <button type="button" onClick={apply} className="min-h-11 rounded-lg border border-brand-300 px-3 font-semibold text-brand-700 hover:bg-brand-50" aria-label={`${t("apply")}: ${suggestion.quantity}`}>
+      <button
+        type="button"
+        onClick={apply}
+        className="min-h-11 rounded-lg border border-brand-300 px-3 font-semibold text-brand-700 hover:bg-brand-50"
+        aria-label={`${t("apply")}: ${suggestion.quantity}`}
+      >
         {applied ? `✓ ${t("applied")}` : t("apply")}
       </button>
     </div>

@@ -12,7 +12,12 @@ export async function RangePicker({ basePath, preset, from, to }: { basePath: st
     <div className="flex flex-wrap items-end gap-3">
       <nav aria-label={t("presets.label")} className="flex flex-wrap gap-2">
         {PRESETS.map((p) => (
-          <Link key={p} href={`${basePath}?range=${p}`} aria-current={p === preset ? "page" : undefined} className={buttonClass(p === preset ? "primary" : "secondary", "text-sm")}>
+          <Link
+            key={p}
+            href={`${basePath}?range=${p}`}
+            aria-current={p === preset ? "page" : undefined}
+            className={buttonClass(p === preset ? "primary" : "secondary", "text-sm")}
+          >
             {t(`presets.${p}`)}
           </Link>
         ))}

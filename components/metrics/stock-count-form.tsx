@@ -7,7 +7,15 @@ import { Field, SelectField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 import type { FormAction } from "@/lib/actions";
 
-export function StockCountForm({ products, today, action: recordAction }: { products: { id: number; name: string }[]; today: string; action: FormAction }) {
+export function StockCountForm({
+  products,
+  today,
+  action: recordAction,
+}: {
+  products: { id: number; name: string }[];
+  today: string;
+  action: FormAction;
+}) {
   const t = useTranslations("metrics.stock");
   const [state, action] = useActionState(recordAction, null);
   const err = (k: string) => (state && !state.ok ? state.fieldErrors?.[k] : undefined);

@@ -13,7 +13,14 @@ export function WeeklyNoteForm({ weekStart, body, action: saveAction }: { weekSt
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="weekStart" value={weekStart} />
-      <TextAreaField label={t("noteLabel")} name="body" defaultValue={body} maxLength={2000} hint={t("noteHint")} error={state && !state.ok ? state.fieldErrors?.body : undefined} />
+      <TextAreaField
+        label={t("noteLabel")}
+        name="body"
+        defaultValue={body}
+        maxLength={2000}
+        hint={t("noteHint")}
+        error={state && !state.ok ? state.fieldErrors?.body : undefined}
+      />
       <ActionNotice state={state} />
       <SubmitButton pendingText={t("saving")}>{t("save")}</SubmitButton>
     </form>

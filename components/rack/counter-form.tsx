@@ -19,7 +19,15 @@ function newBasketId(): string {
 /** What the counter shows after a sale: its total, the coupon discount, the points earned, lines sold beyond stock. */
 export type RecordedSale = { saleId: number; total: number; discount: number; points: number; excess: number };
 
-export function CounterForm({ products, recordSale, suggestionRules = {} }: { products: CounterProduct[]; recordSale: FormAction<RecordedSale>; suggestionRules?: CounterSuggestionRules }) {
+export function CounterForm({
+  products,
+  recordSale,
+  suggestionRules = {},
+}: {
+  products: CounterProduct[];
+  recordSale: FormAction<RecordedSale>;
+  suggestionRules?: CounterSuggestionRules;
+}) {
   const t = useTranslations("rack.counter");
   const tc = useTranslations("coupons.counter");
   const locale = useLocale();
@@ -44,7 +52,11 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
       return copy;
     });
 
-  const suggestions = suggestForCounter(suggestionRules, lines.map((p) => p.id), new Set(products.map((p) => p.id)));
+  const suggestions = suggestForCounter(
+    suggestionRules,
+    lines.map((p) => p.id),
+    new Set(products.map((p) => p.id)),
+  );
   // Remember every suggestion this basket showed (set while rendering, React's pattern for
   // state that follows other state): a suggestion taken leaves the list but is still recorded.
   const suggestionKey = suggestions.map((s) => s.productId).join(",");
@@ -66,8 +78,13 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
       const state = await recordSale(null, form);
       if (state?.ok && state.data) {
         const paid = t("recorded", { total: formatWon(state.data.total, locale), points: state.data.points });
-        const recorded = state.data.discount > 0 ? `${paid} · ${tc("discounted", { discount: formatWon(state.data.discount, locale) })}` : paid;
-        setResult({ ok: true, text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded, saleId: state.data.saleId });
+        const recorded =
+          state.data.discount > 0 ? `${paid} · ${tc("discounted", { discount: formatWon(state.data.discount, locale) })}` : paid;
+        setResult({
+          ok: true,
+          text: state.data.excess > 0 ? `${recorded} · ${t("excessRecorded", { count: state.data.excess })}` : recorded,
+          saleId: state.data.saleId,
+        });
         setBasket({});
         setPhone("");
         setCouponCode("");
@@ -89,7 +106,11 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
           const count = basket[p.id] ?? 0;
           const left = p.available - count;
           return (
-            <li key={p.id} data-testid="counter-product" className={cn("rounded-2xl border-2 bg-white p-3", count ? "border-brand-600" : "border-stone-200")}>
+            <li
+              key={p.id}
+              data-testid="counter-product"
+              className={cn("rounded-2xl border-2 bg-white p-3", count ? "border-brand-600" : "border-stone-200")}
+            >
               <button type="button" onClick={() => change(p.id, 1)} className="block min-h-16 w-full text-left">
                 {p.photoKey && <ProductPhoto photoKey={p.photoKey} alt="" sizes="180px" className="mb-2 aspect-[4/3] w-full rounded-xl" />}
                 <span className="block text-lg font-bold">{p.name}</span>
@@ -100,13 +121,23 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
               </button>
               {count > 0 && (
                 <div className="mt-2 flex items-center gap-2">
-                  <button type="button" onClick={() => change(p.id, -1)} aria-label={t("less", { name: p.name })} className="size-11 rounded-xl border border-stone-300 text-2xl font-bold">
+                  <button
+                    type="button"
+                    onClick={() => change(p.id, -1)}
+                    aria-label={t("less", { name: p.name })}
+                    className="size-11 rounded-xl border border-stone-300 text-2xl font-bold"
+                  >
                     −
                   </button>
                   <span className="flex-1 text-center text-xl font-bold" aria-live="polite">
                     {t("count", { count })}
                   </span>
-                  <button type="button" onClick={() => change(p.id, 1)} aria-label={t("more", { name: p.name })} className="size-11 rounded-xl border border-stone-300 text-2xl font-bold disabled:opacity-50">
+                  <button
+                    type="button"
+                    onClick={() => change(p.id, 1)}
+                    aria-label={t("more", { name: p.name })}
+                    className="size-11 rounded-xl border border-stone-300 text-2xl font-bold disabled:opacity-50"
+                  >
                     +
                   </button>
                 </div>
@@ -138,12 +169,29 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
         <label htmlFor="counter-phone" className="mt-3 block text-sm font-semibold text-stone-700">
           {t("phone")}
         </label>
-        <input id="counter-phone" type="tel" inputMode="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="010-1234-5678" className="mt-1 block min-h-11 w-full rounded-xl border border-stone-300 px-3 text-lg" />
+        <input
+          id="counter-phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          placeholder="010-1234-5678"
+          className="mt-1 block min-h-11 w-full rounded-xl border border-stone-300 px-3 text-lg"
+        />
         <p className="mt-1 text-sm text-stone-600">{t("phoneHint")}</p>
         <label htmlFor="counter-coupon" className="mt-3 block text-sm font-semibold text-stone-700">
           {tc("couponCode")}
         </label>
-        <input id="counter-coupon" autoComplete="off" autoCapitalize="characters" maxLength={40} value={couponCode} onChange={(e) => setCouponCode(e.target.value)} className="mt-1 block min-h-11 w-full rounded-xl border border-stone-300 px-3 text-lg" />
+        <input
+          id="counter-coupon"
+          autoComplete="off"
+          autoCapitalize="characters"
+          maxLength={40}
+          value={couponCode}
+          onChange={(e) => setCouponCode(e.target.value)}
+          className="mt-1 block min-h-11 w-full rounded-xl border border-stone-300 px-3 text-lg"
+        />
         <p className="mt-1 text-sm text-stone-600">{tc("couponHint")}</p>
         {suggestions.length > 0 && (
           <div className="mt-3 rounded-xl border border-brand-200 bg-brand-50 p-3" data-testid="counter-suggestions">
@@ -151,7 +199,11 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
             <ul className="mt-1 space-y-1">
               {suggestions.map((s) => (
                 <li key={s.productId}>
-                  <button type="button" onClick={() => change(s.productId, 1)} className="min-h-11 w-full rounded-lg bg-white px-3 text-left font-semibold">
+                  <button
+                    type="button"
+                    onClick={() => change(s.productId, 1)}
+                    className="min-h-11 w-full rounded-lg bg-white px-3 text-left font-semibold"
+                  >
                     + {s.name}
                   </button>
                 </li>
@@ -159,18 +211,36 @@ export function CounterForm({ products, recordSale, suggestionRules = {} }: { pr
             </ul>
           </div>
         )}
-        <button type="button" disabled={pending || lines.length === 0} onClick={record} className="mt-3 min-h-12 w-full rounded-xl bg-brand-600 text-lg font-bold text-white disabled:bg-stone-400">
+        <button
+          type="button"
+          disabled={pending || lines.length === 0}
+          onClick={record}
+          className="mt-3 min-h-12 w-full rounded-xl bg-brand-600 text-lg font-bold text-white disabled:bg-stone-400"
+        >
           {pending ? t("recording") : t("record")}
         </button>
         {result && (
-          <p role={result.ok ? "status" : "alert"} data-testid="counter-result" className={cn("mt-3 rounded-xl border px-3 py-2 text-base", result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800")}>
+          <p
+            role={result.ok ? "status" : "alert"}
+            data-testid="counter-result"
+            className={cn(
+              "mt-3 rounded-xl border px-3 py-2 text-base",
+              result.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800",
+            )}
+          >
             {result.text}
           </p>
         )}
         {result?.saleId && (
           <p className="mt-2 flex flex-wrap gap-2" data-testid="counter-receipt">
             {(["58", "80"] as const).map((paper) => (
-              <a key={paper} href={`/rack/receipts/${result.saleId}?paper=${paper}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-3 font-semibold">
+              <a
+                key={paper}
+                href={`/rack/receipts/${result.saleId}?paper=${paper}`}
+                target="_blank"
+                rel="noopener"
+                className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-3 font-semibold"
+              >
                 {t("receipt", { paper })}
               </a>
             ))}

@@ -30,7 +30,9 @@ export function OrderDetail({
   const router = useRouter();
   const [offset] = useState(() => ({ current: serverNow - Date.now() }));
   const now = useNow(offset);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(scannedArrived ? { ok: true, text: t("scan.markedArrived", { code: card.code }) } : null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(
+    scannedArrived ? { ok: true, text: t("scan.markedArrived", { code: card.code }) } : null,
+  );
   const [canUndo, setCanUndo] = useState(scannedArrived);
   const [pending, startTransition] = useTransition();
 
@@ -59,10 +61,22 @@ export function OrderDetail({
         ← {t("detail.back")}
       </Link>
       {message && (
-        <div role={message.ok ? "status" : "alert"} data-testid="detail-message" className={cn("my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg", message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800")}>
+        <div
+          role={message.ok ? "status" : "alert"}
+          data-testid="detail-message"
+          className={cn(
+            "my-2 flex items-center gap-3 rounded-xl border px-4 py-2 text-lg",
+            message.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800",
+          )}
+        >
           <span className="flex-1">{message.text}</span>
           {message.ok && canUndo && (
-            <button type="button" disabled={pending} className="min-h-11 rounded-xl border border-green-800 px-3 font-bold" onClick={() => run(() => actions.undoMove({ orderId: card.id }), t("undo.done"), false)}>
+            <button
+              type="button"
+              disabled={pending}
+              className="min-h-11 rounded-xl border border-green-800 px-3 font-bold"
+              onClick={() => run(() => actions.undoMove({ orderId: card.id }), t("undo.done"), false)}
+            >
               {t("undo.button")}
             </button>
           )}
@@ -84,7 +98,12 @@ export function OrderDetail({
             <label htmlFor="rack-slot-select" className="mb-1 block text-base font-semibold text-stone-700">
               {t("detail.changeSlot")}
             </label>
-            <select id="rack-slot-select" name="rackSlot" defaultValue={card.rackSlot ?? ""} className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-3 text-xl">
+            <select
+              id="rack-slot-select"
+              name="rackSlot"
+              defaultValue={card.rackSlot ?? ""}
+              className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-3 text-xl"
+            >
               {card.rackSlot && <option value={card.rackSlot}>{card.rackSlot}</option>}
               {!card.rackSlot && <option value="">{t("detail.chooseSlot")}</option>}
               {freeSlots.map((slot) => (
@@ -100,10 +119,16 @@ export function OrderDetail({
         </form>
       )}
       <div className="mt-4 flex flex-wrap gap-2">
-        <Link href={`/rack/labels?order=${card.id}`} className="inline-flex min-h-12 items-center rounded-xl border-2 border-stone-300 bg-white px-4 text-lg font-semibold">
+        <Link
+          href={`/rack/labels?order=${card.id}`}
+          className="inline-flex min-h-12 items-center rounded-xl border-2 border-stone-300 bg-white px-4 text-lg font-semibold"
+        >
           {t("labels.printOne")}
         </Link>
-        <Link href={`/rack/labels?date=${card.pickupDate}&slot=${encodeURIComponent(card.slotStart)}`} className="inline-flex min-h-12 items-center rounded-xl border-2 border-stone-300 bg-white px-4 text-lg font-semibold">
+        <Link
+          href={`/rack/labels?date=${card.pickupDate}&slot=${encodeURIComponent(card.slotStart)}`}
+          className="inline-flex min-h-12 items-center rounded-xl border-2 border-stone-300 bg-white px-4 text-lg font-semibold"
+        >
           {t("labels.printSlot", { slot: `${card.slotStart}–${card.slotEnd}` })}
         </Link>
       </div>

@@ -90,7 +90,13 @@ export function QrScanner({ scan }: { scan: CommandAction<{ text: string }, { or
     <div className="mx-auto max-w-xl px-3 py-4">
       <h1 className="text-2xl font-bold">{t("scan.title")}</h1>
       <p className="mt-1 text-lg text-stone-700">{t(`scan.${status}`)}</p>
-      <video ref={video} muted playsInline aria-label={t("scan.videoLabel")} className="mt-3 aspect-square w-full rounded-2xl bg-ink object-cover" />
+      <video
+        ref={video}
+        muted
+        playsInline
+        aria-label={t("scan.videoLabel")}
+        className="mt-3 aspect-square w-full rounded-2xl bg-ink object-cover"
+      />
       {error && (
         <p role="alert" data-testid="scan-error" className="mt-3 rounded-xl border border-red-300 bg-red-50 px-4 py-2 text-lg text-red-800">
           {error}
@@ -107,7 +113,13 @@ export function QrScanner({ scan }: { scan: CommandAction<{ text: string }, { or
         <label htmlFor="scan-manual" className="sr-only">
           {t("scan.manualLabel")}
         </label>
-        <input id="scan-manual" value={manual} onChange={(e) => setManual(e.target.value)} placeholder={t("scan.manualPlaceholder")} className="min-h-12 flex-1 rounded-xl border-2 border-stone-300 bg-white px-3 text-xl" />
+        <input
+          id="scan-manual"
+          value={manual}
+          onChange={(e) => setManual(e.target.value)}
+          placeholder={t("scan.manualPlaceholder")}
+          className="min-h-12 flex-1 rounded-xl border-2 border-stone-300 bg-white px-3 text-xl"
+        />
         <button type="submit" className="min-h-12 rounded-xl bg-ink px-4 text-lg font-bold text-white">
           {t("scan.open")}
         </button>

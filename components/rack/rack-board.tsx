@@ -37,7 +37,9 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
   const early = confirmClose ? stillInSlot({ board, now }) : 0;
   const tally = paymentTally(board.cards, board.refundedCancelled);
   const uncollected = board.cards.filter((c) => c.status === "placed" || c.status === "ready" || c.status === "arrived").length;
-  const freeSlots = board.rackSlots.length - new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
+  const freeSlots =
+    board.rackSlots.length -
+    new Set(board.cards.filter((c) => (c.status === "ready" || c.status === "arrived") && c.rackSlot).map((c) => c.rackSlot)).size;
 
   function offerUndo(next: Undo) {
     if (undoTimer.current) clearTimeout(undoTimer.current);
@@ -49,7 +51,8 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
     setPendingId(card.id);
     setError(null);
     startTransition(async () => {
-      const result = to === "ready" ? await actions.markReady({ orderId: card.id }) : await actions.moveOrder({ orderId: card.id, to, ...extra });
+      const result =
+        to === "ready" ? await actions.markReady({ orderId: card.id }) : await actions.moveOrder({ orderId: card.id, to, ...extra });
       setPendingId(null);
       if (!result?.ok) {
         setError(result?.message ?? t("errors.generic"));
@@ -58,7 +61,8 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
       const updated = result.data?.card ?? null;
       applyCard(updated, card.id);
       // Putting an arrived order's bag on the rack is not a status change, so there is nothing to undo.
-      if (!(to === "ready" && card.status === "arrived")) offerUndo({ orderId: card.id, code: card.code, to, rackSlot: updated?.rackSlot ?? null, until: Date.now() + UNDO_SHOWN_MS });
+      if (!(to === "ready" && card.status === "arrived"))
+        offerUndo({ orderId: card.id, code: card.code, to, rackSlot: updated?.rackSlot ?? null, until: Date.now() + UNDO_SHOWN_MS });
     });
   }
 
@@ -86,7 +90,14 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
     <div className="px-3 pt-2 pb-24">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-ink">{t("board.title", { date: formatDate(board.date, locale) })}</h1>
-        <span data-testid="live-state" data-state={state} className={cn("rounded-full px-3 py-1 text-sm font-semibold", state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950")}>
+        <span
+          data-testid="live-state"
+          data-state={state}
+          className={cn(
+            "rounded-full px-3 py-1 text-sm font-semibold",
+            state === "live" ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-950",
+          )}
+        >
           {t(`live.${state}`)}
         </span>
         <span className="text-base text-stone-700">{t("board.freeSlots", { free: freeSlots, total: board.rackSlots.length })}</span>
@@ -121,7 +132,12 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
           const cards = visible.filter((c) => c.status === lane);
           const slots = [...new Set(cards.map((c) => `${c.slotStart}–${c.slotEnd}`))];
           return (
-            <section key={lane} aria-labelledby={`lane-${lane}`} data-testid={`lane-${lane}`} className={cn("min-w-0 rounded-2xl bg-stone-100 p-2", lane === "picked_up" ? "col-span-3 xl:col-span-1" : "")}>
+            <section
+              key={lane}
+              aria-labelledby={`lane-${lane}`}
+              data-testid={`lane-${lane}`}
+              className={cn("min-w-0 rounded-2xl bg-stone-100 p-2", lane === "picked_up" ? "col-span-3 xl:col-span-1" : "")}
+            >
               <h2 id={`lane-${lane}`} className="flex items-center justify-between px-1 pb-2 text-xl font-bold text-ink">
                 {t(`lanes.${lane}`)} <span className="rounded-full bg-white px-2 text-lg">{cards.length}</span>
               </h2>
@@ -133,7 +149,15 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
                     {cards
                       .filter((c) => `${c.slotStart}–${c.slotEnd}` === slot)
                       .map((card) => (
-                        <RackOrderCard key={card.id} card={card} now={now} timezone={board.timezone} busy={pendingId === card.id} onMove={move} compact={lane === "picked_up"} />
+                        <RackOrderCard
+                          key={card.id}
+                          card={card}
+                          now={now}
+                          timezone={board.timezone}
+                          busy={pendingId === card.id}
+                          onMove={move}
+                          compact={lane === "picked_up"}
+                        />
                       ))}
                   </ul>
                 </div>
@@ -143,13 +167,18 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
         })}
       </div>
 
-      <section aria-labelledby="close-out-title" className="mt-4 flex flex-wrap items-center gap-3 rounded-2xl border border-stone-200 bg-white p-3">
+      <section
+        aria-labelledby="close-out-title"
+        className="mt-4 flex flex-wrap items-center gap-3 rounded-2xl border border-stone-200 bg-white p-3"
+      >
         <h2 id="close-out-title" className="text-lg font-bold">
           {t("closeOut.title")}
         </h2>
         <span className="text-base text-stone-700">{t("closeOut.noShows", { count: noShows.length })}</span>
         <span data-testid="paid-tally" className="text-base text-stone-700">
-          <span className="font-semibold text-ink">{t("closeOut.paidTotal", { total: formatWon(tally.paid, locale), count: tally.count })}</span>
+          <span className="font-semibold text-ink">
+            {t("closeOut.paidTotal", { total: formatWon(tally.paid, locale), count: tally.count })}
+          </span>
           {(["card", "cash", "transfer", "unknown"] as const)
             .filter((m) => m !== "unknown" || tally.byMethod.unknown > 0)
             .map((m) => (
@@ -159,12 +188,26 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
               </span>
             ))}
           <span data-testid="prepaid-tally" className="block">
-            {t("closeOut.prepaidSplit", { prepaid: formatWon(tally.prepaid, locale), atPickup: formatWon(tally.atPickup, locale), refunded: formatWon(tally.refunded, locale) })}
+            {t("closeOut.prepaidSplit", {
+              prepaid: formatWon(tally.prepaid, locale),
+              atPickup: formatWon(tally.atPickup, locale),
+              refunded: formatWon(tally.refunded, locale),
+            })}
           </span>
-          {tally.discounts > 0 && <span data-testid="paid-discounts">{" · "}{t("closeOut.discounts", { total: formatWon(tally.discounts, locale) })}</span>}
+          {tally.discounts > 0 && (
+            <span data-testid="paid-discounts">
+              {" · "}
+              {t("closeOut.discounts", { total: formatWon(tally.discounts, locale) })}
+            </span>
+          )}
         </span>
         {!confirmClose ? (
-          <button type="button" disabled={uncollected === 0} onClick={() => setConfirmClose(true)} className="ml-auto min-h-12 rounded-xl border-2 border-red-700 px-4 text-lg font-bold text-red-800 disabled:border-stone-300 disabled:text-stone-500">
+          <button
+            type="button"
+            disabled={uncollected === 0}
+            onClick={() => setConfirmClose(true)}
+            className="ml-auto min-h-12 rounded-xl border-2 border-red-700 px-4 text-lg font-bold text-red-800 disabled:border-stone-300 disabled:text-stone-500"
+          >
             {t("closeOut.start", { count: uncollected })}
           </button>
         ) : (
@@ -178,7 +221,11 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
             <button type="button" onClick={closeOut} className="min-h-12 rounded-xl bg-red-700 px-4 text-lg font-bold text-white">
               {t("closeOut.confirm")}
             </button>
-            <button type="button" onClick={() => setConfirmClose(false)} className="min-h-12 rounded-xl border border-stone-300 px-4 text-lg">
+            <button
+              type="button"
+              onClick={() => setConfirmClose(false)}
+              className="min-h-12 rounded-xl border border-stone-300 px-4 text-lg"
+            >
               {t("closeOut.cancel")}
             </button>
           </div>
@@ -186,7 +233,11 @@ export function RackBoard({ initial, actions }: { initial: Board; actions: RackA
       </section>
 
       {undo && (
-        <div role="status" data-testid="undo-bar" className="fixed inset-x-3 bottom-3 z-10 mx-auto flex max-w-2xl items-center gap-3 rounded-2xl bg-ink px-4 py-3 text-lg text-white shadow-lg">
+        <div
+          role="status"
+          data-testid="undo-bar"
+          className="fixed inset-x-3 bottom-3 z-10 mx-auto flex max-w-2xl items-center gap-3 rounded-2xl bg-ink px-4 py-3 text-lg text-white shadow-lg"
+        >
           <span className="flex-1">{t(`undo.${undo.to}`, { code: undo.code, slot: undo.rackSlot ?? "" })}</span>
           <button type="button" onClick={undoLast} className="min-h-12 rounded-xl bg-white px-4 font-bold text-ink">
             {t("undo.button")}

@@ -59,7 +59,11 @@ export function useRackLive(initial: RackBoard) {
         applyBoard(JSON.parse((e as MessageEvent).data) as RackBoard);
       });
       source.addEventListener("card", (e) => {
-        const { card, orderId, serverNow } = JSON.parse((e as MessageEvent).data) as { card: RackCard | null; orderId: number; serverNow: number };
+        const { card, orderId, serverNow } = JSON.parse((e as MessageEvent).data) as {
+          card: RackCard | null;
+          orderId: number;
+          serverNow: number;
+        };
         clockOffset.current = serverNow - Date.now();
         setBoard((b) => upsertCard(b, orderId, card));
       });
@@ -93,7 +97,8 @@ export function useRackLive(initial: RackBoard) {
 
 function upsertCard(board: RackBoard, orderId: number, card: RackCard | null): RackBoard {
   const rest = board.cards.filter((c) => c.id !== orderId);
-  if (!card || card.status === "cancelled" || card.status === "expired" || card.status === "awaiting_payment") return { ...board, cards: rest };
+  if (!card || card.status === "cancelled" || card.status === "expired" || card.status === "awaiting_payment")
+    return { ...board, cards: rest };
   const cards = [...rest, card].sort((a, b) => a.slotStart.localeCompare(b.slotStart) || a.placedAt - b.placedAt || a.id - b.id);
   return { ...board, cards };
 }

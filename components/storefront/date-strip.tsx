@@ -31,16 +31,30 @@ export function DateStrip({ children, prevLabel, nextLabel }: { children: React.
 
   return (
     <div className="relative -mx-4">
-      <ul ref={ref} className="flex gap-2 overflow-x-auto scroll-smooth px-4 pb-1 [scrollbar-width:none] sm:flex-wrap sm:overflow-visible" data-testid="date-strip">
+      <ul
+        ref={ref}
+        className="flex gap-2 overflow-x-auto scroll-smooth px-4 pb-1 [scrollbar-width:none] sm:flex-wrap sm:overflow-visible"
+        data-testid="date-strip"
+      >
         {children}
       </ul>
       {more.left && (
-        <button type="button" onClick={() => scrollBy(-1)} aria-label={prevLabel} className={cn(arrow, "left-0 justify-start bg-gradient-to-r from-stone-50 via-stone-50/90 to-transparent pl-1")}>
+        <button
+          type="button"
+          onClick={() => scrollBy(-1)}
+          aria-label={prevLabel}
+          className={cn(arrow, "left-0 justify-start bg-gradient-to-r from-stone-50 via-stone-50/90 to-transparent pl-1")}
+        >
           ‹
         </button>
       )}
       {more.right && (
-        <button type="button" onClick={() => scrollBy(1)} aria-label={nextLabel} className={cn(arrow, "right-0 justify-end bg-gradient-to-l from-stone-50 via-stone-50/90 to-transparent pr-1")}>
+        <button
+          type="button"
+          onClick={() => scrollBy(1)}
+          aria-label={nextLabel}
+          className={cn(arrow, "right-0 justify-end bg-gradient-to-l from-stone-50 via-stone-50/90 to-transparent pr-1")}
+        >
           ›
         </button>
       )}

@@ -12,7 +12,11 @@ export function OptOutForm({ token, action: optOut }: { token: string; action: F
   const [state, action] = useActionState(optOut, null);
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-2xl border border-green-300 bg-green-50 p-4 font-semibold text-green-900" data-testid="opt-out-done">
+      <p
+        role="status"
+        className="rounded-2xl border border-green-300 bg-green-50 p-4 font-semibold text-green-900"
+        data-testid="opt-out-done"
+      >
         {t("optOutDone")}
       </p>
     );

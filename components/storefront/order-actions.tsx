@@ -113,11 +113,7 @@ export function EditOrder({
     );
   }
   return (
-    <form
-      action={action}
-      data-testid="edit-form"
-      className="space-y-4 rounded-2xl border-2 border-brand-500 bg-white p-4"
-    >
+    <form action={action} data-testid="edit-form" className="space-y-4 rounded-2xl border-2 border-brand-500 bg-white p-4">
       {titled && <h2 className="text-lg font-bold">{t("edit.title")}</h2>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -126,7 +122,12 @@ export function EditOrder({
         <label htmlFor="edit-when" className="mb-1 block font-semibold">
           {t("edit.when")}
         </label>
-        <select id="edit-when" name="when" defaultValue={current} className="min-h-12 w-full min-w-0 max-w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg">
+        <select
+          id="edit-when"
+          name="when"
+          defaultValue={current}
+          className="min-h-12 w-full min-w-0 max-w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg"
+        >
           {choices.map((d) => (
             <optgroup key={d.date} label={d.label}>
               {d.slots.map((s) => (
@@ -145,7 +146,16 @@ export function EditOrder({
             <label htmlFor={`edit-qty-${i}`} className="min-w-0 flex-1">
               {l.name}
             </label>
-            <input id={`edit-qty-${i}`} name={`qty:${i}`} type="number" inputMode="numeric" min={0} max={999} defaultValue={l.quantity} className="min-h-12 w-24 rounded-xl border-2 border-stone-300 px-3 text-right text-lg" />
+            <input
+              id={`edit-qty-${i}`}
+              name={`qty:${i}`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={999}
+              defaultValue={l.quantity}
+              className="min-h-12 w-24 rounded-xl border-2 border-stone-300 px-3 text-right text-lg"
+            />
           </div>
         ))}
         <p className="text-sm text-stone-600">{t("edit.zeroHint")}</p>

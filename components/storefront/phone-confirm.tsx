@@ -47,7 +47,12 @@ export function PhoneConfirm({ actions, testId = "phone-confirm" }: { actions: P
           hint={t("phoneHint")}
           error={sentError?.fieldErrors?.phone}
         />
-        <button type="submit" className={buttonClass(codeSent ? "secondary" : "primary", "w-full")} disabled={sent.pending} aria-busy={sent.pending}>
+        <button
+          type="submit"
+          className={buttonClass(codeSent ? "secondary" : "primary", "w-full")}
+          disabled={sent.pending}
+          aria-busy={sent.pending}
+        >
           {sent.pending ? t("sending") : codeSent ? t("resend") : t("send")}
         </button>
         {sentError && !sentError.fieldErrors?.phone && <Notice>{sentError.message}</Notice>}

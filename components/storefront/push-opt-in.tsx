@@ -62,7 +62,12 @@ export function PushOptIn({
   }
   return (
     <div className="space-y-2">
-      <button type="button" className={buttonClass("secondary", "w-full")} onClick={enable} disabled={state === "working" || state === "unsupported"}>
+      <button
+        type="button"
+        className={buttonClass("secondary", "w-full")}
+        onClick={enable}
+        disabled={state === "working" || state === "unsupported"}
+      >
         {state === "working" ? "…" : t("pushEnable")}
       </button>
       {state === "unsupported" && <p className="text-sm text-stone-600">{t("pushUnsupported")}</p>}

@@ -27,16 +27,33 @@ export type RestockActions = PhoneConfirmActions & { subscribe: FormAction };
  * "입고 알림 받기" on a product not on the date's list: the button and its sheet. (Inside the
  * order form, sold-out cards open the same sheet from the form, outside its <form>.)
  */
-export function RestockButton({ productId, productName, viewer, actions }: { productId: number; productName: string; viewer: RestockViewer; actions: RestockActions }) {
+export function RestockButton({
+  productId,
+  productName,
+  viewer,
+  actions,
+}: {
+  productId: number;
+  productName: string;
+  viewer: RestockViewer;
+  actions: RestockActions;
+}) {
   const t = useTranslations("storefront.restock");
   const [open, setOpen] = useState(false);
   if (viewer.waiting.includes(productId)) return <RestockSubscribed />;
   return (
     <>
-      <button type="button" className={buttonClass("secondary", "min-w-24")} onClick={() => setOpen(true)} aria-label={t("subscribeNamed", { name: productName })}>
+      <button
+        type="button"
+        className={buttonClass("secondary", "min-w-24")}
+        onClick={() => setOpen(true)}
+        aria-label={t("subscribeNamed", { name: productName })}
+      >
         {t("subscribe")}
       </button>
-      {open && <RestockSheet productId={productId} productName={productName} viewer={viewer} actions={actions} onClose={() => setOpen(false)} />}
+      {open && (
+        <RestockSheet productId={productId} productName={productName} viewer={viewer} actions={actions} onClose={() => setOpen(false)} />
+      )}
     </>
   );
 }

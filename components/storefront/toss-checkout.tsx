@@ -3,7 +3,14 @@
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button-class";
 
-export type CheckoutRequest = { orderId: string; orderName: string; amount: number; customerName: string | null; successUrl: string; failUrl: string };
+export type CheckoutRequest = {
+  orderId: string;
+  orderName: string;
+  amount: number;
+  customerName: string | null;
+  successUrl: string;
+  failUrl: string;
+};
 
 /**
  * The payment step's pay button. With the provider's widget (`@tosspayments/tosspayments-sdk`,
@@ -12,7 +19,17 @@ export type CheckoutRequest = { orderId: string; orderName: string; amount: numb
  * comes back to `successUrl` or `failUrl`. With a test checkout page configured instead
  * (TOSS_CHECKOUT_URL, the local fake), the button goes there with the same request.
  */
-export function TossCheckout({ clientKey, checkoutUrl, request, labels }: { clientKey: string; checkoutUrl: string | null; request: CheckoutRequest; labels: { pay: string; loading: string; loadFailed: string } }) {
+export function TossCheckout({
+  clientKey,
+  checkoutUrl,
+  request,
+  labels,
+}: {
+  clientKey: string;
+  checkoutUrl: string | null;
+  request: CheckoutRequest;
+  labels: { pay: string; loading: string; loadFailed: string };
+}) {
   const widgets = useRef<Awaited<ReturnType<typeof loadWidgets>> | null>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">(checkoutUrl ? "ready" : "loading");
 
@@ -32,7 +49,14 @@ export function TossCheckout({ clientKey, checkoutUrl, request, labels }: { clie
   }, [checkoutUrl, clientKey, request.amount]);
 
   if (checkoutUrl) {
-    const query = new URLSearchParams({ clientKey, orderId: request.orderId, orderName: request.orderName, amount: String(request.amount), successUrl: request.successUrl, failUrl: request.failUrl });
+    const query = new URLSearchParams({
+      clientKey,
+      orderId: request.orderId,
+      orderName: request.orderName,
+      amount: String(request.amount),
+      successUrl: request.successUrl,
+      failUrl: request.failUrl,
+    });
     return (
       <a href={`${checkoutUrl}?${query}`} className={buttonClass("primary", "w-full")} data-testid="pay-button">
         {labels.pay}
@@ -54,7 +78,13 @@ export function TossCheckout({ clientKey, checkoutUrl, request, labels }: { clie
         data-testid="pay-button"
         className={buttonClass("primary", "w-full")}
         onClick={() =>
-          widgets.current?.requestPayment({ orderId: request.orderId, orderName: request.orderName, customerName: request.customerName ?? undefined, successUrl: request.successUrl, failUrl: request.failUrl })
+          widgets.current?.requestPayment({
+            orderId: request.orderId,
+            orderName: request.orderName,
+            customerName: request.customerName ?? undefined,
+            successUrl: request.successUrl,
+            failUrl: request.failUrl,
+          })
         }
       >
         {state === "loading" ? labels.loading : labels.pay}
@@ -68,6 +98,9 @@ async function loadWidgets(clientKey: string, amount: number) {
   const toss = await loadTossPayments(clientKey);
   const widgets = toss.widgets({ customerKey: ANONYMOUS });
   await widgets.setAmount({ currency: "KRW", value: amount });
-  await Promise.all([widgets.renderPaymentMethods({ selector: "#payment-methods", variantKey: "DEFAULT" }), widgets.renderAgreement({ selector: "#payment-agreement", variantKey: "AGREEMENT" })]);
+  await Promise.all([
+    widgets.renderPaymentMethods({ selector: "#payment-methods", variantKey: "DEFAULT" }),
+    widgets.renderAgreement({ selector: "#payment-agreement", variantKey: "AGREEMENT" }),
+  ]);
   return widgets;
 }

@@ -9,7 +9,18 @@ import { submitWithoutReset } from "@/components/ui/use-action-form";
 
 export type FormFieldSpec =
   | { kind: "hidden"; name: string; value: string }
-  | { kind: "text" | "tel" | "number" | "date"; name: string; label: string; defaultValue?: string; hint?: string; required?: boolean; autoComplete?: string; inputMode?: "numeric" | "tel" | "text"; min?: number; max?: number }
+  | {
+      kind: "text" | "tel" | "number" | "date";
+      name: string;
+      label: string;
+      defaultValue?: string;
+      hint?: string;
+      required?: boolean;
+      autoComplete?: string;
+      inputMode?: "numeric" | "tel" | "text";
+      min?: number;
+      max?: number;
+    }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; required?: boolean; rows?: number }
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }
   | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean; hint?: string }
@@ -89,7 +100,14 @@ export function ActionForm({
   );
   if (progressive) {
     return (
-      <form ref={ref} action={dispatch} onSubmit={confirm ? onSubmit : undefined} className={className} data-testid={testId} key={resetOnSuccess && state?.ok ? JSON.stringify(state) : "form"}>
+      <form
+        ref={ref}
+        action={dispatch}
+        onSubmit={confirm ? onSubmit : undefined}
+        className={className}
+        data-testid={testId}
+        key={resetOnSuccess && state?.ok ? JSON.stringify(state) : "form"}
+      >
         {inputs}
         <ActionNotice state={state} />
         <SubmitButton variant={variant} pendingText={pendingLabel} className={buttonClassName}>
@@ -111,12 +129,28 @@ export function ActionForm({
   );
 }
 
-function renderField(f: FormFieldSpec, errors: Record<string, string>, value: (name: string, fallback?: string) => string | undefined, posted: Record<string, FormDataEntryValue> | undefined) {
+function renderField(
+  f: FormFieldSpec,
+  errors: Record<string, string>,
+  value: (name: string, fallback?: string) => string | undefined,
+  posted: Record<string, FormDataEntryValue> | undefined,
+) {
   switch (f.kind) {
     case "hidden":
       return <input key={f.name} type="hidden" name={f.name} value={f.value} />;
     case "textarea":
-      return <TextAreaField key={f.name} name={f.name} label={f.label} hint={f.hint} required={f.required} rows={f.rows ?? 3} defaultValue={value(f.name, f.defaultValue)} error={errors[f.name]} />;
+      return (
+        <TextAreaField
+          key={f.name}
+          name={f.name}
+          label={f.label}
+          hint={f.hint}
+          required={f.required}
+          rows={f.rows ?? 3}
+          defaultValue={value(f.name, f.defaultValue)}
+          error={errors[f.name]}
+        />
+      );
     case "select":
       return (
         <SelectField key={f.name} name={f.name} label={f.label} defaultValue={value(f.name, f.defaultValue)} error={errors[f.name]}>
@@ -131,7 +165,13 @@ function renderField(f: FormFieldSpec, errors: Record<string, string>, value: (n
       return (
         <div key={f.name}>
           <label className="flex min-h-11 items-start gap-3 text-base">
-            <input type="checkbox" name={f.name} defaultChecked={posted ? posted[f.name] === "on" : f.defaultChecked} className="mt-1 size-5 shrink-0 accent-brand-600" aria-invalid={errors[f.name] ? true : undefined} />
+            <input
+              type="checkbox"
+              name={f.name}
+              defaultChecked={posted ? posted[f.name] === "on" : f.defaultChecked}
+              className="mt-1 size-5 shrink-0 accent-brand-600"
+              aria-invalid={errors[f.name] ? true : undefined}
+            />
             <span>{f.label}</span>
           </label>
           {f.hint && <p className="ml-8 text-sm text-stone-600">{f.hint}</p>}
@@ -144,7 +184,10 @@ function renderField(f: FormFieldSpec, errors: Record<string, string>, value: (n
           <legend className="mb-1 text-sm font-semibold text-stone-700">{f.label}</legend>
           <div className="flex flex-wrap gap-2">
             {f.options.map((o) => (
-              <label key={o.value} className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-xl border border-stone-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold">
+              <label
+                key={o.value}
+                className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-xl border border-stone-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:font-semibold"
+              >
                 <input type="radio" name={f.name} value={o.value} defaultChecked={value(f.name) === o.value} className="sr-only" />
                 {o.label}
               </label>

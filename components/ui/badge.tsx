@@ -12,7 +12,11 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = "neutral", children, className = "" }: { tone?: BadgeTone; children: React.ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold", TONES[tone], className)}>{children}</span>;
+  return (
+    <span className={cn("inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold", TONES[tone], className)}>
+      {children}
+    </span>
+  );
 }
 
 export const STATUS_TONES: Record<string, BadgeTone> = {

@@ -15,5 +15,9 @@ const VARIANTS: Record<ButtonVariant, string> = {
 
 /** Touch targets are at least 44 px tall. */
 export function buttonClass(variant: ButtonVariant = "primary", extra = ""): string {
-  return cn("inline-flex min-h-11 items-center justify-center gap-2 rounded-xl px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed", VARIANTS[variant], extra);
+  return cn(
+    "inline-flex min-h-11 items-center justify-center gap-2 rounded-xl px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed",
+    VARIANTS[variant],
+    extra,
+  );
 }

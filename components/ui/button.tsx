@@ -6,7 +6,11 @@ import { buttonClass, type ButtonVariant as Variant } from "./button-class";
 // Client components may keep importing it from here; server components import ./button-class.
 export { buttonClass };
 
-export function Button({ variant = "primary", className = "", ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type="button" className={buttonClass(variant, className)} {...props} />;
 }
 

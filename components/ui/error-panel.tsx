@@ -15,7 +15,11 @@ export function ErrorPanel({ error, retry, home, homeLabel }: { error: unknown; 
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
   useEffect(() => console.error(error), [error]);
   return (
-    <div role="alert" className="mx-auto flex max-w-xl flex-col items-center break-keep px-6 py-12 text-center" data-testid="error-boundary">
+    <div
+      role="alert"
+      className="mx-auto flex max-w-xl flex-col items-center break-keep px-6 py-12 text-center"
+      data-testid="error-boundary"
+    >
       <span aria-hidden className="flex size-14 items-center justify-center rounded-2xl bg-brand-600 text-2xl font-bold text-white">
         {t("appName").slice(0, 1)}
       </span>

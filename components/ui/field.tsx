@@ -1,7 +1,8 @@
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 
-const INPUT = "block w-full min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base text-ink placeholder:text-stone-400 focus:border-brand-500 aria-[invalid=true]:border-red-600";
+const INPUT =
+  "block w-full min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base text-ink placeholder:text-stone-400 focus:border-brand-500 aria-[invalid=true]:border-red-600";
 
 export const inputClass = INPUT;
 
@@ -38,7 +39,13 @@ export function Field({ label, error, hint, className = "", ...input }: FieldPro
   );
 }
 
-export function TextAreaField({ label, error, hint, className = "", ...input }: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className = "",
+  ...input
+}: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <div className={className}>

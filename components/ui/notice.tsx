@@ -1,14 +1,26 @@
 import { cn } from "@/components/ui/cn";
 
 /** A form-level message. `data-testid` because Next's route announcer also has role="alert". */
-export function Notice({ tone = "error", children, testId }: { tone?: "error" | "success" | "info"; children: React.ReactNode; testId?: string }) {
+export function Notice({
+  tone = "error",
+  children,
+  testId,
+}: {
+  tone?: "error" | "success" | "info";
+  children: React.ReactNode;
+  testId?: string;
+}) {
   const styles = {
     error: "border-red-300 bg-red-50 text-red-800",
     success: "border-green-300 bg-green-50 text-green-800",
     info: "border-stone-300 bg-white text-stone-700",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId ?? `notice-${tone}`} className={cn("rounded-xl border px-4 py-3 text-base", styles)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId ?? `notice-${tone}`}
+      className={cn("rounded-xl border px-4 py-3 text-base", styles)}
+    >
       {children}
     </div>
   );

@@ -5,8 +5,23 @@ import QRCode from "qrcode";
  * A QR code rendered on the server as inline SVG: no image request, no client JavaScript,
  * crisp at any size and in print. `label` is what a screen reader hears.
  */
-export async function QrCode({ value, label, size = 192, className = "" }: { value: string; label: string; size?: number; className?: string }) {
-  const svg = await QRCode.toString(value, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+export async function QrCode({
+  value,
+  label,
+  size = 192,
+  className = "",
+}: {
+  value: string;
+  label: string;
+  size?: number;
+  className?: string;
+}) {
+  const svg = await QRCode.toString(value, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
   return (
     <div
       role="img"

@@ -20,7 +20,11 @@ export function Section({
   testId?: string;
 }) {
   return (
-    <section aria-labelledby={title && id ? id : undefined} className={cn("rounded-2xl border border-stone-200 bg-white p-5", className)} data-testid={testId}>
+    <section
+      aria-labelledby={title && id ? id : undefined}
+      className={cn("rounded-2xl border border-stone-200 bg-white p-5", className)}
+      data-testid={testId}
+    >
       {title && (
         <h2 id={id} className="text-lg font-bold text-ink">
           {title}

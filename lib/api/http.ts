@@ -52,7 +52,8 @@ export async function readBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > maxBytes) throw new AppError("bad_request", { message: "body_too_large", params: { maxKb: Math.round(maxBytes / 1024) } });
   const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("bad_request", { message: "body_too_large", params: { maxKb: Math.round(maxBytes / 1024) } });
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("bad_request", { message: "body_too_large", params: { maxKb: Math.round(maxBytes / 1024) } });
   return text;
 }
 
@@ -77,7 +78,11 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
 }
 
 /** An API key with a role allowed `permission`; `allowSession` also accepts a signed-in user. */
-export async function requireApiAccess(req: Request, permission: Permission, { allowSession = false } = {}): Promise<{ via: "key" | "session" }> {
+export async function requireApiAccess(
+  req: Request,
+  permission: Permission,
+  { allowSession = false } = {},
+): Promise<{ via: "key" | "session" }> {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (match) {

@@ -18,7 +18,19 @@ export function rateLimitOrdersPerMinute(): number {
 export const STOREFRONT_ORDERS_BUCKET = "storefront-orders";
 
 /** True when the request may go ahead; counts it. */
-export function takeToken({ bucket, client, limit, now = Date.now(), windowMs = 60_000 }: { bucket: string; client: string; limit: number; now?: number; windowMs?: number }): boolean {
+export function takeToken({
+  bucket,
+  client,
+  limit,
+  now = Date.now(),
+  windowMs = 60_000,
+}: {
+  bucket: string;
+  client: string;
+  limit: number;
+  now?: number;
+  windowMs?: number;
+}): boolean {
   if (limit <= 0) return true;
   const key = `${bucket}:${client}`;
   const w = windows.get(key);
@@ -33,7 +45,17 @@ export function takeToken({ bucket, client, limit, now = Date.now(), windowMs = 
 }
 
 /** Whole seconds until `client` gets a fresh window in `bucket` (at least 1), for `Retry-After`. */
-export function retryAfterSeconds({ bucket, client, now = Date.now(), windowMs = 60_000 }: { bucket: string; client: string; now?: number; windowMs?: number }): number {
+export function retryAfterSeconds({
+  bucket,
+  client,
+  now = Date.now(),
+  windowMs = 60_000,
+}: {
+  bucket: string;
+  client: string;
+  now?: number;
+  windowMs?: number;
+}): number {
   const w = windows.get(`${bucket}:${client}`);
   if (!w) return 1;
   return Math.max(1, Math.ceil((w.windowStart + windowMs - now) / 1000));

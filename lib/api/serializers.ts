@@ -71,7 +71,10 @@ export function placedOrderJson(order: Order, origin: string) {
 }
 
 /** `GET /api/v1/storefront/orders/{token}`: status, lines, totals and timeline; of the customer only the name. */
-export function customerOrderJson(detail: OrderDetail, { timeZone, cancellableUntil }: { timeZone: string; cancellableUntil: number | null }) {
+export function customerOrderJson(
+  detail: OrderDetail,
+  { timeZone, cancellableUntil }: { timeZone: string; cancellableUntil: number | null },
+) {
   const { order } = detail;
   return {
     order: {

@@ -55,7 +55,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === "throttled") throw new SignInThrottled();
           return null;
         }
-        (await cookies()).set(DEVICE_COOKIE, result.deviceCookie, { httpOnly: true, sameSite: "lax", path: "/", maxAge: DEVICE_COOKIE_MAX_AGE_S, secure: new URL(request.url).protocol === "https:" });
+        (await cookies()).set(DEVICE_COOKIE, result.deviceCookie, {
+          httpOnly: true,
+          sameSite: "lax",
+          path: "/",
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+          secure: new URL(request.url).protocol === "https:",
+        });
         const { user } = result;
         return { id: String(user.id), email: user.email, name: user.name, role: user.role, sid: createSession({ db, userId: user.id }) };
       },

@@ -6,7 +6,12 @@ const KEY_LENGTH = 64;
 // N=2^15 keeps a sign-in under ~100 ms on a small server while staying costly to brute-force.
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-const scryptOnPool = promisify(crypto.scrypt) as (password: crypto.BinaryLike, salt: crypto.BinaryLike, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scryptOnPool = promisify(crypto.scrypt) as (
+  password: crypto.BinaryLike,
+  salt: crypto.BinaryLike,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 /**
  * At most half the cores hash at once (at least one): a flood of sign-in attempts then

@@ -23,18 +23,49 @@ export function createSession({ db, userId, now = Date.now() }: { db: DbOrTx; us
 /** The user id of a live session; null when the id is unknown or the session was ended. */
 export function sessionUserId({ db, id, now = Date.now() }: { db: DbOrTx; id: unknown; now?: number }): number | null {
   if (typeof id !== "string" || !id || id.length > 64) return null;
-  const row = db.select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.id, id)).get();
+  const row = db
+    .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt })
+    .from(sessions)
+    .where(eq(sessions.id, id))
+    .get();
   if (!row || row.revokedAt !== null) return null;
   if (now - row.lastSeenAt > TOUCH_EVERY_MS) db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   return row.userId;
 }
 
-export function revokeSession({ db, id, reason = "signed_out", now = Date.now() }: { db: DbOrTx; id: unknown; reason?: RevokeReason; now?: number }): void {
+export function revokeSession({
+  db,
+  id,
+  reason = "signed_out",
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  id: unknown;
+  reason?: RevokeReason;
+  now?: number;
+}): void {
   if (typeof id !== "string" || !id) return;
-  db.update(sessions).set({ revokedAt: now, revokedReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run();
+  db.update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+    .run();
 }
 
 /** Ends every live session of a user; returns how many. */
-export function revokeUserSessions({ db, userId, reason, now = Date.now() }: { db: DbOrTx; userId: number; reason: RevokeReason; now?: number }): number {
-  return db.update(sessions).set({ revokedAt: now, revokedReason: reason }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run().changes;
+export function revokeUserSessions({
+  db,
+  userId,
+  reason,
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  userId: number;
+  reason: RevokeReason;
+  now?: number;
+}): number {
+  return db
+    .update(sessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .run().changes;
 }

@@ -14,7 +14,15 @@ beforeEach(() => {
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const attempt = (password: string, extra: { client?: string; deviceCookie?: string | null; now?: number } = {}) =>
-  checkSignIn({ db, email: OWNER.email, password, client: extra.client ?? "203.0.113.7", deviceCookie: extra.deviceCookie, secret: SECRET, now: extra.now ?? T0 });
+  checkSignIn({
+    db,
+    email: OWNER.email,
+    password,
+    client: extra.client ?? "203.0.113.7",
+    deviceCookie: extra.deviceCookie,
+    secret: SECRET,
+    now: extra.now ?? T0,
+  });
 
 describe("sign-in throttle", () => {
   it("after 5 wrong passwords from one address the right one is refused until the backoff passes", async () => {
@@ -47,15 +55,21 @@ describe("sign-in throttle", () => {
     // The owner's own browser (device cookie from the earlier sign-in) is not locked out.
     expect((await attempt(OWNER.password, { client: "10.9.9.9", deviceCookie: first.deviceCookie, now: T0 + 1_000 })).ok).toBe(true);
     // A forged or other-account device cookie counts for nothing.
-    expect((await attempt(OWNER.password, { client: "10.9.9.9", deviceCookie: first.deviceCookie.slice(0, -2) + "xx", now: T0 + 1_000 })).ok).toBe(false);
+    expect(
+      (await attempt(OWNER.password, { client: "10.9.9.9", deviceCookie: first.deviceCookie.slice(0, -2) + "xx", now: T0 + 1_000 })).ok,
+    ).toBe(false);
     // One minute later the budget has grown by one guess.
     expect((await attempt(OWNER.password, { client: "10.9.9.8", now: T0 + ACCOUNT_BUDGET + 61_000 })).ok).toBe(true);
   });
 
   it("refuses without revealing whether the email exists, and unknown emails are throttled alike", async () => {
     for (let i = 0; i < 6; i++) {
-      expect(await checkSignIn({ db, email: "nobody@example.com", password: "x-password", client: "1.1.1.1", secret: SECRET, now: T0 + i })).toEqual({ ok: false, reason: "invalid" });
+      expect(
+        await checkSignIn({ db, email: "nobody@example.com", password: "x-password", client: "1.1.1.1", secret: SECRET, now: T0 + i }),
+      ).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await checkSignIn({ db, email: "nobody@example.com", password: "x-password", client: "1.1.1.1", secret: SECRET, now: T0 + 10 })).toMatchObject({ reason: "throttled" });
+    expect(
+      await checkSignIn({ db, email: "nobody@example.com", password: "x-password", client: "1.1.1.1", secret: SECRET, now: T0 + 10 }),
+    ).toMatchObject({ reason: "throttled" });
   });
 });

@@ -21,7 +21,15 @@ export function deviceCookieValue({ secret, userId, deviceId }: { secret: string
 }
 
 /** The device id when `value` is a cookie this server signed for `userId`; null otherwise. */
-export function knownDeviceId({ secret, userId, value }: { secret: string; userId: number | null; value: string | null | undefined }): string | null {
+export function knownDeviceId({
+  secret,
+  userId,
+  value,
+}: {
+  secret: string;
+  userId: number | null;
+  value: string | null | undefined;
+}): string | null {
   if (!value || userId === null) return null;
   const [uid, deviceId, sig] = value.split(".");
   if (Number(uid) !== userId || !deviceId || !sig) return null;
@@ -78,5 +86,9 @@ export async function checkSignIn({
     endSignInAttempt(attempt, !!user, now ?? Date.now());
   }
   if (!user) return { ok: false, reason: "invalid" };
-  return { ok: true, user, deviceCookie: deviceCookieValue({ secret, userId: user.id, deviceId: deviceId ?? crypto.randomBytes(16).toString("base64url") }) };
+  return {
+    ok: true,
+    user,
+    deviceCookie: deviceCookieValue({ secret, userId: user.id, deviceId: deviceId ?? crypto.randomBytes(16).toString("base64url") }),
+  };
 }

@@ -38,7 +38,11 @@ describe("staff accounts", () => {
 
   it("refuses a duplicate email and an empty name", () => {
     createStaff({ db, input: { name: "박직원", email: "s@example.com", password: "staff-pass-1" } });
-    expect(() => createStaff({ db, input: { name: "김직원", email: "S@example.com", password: "staff-pass-1" } })).toThrowError(/이미 쓰이고 있는 이메일/);
-    expect(() => createStaff({ db, input: { name: " ", email: "t@example.com", password: "staff-pass-1" } })).toThrowError(/이름을 적어 주세요/);
+    expect(() => createStaff({ db, input: { name: "김직원", email: "S@example.com", password: "staff-pass-1" } })).toThrowError(
+      /이미 쓰이고 있는 이메일/,
+    );
+    expect(() => createStaff({ db, input: { name: " ", email: "t@example.com", password: "staff-pass-1" } })).toThrowError(
+      /이름을 적어 주세요/,
+    );
   });
 });

@@ -13,7 +13,12 @@ import { revokeUserSessions } from "./sessions";
 import { createUser, publicUserColumns, setPassword, type PublicUser } from "./users";
 
 export const staffInput = z.object({
-  name: z.string().trim().min(1, "name_required").max(40, "name_too_long").refine((s) => !/[<>]/.test(s), "no_angle_brackets"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "name_required")
+    .max(40, "name_too_long")
+    .refine((s) => !/[<>]/.test(s), "no_angle_brackets"),
   email: z.string().trim().min(1, "email_required"),
   password: z.string(),
 });
@@ -23,7 +28,11 @@ export function listUsersForAdmin({ db }: { db: DbOrTx }): PublicUser[] {
 }
 
 function staffRow(db: DbOrTx, id: number) {
-  const row = db.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.role, "staff"))).get();
+  const row = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, "staff")))
+    .get();
   if (!row) throw new AppError("not_found", { message: "staff_not_found" });
   return row;
 }

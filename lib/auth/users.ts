@@ -7,7 +7,14 @@ import { revokeUserSessions } from "./sessions";
 import type { Role } from "./permissions";
 
 /** The columns of a user that may leave the server: never the password hash. */
-export const publicUserColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt };
+export const publicUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  active: users.active,
+  createdAt: users.createdAt,
+};
 export type PublicUser = { id: number; email: string; name: string; role: Role; active: boolean; createdAt: number };
 
 export function normalizeEmail(email: string): string {
@@ -16,12 +23,29 @@ export function normalizeEmail(email: string): string {
 
 export function validateNewPassword(password: string): void {
   if (typeof password !== "string" || password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("validation", { message: "password_too_short", params: { min: MIN_PASSWORD_LENGTH }, fields: { password: "password_too_short_field" } });
+    throw new AppError("validation", {
+      message: "password_too_short",
+      params: { min: MIN_PASSWORD_LENGTH },
+      fields: { password: "password_too_short_field" },
+    });
   }
-  if (password.length > 200) throw new AppError("validation", { message: "password_too_long", fields: { password: "password_too_long_field" } });
+  if (password.length > 200)
+    throw new AppError("validation", { message: "password_too_long", fields: { password: "password_too_long_field" } });
 }
 
-export function createUser({ db, email, password, role, name }: { db: DbOrTx; email: string; password: string; role: Role; name?: string }): PublicUser {
+export function createUser({
+  db,
+  email,
+  password,
+  role,
+  name,
+}: {
+  db: DbOrTx;
+  email: string;
+  password: string;
+  role: Role;
+  name?: string;
+}): PublicUser {
   const normalized = normalizeEmail(email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalized) || normalized.length > 200) {
     throw new AppError("validation", { message: "email_invalid", fields: { email: "email_invalid" } });
@@ -44,7 +68,11 @@ export function createUser({ db, email, password, role, name }: { db: DbOrTx; em
  */
 export async function authenticate({ db, email, password }: { db: DbOrTx; email: string; password: string }): Promise<PublicUser | null> {
   if (typeof email !== "string" || typeof password !== "string" || password.length > 200) return null;
-  const user = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  const user = db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
   if (!user || !user.active) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
     await verifyPassword(password, DUMMY_HASH);
@@ -54,7 +82,10 @@ export async function authenticate({ db, email, password }: { db: DbOrTx; email:
   if (needsRehash(user.passwordHash)) {
     const fresh = await hashPasswordAsync(password);
     // Only if nobody changed the password meanwhile.
-    db.update(users).set({ passwordHash: fresh }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))).run();
+    db.update(users)
+      .set({ passwordHash: fresh })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)))
+      .run();
   }
   const { passwordHash: _omit, ...rest } = user;
   return rest as PublicUser;
@@ -66,7 +97,17 @@ export function getActiveUser({ db, id }: { db: DbOrTx; id: number }): PublicUse
 }
 
 /** A new password ends every session signed in with the old one. */
-export function setPassword({ db, userId, password, now = Date.now() }: { db: DbOrTx; userId: number; password: string; now?: number }): void {
+export function setPassword({
+  db,
+  userId,
+  password,
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  userId: number;
+  password: string;
+  now?: number;
+}): void {
   validateNewPassword(password);
   const passwordHash = hashPassword(password);
   const updated = db.transaction((tx) => {

@@ -35,7 +35,10 @@ describe("change detection between submissions", () => {
   });
 
   it("notices an answer taken away", () => {
-    const changes = diffAnswers({ previous: { questions: v2, answers: { acidity: 3, milk: false } }, current: { questions: v2, answers: { acidity: 3 } } });
+    const changes = diffAnswers({
+      previous: { questions: v2, answers: { acidity: 3, milk: false } },
+      current: { questions: v2, answers: { acidity: 3 } },
+    });
     expect(changes).toMatchObject([{ questionId: "milk", kind: "removed", before: false }]);
   });
 });

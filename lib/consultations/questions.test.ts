@@ -5,7 +5,14 @@ import { ALLERGY_QUESTIONS, BREAD_TASTE_QUESTIONS, CAKE_ORDER_QUESTIONS } from "
 
 const Q: Question[] = [
   { id: "sensitive", type: "yesno", label: "예민한가요?", required: true },
-  { id: "detail", type: "single", label: "무엇에?", required: true, choices: ["향료", "알코올"], showIf: { questionId: "sensitive", equals: "yes" } },
+  {
+    id: "detail",
+    type: "single",
+    label: "무엇에?",
+    required: true,
+    choices: ["향료", "알코올"],
+    showIf: { questionId: "sensitive", equals: "yes" },
+  },
   { id: "detail_more", type: "long", label: "더 자세히", required: true, showIf: { questionId: "detail", equals: "향료" } },
   { id: "concerns", type: "multi", label: "고민", required: false, choices: ["건조", "트러블", "홍조"] },
   { id: "redness", type: "scale", label: "홍조 정도", required: true, showIf: { questionId: "concerns", equals: "홍조" } },
@@ -53,17 +60,39 @@ describe("conditional questions", () => {
 
 describe("answer validation", () => {
   it("types each answer and marks bad ones by question id", () => {
-    const ok = validateAnswers(Q, { sensitive: "yes", detail: " 향료 ", detail_more: "두드러기", concerns: ["홍조", "건조"], redness: "4", since: "2026-03-01" });
+    const ok = validateAnswers(Q, {
+      sensitive: "yes",
+      detail: " 향료 ",
+      detail_more: "두드러기",
+      concerns: ["홍조", "건조"],
+      redness: "4",
+      since: "2026-03-01",
+    });
     expect(ok.errors).toEqual({});
-    expect(ok.answers).toEqual({ sensitive: true, detail: "향료", detail_more: "두드러기", concerns: ["건조", "홍조"], redness: 4, since: "2026-03-01" });
+    expect(ok.answers).toEqual({
+      sensitive: true,
+      detail: "향료",
+      detail_more: "두드러기",
+      concerns: ["건조", "홍조"],
+      redness: 4,
+      since: "2026-03-01",
+    });
 
     const bad = validateAnswers(Q, { sensitive: "maybe", concerns: ["주름"], since: "어제" });
-    expect(bad.errors).toEqual({ sensitive: { code: "answer_yes_no" }, concerns: { code: "answer_from_choices" }, since: { code: "answer_date" } });
-    expect(validateAnswers(Q, { sensitive: "no", concerns: "홍조", redness: "9" }).errors).toEqual({ redness: { code: "answer_scale", params: { min: 1, max: 5 } } });
+    expect(bad.errors).toEqual({
+      sensitive: { code: "answer_yes_no" },
+      concerns: { code: "answer_from_choices" },
+      since: { code: "answer_date" },
+    });
+    expect(validateAnswers(Q, { sensitive: "no", concerns: "홍조", redness: "9" }).errors).toEqual({
+      redness: { code: "answer_scale", params: { min: 1, max: 5 } },
+    });
   });
 
   it("needs an answer for a required question and none for an optional one", () => {
     expect(validateAnswers(Q, {}).errors).toEqual({ sensitive: { code: "answer_pick_one" } });
-    expect(validateAnswers(BREAD_TASTE_QUESTIONS, { sweetness: "3", texture: "쫄깃한" }).errors).toEqual({ favourites: { code: "answer_pick_some" } });
+    expect(validateAnswers(BREAD_TASTE_QUESTIONS, { sweetness: "3", texture: "쫄깃한" }).errors).toEqual({
+      favourites: { code: "answer_pick_some" },
+    });
   });
 });

@@ -66,7 +66,19 @@ export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; e
   const asList = Array.isArray(raw) ? raw : isEmpty(raw) ? [] : [raw];
   const text = typeof raw === "string" ? raw.trim() : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : undefined;
   const missing = q.type === "multi" ? asList.length === 0 : isEmpty(text);
-  if (missing) return q.required ? { error: { code: q.type === "multi" ? "answer_pick_some" : q.type === "single" || q.type === "yesno" || q.type === "scale" ? "answer_pick_one" : "answer_required" } } : {};
+  if (missing)
+    return q.required
+      ? {
+          error: {
+            code:
+              q.type === "multi"
+                ? "answer_pick_some"
+                : q.type === "single" || q.type === "yesno" || q.type === "scale"
+                  ? "answer_pick_one"
+                  : "answer_required",
+          },
+        }
+      : {};
   switch (q.type) {
     case "single":
       return q.choices?.includes(text!) ? { value: text! } : { error: { code: "answer_from_choices" } };
@@ -78,14 +90,18 @@ export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; e
     }
     case "scale": {
       const n = Number(text);
-      return Number.isInteger(n) && n >= SCALE_MIN && n <= SCALE_MAX ? { value: n } : { error: { code: "answer_scale", params: { min: SCALE_MIN, max: SCALE_MAX } } };
+      return Number.isInteger(n) && n >= SCALE_MIN && n <= SCALE_MAX
+        ? { value: n }
+        : { error: { code: "answer_scale", params: { min: SCALE_MIN, max: SCALE_MAX } } };
     }
     case "yesno":
       if (text === "yes" || text === "true") return { value: true };
       if (text === "no" || text === "false") return { value: false };
       return { error: { code: "answer_yes_no" } };
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(text!) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) ? { value: text! } : { error: { code: "answer_date" } };
+      return /^\d{4}-\d{2}-\d{2}$/.test(text!) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
+        ? { value: text! }
+        : { error: { code: "answer_date" } };
     case "short":
       return text!.length <= 200 ? { value: text! } : { error: { code: "text_max", params: { max: 200 } } };
     case "long":
@@ -97,7 +113,10 @@ export function parseAnswer(q: Question, raw: unknown): { value?: AnswerValue; e
  * Validate raw answers against a version's questions. Hidden questions are dropped (an
  * answer to a question the customer could not see is not kept); errors are keyed by question id.
  */
-export function validateAnswers(questions: Question[], raw: Record<string, unknown>): { answers: Answers; errors: Record<string, FieldError> } {
+export function validateAnswers(
+  questions: Question[],
+  raw: Record<string, unknown>,
+): { answers: Answers; errors: Record<string, FieldError> } {
   const answers: Answers = {};
   const errors: Record<string, FieldError> = {};
   // Visibility depends on earlier answers, so parse in order and test conditions on parsed values.

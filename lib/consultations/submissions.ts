@@ -40,12 +40,30 @@ export type SubmitResult = {
   token: string | null;
 };
 
-export function submitConsultation({ db, slug, input, now = Date.now() }: { db: Db; slug: string; input: SubmitInput; now?: number }): SubmitResult {
+export function submitConsultation({
+  db,
+  slug,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  slug: string;
+  input: SubmitInput;
+  now?: number;
+}): SubmitResult {
   return db.transaction(
     (tx) => {
-      const template = tx.select().from(consultationTemplates).where(and(eq(consultationTemplates.slug, slug), eq(consultationTemplates.active, true))).get();
+      const template = tx
+        .select()
+        .from(consultationTemplates)
+        .where(and(eq(consultationTemplates.slug, slug), eq(consultationTemplates.active, true)))
+        .get();
       if (!template) throw new AppError("not_found", { message: "template_not_found" });
-      const version = tx.select().from(consultationTemplateVersions).where(eq(consultationTemplateVersions.id, input.templateVersionId)).get();
+      const version = tx
+        .select()
+        .from(consultationTemplateVersions)
+        .where(eq(consultationTemplateVersions.id, input.templateVersionId))
+        .get();
       if (!version || version.templateId !== template.id) throw new AppError("not_found", { message: "template_version_not_found" });
       const questions = readQuestions(version.questions);
 
@@ -75,7 +93,8 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
       // nothing of theirs (name, consents, profile) changes until they or staff confirm it.
       let confirmed = true;
       if (known) {
-        customer = name && name !== known.name ? tx.update(customers).set({ name }).where(eq(customers.id, known.id)).returning().get() : known;
+        customer =
+          name && name !== known.name ? tx.update(customers).set({ name }).where(eq(customers.id, known.id)).returning().get() : known;
         token = known.token;
       } else {
         const found = findOrCreateCustomer({ db: tx, phone: input.phone!, name, at: now });
@@ -115,7 +134,19 @@ export function submitConsultation({ db, slug, input, now = Date.now() }: { db: 
   );
 }
 
-function recordSubmissionConsents({ db, customerId, marketing, source, at }: { db: DbOrTx; customerId: number; marketing: boolean; source: string; at: number }): void {
+function recordSubmissionConsents({
+  db,
+  customerId,
+  marketing,
+  source,
+  at,
+}: {
+  db: DbOrTx;
+  customerId: number;
+  marketing: boolean;
+  source: string;
+  at: number;
+}): void {
   recordConsent({ db, customerId, kind: "consultation", granted: true, source, at });
   if (marketing) recordConsent({ db, customerId, kind: "marketing", granted: true, source, at });
 }
@@ -142,7 +173,8 @@ export function confirmSubmission({
       if ("token" in by) {
         const owner = findCustomerByToken({ db: tx, token: by.token });
         // Another customer's submission id answers exactly like a missing one.
-        if (!owner || owner.deletedAt || !row || row.customerId !== owner.id) throw new AppError("not_found", { message: "submission_not_found" });
+        if (!owner || owner.deletedAt || !row || row.customerId !== owner.id)
+          throw new AppError("not_found", { message: "submission_not_found" });
       } else if (!row) throw new AppError("not_found", { message: "submission_not_found" });
       confirmSubmissionInTx({ tx, row, source: "token" in by ? "my_page" : "staff", now });
       return { customerId: row.customerId };
@@ -151,7 +183,17 @@ export function confirmSubmission({
   );
 }
 
-function confirmSubmissionInTx({ tx, row, source, now }: { tx: DbOrTx; row: typeof consultationSubmissions.$inferSelect; source: string; now: number }): boolean {
+function confirmSubmissionInTx({
+  tx,
+  row,
+  source,
+  now,
+}: {
+  tx: DbOrTx;
+  row: typeof consultationSubmissions.$inferSelect;
+  source: string;
+  now: number;
+}): boolean {
   if (row.confirmed) return false;
   tx.update(consultationSubmissions).set({ confirmed: true, claimedMarketing: false }).where(eq(consultationSubmissions.id, row.id)).run();
   recordSubmissionConsents({ db: tx, customerId: row.customerId, marketing: row.claimedMarketing, source, at: now });
@@ -231,13 +273,27 @@ export function latestAnswersByTemplate({ db, customerId }: { db: DbOrTx; custom
 }
 
 /** The answers to pre-fill a form with: the customer's last submission of this template, any version. */
-export function lastAnswersFor({ db, customerId, templateId }: { db: DbOrTx; customerId: number; templateId: number }): { answers: Answers; submittedAt: number } | null {
+export function lastAnswersFor({
+  db,
+  customerId,
+  templateId,
+}: {
+  db: DbOrTx;
+  customerId: number;
+  templateId: number;
+}): { answers: Answers; submittedAt: number } | null {
   const row = db
     .select({ answers: consultationSubmissions.answers, submittedAt: consultationSubmissions.submittedAt })
     .from(consultationSubmissions)
     .innerJoin(consultationTemplateVersions, eq(consultationTemplateVersions.id, consultationSubmissions.templateVersionId))
     // Only confirmed answers pre-fill the form: an unconfirmed one may be a stranger's.
-    .where(and(eq(consultationSubmissions.customerId, customerId), eq(consultationTemplateVersions.templateId, templateId), eq(consultationSubmissions.confirmed, true)))
+    .where(
+      and(
+        eq(consultationSubmissions.customerId, customerId),
+        eq(consultationTemplateVersions.templateId, templateId),
+        eq(consultationSubmissions.confirmed, true),
+      ),
+    )
     .orderBy(desc(consultationSubmissions.submittedAt), desc(consultationSubmissions.id))
     .limit(1)
     .get();

@@ -24,13 +24,35 @@ describe("template versioning", () => {
   it("edits an unanswered version in place, and makes a new version once it has answers", () => {
     const t = createTemplate({ db, input: { title: "취향", slug: "taste", questions } });
     expect(t.version.version).toBe(1);
-    const edited = updateTemplate({ db, id: t.id, input: { title: "취향", slug: "taste", questions: [{ ...questions[0], label: "좋아하는 바디감" }, questions[1]] } });
+    const edited = updateTemplate({
+      db,
+      id: t.id,
+      input: { title: "취향", slug: "taste", questions: [{ ...questions[0], label: "좋아하는 바디감" }, questions[1]] },
+    });
     expect(edited.newVersion).toBe(false);
     expect(edited.version.version).toBe(1);
 
-    const first = submitConsultation({ db, slug: "taste", input: { templateVersionId: edited.version.id, name: "김단골", phone: "010-1111-2222", consent: true, rawAnswers: { body: "가벼운", acidity: "4" } } });
+    const first = submitConsultation({
+      db,
+      slug: "taste",
+      input: {
+        templateVersionId: edited.version.id,
+        name: "김단골",
+        phone: "010-1111-2222",
+        consent: true,
+        rawAnswers: { body: "가벼운", acidity: "4" },
+      },
+    });
 
-    const v2 = updateTemplate({ db, id: t.id, input: { title: "취향", slug: "taste", questions: [...edited.questions, { id: "milk", type: "yesno", label: "우유", required: false }] } });
+    const v2 = updateTemplate({
+      db,
+      id: t.id,
+      input: {
+        title: "취향",
+        slug: "taste",
+        questions: [...edited.questions, { id: "milk", type: "yesno", label: "우유", required: false }],
+      },
+    });
     expect(v2.newVersion).toBe(true);
     expect(v2.version.version).toBe(2);
     expect(db.select().from(consultationTemplateVersions).where(eq(consultationTemplateVersions.templateId, t.id)).all()).toHaveLength(2);
@@ -62,7 +84,11 @@ describe("submissions", () => {
   it("marks bad answers by field and writes nothing; a token identifies the customer without a phone", () => {
     const t = createTemplate({ db, input: { title: "취향", slug: "taste", questions } });
     try {
-      submitConsultation({ db, slug: "taste", input: { templateVersionId: t.version.id, name: "", phone: "12", consent: false, rawAnswers: { body: "중간" } } });
+      submitConsultation({
+        db,
+        slug: "taste",
+        input: { templateVersionId: t.version.id, name: "", phone: "12", consent: false, rawAnswers: { body: "중간" } },
+      });
       expect.unreachable();
     } catch (e) {
       expect(translateError(e as AppError, "ko").fields).toEqual({
@@ -75,13 +101,40 @@ describe("submissions", () => {
     }
     expect(listSubmissions({ db, customerId: 1 })).toEqual([]);
 
-    const first = submitConsultation({ db, slug: "taste", input: { templateVersionId: t.version.id, name: "김단골", phone: "010-1111-2222", consent: true, rawAnswers: { body: "가벼운", acidity: "2" } }, now: 1000 });
+    const first = submitConsultation({
+      db,
+      slug: "taste",
+      input: {
+        templateVersionId: t.version.id,
+        name: "김단골",
+        phone: "010-1111-2222",
+        consent: true,
+        rawAnswers: { body: "가벼운", acidity: "2" },
+      },
+      now: 1000,
+    });
     expect(first.token).toBeTruthy();
     // Someone typing the same phone again gets no private link.
-    const byPhone = submitConsultation({ db, slug: "taste", input: { templateVersionId: t.version.id, name: "김단골", phone: "01011112222", consent: true, rawAnswers: { body: "가벼운", acidity: "3" } }, now: 2000 });
+    const byPhone = submitConsultation({
+      db,
+      slug: "taste",
+      input: {
+        templateVersionId: t.version.id,
+        name: "김단골",
+        phone: "01011112222",
+        consent: true,
+        rawAnswers: { body: "가벼운", acidity: "3" },
+      },
+      now: 2000,
+    });
     expect(byPhone.customerId).toBe(first.customerId);
     expect(byPhone.token).toBeNull();
-    const byToken = submitConsultation({ db, slug: "taste", input: { templateVersionId: t.version.id, token: first.token, consent: true, rawAnswers: { body: "묵직한", acidity: "3" } }, now: 3000 });
+    const byToken = submitConsultation({
+      db,
+      slug: "taste",
+      input: { templateVersionId: t.version.id, token: first.token, consent: true, rawAnswers: { body: "묵직한", acidity: "3" } },
+      now: 3000,
+    });
     expect(byToken.customerId).toBe(first.customerId);
 
     expect(lastAnswersFor({ db, customerId: first.customerId, templateId: t.id })?.answers).toEqual({ body: "묵직한", acidity: 3 });

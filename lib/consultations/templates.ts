@@ -33,7 +33,11 @@ export const templateInput = z.object({
 });
 export type TemplateInput = z.input<typeof templateInput>;
 
-export type TemplateWithVersion = ConsultationTemplate & { version: ConsultationTemplateVersion; questions: Question[]; submissionCount: number };
+export type TemplateWithVersion = ConsultationTemplate & {
+  version: ConsultationTemplateVersion;
+  questions: Question[];
+  submissionCount: number;
+};
 
 function parseTemplateInput(input: unknown) {
   return parseOrThrow(templateInput, input);
@@ -59,7 +63,11 @@ export function latestVersion({ db, templateId }: { db: DbOrTx; templateId: numb
 }
 
 function submissionsOnVersion(db: DbOrTx, versionId: number): number {
-  const row = db.select({ n: sql<number>`count(*)` }).from(consultationSubmissions).where(eq(consultationSubmissions.templateVersionId, versionId)).get();
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(consultationSubmissions)
+    .where(eq(consultationSubmissions.templateVersionId, versionId))
+    .get();
   return Number(row?.n ?? 0);
 }
 
@@ -86,7 +94,17 @@ export function createTemplate({ db, input, now = Date.now() }: { db: Db; input:
  * Save a template. Questions of a version nobody has answered are edited in place; once a
  * version has answers, changed questions become version n+1. Unchanged questions make no version.
  */
-export function updateTemplate({ db, id, input, now = Date.now() }: { db: Db; id: number; input: unknown; now?: number }): TemplateWithVersion & { newVersion: boolean } {
+export function updateTemplate({
+  db,
+  id,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  id: number;
+  input: unknown;
+  now?: number;
+}): TemplateWithVersion & { newVersion: boolean } {
   const data = parseTemplateInput(input);
   const newVersion = db.transaction(
     (tx) => {
@@ -94,14 +112,22 @@ export function updateTemplate({ db, id, input, now = Date.now() }: { db: Db; id
       if (!t) throw new AppError("not_found", { message: "template_not_found" });
       const slug = data.slug ?? t.slug;
       if (slugTaken(tx, slug, id)) throw new AppError("conflict", { message: "slug_taken", fields: { slug: "slug_taken" } });
-      tx.update(consultationTemplates).set({ slug, title: data.title, description: data.description, active: data.active }).where(eq(consultationTemplates.id, id)).run();
+      tx.update(consultationTemplates)
+        .set({ slug, title: data.title, description: data.description, active: data.active })
+        .where(eq(consultationTemplates.id, id))
+        .run();
       const latest = latestVersion({ db: tx, templateId: id });
       if (latest && JSON.stringify(latest.questions) === JSON.stringify(data.questions)) return false;
       if (latest && submissionsOnVersion(tx, latest.id) === 0) {
-        tx.update(consultationTemplateVersions).set({ questions: data.questions }).where(eq(consultationTemplateVersions.id, latest.id)).run();
+        tx.update(consultationTemplateVersions)
+          .set({ questions: data.questions })
+          .where(eq(consultationTemplateVersions.id, latest.id))
+          .run();
         return false;
       }
-      tx.insert(consultationTemplateVersions).values({ templateId: id, version: (latest?.version ?? 0) + 1, questions: data.questions, createdAt: now }).run();
+      tx.insert(consultationTemplateVersions)
+        .values({ templateId: id, version: (latest?.version ?? 0) + 1, questions: data.questions, createdAt: now })
+        .run();
       return true;
     },
     { behavior: "immediate" },
@@ -131,7 +157,11 @@ export function getActiveTemplateBySlug({ db, slug }: { db: DbOrTx; slug: string
   if (typeof slug !== "string" || slug.length > 60) return undefined;
   return withLatest(
     db,
-    db.select().from(consultationTemplates).where(and(eq(consultationTemplates.slug, slug), eq(consultationTemplates.active, true))).get(),
+    db
+      .select()
+      .from(consultationTemplates)
+      .where(and(eq(consultationTemplates.slug, slug), eq(consultationTemplates.active, true)))
+      .get(),
   );
 }
 

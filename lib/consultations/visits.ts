@@ -35,7 +35,19 @@ function liveCustomer(db: DbOrTx, customerId: number) {
 }
 
 /** Record a visit with its notes and recommended products, in one transaction. */
-export function addVisit({ db, customerId, userId, input, now = Date.now() }: { db: Db; customerId: number; userId: number; input: unknown; now?: number }): Visit {
+export function addVisit({
+  db,
+  customerId,
+  userId,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  customerId: number;
+  userId: number;
+  input: unknown;
+  now?: number;
+}): Visit {
   const data = parseOrThrow(visitInput, input);
   if (!data.done && !data.productsUsed && !data.notes && !data.advice && data.recommendations.length === 0) {
     throw new AppError("validation", { message: "visit_empty", fields: { done: "visit_empty_field" } });
@@ -45,16 +57,35 @@ export function addVisit({ db, customerId, userId, input, now = Date.now() }: { 
       liveCustomer(tx, customerId);
       const ids = data.recommendations.map((r) => r.productId);
       if (ids.length) {
-        const found = tx.select({ id: products.id }).from(products).where(and(inArray(products.id, ids), eq(products.active, true))).all();
-        if (found.length !== new Set(ids).size) throw new AppError("validation", { message: "recommendation_not_sold", fields: { recommendations: "recommendation_not_sold_field" } });
+        const found = tx
+          .select({ id: products.id })
+          .from(products)
+          .where(and(inArray(products.id, ids), eq(products.active, true)))
+          .all();
+        if (found.length !== new Set(ids).size)
+          throw new AppError("validation", {
+            message: "recommendation_not_sold",
+            fields: { recommendations: "recommendation_not_sold_field" },
+          });
       }
       const visit = tx
         .insert(visits)
-        .values({ customerId, visitedAt: now, done: data.done, productsUsed: data.productsUsed, notes: data.notes, advice: data.advice, shared: data.shared, userId })
+        .values({
+          customerId,
+          visitedAt: now,
+          done: data.done,
+          productsUsed: data.productsUsed,
+          notes: data.notes,
+          advice: data.advice,
+          shared: data.shared,
+          userId,
+        })
         .returning()
         .get();
       for (const r of data.recommendations) {
-        tx.insert(recommendations).values({ customerId, visitId: visit.id, productId: r.productId, quantity: r.quantity, note: r.note, createdAt: now }).run();
+        tx.insert(recommendations)
+          .values({ customerId, visitId: visit.id, productId: r.productId, quantity: r.quantity, note: r.note, createdAt: now })
+          .run();
       }
       return visit;
     },
@@ -71,7 +102,17 @@ export function listVisits({ db, customerId, sharedOnly = false }: { db: DbOrTx;
     .all();
 }
 
-export type RecommendationView = { id: number; visitId: number | null; productId: number; productName: string; price: number; active: boolean; quantity: number; note: string; createdAt: number };
+export type RecommendationView = {
+  id: number;
+  visitId: number | null;
+  productId: number;
+  productName: string;
+  price: number;
+  active: boolean;
+  quantity: number;
+  note: string;
+  createdAt: number;
+};
 
 export function listRecommendations({ db, customerId }: { db: DbOrTx; customerId: number }): RecommendationView[] {
   return db

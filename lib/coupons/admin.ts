@@ -7,7 +7,16 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { COUPON_CODE_MODES, COUPON_KINDS, couponCodes, couponRedemptions, coupons, customers, type Coupon, type CouponCode } from "@/db/schema";
+import {
+  COUPON_CODE_MODES,
+  COUPON_KINDS,
+  couponCodes,
+  couponRedemptions,
+  coupons,
+  customers,
+  type Coupon,
+  type CouponCode,
+} from "@/db/schema";
 import { findCustomerByPhone } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError, parseOrThrow } from "@/lib/errors";
@@ -17,13 +26,17 @@ import { numeric } from "@/lib/validation/numbers";
 import { nameField } from "@/lib/validation/text";
 import { normalizeCouponCode } from "./rules";
 
-const optionalLimit = numeric(z.number({ error: "field_invalid" }).int("field_invalid").min(1, "field_too_small").max(1_000_000, "field_too_big").optional().nullable());
+const optionalLimit = numeric(
+  z.number({ error: "field_invalid" }).int("field_invalid").min(1, "field_too_small").max(1_000_000, "field_too_big").optional().nullable(),
+);
 
 export const couponInput = z
   .object({
     name: nameField({ max: 60 }),
     kind: z.enum(COUPON_KINDS),
-    amount: numeric(z.number({ error: "coupon_amount_min" }).int("coupon_amount_min").min(1, "coupon_amount_min").max(10_000_000, "field_too_big")),
+    amount: numeric(
+      z.number({ error: "coupon_amount_min" }).int("coupon_amount_min").min(1, "coupon_amount_min").max(10_000_000, "field_too_big"),
+    ),
     min_spend: numeric(z.number().int("field_invalid").min(0, "field_too_small").max(100_000_000, "field_too_big")).optional().default(0),
     product_ids: z.array(numeric(z.number().int().positive())).max(200).optional().default([]),
     categories: z.array(z.string().trim().min(1).max(40)).max(50).optional().default([]),
@@ -53,16 +66,28 @@ export type CouponInput = z.input<typeof couponInput>;
 
 function codeTaken(db: DbOrTx, code: string): boolean {
   return Boolean(
-    db.select({ id: coupons.id }).from(coupons).where(eq(coupons.code, code)).get() ?? db.select({ id: couponCodes.id }).from(couponCodes).where(eq(couponCodes.code, code)).get(),
+    db.select({ id: coupons.id }).from(coupons).where(eq(coupons.code, code)).get() ??
+    db.select({ id: couponCodes.id }).from(couponCodes).where(eq(couponCodes.code, code)).get(),
   );
 }
 
-export function createCoupon({ db, input, userId, now = Date.now() }: { db: Db; input: unknown; userId: number | null; now?: number }): Coupon {
+export function createCoupon({
+  db,
+  input,
+  userId,
+  now = Date.now(),
+}: {
+  db: Db;
+  input: unknown;
+  userId: number | null;
+  now?: number;
+}): Coupon {
   const v = parseOrThrow(couponInput, input);
   return db.transaction(
     (tx) => {
       const code = v.code_mode === "shared" ? v.code : null;
-      if (code && codeTaken(tx, code)) throw new AppError("conflict", { message: "coupon_code_taken", fields: { code: "coupon_code_taken" } });
+      if (code && codeTaken(tx, code))
+        throw new AppError("conflict", { message: "coupon_code_taken", fields: { code: "coupon_code_taken" } });
       return tx
         .insert(coupons)
         .values({
@@ -88,8 +113,23 @@ export function createCoupon({ db, input, userId, now = Date.now() }: { db: Db; 
   );
 }
 
-export function setCouponPaused({ db, couponId, paused, now = Date.now() }: { db: Db; couponId: number; paused: boolean; now?: number }): Coupon {
-  const row = db.update(coupons).set({ pausedAt: paused ? now : null }).where(eq(coupons.id, couponId)).returning().get();
+export function setCouponPaused({
+  db,
+  couponId,
+  paused,
+  now = Date.now(),
+}: {
+  db: Db;
+  couponId: number;
+  paused: boolean;
+  now?: number;
+}): Coupon {
+  const row = db
+    .update(coupons)
+    .set({ pausedAt: paused ? now : null })
+    .where(eq(coupons.id, couponId))
+    .returning()
+    .get();
   if (!row) throw new AppError("not_found", { message: "coupon_not_found" });
   return row;
 }
@@ -109,24 +149,46 @@ function newIssuedCode(db: DbOrTx): string {
  * Issue `customerId` their own single-use code for an `issued` coupon (a birthday benefit, a
  * thank-you). Its validity starts on the later of the coupon's start and today.
  */
-export function issueCouponToCustomer({ db, now = Date.now() }: { db: Db; now?: number }, couponId: number, customerId: number): CouponCode {
+export function issueCouponToCustomer(
+  { db, now = Date.now() }: { db: Db; now?: number },
+  couponId: number,
+  customerId: number,
+): CouponCode {
   return db.transaction(
     (tx) => {
       const coupon = tx.select().from(coupons).where(eq(coupons.id, couponId)).get();
       if (!coupon) throw new AppError("not_found", { message: "coupon_not_found" });
       if (coupon.codeMode !== "issued") throw new AppError("validation", { message: "coupon_not_issued_kind" });
-      const customer = tx.select({ id: customers.id }).from(customers).where(and(eq(customers.id, customerId), isNull(customers.deletedAt))).get();
+      const customer = tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)))
+        .get();
       if (!customer) throw new AppError("not_found", { message: "coupon_customer_unknown" });
       const today = localDate(now, getShopSettings({ db: tx }).timezone);
       const validFrom = today > coupon.startsOn ? today : coupon.startsOn;
-      return tx.insert(couponCodes).values({ couponId, code: newIssuedCode(tx), customerId, validFrom, issuedAt: now }).returning().get();
+      return tx
+        .insert(couponCodes)
+        .values({ couponId, code: newIssuedCode(tx), customerId, validFrom, issuedAt: now })
+        .returning()
+        .get();
     },
     { behavior: "immediate" },
   );
 }
 
 /** The admin form's "issue to a phone number". */
-export function issueCouponToPhone({ db, couponId, phone, now = Date.now() }: { db: Db; couponId: number; phone: string; now?: number }): CouponCode {
+export function issueCouponToPhone({
+  db,
+  couponId,
+  phone,
+  now = Date.now(),
+}: {
+  db: Db;
+  couponId: number;
+  phone: string;
+  now?: number;
+}): CouponCode {
   const normalized = normalizePhone(phone);
   const customer = normalized ? findCustomerByPhone({ db, phone: normalized }) : null;
   if (!customer) throw new AppError("not_found", { message: "coupon_customer_unknown", fields: { phone: "coupon_customer_unknown" } });
@@ -139,7 +201,11 @@ export type CouponRow = Coupon & { uses: number; discountTotal: number; issued: 
 export function listCoupons({ db }: { db: DbOrTx }): CouponRow[] {
   const uses = new Map(
     db
-      .select({ couponId: couponRedemptions.couponId, n: sql<number>`count(*)`, won: sql<number>`coalesce(sum(${couponRedemptions.discount}), 0)` })
+      .select({
+        couponId: couponRedemptions.couponId,
+        n: sql<number>`count(*)`,
+        won: sql<number>`coalesce(sum(${couponRedemptions.discount}), 0)`,
+      })
       .from(couponRedemptions)
       .where(isNull(couponRedemptions.releasedAt))
       .groupBy(couponRedemptions.couponId)
@@ -159,7 +225,12 @@ export function listCoupons({ db }: { db: DbOrTx }): CouponRow[] {
     .from(coupons)
     .orderBy(desc(coupons.id))
     .all()
-    .map((c) => ({ ...c, uses: Number(uses.get(c.id)?.n ?? 0), discountTotal: Number(uses.get(c.id)?.won ?? 0), issued: issued.get(c.id) ?? 0 }));
+    .map((c) => ({
+      ...c,
+      uses: Number(uses.get(c.id)?.n ?? 0),
+      discountTotal: Number(uses.get(c.id)?.won ?? 0),
+      issued: issued.get(c.id) ?? 0,
+    }));
 }
 
 /** A customer's issued codes not yet used, for the customer card and their page. */

@@ -22,7 +22,13 @@ function liveUses({ tx, couponId, customerId }: { tx: DbOrTx; couponId: number; 
   const row = tx
     .select({ n: sql<number>`count(*)` })
     .from(couponRedemptions)
-    .where(and(eq(couponRedemptions.couponId, couponId), isNull(couponRedemptions.releasedAt), customerId === undefined ? undefined : eq(couponRedemptions.customerId, customerId)))
+    .where(
+      and(
+        eq(couponRedemptions.couponId, couponId),
+        isNull(couponRedemptions.releasedAt),
+        customerId === undefined ? undefined : eq(couponRedemptions.customerId, customerId),
+      ),
+    )
     .get();
   return Number(row?.n ?? 0);
 }
@@ -73,7 +79,8 @@ export function applyCoupon({
   if (coupon.totalLimit !== null && liveUses({ tx, couponId: coupon.id }) >= coupon.totalLimit) refuse("coupon_limit_reached");
   if (coupon.perCustomerLimit !== null) {
     if (customerId === null) refuse("coupon_needs_customer");
-    if (liveUses({ tx, couponId: coupon.id, customerId }) >= coupon.perCustomerLimit) refuse("coupon_customer_limit", { limit: coupon.perCustomerLimit });
+    if (liveUses({ tx, couponId: coupon.id, customerId }) >= coupon.perCustomerLimit)
+      refuse("coupon_customer_limit", { limit: coupon.perCustomerLimit });
   }
   const outcome = basketDiscount(coupon, lines);
   if (!outcome.ok) refuse(outcome.reason, { minSpend: coupon.minSpend, eligible: outcome.eligible });
@@ -97,7 +104,16 @@ export function recordCouponUse({
   now: number;
 }): void {
   tx.insert(couponRedemptions)
-    .values({ couponId: applied.coupon.id, couponCodeId: applied.couponCodeId, code: applied.code, customerId, orderId, saleId, discount: applied.discount, redeemedAt: now })
+    .values({
+      couponId: applied.coupon.id,
+      couponCodeId: applied.couponCodeId,
+      code: applied.code,
+      customerId,
+      orderId,
+      saleId,
+      discount: applied.discount,
+      redeemedAt: now,
+    })
     .run();
 }
 
@@ -135,12 +151,25 @@ export function repriceOrderCoupon({ tx, orderId, lines }: { tx: DbOrTx; orderId
 }
 
 /** The live coupon use of an order or a sale, for the order page, receipt, label and close-out. */
-export function couponUseOf({ db, orderId, saleId }: { db: DbOrTx; orderId?: number; saleId?: number }): { code: string; name: string; discount: number } | null {
+export function couponUseOf({
+  db,
+  orderId,
+  saleId,
+}: {
+  db: DbOrTx;
+  orderId?: number;
+  saleId?: number;
+}): { code: string; name: string; discount: number } | null {
   const row = db
     .select({ code: couponRedemptions.code, name: coupons.name, discount: couponRedemptions.discount })
     .from(couponRedemptions)
     .innerJoin(coupons, eq(coupons.id, couponRedemptions.couponId))
-    .where(and(orderId !== undefined ? eq(couponRedemptions.orderId, orderId) : eq(couponRedemptions.saleId, saleId ?? -1), isNull(couponRedemptions.releasedAt)))
+    .where(
+      and(
+        orderId !== undefined ? eq(couponRedemptions.orderId, orderId) : eq(couponRedemptions.saleId, saleId ?? -1),
+        isNull(couponRedemptions.releasedAt),
+      ),
+    )
     .get();
   return row ?? null;
 }

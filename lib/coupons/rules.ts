@@ -22,7 +22,10 @@ export type CouponTerms = {
 
 export type CouponLine = { productId: number; category: string; lineTotal: number };
 
-export function isEligibleLine(terms: Pick<CouponTerms, "productIds" | "categories">, line: Pick<CouponLine, "productId" | "category">): boolean {
+export function isEligibleLine(
+  terms: Pick<CouponTerms, "productIds" | "categories">,
+  line: Pick<CouponLine, "productId" | "category">,
+): boolean {
   if (!terms.productIds.length && !terms.categories.length) return true;
   return terms.productIds.includes(line.productId) || (line.category !== "" && terms.categories.includes(line.category));
 }
@@ -58,5 +61,8 @@ export function basketDiscount(terms: CouponTerms, lines: readonly CouponLine[])
 
 /** A code as people type it: trimmed, upper case, inner spaces and dashes kept out. */
 export function normalizeCouponCode(text: string): string {
-  return text.trim().toUpperCase().replace(/[\s-]+/g, "");
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "");
 }

@@ -5,7 +5,19 @@
  */
 import { and, desc, eq, isNull, like, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { cardAccessLogs, consentTexts, consents, customers, orders, storeSales, users, type Customer, type OrderStatus, type PurchaseChannel, type Visit } from "@/db/schema";
+import {
+  cardAccessLogs,
+  consentTexts,
+  consents,
+  customers,
+  orders,
+  storeSales,
+  users,
+  type Customer,
+  type OrderStatus,
+  type PurchaseChannel,
+  type Visit,
+} from "@/db/schema";
 import { latestAnswersByTemplate, type LatestAnswers } from "@/lib/consultations/submissions";
 import { listRecommendations, listVisits, type RecommendationView } from "@/lib/consultations/visits";
 import { AppError } from "@/lib/errors";
@@ -26,7 +38,10 @@ export function searchCustomers({ db, q, limit = 50 }: { db: DbOrTx; q: string; 
   // A grouped subquery joined on the customer: a correlated subquery here would be rendered
   // with unqualified column names and compare the order's customer_id with its own id.
   const lastPurchase = db
-    .select({ customerId: orders.customerId, at: sql<number | null>`max(coalesce(${orders.pickedUpAt}, ${orders.placedAt}))`.as("last_purchase_at") })
+    .select({
+      customerId: orders.customerId,
+      at: sql<number | null>`max(coalesce(${orders.pickedUpAt}, ${orders.placedAt}))`.as("last_purchase_at"),
+    })
     .from(orders)
     .groupBy(orders.customerId)
     .as("last_purchase");
@@ -35,7 +50,13 @@ export function searchCustomers({ db, q, limit = 50 }: { db: DbOrTx; q: string; 
   if (digits.length >= 3) conditions.push(like(customers.phone, `%${digits}%`));
   if (text && conditions.length === 0) return [];
   return db
-    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, lastPurchaseAt: lastPurchase.at })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      phone: customers.phone,
+      createdAt: customers.createdAt,
+      lastPurchaseAt: lastPurchase.at,
+    })
     .from(customers)
     .leftJoin(lastPurchase, eq(lastPurchase.customerId, customers.id))
     .where(and(isNull(customers.deletedAt), conditions.length ? or(...conditions) : undefined))
@@ -62,12 +83,29 @@ export type Purchase = {
 /** Every purchase of a customer from every channel: web and phone orders and counter sales, newest first. */
 export function listPurchases({ db, customerId }: { db: DbOrTx; customerId: number }): Purchase[] {
   const orderRows = db
-    .select({ id: orders.id, channel: orders.channel, date: orders.pickupDate, at: orders.placedAt, total: orders.total, status: orders.status, code: orders.code, pointsEarned: orders.pointsEarned })
+    .select({
+      id: orders.id,
+      channel: orders.channel,
+      date: orders.pickupDate,
+      at: orders.placedAt,
+      total: orders.total,
+      status: orders.status,
+      code: orders.code,
+      pointsEarned: orders.pointsEarned,
+    })
     .from(orders)
     .where(eq(orders.customerId, customerId))
     .all();
   const saleRows = db
-    .select({ id: storeSales.id, date: storeSales.saleDate, at: storeSales.occurredAt, total: storeSales.total, pointsEarned: storeSales.pointsEarned, claimedAt: storeSales.claimedAt, claimConfirmed: storeSales.claimConfirmed })
+    .select({
+      id: storeSales.id,
+      date: storeSales.saleDate,
+      at: storeSales.occurredAt,
+      total: storeSales.total,
+      pointsEarned: storeSales.pointsEarned,
+      claimedAt: storeSales.claimedAt,
+      claimConfirmed: storeSales.claimConfirmed,
+    })
     .from(storeSales)
     .where(eq(storeSales.customerId, customerId))
     .all();
@@ -89,7 +127,14 @@ export type ConsentView = { id: number; kind: string; version: number; granted: 
 
 export function listConsents({ db, customerId }: { db: DbOrTx; customerId: number }): ConsentView[] {
   return db
-    .select({ id: consents.id, kind: consentTexts.kind, version: consentTexts.version, granted: consents.granted, source: consents.source, createdAt: consents.createdAt })
+    .select({
+      id: consents.id,
+      kind: consentTexts.kind,
+      version: consentTexts.version,
+      granted: consents.granted,
+      source: consents.source,
+      createdAt: consents.createdAt,
+    })
     .from(consents)
     .innerJoin(consentTexts, eq(consentTexts.id, consents.consentTextId))
     .where(eq(consents.customerId, customerId))
@@ -115,7 +160,14 @@ export type CustomerCard = {
 /** Everything on the card, without logging (shared by the staff card and tests). */
 export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: number }): CustomerCard {
   const customer = db
-    .select({ id: customers.id, name: customers.name, phone: customers.phone, createdAt: customers.createdAt, birthday: customers.birthday, deletedAt: customers.deletedAt })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      phone: customers.phone,
+      createdAt: customers.createdAt,
+      birthday: customers.birthday,
+      deletedAt: customers.deletedAt,
+    })
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
@@ -123,7 +175,14 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
   const purchases = listPurchases({ db, customerId });
   const completed = purchases.filter((p) => p.status === "picked_up" || p.status === "sold");
   return {
-    customer: { id: customer.id, name: customer.name, phone: customer.phone, createdAt: customer.createdAt, birthday: customer.birthday, marketingConsent: marketingConsent({ db, customerId }) },
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      phone: customer.phone,
+      createdAt: customer.createdAt,
+      birthday: customer.birthday,
+      marketingConsent: marketingConsent({ db, customerId }),
+    },
     consents: listConsents({ db, customerId }),
     answers: latestAnswersByTemplate({ db, customerId }),
     visits: listVisits({ db, customerId }),
@@ -147,17 +206,43 @@ export function loadCustomerCard({ db, customerId }: { db: DbOrTx; customerId: n
  * A staff member viewed a card: one access-log row. Called once per page view (the card's
  * view logger), never by rendering, so a re-render after an action on the card logs nothing.
  */
-export function logCardView({ db, customerId, userId, now = Date.now() }: { db: DbOrTx; customerId: number; userId: number; now?: number }): void {
+export function logCardView({
+  db,
+  customerId,
+  userId,
+  now = Date.now(),
+}: {
+  db: DbOrTx;
+  customerId: number;
+  userId: number;
+  now?: number;
+}): void {
   const customer = db.select({ deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
   if (!customer || customer.deletedAt) throw new AppError("not_found", { message: "customer_not_found" });
   db.insert(cardAccessLogs).values({ customerId, userId, at: now }).run();
 }
 
-export type AccessLogRow = { id: number; at: number; userId: number; userName: string; userRole: string; customerId: number; customerName: string | null };
+export type AccessLogRow = {
+  id: number;
+  at: number;
+  userId: number;
+  userName: string;
+  userRole: string;
+  customerId: number;
+  customerName: string | null;
+};
 
 export function listCardAccessLog({ db, customerId, limit = 200 }: { db: DbOrTx; customerId?: number; limit?: number }): AccessLogRow[] {
   return db
-    .select({ id: cardAccessLogs.id, at: cardAccessLogs.at, userId: users.id, userName: users.name, userRole: users.role, customerId: cardAccessLogs.customerId, customerName: customers.name })
+    .select({
+      id: cardAccessLogs.id,
+      at: cardAccessLogs.at,
+      userId: users.id,
+      userName: users.name,
+      userRole: users.role,
+      customerId: cardAccessLogs.customerId,
+      customerName: customers.name,
+    })
     .from(cardAccessLogs)
     .innerJoin(users, eq(users.id, cardAccessLogs.userId))
     .innerJoin(customers, eq(customers.id, cardAccessLogs.customerId))

@@ -63,7 +63,8 @@ describe("phone codes", () => {
   it("allows 5 tries: after 5 wrong codes even the right one is refused", () => {
     requestPhoneCode({ db, phone: PHONE, now: 1_000, code: "123456" });
     const lefts: string[] = [];
-    for (let i = 0; i < MAX_TRIES - 1; i++) lefts.push(errorOf(() => verifyPhoneCode({ db, phone: PHONE, code: "000000", now: 2_000 })).message);
+    for (let i = 0; i < MAX_TRIES - 1; i++)
+      lefts.push(errorOf(() => verifyPhoneCode({ db, phone: PHONE, code: "000000", now: 2_000 })).message);
     expect(lefts[0]).toContain("4번 더");
     expect(lefts[3]).toContain("1번 더");
     const fifth = errorOf(() => verifyPhoneCode({ db, phone: PHONE, code: "000000", now: 2_000 }));

@@ -69,7 +69,8 @@ function sameHash(a: string, b: string): boolean {
  */
 export function limitCodeRequests({ phone, client, now = Date.now() }: { phone: string; client: string; now?: number }): void {
   const byAddress = takeToken({ bucket: "phone-code-address", client, limit: CODES_PER_ADDRESS, now, windowMs: LIMIT_WINDOW_MS });
-  const byPhone = byAddress && takeToken({ bucket: "phone-code-phone", client: phone, limit: CODES_PER_PHONE, now, windowMs: LIMIT_WINDOW_MS });
+  const byPhone =
+    byAddress && takeToken({ bucket: "phone-code-phone", client: phone, limit: CODES_PER_PHONE, now, windowMs: LIMIT_WINDOW_MS });
   if (!byAddress || !byPhone) throw new AppError("rate_limited", { message: "phone_code_requests_too_many" });
 }
 
@@ -105,7 +106,9 @@ export function requestPhoneCode({
         .set({ usedAt: now })
         .where(and(eq(phoneConfirmations.phone, phone), isNull(phoneConfirmations.usedAt)))
         .run();
-      tx.insert(phoneConfirmations).values({ phone, codeHash: hashCode({ phone, code }), expiresAt, createdAt: now }).run();
+      tx.insert(phoneConfirmations)
+        .values({ phone, codeHash: hashCode({ phone, code }), expiresAt, createdAt: now })
+        .run();
       enqueueMessage({ tx, now, to: { phone }, template: "phone_code", params: { code }, purpose: "transactional", locale });
     },
     { behavior: "immediate" },
@@ -113,7 +116,8 @@ export function requestPhoneCode({
   return { expiresAt };
 }
 
-type CheckOutcome = { ok: true; customerId: number | null } | { ok: false; reason: "none" | "expired" | "too_many" | "wrong"; left: number };
+type CheckOutcome =
+  { ok: true; customerId: number | null } | { ok: false; reason: "none" | "expired" | "too_many" | "wrong"; left: number };
 
 /**
  * Check a code for `phone`. A wrong code uses one of the 5 tries (the count is saved even
@@ -121,7 +125,10 @@ type CheckOutcome = { ok: true; customerId: number | null } | { ok: false; reaso
  * up and whatever the confirmation unlocks for an existing customer happens in the same
  * transaction (their unconfirmed consultation answers are confirmed).
  */
-export function verifyPhoneCode({ db, phone, code, now = Date.now() }: { db: Db; phone: string; code: string; now?: number }): { phone: string; customerId: number | null } {
+export function verifyPhoneCode({ db, phone, code, now = Date.now() }: { db: Db; phone: string; code: string; now?: number }): {
+  phone: string;
+  customerId: number | null;
+} {
   const outcome = db.transaction(
     (tx): CheckOutcome => {
       const row = tx
@@ -142,7 +149,10 @@ export function verifyPhoneCode({ db, phone, code, now = Date.now() }: { db: Db;
           .run();
         return { ok: false, reason: attempts >= MAX_TRIES ? "too_many" : "wrong", left: MAX_TRIES - attempts };
       }
-      tx.update(phoneConfirmations).set({ attempts: row.attempts + 1, usedAt: now, confirmedAt: now }).where(eq(phoneConfirmations.id, row.id)).run();
+      tx.update(phoneConfirmations)
+        .set({ attempts: row.attempts + 1, usedAt: now, confirmedAt: now })
+        .where(eq(phoneConfirmations.id, row.id))
+        .run();
       const customer = findCustomerByPhone({ db: tx, phone });
       if (customer) confirmPendingSubmissions({ tx, customerId: customer.id, now });
       return { ok: true, customerId: customer?.id ?? null };
@@ -150,8 +160,9 @@ export function verifyPhoneCode({ db, phone, code, now = Date.now() }: { db: Db;
     { behavior: "immediate" },
   );
   if (outcome.ok) return { phone, customerId: outcome.customerId };
-  const message = ({ none: "phone_code_none", expired: "phone_code_expired", too_many: "phone_code_too_many", wrong: "phone_code_wrong" } as const)[outcome.reason];
+  const message = (
+    { none: "phone_code_none", expired: "phone_code_expired", too_many: "phone_code_too_many", wrong: "phone_code_wrong" } as const
+  )[outcome.reason];
   const params = outcome.reason === "wrong" ? { left: outcome.left } : undefined;
   throw new AppError(outcome.reason === "too_many" ? "rate_limited" : "validation", { message, params, fields: { code: message } });
 }
-

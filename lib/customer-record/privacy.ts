@@ -68,28 +68,56 @@ export function loadMyData({ db, token }: { db: DbOrTx; token: string }): MyData
   const purchases = listPurchases({ db, customerId: c.id });
   const orderIds = purchases.filter((p) => p.kind === "order").map((p) => p.id);
   const items = orderIds.length
-    ? db.select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity }).from(orderItems).where(inArray(orderItems.orderId, orderIds)).all()
+    ? db
+        .select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity })
+        .from(orderItems)
+        .where(inArray(orderItems.orderId, orderIds))
+        .all()
     : [];
   const saleIds = purchases.filter((p) => p.kind === "sale").map((p) => p.id);
   const saleItems = saleIds.length
-    ? db.select({ saleId: storeSaleItems.saleId, name: storeSaleItems.productName, quantity: storeSaleItems.quantity }).from(storeSaleItems).where(inArray(storeSaleItems.saleId, saleIds)).all()
+    ? db
+        .select({ saleId: storeSaleItems.saleId, name: storeSaleItems.productName, quantity: storeSaleItems.quantity })
+        .from(storeSaleItems)
+        .where(inArray(storeSaleItems.saleId, saleIds))
+        .all()
     : [];
   const recs = listRecommendations({ db, customerId: c.id });
   return {
-    profile: { name: c.name, phone: c.phone, birthday: c.birthday, marketingConsent: marketingConsent({ db, customerId: c.id }), createdAt: c.createdAt },
+    profile: {
+      name: c.name,
+      phone: c.phone,
+      birthday: c.birthday,
+      marketingConsent: marketingConsent({ db, customerId: c.id }),
+      createdAt: c.createdAt,
+    },
     consents: listConsents({ db, customerId: c.id }),
     purchases: purchases.map((p) => ({
       ...p,
-      items: (p.kind === "order" ? items.filter((i) => i.orderId === p.id) : saleItems.filter((i) => i.saleId === p.id)).map(({ name, quantity }) => ({ name, quantity })),
+      items: (p.kind === "order" ? items.filter((i) => i.orderId === p.id) : saleItems.filter((i) => i.saleId === p.id)).map(
+        ({ name, quantity }) => ({ name, quantity }),
+      ),
     })),
     submissions: listSubmissions({ db, customerId: c.id }),
     // Staff-only notes stay in the shop; only visits marked for sharing are the customer's to read.
-    visits: listVisits({ db, customerId: c.id, sharedOnly: true }).map(({ id, visitedAt, done, productsUsed, notes, advice }) => ({ id, visitedAt, done, productsUsed, notes, advice })),
+    visits: listVisits({ db, customerId: c.id, sharedOnly: true }).map(({ id, visitedAt, done, productsUsed, notes, advice }) => ({
+      id,
+      visitedAt,
+      done,
+      productsUsed,
+      notes,
+      advice,
+    })),
     recommendations: recs,
     cart: recommendationCart(recs),
     points: {
       balance: pointsBalance({ db, customerId: c.id }),
-      ledger: listPointsLedger({ db, customerId: c.id }).map(({ delta, reason, sourceType, createdAt }) => ({ delta, reason, sourceType, createdAt })),
+      ledger: listPointsLedger({ db, customerId: c.id }).map(({ delta, reason, sourceType, createdAt }) => ({
+        delta,
+        reason,
+        sourceType,
+        createdAt,
+      })),
     },
     inquiries: listInquiriesForCustomer({ db, customerId: c.id }),
     tier: tierStatus({ db, customerId: c.id }),
@@ -155,7 +183,10 @@ export function withdrawMarketing({ db, token, now = Date.now() }: { db: Db; tok
  * secure_delete (db/client.ts) zeroes the freed bytes; the WAL checkpoint removes old page
  * copies from the -wal file.
  */
-export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): { customerId: number; walCheckpointed: boolean } {
+export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token: string; now?: number }): {
+  customerId: number;
+  walCheckpointed: boolean;
+} {
   const customerId = db.transaction(
     (tx) => {
       const c = customerForToken({ db: tx, token });
@@ -163,28 +194,53 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
       tx.delete(consultationSubmissions).where(eq(consultationSubmissions.customerId, id)).run();
       tx.delete(recommendations).where(eq(recommendations.customerId, id)).run();
       tx.delete(visits).where(eq(visits.customerId, id)).run();
-      const inquiryIds = tx.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.customerId, id)).all().map((r) => r.id);
+      const inquiryIds = tx
+        .select({ id: inquiries.id })
+        .from(inquiries)
+        .where(eq(inquiries.customerId, id))
+        .all()
+        .map((r) => r.id);
       if (inquiryIds.length) {
         tx.update(inquiryReplies).set({ body: "" }).where(inArray(inquiryReplies.inquiryId, inquiryIds)).run();
         tx.update(inquiries).set({ message: "" }).where(inArray(inquiries.id, inquiryIds)).run();
       }
-      const orderIds = tx.select({ id: orders.id }).from(orders).where(eq(orders.customerId, id)).all().map((r) => r.id);
+      const orderIds = tx
+        .select({ id: orders.id })
+        .from(orders)
+        .where(eq(orders.customerId, id))
+        .all()
+        .map((r) => r.id);
       if (orderIds.length) {
         tx.update(orders).set({ note: "", requestHash: null, customerName: null }).where(eq(orders.customerId, id)).run();
         tx.update(reviews).set({ comment: "" }).where(inArray(reviews.orderId, orderIds)).run();
       }
-      tx.update(storeSales).set({ requestHash: null }).where(and(eq(storeSales.customerId, id))).run();
-      const saleIds = tx.select({ id: storeSales.id }).from(storeSales).where(eq(storeSales.customerId, id)).all().map((r) => r.id);
+      tx.update(storeSales)
+        .set({ requestHash: null })
+        .where(and(eq(storeSales.customerId, id)))
+        .run();
+      const saleIds = tx
+        .select({ id: storeSales.id })
+        .from(storeSales)
+        .where(eq(storeSales.customerId, id))
+        .all()
+        .map((r) => r.id);
       if (saleIds.length) tx.update(saleReviews).set({ comment: "" }).where(inArray(saleReviews.saleId, saleIds)).run();
       // Nobody waits for a restock alert any more, and the codes sent to the phone go too.
       tx.delete(restockSubscriptions).where(eq(restockSubscriptions.customerId, id)).run();
       if (c.phone) tx.delete(phoneConfirmations).where(eq(phoneConfirmations.phone, c.phone)).run();
       // Deleting is also withdrawing: the log, which decides consent, says so.
-      if (marketingConsent({ db: tx, customerId: id })) recordConsent({ db: tx, customerId: id, kind: "marketing", granted: false, source: "my_page", at: now });
-      tx.update(outbox).set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." }).where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"]))).run(); // hangul-ok: stored outbox note (message log)
+      if (marketingConsent({ db: tx, customerId: id }))
+        recordConsent({ db: tx, customerId: id, kind: "marketing", granted: false, source: "my_page", at: now });
+      tx.update(outbox)
+        .set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." })
+        .where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"])))
+        .run(); // hangul-ok: stored outbox note (message log)
       tx.update(outbox).set({ phone: null, payload: {}, body: null }).where(eq(outbox.customerId, id)).run();
       tx.delete(pushSubscriptions).where(eq(pushSubscriptions.customerId, id)).run();
-      tx.update(customers).set({ name: null, phone: null, birthday: null, token: newToken(), deletedAt: now }).where(eq(customers.id, id)).run();
+      tx.update(customers)
+        .set({ name: null, phone: null, birthday: null, token: newToken(), deletedAt: now })
+        .where(eq(customers.id, id))
+        .run();
       enqueueEvent({ tx, now, type: "customer.deleted", data: { customer_id: id } });
       return id;
     },
@@ -194,4 +250,3 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
   const result = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
   return { customerId, walCheckpointed: result[0]?.busy === 0 };
 }
-

@@ -31,12 +31,14 @@ describe("customer card", () => {
 
 describe("consent texts", () => {
   it("exist after migration, before any set-up", () => {
-    expect(db.select({ kind: consentTexts.kind, version: consentTexts.version }).from(consentTexts).orderBy(consentTexts.id).all()).toEqual([
-      { kind: "privacy", version: 1 },
-      { kind: "marketing", version: 1 },
-      { kind: "consultation", version: 1 },
-      { kind: "marketing_night", version: 1 },
-    ]);
+    expect(db.select({ kind: consentTexts.kind, version: consentTexts.version }).from(consentTexts).orderBy(consentTexts.id).all()).toEqual(
+      [
+        { kind: "privacy", version: 1 },
+        { kind: "marketing", version: 1 },
+        { kind: "consultation", version: 1 },
+        { kind: "marketing_night", version: 1 },
+      ],
+    );
   });
 
   it("are only read by currentConsentText; ensureConsentTexts writes the missing ones", () => {

@@ -38,7 +38,16 @@ export function ordersForConfirmedPhone({ db, phone, now = Date.now() }: { db: D
   if (!customer || customer.deletedAt) return { customer: null, orders: [] };
   const since = addDays(localDate(now, getShopSettings({ db }).timezone), -FIND_ORDERS_DAYS_BACK);
   const rows = db
-    .select({ id: orders.id, token: orders.token, code: orders.code, pickupDate: orders.pickupDate, slotStart: orders.slotStart, slotEnd: orders.slotEnd, status: orders.status, total: orders.total })
+    .select({
+      id: orders.id,
+      token: orders.token,
+      code: orders.code,
+      pickupDate: orders.pickupDate,
+      slotStart: orders.slotStart,
+      slotEnd: orders.slotEnd,
+      status: orders.status,
+      total: orders.total,
+    })
     .from(orders)
     .where(and(eq(orders.customerId, customer.id), gte(orders.pickupDate, since)))
     .orderBy(desc(orders.pickupDate), desc(orders.slotStart), desc(orders.id))
@@ -48,7 +57,11 @@ export function ordersForConfirmedPhone({ db, phone, now = Date.now() }: { db: D
   for (const row of rows) {
     items.set(
       row.id,
-      db.select({ name: orderItems.productName, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, row.id)).all(),
+      db
+        .select({ name: orderItems.productName, quantity: orderItems.quantity })
+        .from(orderItems)
+        .where(eq(orderItems.orderId, row.id))
+        .all(),
     );
   }
   return {
@@ -66,7 +79,17 @@ export function ordersForConfirmedPhone({ db, phone, now = Date.now() }: { db: D
 }
 
 /** Switch marketing consent for the customer of a confirmed phone, recording the decision. */
-export function setMarketingConsentForPhone({ db, phone, granted, now = Date.now() }: { db: Db; phone: string; granted: boolean; now?: number }): void {
+export function setMarketingConsentForPhone({
+  db,
+  phone,
+  granted,
+  now = Date.now(),
+}: {
+  db: Db;
+  phone: string;
+  granted: boolean;
+  now?: number;
+}): void {
   db.transaction(
     (tx) => {
       const customer = findCustomerByPhone({ db: tx, phone });

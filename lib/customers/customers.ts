@@ -15,7 +15,10 @@ export function newToken(bytes = 18): string {
  * phone number, so a public form must never rename the person it belongs to. Customers
  * correct their name themselves from their private page (lib/customer-record/privacy.ts).
  */
-export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): { customer: Customer; created: boolean } {
+export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phone: string; name?: string | null; at: number }): {
+  customer: Customer;
+  created: boolean;
+} {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new AppError("validation", { message: "phone_invalid", fields: { phone: "phone_invalid" } });
   const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();

@@ -15,14 +15,25 @@ function signature(payload: string, secret: string): string {
   return crypto.createHmac("sha256", secret).update(`phone-session:${payload}`).digest("base64url");
 }
 
-export function signPhoneSession({ phone, now = Date.now(), secret = authSecret() }: { phone: string; now?: number; secret?: string }): { value: string; expiresAt: number } {
+export function signPhoneSession({ phone, now = Date.now(), secret = authSecret() }: { phone: string; now?: number; secret?: string }): {
+  value: string;
+  expiresAt: number;
+} {
   const expiresAt = now + PHONE_SESSION_TTL_MS;
   const payload = `${phone}.${expiresAt}`;
   return { value: `${payload}.${signature(payload, secret)}`, expiresAt };
 }
 
 /** The confirmed phone, or null when the value is missing, forged or expired. */
-export function readPhoneSession({ value, now = Date.now(), secret = authSecret() }: { value: string | null | undefined; now?: number; secret?: string }): string | null {
+export function readPhoneSession({
+  value,
+  now = Date.now(),
+  secret = authSecret(),
+}: {
+  value: string | null | undefined;
+  now?: number;
+  secret?: string;
+}): string | null {
   if (typeof value !== "string" || value.length > 200) return null;
   const parts = value.split(".");
   if (parts.length !== 3) return null;

@@ -26,7 +26,11 @@ export function seedActivity({ db, now }: { db: Db; now: number }): void {
   const owner = db.select({ id: users.id }).from(users).where(eq(users.role, "owner")).orderBy(users.id).limit(1).get();
   const at = (date: string, minuteOfDay: number) =>
     zonedTime(date, `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`, tz);
-  const people = db.select({ id: customers.id, token: customers.token, createdAt: customers.createdAt }).from(customers).orderBy(customers.id).all();
+  const people = db
+    .select({ id: customers.id, token: customers.token, createdAt: customers.createdAt })
+    .from(customers)
+    .orderBy(customers.id)
+    .all();
   /** Someone who was already a customer at `when` (people only write to a shop they know). */
   const customerBefore = (when: number) => {
     const known = people.filter((c) => c.createdAt <= when);

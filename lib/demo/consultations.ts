@@ -9,7 +9,11 @@ import { HISTORY_DAYS, type ActivityContext, type Rng } from "./common";
 
 /** Free-text answers by question id (the shipped templates' ids), never anything personal. */
 const FREE_TEXT: Record<string, string[]> = {
-  notes: ["캄파뉴가 겉은 바삭하고 속은 촉촉해서 좋았어요.", "아침에 먹는 우유식빵이 부드러워서 자주 사요.", "소금빵처럼 짭짤한 빵을 좋아해요."],
+  notes: [
+    "캄파뉴가 겉은 바삭하고 속은 촉촉해서 좋았어요.",
+    "아침에 먹는 우유식빵이 부드러워서 자주 사요.",
+    "소금빵처럼 짭짤한 빵을 좋아해요.",
+  ],
   allergy_detail: ["견과류는 조금만 들어가도 안 돼요.", "우유는 익힌 것도 피하고 있어요."],
   lettering: ["생일 축하해", "늘 고마워요", "결혼 10주년"],
   requests: ["딸기를 넉넉히 올려 주세요.", "너무 달지 않게 부탁드려요.", "상자에 리본을 달아 주세요."],
@@ -103,7 +107,12 @@ export function seedConsultations({ db, rng, now, today, at, customerBefore, use
     submitConsultation({
       db,
       slug: template.slug,
-      input: { templateVersionId: template.version.id, token: who.token, consent: true, rawAnswers: sampleAnswers(rng, template.questions, date) },
+      input: {
+        templateVersionId: template.version.id,
+        token: who.token,
+        consent: true,
+        rawAnswers: sampleAnswers(rng, template.questions, date),
+      },
       now: submittedAt,
     });
 
@@ -114,13 +123,24 @@ export function seedConsultations({ db, rng, now, today, at, customerBefore, use
     if (visitedAt >= now) continue;
     const notes = VISIT_NOTES[template.slug] ?? GENERIC_VISIT;
     const recommendations = rng.chance(0.4)
-      ? [...new Set([rng.pick(recommendable), rng.pick(recommendable)])].map((p) => ({ productId: p.id, quantity: rng.int(1, 2), note: rng.pick(notes.recommendNote) }))
+      ? [...new Set([rng.pick(recommendable), rng.pick(recommendable)])].map((p) => ({
+          productId: p.id,
+          quantity: rng.int(1, 2),
+          note: rng.pick(notes.recommendNote),
+        }))
       : [];
     addVisit({
       db,
       customerId: who.id,
       userId,
-      input: { done: rng.pick(notes.done), productsUsed: rng.pick(notes.productsUsed), notes: rng.pick(notes.notes), advice: rng.pick(notes.advice), shared: rng.chance(0.7), recommendations },
+      input: {
+        done: rng.pick(notes.done),
+        productsUsed: rng.pick(notes.productsUsed),
+        notes: rng.pick(notes.notes),
+        advice: rng.pick(notes.advice),
+        shared: rng.chance(0.7),
+        recommendations,
+      },
       now: visitedAt,
     });
   }

@@ -7,7 +7,18 @@
 import { newReceiptToken } from "@/lib/receipts/receipts";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { customers, dailyPlans, orders, PAYMENT_METHODS, storeSaleItems, storeSales, users, type Customer, type OrderChannel, type OrderStatus } from "@/db/schema";
+import {
+  customers,
+  dailyPlans,
+  orders,
+  PAYMENT_METHODS,
+  storeSaleItems,
+  storeSales,
+  users,
+  type Customer,
+  type OrderChannel,
+  type OrderStatus,
+} from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { newToken } from "@/lib/customers/customers";
 import { writeOrderRecord } from "@/lib/orders/order-record";
@@ -58,7 +69,9 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
       planned.set(product.id, rng.int(min, max));
     }
     tx.insert(dailyPlans)
-      .values([...planned].map(([productId, qty]) => ({ date, productId, planned: qty, updatedAt: zonedTime(addDays(date, -2), "17:00", tz) })))
+      .values(
+        [...planned].map(([productId, qty]) => ({ date, productId, planned: qty, updatedAt: zonedTime(addDays(date, -2), "17:00", tz) })),
+      )
       .run();
 
     const taken = new Map<number, number>(); // reserved by live pre-orders + sold at the counter
@@ -129,7 +142,11 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
     let customer = created.get(index);
     if (!customer) {
       const person = pool[index];
-      customer = tx.insert(customers).values({ phone: person.phone, name: person.name, token: newToken(), createdAt: at }).returning().get();
+      customer = tx
+        .insert(customers)
+        .values({ phone: person.phone, name: person.name, token: newToken(), createdAt: at })
+        .returning()
+        .get();
       recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source, at });
       recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: person.marketing, source, at });
       created.set(index, customer);
@@ -148,13 +165,37 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
       const customer = plan.customer === null ? null : customerFor(plan.customer, plan.at, "counter");
       const sale = tx
         .insert(storeSales)
-        .values({ occurredAt: plan.at, saleDate: plan.date, customerId: customer?.id ?? null, total, source: "counter", receiptToken: newReceiptToken(), createdByUserId: owner?.id ?? null, createdAt: plan.at })
+        .values({
+          occurredAt: plan.at,
+          saleDate: plan.date,
+          customerId: customer?.id ?? null,
+          total,
+          source: "counter",
+          receiptToken: newReceiptToken(),
+          createdByUserId: owner?.id ?? null,
+          createdAt: plan.at,
+        })
         .returning({ id: storeSales.id })
         .get();
       tx.insert(storeSaleItems)
-        .values(priced.map((l) => ({ saleId: sale.id, productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity })))
+        .values(
+          priced.map((l) => ({
+            saleId: sale.id,
+            productId: l.product.id,
+            productName: l.product.name,
+            unitPrice: l.unitPrice,
+            quantity: l.quantity,
+          })),
+        )
         .run();
-      const points = awardPurchasePoints({ db: tx, customerId: customer?.id ?? null, sourceType: "sale", sourceId: sale.id, total, now: plan.at });
+      const points = awardPurchasePoints({
+        db: tx,
+        customerId: customer?.id ?? null,
+        sourceType: "sale",
+        sourceId: sale.id,
+        total,
+        now: plan.at,
+      });
       if (points) tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).run();
       continue;
     }
@@ -189,14 +230,27 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
         cancelReason: plan.cancelReason,
         createdByUserId: plan.channel === "phone" ? (owner?.id ?? null) : null,
       },
-      lines: priced.map((l) => ({ productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options })),
+      lines: priced.map((l) => ({
+        productId: l.product.id,
+        productName: l.product.name,
+        unitPrice: l.unitPrice,
+        quantity: l.quantity,
+        options: l.options,
+      })),
       history: steps.map((e) => {
         const actorType = e.actor === "user" && !owner ? "system" : e.actor;
         return { to: e.to, at: e.at, actorType, actorUserId: actorType === "user" ? owner!.id : null, note: e.note ?? null };
       }),
     });
     if (final.to === "picked_up") {
-      const points = awardPurchasePoints({ db: tx, customerId: customer.id, sourceType: "order", sourceId: order.id, total, now: final.at });
+      const points = awardPurchasePoints({
+        db: tx,
+        customerId: customer.id,
+        sourceType: "order",
+        sourceId: order.id,
+        total,
+        now: final.at,
+      });
       if (points) tx.update(orders).set({ pointsEarned: points }).where(eq(orders.id, order.id)).run();
     }
     orderCount++;
@@ -237,7 +291,11 @@ function orderStory({
     const at = placedAt + Math.floor(rng.next() * (cancelBy - placedAt));
     const byPhone = channel === "phone" || rng.chance(0.3);
     const reason = byPhone ? rng.pick(["고객 요청 (전화)", "일정 변경", "중복 주문"]) : null;
-    return { steps: [{ to: "cancelled", at, actor: byPhone ? "user" : "customer", note: reason ?? undefined }], onRack: false, cancelReason: reason };
+    return {
+      steps: [{ to: "cancelled", at, actor: byPhone ? "user" : "customer", note: reason ?? undefined }],
+      onRack: false,
+      cancelReason: reason,
+    };
   }
   const readyAt = start - rng.int(15, 45) * MINUTE;
   if (readyAt >= now) return { steps: [], onRack: false, cancelReason: null };
@@ -245,23 +303,39 @@ function orderStory({
   if (end > now) {
     // Today's slot in progress: on the rack, maybe already arrived.
     if (start < now && rng.chance(0.4)) {
-      return { steps: [ready, { to: "arrived", at: start + Math.floor(rng.next() * (now - start)), actor: "customer" }], onRack: true, cancelReason: null };
+      return {
+        steps: [ready, { to: "arrived", at: start + Math.floor(rng.next() * (now - start)), actor: "customer" }],
+        onRack: true,
+        cancelReason: null,
+      };
     }
     return { steps: [ready], onRack: true, cancelReason: null };
   }
   if (roll > 0.93) {
     const closing = Math.max(end, zonedTime(date, "20:00", tz));
-    return { steps: [ready, { to: "no_show", at: Math.min(closing, now - MINUTE), actor: "system", note: "영업 종료까지 찾아가지 않음" }], onRack: false, cancelReason: null };
+    return {
+      steps: [ready, { to: "no_show", at: Math.min(closing, now - MINUTE), actor: "system", note: "영업 종료까지 찾아가지 않음" }],
+      onRack: false,
+      cancelReason: null,
+    };
   }
   const window = end - start;
   if (rng.chance(0.85)) {
     const arrivedAt = start + Math.floor(rng.next() * window * 0.9);
     const pickedUpAt = arrivedAt + rng.int(50, 150) * 1000;
     return {
-      steps: [ready, { to: "arrived", at: arrivedAt, actor: "customer" }, { to: "picked_up", at: Math.min(pickedUpAt, now - 1000), actor: "user" }],
+      steps: [
+        ready,
+        { to: "arrived", at: arrivedAt, actor: "customer" },
+        { to: "picked_up", at: Math.min(pickedUpAt, now - 1000), actor: "user" },
+      ],
       onRack: false,
       cancelReason: null,
     };
   }
-  return { steps: [ready, { to: "picked_up", at: start + Math.floor(rng.next() * window), actor: "user" }], onRack: false, cancelReason: null };
+  return {
+    steps: [ready, { to: "picked_up", at: start + Math.floor(rng.next() * window), actor: "user" }],
+    onRack: false,
+    cancelReason: null,
+  };
 }

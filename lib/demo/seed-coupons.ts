@@ -21,20 +21,56 @@ export function seedDemoCoupons({ db, now, ownerId }: { db: Db; now: number; own
     db,
     userId: ownerId,
     now: now - 40 * DAY,
-    input: { name: "첫 주문 1,000원 할인", kind: "fixed", amount: 1000, min_spend: 8000, starts_on: addDays(today, -40), ends_on: addDays(today, 30), code_mode: "shared", code: "WELCOME1000" },
+    input: {
+      name: "첫 주문 1,000원 할인",
+      kind: "fixed",
+      amount: 1000,
+      min_spend: 8000,
+      starts_on: addDays(today, -40),
+      ends_on: addDays(today, 30),
+      code_mode: "shared",
+      code: "WELCOME1000",
+    },
   });
   const thanks = createCoupon({
     db,
     userId: ownerId,
     now: now - 60 * DAY,
-    input: { name: "단골 감사 10%", kind: "percent", amount: 10, starts_on: addDays(today, -60), ends_on: addDays(today, 60), per_customer_limit: 1, code_mode: "issued" },
+    input: {
+      name: "단골 감사 10%",
+      kind: "percent",
+      amount: 10,
+      starts_on: addDays(today, -60),
+      ends_on: addDays(today, 60),
+      per_customer_limit: 1,
+      code_mode: "issued",
+    },
   });
-  const regulars = db.select({ id: customers.id, phone: customers.phone }).from(customers).where(isNotNull(customers.phone)).orderBy(asc(customers.id)).limit(12).all();
-  const active = db.select({ id: products.id }).from(products).where(eq(products.active, true)).orderBy(asc(products.sortOrder), asc(products.id)).all().map((p) => p.id);
+  const regulars = db
+    .select({ id: customers.id, phone: customers.phone })
+    .from(customers)
+    .where(isNotNull(customers.phone))
+    .orderBy(asc(customers.id))
+    .limit(12)
+    .all();
+  const active = db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.active, true))
+    .orderBy(asc(products.sortOrder), asc(products.id))
+    .all()
+    .map((p) => p.id);
   /** A product with two left that day and no closing count to contradict: the demo never sells past its plan. */
   const productFor = (date: string) => {
     const stock = stockForDate({ db, date, productIds: active });
-    const counted = new Set(db.select({ id: stockCounts.productId }).from(stockCounts).where(eq(stockCounts.date, date)).all().map((r) => r.id));
+    const counted = new Set(
+      db
+        .select({ id: stockCounts.productId })
+        .from(stockCounts)
+        .where(eq(stockCounts.date, date))
+        .all()
+        .map((r) => r.id),
+    );
     return active.find((id) => (stock.get(id)?.available ?? 0) >= 2 && !counted.has(id));
   };
   regulars.forEach((c, i) => {
@@ -50,7 +86,13 @@ export function seedDemoCoupons({ db, now, ownerId }: { db: Db; now: number; own
       source: "counter",
       actorUserId: ownerId,
       now: usedAt,
-      input: { external_id: `demo-coupon-${i}`, occurred_at: isoInZone(usedAt, tz), customer_phone: c.phone!, items: [{ product_id: product, quantity: 2 }], coupon_code: code.code },
+      input: {
+        external_id: `demo-coupon-${i}`,
+        occurred_at: isoInZone(usedAt, tz),
+        customer_phone: c.phone!,
+        items: [{ product_id: product, quantity: 2 }],
+        coupon_code: code.code,
+      },
     });
   });
 }

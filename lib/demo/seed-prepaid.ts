@@ -56,15 +56,37 @@ function demoPayment(order: Order, at: number, cancels: TossPayment["cancels"] =
 /** Returns how many prepaid orders it placed. */
 export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; ownerId: number | null }): number {
   const { settings, slots, closedDates } = loadSchedule({ db });
-  savePaymentSettings({ db, now, input: { paymentPolicy: "optional", paymentHoldMinutes: settings.paymentHoldMinutes, keep: "share", keepPercent: 50 } });
+  savePaymentSettings({
+    db,
+    now,
+    input: { paymentPolicy: "optional", paymentHoldMinutes: settings.paymentHoldMinutes, keep: "share", keepPercent: 50 },
+  });
   const tz = settings.timezone;
   const today = localDate(now, tz);
   const staff = ownerId ? ({ type: "user", userId: ownerId } as const) : ({ type: "system" } as const);
   // Products a customer can order without choosing an option.
-  const withChoice = db.select({ id: productOptionGroups.productId }).from(productOptionGroups).where(eq(productOptionGroups.required, true)).all().map((r) => r.id);
-  const simple = db.select({ id: products.id }).from(products).where(and(eq(products.active, true), notInArray(products.id, withChoice))).orderBy(asc(products.sortOrder), asc(products.id)).all().map((p) => p.id);
+  const withChoice = db
+    .select({ id: productOptionGroups.productId })
+    .from(productOptionGroups)
+    .where(eq(productOptionGroups.required, true))
+    .all()
+    .map((r) => r.id);
+  const simple = db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.active, true), notInArray(products.id, withChoice)))
+    .orderBy(asc(products.sortOrder), asc(products.id))
+    .all()
+    .map((p) => p.id);
   // Regulars other than the ones the coupon demo gives codes to.
-  const buyers = db.select({ name: customers.name, phone: customers.phone }).from(customers).where(isNotNull(customers.phone)).orderBy(asc(customers.id)).limit(PLAN.length).offset(20).all();
+  const buyers = db
+    .select({ name: customers.name, phone: customers.phone })
+    .from(customers)
+    .where(isNotNull(customers.phone))
+    .orderBy(asc(customers.id))
+    .limit(PLAN.length)
+    .offset(20)
+    .all();
 
   /** The first open day at or before `offset` (up to a week back; never before today for a later order) with a slot and two of a product nobody counted yet. */
   const findDay = (offset: number) => {
@@ -72,7 +94,14 @@ export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; own
       const date = addDays(today, offset - back);
       const slot = slotsForDate(date, slots)[0];
       if (!slot || isClosedDate(date, settings, closedDates)) continue;
-      const counted = new Set(db.select({ id: stockCounts.productId }).from(stockCounts).where(eq(stockCounts.date, date)).all().map((r) => r.id));
+      const counted = new Set(
+        db
+          .select({ id: stockCounts.productId })
+          .from(stockCounts)
+          .where(eq(stockCounts.date, date))
+          .all()
+          .map((r) => r.id),
+      );
       const stock = stockForDate({ db, date, productIds: simple });
       const product = simple.find((id) => (stock.get(id)?.available ?? 0) >= 2 && !counted.has(id));
       if (product) return { date, slot, product, offset: offset - back };
@@ -106,7 +135,13 @@ export function seedDemoPrepaid({ db, now, ownerId }: { db: Db; now: number; own
     } else if (outcome === "no_show" && slotEnd + 40 * MINUTE < now) {
       const gone = changeOrderStatus({ db, orderId: placed.id, to: "no_show", actor: staff, now: slotEnd + 30 * MINUTE });
       const refundAt = slotEnd + 40 * MINUTE;
-      const cancels = [{ cancelAmount: gone.refundOwed, cancelReason: "No-show: refundable part of the prepayment", canceledAt: new Date(refundAt).toISOString() }];
+      const cancels = [
+        {
+          cancelAmount: gone.refundOwed,
+          cancelReason: "No-show: refundable part of the prepayment",
+          canceledAt: new Date(refundAt).toISOString(),
+        },
+      ];
       recordRefund({ db, now: refundAt, orderId: placed.id, payment: demoPayment(gone, paidAt, cancels) });
     }
   });

@@ -39,7 +39,11 @@ export function seedDemo({ db, now = Date.now() }: { db: Db; now?: number }): { 
   // anywhere leaves the shop as empty as it was.
   return db.transaction(
     (tx) => {
-      const before = tx.select({ max: sql<number | null>`max(${outbox.id})` }).from(outbox).get()?.max ?? 0;
+      const before =
+        tx
+          .select({ max: sql<number | null>`max(${outbox.id})` })
+          .from(outbox)
+          .get()?.max ?? 0;
       const result = seedInTx(tx, now);
       // Ready-made consultation forms, set up when the shop's history starts.
       seedConsultationTemplates({ db, now: now - HISTORY_DAYS * DAY });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SERVER_ACTION_BODY_LIMIT_BYTES, serverActionProblem } from "./server-actions";
 
 const action = (headers: Record<string, string>, method = "POST") =>
-  serverActionProblem({ method, headers: new Headers({ "next-action": "7f00", host: "shop.test", "content-type": "multipart/form-data; boundary=x", ...headers }) });
+  serverActionProblem({
+    method,
+    headers: new Headers({ "next-action": "7f00", host: "shop.test", "content-type": "multipart/form-data; boundary=x", ...headers }),
+  });
 
 describe("serverActionProblem", () => {
   it("lets a same-origin form post through", () => {
@@ -25,7 +28,9 @@ describe("serverActionProblem", () => {
   });
 
   it("leaves every other request alone", () => {
-    expect(serverActionProblem({ method: "POST", headers: new Headers({ origin: "http://evil.test", "content-type": "application/json" }) })).toBeNull();
+    expect(
+      serverActionProblem({ method: "POST", headers: new Headers({ origin: "http://evil.test", "content-type": "application/json" }) }),
+    ).toBeNull();
     expect(action({ origin: "http://evil.test" }, "GET")).toBeNull();
   });
 });

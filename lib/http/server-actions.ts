@@ -30,7 +30,11 @@ export function serverActionProblem({ method, headers }: { method: string; heade
   }
   const length = Number(headers.get("content-length") ?? 0);
   if (!Number.isFinite(length) || length > SERVER_ACTION_BODY_LIMIT_BYTES) {
-    return { status: 413, code: "payload_too_large", message: errorText(locale, "request_body_too_large", { mb: SERVER_ACTION_BODY_LIMIT_BYTES / 1024 / 1024 }) };
+    return {
+      status: 413,
+      code: "payload_too_large",
+      message: errorText(locale, "request_body_too_large", { mb: SERVER_ACTION_BODY_LIMIT_BYTES / 1024 / 1024 }),
+    };
   }
   const type = (headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (!ACTION_BODY_TYPES.includes(type)) return { status: 400, code: "bad_request", message: errorText(locale, "request_body_type") };

@@ -112,14 +112,19 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   const totalText = get("total");
   const total = parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) ?? 0;
   if (parseIntegerText(totalText) === null) problems.push("import_total_integer", { value: totalText });
-  else if (parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) === null) problems.push("import_total_range", { value: totalText, max: MAX_IMPORT_TOTAL });
+  else if (parseIntegerText(totalText, { min: 0, max: MAX_IMPORT_TOTAL }) === null)
+    problems.push("import_total_range", { value: totalText, max: MAX_IMPORT_TOTAL });
 
   const pointsText = get("points_earned");
   const points = pointsText ? (parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) ?? 0) : 0;
-  if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null) problems.push("import_points_range", { value: pointsText, max: MAX_IMPORT_POINTS });
+  if (pointsText && parseIntegerText(pointsText, { min: 0, max: MAX_IMPORT_POINTS }) === null)
+    problems.push("import_points_range", { value: pointsText, max: MAX_IMPORT_POINTS });
 
   /** A won amount column (empty = 0); out of range is a problem named by `problem`. */
-  const money = (c: "prepaid" | "refunded" | "discount", problem: "import_total_range" | "import_discount_range" = "import_total_range") => {
+  const money = (
+    c: "prepaid" | "refunded" | "discount",
+    problem: "import_total_range" | "import_discount_range" = "import_total_range",
+  ) => {
     const text = get(c);
     const v = text ? parseIntegerText(text, { min: 0, max: MAX_IMPORT_TOTAL }) : 0;
     if (v === null) problems.push(problem, { value: text, max: MAX_IMPORT_TOTAL });
@@ -134,7 +139,8 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   if (phoneText && !phone) problems.push("import_phone_invalid", { value: phoneText });
   const name = normalizeName(get("customer_name")) || null;
   const nameIssue = name ? nameProblem(name) : null;
-  if (nameIssue) problems.push("import_column_problem", { column: "customer_name", problem: errorText(locale, nameIssue.code, nameIssue.params) });
+  if (nameIssue)
+    problems.push("import_column_problem", { column: "customer_name", problem: errorText(locale, nameIssue.code, nameIssue.params) });
 
   const isStore = channel === "store";
   const completedAt = instant("completed_at", status === "picked_up");
@@ -150,7 +156,8 @@ function validateRow(get: (c: ImportColumn) => string, timeZone: string, locale:
   else {
     for (const item of items) item.name = normalizeName(item.name);
     const itemIssue = items.map((i) => nameProblem(i.name, { max: 100 })).find((p) => p !== null);
-    if (itemIssue) problems.push("import_column_problem", { column: "items", problem: errorText(locale, itemIssue.code, itemIssue.params) });
+    if (itemIssue)
+      problems.push("import_column_problem", { column: "items", problem: errorText(locale, itemIssue.code, itemIssue.params) });
   }
 
   if (errors.length) return { errors };
@@ -186,11 +193,19 @@ function alreadyImported(db: DbOrTx, externalId: string): boolean {
 
 /** The product of that name, or a new inactive one. */
 function productByName(tx: DbOrTx, name: string, at: number) {
-  const found = tx.select({ id: products.id, price: products.price }).from(products).where(eq(products.name, name)).orderBy(products.id).get();
+  const found = tx
+    .select({ id: products.id, price: products.price })
+    .from(products)
+    .where(eq(products.name, name))
+    .orderBy(products.id)
+    .get();
   if (found) return found;
-  return tx.insert(products).values({ name, price: 0, active: false, createdAt: at, updatedAt: at }).returning({ id: products.id, price: products.price }).get();
+  return tx
+    .insert(products)
+    .values({ name, price: 0, active: false, createdAt: at, updatedAt: at })
+    .returning({ id: products.id, price: products.price })
+    .get();
 }
-
 
 /** A pre-order still to be picked up takes that day's stock: refuse it when the plan has not enough left. */
 function checkPlan(tx: DbOrTx, row: ValidRow, lines: { name: string; quantity: number; product: { id: number } }[], today: string): void {
@@ -216,18 +231,42 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   checkPlan(tx, row, lines, today);
   const earn = (sourceType: "order" | "sale", sourceId: number) => {
     if (customerId && row.points > 0) {
-      tx.insert(pointsLedger).values({ customerId, delta: row.points, reason: "earn", sourceType, sourceId, createdAt: at }).onConflictDoNothing().run();
+      tx.insert(pointsLedger)
+        .values({ customerId, delta: row.points, reason: "earn", sourceType, sourceId, createdAt: at })
+        .onConflictDoNothing()
+        .run();
     }
   };
 
   if (row.channel === "store") {
     const sale = tx
       .insert(storeSales)
-      .values({ externalId: row.externalId, occurredAt: row.completedAt!, saleDate: row.pickupDate, customerId, total: row.total, discount: row.discount, pointsEarned: row.points, source: "import", receiptToken: newReceiptToken(), createdAt: at })
+      .values({
+        externalId: row.externalId,
+        occurredAt: row.completedAt!,
+        saleDate: row.pickupDate,
+        customerId,
+        total: row.total,
+        discount: row.discount,
+        pointsEarned: row.points,
+        source: "import",
+        receiptToken: newReceiptToken(),
+        createdAt: at,
+      })
       .returning({ id: storeSales.id })
       .get();
     if (lines.length) {
-      tx.insert(storeSaleItems).values(lines.map((l) => ({ saleId: sale.id, productId: l.product.id, productName: l.name, unitPrice: l.product.price, quantity: l.quantity }))).run();
+      tx.insert(storeSaleItems)
+        .values(
+          lines.map((l) => ({
+            saleId: sale.id,
+            productId: l.product.id,
+            productName: l.name,
+            unitPrice: l.product.price,
+            quantity: l.quantity,
+          })),
+        )
+        .run();
     }
     earn("sale", sale.id);
     return "sale";
@@ -244,7 +283,9 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
       slotStart: "00:00",
       slotEnd: "23:59",
       paymentStatus: row.status === "picked_up" || row.prepaid > 0 ? "paid" : "unpaid",
-      ...(row.prepaid > 0 ? { paymentMethod: "online" as const, prepaidAmount: row.prepaid, refundedAmount: row.refunded, refundOwed: row.refunded } : {}),
+      ...(row.prepaid > 0
+        ? { paymentMethod: "online" as const, prepaidAmount: row.prepaid, refundedAmount: row.refunded, refundOwed: row.refunded }
+        : {}),
       subtotal: row.total + row.discount,
       discount: row.discount,
       total: row.total,
@@ -261,7 +302,14 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
   return "order";
 }
 
-function importRecord(tx: DbOrTx, rec: CsvRecord, index: Map<ImportColumn, number>, timeZone: string, today: string, locale: Locale): ImportRowResult {
+function importRecord(
+  tx: DbOrTx,
+  rec: CsvRecord,
+  index: Map<ImportColumn, number>,
+  timeZone: string,
+  today: string,
+  locale: Locale,
+): ImportRowResult {
   const get = (c: ImportColumn) => {
     const i = index.get(c)!;
     return i >= 0 ? restoreCell(rec.fields[i] ?? "").trim() : "";
@@ -299,9 +347,14 @@ export async function importOrdersCsv({
   if (!records.length) throw new AppError("validation", { message: "import_csv_empty" });
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new AppError("validation", { message: "import_columns_missing", params: { missing: missing.join(", "), columns: IMPORT_COLUMNS.join(", ") } });
+  if (missing.length)
+    throw new AppError("validation", {
+      message: "import_columns_missing",
+      params: { missing: missing.join(", "), columns: IMPORT_COLUMNS.join(", ") },
+    });
   const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_ROWS) throw new AppError("validation", { message: "import_too_many_rows", params: { max: MAX_IMPORT_ROWS } });
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new AppError("validation", { message: "import_too_many_rows", params: { max: MAX_IMPORT_ROWS } });
   const index = new Map(IMPORT_COLUMNS.map((c) => [c, header.indexOf(c)]));
   const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
   const today = localDate(now, timeZone);

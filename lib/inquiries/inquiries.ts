@@ -24,7 +24,11 @@ export type InquiryInput = { token?: string | null; name?: string; phone?: strin
  * came with the link, or this inquiry created their record (never for a number typed in that
  * already belongs to someone).
  */
-export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): { inquiry: Inquiry; customerId: number; myPageToken: string | null } {
+export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: InquiryInput; now?: number }): {
+  inquiry: Inquiry;
+  customerId: number;
+  myPageToken: string | null;
+} {
   const fields: FieldErrorsInput = {};
   const message = normalizeText(input.message ?? "");
   const name = normalizeName(input.name ?? "");
@@ -61,7 +65,19 @@ export function createInquiry({ db, input, now = Date.now() }: { db: Db; input: 
   );
 }
 
-export function replyToInquiry({ db, inquiryId, userId, body, now = Date.now() }: { db: Db; inquiryId: number; userId: number; body: string; now?: number }): InquiryReply {
+export function replyToInquiry({
+  db,
+  inquiryId,
+  userId,
+  body,
+  now = Date.now(),
+}: {
+  db: Db;
+  inquiryId: number;
+  userId: number;
+  body: string;
+  now?: number;
+}): InquiryReply {
   const text = normalizeText(body ?? "");
   const problem = textProblem(text, { kind: "reply", max: MAX_INQUIRY_LENGTH, required: true });
   if (problem) throw new AppError("validation", { message: problem.code, params: problem.params, fields: { body: problem } });
@@ -72,7 +88,11 @@ export function replyToInquiry({ db, inquiryId, userId, body, now = Date.now() }
       const reply = tx.insert(inquiryReplies).values({ inquiryId, userId, body: text, createdAt: now }).returning().get();
       if (inquiry.firstReplyAt === null) tx.update(inquiries).set({ firstReplyAt: now }).where(eq(inquiries.id, inquiryId)).run();
       const customer = inquiry.customerId
-        ? tx.select({ id: customers.id, phone: customers.phone, token: customers.token, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, inquiry.customerId)).get()
+        ? tx
+            .select({ id: customers.id, phone: customers.phone, token: customers.token, deletedAt: customers.deletedAt })
+            .from(customers)
+            .where(eq(customers.id, inquiry.customerId))
+            .get()
         : undefined;
       if (customer && !customer.deletedAt) {
         enqueueMessage({
@@ -98,31 +118,62 @@ function withReplies(db: DbOrTx, rows: (Inquiry & { customerName: string | null 
     .select({ reply: inquiryReplies, userName: users.name })
     .from(inquiryReplies)
     .leftJoin(users, eq(users.id, inquiryReplies.userId))
-    .where(inArray(inquiryReplies.inquiryId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        inquiryReplies.inquiryId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(inquiryReplies.createdAt), asc(inquiryReplies.id))
     .all();
-  return rows.map((r) => ({ ...r, replies: replies.filter((x) => x.reply.inquiryId === r.id).map((x) => ({ ...x.reply, userName: x.userName })) }));
+  return rows.map((r) => ({
+    ...r,
+    replies: replies.filter((x) => x.reply.inquiryId === r.id).map((x) => ({ ...x.reply, userName: x.userName })),
+  }));
 }
 
 /** The owner's inbox: unanswered first, oldest first within each group. */
 export function listInbox({ db, limit = 200 }: { db: DbOrTx; limit?: number }): InquiryView[] {
   const rows = db
-    .select({ id: inquiries.id, customerId: inquiries.customerId, message: inquiries.message, createdAt: inquiries.createdAt, firstReplyAt: inquiries.firstReplyAt, customerName: customers.name })
+    .select({
+      id: inquiries.id,
+      customerId: inquiries.customerId,
+      message: inquiries.message,
+      createdAt: inquiries.createdAt,
+      firstReplyAt: inquiries.firstReplyAt,
+      customerName: customers.name,
+    })
     .from(inquiries)
     .leftJoin(customers, eq(customers.id, inquiries.customerId))
-    .orderBy(sql`${inquiries.firstReplyAt} is not null`, sql`case when ${inquiries.firstReplyAt} is null then ${inquiries.createdAt} else -${inquiries.createdAt} end`)
+    .orderBy(
+      sql`${inquiries.firstReplyAt} is not null`,
+      sql`case when ${inquiries.firstReplyAt} is null then ${inquiries.createdAt} else -${inquiries.createdAt} end`,
+    )
     .limit(limit)
     .all();
   return withReplies(db, rows);
 }
 
 export function countUnanswered({ db }: { db: DbOrTx }): number {
-  return Number(db.select({ n: sql<number>`count(*)` }).from(inquiries).where(isNull(inquiries.firstReplyAt)).get()?.n ?? 0);
+  return Number(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(inquiries)
+      .where(isNull(inquiries.firstReplyAt))
+      .get()?.n ?? 0,
+  );
 }
 
 export function listInquiriesForCustomer({ db, customerId }: { db: DbOrTx; customerId: number }): InquiryView[] {
   const rows = db
-    .select({ id: inquiries.id, customerId: inquiries.customerId, message: inquiries.message, createdAt: inquiries.createdAt, firstReplyAt: inquiries.firstReplyAt, customerName: customers.name })
+    .select({
+      id: inquiries.id,
+      customerId: inquiries.customerId,
+      message: inquiries.message,
+      createdAt: inquiries.createdAt,
+      firstReplyAt: inquiries.firstReplyAt,
+      customerName: customers.name,
+    })
     .from(inquiries)
     .leftJoin(customers, eq(customers.id, inquiries.customerId))
     .where(and(eq(inquiries.customerId, customerId)))

@@ -45,7 +45,15 @@ describe("stockForDate", () => {
   it("counts live pre-orders as reserved and releases cancelled ones", () => {
     order(3, "010-0000-0001");
     const second = order(2, "010-0000-0002");
-    expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toEqual({ productId: shop.bagel.id, planned: 10, reserved: 5, sold: 0, excess: 0, held: 0, available: 5 });
+    expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toEqual({
+      productId: shop.bagel.id,
+      planned: 10,
+      reserved: 5,
+      sold: 0,
+      excess: 0,
+      held: 0,
+      available: 5,
+    });
 
     changeOrderStatus({ db, orderId: second.id, to: "cancelled", actor: { type: "system" } });
     expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toMatchObject({ reserved: 3, available: 7 });
@@ -60,10 +68,22 @@ describe("stockForDate", () => {
   });
 
   it("subtracts counter sales on that day only", () => {
-    const sale = db.insert(storeSales).values({ occurredAt: Date.now(), saleDate: tomorrow, total: 7000, source: "counter" }).returning().get();
-    db.insert(storeSaleItems).values({ saleId: sale.id, productId: shop.bagel.id, productName: "플레인 베이글", unitPrice: 3500, quantity: 2 }).run();
-    const other = db.insert(storeSales).values({ occurredAt: Date.now(), saleDate: addDays(tomorrow, 1), total: 3500, source: "counter" }).returning().get();
-    db.insert(storeSaleItems).values({ saleId: other.id, productId: shop.bagel.id, productName: "플레인 베이글", unitPrice: 3500, quantity: 1 }).run();
+    const sale = db
+      .insert(storeSales)
+      .values({ occurredAt: Date.now(), saleDate: tomorrow, total: 7000, source: "counter" })
+      .returning()
+      .get();
+    db.insert(storeSaleItems)
+      .values({ saleId: sale.id, productId: shop.bagel.id, productName: "플레인 베이글", unitPrice: 3500, quantity: 2 })
+      .run();
+    const other = db
+      .insert(storeSales)
+      .values({ occurredAt: Date.now(), saleDate: addDays(tomorrow, 1), total: 3500, source: "counter" })
+      .returning()
+      .get();
+    db.insert(storeSaleItems)
+      .values({ saleId: other.id, productId: shop.bagel.id, productName: "플레인 베이글", unitPrice: 3500, quantity: 1 })
+      .run();
     order(1, "010-0000-0001");
     expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toMatchObject({ planned: 10, reserved: 1, sold: 2, available: 7 });
   });

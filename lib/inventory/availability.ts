@@ -15,7 +15,15 @@ import type { DbOrTx } from "@/db/client";
 import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
 import { bookedAt } from "@/lib/order-holds";
 
-export type StockLine = { productId: number; planned: number; reserved: number; sold: number; excess: number; held: number; available: number };
+export type StockLine = {
+  productId: number;
+  planned: number;
+  reserved: number;
+  sold: number;
+  excess: number;
+  held: number;
+  available: number;
+};
 
 export function availableQuantity(line: { planned: number; reserved: number; sold: number; excess?: number; held?: number }): number {
   return Math.max(0, line.planned + (line.excess ?? 0) - line.reserved - line.sold - (line.held ?? 0));
@@ -38,8 +46,7 @@ export function stockForDate({
   exceptOrderId?: number;
   now?: number;
 }): Map<number, StockLine> {
-  const onlyProducts = (col: Column) =>
-    productIds ? inArray(col, productIds.length ? productIds : [-1]) : undefined;
+  const onlyProducts = (col: Column) => (productIds ? inArray(col, productIds.length ? productIds : [-1]) : undefined);
 
   const planned = db
     .select({ productId: dailyPlans.productId, qty: dailyPlans.planned })
@@ -50,11 +57,22 @@ export function stockForDate({
     .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(and(eq(orders.pickupDate, date), bookedAt(now), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined, onlyProducts(orderItems.productId)))
+    .where(
+      and(
+        eq(orders.pickupDate, date),
+        bookedAt(now),
+        exceptOrderId ? ne(orders.id, exceptOrderId) : undefined,
+        onlyProducts(orderItems.productId),
+      ),
+    )
     .groupBy(orderItems.productId)
     .all();
   const sold = db
-    .select({ productId: storeSaleItems.productId, qty: sql<number>`sum(${storeSaleItems.quantity})`, excess: sql<number>`sum(${storeSaleItems.excess})` })
+    .select({
+      productId: storeSaleItems.productId,
+      qty: sql<number>`sum(${storeSaleItems.quantity})`,
+      excess: sql<number>`sum(${storeSaleItems.excess})`,
+    })
     .from(storeSaleItems)
     .innerJoin(storeSales, eq(storeSales.id, storeSaleItems.saleId))
     .where(and(eq(storeSales.saleDate, date), onlyProducts(storeSaleItems.productId)))
@@ -63,7 +81,13 @@ export function stockForDate({
   const held = db
     .select({ productId: restockSubscriptions.productId, qty: sql<number>`count(*)` })
     .from(restockSubscriptions)
-    .where(and(eq(restockSubscriptions.notifiedDate, date), gt(restockSubscriptions.holdUntil, now), onlyProducts(restockSubscriptions.productId)))
+    .where(
+      and(
+        eq(restockSubscriptions.notifiedDate, date),
+        gt(restockSubscriptions.holdUntil, now),
+        onlyProducts(restockSubscriptions.productId),
+      ),
+    )
     .groupBy(restockSubscriptions.productId)
     .all();
 

@@ -16,7 +16,11 @@ const tomorrow = addDays(today, 1);
 const later = addDays(today, 2);
 
 const planned = (date: string, productId: number) =>
-  db.select().from(dailyPlans).where(and(eq(dailyPlans.date, date), eq(dailyPlans.productId, productId))).get()?.planned ?? 0;
+  db
+    .select()
+    .from(dailyPlans)
+    .where(and(eq(dailyPlans.date, date), eq(dailyPlans.productId, productId)))
+    .get()?.planned ?? 0;
 
 function order(quantity: number, date = tomorrow) {
   return placeOrder({
@@ -39,7 +43,13 @@ beforeEach(() => {
 
 describe("savePlan", () => {
   it("writes the grid and shows reserved and available per cell", () => {
-    savePlan({ db, entries: [{ date: tomorrow, productId: shop.bread.id, planned: 10 }, { date: tomorrow, productId: shop.bagel.id, planned: 4 }] });
+    savePlan({
+      db,
+      entries: [
+        { date: tomorrow, productId: shop.bread.id, planned: 10 },
+        { date: tomorrow, productId: shop.bagel.id, planned: 4 },
+      ],
+    });
     order(3);
     const grid = planGrid({ db, from: today });
     expect(grid.dates).toHaveLength(7);
@@ -53,7 +63,13 @@ describe("savePlan", () => {
     plan(db, tomorrow, shop.bread.id, 10);
     order(6);
     expect(() =>
-      savePlan({ db, entries: [{ date: tomorrow, productId: shop.bagel.id, planned: 8 }, { date: tomorrow, productId: shop.bread.id, planned: 5 }] }),
+      savePlan({
+        db,
+        entries: [
+          { date: tomorrow, productId: shop.bagel.id, planned: 8 },
+          { date: tomorrow, productId: shop.bread.id, planned: 5 },
+        ],
+      }),
     ).toThrowError(/이미 예약된 수량보다 적게/);
     try {
       savePlan({ db, entries: [{ date: tomorrow, productId: shop.bread.id, planned: 5 }] });

@@ -62,7 +62,10 @@ function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: num
 
   const productIds = [...new Set(entries.map((e) => e.productId))];
   const known = new Map(
-    (productIds.length ? tx.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all() : []).map((p) => [p.id, p.name]),
+    (productIds.length
+      ? tx.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds)).all()
+      : []
+    ).map((p) => [p.id, p.name]),
   );
   const unknown = productIds.filter((id) => !known.has(id));
   if (unknown.length) throw new AppError("validation", { message: "plan_unknown_product" });
@@ -88,7 +91,10 @@ function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: num
   let changed = 0;
   for (const e of entries) {
     if (e.planned === 0) {
-      changed += tx.delete(dailyPlans).where(and(eq(dailyPlans.date, e.date), eq(dailyPlans.productId, e.productId))).run().changes;
+      changed += tx
+        .delete(dailyPlans)
+        .where(and(eq(dailyPlans.date, e.date), eq(dailyPlans.productId, e.productId)))
+        .run().changes;
     } else {
       tx.insert(dailyPlans)
         .values({ date: e.date, productId: e.productId, planned: e.planned, updatedAt: now })
@@ -97,7 +103,8 @@ function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: num
       changed++;
     }
   }
-  for (const [date, list] of byDate) notifyRestock({ tx, now, date, productIds: list.filter((e) => e.planned > 0).map((e) => e.productId) });
+  for (const [date, list] of byDate)
+    notifyRestock({ tx, now, date, productIds: list.filter((e) => e.planned > 0).map((e) => e.productId) });
   return changed;
 }
 
@@ -105,7 +112,9 @@ function writePlanInTx(tx: DbOrTx, entries: PlanEntry[], today: string, now: num
  * Save planned quantities for any cells of the grid, all or nothing, in one IMMEDIATE
  * transaction so an order placed at the same moment is counted in the reserved check.
  */
-export function savePlan({ db, entries, now = Date.now(), timeZone }: { db: Db; entries: PlanEntry[]; now?: number; timeZone?: string }): { saved: number } {
+export function savePlan({ db, entries, now = Date.now(), timeZone }: { db: Db; entries: PlanEntry[]; now?: number; timeZone?: string }): {
+  saved: number;
+} {
   const today = localDate(now, timeZone);
   const saved = db.transaction((tx) => writePlanInTx(tx, entries, today, now), { behavior: "immediate" });
   return { saved };
@@ -116,8 +125,21 @@ export function savePlan({ db, entries, now = Date.now(), timeZone }: { db: Db; 
  * quantity on `to`, and products not planned on `from` go to 0 on `to` (refused, like any
  * plan, where that would fall below what is already reserved).
  */
-export function copyPlan({ db, from, to, now = Date.now(), timeZone }: { db: Db; from: string; to: string; now?: number; timeZone?: string }): { copied: number } {
-  if (!isDateString(from) || !isDateString(to)) throw new AppError("validation", { message: "date_choose", fields: { from: "date_choose" } });
+export function copyPlan({
+  db,
+  from,
+  to,
+  now = Date.now(),
+  timeZone,
+}: {
+  db: Db;
+  from: string;
+  to: string;
+  now?: number;
+  timeZone?: string;
+}): { copied: number } {
+  if (!isDateString(from) || !isDateString(to))
+    throw new AppError("validation", { message: "date_choose", fields: { from: "date_choose" } });
   if (from === to) throw new AppError("validation", { message: "plan_copy_same_day", fields: { to: "date_choose_other" } });
   const today = localDate(now, timeZone);
   const copied = db.transaction(

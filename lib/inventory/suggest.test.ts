@@ -34,7 +34,16 @@ it("averages the same weekday's demand and raises it for early sell-outs, with t
 
   const s = suggestPlan({ db, date: "2026-03-24" });
   const breadS = s.find((x) => x.productId === bread.id)!;
-  expect(breadS).toMatchObject({ quantity: 22, average: 18, earlySellOuts: 2, reason: { weeks: 3, average: 18, early: 2, streak: 2, streakRun: true, hour: 11, quantity: 22 } });
-  expect(s.find((x) => x.productId === bagel.id)).toMatchObject({ quantity: 10, earlySellOuts: 0, reason: { weeks: 1, average: 10, early: 0, quantity: 10 } });
+  expect(breadS).toMatchObject({
+    quantity: 22,
+    average: 18,
+    earlySellOuts: 2,
+    reason: { weeks: 3, average: 18, early: 2, streak: 2, streakRun: true, hour: 11, quantity: 22 },
+  });
+  expect(s.find((x) => x.productId === bagel.id)).toMatchObject({
+    quantity: 10,
+    earlySellOuts: 0,
+    reason: { weeks: 1, average: 10, early: 0, quantity: 10 },
+  });
   expect(suggestPlan({ db, date: "2026-03-25" })).toEqual([]);
 });

@@ -20,8 +20,24 @@ import { findShopSettings } from "@/lib/shop/settings";
 
 export type DayHistory = { date: string; planned: number; demand: number; soldOutAt: number | null; soldOutEarly: boolean };
 /** Why the quantity, worded at display (`metrics.suggestion.reason`): "지난 3주 평균 18개, 2주 연속 11시 전 품절 → 22개". */
-export type SuggestionReason = { weeks: number; average: number; early: number; streak: number; streakRun: boolean; hour: number; quantity: number };
-export type PlanSuggestion = { productId: number; productName: string; quantity: number; average: number; earlySellOuts: number; reason: SuggestionReason; history: DayHistory[] };
+export type SuggestionReason = {
+  weeks: number;
+  average: number;
+  early: number;
+  streak: number;
+  streakRun: boolean;
+  hour: number;
+  quantity: number;
+};
+export type PlanSuggestion = {
+  productId: number;
+  productName: string;
+  quantity: number;
+  average: number;
+  earlySellOuts: number;
+  reason: SuggestionReason;
+  history: DayHistory[];
+};
 
 export const RAISE_PER_EARLY_SELLOUT = 0.1;
 
@@ -33,7 +49,14 @@ function sumByProduct(rows: { productId: number; qty: number | null }[]): Map<nu
 }
 
 function dayTotals(db: Db, date: string) {
-  const planned = new Map(db.select({ productId: dailyPlans.productId, qty: dailyPlans.planned }).from(dailyPlans).where(eq(dailyPlans.date, date)).all().map((r) => [r.productId, r.qty]));
+  const planned = new Map(
+    db
+      .select({ productId: dailyPlans.productId, qty: dailyPlans.planned })
+      .from(dailyPlans)
+      .where(eq(dailyPlans.date, date))
+      .all()
+      .map((r) => [r.productId, r.qty]),
+  );
   const reserved = sumByProduct(
     db
       .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
@@ -75,7 +98,19 @@ function soldOutAt(db: Db, date: string, productId: number, planned: number): nu
   return null;
 }
 
-export function suggestPlan({ db, date, weeks = 3, earlyBefore = "11:00", productIds }: { db: Db; date: string; weeks?: number; earlyBefore?: string; productIds?: number[] }): PlanSuggestion[] {
+export function suggestPlan({
+  db,
+  date,
+  weeks = 3,
+  earlyBefore = "11:00",
+  productIds,
+}: {
+  db: Db;
+  date: string;
+  weeks?: number;
+  earlyBefore?: string;
+  productIds?: number[];
+}): PlanSuggestion[] {
   const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
   const dates = Array.from({ length: weeks }, (_, i) => addDays(date, -7 * (i + 1))); // most recent first
   const perDate = dates.map((d) => ({ date: d, ...dayTotals(db, d) }));
@@ -83,7 +118,14 @@ export function suggestPlan({ db, date, weeks = 3, earlyBefore = "11:00", produc
   for (const d of perDate) for (const m of [d.planned, d.reserved, d.sold]) for (const id of m.keys()) ids.add(id);
   const wanted = productIds ? [...ids].filter((id) => productIds.includes(id)) : [...ids];
   if (!wanted.length) return [];
-  const names = new Map(db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, wanted)).all().map((p) => [p.id, p.name]));
+  const names = new Map(
+    db
+      .select({ id: products.id, name: products.name })
+      .from(products)
+      .where(inArray(products.id, wanted))
+      .all()
+      .map((p) => [p.id, p.name]),
+  );
   const hour = Number(earlyBefore.split(":")[0]);
 
   const out: PlanSuggestion[] = [];
@@ -94,7 +136,13 @@ export function suggestPlan({ db, date, weeks = 3, earlyBefore = "11:00", produc
       const demand = (d.reserved.get(productId) ?? 0) + (d.sold.get(productId) ?? 0);
       if (planned === 0 && demand === 0) continue;
       const at = planned > 0 && demand >= planned ? soldOutAt(db, d.date, productId, planned) : null;
-      history.push({ date: d.date, planned, demand, soldOutAt: at, soldOutEarly: at !== null && at < zonedTime(d.date, earlyBefore, timeZone) });
+      history.push({
+        date: d.date,
+        planned,
+        demand,
+        soldOutAt: at,
+        soldOutEarly: at !== null && at < zonedTime(d.date, earlyBefore, timeZone),
+      });
     }
     if (!history.length) continue;
     const average = history.reduce((s, h) => s + h.demand, 0) / history.length;
@@ -102,7 +150,15 @@ export function suggestPlan({ db, date, weeks = 3, earlyBefore = "11:00", produc
     const quantity = Math.ceil(average * (1 + RAISE_PER_EARLY_SELLOUT * early) - 1e-9);
     let streak = 0;
     while (streak < history.length && history[streak].soldOutEarly) streak++;
-    const reason = { weeks: history.length, average: Math.round(average * 10) / 10, early, streak, streakRun: streak >= 2 && streak === early, hour, quantity };
+    const reason = {
+      weeks: history.length,
+      average: Math.round(average * 10) / 10,
+      early,
+      streak,
+      streakRun: streak >= 2 && streak === early,
+      hour,
+      quantity,
+    };
     out.push({ productId, productName: names.get(productId) ?? "", quantity, average, earlySellOuts: early, reason, history });
   }
   return out.sort((a, b) => a.productName.localeCompare(b.productName, "ko"));

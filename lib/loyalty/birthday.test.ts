@@ -29,10 +29,21 @@ describe("the tier's birthday coupon", () => {
   function shop() {
     const db = freshDb();
     shopWithProducts(db);
-    const gift = createCoupon({ db, userId: null, input: { name: "생일 축하 3,000원", kind: "fixed", amount: 3000, starts_on: "2026-01-01", code_mode: "issued" } });
-    const shared = createCoupon({ db, userId: null, input: { name: "모두에게", kind: "fixed", amount: 500, starts_on: "2026-01-01", code_mode: "shared", code: "HELLO500" } });
+    const gift = createCoupon({
+      db,
+      userId: null,
+      input: { name: "생일 축하 3,000원", kind: "fixed", amount: 3000, starts_on: "2026-01-01", code_mode: "issued" },
+    });
+    const shared = createCoupon({
+      db,
+      userId: null,
+      input: { name: "모두에게", kind: "fixed", amount: 500, starts_on: "2026-01-01", code_mode: "shared", code: "HELLO500" },
+    });
     // Threshold 0: every customer holds the tier.
-    const tier = createTier({ db, input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_bp: 200, birthday_coupon_id: gift.id } });
+    const tier = createTier({
+      db,
+      input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_bp: 200, birthday_coupon_id: gift.id },
+    });
     return { db, gift, shared, tier };
   }
   const codesOf = (db: Db, customerId: number) => db.select().from(couponCodes).where(eq(couponCodes.customerId, customerId)).all();
@@ -55,7 +66,9 @@ describe("the tier's birthday coupon", () => {
     expect(runNightlyTierRecompute({ db, now: now + 3_600_000 })).toMatchObject({ birthdayCoupons: 0 });
     expect(issueBirthdayCoupons({ db, now: now + 7_200_000 })).toEqual([]);
     expect(codesOf(db, today)).toHaveLength(1);
-    expect(db.select().from(birthdayCouponGrants).all()).toEqual([expect.objectContaining({ customerId: today, year: 2026, couponCodeId: codesOf(db, today)[0].id })]);
+    expect(db.select().from(birthdayCouponGrants).all()).toEqual([
+      expect.objectContaining({ customerId: today, year: 2026, couponCodeId: codesOf(db, today)[0].id }),
+    ]);
     // Tomorrow is the other's birthday; next year the first one's again.
     expect(runNightlyTierRecompute({ db, now: now + 86_400_000 })).toMatchObject({ birthdayCoupons: 1 });
     expect(codesOf(db, tomorrow)).toHaveLength(1);
@@ -72,20 +85,31 @@ describe("the tier's birthday coupon", () => {
     expect(runNightlyTierRecompute({ db, now })).toMatchObject({ birthdayCoupons: 0 });
     setCouponPaused({ db, couponId: gift.id, paused: false });
     expect(issueBirthdayCoupons({ db, now })).toHaveLength(1);
-    updateTier({ db, id: tier.id, input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_bp: 200, birthday_coupon_id: "" } });
+    updateTier({
+      db,
+      id: tier.id,
+      input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_bp: 200, birthday_coupon_id: "" },
+    });
     const other = customer(db, "01099998888");
     setBirthday({ db, customerId: other, input: { birthday: "03-14" } });
     expect(runNightlyTierRecompute({ db, now })).toMatchObject({ birthdayCoupons: 0 });
     db.update(customers).set({ deletedAt: now }).where(eq(customers.id, other)).run();
-    expect(() => setBirthday({ db, customerId: other, input: { birthday: "03-14" } })).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => setBirthday({ db, customerId: other, input: { birthday: "03-14" } })).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
   });
 
   it("a tier's birthday coupon must be an issued coupon", () => {
     const { db, shared } = shop();
-    expect(() => createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: shared.id } })).toThrow(
-      expect.objectContaining({ code: "validation", fields: { birthday_coupon_id: { code: "tier_birthday_coupon_issued" } } }),
-    );
-    expect(() => createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: 999 } })).toThrow(expect.objectContaining({ code: "validation" }));
+    expect(() =>
+      createTier({
+        db,
+        input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: shared.id },
+      }),
+    ).toThrow(expect.objectContaining({ code: "validation", fields: { birthday_coupon_id: { code: "tier_birthday_coupon_issued" } } }));
+    expect(() =>
+      createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: 999 } }),
+    ).toThrow(expect.objectContaining({ code: "validation" }));
   });
 
   it("the customer sets it on their page, sees it in their data, and deleting their data erases it", () => {
@@ -95,7 +119,9 @@ describe("the tier's birthday coupon", () => {
     expect(setMyBirthday({ db, token, input: { birthday: "7/9" } })).toBe("07-09");
     expect(loadMyData({ db, token }).profile.birthday).toBe("07-09");
     expect(exportMyData({ db, token })).toMatchObject({ profile: { birthday: "07-09" } });
-    expect(() => setMyBirthday({ db, token: "not-a-token-at-all", input: { birthday: "07-09" } })).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => setMyBirthday({ db, token: "not-a-token-at-all", input: { birthday: "07-09" } })).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
     deleteCustomer({ db, token });
     expect(db.select({ b: customers.birthday }).from(customers).where(eq(customers.id, c)).get()).toEqual({ b: null });
   });
@@ -105,7 +131,9 @@ describe("the tier's birthday coupon", () => {
     const c = customer(db, "01011112222");
     expect(setBirthday({ db, customerId: c, input: { birthday: "12/5" } })).toBe("12-05");
     expect(db.select({ b: customers.birthday }).from(customers).where(eq(customers.id, c)).get()).toEqual({ b: "12-05" });
-    expect(() => setBirthday({ db, customerId: c, input: { birthday: "02-30" } })).toThrow(expect.objectContaining({ code: "validation", fields: { birthday: expect.objectContaining({ code: "birthday_format" }) } }));
+    expect(() => setBirthday({ db, customerId: c, input: { birthday: "02-30" } })).toThrow(
+      expect.objectContaining({ code: "validation", fields: { birthday: expect.objectContaining({ code: "birthday_format" }) } }),
+    );
     expect(setBirthday({ db, customerId: c, input: { birthday: " " } })).toBeNull();
     expect(db.select({ b: customers.birthday }).from(customers).where(eq(customers.id, c)).get()).toEqual({ b: null });
   });

@@ -33,8 +33,16 @@ export function normalizeBirthday(text: string): string | null {
 /** The birthday field of every form and API: `MM-DD` (or what `normalizeBirthday` reads); empty clears it. */
 export const birthdayInput = z.object({
   birthday: z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? (normalizeBirthday(v) ?? v) : v),
-    z.string({ error: "birthday_format" }).refine((v) => normalizeBirthday(v) === v, "birthday_format").nullable(),
+    (v) =>
+      v === undefined || v === null || (typeof v === "string" && v.trim() === "")
+        ? null
+        : typeof v === "string"
+          ? (normalizeBirthday(v) ?? v)
+          : v,
+    z
+      .string({ error: "birthday_format" })
+      .refine((v) => normalizeBirthday(v) === v, "birthday_format")
+      .nullable(),
   ),
 });
 
@@ -84,10 +92,15 @@ export function issueBirthdayCoupons({ db, now = Date.now() }: { db: Db; now?: n
   for (const { customerId, couponId } of due) {
     const code = db.transaction(
       (tx) => {
-        const given = tx.select({ id: birthdayCouponGrants.id }).from(birthdayCouponGrants).where(and(eq(birthdayCouponGrants.customerId, customerId), eq(birthdayCouponGrants.year, year))).get();
+        const given = tx
+          .select({ id: birthdayCouponGrants.id })
+          .from(birthdayCouponGrants)
+          .where(and(eq(birthdayCouponGrants.customerId, customerId), eq(birthdayCouponGrants.year, year)))
+          .get();
         if (given) return null;
         const coupon = tx.select().from(coupons).where(eq(coupons.id, couponId!)).get();
-        if (!coupon || coupon.codeMode !== "issued" || coupon.pausedAt !== null || (coupon.endsOn !== null && coupon.endsOn < today)) return null;
+        if (!coupon || coupon.codeMode !== "issued" || coupon.pausedAt !== null || (coupon.endsOn !== null && coupon.endsOn < today))
+          return null;
         // Opened with `db`, the issue runs as a savepoint inside this transaction.
         const code = issueCouponToCustomer({ db, now }, coupon.id, customerId);
         tx.insert(birthdayCouponGrants).values({ customerId, year, couponCodeId: code.id, grantedAt: now }).run();

@@ -28,11 +28,18 @@ const DAY_MS = 86_400_000;
 
 export const tierInput = z.object({
   name: z.string({ error: "tier_name_required" }).trim().min(1, "tier_name_required").max(40, "tier_name_too_long"),
-  window_days: numeric(z.number({ error: "tier_window_days" }).int("tier_window_days").min(1, "tier_window_days").max(730, "tier_window_days")),
-  threshold_won: numeric(z.number({ error: "tier_threshold" }).int("tier_threshold").min(0, "tier_threshold").max(1_000_000_000, "tier_threshold")),
+  window_days: numeric(
+    z.number({ error: "tier_window_days" }).int("tier_window_days").min(1, "tier_window_days").max(730, "tier_window_days"),
+  ),
+  threshold_won: numeric(
+    z.number({ error: "tier_threshold" }).int("tier_threshold").min(0, "tier_threshold").max(1_000_000_000, "tier_threshold"),
+  ),
   points_rate_bp: numeric(z.number({ error: "tier_rate" }).int("tier_rate").min(0, "tier_rate").max(10_000, "tier_rate")),
   /** An `issued` coupon the daily pass gives holders on their birthday (lib/loyalty/birthday.ts); empty: none. */
-  birthday_coupon_id: z.preprocess((v) => (v === "" ? null : v), numeric(z.number({ error: "number_required" }).int("number_integer").positive("number_min").nullable().optional())),
+  birthday_coupon_id: z.preprocess(
+    (v) => (v === "" ? null : v),
+    numeric(z.number({ error: "number_required" }).int("number_integer").positive("number_min").nullable().optional()),
+  ),
 });
 export type TierInput = z.input<typeof tierInput>;
 
@@ -44,7 +51,11 @@ export function listTiers({ db }: { db: DbOrTx }): Tier[] {
 function assertBirthdayCoupon(tx: DbOrTx, couponId: number | null | undefined): void {
   if (couponId == null) return;
   const coupon = tx.select({ codeMode: coupons.codeMode }).from(coupons).where(eq(coupons.id, couponId)).get();
-  if (coupon?.codeMode !== "issued") throw new AppError("validation", { message: "tier_birthday_coupon_issued", fields: { birthday_coupon_id: "tier_birthday_coupon_issued" } });
+  if (coupon?.codeMode !== "issued")
+    throw new AppError("validation", {
+      message: "tier_birthday_coupon_issued",
+      fields: { birthday_coupon_id: "tier_birthday_coupon_issued" },
+    });
 }
 
 function tierValues(input: z.output<typeof tierInput>) {
@@ -63,7 +74,11 @@ export function createTier({ db, input, now = Date.now() }: { db: Db; input: unk
   return db.transaction(
     (tx) => {
       assertBirthdayCoupon(tx, parsed.birthday_coupon_id);
-      const tier = tx.insert(tiers).values({ ...tierValues(parsed), createdAt: now }).returning().get();
+      const tier = tx
+        .insert(tiers)
+        .values({ ...tierValues(parsed), createdAt: now })
+        .returning()
+        .get();
       recomputeAllTiers({ db: tx, now });
       return tier;
     },
@@ -103,7 +118,17 @@ export function deleteTier({ db, id, now = Date.now() }: { db: Db; id: number; n
  * refunds of those purchases. `pending` is a purchase being completed in the current
  * transaction that is not yet written as one (an order at its hand-over).
  */
-export function spendSince({ db, customerId, since, pending }: { db: DbOrTx; customerId: number; since: number; pending?: { sourceType: "order" | "sale"; sourceId: number; total: number } }): number {
+export function spendSince({
+  db,
+  customerId,
+  since,
+  pending,
+}: {
+  db: DbOrTx;
+  customerId: number;
+  since: number;
+  pending?: { sourceType: "order" | "sale"; sourceId: number; total: number };
+}): number {
   const pt = pending?.sourceType ?? "";
   const pid = pending?.sourceId ?? -1;
   const row = db.get<{ spent: number }>(sql`
@@ -116,7 +141,19 @@ export function spendSince({ db, customerId, since, pending }: { db: DbOrTx; cus
 }
 
 /** The highest tier (by threshold) whose rolling spend the customer reaches at `now`; null: none. */
-export function tierFor({ db, customerId, now, list = listTiers({ db }), pending }: { db: DbOrTx; customerId: number; now: number; list?: Tier[]; pending?: Parameters<typeof spendSince>[0]["pending"] }): Tier | null {
+export function tierFor({
+  db,
+  customerId,
+  now,
+  list = listTiers({ db }),
+  pending,
+}: {
+  db: DbOrTx;
+  customerId: number;
+  now: number;
+  list?: Tier[];
+  pending?: Parameters<typeof spendSince>[0]["pending"];
+}): Tier | null {
   let reached: Tier | null = null;
   for (const tier of list) {
     if (spendSince({ db, customerId, since: now - tier.windowDays * DAY_MS, pending }) >= tier.thresholdWon) reached = tier;
@@ -125,9 +162,22 @@ export function tierFor({ db, customerId, now, list = listTiers({ db }), pending
 }
 
 /** Recompute and store one customer's tier (call inside the purchase's transaction). */
-export function recomputeTier({ db, customerId, now, pending }: { db: DbOrTx; customerId: number; now: number; pending?: Parameters<typeof spendSince>[0]["pending"] }): Tier | null {
+export function recomputeTier({
+  db,
+  customerId,
+  now,
+  pending,
+}: {
+  db: DbOrTx;
+  customerId: number;
+  now: number;
+  pending?: Parameters<typeof spendSince>[0]["pending"];
+}): Tier | null {
   const tier = tierFor({ db, customerId, now, pending });
-  db.update(customers).set({ tierId: tier?.id ?? null }).where(eq(customers.id, customerId)).run();
+  db.update(customers)
+    .set({ tierId: tier?.id ?? null })
+    .where(eq(customers.id, customerId))
+    .run();
   return tier;
 }
 
@@ -139,7 +189,10 @@ export function recomputeAllTiers({ db, now }: { db: DbOrTx; now: number }): { c
   for (const c of rows) {
     const tier = list.length ? tierFor({ db, customerId: c.id, now, list }) : null;
     if ((tier?.id ?? null) !== c.tierId) {
-      db.update(customers).set({ tierId: tier?.id ?? null }).where(eq(customers.id, c.id)).run();
+      db.update(customers)
+        .set({ tierId: tier?.id ?? null })
+        .where(eq(customers.id, c.id))
+        .run();
       changed++;
     }
   }
@@ -147,7 +200,11 @@ export function recomputeAllTiers({ db, now }: { db: DbOrTx; now: number }): { c
 }
 
 /** The nightly run: every tier recomputed in one transaction, then today's birthday coupons issued (lib/loyalty/birthday.ts). */
-export function runNightlyTierRecompute({ db, now = Date.now() }: { db: Db; now?: number }): { customers: number; changed: number; birthdayCoupons: number } {
+export function runNightlyTierRecompute({ db, now = Date.now() }: { db: Db; now?: number }): {
+  customers: number;
+  changed: number;
+  birthdayCoupons: number;
+} {
   const result = db.transaction((tx) => recomputeAllTiers({ db: tx, now }), { behavior: "immediate" });
   return { ...result, birthdayCoupons: issueBirthdayCoupons({ db, now }).length };
 }
@@ -175,7 +232,9 @@ export function tierStatus({ db, customerId, now = Date.now() }: { db: DbOrTx; c
   const list = listTiers({ db });
   const current = db.select({ tierId: customers.tierId }).from(customers).where(eq(customers.id, customerId)).get()?.tierId ?? null;
   const tier = list.find((t) => t.id === current) ?? null;
-  const above = list.filter((t) => (tier ? t.thresholdWon > tier.thresholdWon || (t.thresholdWon === tier.thresholdWon && t.id > tier.id) : true));
+  const above = list.filter((t) =>
+    tier ? t.thresholdWon > tier.thresholdWon || (t.thresholdWon === tier.thresholdWon && t.id > tier.id) : true,
+  );
   const nextTier = above[0] ?? null;
   const next = nextTier
     ? {

@@ -25,7 +25,17 @@ export type OutboxRowView = {
   sentAt: number | null;
 };
 
-export function listOutbox({ db, status, kind, limit = 200 }: { db: DbOrTx; status?: OutboxStatus; kind?: OutboxItem["kind"]; limit?: number }): OutboxRowView[] {
+export function listOutbox({
+  db,
+  status,
+  kind,
+  limit = 200,
+}: {
+  db: DbOrTx;
+  status?: OutboxStatus;
+  kind?: OutboxItem["kind"];
+  limit?: number;
+}): OutboxRowView[] {
   const where: SQL[] = [];
   if (status) where.push(eq(outbox.status, status));
   if (kind) where.push(eq(outbox.kind, kind));
@@ -43,7 +53,8 @@ export function listOutbox({ db, status, kind, limit = 200 }: { db: DbOrTx; stat
       kind: row.kind,
       topic: row.topic,
       purpose: row.purpose,
-      recipient: row.kind === "webhook" ? (url ?? "—") : row.phone ? `***-${row.phone.slice(-4)}` : row.customerId ? `#${row.customerId}` : "—",
+      recipient:
+        row.kind === "webhook" ? (url ?? "—") : row.phone ? `***-${row.phone.slice(-4)}` : row.customerId ? `#${row.customerId}` : "—",
       status: row.status,
       attempts: row.attempts,
       channel: row.channel,
@@ -56,7 +67,11 @@ export function listOutbox({ db, status, kind, limit = 200 }: { db: DbOrTx; stat
 }
 
 export function outboxCounts({ db }: { db: DbOrTx }): Record<OutboxStatus, number> {
-  const rows = db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all();
+  const rows = db
+    .select({ status: outbox.status, n: sql<number>`count(*)` })
+    .from(outbox)
+    .groupBy(outbox.status)
+    .all();
   const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;

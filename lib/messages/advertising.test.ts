@@ -28,7 +28,14 @@ const consent = (kind: "marketing" | "marketing_night", granted: boolean, at: nu
   recordConsent({ db, customerId, kind, granted, source: "storefront", at });
 
 const restock = (now: number, purpose: "marketing" | "transactional" = "marketing") =>
-  enqueueMessage({ tx: db, now, to: { customerId, phone: "01012345678" }, template: "restock_available", params: { product: "우유식빵", url: "http://localhost:3000/" }, purpose });
+  enqueueMessage({
+    tx: db,
+    now,
+    to: { customerId, phone: "01012345678" },
+    template: "restock_available",
+    params: { product: "우유식빵", url: "http://localhost:3000/" },
+    purpose,
+  });
 
 const rows = () => db.select().from(outbox).all();
 

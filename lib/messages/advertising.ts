@@ -60,7 +60,17 @@ export type MarketingDecision =
   | { action: "flag"; reason: "consent_expired" };
 
 /** May a marketing message go to this customer now? */
-export function marketingDecision({ db, customerId, now, timeZone }: { db: DbOrTx; customerId: number | null | undefined; now: number; timeZone: string }): MarketingDecision {
+export function marketingDecision({
+  db,
+  customerId,
+  now,
+  timeZone,
+}: {
+  db: DbOrTx;
+  customerId: number | null | undefined;
+  now: number;
+  timeZone: string;
+}): MarketingDecision {
   if (!customerId) return { action: "refuse", reason: "no_consent" };
   const consent = latestConsent({ db, customerId, kind: "marketing" });
   if (!consent?.granted) return { action: "refuse", reason: "no_consent" };
@@ -110,7 +120,11 @@ export function withdrawMarketingByLink({ db, token, now = Date.now() }: { db: D
   if (!customerId) return false;
   return db.transaction(
     (tx) => {
-      const customer = tx.select({ id: customers.id, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, customerId)).get();
+      const customer = tx
+        .select({ id: customers.id, deletedAt: customers.deletedAt })
+        .from(customers)
+        .where(eq(customers.id, customerId))
+        .get();
       if (!customer || customer.deletedAt) return false;
       recordConsent({ db: tx, customerId, kind: "marketing", granted: false, source: "opt_out_link", at: now });
       cancelQueuedMarketing({ tx, customerId, note: "수신거부로 보내지 않았어요." }); // hangul-ok: stored outbox note (message log)

@@ -10,7 +10,8 @@ import { slotLabel } from "@/lib/pickup/schedule";
 import { eventRows, messageRow, type MessageTemplate, type WebhookEvent } from "./outbox";
 
 /** `undone`: staff took back their last change; the shop's systems hear the restored order, the customer is not messaged. */
-export type OrderChange = { type: "placed" } | { type: "changed" } | { type: "undone" } | { type: "status"; from: OrderStatus; to: OrderStatus };
+export type OrderChange =
+  { type: "placed" } | { type: "changed" } | { type: "undone" } | { type: "status"; from: OrderStatus; to: OrderStatus };
 
 const STATUS_EVENT: Partial<Record<OrderStatus, WebhookEvent>> = {
   ready: "order.ready",
@@ -78,9 +79,19 @@ export function enqueueOrderEvents({
   phone?: string | null;
 }): void {
   const event: WebhookEvent | undefined =
-    change.type === "placed" ? "order.placed" : change.type === "changed" || change.type === "undone" ? "order.changed" : STATUS_EVENT[change.to];
+    change.type === "placed"
+      ? "order.placed"
+      : change.type === "changed" || change.type === "undone"
+        ? "order.changed"
+        : STATUS_EVENT[change.to];
   const template: MessageTemplate | undefined =
-    change.type === "placed" ? "order_received" : change.type === "changed" ? "order_changed" : change.type === "undone" ? undefined : STATUS_MESSAGE[change.to];
+    change.type === "placed"
+      ? "order_received"
+      : change.type === "changed"
+        ? "order_changed"
+        : change.type === "undone"
+          ? undefined
+          : STATUS_MESSAGE[change.to];
   if (!orderOutbox.enabled || (!event && !template)) return;
   const customerPhone =
     phone !== undefined
@@ -91,7 +102,15 @@ export function enqueueOrderEvents({
   const rows: NewOutboxItem[] = event ? eventRows({ tx, now, type: event, data: orderEventData(order, customerPhone) }) : [];
   const message =
     template && order.customerId
-      ? messageRow({ tx, now, to: { customerId: order.customerId, phone: customerPhone }, template, params: orderMessageParams(order), purpose: "transactional", locale: order.locale })
+      ? messageRow({
+          tx,
+          now,
+          to: { customerId: order.customerId, phone: customerPhone },
+          template,
+          params: orderMessageParams(order),
+          purpose: "transactional",
+          locale: order.locale,
+        })
       : null;
   if (message) rows.push(message);
   // One statement for the event's deliveries and the customer's message.

@@ -104,11 +104,26 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export function enqueueEvent(input: { tx: DbOrTx; now: number; type: WebhookEvent; data: Record<string, unknown> }): number[] {
   const rows = eventRows(input);
   if (!rows.length) return [];
-  return input.tx.insert(outbox).values(rows).returning({ id: outbox.id }).all().map((r) => r.id);
+  return input.tx
+    .insert(outbox)
+    .values(rows)
+    .returning({ id: outbox.id })
+    .all()
+    .map((r) => r.id);
 }
 
 /** One outbox row per active endpoint subscribed to the event (the shop's zone read in the same query). */
-export function eventRows({ tx, now, type, data }: { tx: DbOrTx; now: number; type: WebhookEvent; data: Record<string, unknown> }): NewOutboxItem[] {
+export function eventRows({
+  tx,
+  now,
+  type,
+  data,
+}: {
+  tx: DbOrTx;
+  now: number;
+  type: WebhookEvent;
+  data: Record<string, unknown>;
+}): NewOutboxItem[] {
   const endpoints = tx
     .select({ id: webhookEndpoints.id, events: webhookEndpoints.events, timezone: shopSettings.timezone })
     .from(webhookEndpoints)
@@ -118,7 +133,14 @@ export function eventRows({ tx, now, type, data }: { tx: DbOrTx; now: number; ty
     .filter((e) => e.events.includes("*") || e.events.includes(type));
   if (!endpoints.length) return [];
   const payload = { type, timestamp: isoInZone(now, endpoints[0].timezone ?? DEFAULT_TIMEZONE), data };
-  return endpoints.map((e) => ({ kind: "webhook" as const, topic: type, webhookEndpointId: e.id, payload, nextAttemptAt: now, createdAt: now }));
+  return endpoints.map((e) => ({
+    kind: "webhook" as const,
+    topic: type,
+    webhookEndpointId: e.id,
+    payload,
+    nextAttemptAt: now,
+    createdAt: now,
+  }));
 }
 
 /** Drop an endpoint's waiting deliveries (it was deleted); the log says why. */

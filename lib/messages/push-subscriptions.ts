@@ -7,14 +7,31 @@ import { AppError } from "@/lib/errors";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
 import { vapidKeys } from "./adapters/push";
 
-const base64url = z.string().regex(/^[A-Za-z0-9_-]+=*$/).max(200);
+const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+=*$/)
+  .max(200);
 
 export const pushSubscriptionInput = z.object({
-  endpoint: z.string().url().max(1000).refine((u) => /^https?:\/\//.test(u)),
+  endpoint: z
+    .string()
+    .url()
+    .max(1000)
+    .refine((u) => /^https?:\/\//.test(u)),
   keys: z.object({ p256dh: base64url, auth: base64url }),
 });
 
-export function subscribeOrderPush({ db, token, subscription, now = Date.now() }: { db: Db; token: string; subscription: unknown; now?: number }): void {
+export function subscribeOrderPush({
+  db,
+  token,
+  subscription,
+  now = Date.now(),
+}: {
+  db: Db;
+  token: string;
+  subscription: unknown;
+  now?: number;
+}): void {
   const parsed = pushSubscriptionInput.safeParse(subscription);
   if (!parsed.success) throw new AppError("validation", { message: "push_subscription_invalid" });
   const { endpoint, keys } = parsed.data;
@@ -24,7 +41,10 @@ export function subscribeOrderPush({ db, token, subscription, now = Date.now() }
       if (!order?.customerId) throw new AppError("not_found", { message: "order_not_found" });
       tx.insert(pushSubscriptions)
         .values({ customerId: order.customerId, endpoint, p256dh: keys.p256dh, auth: keys.auth, createdAt: now })
-        .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { customerId: order.customerId, p256dh: keys.p256dh, auth: keys.auth } })
+        .onConflictDoUpdate({
+          target: pushSubscriptions.endpoint,
+          set: { customerId: order.customerId, p256dh: keys.p256dh, auth: keys.auth },
+        })
         .run();
     },
     { behavior: "immediate" },
@@ -34,6 +54,8 @@ export function subscribeOrderPush({ db, token, subscription, now = Date.now() }
 /** What the order page's "준비되면 알림 받기" needs: the VAPID public key and whether this customer already gets push. */
 export function orderPushState({ db, token }: { db: Db; token: string }): { publicKey: string; subscribed: boolean } {
   const order = findOrderByToken({ db, token });
-  const subscribed = !!order?.customerId && !!db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.customerId, order.customerId)).get();
+  const subscribed =
+    !!order?.customerId &&
+    !!db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.customerId, order.customerId)).get();
   return { publicKey: vapidKeys().publicKey, subscribed };
 }

@@ -26,7 +26,12 @@ export function enqueueScheduledMessages({ db, now = Date.now() }: { db: Db; now
   return db.transaction(
     (tx) => {
       let queued = 0;
-      const queue = (order: Order & { phone: string | null }, template: MessageTemplate, key: string, extra: Record<string, string> = {}) => {
+      const queue = (
+        order: Order & { phone: string | null },
+        template: MessageTemplate,
+        key: string,
+        extra: Record<string, string> = {},
+      ) => {
         if (!order.customerId) return;
         const id = enqueueMessage({
           tx,
@@ -55,7 +60,12 @@ export function enqueueScheduledMessages({ db, now = Date.now() }: { db: Db; now
         if ((timing === "evening_before" || timing === "both") && now >= evening && now < slotStart && order.placedAt < evening) {
           queue(order, "reminder", "reminder_evening", { when: "evening_before" });
         }
-        if ((timing === "hour_before" || timing === "both") && now >= slotStart - HOUR && now < slotStart && order.placedAt < slotStart - HOUR) {
+        if (
+          (timing === "hour_before" || timing === "both") &&
+          now >= slotStart - HOUR &&
+          now < slotStart &&
+          order.placedAt < slotStart - HOUR
+        ) {
           queue(order, "reminder", "reminder_hour", { when: "hour_before" });
         }
         if (now >= slotEnd && now < slotEnd + 12 * HOUR) queue(order, "not_collected", "not_collected");

@@ -46,7 +46,11 @@ export function validateText(template: MessageTemplate, locale: MessageLocale, b
   if (!TEMPLATES.includes(template)) throw new AppError("validation", { message: "message_unknown" });
   if (!clean) throw new AppError("validation", { message: "message_text_required", fields: { body: "message_text_required" } });
   if (clean.length > MAX_TEXT_LENGTH) {
-    throw new AppError("validation", { message: "message_text_too_long", params: { max: MAX_TEXT_LENGTH }, fields: { body: "message_text_too_long" } });
+    throw new AppError("validation", {
+      message: "message_text_too_long",
+      params: { max: MAX_TEXT_LENGTH },
+      fields: { body: "message_text_too_long" },
+    });
   }
   const required = placeholders(defaultText(template, locale));
   const used = placeholders(clean);
@@ -54,11 +58,19 @@ export function validateText(template: MessageTemplate, locale: MessageLocale, b
   const unknown = used.filter((p) => !required.includes(p));
   if (missing.length) {
     const list = missing.map((p) => `{${p}}`).join(", ");
-    throw new AppError("validation", { message: "message_text_missing_placeholders", params: { list }, fields: { body: "message_text_missing_placeholders_field" } });
+    throw new AppError("validation", {
+      message: "message_text_missing_placeholders",
+      params: { list },
+      fields: { body: "message_text_missing_placeholders_field" },
+    });
   }
   if (unknown.length) {
     const list = unknown.map((p) => `{${p}}`).join(", ");
-    throw new AppError("validation", { message: "message_text_unknown_placeholders", params: { list }, fields: { body: "message_text_unknown_placeholders_field" } });
+    throw new AppError("validation", {
+      message: "message_text_unknown_placeholders",
+      params: { list },
+      fields: { body: "message_text_unknown_placeholders_field" },
+    });
   }
   return clean;
 }
@@ -80,7 +92,9 @@ export function saveTemplateText({
   now?: number;
 }): void {
   if (reset) {
-    db.delete(messageTexts).where(and(eq(messageTexts.template, template), eq(messageTexts.locale, locale))).run();
+    db.delete(messageTexts)
+      .where(and(eq(messageTexts.template, template), eq(messageTexts.locale, locale)))
+      .run();
     return;
   }
   const clean = validateText(template, locale, body);

@@ -44,7 +44,13 @@ export type WebhookEndpointView = { id: number; url: string; events: string[]; a
 
 export function listWebhookEndpoints({ db }: { db: DbOrTx }): WebhookEndpointView[] {
   return db
-    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, events: webhookEndpoints.events, active: webhookEndpoints.active, createdAt: webhookEndpoints.createdAt })
+    .select({
+      id: webhookEndpoints.id,
+      url: webhookEndpoints.url,
+      events: webhookEndpoints.events,
+      active: webhookEndpoints.active,
+      createdAt: webhookEndpoints.createdAt,
+    })
     .from(webhookEndpoints)
     .where(isNull(webhookEndpoints.deletedAt))
     .orderBy(webhookEndpoints.id)
@@ -52,7 +58,11 @@ export function listWebhookEndpoints({ db }: { db: DbOrTx }): WebhookEndpointVie
 }
 
 function liveEndpoint(db: DbOrTx, id: number) {
-  const row = db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), isNull(webhookEndpoints.deletedAt))).get();
+  const row = db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), isNull(webhookEndpoints.deletedAt)))
+    .get();
   if (!row) throw new AppError("not_found", { message: "webhook_not_found" });
   return row;
 }
@@ -116,7 +126,11 @@ export function listDeliveries({ db, endpointId, limit = 100 }: { db: DbOrTx; en
  * any finished webhook delivery (replay). Refused while it is still waiting or being sent.
  */
 export function requeueOutboxItem({ db, id, now = Date.now() }: { db: DbOrTx; id: number; now?: number }): void {
-  const row = db.select({ id: outbox.id, kind: outbox.kind, status: outbox.status, endpointId: outbox.webhookEndpointId }).from(outbox).where(eq(outbox.id, id)).get();
+  const row = db
+    .select({ id: outbox.id, kind: outbox.kind, status: outbox.status, endpointId: outbox.webhookEndpointId })
+    .from(outbox)
+    .where(eq(outbox.id, id))
+    .get();
   if (!row) throw new AppError("not_found", { message: "message_not_found" });
   const allowed = row.kind === "webhook" ? ["failed", "delivered", "cancelled"] : ["failed"];
   if (!allowed.includes(row.status)) throw new AppError("conflict", { message: "resend_failed_only" });

@@ -58,7 +58,13 @@ export function renderMessage({ db, item, shop }: { db: Db; item: OutboxItem; sh
   if (item.purpose !== "marketing" || !item.customerId) return text;
   // The frame's first line already names the shop.
   const unprefixed = text.startsWith(`[${shop.name}] `) ? text.slice(shop.name.length + 3) : text;
-  return frameAdvertisement({ text: unprefixed, shopName: shop.name, shopContact: shop.contact, optOutLink: optOutUrl(item.customerId), locale });
+  return frameAdvertisement({
+    text: unprefixed,
+    shopName: shop.name,
+    shopContact: shop.contact,
+    optOutLink: optOutUrl(item.customerId),
+    locale,
+  });
 }
 
 /** Templates that go to the phone only (a code must reach the number being confirmed). */
@@ -105,7 +111,9 @@ async function deliverMessage(db: Db, item: OutboxItem, now: number): Promise<Ou
   }
 
   // Embedded default: the admin message log (this row's body) and the server log.
-  console.log(`[message ${deliveryId(item)}] ${item.topic} → ${item.phone ? `***${item.phone.slice(-4)}` : `customer ${item.customerId}`}: ${body}`);
+  console.log(
+    `[message ${deliveryId(item)}] ${item.topic} → ${item.phone ? `***${item.phone.slice(-4)}` : `customer ${item.customerId}`}: ${body}`,
+  );
   return { kind: "done", status: "delivered", channel: "embedded", body };
 }
 
@@ -115,7 +123,13 @@ async function deliverWebhook(db: Db, item: OutboxItem): Promise<Outcome> {
     : undefined;
   if (!endpoint || endpoint.deletedAt || !endpoint.active) return { kind: "cancel", reason: "엔드포인트가 삭제되어 보내지 않았어요." }; // hangul-ok: stored outbox note (message log)
   // Signed with the wall clock: receivers reject a webhook-timestamp far from their own time.
-  const result = await postWebhook({ url: endpoint.url, secret: endpoint.secret, id: deliveryId(item), body: JSON.stringify(item.payload), now: Date.now() });
+  const result = await postWebhook({
+    url: endpoint.url,
+    secret: endpoint.secret,
+    id: deliveryId(item),
+    body: JSON.stringify(item.payload),
+    now: Date.now(),
+  });
   if (result.ok) return { kind: "done", status: "delivered", channel: "webhook", statusCode: result.statusCode };
   return { kind: "retry", error: result.error ?? "failed", statusCode: result.statusCode, channel: "webhook" };
 }
@@ -125,13 +139,23 @@ function record(db: Db, item: OutboxItem, outcome: Outcome, now: number): Outbox
   switch (outcome.kind) {
     case "done":
       db.update(outbox)
-        .set({ status: outcome.status, channel: outcome.channel, sentAt: now, lastError: null, lastStatusCode: outcome.statusCode ?? null, body: outcome.body ?? null })
+        .set({
+          status: outcome.status,
+          channel: outcome.channel,
+          sentAt: now,
+          lastError: null,
+          lastStatusCode: outcome.statusCode ?? null,
+          body: outcome.body ?? null,
+        })
         .where(mine)
         .run();
       return outcome.status;
     case "hold":
       // Not a try: the advertising rules moved it, nothing was sent.
-      db.update(outbox).set({ status: "queued", nextAttemptAt: outcome.until, attempts: sql`${outbox.attempts} - 1` }).where(mine).run();
+      db.update(outbox)
+        .set({ status: "queued", nextAttemptAt: outcome.until, attempts: sql`${outbox.attempts} - 1` })
+        .where(mine)
+        .run();
       return "queued";
     case "cancel":
       db.update(outbox).set({ status: "cancelled", lastError: outcome.reason }).where(mine).run();

@@ -32,12 +32,35 @@ export type DrilldownRow = {
   flag: boolean | null;
 };
 
-const who = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
+const who = (alias: string) =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
 
-export function drilldown({ db, range, metric, limit = 200 }: { db: Db; range: MetricRange; metric: DrilldownKey; limit?: number }): DrilldownRow[] {
+export function drilldown({
+  db,
+  range,
+  metric,
+  limit = 200,
+}: {
+  db: Db;
+  range: MetricRange;
+  metric: DrilldownKey;
+  limit?: number;
+}): DrilldownRow[] {
   const p = { ...baseParams(range), limit };
-  const base = { kind: "order", id: 0, customer: null, date: null, at: null, channel: null, status: null, amount: null, measure: null, flag: null } as const;
-  const q = (sqlText: string, extra: Record<string, number> = {}) => all<DrilldownRow>(db, sqlText, { ...p, ...extra }).map((r) => ({ ...base, ...r }));
+  const base = {
+    kind: "order",
+    id: 0,
+    customer: null,
+    date: null,
+    at: null,
+    channel: null,
+    status: null,
+    amount: null,
+    measure: null,
+    flag: null,
+  } as const;
+  const q = (sqlText: string, extra: Record<string, number> = {}) =>
+    all<DrilldownRow>(db, sqlText, { ...p, ...extra }).map((r) => ({ ...base, ...r }));
   switch (metric) {
     case "revisit_rate_30":
     case "revisit_rate_60": {

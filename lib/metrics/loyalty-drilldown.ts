@@ -6,14 +6,37 @@ import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, purchasesSql } from "./sql";
 import type { LOYALTY_TILE_KEYS } from "./loyalty-tiles";
 
-const who = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
+const who = (alias: string) =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
 const refundOf = (kind: string, id: string) =>
   `CASE ${kind} WHEN 'order' THEN (SELECT sum(refund) FROM purchase_returns WHERE order_id = ${id}) ELSE (SELECT sum(refund) FROM purchase_returns WHERE sale_id = ${id}) END`;
 
-export function loyaltyDrilldown({ db, range, metric, limit }: { db: Db; range: MetricRange; metric: (typeof LOYALTY_TILE_KEYS)[number]; limit: number }): DrilldownRow[] {
+export function loyaltyDrilldown({
+  db,
+  range,
+  metric,
+  limit,
+}: {
+  db: Db;
+  range: MetricRange;
+  metric: (typeof LOYALTY_TILE_KEYS)[number];
+  limit: number;
+}): DrilldownRow[] {
   const p = { ...baseParams(range), limit };
-  const base = { kind: "order", id: 0, customer: null, date: null, at: null, channel: null, status: null, amount: null, measure: null, flag: null } as const;
-  const q = (sqlText: string, extra: Record<string, number> = {}) => all<DrilldownRow>(db, sqlText, { ...p, ...extra }).map((r) => ({ ...base, ...r }));
+  const base = {
+    kind: "order",
+    id: 0,
+    customer: null,
+    date: null,
+    at: null,
+    channel: null,
+    status: null,
+    amount: null,
+    measure: null,
+    flag: null,
+  } as const;
+  const q = (sqlText: string, extra: Record<string, number> = {}) =>
+    all<DrilldownRow>(db, sqlText, { ...p, ...extra }).map((r) => ({ ...base, ...r }));
   switch (metric) {
     case "clv_180":
       // Each new customer of the range: first date, value over 180 days net of refunds (null flag: too recent).

@@ -35,7 +35,11 @@ describe("average order value", () => {
       value: 7750,
       total: 31_001,
       count: 4,
-      by_channel: { web: { value: 12_000, total: 12_000, count: 1 }, phone: { value: 8_000, total: 8_000, count: 1 }, store: { value: 5501, total: 11_001, count: 2 } },
+      by_channel: {
+        web: { value: 12_000, total: 12_000, count: 1 },
+        phone: { value: 8_000, total: 8_000, count: 1 },
+        store: { value: 5501, total: 11_001, count: 2 },
+      },
     });
   });
 
@@ -72,13 +76,25 @@ describe("channel switch rate", () => {
   it("counts a later-date purchase within 60 days through another channel than the anchor's", () => {
     history();
     // All five anchors are 60+ days old on 06-30: A, C, E switched → 3 / 5.
-    expect(channelSwitchRate({ db, range: range() })).toEqual({ value: 0.6, numerator: 3, denominator: 5, anchors: 5, too_recent: 0, window_days: 60 });
+    expect(channelSwitchRate({ db, range: range() })).toEqual({
+      value: 0.6,
+      numerator: 3,
+      denominator: 5,
+      anchors: 5,
+      too_recent: 0,
+      window_days: 60,
+    });
   });
 
   it("judges only anchors observable for 60 days", () => {
     history();
     // On 05-15 an anchor counts when anchor date + 60 < 05-15, i.e. dates up to 03-15: A, B, C, E (3 switched); D is too recent.
-    expect(channelSwitchRate({ db, range: range(at("2026-05-15")) })).toMatchObject({ value: 0.75, numerator: 3, denominator: 4, too_recent: 1 });
+    expect(channelSwitchRate({ db, range: range(at("2026-05-15")) })).toMatchObject({
+      value: 0.75,
+      numerator: 3,
+      denominator: 4,
+      too_recent: 1,
+    });
   });
 
   it("drills down to each anchor with its channel, days to the switch and the verdict", () => {
@@ -97,16 +113,31 @@ describe("channel switch rate", () => {
 describe("coupon redemption", () => {
   it("is the share of codes issued with validity from a date in range that a purchase used", () => {
     const A = customer(db, "01000000001");
-    const coupon = db.insert(coupons).values({ name: "감사 쿠폰", kind: "fixed", amount: 1000, startsOn: "2026-01-01", codeMode: "issued" }).returning().get();
-    const code = (validFrom: string, n: number) => db.insert(couponCodes).values({ couponId: coupon.id, code: `CODE${n}`, customerId: A, validFrom, issuedAt: at(validFrom) }).returning().get().id;
+    const coupon = db
+      .insert(coupons)
+      .values({ name: "감사 쿠폰", kind: "fixed", amount: 1000, startsOn: "2026-01-01", codeMode: "issued" })
+      .returning()
+      .get();
+    const code = (validFrom: string, n: number) =>
+      db
+        .insert(couponCodes)
+        .values({ couponId: coupon.id, code: `CODE${n}`, customerId: A, validFrom, issuedAt: at(validFrom) })
+        .returning()
+        .get().id;
     const use = (couponCodeId: number, u: { orderId?: number; saleId?: number; releasedAt?: number }) =>
-      db.insert(couponRedemptions).values({ couponId: coupon.id, couponCodeId, code: "X", customerId: A, discount: 1000, redeemedAt: at("2026-03-20"), ...u }).run();
+      db
+        .insert(couponRedemptions)
+        .values({ couponId: coupon.id, couponCodeId, code: "X", customerId: A, discount: 1000, redeemedAt: at("2026-03-20"), ...u })
+        .run();
     // k1 03-01: a picked-up order used it → used.
     use(code("2026-03-01", 1), { orderId: order(db, { customerId: A, pickedUpAt: at("2026-03-03") }) });
     // k2 03-10: a counter sale used it → used.
     use(code("2026-03-10", 2), { saleId: sale(db, { customerId: A, occurredAt: at("2026-03-11") }) });
     // k3 03-15: its order was cancelled, the use released → not used.
-    use(code("2026-03-15", 3), { orderId: order(db, { customerId: A, status: "cancelled", pickupDate: "2026-03-16" }), releasedAt: at("2026-03-16") });
+    use(code("2026-03-15", 3), {
+      orderId: order(db, { customerId: A, status: "cancelled", pickupDate: "2026-03-16" }),
+      releasedAt: at("2026-03-16"),
+    });
     // k4 03-20: on an order not collected yet → not (yet) a purchase.
     use(code("2026-03-20", 4), { orderId: order(db, { customerId: A, status: "placed", pickupDate: "2026-07-01" }) });
     // k5 03-31: unused. k6 04-01: validity starts after the range.

@@ -21,10 +21,19 @@ import type { DrilldownRow } from "./drilldown";
 
 export const SWITCH_WINDOW_DAYS = 60;
 
-export type AverageOrderValue = { value: number | null; total: number; count: number; by_channel: Record<Channel, { value: number | null; total: number; count: number }> };
+export type AverageOrderValue = {
+  value: number | null;
+  total: number;
+  count: number;
+  by_channel: Record<Channel, { value: number | null; total: number; count: number }>;
+};
 
 export function averageOrderValue({ db, range }: { db: Db; range: MetricRange }): AverageOrderValue {
-  const rows = all<{ ch: Channel; total: number; n: number }>(db, `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`, baseParams(range));
+  const rows = all<{ ch: Channel; total: number; n: number }>(
+    db,
+    `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`,
+    baseParams(range),
+  );
   const avg = (total: number, count: number) => (count > 0 ? Math.round(total / count) : null);
   const by_channel = Object.fromEntries(CHANNELS.map((c) => [c, { value: null, total: 0, count: 0 }])) as AverageOrderValue["by_channel"];
   for (const r of rows) by_channel[r.ch] = { value: avg(Number(r.total), r.n), total: Number(r.total), count: r.n };
@@ -61,7 +70,14 @@ export function channelSwitchRate({ db, range }: { db: Db; range: MetricRange })
   );
   const elig = Number(row.elig ?? 0);
   const switched = Number(row.switched ?? 0);
-  return { value: ratio(switched, elig), numerator: switched, denominator: elig, anchors: row.n, too_recent: row.n - elig, window_days: SWITCH_WINDOW_DAYS };
+  return {
+    value: ratio(switched, elig),
+    numerator: switched,
+    denominator: elig,
+    anchors: row.n,
+    too_recent: row.n - elig,
+    window_days: SWITCH_WINDOW_DAYS,
+  };
 }
 
 export type CouponRedemptionMetric = RateMetric & { issued: number; used: number };
@@ -83,15 +99,41 @@ export const LOYALTY_SALES_KEYS = ["average_order_value", "channel_switch_rate",
 export type LoyaltySalesKey = (typeof LOYALTY_SALES_KEYS)[number];
 
 export function loyaltySalesMetrics({ db, range }: { db: Db; range: MetricRange }) {
-  return { average_order_value: averageOrderValue({ db, range }), channel_switch_rate: channelSwitchRate({ db, range }), coupon_redemption: couponRedemption({ db, range }) };
+  return {
+    average_order_value: averageOrderValue({ db, range }),
+    channel_switch_rate: channelSwitchRate({ db, range }),
+    coupon_redemption: couponRedemption({ db, range }),
+  };
 }
 
-const who = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
+const who = (alias: string) =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
 
 /** The rows behind each of these metrics, for the dashboard's drill-down (at most `limit`). */
-export function loyaltySalesDrilldown({ db, range, metric, limit }: { db: Db; range: MetricRange; metric: LoyaltySalesKey; limit: number }): Omit<DrilldownRow, never>[] {
+export function loyaltySalesDrilldown({
+  db,
+  range,
+  metric,
+  limit,
+}: {
+  db: Db;
+  range: MetricRange;
+  metric: LoyaltySalesKey;
+  limit: number;
+}): Omit<DrilldownRow, never>[] {
   const p = { ...baseParams(range), limit };
-  const base = { kind: "order", id: 0, customer: null, date: null, at: null, channel: null, status: null, amount: null, measure: null, flag: null } as const;
+  const base = {
+    kind: "order",
+    id: 0,
+    customer: null,
+    date: null,
+    at: null,
+    channel: null,
+    status: null,
+    amount: null,
+    measure: null,
+    flag: null,
+  } as const;
   const q = (sqlText: string) => all<DrilldownRow>(db, sqlText, p).map((r) => ({ ...base, ...r }));
   switch (metric) {
     case "average_order_value":

@@ -28,7 +28,17 @@ function credit(customerId: number, sourceType: "order" | "sale", sourceId: numb
   db.insert(pointsLedger).values({ customerId, delta, reason: "earn", sourceType, sourceId, rateBp, createdAt }).run();
 }
 function refund(r: { orderId?: number; saleId?: number; refund: number; on: string; kind?: "return" | "exchange" }) {
-  db.insert(purchaseReturns).values({ orderId: r.orderId ?? null, saleId: r.saleId ?? null, kind: r.kind ?? "return", refund: r.refund, method: "card", source: "staff", occurredAt: at(r.on) }).run();
+  db.insert(purchaseReturns)
+    .values({
+      orderId: r.orderId ?? null,
+      saleId: r.saleId ?? null,
+      kind: r.kind ?? "return",
+      refund: r.refund,
+      method: "card",
+      source: "staff",
+      occurredAt: at(r.on),
+    })
+    .run();
 }
 
 beforeEach(() => {
@@ -44,7 +54,10 @@ beforeEach(() => {
   order(db, { customerId: F, pickedUpAt: at("2026-01-10"), total: 1_000, points: 10 });
   sale(db, { customerId: F, occurredAt: at("2026-03-15"), total: 1_000, points: 50 }); // 50 ≠ policy 10, no credit row
   ids.cSale = sale(db, { customerId: C, occurredAt: at("2026-03-20"), total: 3_000, points: 30 });
-  db.update(storeSales).set({ claimedAt: at("2026-03-22"), claimConfirmed: true }).where(eq(storeSales.id, ids.cSale)).run();
+  db.update(storeSales)
+    .set({ claimedAt: at("2026-03-22"), claimConfirmed: true })
+    .where(eq(storeSales.id, ids.cSale))
+    .run();
   ids.dOrder = order(db, { customerId: D, pickedUpAt: at("2026-03-25"), total: 4_000, points: 120 }); // a 3 % tier
   credit(D, "order", ids.dOrder, 120, 300, at("2026-03-25"));
   ids.aSale = sale(db, { customerId: A, occurredAt: at("2026-05-01"), total: 5_000 });
@@ -69,10 +82,22 @@ describe("clv_180", () => {
 describe("return_rate", () => {
   it("counts purchases with any return (an exchange too), and the refunded share of revenue", () => {
     // 2 of 6 (B refunded after the range, E exchanged); 1,500 of 26,000.
-    expect(returnRate({ db, range: MARCH(DEC) })).toEqual({ value: 2 / 6, numerator: 2, denominator: 6, refunded: 1_500, revenue: 26_000, refunded_share: 1_500 / 26_000 });
+    expect(returnRate({ db, range: MARCH(DEC) })).toEqual({
+      value: 2 / 6,
+      numerator: 2,
+      denominator: 6,
+      refunded: 1_500,
+      revenue: 26_000,
+      refunded_share: 1_500 / 26_000,
+    });
   });
   it("revenue subtracts refunds on the purchase's date and reports them", () => {
-    expect(revenue({ db, range: MARCH(DEC) })).toEqual({ value: 24_500, by_channel: { web: 14_000, phone: 4_500, store: 6_000 }, purchases: 6, refunded: 1_500 });
+    expect(revenue({ db, range: MARCH(DEC) })).toEqual({
+      value: 24_500,
+      by_channel: { web: 14_000, phone: 4_500, store: 6_000 },
+      purchases: 6,
+      refunded: 1_500,
+    });
     // A's May sale: 5,000 − 2,000.
     expect(revenue({ db, range: resolveRange({ from: "2026-05-01", to: "2026-05-31", now: DEC }) }).value).toBe(3_000);
   });
@@ -81,7 +106,14 @@ describe("return_rate", () => {
 describe("store_identification_rate", () => {
   it("counts store sales linked at the counter or claimed from the receipt", () => {
     // E anonymous, F at the counter, C claimed: 2 of 3.
-    expect(storeIdentificationRate({ db, range: MARCH(DEC) })).toEqual({ value: 2 / 3, numerator: 2, denominator: 3, claimed: 1, target: 0.6, met: true });
+    expect(storeIdentificationRate({ db, range: MARCH(DEC) })).toEqual({
+      value: 2 / 3,
+      numerator: 2,
+      denominator: 3,
+      claimed: 1,
+      target: 0.6,
+      met: true,
+    });
   });
 });
 

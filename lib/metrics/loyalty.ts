@@ -30,7 +30,8 @@ export const earnRateSql = (sourceType: "order" | "sale", idCol: string) =>
   `coalesce((SELECT l.rate_bp FROM points_ledger l WHERE l.reason = 'earn' AND l.source_type = '${sourceType}' AND l.source_id = ${idCol} ORDER BY l.earn_round DESC LIMIT 1), @rate)`;
 
 /** Points the policy gives `total` at rate expression `rate` (as lib/points/policy.ts pointsForPurchase). */
-export const policyPointsSql = (rate: string, total = "total") => `CASE WHEN ${total} <= 0 OR ${rate} <= 0 THEN 0 ELSE (${total} * CAST(${rate} AS INTEGER)) / 10000 END`;
+export const policyPointsSql = (rate: string, total = "total") =>
+  `CASE WHEN ${total} <= 0 OR ${rate} <= 0 THEN 0 ELSE (${total} * CAST(${rate} AS INTEGER)) / 10000 END`;
 
 /** Identified purchases in range with the rate their credit used: kind, id, c, at, ch, total, pts, rate. */
 export const ratedPurchasesSql = `
@@ -66,7 +67,12 @@ export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric
     baseParams(range),
   );
   const n = Number(row.n);
-  return { value: n > 0 ? Math.round(Number(row.total ?? 0) / n) : null, customers: n, too_recent: Number(row.anchors) - n, new_customers: Number(row.anchors) };
+  return {
+    value: n > 0 ? Math.round(Number(row.total ?? 0) / n) : null,
+    customers: n,
+    too_recent: Number(row.anchors) - n,
+    new_customers: Number(row.anchors),
+  };
 }
 
 /** Every purchase in range (identified or not) with the refunds recorded against it. */
@@ -77,7 +83,14 @@ const purchasesWithRefundsSql = `
   SELECT p.*, CASE p.kind WHEN 'order' THEN (SELECT sum(refund) FROM purchase_returns WHERE order_id = p.id)
                           ELSE (SELECT sum(refund) FROM purchase_returns WHERE sale_id = p.id) END AS refunded FROM p`;
 
-export type ReturnRateMetric = { value: number | null; numerator: number; denominator: number; refunded: number; revenue: number; refunded_share: number | null };
+export type ReturnRateMetric = {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  refunded: number;
+  revenue: number;
+  refunded_share: number | null;
+};
 
 export function returnRate({ db, range }: { db: Db; range: MetricRange }): ReturnRateMetric {
   const row = one<{ n: number; returned: number | null; refunded: number | null; revenue: number | null }>(
@@ -88,18 +101,36 @@ export function returnRate({ db, range }: { db: Db; range: MetricRange }): Retur
   const returned = Number(row.returned ?? 0);
   const refunded = Number(row.refunded ?? 0);
   const revenue = Number(row.revenue ?? 0);
-  return { value: ratio(returned, row.n), numerator: returned, denominator: row.n, refunded, revenue, refunded_share: ratio(refunded, revenue) };
+  return {
+    value: ratio(returned, row.n),
+    numerator: returned,
+    denominator: row.n,
+    refunded,
+    revenue,
+    refunded_share: ratio(refunded, revenue),
+  };
 }
 
 /** Refunds of the range's purchases, by channel (subtracted from revenue on the purchase's date). */
 export function refundsByChannel({ db, range }: { db: Db; range: MetricRange }): Record<"web" | "phone" | "store", number> {
-  const rows = all<{ ch: "web" | "phone" | "store"; refunded: number }>(db, `SELECT ch, sum(refunded) AS refunded FROM (${purchasesWithRefundsSql}) WHERE refunded IS NOT NULL GROUP BY ch`, baseParams(range));
+  const rows = all<{ ch: "web" | "phone" | "store"; refunded: number }>(
+    db,
+    `SELECT ch, sum(refunded) AS refunded FROM (${purchasesWithRefundsSql}) WHERE refunded IS NOT NULL GROUP BY ch`,
+    baseParams(range),
+  );
   const out = { web: 0, phone: 0, store: 0 };
   for (const r of rows) out[r.ch] = Number(r.refunded);
   return out;
 }
 
-export type IdentificationMetric = { value: number | null; numerator: number; denominator: number; claimed: number; target: number; met: boolean | null };
+export type IdentificationMetric = {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  claimed: number;
+  target: number;
+  met: boolean | null;
+};
 
 export function storeIdentificationRate({ db, range }: { db: Db; range: MetricRange }): IdentificationMetric {
   const row = one<{ n: number; linked: number | null; claimed: number | null }>(
@@ -111,7 +142,14 @@ export function storeIdentificationRate({ db, range }: { db: Db; range: MetricRa
   const linked = Number(row.linked ?? 0);
   const v = ratio(linked, row.n);
   const target = LOYALTY_TARGETS.store_identification_rate;
-  return { value: v, numerator: linked, denominator: row.n, claimed: Number(row.claimed ?? 0), target, met: v === null ? null : v >= target };
+  return {
+    value: v,
+    numerator: linked,
+    denominator: row.n,
+    claimed: Number(row.claimed ?? 0),
+    target,
+    met: v === null ? null : v >= target,
+  };
 }
 
 export type RateHistoryMetric = {

@@ -4,7 +4,14 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { consultationSubmissions, consultationTemplates, consultationTemplateVersions, stockCounts, storeSaleItems, visits } from "@/db/schema";
+import {
+  consultationSubmissions,
+  consultationTemplates,
+  consultationTemplateVersions,
+  stockCounts,
+  storeSaleItems,
+  visits,
+} from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
 import { drilldown } from "./drilldown";
 import { computeMetrics } from "./index";
@@ -35,7 +42,16 @@ const range = (from: string, to: string, now = at("2026-03-31", "12:00")) => res
 
 describe("omni revisit rate", () => {
   it("anchors on the first purchase in range, counts only later-date revisits, observable windows only", () => {
-    const [A, B, C, D, F, G, H, I] = ["01000000001", "01000000002", "01000000003", "01000000004", "01000000006", "01000000007", "01000000008", "01000000009"].map((p) => customer(db, p));
+    const [A, B, C, D, F, G, H, I] = [
+      "01000000001",
+      "01000000002",
+      "01000000003",
+      "01000000004",
+      "01000000006",
+      "01000000007",
+      "01000000008",
+      "01000000009",
+    ].map((p) => customer(db, p));
     // A: web 01-05 10:00 and store 01-05 18:00 (same date: not a revisit), phone 02-03 → 29 days.
     order(db, { customerId: A, pickedUpAt: at("2026-01-05", "10:00") });
     sale(db, { customerId: A, occurredAt: at("2026-01-05", "18:00") });
@@ -104,7 +120,17 @@ describe("pickup lead time", () => {
     const m = pickupLeadTime({ db, range: range("2026-02-01", "2026-02-28") });
     // Sorted 30, 60, 100, 150 → median (60+100)/2 = 80; p90 rank ceil(0.9·4) = 4 → 150;
     // within 120 s: 30, 60, 100 → 3 of 4.
-    expect(m).toMatchObject({ value: 80, median_s: 80, p90_s: 150, count: 4, within_target_count: 3, within_target: 0.75, missing_arrival: 1, target: 120, met: true });
+    expect(m).toMatchObject({
+      value: 80,
+      median_s: 80,
+      p90_s: 150,
+      count: 4,
+      within_target_count: 3,
+      within_target: 0.75,
+      missing_arrival: 1,
+      target: 120,
+      met: true,
+    });
   });
 
   it("counts an early arrival from the slot start, an on-time one from its arrival", () => {
@@ -119,7 +145,13 @@ describe("pickup lead time", () => {
   });
 
   it("is null with met null when nothing was picked up", () => {
-    expect(pickupLeadTime({ db, range: range("2026-02-01", "2026-02-28") })).toMatchObject({ value: null, p90_s: null, within_target: null, count: 0, met: null });
+    expect(pickupLeadTime({ db, range: range("2026-02-01", "2026-02-28") })).toMatchObject({
+      value: null,
+      p90_s: null,
+      within_target: null,
+      count: 0,
+      met: null,
+    });
   });
 });
 
@@ -155,7 +187,9 @@ describe("stock accuracy", () => {
   });
 
   it("counts a counter sale beyond what the plan left as one more line that did not match", () => {
-    db.insert(stockCounts).values({ productId, date: "2026-02-10", counted: 5, systemAvailable: 5, countedAt: at("2026-02-10", "09:00") }).run();
+    db.insert(stockCounts)
+      .values({ productId, date: "2026-02-10", counted: 5, systemAvailable: 5, countedAt: at("2026-02-10", "09:00") })
+      .run();
     const saleId = sale(db, { occurredAt: at("2026-02-10", "15:00") });
     db.insert(storeSaleItems).values({ saleId, productId, productName: "우유식빵", unitPrice: 5000, quantity: 2, excess: 1 }).run();
     const other = sale(db, { occurredAt: at("2026-02-10", "16:00") });
@@ -180,7 +214,13 @@ describe("points consistency", () => {
     sale(db, { occurredAt: at("2026-02-05"), total: 5_000, points: 0 }); // anonymous: not counted
     order(db, { customerId: A, status: "cancelled", pickupDate: "2026-02-06", total: 5_000, points: 7 }); // not a purchase
     // 3 of 4 → 0.75.
-    expect(pointsConsistency({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({ value: 0.75, numerator: 3, denominator: 4, target: 0.99, met: false });
+    expect(pointsConsistency({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({
+      value: 0.75,
+      numerator: 3,
+      denominator: 4,
+      target: 0.99,
+      met: false,
+    });
   });
 });
 
@@ -191,7 +231,14 @@ describe("CS response time", () => {
     inquiry(db, at("2026-01-31", "23:00"), 1); // outside
     // Odd count 10, 50, 200 → median 50; p90 rank ceil(2.7) = 3 → 200.
     expect(csResponseTime({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({
-      value: 50, median_min: 50, p90_min: 200, count: 3, unanswered: 1, inquiries: 4, target: 60, met: true,
+      value: 50,
+      median_min: 50,
+      p90_min: 200,
+      count: 3,
+      unanswered: 1,
+      inquiries: 4,
+      target: 60,
+      met: true,
     });
   });
 });
@@ -256,7 +303,12 @@ describe("repurchase cycle, omni share, channel synergy, revenue", () => {
     // Omni avg 12,500, single avg 5,000 → ratio 2.5 > 1.
     expect(synergy).toEqual({ value: 2.5, omni: 12_500, single: 5_000, omni_customers: 2, single_customers: 2, target: 1, met: true });
     // Web 10,000 + 4,000; phone 8,000; store 5,000 + 2,000 + 3,000 + 3,000 + 0 + 50,000 = 63,000 → 85,000.
-    expect(revenue({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({ value: 85_000, by_channel: { web: 14_000, phone: 8_000, store: 63_000 }, purchases: 9, refunded: 0 });
+    expect(revenue({ db, range: range("2026-02-01", "2026-02-28") })).toEqual({
+      value: 85_000,
+      by_channel: { web: 14_000, phone: 8_000, store: 63_000 },
+      purchases: 9,
+      refunded: 0,
+    });
   });
 
   it("computeMetrics on an empty shop: nulls, never NaN or 0 %", () => {

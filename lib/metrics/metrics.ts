@@ -74,12 +74,28 @@ export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 3
     const anchors = Number(row.anchors ?? 0);
     const eligible = Number(row[`e${n}`] ?? 0);
     const revisited = Number(row[`r${n}`] ?? 0);
-    return { value: ratio(revisited, eligible), numerator: revisited, denominator: eligible, window_days: n, anchors, too_recent: anchors - eligible };
+    return {
+      value: ratio(revisited, eligible),
+      numerator: revisited,
+      denominator: eligible,
+      window_days: n,
+      anchors,
+      too_recent: anchors - eligible,
+    };
   };
   return { 30: make(30), 60: make(60) };
 }
 
-export type RevisitWeek = { week: string; anchors: number; e30: number; r30: number; e60: number; r60: number; rate30: number | null; rate60: number | null };
+export type RevisitWeek = {
+  week: string;
+  anchors: number;
+  e30: number;
+  r30: number;
+  e60: number;
+  r60: number;
+  rate30: number | null;
+  rate60: number | null;
+};
 
 /**
  * Weekly trend of the north star: for each Monday-started week of the range (the first and
@@ -153,9 +169,19 @@ export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): L
 
 /** Lead-time histogram buckets (seconds, upper bound exclusive; last is open) for the chart. */
 export const LEAD_TIME_BUCKETS = [30, 60, 90, 120, 180, 300] as const;
-export function leadTimeDistribution({ db, range }: { db: Db; range: MetricRange }): { bucket: string; upper: number | null; count: number }[] {
+export function leadTimeDistribution({
+  db,
+  range,
+}: {
+  db: Db;
+  range: MetricRange;
+}): { bucket: string; upper: number | null; count: number }[] {
   const cases = LEAD_TIME_BUCKETS.map((b, i) => `WHEN v <= ${b * 1000} THEN ${i}`).join(" ");
-  const rows = all<{ b: number; n: number }>(db, `SELECT CASE ${cases} ELSE ${LEAD_TIME_BUCKETS.length} END AS b, count(*) AS n FROM (${leadTimeValues}) GROUP BY b`, baseParams(range));
+  const rows = all<{ b: number; n: number }>(
+    db,
+    `SELECT CASE ${cases} ELSE ${LEAD_TIME_BUCKETS.length} END AS b, count(*) AS n FROM (${leadTimeValues}) GROUP BY b`,
+    baseParams(range),
+  );
   const counts = new Map(rows.map((r) => [r.b, r.n]));
   return [...LEAD_TIME_BUCKETS, null].map((upper, i) => {
     const lower = i === 0 ? 0 : LEAD_TIME_BUCKETS[i - 1];
@@ -177,12 +203,25 @@ export function preorderOutcomes({ db, range }: { db: Db; range: MetricRange }):
   const conv = ratio(pu, n);
   const noShow = ratio(ns, n);
   return {
-    conversion: { value: conv, numerator: pu, denominator: n, target: TARGETS.preorder_conversion, met: atLeast(conv, TARGETS.preorder_conversion) },
+    conversion: {
+      value: conv,
+      numerator: pu,
+      denominator: n,
+      target: TARGETS.preorder_conversion,
+      met: atLeast(conv, TARGETS.preorder_conversion),
+    },
     noShow: { value: noShow, numerator: ns, denominator: n, target: TARGETS.no_show_rate, met: atMost(noShow, TARGETS.no_show_rate) },
   };
 }
 
-export type OutcomeWeek = { week: string; final: number; picked_up: number; no_show: number; conversion: number | null; no_show_rate: number | null };
+export type OutcomeWeek = {
+  week: string;
+  final: number;
+  picked_up: number;
+  no_show: number;
+  conversion: number | null;
+  no_show_rate: number | null;
+};
 export function preorderOutcomeTrend({ db, range }: { db: Db; range: MetricRange }): OutcomeWeek[] {
   const rows = all<{ week: string; final: number; picked_up: number; no_show: number }>(
     db,
@@ -211,7 +250,13 @@ export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): Ra
     baseParams(range),
   );
   const v = ratio(Number(row.ok ?? 0), row.n);
-  return { value: v, numerator: Number(row.ok ?? 0), denominator: row.n, target: TARGETS.stock_accuracy, met: atLeast(v, TARGETS.stock_accuracy) };
+  return {
+    value: v,
+    numerator: Number(row.ok ?? 0),
+    denominator: row.n,
+    target: TARGETS.stock_accuracy,
+    met: atLeast(v, TARGETS.stock_accuracy),
+  };
 }
 
 /** Identified purchases in range whose points equal the policy applied to that purchase (the rate stored on its credit). */
@@ -227,13 +272,30 @@ export function pointsConsistency({ db, range, rateBp }: { db: Db; range: Metric
   return { value: v, numerator: ok, denominator: row.n, target: TARGETS.points_consistency, met: atLeast(v, TARGETS.points_consistency) };
 }
 
-export type CsMetric = { value: number | null; median_min: number | null; p90_min: number | null; count: number; unanswered: number; inquiries: number; target: number; met: Met };
+export type CsMetric = {
+  value: number | null;
+  median_min: number | null;
+  p90_min: number | null;
+  count: number;
+  unanswered: number;
+  inquiries: number;
+  target: number;
+  met: Met;
+};
 
 /** Minutes from an inquiry to the first staff reply, for inquiries created in range. */
 export function csResponseTime({ db, range }: { db: Db; range: MetricRange }): CsMetric {
   const p = baseParams(range);
-  const stats = orderStats(db, `SELECT first_reply_at - created_at AS v FROM inquiries WHERE created_at >= @s AND created_at < @e AND first_reply_at IS NOT NULL`, p);
-  const row = one<{ n: number; open: number | null }>(db, `SELECT count(*) AS n, sum(first_reply_at IS NULL) AS open FROM inquiries WHERE created_at >= @s AND created_at < @e`, p);
+  const stats = orderStats(
+    db,
+    `SELECT first_reply_at - created_at AS v FROM inquiries WHERE created_at >= @s AND created_at < @e AND first_reply_at IS NOT NULL`,
+    p,
+  );
+  const row = one<{ n: number; open: number | null }>(
+    db,
+    `SELECT count(*) AS n, sum(first_reply_at IS NULL) AS open FROM inquiries WHERE created_at >= @s AND created_at < @e`,
+    p,
+  );
   const median = stats.median === null ? null : stats.median / 60_000;
   return {
     value: median,
@@ -249,7 +311,6 @@ export function csResponseTime({ db, range }: { db: Db; range: MetricRange }): C
 
 export type ConsultMetric = RateMetric & { submitted: number; too_recent: number };
 
-
 /** Consultation forms submitted in range followed by a visit within 30 days (observable ones only). */
 export function consultToVisit({ db, range }: { db: Db; range: MetricRange }): ConsultMetric {
   const row = one<{ n: number; elig: number | null; visited: number | null }>(
@@ -264,7 +325,15 @@ export function consultToVisit({ db, range }: { db: Db; range: MetricRange }): C
   const elig = Number(row.elig ?? 0);
   const visited = Number(row.visited ?? 0);
   const v = ratio(visited, elig);
-  return { value: v, numerator: visited, denominator: elig, submitted: row.n, too_recent: row.n - elig, target: TARGETS.consult_to_visit, met: atLeast(v, TARGETS.consult_to_visit) };
+  return {
+    value: v,
+    numerator: visited,
+    denominator: elig,
+    submitted: row.n,
+    too_recent: row.n - elig,
+    target: TARGETS.consult_to_visit,
+    met: atLeast(v, TARGETS.consult_to_visit),
+  };
 }
 
 export type CycleMetric = { value: number | null; median_days: number | null; count: number };
@@ -294,7 +363,15 @@ export function repurchaseCycle({ db, range }: { db: Db; range: MetricRange }): 
 
 export type OmniMetrics = {
   share: RateMetric;
-  synergy: { value: number | null; omni: number | null; single: number | null; omni_customers: number; single_customers: number; target: number; met: Met };
+  synergy: {
+    value: number | null;
+    omni: number | null;
+    single: number | null;
+    omni_customers: number;
+    single_customers: number;
+    target: number;
+    met: Met;
+  };
 };
 
 /** Identified customers with a purchase in range: how many used 2+ channels, and their revenue per head. */
@@ -334,7 +411,11 @@ export type RevenueMetric = { value: number; by_channel: Record<Channel, number>
  * refunds of those purchases (on the purchase's date, whenever recorded), reported in `refunded`.
  */
 export function revenue({ db, range }: { db: Db; range: MetricRange }): RevenueMetric {
-  const rows = all<{ ch: Channel; total: number; n: number }>(db, `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`, baseParams(range));
+  const rows = all<{ ch: Channel; total: number; n: number }>(
+    db,
+    `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`,
+    baseParams(range),
+  );
   const refunds = refundsByChannel({ db, range });
   const by_channel = { web: 0, phone: 0, store: 0 } as Record<Channel, number>;
   let purchases = 0;
@@ -342,7 +423,12 @@ export function revenue({ db, range }: { db: Db; range: MetricRange }): RevenueM
     by_channel[r.ch] = Number(r.total) - refunds[r.ch];
     purchases += r.n;
   }
-  return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases, refunded: refunds.web + refunds.phone + refunds.store };
+  return {
+    value: by_channel.web + by_channel.phone + by_channel.store,
+    by_channel,
+    purchases,
+    refunded: refunds.web + refunds.phone + refunds.store,
+  };
 }
 
 export function revenueTrend({ db, range }: { db: Db; range: MetricRange }): ({ week: string } & Record<Channel, number>)[] {

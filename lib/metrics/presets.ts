@@ -24,7 +24,10 @@ export function presetRange(preset: Preset, today: string): { from: string; to: 
 }
 
 /** `?range=30d` or `?from=…&to=…`; anything else falls back to the last 30 days. */
-export function rangeFromSearch(search: { range?: string; from?: string; to?: string }, today: string): { from: string; to: string; preset: Preset | null } {
+export function rangeFromSearch(
+  search: { range?: string; from?: string; to?: string },
+  today: string,
+): { from: string; to: string; preset: Preset | null } {
   if (search.from && search.to && isDateString(search.from) && isDateString(search.to) && search.from <= search.to) {
     return { from: search.from, to: search.to, preset: null };
   }

@@ -37,7 +37,17 @@ function ymd(d: string): [number, number, number] {
   return [y, m - 1, dd];
 }
 
-export function resolveRange({ from, to, now, timeZone = DEFAULT_TIMEZONE }: { from: string; to: string; now: number; timeZone?: string }): MetricRange {
+export function resolveRange({
+  from,
+  to,
+  now,
+  timeZone = DEFAULT_TIMEZONE,
+}: {
+  from: string;
+  to: string;
+  now: number;
+  timeZone?: string;
+}): MetricRange {
   const fields: FieldErrorsInput = {};
   if (!isDateString(from)) fields.from = "range_from_format";
   if (!isDateString(to)) fields.to = "range_to_format";

@@ -10,7 +10,15 @@ import { addDays } from "@/lib/shop/time";
 export type Params = Record<string, string | number | null>;
 
 /** Purchases (picked-up pre-orders + counter sales) with time in [@s, @e): c, at, total, pts, ch. */
-export function purchasesSql({ identifiedOnly, from = "@s", to = "@e" }: { identifiedOnly: boolean; from?: string | null; to?: string }): string {
+export function purchasesSql({
+  identifiedOnly,
+  from = "@s",
+  to = "@e",
+}: {
+  identifiedOnly: boolean;
+  from?: string | null;
+  to?: string;
+}): string {
   const who = identifiedOnly ? "AND customer_id IS NOT NULL" : "";
   const lower = (col: string) => (from ? `${col} >= ${from} AND` : "");
   return `SELECT customer_id AS c, picked_up_at AS at, total, points_earned AS pts, channel AS ch

@@ -43,7 +43,13 @@ export const TILE_KEYS = [
 export type TileKey = (typeof TILE_KEYS)[number] | "revisit_rate_30" | "revisit_rate_60";
 
 export function tilesOf(m: MetricsResult): Tile[] {
-  const rate = (key: TileKey, r: { value: number | null; numerator: number; denominator: number; target?: number; met?: boolean | null }, direction: Tile["direction"], extra: Tile["extra"] = {}, lowerIsBetter = false): Tile => ({
+  const rate = (
+    key: TileKey,
+    r: { value: number | null; numerator: number; denominator: number; target?: number; met?: boolean | null },
+    direction: Tile["direction"],
+    extra: Tile["extra"] = {},
+    lowerIsBetter = false,
+  ): Tile => ({
     key,
     kind: "rate",
     value: r.value,
@@ -75,7 +81,12 @@ export function tilesOf(m: MetricsResult): Tile[] {
       "no_show_rate",
       m.no_show_rate,
       "at_most",
-      { prepaid: m.no_show_rate.by_payment.prepaid.value, prepaid_orders: m.no_show_rate.by_payment.prepaid.denominator, at_pickup: m.no_show_rate.by_payment.at_pickup.value, at_pickup_orders: m.no_show_rate.by_payment.at_pickup.denominator },
+      {
+        prepaid: m.no_show_rate.by_payment.prepaid.value,
+        prepaid_orders: m.no_show_rate.by_payment.prepaid.denominator,
+        at_pickup: m.no_show_rate.by_payment.at_pickup.value,
+        at_pickup_orders: m.no_show_rate.by_payment.at_pickup.denominator,
+      },
       true,
     ),
     rate("stock_accuracy", m.stock_accuracy, "at_least"),
@@ -93,7 +104,18 @@ export function tilesOf(m: MetricsResult): Tile[] {
       lowerIsBetter: true,
     },
     rate("consult_to_visit", m.consult_to_visit, "at_least", { too_recent: m.consult_to_visit.too_recent }),
-    { key: "repurchase_cycle", kind: "days", value: m.repurchase_cycle.value, numerator: null, denominator: m.repurchase_cycle.count, target: null, direction: null, met: null, extra: {}, lowerIsBetter: true },
+    {
+      key: "repurchase_cycle",
+      kind: "days",
+      value: m.repurchase_cycle.value,
+      numerator: null,
+      denominator: m.repurchase_cycle.count,
+      target: null,
+      direction: null,
+      met: null,
+      extra: {},
+      lowerIsBetter: true,
+    },
     rate("omni_customer_share", m.omni_customer_share, null),
     {
       key: "channel_synergy",
@@ -107,7 +129,18 @@ export function tilesOf(m: MetricsResult): Tile[] {
       extra: { omni_customers: m.channel_synergy.omni_customers, single_customers: m.channel_synergy.single_customers },
       lowerIsBetter: false,
     },
-    { key: "revenue", kind: "won", value: m.revenue.value, numerator: null, denominator: m.revenue.purchases, target: null, direction: null, met: null, extra: { ...m.revenue.by_channel }, lowerIsBetter: false },
+    {
+      key: "revenue",
+      kind: "won",
+      value: m.revenue.value,
+      numerator: null,
+      denominator: m.revenue.purchases,
+      target: null,
+      direction: null,
+      met: null,
+      extra: { ...m.revenue.by_channel },
+      lowerIsBetter: false,
+    },
     ...loyaltyTiles(m),
     {
       key: "average_order_value",
@@ -118,7 +151,11 @@ export function tilesOf(m: MetricsResult): Tile[] {
       target: null,
       direction: null,
       met: null,
-      extra: { web: m.average_order_value.by_channel.web.value, phone: m.average_order_value.by_channel.phone.value, store: m.average_order_value.by_channel.store.value },
+      extra: {
+        web: m.average_order_value.by_channel.web.value,
+        phone: m.average_order_value.by_channel.phone.value,
+        store: m.average_order_value.by_channel.store.value,
+      },
       lowerIsBetter: false,
     },
     rate("channel_switch_rate", m.channel_switch_rate, null, { too_recent: m.channel_switch_rate.too_recent }),
@@ -131,7 +168,19 @@ export function tilesCsv(current: MetricsResult, previous: MetricsResult): strin
   const prev = new Map(tilesOf(previous).map((t) => [t.key, t]));
   const lines = [csvLine(["metric", "from", "to", "value", "numerator", "denominator", "target", "met", "previous_value"])];
   for (const t of tilesOf(current)) {
-    lines.push(csvLine([t.key, current.from, current.to, t.value, t.numerator, t.denominator, t.target, t.met === null ? "" : String(t.met), prev.get(t.key)?.value ?? null]));
+    lines.push(
+      csvLine([
+        t.key,
+        current.from,
+        current.to,
+        t.value,
+        t.numerator,
+        t.denominator,
+        t.target,
+        t.met === null ? "" : String(t.met),
+        prev.get(t.key)?.value ?? null,
+      ]),
+    );
   }
   return lines.join("\r\n") + "\r\n";
 }

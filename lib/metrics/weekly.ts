@@ -34,7 +34,14 @@ export function weeklyReview({ db, today, now, timeZone }: { db: Db; today: stri
     { ...p, lim: TARGETS.pickup_lead_time_s * 1000 },
   );
   const noShows = db
-    .select({ id: orders.id, code: orders.code, pickupDate: orders.pickupDate, slotStart: orders.slotStart, total: orders.total, name: customers.name })
+    .select({
+      id: orders.id,
+      code: orders.code,
+      pickupDate: orders.pickupDate,
+      slotStart: orders.slotStart,
+      total: orders.total,
+      name: customers.name,
+    })
     .from(orders)
     .leftJoin(customers, eq(customers.id, orders.customerId))
     .where(and(eq(orders.status, "no_show"), gte(orders.pickupDate, range.from), lt(orders.pickupDate, addDays(range.to, 1))))

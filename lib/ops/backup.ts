@@ -43,7 +43,10 @@ export function checkDangolDatabase(file: string): DatabaseCheck {
     if (missing.length) throw new AppError("validation", { message: "not_dangol_db", params: { tables: missing.join(", ") } });
     const errors = integrityErrors(db);
     if (errors.length) throw new AppError("validation", { message: "db_corrupt", params: { details: errors.slice(0, 3).join("; ") } });
-    const journal = db.prepare("select count(*) as n, coalesce(max(created_at), 0) as last from __drizzle_migrations").get() as { n: number; last: number };
+    const journal = db.prepare("select count(*) as n, coalesce(max(created_at), 0) as last from __drizzle_migrations").get() as {
+      n: number;
+      last: number;
+    };
     if (journal.n === 0) throw new AppError("validation", { message: "no_migrations" });
     return { tables: tables.length, migrations: journal.n, lastMigrationAt: Number(journal.last) };
   } finally {
@@ -91,7 +94,8 @@ export function backupDatabase({ source, to, overwrite = false }: { source: stri
   if (!fs.existsSync(source)) throw new AppError("not_found", { message: "db_missing", params: { file: source } });
   // A typo in --to must not scatter copies of customer data into new folders.
   const folder = path.dirname(target);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError("not_found", { message: "backup_folder_missing", params: { folder } });
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+    throw new AppError("not_found", { message: "backup_folder_missing", params: { folder } });
   const temp = tempNextTo(target);
   try {
     vacuumInto(source, temp);

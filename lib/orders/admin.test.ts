@@ -53,7 +53,11 @@ describe("admin orders", () => {
     expect(detail.customer).toEqual({ name: "김단골", phone: "010-1111-2222" });
     expect(detail.events[0]).toMatchObject({ toStatus: "cancelled", actorType: "user", note: "손님 요청(전화)" });
     expect(detail.events[0].actorName).toBeTruthy();
-    expect(phoneOrderDates({ db }).find((d) => d.date === tomorrow)?.slots.find((s) => s.label === "10:00-11:00")?.remaining).toBe(10);
+    expect(
+      phoneOrderDates({ db })
+        .find((d) => d.date === tomorrow)
+        ?.slots.find((s) => s.label === "10:00-11:00")?.remaining,
+    ).toBe(10);
     expect(() => cancelOrderByStaff({ db, orderId: order.id, reason: "again", userId: ownerId })).toThrowError(/바꿀 수 없어요/);
   });
 
@@ -74,6 +78,10 @@ describe("admin orders", () => {
     }
     const detail = getOrderDetail({ db, id: order.id });
     expect(detail.order.paymentStatus).toBe("unpaid");
-    expect(detail.events.map((e) => [e.kind, e.paymentStatus, e.toStatus])).toEqual([["payment", "unpaid", "placed"], ["payment", "paid", "placed"], ["status_change", null, "placed"]]);
+    expect(detail.events.map((e) => [e.kind, e.paymentStatus, e.toStatus])).toEqual([
+      ["payment", "unpaid", "placed"],
+      ["payment", "paid", "placed"],
+      ["status_change", null, "placed"],
+    ]);
   });
 });

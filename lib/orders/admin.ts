@@ -6,7 +6,20 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { customers, orderEvents, orderItems, orders, users, ORDER_CHANNELS, ORDER_STATUSES, PAYMENT_METHODS, type Order, type OrderChannel, type OrderStatus, type PaymentMethod } from "@/db/schema";
+import {
+  customers,
+  orderEvents,
+  orderItems,
+  orders,
+  users,
+  ORDER_CHANNELS,
+  ORDER_STATUSES,
+  PAYMENT_METHODS,
+  type Order,
+  type OrderChannel,
+  type OrderStatus,
+  type PaymentMethod,
+} from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { formatPhone, phoneLast4 } from "@/lib/customers/phone";
 import { isClosedDate, slotLabel, slotsForDate, dateState, type DateState } from "@/lib/pickup/schedule";
@@ -40,7 +53,14 @@ export type OrderListRow = {
 };
 
 /** `paidByMethod`: the paid total per method; `unknown` holds orders paid before methods were recorded. */
-export type OrderTotals = { count: number; live: number; revenue: number; paid: number; paidByMethod: Record<PaymentMethod | "unknown", number>; byStatus: Record<OrderStatus, number> };
+export type OrderTotals = {
+  count: number;
+  live: number;
+  revenue: number;
+  paid: number;
+  paidByMethod: Record<PaymentMethod | "unknown", number>;
+  byStatus: Record<OrderStatus, number>;
+};
 
 /**
  * The orders for a pickup date, by slot then time placed, with totals over the filtered
@@ -74,14 +94,21 @@ export function listOrdersForDate({
     })
     .from(orders)
     .leftJoin(customers, eq(customers.id, orders.customerId))
-    .where(and(eq(orders.pickupDate, date), status ? eq(orders.status, status) : undefined, channel ? eq(orders.channel, channel) : undefined))
+    .where(
+      and(eq(orders.pickupDate, date), status ? eq(orders.status, status) : undefined, channel ? eq(orders.channel, channel) : undefined),
+    )
     .orderBy(asc(orders.slotStart), asc(orders.placedAt))
     .all();
   const items = base.length
     ? db
         .select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity })
         .from(orderItems)
-        .where(inArray(orderItems.orderId, base.map((o) => o.id)))
+        .where(
+          inArray(
+            orderItems.orderId,
+            base.map((o) => o.id),
+          ),
+        )
         .orderBy(asc(orderItems.id))
         .all()
     : [];
@@ -103,7 +130,17 @@ export function listOrdersForDate({
     }
   }
   const rows = base.map(({ phone, ...o }) => ({ ...o, phoneLast4: phoneLast4(phone), itemSummary: (summary.get(o.id) ?? []).join(", ") }));
-  return { rows, totals: { count: base.length, live: base.length - byStatus.cancelled - byStatus.expired - byStatus.awaiting_payment, revenue, paid, paidByMethod, byStatus } };
+  return {
+    rows,
+    totals: {
+      count: base.length,
+      live: base.length - byStatus.cancelled - byStatus.expired - byStatus.awaiting_payment,
+      revenue,
+      paid,
+      paidByMethod,
+      byStatus,
+    },
+  };
 }
 
 /** Booked for the day's totals: not cancelled, not an expired hold, not still awaiting its prepayment. */
@@ -119,7 +156,12 @@ export type UpcomingDay = { date: string; live: number; revenue: number; byStatu
 export function upcomingOrderDays({ db, from, days = 14 }: { db: DbOrTx; from: string; days?: number }): UpcomingDay[] {
   const to = addDays(from, days - 1);
   const counts = db
-    .select({ date: orders.pickupDate, status: orders.status, n: sql<number>`count(*)`, total: sql<number>`coalesce(sum(${orders.total}), 0)` })
+    .select({
+      date: orders.pickupDate,
+      status: orders.status,
+      n: sql<number>`count(*)`,
+      total: sql<number>`coalesce(sum(${orders.total}), 0)`,
+    })
     .from(orders)
     .where(and(gte(orders.pickupDate, from), lte(orders.pickupDate, to)))
     .groupBy(orders.pickupDate, orders.status)
@@ -172,7 +214,14 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
     ? db.select({ name: customers.name, phone: customers.phone }).from(customers).where(eq(customers.id, order.customerId)).get()
     : undefined;
   const items = db
-    .select({ id: orderItems.id, productName: orderItems.productName, unitPrice: orderItems.unitPrice, quantity: orderItems.quantity, options: orderItems.options, lineTotal: orderItems.lineTotal })
+    .select({
+      id: orderItems.id,
+      productName: orderItems.productName,
+      unitPrice: orderItems.unitPrice,
+      quantity: orderItems.quantity,
+      options: orderItems.options,
+      lineTotal: orderItems.lineTotal,
+    })
     .from(orderItems)
     .where(eq(orderItems.orderId, id))
     .orderBy(asc(orderItems.id))
@@ -210,9 +259,29 @@ export function getOrderDetail({ db, id }: { db: DbOrTx; id: number }) {
 export const cancelReasonInput = z.string().trim().min(1, "cancel_reason_required").max(200, "cancel_reason_too_long");
 
 /** Cancel on the customer's behalf; stock and slot are released because cancelled orders hold neither. */
-export function cancelOrderByStaff({ db, orderId, reason, userId, now = Date.now() }: { db: Db; orderId: number; reason: string; userId: number; now?: number }) {
+export function cancelOrderByStaff({
+  db,
+  orderId,
+  reason,
+  userId,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  reason: string;
+  userId: number;
+  now?: number;
+}) {
   const { reason: text } = parseOrThrow(z.object({ reason: cancelReasonInput }), { reason });
-  return changeOrderStatus({ db, orderId, to: "cancelled", actor: { type: "user", userId }, now, note: text, extra: { cancelReason: text } });
+  return changeOrderStatus({
+    db,
+    orderId,
+    to: "cancelled",
+    actor: { type: "user", userId },
+    now,
+    note: text,
+    extra: { cancelReason: text },
+  });
 }
 
 // The stored note of a payment event (the typed `payment_method` column is what code reads).
@@ -224,11 +293,17 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { card: "카
  */
 export function applyPayment(
   cmd: OrderCommand,
-  { order, paymentStatus, paymentMethod = null, actor }: { order: Order; paymentStatus: "paid" | "unpaid"; paymentMethod?: PaymentMethod | null; actor: Actor },
+  {
+    order,
+    paymentStatus,
+    paymentMethod = null,
+    actor,
+  }: { order: Order; paymentStatus: "paid" | "unpaid"; paymentMethod?: PaymentMethod | null; actor: Actor },
 ): Order {
   const method = paymentStatus === "paid" ? paymentMethod : null;
   // Online payment is recorded only from the provider (lib/prepayment/prepay.ts); a prepaid order stays paid (refunds undo it).
-  if (method === "online" || (order.prepaidAmount > 0 && paymentStatus === "unpaid")) throw new AppError("invalid_transition", { message: "payment_online_only" });
+  if (method === "online" || (order.prepaidAmount > 0 && paymentStatus === "unpaid"))
+    throw new AppError("invalid_transition", { message: "payment_online_only" });
   if (order.paymentStatus === paymentStatus && (paymentStatus === "unpaid" || !method || order.paymentMethod === method)) return order;
   const updated = cmd.tx.update(orders).set({ paymentStatus, paymentMethod: method }).where(eq(orders.id, order.id)).returning().get();
   recordOrderEvent(cmd, { kind: "payment", before: order, after: updated, actor, note: method ? PAYMENT_METHOD_LABELS[method] : null });
@@ -251,7 +326,9 @@ export function setPaymentStatus({
   actor: Actor;
   now?: number;
 }): Order {
-  return runOrderCommand({ db, now }, (cmd) => applyPayment(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), paymentStatus, paymentMethod, actor }));
+  return runOrderCommand({ db, now }, (cmd) =>
+    applyPayment(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), paymentStatus, paymentMethod, actor }),
+  );
 }
 
 export type PhoneOrderDate = { date: string; state: DateState; slots: { label: string; remaining: number }[] };

@@ -48,7 +48,11 @@ export function checkIn({ db, token, now = Date.now() }: { db: Db; token: string
     if (order.status === "arrived") return order;
     const opensAt = checkInOpensAt(order, settings);
     if (now < opensAt) {
-      throw new AppError("check_in_not_open", { message: "check_in_opens_at", params: { time: localTime(opensAt, settings.timezone) }, details: { opens_at: opensAt } });
+      throw new AppError("check_in_not_open", {
+        message: "check_in_opens_at",
+        params: { time: localTime(opensAt, settings.timezone) },
+        details: { opens_at: opensAt },
+      });
     }
     return applyStatusChange(cmd, { order, to: "arrived", actor: { type: "customer" }, note: "고객 도착 알림" }); // hangul-ok: stored event note
   });

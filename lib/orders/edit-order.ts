@@ -25,7 +25,10 @@ import { getOrderForUpdate } from "./status";
 const itemsText = (lines: readonly { name: string; quantity: number }[]) => lines.map((l) => `${l.name} ×${l.quantity}`).join(", ");
 
 /** Apply a change inside an order command under the customer's or staff's rules. */
-export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }: { order: Order; input: OrderEditInput; rules: BookingRules; actor: Actor }): Order {
+export function applyOrderEdit(
+  cmd: OrderCommand,
+  { order, input, rules, actor }: { order: Order; input: OrderEditInput; rules: BookingRules; actor: Actor },
+): Order {
   const { tx, now } = cmd;
   const currentSlot = slotLabel({ startTime: order.slotStart, endTime: order.slotEnd });
   const date = input.pickup_date ?? order.pickupDate;
@@ -35,7 +38,8 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
     if (order.status !== "placed") throw new AppError("invalid_transition", { message: "order_edit_started" });
     if (now >= customerCancelDeadline({ db: tx, order })) throw new AppError("cutoff_passed", { message: "order_edit_cutoff_passed" });
   } else {
-    if (order.status !== "placed" && order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", { message: "order_edit_handed_over" });
+    if (order.status !== "placed" && order.status !== "ready" && order.status !== "arrived")
+      throw new AppError("invalid_transition", { message: "order_edit_handed_over" });
     if (date !== order.pickupDate && order.status !== "placed") throw new AppError("invalid_transition", { message: "order_edit_on_rack" });
   }
 
@@ -46,7 +50,9 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
     Object.assign(changes, { pickupDate: date, slotStart: slot.startTime, slotEnd: slot.endTime });
   }
   const before = tx.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)).all();
-  const lines = input.items ? priceOrderLines({ tx, items: input.items, maxItemsPerOrder: getShopSettings({ db: tx }).maxItemsPerOrder }) : null;
+  const lines = input.items
+    ? priceOrderLines({ tx, items: input.items, maxItemsPerOrder: getShopSettings({ db: tx }).maxItemsPerOrder })
+    : null;
   if (lines || date !== order.pickupDate) {
     const stockLines = lines ?? before.map((i) => ({ product: { id: i.productId, name: i.productName }, quantity: i.quantity }));
     assertInStock({ tx, date, lines: stockLines, exceptOrderId: order.id, now });
@@ -54,17 +60,32 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
   if (lines) {
     tx.delete(orderItems).where(eq(orderItems.orderId, order.id)).run();
     tx.insert(orderItems)
-      .values(lines.map((l) => ({ orderId: order.id, productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.lineTotal })))
+      .values(
+        lines.map((l) => ({
+          orderId: order.id,
+          productId: l.product.id,
+          productName: l.product.name,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          options: l.options,
+          lineTotal: l.lineTotal,
+        })),
+      )
       .run();
     const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
     const discount = repriceOrderCoupon({ tx, orderId: order.id, lines: couponLines(lines) });
     // A prepaid order's total is what was paid: its items change only at the same total.
-    if (order.prepaidAmount > 0 && subtotal - discount !== order.total) throw new AppError("invalid_transition", { message: "order_edit_prepaid_total" });
+    if (order.prepaidAmount > 0 && subtotal - discount !== order.total)
+      throw new AppError("invalid_transition", { message: "order_edit_prepaid_total" });
     Object.assign(changes, { subtotal, discount, total: subtotal - discount });
   }
   if (date !== order.pickupDate) {
     // The pickup code is unique within its date.
-    const clash = tx.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, date), eq(orders.code, order.code))).get();
+    const clash = tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.pickupDate, date), eq(orders.code, order.code)))
+      .get();
     if (clash) changes.code = generatePickupCode({ db: tx, pickupDate: date });
   }
 
@@ -75,18 +96,30 @@ export function applyOrderEdit(cmd: OrderCommand, { order, input, rules, actor }
     const after = itemsText(lines.map((l) => ({ name: l.product.name, quantity: l.quantity })));
     if (was !== after) note.push(`상품 ${was} → ${after}`); // hangul-ok: stored event note
   }
-  if (changes.total !== undefined && changes.total !== order.total) note.push(`합계 ${formatWon(order.total)} → ${formatWon(changes.total)}`); // hangul-ok: stored event note
+  if (changes.total !== undefined && changes.total !== order.total)
+    note.push(`합계 ${formatWon(order.total)} → ${formatWon(changes.total)}`); // hangul-ok: stored event note
   if (!note.length) return order;
 
   const updated = Object.keys(changes).length ? tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get() : order;
   recordOrderEvent(cmd, { kind: "edit", before: order, after: updated, actor, note: note.join(" · ") });
   // The board of the date the order left hears of it too.
-  if (updated.pickupDate !== order.pickupDate) cmd.changes.push({ orderId: order.id, pickupDate: order.pickupDate, status: updated.status, kind: "edit", at: now });
+  if (updated.pickupDate !== order.pickupDate)
+    cmd.changes.push({ orderId: order.id, pickupDate: order.pickupDate, status: updated.status, kind: "edit", at: now });
   return updated;
 }
 
 /** The customer changes their own order by its token (their order page, `PATCH /api/v1/storefront/orders/{token}`). */
-export function editOrderByCustomer({ db, token, input, now = Date.now() }: { db: Db; token: string; input: OrderEditInput; now?: number }): Order {
+export function editOrderByCustomer({
+  db,
+  token,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  token: string;
+  input: OrderEditInput;
+  now?: number;
+}): Order {
   return runOrderCommand({ db, now }, (cmd) => {
     const order = findOrderByToken({ db: cmd.tx, token });
     if (!order) throw new AppError("not_found", { message: "order_not_found" });
@@ -95,8 +128,22 @@ export function editOrderByCustomer({ db, token, input, now = Date.now() }: { db
 }
 
 /** Staff change an order until it is handed over (admin order page, `PATCH /api/v1/orders/{id}`). */
-export function editOrderByStaff({ db, orderId, input, actor, now = Date.now() }: { db: Db; orderId: number; input: OrderEditInput; actor: Actor; now?: number }): Order {
-  return runOrderCommand({ db, now }, (cmd) => applyOrderEdit(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), input, rules: "staff", actor }));
+export function editOrderByStaff({
+  db,
+  orderId,
+  input,
+  actor,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  input: OrderEditInput;
+  actor: Actor;
+  now?: number;
+}): Order {
+  return runOrderCommand({ db, now }, (cmd) =>
+    applyOrderEdit(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), input, rules: "staff", actor }),
+  );
 }
 
 /**
@@ -104,7 +151,13 @@ export function editOrderByStaff({ db, orderId, input, actor, now = Date.now() }
  * matching each chosen option by its group and choice name in the catalogue; an option that
  * no longer exists is left out, and pricing then says what to choose.
  */
-export function orderLinesAsInput({ db, orderId }: { db: DbOrTx; orderId: number }): { name: string; productId: number; quantity: number; optionIds: number[] }[] {
+export function orderLinesAsInput({
+  db,
+  orderId,
+}: {
+  db: DbOrTx;
+  orderId: number;
+}): { name: string; productId: number; quantity: number; optionIds: number[] }[] {
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)).all();
   const catalogue = new Map(listProductsWithOptions({ db, ids: [...new Set(items.map((i) => i.productId))] }).map((p) => [p.id, p]));
   return items.map((i) => {

@@ -7,11 +7,11 @@
 export type SystemNote = "rack" | "undo" | "closeOut" | "customerCancel" | "customerArrived" | "imported";
 
 const FIXED: Record<string, SystemNote> = {
-  "되돌리기": "undo", // hangul-ok: stored event note (rows written before typed undo events)
+  되돌리기: "undo", // hangul-ok: stored event note (rows written before typed undo events)
   "마감 정리": "closeOut", // hangul-ok: stored event note
   "고객 취소": "customerCancel", // hangul-ok: stored event note
   "고객 도착 알림": "customerArrived", // hangul-ok: stored event note
-  "가져오기": "imported", // hangul-ok: stored event note
+  가져오기: "imported", // hangul-ok: stored event note
 };
 
 export function systemNote(note: string | null): { key: SystemNote; slot: string } | null {

@@ -13,13 +13,7 @@ export const MAX_NOTE_LENGTH = 500;
 
 export const orderItemInput = z.object({
   product_id: numeric(z.number({ error: "product_choose" }).int("product_choose").positive("product_choose")),
-  quantity: numeric(
-    z
-      .number({ error: "quantity_number" })
-      .int("quantity_integer")
-      .min(1, "quantity_min")
-      .max(999, "quantity_too_many"),
-  ),
+  quantity: numeric(z.number({ error: "quantity_number" }).int("quantity_integer").min(1, "quantity_min").max(999, "quantity_too_many")),
   /** Option choice ids, one per option group (see `GET /api/v1/products`). */
   options: z
     .array(numeric(z.number({ error: "option_choose_again" }).int("option_choose_again").positive("option_choose_again")))
@@ -33,9 +27,7 @@ export const orderInput = z.object({
   slot: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "pickup_slot_choose"),
   customer: z.object({
     name: nameField(),
-    phone: z
-      .string({ error: "phone_required" })
-      .refine((s) => normalizePhone(s) !== null, "phone_invalid"),
+    phone: z.string({ error: "phone_required" }).refine((s) => normalizePhone(s) !== null, "phone_invalid"),
   }),
   consent: z.object({
     privacy: z.literal(true, { error: "privacy_consent_order" }),

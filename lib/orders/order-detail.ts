@@ -18,7 +18,13 @@ export type OrderDetail = {
 export function getOrderDetail({ db, order }: { db: DbOrTx; order: Order }): OrderDetail {
   const items = db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)).all();
   const events = db
-    .select({ id: orderEvents.id, kind: orderEvents.kind, toStatus: orderEvents.toStatus, reversesEventId: orderEvents.reversesEventId, at: orderEvents.at })
+    .select({
+      id: orderEvents.id,
+      kind: orderEvents.kind,
+      toStatus: orderEvents.toStatus,
+      reversesEventId: orderEvents.reversesEventId,
+      at: orderEvents.at,
+    })
     .from(orderEvents)
     .where(eq(orderEvents.orderId, order.id))
     // Insertion order is history order; `at` may tie within one millisecond.

@@ -13,11 +13,21 @@ import { generatePickupCode } from "./pickup-code";
 export type OrderLineRecord = { productId: number; productName: string; unitPrice: number; quantity: number; options?: ChosenOption[] };
 
 /** One status the order reached, from the first (`placed`, or the imported status) on. */
-export type OrderHistoryStep = { to: OrderStatus; at: number; actorType: "user" | "customer" | "system"; actorUserId?: number | null; note?: string | null };
+export type OrderHistoryStep = {
+  to: OrderStatus;
+  at: number;
+  actorType: "user" | "customer" | "system";
+  actorUserId?: number | null;
+  note?: string | null;
+};
 
 export function writeOrderRecord(
   tx: DbOrTx,
-  { order, lines, history = [] }: { order: Omit<NewOrder, "token" | "code">; lines: readonly OrderLineRecord[]; history?: readonly OrderHistoryStep[] },
+  {
+    order,
+    lines,
+    history = [],
+  }: { order: Omit<NewOrder, "token" | "code">; lines: readonly OrderLineRecord[]; history?: readonly OrderHistoryStep[] },
 ): Order {
   const row = tx
     .insert(orders)
@@ -26,12 +36,32 @@ export function writeOrderRecord(
     .get();
   if (lines.length) {
     tx.insert(orderItems)
-      .values(lines.map((l) => ({ orderId: row.id, productId: l.productId, productName: l.productName, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options, lineTotal: l.unitPrice * l.quantity })))
+      .values(
+        lines.map((l) => ({
+          orderId: row.id,
+          productId: l.productId,
+          productName: l.productName,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          options: l.options,
+          lineTotal: l.unitPrice * l.quantity,
+        })),
+      )
       .run();
   }
   if (history.length) {
     tx.insert(orderEvents)
-      .values(history.map((e, i) => ({ orderId: row.id, fromStatus: i === 0 ? null : history[i - 1].to, toStatus: e.to, actorType: e.actorType, actorUserId: e.actorUserId ?? null, note: e.note ?? null, at: e.at })))
+      .values(
+        history.map((e, i) => ({
+          orderId: row.id,
+          fromStatus: i === 0 ? null : history[i - 1].to,
+          toStatus: e.to,
+          actorType: e.actorType,
+          actorUserId: e.actorUserId ?? null,
+          note: e.note ?? null,
+          at: e.at,
+        })),
+      )
       .run();
   }
   return row;

@@ -14,7 +14,11 @@ export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate:
     const letter = CODE_LETTERS[crypto.randomInt(CODE_LETTERS.length)];
     const digits = Array.from({ length: 3 }, () => String(crypto.randomInt(10))).join("");
     const code = attempt < 100 ? letter + digits : letter + digits + CODE_DIGITS[crypto.randomInt(4)];
-    const taken = db.select({ id: orders.id }).from(orders).where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code))).get();
+    const taken = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code)))
+      .get();
     if (!taken) return code;
   }
   throw new AppError("conflict", { message: "order_code_failed" });

@@ -33,7 +33,19 @@ export { generatePickupCode, requestHash, slotBookings };
 export type BookingRules = "customer" | "staff";
 
 /** The schedule checks shared by placing and changing an order: the date is open and the slot exists (and, for customers, is before its cut-off). */
-export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: DbOrTx; date: string; slot: string; rules: BookingRules; now: number }) {
+export function resolvePickupSlot({
+  tx,
+  date,
+  slot: label,
+  rules,
+  now,
+}: {
+  tx: DbOrTx;
+  date: string;
+  slot: string;
+  rules: BookingRules;
+  now: number;
+}) {
   const { settings, slots, closedDates } = loadSchedule({ db: tx });
   const state = dateState(date, now, settings, slots, closedDates);
   if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", { fields: { pickup_date: "no_pickup_that_day" } });
@@ -50,7 +62,19 @@ export function resolvePickupSlot({ tx, date, slot: label, rules, now }: { tx: D
 }
 
 /** The slot's capacity, counting every live order but `exceptOrderId`. */
-export function assertSlotHasRoom({ tx, date, slot, exceptOrderId, now }: { tx: DbOrTx; date: string; slot: SlotRule; exceptOrderId?: number; now?: number }): void {
+export function assertSlotHasRoom({
+  tx,
+  date,
+  slot,
+  exceptOrderId,
+  now,
+}: {
+  tx: DbOrTx;
+  date: string;
+  slot: SlotRule;
+  exceptOrderId?: number;
+  now?: number;
+}): void {
   const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId, now }).get(slot.startTime) ?? 0;
   if (booked >= slot.capacity) throw new AppError("slot_full", { fields: { slot: "slot_full_field" } });
 }
@@ -58,7 +82,15 @@ export function assertSlotHasRoom({ tx, date, slot, exceptOrderId, now }: { tx: 
 export type PricedLine = { product: ProductWithOptions; quantity: number; unitPrice: number; options: ChosenOption[]; lineTotal: number };
 
 /** Price every line on the server from the catalogue, with the per-product and per-order limits. */
-export function priceOrderLines({ tx, items, maxItemsPerOrder }: { tx: DbOrTx; items: OrderInput["items"]; maxItemsPerOrder: number }): PricedLine[] {
+export function priceOrderLines({
+  tx,
+  items,
+  maxItemsPerOrder,
+}: {
+  tx: DbOrTx;
+  items: OrderInput["items"];
+  maxItemsPerOrder: number;
+}): PricedLine[] {
   const productIds = [...new Set(items.map((i) => i.product_id))];
   const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
   const wanted = new Map<number, number>();
@@ -84,7 +116,11 @@ export function priceOrderLines({ tx, items, maxItemsPerOrder }: { tx: DbOrTx; i
   }
   const totalUnits = [...wanted.values()].reduce((a, b) => a + b, 0);
   if (totalUnits > maxItemsPerOrder) {
-    throw new AppError("validation", { message: "order_units_max", params: { max: maxItemsPerOrder }, fields: { items: "quantity_too_many" } });
+    throw new AppError("validation", {
+      message: "order_units_max",
+      params: { max: maxItemsPerOrder },
+      fields: { items: "quantity_too_many" },
+    });
   }
   return lines;
 }
@@ -112,7 +148,11 @@ export function assertInStock({
   const stock = stockForDate({ db: tx, date, productIds: [...wanted.keys()], exceptOrderId, now });
   lines.forEach((l, index) => {
     if ((stock.get(l.product.id)?.planned ?? 0) <= 0) {
-      throw new AppError("not_offered", { message: "product_not_offered", params: { product: l.product.name }, fields: { [`items.${index}.product_id`]: "not_offered" } });
+      throw new AppError("not_offered", {
+        message: "product_not_offered",
+        params: { product: l.product.name },
+        fields: { [`items.${index}.product_id`]: "not_offered" },
+      });
     }
   });
   const short = [...wanted]
@@ -123,13 +163,32 @@ export function assertInStock({
     throw new AppError("sold_out", {
       message: "sold_out_items",
       params: { items: list },
-      details: { items: short.map((s) => ({ product_id: s.productId, name: names.get(s.productId), requested: s.requested, available: s.available })) },
+      details: {
+        items: short.map((s) => ({
+          product_id: s.productId,
+          name: names.get(s.productId),
+          requested: s.requested,
+          available: s.available,
+        })),
+      },
     });
   }
 }
 
 /** Products that need more notice than the shop's own cut-off ("하루 전 20:00까지"): storefront orders only. */
-export function assertNoticeMet({ lines, date, slot, timezone, now }: { lines: readonly PricedLine[]; date: string; slot: SlotRule; timezone: string; now: number }): void {
+export function assertNoticeMet({
+  lines,
+  date,
+  slot,
+  timezone,
+  now,
+}: {
+  lines: readonly PricedLine[];
+  date: string;
+  slot: SlotRule;
+  timezone: string;
+  now: number;
+}): void {
   lines.forEach((l, index) => {
     const notice = minNoticeOf(l.product);
     if (meetsNotice(notice, date, slot.startTime, timezone, now)) return;
@@ -178,68 +237,98 @@ export function placeOrder({
   prepaymentOffered?: boolean;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
-  const result = runOrderCommand(
-    { db, now },
-    (cmd): PlaceOrderResult => {
-      const { tx } = cmd;
-      if (idempotencyKey) {
-        const existing = tx.select().from(orders).where(eq(orders.idempotencyKey, idempotencyKey)).get();
-        if (existing) {
-          if (existing.requestHash !== hash) throw new AppError("idempotency_conflict");
-          return { order: existing, created: false };
-        }
+  const result = runOrderCommand({ db, now }, (cmd): PlaceOrderResult => {
+    const { tx } = cmd;
+    if (idempotencyKey) {
+      const existing = tx.select().from(orders).where(eq(orders.idempotencyKey, idempotencyKey)).get();
+      if (existing) {
+        if (existing.requestHash !== hash) throw new AppError("idempotency_conflict");
+        return { order: existing, created: false };
       }
+    }
 
-      const { settings, slot } = resolvePickupSlot({ tx, date: input.pickup_date, slot: input.slot, rules: channel === "web" ? "customer" : "staff", now });
-      const date = input.pickup_date;
-      assertSlotHasRoom({ tx, date, slot, now });
-      const lines = priceOrderLines({ tx, items: input.items, maxItemsPerOrder: settings.maxItemsPerOrder });
-      if (channel === "web") assertNoticeMet({ lines, date, slot, timezone: settings.timezone, now });
-      // A restock waiter ordering what they were told about uses the loaf held for them.
-      const known = findCustomerByPhone({ db: tx, phone: input.customer.phone });
-      if (known) settleRestockNotices({ tx, customerId: known.id, date, productIds: [...new Set(lines.map((l) => l.product.id))], now });
-      assertInStock({ tx, date, lines, now });
+    const { settings, slot } = resolvePickupSlot({
+      tx,
+      date: input.pickup_date,
+      slot: input.slot,
+      rules: channel === "web" ? "customer" : "staff",
+      now,
+    });
+    const date = input.pickup_date;
+    assertSlotHasRoom({ tx, date, slot, now });
+    const lines = priceOrderLines({ tx, items: input.items, maxItemsPerOrder: settings.maxItemsPerOrder });
+    if (channel === "web") assertNoticeMet({ lines, date, slot, timezone: settings.timezone, now });
+    // A restock waiter ordering what they were told about uses the loaf held for them.
+    const known = findCustomerByPhone({ db: tx, phone: input.customer.phone });
+    if (known) settleRestockNotices({ tx, customerId: known.id, date, productIds: [...new Set(lines.map((l) => l.product.id))], now });
+    assertInStock({ tx, date, lines, now });
 
-      const { customer, created } = findOrCreateCustomer({ db: tx, phone: input.customer.phone, name: input.customer.name, at: now });
-      recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: consentSource, at: now });
-      // A typed phone number is a claim: the order's marketing box decides for a customer this
-      // order creates, or when staff take the order in person; it never changes an existing
-      // customer's decision from the public storefront (they decide on their private page).
-      if (created || actorUserId) {
-        recordConsent({ db: tx, customerId: customer.id, kind: "marketing", granted: input.consent.marketing, source: consentSource, at: now });
-      }
-
-      const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-      const coupon = input.coupon_code ? applyCoupon({ tx, code: input.coupon_code, customerId: customer.id, lines: couponLines(lines), at: now, timezone: settings.timezone }) : null;
-      const discount = coupon?.discount ?? 0;
-      const prepay = prepaymentTerms({ settings, lines, channel, chosen: input.payment, offered: prepaymentOffered, now });
-      const order = writeOrderRecord(tx, {
-        order: {
-          channel,
-          status: prepay ? "awaiting_payment" : "placed",
-          ...prepay,
-          customerId: customer.id,
-          customerName: input.customer.name,
-          pickupDate: date,
-          slotStart: slot.startTime,
-          slotEnd: slot.endTime,
-          subtotal,
-          discount,
-          total: subtotal - discount,
-          note: input.note,
-          idempotencyKey: idempotencyKey || null,
-          requestHash: hash,
-          placedAt: now,
-          createdByUserId: actorUserId ?? null,
-          locale,
-        },
-        lines: lines.map((l) => ({ productId: l.product.id, productName: l.product.name, unitPrice: l.unitPrice, quantity: l.quantity, options: l.options })),
+    const { customer, created } = findOrCreateCustomer({ db: tx, phone: input.customer.phone, name: input.customer.name, at: now });
+    recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: consentSource, at: now });
+    // A typed phone number is a claim: the order's marketing box decides for a customer this
+    // order creates, or when staff take the order in person; it never changes an existing
+    // customer's decision from the public storefront (they decide on their private page).
+    if (created || actorUserId) {
+      recordConsent({
+        db: tx,
+        customerId: customer.id,
+        kind: "marketing",
+        granted: input.consent.marketing,
+        source: consentSource,
+        at: now,
       });
-      if (coupon) recordCouponUse({ tx, applied: coupon, customerId: customer.id, orderId: order.id, now });
-      recordOrderEvent(cmd, { kind: "status_change", before: null, after: order, actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" } });
-      return { order, created: true };
-    },
-  );
+    }
+
+    const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+    const coupon = input.coupon_code
+      ? applyCoupon({
+          tx,
+          code: input.coupon_code,
+          customerId: customer.id,
+          lines: couponLines(lines),
+          at: now,
+          timezone: settings.timezone,
+        })
+      : null;
+    const discount = coupon?.discount ?? 0;
+    const prepay = prepaymentTerms({ settings, lines, channel, chosen: input.payment, offered: prepaymentOffered, now });
+    const order = writeOrderRecord(tx, {
+      order: {
+        channel,
+        status: prepay ? "awaiting_payment" : "placed",
+        ...prepay,
+        customerId: customer.id,
+        customerName: input.customer.name,
+        pickupDate: date,
+        slotStart: slot.startTime,
+        slotEnd: slot.endTime,
+        subtotal,
+        discount,
+        total: subtotal - discount,
+        note: input.note,
+        idempotencyKey: idempotencyKey || null,
+        requestHash: hash,
+        placedAt: now,
+        createdByUserId: actorUserId ?? null,
+        locale,
+      },
+      lines: lines.map((l) => ({
+        productId: l.product.id,
+        productName: l.product.name,
+        unitPrice: l.unitPrice,
+        quantity: l.quantity,
+        options: l.options,
+      })),
+    });
+    if (coupon) recordCouponUse({ tx, applied: coupon, customerId: customer.id, orderId: order.id, now });
+    recordOrderEvent(cmd, {
+      kind: "status_change",
+      before: null,
+      after: order,
+      actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" },
+    });
+    return { order, created: true };
+  });
   if (result.created) recordOrderSuggestionsAfterPlacing({ db, now, orderId: result.order.id });
   return result;
 }

@@ -25,13 +25,19 @@ describe("slot capacity", () => {
         items: [{ product_id: shop.bagel.id, quantity: 1 }],
       }),
     }).order;
-  const listedSlot = (label: string) => listPickupDates({ db }).find((d) => d.date === tomorrow)!.slots.find((s) => s.slot === label)!;
+  const listedSlot = (label: string) =>
+    listPickupDates({ db })
+      .find((d) => d.date === tomorrow)!
+      .slots.find((s) => s.slot === label)!;
 
   beforeEach(() => {
     db = freshDb();
     shop = shopWithProducts(db);
     plan(db, tomorrow, shop.bagel.id, 50);
-    db.update(pickupSlots).set({ capacity: 2 }).where(and(eq(pickupSlots.weekday, weekdayOf(tomorrow)), eq(pickupSlots.startTime, "10:00"))).run();
+    db.update(pickupSlots)
+      .set({ capacity: 2 })
+      .where(and(eq(pickupSlots.weekday, weekdayOf(tomorrow)), eq(pickupSlots.startTime, "10:00")))
+      .run();
   });
 
   it("takes orders up to the slot's capacity, then refuses with slot_full and writes nothing", () => {
@@ -53,6 +59,8 @@ describe("slot capacity", () => {
   });
 
   it("refuses a slot the day does not have", () => {
-    expect(() => order(1, "10:30-11:30")).toThrowError(expect.objectContaining({ code: "validation", fields: { slot: { code: "pickup_slot_choose_again" } } }));
+    expect(() => order(1, "10:30-11:30")).toThrowError(
+      expect.objectContaining({ code: "validation", fields: { slot: { code: "pickup_slot_choose_again" } } }),
+    );
   });
 });

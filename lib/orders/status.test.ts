@@ -56,12 +56,22 @@ describe("changeOrderStatus and undo against the database", () => {
     plan(db, today, bagel.id, 10);
     const slot = db.query.pickupSlots.findFirst()!;
     void slot;
-    const slots = db.query.pickupSlots.findMany().sync().filter((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay());
+    const slots = db.query.pickupSlots
+      .findMany()
+      .sync()
+      .filter((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay());
     orderId = placeOrder({
       db,
       channel: "phone",
       now,
-      input: { pickup_date: today, slot: `${slots.at(-1)!.startTime}-${slots.at(-1)!.endTime}`, customer: { name: "김단골", phone: "010-1234-5678" }, consent: { privacy: true, marketing: false }, items: [{ product_id: bagel.id, quantity: 2, options: [] }], note: "" },
+      input: {
+        pickup_date: today,
+        slot: `${slots.at(-1)!.startTime}-${slots.at(-1)!.endTime}`,
+        customer: { name: "김단골", phone: "010-1234-5678" },
+        consent: { privacy: true, marketing: false },
+        items: [{ product_id: bagel.id, quantity: 2, options: [] }],
+        note: "",
+      },
     }).order.id;
   });
 
@@ -69,10 +79,20 @@ describe("changeOrderStatus and undo against the database", () => {
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now });
     expect(() => changeOrderStatus({ db, orderId, to: "ready", actor: { type: "user", userId: 1 }, now })).toThrow(/바꿀 수 없어요/);
     expect(getOrderForUpdate({ db, orderId }).status).toBe("picked_up");
-    expect(db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).all().map((e) => e.toStatus)).toEqual(["placed", "picked_up"]);
+    expect(
+      db
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, orderId))
+        .all()
+        .map((e) => e.toStatus),
+    ).toEqual(["placed", "picked_up"]);
   });
 
-  const undo = (userId: number, at: number) => runOrderCommand({ db, now: at }, (cmd) => applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), actor: { type: "user", userId } }));
+  const undo = (userId: number, at: number) =>
+    runOrderCommand({ db, now: at }, (cmd) =>
+      applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), actor: { type: "user", userId } }),
+    );
 
   it("undoes a hand-over by the same user within the window and reverses the points in the ledger", () => {
     const customerId = getOrderForUpdate({ db, orderId }).customerId!;
@@ -85,11 +105,21 @@ describe("changeOrderStatus and undo against the database", () => {
     expect(order.pointsEarned).toBe(0);
     // Append-only: the earn row stays, a reversing entry names it, the balance is back to 0.
     const ledger = db.select().from(pointsLedger).all();
-    expect(ledger.map((e) => [e.reason, e.delta])).toEqual([["earn", earned], ["reverse", -earned]]);
+    expect(ledger.map((e) => [e.reason, e.delta])).toEqual([
+      ["earn", earned],
+      ["reverse", -earned],
+    ]);
     expect(ledger[1].reversesId).toBe(ledger[0].id);
     expect(pointsBalance({ db, customerId })).toBe(0);
     const last = db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).all().at(-1)!;
-    expect([last.kind, last.fromStatus, last.toStatus, last.actorUserId, last.reversesEventId, last.note]).toEqual(["undo", "picked_up", "placed", 1, undone.id, null]);
+    expect([last.kind, last.fromStatus, last.toStatus, last.actorUserId, last.reversesEventId, last.note]).toEqual([
+      "undo",
+      "picked_up",
+      "placed",
+      1,
+      undone.id,
+      null,
+    ]);
     // Handed over again, it earns again, once; undone again, reversed again.
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now: now + 4000 });
     expect(pointsBalance({ db, customerId })).toBe(earned);
@@ -98,7 +128,13 @@ describe("changeOrderStatus and undo against the database", () => {
     expect(pointsBalance({ db, customerId })).toBe(0);
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now: now + 6000 });
     expect(pointsBalance({ db, customerId })).toBe(earned);
-    expect(db.select().from(pointsLedger).all().map((e) => e.reason)).toEqual(["earn", "reverse", "earn", "reverse", "earn"]);
+    expect(
+      db
+        .select()
+        .from(pointsLedger)
+        .all()
+        .map((e) => e.reason),
+    ).toEqual(["earn", "reverse", "earn", "reverse", "earn"]);
   });
 
   it("refuses to undo a hand-over once part of it was returned; the ledger keeps the return and the balance what still stands", () => {
@@ -106,13 +142,35 @@ describe("changeOrderStatus and undo against the database", () => {
     changeOrderStatus({ db, orderId, to: "picked_up", actor: { type: "user", userId: 1 }, now });
     const earned = pointsBalance({ db, customerId });
     const productId = db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).get()!.productId;
-    const { ret } = recordReturn({ db, source: "staff", actorUserId: 1, now: now + 1000, input: { order_id: orderId, items: [{ product_id: productId, quantity: 1 }], refund: 0, method: "cash" } });
+    const { ret } = recordReturn({
+      db,
+      source: "staff",
+      actorUserId: 1,
+      now: now + 1000,
+      input: { order_id: orderId, items: [{ product_id: productId, quantity: 1 }], refund: 0, method: "cash" },
+    });
     expect(ret.pointsReversed).toBeGreaterThan(0);
     expect(() => undo(1, now + 3000)).toThrow(/반품이 기록된 픽업은 되돌릴 수 없어요/);
     expect(getOrderForUpdate({ db, orderId })).toMatchObject({ status: "picked_up", pointsEarned: earned });
-    expect(db.select().from(pointsLedger).all().map((e) => [e.reason, e.delta])).toEqual([["earn", earned], ["return", -ret.pointsReversed]]);
+    expect(
+      db
+        .select()
+        .from(pointsLedger)
+        .all()
+        .map((e) => [e.reason, e.delta]),
+    ).toEqual([
+      ["earn", earned],
+      ["return", -ret.pointsReversed],
+    ]);
     expect(pointsBalance({ db, customerId })).toBe(earned - ret.pointsReversed);
-    expect(db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).all().map((e) => e.kind)).not.toContain("undo");
+    expect(
+      db
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, orderId))
+        .all()
+        .map((e) => e.kind),
+    ).not.toContain("undo");
   });
 
   it("refuses an undo by another user, after the window, or twice", () => {

@@ -47,7 +47,14 @@ export function applyStatusChange(
   if (owed !== null) changes.refundOwed = owed;
   // A pre-order becomes a purchase when it is picked up: it earns points then, by the one policy.
   if (to === "picked_up") {
-    changes.pointsEarned = awardPurchasePoints({ db: tx, customerId: order.customerId, sourceType: "order", sourceId: order.id, total: order.total, now });
+    changes.pointsEarned = awardPurchasePoints({
+      db: tx,
+      customerId: order.customerId,
+      sourceType: "order",
+      sourceId: order.id,
+      total: order.total,
+      now,
+    });
   }
   const updated = tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning().get();
   recordOrderEvent(cmd, { kind: "status_change", before: order, after: updated, actor, note });
@@ -75,7 +82,9 @@ export function changeOrderStatus({
   note?: string | null;
   extra?: Partial<Order>;
 }): Order {
-  return runOrderCommand({ db, now }, (cmd) => applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to, actor, note, extra }));
+  return runOrderCommand({ db, now }, (cmd) =>
+    applyStatusChange(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId }), to, actor, note, extra }),
+  );
 }
 
 /** How long after a status change its author may take it back (the rack's "되돌리기"). */
@@ -116,7 +125,10 @@ export function applyUndo(
   // Once part of a hand-over has come back as a return, the hand-over surely happened: undoing it
   // would leave a return on an order nobody picked up and take back points the return already
   // took back. The return is the record; the undo is refused.
-  if (order.status === "picked_up" && tx.select({ id: purchaseReturns.id }).from(purchaseReturns).where(eq(purchaseReturns.orderId, order.id)).limit(1).get()) {
+  if (
+    order.status === "picked_up" &&
+    tx.select({ id: purchaseReturns.id }).from(purchaseReturns).where(eq(purchaseReturns.orderId, order.id)).limit(1).get()
+  ) {
     throw new AppError("invalid_transition", { message: "undo_after_return" });
   }
   const back = last.fromStatus as OrderStatus;

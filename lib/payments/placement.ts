@@ -31,7 +31,13 @@ export function prepaymentTerms({
   now: number;
 }): { holdUntil: number; paymentOrderId: string } | null {
   // Orders taken by phone are paid at the counter.
-  const policy = channel === "web" ? orderPaymentPolicy(settings.paymentPolicy, lines.map((l) => l.product)) : "at_pickup";
+  const policy =
+    channel === "web"
+      ? orderPaymentPolicy(
+          settings.paymentPolicy,
+          lines.map((l) => l.product),
+        )
+      : "at_pickup";
   if (chosen === "prepay" && (!offered || policy === "at_pickup")) {
     throw new AppError("validation", { message: "prepay_not_offered", fields: { payment: "prepay_not_offered" } });
   }

@@ -16,5 +16,8 @@ export function refundOwedOnLeaving({ tx, order, to, now }: { tx: DbOrTx; order:
   if (order.prepaidAmount <= 0 || (to !== "cancelled" && to !== "no_show")) return null;
   const settings = getShopSettings({ db: tx });
   const beforeCutoff = now < slotCutoffAt(order.pickupDate, { startTime: order.slotStart }, settings);
-  return Math.max(order.refundedAmount, refundOnLeaving({ prepaid: order.prepaidAmount, to, beforeCutoff, keepPercent: settings.prepaidKeepPercent }));
+  return Math.max(
+    order.refundedAmount,
+    refundOnLeaving({ prepaid: order.prepaidAmount, to, beforeCutoff, keepPercent: settings.prepaidKeepPercent }),
+  );
 }

@@ -49,7 +49,17 @@ export function holdLeftMs(order: Pick<Order, "holdUntil">, now: number): number
  * everything back; a no-show or a cancel after the cut-off keeps the shop's share
  * (`keepPercent`, 0 none … 100 all), rounded in the customer's favour.
  */
-export function refundOnLeaving({ prepaid, to, beforeCutoff, keepPercent }: { prepaid: number; to: OrderStatus; beforeCutoff: boolean; keepPercent: number }): number {
+export function refundOnLeaving({
+  prepaid,
+  to,
+  beforeCutoff,
+  keepPercent,
+}: {
+  prepaid: number;
+  to: OrderStatus;
+  beforeCutoff: boolean;
+  keepPercent: number;
+}): number {
   if (prepaid <= 0) return 0;
   if (to === "cancelled" && beforeCutoff) return prepaid;
   if (to !== "cancelled" && to !== "no_show") return 0;

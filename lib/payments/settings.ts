@@ -14,9 +14,18 @@ export const MAX_PAYMENT_HOLD_MINUTES = 60;
 export const paymentSettingsInput = z
   .object({
     paymentPolicy: z.enum(PAYMENT_POLICIES, { error: "payment_policy_choose" }),
-    paymentHoldMinutes: z.coerce.number({ error: "payment_hold_range" }).int("payment_hold_range").min(1, "payment_hold_range").max(MAX_PAYMENT_HOLD_MINUTES, "payment_hold_range"),
+    paymentHoldMinutes: z.coerce
+      .number({ error: "payment_hold_range" })
+      .int("payment_hold_range")
+      .min(1, "payment_hold_range")
+      .max(MAX_PAYMENT_HOLD_MINUTES, "payment_hold_range"),
     keep: z.enum(["none", "share", "all"], { error: "payment_keep_choose" }),
-    keepPercent: z.coerce.number({ error: "payment_keep_percent_range" }).int("payment_keep_percent_range").min(1, "payment_keep_percent_range").max(99, "payment_keep_percent_range").optional(),
+    keepPercent: z.coerce
+      .number({ error: "payment_keep_percent_range" })
+      .int("payment_keep_percent_range")
+      .min(1, "payment_keep_percent_range")
+      .max(99, "payment_keep_percent_range")
+      .optional(),
   })
   .refine((v) => v.keep !== "share" || v.keepPercent !== undefined, { path: ["keepPercent"], message: "payment_keep_percent_range" });
 

@@ -72,7 +72,13 @@ export function setupChecklist({ db, now = Date.now() }: { db: DbOrTx; now?: num
   const { settings, slots, closedDates } = loadSchedule({ db });
   const planDate = nextPickupDay(addDays(localDate(now, settings.timezone), 1), settings, slots, closedDates);
   const count = (q: { n: number } | undefined) => Number(q?.n ?? 0);
-  const activeProducts = count(db.select({ n: sql<number>`count(*)` }).from(products).where(eq(products.active, true)).get());
+  const activeProducts = count(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(products)
+      .where(eq(products.active, true))
+      .get(),
+  );
   const planned = count(
     db
       .select({ n: sql<number>`count(*)` })

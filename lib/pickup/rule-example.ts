@@ -8,7 +8,15 @@ import { cutoffAt, nextPickupDay, opensAt, slotCutoffAt, slotsForDate, type Slot
 
 export type RuleExample =
   | { date: string; mode: "day_before"; opensAt: number; cutoffAt: number }
-  | { date: string; mode: "hours_before_slot"; opensAt: number; hours: number; firstSlot: string | null; firstSlotCutoffAt: number | null; cutoffAt: number };
+  | {
+      date: string;
+      mode: "hours_before_slot";
+      opensAt: number;
+      hours: number;
+      firstSlot: string | null;
+      firstSlotCutoffAt: number | null;
+      cutoffAt: number;
+    };
 
 /**
  * "11월 25일 픽업 주문은 11월 24일 18:00에 열리고 21:00에 마감돼요": the moments for the
@@ -20,7 +28,18 @@ export function ruleExample({
   closed = new Set(),
   now = Date.now(),
 }: {
-  settings: Pick<ShopSettings, "timezone" | "opensDaysBefore" | "opensTime" | "cutoffMode" | "cutoffDaysBefore" | "cutoffTime" | "cutoffHoursBefore" | "daysAhead" | "closedWeekdays">;
+  settings: Pick<
+    ShopSettings,
+    | "timezone"
+    | "opensDaysBefore"
+    | "opensTime"
+    | "cutoffMode"
+    | "cutoffDaysBefore"
+    | "cutoffTime"
+    | "cutoffHoursBefore"
+    | "daysAhead"
+    | "closedWeekdays"
+  >;
   slots: readonly SlotRule[];
   closed?: ReadonlySet<string>;
   now?: number;

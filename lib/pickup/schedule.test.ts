@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { zonedTime } from "@/lib/shop/time";
-import { cutoffAt, dateState, opensAt, slotCutoffAt, slotLabel, upcomingPickupDates, type ScheduleSettings, type SlotRule } from "./schedule";
+import {
+  cutoffAt,
+  dateState,
+  opensAt,
+  slotCutoffAt,
+  slotLabel,
+  upcomingPickupDates,
+  type ScheduleSettings,
+  type SlotRule,
+} from "./schedule";
 
 const TZ = "Asia/Seoul";
 const at = (date: string, time: string) => zonedTime(date, time, TZ);
@@ -21,7 +30,9 @@ const base: ScheduleSettings = {
 /** Hourly-ish windows on every weekday. */
 function everyDay(times: [string, string][], capacity = 10): SlotRule[] {
   let id = 0;
-  return Array.from({ length: 7 }, (_, weekday) => times.map(([startTime, endTime]) => ({ id: ++id, weekday, startTime, endTime, capacity, active: true }))).flat();
+  return Array.from({ length: 7 }, (_, weekday) =>
+    times.map(([startTime, endTime]) => ({ id: ++id, weekday, startTime, endTime, capacity, active: true })),
+  ).flat();
 }
 const slots = everyDay([
   ["09:00", "10:00"],

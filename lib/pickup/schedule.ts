@@ -38,13 +38,16 @@ export function isClosedDate(date: string, settings: Pick<ScheduleSettings, "clo
 
 export function slotsForDate(date: string, slots: readonly SlotRule[]): SlotRule[] {
   const weekday = weekdayOf(date);
-  return slots
-    .filter((s) => s.active && s.weekday === weekday)
-    .sort((a, b) => a.startTime.localeCompare(b.startTime));
+  return slots.filter((s) => s.active && s.weekday === weekday).sort((a, b) => a.startTime.localeCompare(b.startTime));
 }
 
 /** The first date from `from` (within two weeks) the shop is open with a pickup slot; `from` itself when none is. */
-export function nextPickupDay(from: string, s: Pick<ScheduleSettings, "closedWeekdays">, slots: readonly SlotRule[], closedDates: ReadonlySet<string>): string {
+export function nextPickupDay(
+  from: string,
+  s: Pick<ScheduleSettings, "closedWeekdays">,
+  slots: readonly SlotRule[],
+  closedDates: ReadonlySet<string>,
+): string {
   for (let i = 0; i < 14; i++) {
     const d = addDays(from, i);
     if (!isClosedDate(d, s, closedDates) && slotsForDate(d, slots).length > 0) return d;
@@ -127,7 +130,12 @@ export function upcomingPickupDates(
 }
 
 /** The next moment ordering opens for any date, for "주문은 …에 열려요". */
-export function nextOpening(now: number, s: ScheduleSettings, slots: readonly SlotRule[], closedDates: ReadonlySet<string>): { date: string; opensAt: number } | null {
+export function nextOpening(
+  now: number,
+  s: ScheduleSettings,
+  slots: readonly SlotRule[],
+  closedDates: ReadonlySet<string>,
+): { date: string; opensAt: number } | null {
   const today = localDate(now, s.timezone);
   for (let i = 0; i <= s.daysAhead + 14; i++) {
     const date = addDays(today, i);
@@ -137,7 +145,10 @@ export function nextOpening(now: number, s: ScheduleSettings, slots: readonly Sl
 }
 
 /** When "도착했어요" opens for an order: the shop's `checkInOpensMinutes` before its slot starts. */
-export function checkInOpensAt(order: { pickupDate: string; slotStart: string }, s: { timezone: string; checkInOpensMinutes: number }): number {
+export function checkInOpensAt(
+  order: { pickupDate: string; slotStart: string },
+  s: { timezone: string; checkInOpensMinutes: number },
+): number {
   return zonedTime(order.pickupDate, order.slotStart, s.timezone) - s.checkInOpensMinutes * 60_000;
 }
 

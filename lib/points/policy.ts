@@ -39,13 +39,26 @@ export function awardPurchasePoints({
   const points = pointsForPurchase(total, rate);
   if (points > 0) {
     const earnRound = reversedCredits({ db, sourceType, sourceId }).length;
-    db.insert(pointsLedger).values({ customerId, delta: points, reason: "earn", sourceType, sourceId, earnRound, rateBp: rate, createdAt: now }).onConflictDoNothing().run();
+    db.insert(pointsLedger)
+      .values({ customerId, delta: points, reason: "earn", sourceType, sourceId, earnRound, rateBp: rate, createdAt: now })
+      .onConflictDoNothing()
+      .run();
   }
   recomputeTier({ db, customerId, now, pending: { sourceType, sourceId, total } });
   return points;
 }
 
-function purchaseEntries({ db, sourceType, sourceId, reason }: { db: DbOrTx; sourceType: "order" | "sale"; sourceId: number; reason: "earn" | "reverse" }) {
+function purchaseEntries({
+  db,
+  sourceType,
+  sourceId,
+  reason,
+}: {
+  db: DbOrTx;
+  sourceType: "order" | "sale";
+  sourceId: number;
+  reason: "earn" | "reverse";
+}) {
   return db
     .select()
     .from(pointsLedger)
@@ -62,18 +75,43 @@ function reversedCredits({ db, sourceType, sourceId }: { db: DbOrTx; sourceType:
  * Take back a purchase's standing credit (an undone hand-over) by appending a `reverse`
  * entry of the opposite amount; the ledger is never edited. Returns the points taken back.
  */
-export function reversePurchasePoints({ db, sourceType, sourceId, userId, now }: { db: DbOrTx; sourceType: "order" | "sale"; sourceId: number; userId?: number | null; now: number }): number {
+export function reversePurchasePoints({
+  db,
+  sourceType,
+  sourceId,
+  userId,
+  now,
+}: {
+  db: DbOrTx;
+  sourceType: "order" | "sale";
+  sourceId: number;
+  userId?: number | null;
+  now: number;
+}): number {
   const reversed = new Set(reversedCredits({ db, sourceType, sourceId }).map((r) => r.reversesId));
   const standing = purchaseEntries({ db, sourceType, sourceId, reason: "earn" }).filter((e) => !reversed.has(e.id));
   for (const earn of standing) {
     db.insert(pointsLedger)
-      .values({ customerId: earn.customerId, delta: -earn.delta, reason: "reverse", sourceType, sourceId, reversesId: earn.id, createdByUserId: userId ?? null, createdAt: now })
+      .values({
+        customerId: earn.customerId,
+        delta: -earn.delta,
+        reason: "reverse",
+        sourceType,
+        sourceId,
+        reversesId: earn.id,
+        createdByUserId: userId ?? null,
+        createdAt: now,
+      })
       .run();
   }
   return standing.reduce((sum, e) => sum + e.delta, 0);
 }
 
 export function pointsBalance({ db, customerId }: { db: DbOrTx; customerId: number }): number {
-  const row = db.select({ sum: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)` }).from(pointsLedger).where(eq(pointsLedger.customerId, customerId)).get();
+  const row = db
+    .select({ sum: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)` })
+    .from(pointsLedger)
+    .where(eq(pointsLedger.customerId, customerId))
+    .get();
   return Number(row?.sum ?? 0);
 }

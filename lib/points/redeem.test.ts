@@ -18,7 +18,9 @@ describe("redeemPoints", () => {
     expect(again.entry.id).toBe(first.entry.id);
     expect(pointsBalance({ db, customerId: customer.id })).toBe(300);
 
-    expect(() => redeemPoints({ db, customerId: customer.id, points: 100, userId: null, requestKey: "form-key-1" })).toThrowError(/다른 내용/);
+    expect(() => redeemPoints({ db, customerId: customer.id, points: 100, userId: null, requestKey: "form-key-1" })).toThrowError(
+      /다른 내용/,
+    );
     expect(() => redeemPoints({ db, customerId: customer.id, points: 301, userId: null, requestKey: "form-key-2" })).toThrowError(/잔액/);
     redeemPoints({ db, customerId: customer.id, points: 300, userId: null, requestKey: "form-key-2" });
     expect(pointsBalance({ db, customerId: customer.id })).toBe(0);

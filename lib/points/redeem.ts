@@ -51,7 +51,15 @@ export function redeemPoints({
       }
       const entry = tx
         .insert(pointsLedger)
-        .values({ customerId, delta: -points, reason: "redeem", sourceType: "manual", requestKey: requestKey ?? null, createdByUserId: userId, createdAt: now })
+        .values({
+          customerId,
+          delta: -points,
+          reason: "redeem",
+          sourceType: "manual",
+          requestKey: requestKey ?? null,
+          createdByUserId: userId,
+          createdAt: now,
+        })
         .returning()
         .get();
       return { balance: balance - points, entry };
@@ -61,5 +69,11 @@ export function redeemPoints({
 }
 
 export function listPointsLedger({ db, customerId, limit = 100 }: { db: DbOrTx; customerId: number; limit?: number }): PointsEntry[] {
-  return db.select().from(pointsLedger).where(eq(pointsLedger.customerId, customerId)).orderBy(desc(pointsLedger.createdAt), desc(pointsLedger.id)).limit(limit).all();
+  return db
+    .select()
+    .from(pointsLedger)
+    .where(eq(pointsLedger.customerId, customerId))
+    .orderBy(desc(pointsLedger.createdAt), desc(pointsLedger.id))
+    .limit(limit)
+    .all();
 }

@@ -15,7 +15,15 @@ import { endedHolds } from "@/lib/order-holds";
 /** Move every ended hold (or only `orderId`'s) to `expired`. Returns the orders expired. */
 export function expireHolds({ db, now = Date.now(), orderId }: { db: Db; now?: number; orderId?: number }): Order[] {
   // A read first: most sweeps find nothing and need no write lock.
-  if (!db.select({ id: orders.id }).from(orders).where(and(endedHolds(now), orderId ? eq(orders.id, orderId) : undefined)).limit(1).get()) return [];
+  if (
+    !db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(endedHolds(now), orderId ? eq(orders.id, orderId) : undefined))
+      .limit(1)
+      .get()
+  )
+    return [];
   return runOrderCommand({ db, now }, (cmd) => {
     const ended = cmd.tx
       .select()

@@ -19,7 +19,17 @@ import { AppError } from "@/lib/errors";
 import { recordOrderEvent, runOrderCommand, type Actor } from "@/lib/orders/command";
 import { findOrderByToken } from "@/lib/orders/customer-actions";
 import { applyStatusChange, getOrderForUpdate, UNDO_WINDOW_MS } from "@/lib/orders/status";
-import { cancelledTotal, cancelTossPayment, confirmTossPayment, getTossPayment, tossConfig, tossTime, type TossConfig, type TossPayment, type TossResult } from "@/lib/payments/adapters/toss";
+import {
+  cancelledTotal,
+  cancelTossPayment,
+  confirmTossPayment,
+  getTossPayment,
+  tossConfig,
+  tossTime,
+  type TossConfig,
+  type TossPayment,
+  type TossResult,
+} from "@/lib/payments/adapters/toss";
 import { expireHolds } from "./holds";
 
 /** How much longer a hold lasts while the provider confirms a payment made in time. */
@@ -34,10 +44,14 @@ function requireConfig(config: TossConfig | null | undefined): TossConfig {
 export type ConfirmRedirect = { token: string; paymentKey: string; orderId: string; amount: number };
 
 /** Step 1: check the success redirect against the order; "paid" when it was recorded already. */
-export function beginConfirm({ db, now = Date.now(), redirect }: { db: Db; now?: number; redirect: ConfirmRedirect }): { state: "paid" | "confirm" | "expired"; order: Order } {
+export function beginConfirm({ db, now = Date.now(), redirect }: { db: Db; now?: number; redirect: ConfirmRedirect }): {
+  state: "paid" | "confirm" | "expired";
+  order: Order;
+} {
   return runOrderCommand({ db, now }, (cmd) => {
     const order = findOrderByToken({ db: cmd.tx, token: redirect.token });
-    if (!order || !order.paymentOrderId || order.paymentOrderId !== redirect.orderId) throw new AppError("not_found", { message: "payment_order_unknown" });
+    if (!order || !order.paymentOrderId || order.paymentOrderId !== redirect.orderId)
+      throw new AppError("not_found", { message: "payment_order_unknown" });
     if (order.prepaidAmount > 0) {
       if (order.paymentKey !== redirect.paymentKey) throw new AppError("conflict", { message: "payment_already_paid" });
       return { state: "paid", order };
@@ -59,7 +73,11 @@ export function beginConfirm({ db, now = Date.now(), redirect }: { db: Db; now?:
 }
 
 /** Step 2: the provider confirms; a timeout or network failure is tried once more, "already processed" is read back. */
-export async function confirmWithProvider(config: TossConfig, input: { paymentKey: string; orderId: string; amount: number }, attempts = 2): Promise<TossResult<TossPayment>> {
+export async function confirmWithProvider(
+  config: TossConfig,
+  input: { paymentKey: string; orderId: string; amount: number },
+  attempts = 2,
+): Promise<TossResult<TossPayment>> {
   let last: TossResult<TossPayment> = { ok: false, code: "NOT_TRIED", message: "", status: null };
   for (let i = 0; i < attempts; i++) {
     last = await confirmTossPayment(config, input);
@@ -79,7 +97,19 @@ export async function confirmWithProvider(config: TossConfig, input: { paymentKe
  * becomes `placed`; an order whose hold ended (or that was called off) keeps the record and
  * owes the whole amount back.
  */
-export function recordPayment({ db, now = Date.now(), orderId, payment, actor = { type: "customer" } }: { db: Db; now?: number; orderId: number; payment: TossPayment; actor?: Actor }): { order: Order; recorded: boolean } {
+export function recordPayment({
+  db,
+  now = Date.now(),
+  orderId,
+  payment,
+  actor = { type: "customer" },
+}: {
+  db: Db;
+  now?: number;
+  orderId: number;
+  payment: TossPayment;
+  actor?: Actor;
+}): { order: Order; recorded: boolean } {
   return runOrderCommand({ db, now }, (cmd) => {
     const order = getOrderForUpdate({ db: cmd.tx, orderId });
     if (order.prepaidAmount > 0) return { order, recorded: false };
@@ -104,23 +134,40 @@ export function recordPayment({ db, now = Date.now(), orderId, payment, actor = 
       before: order,
       after: paid,
       actor,
-      online: { amount: payment.totalAmount, paymentKey: payment.paymentKey, providerMethod: payment.method, approvedAt: tossTime(payment.approvedAt) ?? now },
+      online: {
+        amount: payment.totalAmount,
+        paymentKey: payment.paymentKey,
+        providerMethod: payment.method,
+        approvedAt: tossTime(payment.approvedAt) ?? now,
+      },
     });
     const after = live ? applyStatusChange(cmd, { order: paid, to: "placed", actor, extra: { holdUntil: null } }) : paid;
     return { order: after, recorded: true };
   });
 }
 
-export type ConfirmOutcome = { state: "paid"; order: Order } | { state: "expired"; order: Order } | { state: "failed"; order: Order; code: string; message: string };
+export type ConfirmOutcome =
+  { state: "paid"; order: Order } | { state: "expired"; order: Order } | { state: "failed"; order: Order; code: string; message: string };
 
 /** The success redirect, whole: steps 1–3. A payment confirmed after its hold ended is refunded at once. */
-export async function confirmPrepayment({ db, redirect, config, now }: { db: Db; redirect: ConfirmRedirect; config?: TossConfig | null; now?: () => number }): Promise<ConfirmOutcome> {
+export async function confirmPrepayment({
+  db,
+  redirect,
+  config,
+  now,
+}: {
+  db: Db;
+  redirect: ConfirmRedirect;
+  config?: TossConfig | null;
+  now?: () => number;
+}): Promise<ConfirmOutcome> {
   const c = requireConfig(config);
   const clock = now ?? Date.now;
   const begun = beginConfirm({ db, now: clock(), redirect });
   if (begun.state !== "confirm") return { state: begun.state, order: begun.order };
   const result = await confirmWithProvider(c, { paymentKey: redirect.paymentKey, orderId: redirect.orderId, amount: begun.order.total });
-  if (!result.ok) return { state: "failed", order: getOrderForUpdate({ db, orderId: begun.order.id }), code: result.code, message: result.message };
+  if (!result.ok)
+    return { state: "failed", order: getOrderForUpdate({ db, orderId: begun.order.id }), code: result.code, message: result.message };
   const { order } = recordPayment({ db, now: clock(), orderId: begun.order.id, payment: result.value });
   if (order.status === "expired" || order.status === "cancelled") {
     await settleRefunds({ db, config: c, now: clock(), orderId: order.id });
@@ -130,7 +177,19 @@ export async function confirmPrepayment({ db, redirect, config, now }: { db: Db;
 }
 
 /** Record what the provider refunded beyond what the order shows, as one `refund` event (idempotent). */
-export function recordRefund({ db, now = Date.now(), orderId, payment, actor = { type: "system" } }: { db: Db; now?: number; orderId: number; payment: TossPayment; actor?: Actor }): { order: Order; amount: number } {
+export function recordRefund({
+  db,
+  now = Date.now(),
+  orderId,
+  payment,
+  actor = { type: "system" },
+}: {
+  db: Db;
+  now?: number;
+  orderId: number;
+  payment: TossPayment;
+  actor?: Actor;
+}): { order: Order; amount: number } {
   return runOrderCommand({ db, now }, (cmd) => {
     const order = getOrderForUpdate({ db: cmd.tx, orderId });
     const refunded = Math.min(order.prepaidAmount, cancelledTotal(payment));
@@ -160,7 +219,17 @@ export function recordRefund({ db, now = Date.now(), orderId, payment, actor = {
  * of a no-show or cancel waits out the undo window first. The idempotency key names the
  * order and the amount owed, so a retried call refunds once.
  */
-export async function settleRefunds({ db, config, now = Date.now(), orderId }: { db: Db; config?: TossConfig | null; now?: number; orderId?: number }): Promise<number> {
+export async function settleRefunds({
+  db,
+  config,
+  now = Date.now(),
+  orderId,
+}: {
+  db: Db;
+  config?: TossConfig | null;
+  now?: number;
+  orderId?: number;
+}): Promise<number> {
   const c = requireConfig(config);
   const settled = now - UNDO_WINDOW_MS;
   const due = db
@@ -197,11 +266,22 @@ export async function settleRefunds({ db, config, now = Date.now(), orderId }: {
  * The provider's webhook (`PAYMENT_STATUS_CHANGED`): never trusted as sent — the payment is
  * read back from the provider, and what it says is recorded once (a replay changes nothing).
  */
-export async function handleTossWebhook({ db, body, config, now }: { db: Db; body: unknown; config?: TossConfig | null; now?: () => number }): Promise<{ handled: boolean }> {
+export async function handleTossWebhook({
+  db,
+  body,
+  config,
+  now,
+}: {
+  db: Db;
+  body: unknown;
+  config?: TossConfig | null;
+  now?: () => number;
+}): Promise<{ handled: boolean }> {
   const c = requireConfig(config);
   const clock = now ?? Date.now;
   const paymentKey = (body as { data?: { paymentKey?: unknown } } | null)?.data?.paymentKey;
-  if (typeof paymentKey !== "string" || !paymentKey || paymentKey.length > 200) throw new AppError("validation", { message: "webhook_payment_key" });
+  if (typeof paymentKey !== "string" || !paymentKey || paymentKey.length > 200)
+    throw new AppError("validation", { message: "webhook_payment_key" });
   const read = await getTossPayment(c, paymentKey);
   if (!read.ok) return { handled: false };
   const payment = read.value;
@@ -211,7 +291,8 @@ export async function handleTossWebhook({ db, body, config, now }: { db: Db; bod
     recordPayment({ db, now: clock(), orderId: order.id, payment, actor: { type: "system" } });
   }
   if (payment.status === "CANCELED" || payment.status === "PARTIAL_CANCELED") {
-    if (order.prepaidAmount === 0 && payment.totalAmount === order.total) recordPayment({ db, now: clock(), orderId: order.id, payment: { ...payment, status: "DONE" }, actor: { type: "system" } });
+    if (order.prepaidAmount === 0 && payment.totalAmount === order.total)
+      recordPayment({ db, now: clock(), orderId: order.id, payment: { ...payment, status: "DONE" }, actor: { type: "system" } });
     recordRefund({ db, now: clock(), orderId: order.id, payment });
   }
   await settleRefunds({ db, config: c, now: clock(), orderId: order.id });
@@ -223,7 +304,15 @@ export async function handleTossWebhook({ db, body, config, now }: { db: Db; bod
  * expire ended holds; read back any payment whose confirmation was cut short (a timeout the
  * provider did complete is recorded, then refunded as its hold ended); send refunds owed.
  */
-export async function sweepPayments({ db, config, now = Date.now() }: { db: Db; config?: TossConfig | null; now?: number }): Promise<{ expired: number; recovered: number; refunded: number }> {
+export async function sweepPayments({
+  db,
+  config,
+  now = Date.now(),
+}: {
+  db: Db;
+  config?: TossConfig | null;
+  now?: number;
+}): Promise<{ expired: number; recovered: number; refunded: number }> {
   const expired = expireHolds({ db, now }).length;
   const c = config === undefined ? tossConfig() : config;
   if (!c) return { expired, recovered: 0, refunded: 0 };
@@ -231,7 +320,14 @@ export async function sweepPayments({ db, config, now = Date.now() }: { db: Db; 
   const cutShort = db
     .select()
     .from(orders)
-    .where(and(inArray(orders.status, ["expired", "cancelled"]), isNotNull(orders.paymentKey), eq(orders.prepaidAmount, 0), lte(orders.placedAt, now)))
+    .where(
+      and(
+        inArray(orders.status, ["expired", "cancelled"]),
+        isNotNull(orders.paymentKey),
+        eq(orders.prepaidAmount, 0),
+        lte(orders.placedAt, now),
+      ),
+    )
     .limit(50)
     .all();
   for (const order of cutShort) {

@@ -20,11 +20,31 @@ describe("product editing", () => {
   it("creates a product with an option group and coerces form numbers", () => {
     const p = createProduct({
       db,
-      input: { ...base, optionGroups: [{ name: "분쇄도", required: true, choices: [{ name: "홀빈", priceDelta: 0 }, { name: "에스프레소", priceDelta: "500" }] }] },
+      input: {
+        ...base,
+        optionGroups: [
+          {
+            name: "분쇄도",
+            required: true,
+            choices: [
+              { name: "홀빈", priceDelta: 0 },
+              { name: "에스프레소", priceDelta: "500" },
+            ],
+          },
+        ],
+      },
     });
     expect(p).toMatchObject({ name: "원두 200g", price: 14000, maxPerOrder: 5, category: "원두", active: true });
     expect(p.optionGroups).toEqual([
-      { id: expect.any(Number), name: "분쇄도", required: true, choices: [expect.objectContaining({ name: "홀빈", priceDelta: 0 }), expect.objectContaining({ name: "에스프레소", priceDelta: 500 })] },
+      {
+        id: expect.any(Number),
+        name: "분쇄도",
+        required: true,
+        choices: [
+          expect.objectContaining({ name: "홀빈", priceDelta: 0 }),
+          expect.objectContaining({ name: "에스프레소", priceDelta: 500 }),
+        ],
+      },
     ]);
   });
 
@@ -41,7 +61,15 @@ describe("product editing", () => {
         price: 5200,
         optionGroups: [
           // rename the group, keep "통으로" with a new delta, drop "슬라이스", add "얇게"
-          { id: group.id, name: "슬라이스 여부", required: false, choices: [{ id: whole.id, name: "통으로", priceDelta: 0 }, { name: "얇게", priceDelta: 300 }] },
+          {
+            id: group.id,
+            name: "슬라이스 여부",
+            required: false,
+            choices: [
+              { id: whole.id, name: "통으로", priceDelta: 0 },
+              { name: "얇게", priceDelta: 300 },
+            ],
+          },
           { name: "포장", required: true, choices: [{ name: "봉투", priceDelta: 0 }] },
         ],
       },
@@ -61,11 +89,23 @@ describe("product editing", () => {
   });
 
   it("refuses bad input with Korean messages and leaves the product as it was", () => {
-    expect(() => updateProduct({ db, id: shop.bread.id, input: { ...base, name: "", price: "-1" } })).toThrowError(/상품 이름을 적어 주세요/);
+    expect(() => updateProduct({ db, id: shop.bread.id, input: { ...base, name: "", price: "-1" } })).toThrowError(
+      /상품 이름을 적어 주세요/,
+    );
     expect(() => updateProduct({ db, id: shop.bread.id, input: { ...base, price: "abc" } })).toThrowError(/숫자로 적어 주세요/);
-    expect(() => updateProduct({ db, id: shop.bread.id, input: { ...base, optionGroups: [{ name: "크기", required: true, choices: [] }] } })).toThrowError(/선택지를 하나 이상/);
     expect(() =>
-      updateProduct({ db, id: shop.bread.id, input: { ...base, price: 1000, optionGroups: [{ name: "할인", required: false, choices: [{ name: "큰 할인", priceDelta: -2000 }] }] } }),
+      updateProduct({ db, id: shop.bread.id, input: { ...base, optionGroups: [{ name: "크기", required: true, choices: [] }] } }),
+    ).toThrowError(/선택지를 하나 이상/);
+    expect(() =>
+      updateProduct({
+        db,
+        id: shop.bread.id,
+        input: {
+          ...base,
+          price: 1000,
+          optionGroups: [{ name: "할인", required: false, choices: [{ name: "큰 할인", priceDelta: -2000 }] }],
+        },
+      }),
     ).toThrowError(/0원보다 작아져요/);
     const bread = listProductsWithOptions({ db, ids: [shop.bread.id] })[0];
     expect(bread.name).toBe("우유식빵");
@@ -73,9 +113,19 @@ describe("product editing", () => {
   });
 
   it("refuses option ids from another product", () => {
-    const other = createProduct({ db, input: { ...base, optionGroups: [{ name: "분쇄도", required: true, choices: [{ name: "홀빈", priceDelta: 0 }] }] } });
+    const other = createProduct({
+      db,
+      input: { ...base, optionGroups: [{ name: "분쇄도", required: true, choices: [{ name: "홀빈", priceDelta: 0 }] }] },
+    });
     expect(() =>
-      updateProduct({ db, id: shop.bread.id, input: { ...base, optionGroups: [{ id: other.optionGroups[0].id, name: "가로채기", required: true, choices: [{ name: "x", priceDelta: 0 }] }] } }),
+      updateProduct({
+        db,
+        id: shop.bread.id,
+        input: {
+          ...base,
+          optionGroups: [{ id: other.optionGroups[0].id, name: "가로채기", required: true, choices: [{ name: "x", priceDelta: 0 }] }],
+        },
+      }),
     ).toThrowError(/이 상품의 옵션이 아니에요/);
     expect(getProductForAdmin({ db, id: other.id }).optionGroups[0].name).toBe("분쇄도");
   });

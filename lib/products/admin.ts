@@ -39,7 +39,12 @@ export const optionGroupInput = z
 
 export const productInput = z
   .object({
-    name: z.string().trim().min(1, "product_name_required").max(60, "product_name_too_long").refine(noMarkup, "product_name_no_angle_brackets"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "product_name_required")
+      .max(60, "product_name_too_long")
+      .refine(noMarkup, "product_name_no_angle_brackets"),
     description: z.string().trim().max(500, "description_too_long").optional().default(""),
     price: wholeNumber(0, MAX_PRICE),
     category: z.string().trim().max(30, "category_too_long").optional().default(""),
@@ -51,9 +56,15 @@ export const productInput = z
     minNoticeHours: z.string().optional().default(""),
     minNoticeTime: z.string().optional().default(""),
     /** How this product is paid: `shop` follows the shop's policy. */
-    paymentPolicy: z.enum(["shop", ...PAYMENT_POLICIES], { error: "payment_policy_choose" }).optional().default("shop"),
+    paymentPolicy: z
+      .enum(["shop", ...PAYMENT_POLICIES], { error: "payment_policy_choose" })
+      .optional()
+      .default("shop"),
   })
-  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, { path: ["optionGroups"], message: "option_name_repeat" })
+  .refine((p) => new Set(p.optionGroups.map((g) => g.name)).size === p.optionGroups.length, {
+    path: ["optionGroups"],
+    message: "option_name_repeat",
+  })
   .superRefine((p, ctx) => {
     if (p.minNotice === "hours") {
       const hours = Number(p.minNoticeHours);
@@ -99,10 +110,18 @@ export function getProductForAdmin({ db, id }: { db: DbOrTx; id: number }): Prod
  * An id that belongs to another product is refused (a crafted form cannot move options).
  */
 function syncOptionGroups(tx: DbOrTx, productId: number, groups: ParsedProduct["optionGroups"]): void {
-  const existingGroups = tx.select({ id: productOptionGroups.id }).from(productOptionGroups).where(eq(productOptionGroups.productId, productId)).all();
+  const existingGroups = tx
+    .select({ id: productOptionGroups.id })
+    .from(productOptionGroups)
+    .where(eq(productOptionGroups.productId, productId))
+    .all();
   const groupIds = new Set(existingGroups.map((g) => g.id));
   const existingChoices = groupIds.size
-    ? tx.select({ id: productOptionChoices.id, groupId: productOptionChoices.groupId }).from(productOptionChoices).where(inArray(productOptionChoices.groupId, [...groupIds])).all()
+    ? tx
+        .select({ id: productOptionChoices.id, groupId: productOptionChoices.groupId })
+        .from(productOptionChoices)
+        .where(inArray(productOptionChoices.groupId, [...groupIds]))
+        .all()
     : [];
   const choiceGroup = new Map(existingChoices.map((c) => [c.id, c.groupId]));
 
@@ -112,28 +131,45 @@ function syncOptionGroups(tx: DbOrTx, productId: number, groups: ParsedProduct["
   }
   // Removing a group cascades to its choices.
   tx.delete(productOptionGroups)
-    .where(and(eq(productOptionGroups.productId, productId), keptGroupIds.length ? notInArray(productOptionGroups.id, keptGroupIds) : undefined))
+    .where(
+      and(eq(productOptionGroups.productId, productId), keptGroupIds.length ? notInArray(productOptionGroups.id, keptGroupIds) : undefined),
+    )
     .run();
 
   groups.forEach((group, groupIndex) => {
     let groupId: number;
     if (group.id) {
       groupId = group.id;
-      tx.update(productOptionGroups).set({ name: group.name, required: group.required, sortOrder: groupIndex }).where(eq(productOptionGroups.id, groupId)).run();
+      tx.update(productOptionGroups)
+        .set({ name: group.name, required: group.required, sortOrder: groupIndex })
+        .where(eq(productOptionGroups.id, groupId))
+        .run();
     } else {
-      groupId = tx.insert(productOptionGroups).values({ productId, name: group.name, required: group.required, sortOrder: groupIndex }).returning({ id: productOptionGroups.id }).get().id;
+      groupId = tx
+        .insert(productOptionGroups)
+        .values({ productId, name: group.name, required: group.required, sortOrder: groupIndex })
+        .returning({ id: productOptionGroups.id })
+        .get().id;
     }
     const keptChoiceIds = group.choices.map((c) => c.id).filter((id): id is number => id !== undefined);
     for (const id of keptChoiceIds) {
       if (choiceGroup.get(id) !== groupId) throw new AppError("validation", { message: "choice_not_of_option" });
     }
     tx.delete(productOptionChoices)
-      .where(and(eq(productOptionChoices.groupId, groupId), keptChoiceIds.length ? notInArray(productOptionChoices.id, keptChoiceIds) : undefined))
+      .where(
+        and(
+          eq(productOptionChoices.groupId, groupId),
+          keptChoiceIds.length ? notInArray(productOptionChoices.id, keptChoiceIds) : undefined,
+        ),
+      )
       .run();
     group.choices.forEach((choice, choiceIndex) => {
       const values = { name: choice.name, priceDelta: choice.priceDelta, sortOrder: choiceIndex };
       if (choice.id) tx.update(productOptionChoices).set(values).where(eq(productOptionChoices.id, choice.id)).run();
-      else tx.insert(productOptionChoices).values({ groupId, ...values }).run();
+      else
+        tx.insert(productOptionChoices)
+          .values({ groupId, ...values })
+          .run();
     });
   });
 }
@@ -142,7 +178,11 @@ function checkPricesStayPositive(p: ParsedProduct): void {
   for (const group of p.optionGroups) {
     for (const choice of group.choices) {
       if (p.price + choice.priceDelta < 0) {
-        throw new AppError("validation", { message: "option_price_below_zero", params: { group: group.name, choice: choice.name }, fields: { optionGroups: "extra_price_check" } });
+        throw new AppError("validation", {
+          message: "option_price_below_zero",
+          params: { group: group.name, choice: choice.name },
+          fields: { optionGroups: "extra_price_check" },
+        });
       }
     }
   }
@@ -155,7 +195,15 @@ export function createProduct({ db, input }: { db: Db; input: unknown }): Produc
     (tx) => {
       const row = tx
         .insert(products)
-        .values({ name: p.name, description: p.description, price: p.price, category: p.category, maxPerOrder: p.maxPerOrder, sortOrder: p.sortOrder, ...noticeColumns(p) })
+        .values({
+          name: p.name,
+          description: p.description,
+          price: p.price,
+          category: p.category,
+          maxPerOrder: p.maxPerOrder,
+          sortOrder: p.sortOrder,
+          ...noticeColumns(p),
+        })
         .returning({ id: products.id })
         .get();
       syncOptionGroups(tx, row.id, p.optionGroups);
@@ -166,14 +214,33 @@ export function createProduct({ db, input }: { db: Db; input: unknown }): Produc
   return getProductForAdmin({ db, id });
 }
 
-export function updateProduct({ db, id, input, now = Date.now() }: { db: Db; id: number; input: unknown; now?: number }): ProductWithOptions {
+export function updateProduct({
+  db,
+  id,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  id: number;
+  input: unknown;
+  now?: number;
+}): ProductWithOptions {
   const p = parse(input);
   checkPricesStayPositive(p);
   db.transaction(
     (tx) => {
       const updated = tx
         .update(products)
-        .set({ name: p.name, description: p.description, price: p.price, category: p.category, maxPerOrder: p.maxPerOrder, sortOrder: p.sortOrder, ...noticeColumns(p), updatedAt: now })
+        .set({
+          name: p.name,
+          description: p.description,
+          price: p.price,
+          category: p.category,
+          maxPerOrder: p.maxPerOrder,
+          sortOrder: p.sortOrder,
+          ...noticeColumns(p),
+          updatedAt: now,
+        })
         .where(eq(products.id, id))
         .returning({ id: products.id })
         .get();

@@ -18,19 +18,32 @@ export function listProductsWithOptions({
 }): ProductWithOptions[] {
   let query = db.select().from(products).$dynamic();
   if (ids) query = query.where(inArray(products.id, ids.length ? ids : [-1]));
-  const rows = query.orderBy(asc(products.sortOrder), asc(products.id)).all().filter((p) => !activeOnly || p.active);
+  const rows = query
+    .orderBy(asc(products.sortOrder), asc(products.id))
+    .all()
+    .filter((p) => !activeOnly || p.active);
   if (rows.length === 0) return [];
   const groups = db
     .select()
     .from(productOptionGroups)
-    .where(inArray(productOptionGroups.productId, rows.map((p) => p.id)))
+    .where(
+      inArray(
+        productOptionGroups.productId,
+        rows.map((p) => p.id),
+      ),
+    )
     .orderBy(asc(productOptionGroups.sortOrder), asc(productOptionGroups.id))
     .all();
   const choices = groups.length
     ? db
         .select()
         .from(productOptionChoices)
-        .where(inArray(productOptionChoices.groupId, groups.map((g) => g.id)))
+        .where(
+          inArray(
+            productOptionChoices.groupId,
+            groups.map((g) => g.id),
+          ),
+        )
         .orderBy(asc(productOptionChoices.sortOrder), asc(productOptionChoices.id))
         .all()
     : [];

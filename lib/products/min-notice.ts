@@ -12,7 +12,8 @@ export const MAX_NOTICE_HOURS = 24 * 14;
 /** The product's rule from its two columns; null when it has none. */
 export function minNoticeOf(product: { minNoticeHours: number | null; minNoticeDayBeforeTime: string | null }): MinNotice | null {
   if (product.minNoticeHours !== null && product.minNoticeHours > 0) return { kind: "hours", hours: product.minNoticeHours };
-  if (product.minNoticeDayBeforeTime !== null && isTimeString(product.minNoticeDayBeforeTime)) return { kind: "day_before", time: product.minNoticeDayBeforeTime };
+  if (product.minNoticeDayBeforeTime !== null && isTimeString(product.minNoticeDayBeforeTime))
+    return { kind: "day_before", time: product.minNoticeDayBeforeTime };
   return null;
 }
 

@@ -79,8 +79,19 @@ export function removePhotoFiles(key: string | null): void {
 }
 
 /** Give a product a new photo (replacing any old one). */
-export async function setProductPhoto({ db, productId, bytes, now = Date.now() }: { db: Db; productId: number; bytes: Uint8Array; now?: number }): Promise<string> {
-  if (!db.select({ id: products.id }).from(products).where(eq(products.id, productId)).get()) throw new AppError("not_found", { message: "product_not_found" });
+export async function setProductPhoto({
+  db,
+  productId,
+  bytes,
+  now = Date.now(),
+}: {
+  db: Db;
+  productId: number;
+  bytes: Uint8Array;
+  now?: number;
+}): Promise<string> {
+  if (!db.select({ id: products.id }).from(products).where(eq(products.id, productId)).get())
+    throw new AppError("not_found", { message: "product_not_found" });
   const key = await storePhotoFiles(bytes);
   let previous: string | null;
   try {

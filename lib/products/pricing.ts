@@ -16,7 +16,12 @@ export function priceWithOptions(
   const seen = new Set<number>();
   for (const id of choiceIds) {
     const group = product.optionGroups.find((g) => g.choices.some((c) => c.id === id));
-    if (!group) throw new AppError("validation", { message: "option_unknown", params: { product: product.name }, fields: { [field]: "option_unknown_field" } });
+    if (!group)
+      throw new AppError("validation", {
+        message: "option_unknown",
+        params: { product: product.name },
+        fields: { [field]: "option_unknown_field" },
+      });
     if (seen.has(group.id)) {
       throw new AppError("validation", {
         message: "option_one_only",

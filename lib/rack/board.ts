@@ -58,7 +58,12 @@ export function listRackCards({ db, date, orderIds }: { db: DbOrTx; date?: strin
   const items = db
     .select({ orderId: orderItems.orderId, name: orderItems.productName, quantity: orderItems.quantity, options: orderItems.options })
     .from(orderItems)
-    .where(inArray(orderItems.orderId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        orderItems.orderId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(orderItems.id))
     .all();
   const itemsByOrder = new Map<number, RackCardItem[]>();
@@ -91,6 +96,12 @@ export function loadRackBoard({ db, date, now = Date.now() }: { db: DbOrTx; date
       .where(and(eq(orders.pickupDate, day), inArray(orders.status, ["cancelled", "expired"])))
       .get()?.n ?? 0,
   );
-  return { date: day, rackSlots: rackSlotLabels(settings), cards: listRackCards({ db, date: day }), serverNow: now, timezone: settings.timezone, refundedCancelled };
+  return {
+    date: day,
+    rackSlots: rackSlotLabels(settings),
+    cards: listRackCards({ db, date: day }),
+    serverNow: now,
+    timezone: settings.timezone,
+    refundedCancelled,
+  };
 }
-

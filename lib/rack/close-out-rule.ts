@@ -16,7 +16,15 @@ export function stillInSlot({ board, now }: { board: Pick<RackBoard, "cards" | "
 }
 
 /** Whether an order's pickup window has ended at `now`: a no-show before then is early. */
-export function slotEnded({ card, now, timezone }: { card: Pick<RackCard, "pickupDate" | "slotEnd">; now: number; timezone: string }): boolean {
+export function slotEnded({
+  card,
+  now,
+  timezone,
+}: {
+  card: Pick<RackCard, "pickupDate" | "slotEnd">;
+  now: number;
+  timezone: string;
+}): boolean {
   const today = localDate(now, timezone);
   if (card.pickupDate !== today) return card.pickupDate < today;
   return localTime(now, timezone) >= card.slotEnd;
@@ -37,8 +45,19 @@ export type PaymentTally = {
 };
 
 /** The day's paid total and its split by method, prepaid and at pickup, refunds and coupon discounts, for the close-out (the board holds no cancelled orders). */
-export function paymentTally(cards: readonly (Pick<RackCard, "paid" | "paymentMethod" | "total" | "refunded"> & { discount?: number })[], refundedCancelled = 0): PaymentTally {
-  const tally: PaymentTally = { paid: 0, count: 0, byMethod: { card: 0, cash: 0, transfer: 0, online: 0, unknown: 0 }, prepaid: 0, atPickup: 0, refunded: refundedCancelled, discounts: 0 };
+export function paymentTally(
+  cards: readonly (Pick<RackCard, "paid" | "paymentMethod" | "total" | "refunded"> & { discount?: number })[],
+  refundedCancelled = 0,
+): PaymentTally {
+  const tally: PaymentTally = {
+    paid: 0,
+    count: 0,
+    byMethod: { card: 0, cash: 0, transfer: 0, online: 0, unknown: 0 },
+    prepaid: 0,
+    atPickup: 0,
+    refunded: refundedCancelled,
+    discounts: 0,
+  };
   for (const c of cards) {
     tally.refunded += c.refunded ?? 0;
     if (!c.paid) continue;

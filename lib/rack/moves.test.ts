@@ -18,13 +18,28 @@ function order(phoneTail: string): number {
   return placeOrder({
     db,
     channel: "phone",
-    input: { pickup_date: today, slot: "23:58-23:59", customer: { name: "김단골", phone: `010-1234-${phoneTail}` }, consent: { privacy: true, marketing: false }, items: [{ product_id: bagelId, quantity: 1, options: [] }], note: "" },
+    input: {
+      pickup_date: today,
+      slot: "23:58-23:59",
+      customer: { name: "김단골", phone: `010-1234-${phoneTail}` },
+      consent: { privacy: true, marketing: false },
+      items: [{ product_id: bagelId, quantity: 1, options: [] }],
+      note: "",
+    },
   }).order.id;
 }
 
 const events = (orderId: number) =>
   db
-    .select({ kind: orderEvents.kind, from: orderEvents.fromStatus, to: orderEvents.toStatus, rackSlot: orderEvents.rackSlot, fromRackSlot: orderEvents.fromRackSlot, reverses: orderEvents.reversesEventId, note: orderEvents.note })
+    .select({
+      kind: orderEvents.kind,
+      from: orderEvents.fromStatus,
+      to: orderEvents.toStatus,
+      rackSlot: orderEvents.rackSlot,
+      fromRackSlot: orderEvents.fromRackSlot,
+      reverses: orderEvents.reversesEventId,
+      note: orderEvents.note,
+    })
     .from(orderEvents)
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(asc(orderEvents.id))
@@ -35,7 +50,9 @@ beforeEach(() => {
   bagelId = shopWithProducts(db).bagel.id;
   today = localDate(Date.now());
   db.delete(pickupSlots).run();
-  db.insert(pickupSlots).values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:58", endTime: "23:59", capacity: 100 }))).run();
+  db.insert(pickupSlots)
+    .values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:58", endTime: "23:59", capacity: 100 })))
+    .run();
   plan(db, today, bagelId, 100);
 });
 
@@ -87,7 +104,8 @@ describe("migration of old notes", () => {
     const id = order("0001");
     const at = Date.now();
     const insert = (fromStatus: string, toStatus: string, note: string | null) =>
-      db.insert(orderEvents).values({ orderId: id, fromStatus, toStatus, actorType: "user", actorUserId: 1, note, at }).returning().get().id;
+      db.insert(orderEvents).values({ orderId: id, fromStatus, toStatus, actorType: "user", actorUserId: 1, note, at }).returning().get()
+        .id;
     insert("placed", "ready", "랙 A3");
     const pickedUp = insert("ready", "picked_up", "랙 A3");
     insert("picked_up", "ready", "되돌리기");

@@ -35,7 +35,19 @@ function guarded<T>(fn: () => T): T {
  * staff chose); an order whose customer checked in before the bag was ready stays arrived
  * and gets its slot.
  */
-export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { db: Db; orderId: number; actor: Actor; rackSlot?: string | null; now?: number }): Order {
+export function markReady({
+  db,
+  orderId,
+  actor,
+  rackSlot,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  actor: Actor;
+  rackSlot?: string | null;
+  now?: number;
+}): Order {
   return guarded(() =>
     runOrderCommand({ db, now }, (cmd) => {
       const { tx } = cmd;
@@ -43,7 +55,12 @@ export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { 
       const slot = chooseSlot({ tx, order, rackSlot });
       if (order.status === "arrived") {
         if (order.rackSlot) throw new AppError("invalid_transition", { message: "already_on_rack" });
-        const updated = tx.update(orders).set({ rackSlot: slot, readyAt: order.readyAt ?? now }).where(eq(orders.id, order.id)).returning().get();
+        const updated = tx
+          .update(orders)
+          .set({ rackSlot: slot, readyAt: order.readyAt ?? now })
+          .where(eq(orders.id, order.id))
+          .returning()
+          .get();
         recordOrderEvent(cmd, { kind: "rack_slot_assigned", before: order, after: updated, actor });
         return updated;
       }
@@ -55,18 +72,36 @@ export function markReady({ db, orderId, actor, rackSlot, now = Date.now() }: { 
 function chooseSlot({ tx, order, rackSlot }: { tx: DbOrTx; order: Order; rackSlot?: string | null }): string {
   const settings = getShopSettings({ db: tx });
   if (!rackSlot) return assignNextRackSlot({ db: tx, pickupDate: order.pickupDate, layout: settings });
-  if (!isRackSlot(settings, rackSlot)) throw new AppError("validation", { message: "rack_slot_unknown", params: { slot: rackSlot }, fields: { rackSlot: "rack_slot_choose_again" } });
+  if (!isRackSlot(settings, rackSlot))
+    throw new AppError("validation", {
+      message: "rack_slot_unknown",
+      params: { slot: rackSlot },
+      fields: { rackSlot: "rack_slot_choose_again" },
+    });
   if (takenRackSlots({ db: tx, pickupDate: order.pickupDate }).has(rackSlot)) throw new AppError("rack_slot_taken");
   return rackSlot;
 }
 
 /** Move a bag that is on the rack (or an arrived order without one) to another slot. */
-export function changeRackSlot({ db, orderId, rackSlot, actor, now = Date.now() }: { db: Db; orderId: number; rackSlot: string; actor: Actor; now?: number }): Order {
+export function changeRackSlot({
+  db,
+  orderId,
+  rackSlot,
+  actor,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  rackSlot: string;
+  actor: Actor;
+  now?: number;
+}): Order {
   return guarded(() =>
     runOrderCommand({ db, now }, (cmd) => {
       const { tx } = cmd;
       const order = getOrderForUpdate({ db: tx, orderId });
-      if (order.status !== "ready" && order.status !== "arrived") throw new AppError("invalid_transition", { message: "slot_change_only_on_rack" });
+      if (order.status !== "ready" && order.status !== "arrived")
+        throw new AppError("invalid_transition", { message: "slot_change_only_on_rack" });
       if (order.rackSlot === rackSlot) return order;
       const slot = chooseSlot({ tx, order, rackSlot });
       const updated = tx.update(orders).set({ rackSlot: slot }).where(eq(orders.id, order.id)).returning().get();
@@ -111,14 +146,27 @@ export function moveOrder({
       order = applyPayment(cmd, { order, paymentStatus: "paid", paymentMethod, actor });
     }
     if (to === "no_show" && canTransition(order.status, to) && !early && now < slotEndsAt(order, getShopSettings({ db: cmd.tx }))) {
-      throw new AppError("no_show_too_early", { message: "no_show_too_early_slot", params: { slot: `${order.slotStart}–${order.slotEnd}` } });
+      throw new AppError("no_show_too_early", {
+        message: "no_show_too_early_slot",
+        params: { slot: `${order.slotStart}–${order.slotEnd}` },
+      });
     }
     return applyStatusChange(cmd, { order, to, actor });
   });
 }
 
 /** "되돌리기": take back the user's own last move on this order, within the undo window; a bag taken off the rack goes back to its slot if nobody has taken it since. */
-export function undoRackMove({ db, orderId, actor, now = Date.now() }: { db: Db; orderId: number; actor: StaffActor; now?: number }): Order {
+export function undoRackMove({
+  db,
+  orderId,
+  actor,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderId: number;
+  actor: StaffActor;
+  now?: number;
+}): Order {
   return runOrderCommand({ db, now }, (cmd) => {
     const order = getOrderForUpdate({ db: cmd.tx, orderId });
     const rackSlotFree = (slot: string) => !takenRackSlots({ db: cmd.tx, pickupDate: order.pickupDate }).has(slot);
@@ -139,7 +187,11 @@ export function closeOutDay({ db, date, actor, now = Date.now() }: { db: Db; dat
     if (date > localDate(now, getShopSettings({ db: tx }).timezone)) {
       throw new AppError("invalid_transition", { message: "close_out_not_yet" });
     }
-    const open = tx.select().from(orders).where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES]))).all();
+    const open = tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.pickupDate, date), inArray(orders.status, [...OPEN_STATUSES])))
+      .all();
     return open.map((order) => applyStatusChange(cmd, { order, to: "no_show", actor, note: "마감 정리" })); // hangul-ok: stored event note
   });
 }
@@ -153,10 +205,19 @@ export function resolveScan({ db, text, now = Date.now() }: { db: DbOrTx; text: 
   const token = /\/o\/([A-Za-z0-9_-]{16,64})(?:[/?#]|$)/.exec(value)?.[1];
   if (token) return findOrderByToken({ db, token });
   const id = /\/rack\/orders\/(\d{1,9})(?:[/?#]|$)/.exec(value)?.[1];
-  if (id) return db.select().from(orders).where(eq(orders.id, Number(id))).get();
+  if (id)
+    return db
+      .select()
+      .from(orders)
+      .where(eq(orders.id, Number(id)))
+      .get();
   if (/^[A-Z0-9]{3,6}$/i.test(value)) {
     const today = localDate(now, getShopSettings({ db }).timezone);
-    return db.select().from(orders).where(and(eq(orders.pickupDate, today), eq(orders.code, value.toUpperCase()))).get();
+    return db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.pickupDate, today), eq(orders.code, value.toUpperCase())))
+      .get();
   }
   return undefined;
 }
@@ -165,7 +226,10 @@ export function resolveScan({ db, text, now = Date.now() }: { db: DbOrTx; text: 
  * A scan at the rack means the customer is here: open their order and mark it arrived
  * when it is still waiting (placed or ready); later statuses are left as they are.
  */
-export function checkInByScan({ db, text, actor, now = Date.now() }: { db: Db; text: string; actor: StaffActor; now?: number }): { order: Order; markedArrived: boolean } {
+export function checkInByScan({ db, text, actor, now = Date.now() }: { db: Db; text: string; actor: StaffActor; now?: number }): {
+  order: Order;
+  markedArrived: boolean;
+} {
   const found = resolveScan({ db, text, now });
   if (!found) throw new AppError("not_found", { message: "qr_order_not_found" });
   const today = localDate(now, getShopSettings({ db }).timezone);
@@ -174,7 +238,8 @@ export function checkInByScan({ db, text, actor, now = Date.now() }: { db: Db; t
     return { order: moveOrder({ db, orderId: found.id, to: "arrived", actor, now }), markedArrived: true };
   } catch (e) {
     // Another tablet or the customer's own check-in got there first: that is fine.
-    if (e instanceof AppError && e.code === "invalid_transition") return { order: getOrderForUpdate({ db, orderId: found.id }), markedArrived: false };
+    if (e instanceof AppError && e.code === "invalid_transition")
+      return { order: getOrderForUpdate({ db, orderId: found.id }), markedArrived: false };
     throw e;
   }
 }

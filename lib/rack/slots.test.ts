@@ -30,9 +30,13 @@ describe("next free rack slot", () => {
 
 describe("rack slot conflict", () => {
   it("recognises the unique index violation, also when wrapped", () => {
-    const e = Object.assign(new Error("UNIQUE constraint failed: orders.pickup_date, orders.rack_slot"), { code: "SQLITE_CONSTRAINT_UNIQUE" });
+    const e = Object.assign(new Error("UNIQUE constraint failed: orders.pickup_date, orders.rack_slot"), {
+      code: "SQLITE_CONSTRAINT_UNIQUE",
+    });
     expect(isRackSlotConflict(e)).toBe(true);
     expect(isRackSlotConflict(Object.assign(new Error("Failed query"), { cause: e }))).toBe(true);
-    expect(isRackSlotConflict(Object.assign(new Error("UNIQUE constraint failed: orders.token"), { code: "SQLITE_CONSTRAINT_UNIQUE" }))).toBe(false);
+    expect(
+      isRackSlotConflict(Object.assign(new Error("UNIQUE constraint failed: orders.token"), { code: "SQLITE_CONSTRAINT_UNIQUE" })),
+    ).toBe(false);
   });
 });

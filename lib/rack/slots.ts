@@ -15,7 +15,14 @@ export type RackLayout = { rackRows: string; rackColumns: number };
 
 /** Every slot label of a layout in fill order. Rows are the distinct letters given, upper-cased. */
 export function rackSlotLabels({ rackRows, rackColumns }: RackLayout): string[] {
-  const rows = [...new Set(rackRows.toUpperCase().replace(/[^A-Z]/g, "").split(""))];
+  const rows = [
+    ...new Set(
+      rackRows
+        .toUpperCase()
+        .replace(/[^A-Z]/g, "")
+        .split(""),
+    ),
+  ];
   const columns = Math.max(0, Math.min(99, Math.floor(rackColumns)));
   const labels: string[] = [];
   for (const row of rows) for (let column = 1; column <= columns; column++) labels.push(`${row}${column}`);
@@ -56,6 +63,7 @@ export function assignNextRackSlot({ db, pickupDate, layout }: { db: DbOrTx; pic
 export function isRackSlotConflict(e: unknown): boolean {
   if (!e || typeof e !== "object") return false;
   const err = e as { code?: string; message?: string; cause?: unknown };
-  if (err.code === "SQLITE_CONSTRAINT_UNIQUE" && /orders\.pickup_date, orders\.rack_slot|orders_date_rack_slot/.test(err.message ?? "")) return true;
+  if (err.code === "SQLITE_CONSTRAINT_UNIQUE" && /orders\.pickup_date, orders\.rack_slot|orders_date_rack_slot/.test(err.message ?? ""))
+    return true;
   return err.cause ? isRackSlotConflict(err.cause) : false;
 }

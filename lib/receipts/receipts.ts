@@ -38,7 +38,19 @@ export function findSaleByReceiptToken({ db, token }: { db: DbOrTx; token: strin
 }
 
 export type ReceiptView = {
-  sale: Pick<StoreSale, "id" | "occurredAt" | "saleDate" | "total" | "discount" | "pointsEarned" | "claimedAt" | "claimConfirmed" | "receiptToken" | "customerId">;
+  sale: Pick<
+    StoreSale,
+    | "id"
+    | "occurredAt"
+    | "saleDate"
+    | "total"
+    | "discount"
+    | "pointsEarned"
+    | "claimedAt"
+    | "claimConfirmed"
+    | "receiptToken"
+    | "customerId"
+  >;
   items: { productId: number; name: string; unitPrice: number; quantity: number }[];
   /** Linked to a customer (at the counter or by a claim). */
   identified: boolean;
@@ -58,12 +70,28 @@ export function loadReceiptBySaleId({ db, saleId }: { db: DbOrTx; saleId: number
 
 function receiptOf({ db, sale }: { db: DbOrTx; sale: StoreSale }): ReceiptView {
   const items = db
-    .select({ productId: storeSaleItems.productId, name: storeSaleItems.productName, unitPrice: storeSaleItems.unitPrice, quantity: storeSaleItems.quantity })
+    .select({
+      productId: storeSaleItems.productId,
+      name: storeSaleItems.productName,
+      unitPrice: storeSaleItems.unitPrice,
+      quantity: storeSaleItems.quantity,
+    })
     .from(storeSaleItems)
     .where(eq(storeSaleItems.saleId, sale.id))
     .all();
   return {
-    sale: { id: sale.id, occurredAt: sale.occurredAt, saleDate: sale.saleDate, total: sale.total, discount: sale.discount, pointsEarned: sale.pointsEarned, claimedAt: sale.claimedAt, claimConfirmed: sale.claimConfirmed, receiptToken: sale.receiptToken, customerId: sale.customerId },
+    sale: {
+      id: sale.id,
+      occurredAt: sale.occurredAt,
+      saleDate: sale.saleDate,
+      total: sale.total,
+      discount: sale.discount,
+      pointsEarned: sale.pointsEarned,
+      claimedAt: sale.claimedAt,
+      claimConfirmed: sale.claimConfirmed,
+      receiptToken: sale.receiptToken,
+      customerId: sale.customerId,
+    },
     items,
     identified: sale.customerId !== null,
     claimUntil: claimDeadline(sale.occurredAt),
@@ -79,7 +107,19 @@ export function claimDeadline(occurredAt: number): number {
  * code in this browser (the caller checks the phone session). Refused: unknown receipt
  * (`not_found`), already linked to someone (`conflict`), past the window (`invalid_transition`).
  */
-export function claimReceipt({ db, token, phone, confirmed, now = Date.now() }: { db: Db; token: string; phone: string; confirmed: boolean; now?: number }): { sale: StoreSale; customerId: number; points: number } {
+export function claimReceipt({
+  db,
+  token,
+  phone,
+  confirmed,
+  now = Date.now(),
+}: {
+  db: Db;
+  token: string;
+  phone: string;
+  confirmed: boolean;
+  now?: number;
+}): { sale: StoreSale; customerId: number; points: number } {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new AppError("validation", { message: "phone_invalid", fields: { phone: "phone_invalid" } });
   return db.transaction(
@@ -87,7 +127,8 @@ export function claimReceipt({ db, token, phone, confirmed, now = Date.now() }: 
       const sale = findSaleByReceiptToken({ db: tx, token });
       if (!sale) throw new AppError("not_found", { message: "receipt_not_found" });
       if (sale.customerId !== null) throw new AppError("conflict", { message: "receipt_already_claimed" });
-      if (now > claimDeadline(sale.occurredAt)) throw new AppError("invalid_transition", { message: "receipt_claim_expired", params: { days: CLAIM_WINDOW_DAYS } });
+      if (now > claimDeadline(sale.occurredAt))
+        throw new AppError("invalid_transition", { message: "receipt_claim_expired", params: { days: CLAIM_WINDOW_DAYS } });
       const customer = upsertCustomer({ db: tx, phone: normalized, at: now });
       const linked = tx
         .update(storeSales)
@@ -96,7 +137,14 @@ export function claimReceipt({ db, token, phone, confirmed, now = Date.now() }: 
         .returning()
         .get();
       if (!linked) throw new AppError("conflict", { message: "receipt_already_claimed" });
-      const points = awardPurchasePoints({ db: tx, customerId: customer.id, sourceType: "sale", sourceId: sale.id, total: sale.total, now });
+      const points = awardPurchasePoints({
+        db: tx,
+        customerId: customer.id,
+        sourceType: "sale",
+        sourceId: sale.id,
+        total: sale.total,
+        now,
+      });
       const saved = tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get();
       return { sale: saved, customerId: customer.id, points };
     },

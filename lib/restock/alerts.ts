@@ -65,17 +65,28 @@ export function subscribeRestock({
       if (!product || !product.active) throw new AppError("not_found", { message: "product_not_found" });
       let customer = findCustomerByPhone({ db: tx, phone });
       if (!customer) {
-        if (!privacyConsent) throw new AppError("validation", { message: "privacy_consent_required", fields: { privacy: "privacy_consent_required" } });
+        if (!privacyConsent)
+          throw new AppError("validation", { message: "privacy_consent_required", fields: { privacy: "privacy_consent_required" } });
         customer = upsertCustomer({ db: tx, phone, at: now });
         recordConsent({ db: tx, customerId: customer.id, kind: "privacy", granted: true, source: "restock", at: now });
       }
       const existing = tx
         .select({ id: restockSubscriptions.id })
         .from(restockSubscriptions)
-        .where(and(eq(restockSubscriptions.customerId, customer.id), eq(restockSubscriptions.productId, productId), eq(restockSubscriptions.status, "waiting")))
+        .where(
+          and(
+            eq(restockSubscriptions.customerId, customer.id),
+            eq(restockSubscriptions.productId, productId),
+            eq(restockSubscriptions.status, "waiting"),
+          ),
+        )
         .get();
       if (existing) return { subscriptionId: existing.id, created: false };
-      const row = tx.insert(restockSubscriptions).values({ customerId: customer.id, productId, createdAt: now }).returning({ id: restockSubscriptions.id }).get();
+      const row = tx
+        .insert(restockSubscriptions)
+        .values({ customerId: customer.id, productId, createdAt: now })
+        .returning({ id: restockSubscriptions.id })
+        .get();
       return { subscriptionId: row.id, created: true };
     },
     { behavior: "immediate" },
@@ -101,7 +112,12 @@ export function waitingProductIds({ db, phone }: { db: DbOrTx; phone: string }):
  */
 export function notifyRestock({ tx, now, date, productIds }: { tx: DbOrTx; now: number; date: string; productIds?: number[] }): number {
   const waiting = tx
-    .select({ id: restockSubscriptions.id, customerId: restockSubscriptions.customerId, productId: restockSubscriptions.productId, createdAt: restockSubscriptions.createdAt })
+    .select({
+      id: restockSubscriptions.id,
+      customerId: restockSubscriptions.customerId,
+      productId: restockSubscriptions.productId,
+      createdAt: restockSubscriptions.createdAt,
+    })
     .from(restockSubscriptions)
     .where(
       and(
@@ -120,13 +136,27 @@ export function notifyRestock({ tx, now, date, productIds }: { tx: DbOrTx; now: 
   for (const w of waiting) byProduct.set(w.productId, [...(byProduct.get(w.productId) ?? []), w]);
   const ids = [...byProduct.keys()];
   const stock = stockForDate({ db: tx, date, productIds: ids, now });
-  const catalogue = new Map(tx.select({ id: products.id, name: products.name, active: products.active }).from(products).where(inArray(products.id, ids)).all().map((p) => [p.id, p]));
+  const catalogue = new Map(
+    tx
+      .select({ id: products.id, name: products.name, active: products.active })
+      .from(products)
+      .where(inArray(products.id, ids))
+      .all()
+      .map((p) => [p.id, p]),
+  );
   // Told without a hold and not yet ordered: their loaf is spoken for as far as telling goes.
   const told = new Map(
     tx
       .select({ productId: restockSubscriptions.productId, n: sql<number>`count(*)` })
       .from(restockSubscriptions)
-      .where(and(eq(restockSubscriptions.status, "notified"), eq(restockSubscriptions.notifiedDate, date), isNull(restockSubscriptions.holdUntil), inArray(restockSubscriptions.productId, ids)))
+      .where(
+        and(
+          eq(restockSubscriptions.status, "notified"),
+          eq(restockSubscriptions.notifiedDate, date),
+          isNull(restockSubscriptions.holdUntil),
+          inArray(restockSubscriptions.productId, ids),
+        ),
+      )
       .groupBy(restockSubscriptions.productId)
       .all()
       .map((r) => [r.productId, Number(r.n)]),
@@ -140,7 +170,11 @@ export function notifyRestock({ tx, now, date, productIds }: { tx: DbOrTx; now: 
     if (!product?.active || !line || line.planned <= 0) continue;
     const free = line.available - (told.get(productId) ?? 0);
     for (const w of waitersToNotify(waiters, free)) {
-      const customer = tx.select({ phone: customers.phone, deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, w.customerId)).get();
+      const customer = tx
+        .select({ phone: customers.phone, deletedAt: customers.deletedAt })
+        .from(customers)
+        .where(eq(customers.id, w.customerId))
+        .get();
       tx.update(restockSubscriptions)
         .set({ status: "notified", notifiedAt: now, notifiedDate: date, holdUntil: holdMs > 0 ? now + holdMs : null })
         .where(eq(restockSubscriptions.id, w.id))
@@ -167,13 +201,19 @@ export function notifyRestock({ tx, now, date, productIds }: { tx: DbOrTx; now: 
  * nothing at all when nobody waits.
  */
 export function sweepRestock({ db, now = Date.now() }: { db: Db; now?: number }): number {
-  const anyone = db.select({ id: restockSubscriptions.id }).from(restockSubscriptions).where(eq(restockSubscriptions.status, "waiting")).limit(1).get();
+  const anyone = db
+    .select({ id: restockSubscriptions.id })
+    .from(restockSubscriptions)
+    .where(eq(restockSubscriptions.status, "waiting"))
+    .limit(1)
+    .get();
   if (!anyone) return 0;
   return db.transaction(
     (tx) => {
       const { settings, slots, closedDates } = loadSchedule({ db: tx });
       let notified = 0;
-      for (const d of upcomingPickupDates(now, settings, slots, closedDates)) if (d.state === "open") notified += notifyRestock({ tx, now, date: d.date });
+      for (const d of upcomingPickupDates(now, settings, slots, closedDates))
+        if (d.state === "open") notified += notifyRestock({ tx, now, date: d.date });
       return notified;
     },
     { behavior: "immediate" },
@@ -184,7 +224,19 @@ export function sweepRestock({ db, now = Date.now() }: { db: Db; now?: number })
  * A waiter who was told orders the product for that date: the notice is settled (their order
  * now counts as reserved), and any loaf held for them is released to the order.
  */
-export function settleRestockNotices({ tx, customerId, date, productIds, now }: { tx: DbOrTx; customerId: number; date: string; productIds: number[]; now: number }): void {
+export function settleRestockNotices({
+  tx,
+  customerId,
+  date,
+  productIds,
+  now,
+}: {
+  tx: DbOrTx;
+  customerId: number;
+  date: string;
+  productIds: number[];
+  now: number;
+}): void {
   if (productIds.length === 0) return;
   tx.update(restockSubscriptions)
     .set({ holdUntil: now })
@@ -231,7 +283,12 @@ export function waitingDemand({ db }: { db: DbOrTx }): Map<number, WaitingDemand
 }
 
 /** What the storefront needs to offer "입고 알림 받기" to whoever is looking (a confirmed phone or nobody). */
-export function restockViewer({ db, phone }: { db: DbOrTx; phone: string | null }): { confirmed: boolean; knownCustomer: boolean; waiting: number[]; privacyText: string } {
+export function restockViewer({ db, phone }: { db: DbOrTx; phone: string | null }): {
+  confirmed: boolean;
+  knownCustomer: boolean;
+  waiting: number[];
+  privacyText: string;
+} {
   const customer = phone ? findCustomerByPhone({ db, phone }) : undefined;
   return {
     confirmed: !!phone,

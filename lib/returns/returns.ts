@@ -78,7 +78,12 @@ function loadPurchase({ tx, ref }: { tx: DbOrTx; ref: PurchaseRef }): Purchase {
     if (!order) throw new AppError("not_found", { message: "order_not_found" });
     if (order.status !== "picked_up") throw new AppError("invalid_transition", { message: "return_not_purchased" });
     const rows = tx
-      .select({ productId: orderItems.productId, name: sql<string>`min(${orderItems.productName})`, quantity: sql<number>`sum(${orderItems.quantity})`, list: sql<number>`sum(${orderItems.lineTotal})` })
+      .select({
+        productId: orderItems.productId,
+        name: sql<string>`min(${orderItems.productName})`,
+        quantity: sql<number>`sum(${orderItems.quantity})`,
+        list: sql<number>`sum(${orderItems.lineTotal})`,
+      })
       .from(orderItems)
       .where(eq(orderItems.orderId, order.id))
       .groupBy(orderItems.productId)
@@ -88,7 +93,12 @@ function loadPurchase({ tx, ref }: { tx: DbOrTx; ref: PurchaseRef }): Purchase {
   const sale = tx.select().from(storeSales).where(eq(storeSales.id, ref.id)).get();
   if (!sale) throw new AppError("not_found", { message: "sale_not_found" });
   const rows = tx
-    .select({ productId: storeSaleItems.productId, name: sql<string>`min(${storeSaleItems.productName})`, quantity: sql<number>`sum(${storeSaleItems.quantity})`, list: sql<number>`sum(${storeSaleItems.unitPrice} * ${storeSaleItems.quantity})` })
+    .select({
+      productId: storeSaleItems.productId,
+      name: sql<string>`min(${storeSaleItems.productName})`,
+      quantity: sql<number>`sum(${storeSaleItems.quantity})`,
+      list: sql<number>`sum(${storeSaleItems.unitPrice} * ${storeSaleItems.quantity})`,
+    })
     .from(storeSaleItems)
     .where(eq(storeSaleItems.saleId, sale.id))
     .groupBy(storeSaleItems.productId)
@@ -96,19 +106,32 @@ function loadPurchase({ tx, ref }: { tx: DbOrTx; ref: PurchaseRef }): Purchase {
   return { ref, customerId: sale.customerId, date: sale.saleDate, total: sale.total, lines: shareOut(sale.total, rows) };
 }
 
-const purchaseFilter = (ref: PurchaseRef) => (ref.type === "order" ? eq(purchaseReturns.orderId, ref.id) : eq(purchaseReturns.saleId, ref.id));
+const purchaseFilter = (ref: PurchaseRef) =>
+  ref.type === "order" ? eq(purchaseReturns.orderId, ref.id) : eq(purchaseReturns.saleId, ref.id);
 
 /** Units and money already returned per product of a purchase, and points already taken back. */
 function earlierReturns({ tx, ref }: { tx: DbOrTx; ref: PurchaseRef }) {
   const rows = tx
-    .select({ productId: purchaseReturnItems.productId, quantity: sql<number>`sum(${purchaseReturnItems.quantity})`, amount: sql<number>`sum(${purchaseReturnItems.amount})` })
+    .select({
+      productId: purchaseReturnItems.productId,
+      quantity: sql<number>`sum(${purchaseReturnItems.quantity})`,
+      amount: sql<number>`sum(${purchaseReturnItems.amount})`,
+    })
     .from(purchaseReturnItems)
     .innerJoin(purchaseReturns, eq(purchaseReturns.id, purchaseReturnItems.returnId))
     .where(purchaseFilter(ref))
     .groupBy(purchaseReturnItems.productId)
     .all();
-  const points = tx.select({ n: sql<number>`coalesce(sum(${purchaseReturns.pointsReversed}), 0)` }).from(purchaseReturns).where(purchaseFilter(ref)).get()?.n ?? 0;
-  return { byProduct: new Map(rows.map((r) => [r.productId, { quantity: Number(r.quantity), amount: Number(r.amount) }])), points: Number(points) };
+  const points =
+    tx
+      .select({ n: sql<number>`coalesce(sum(${purchaseReturns.pointsReversed}), 0)` })
+      .from(purchaseReturns)
+      .where(purchaseFilter(ref))
+      .get()?.n ?? 0;
+  return {
+    byProduct: new Map(rows.map((r) => [r.productId, { quantity: Number(r.quantity), amount: Number(r.amount) }])),
+    points: Number(points),
+  };
 }
 
 /** Points a purchase's credits still hold (earned minus undone), and the rate they were earned at. */
@@ -123,11 +146,20 @@ function standingCredit({ tx, ref }: { tx: DbOrTx; ref: PurchaseRef }): { points
   return { points: rows.reduce((s, r) => s + r.delta, 0), rateBp: latestEarn?.rateBp ?? null };
 }
 
-export type RecordedReturn = { ret: PurchaseReturn; items: { productId: number; name: string; quantity: number; amount: number }[]; created: boolean };
+export type RecordedReturn = {
+  ret: PurchaseReturn;
+  items: { productId: number; name: string; quantity: number; amount: number }[];
+  created: boolean;
+};
 
 function loadReturnItems(db: DbOrTx, returnId: number): RecordedReturn["items"] {
   return db
-    .select({ productId: purchaseReturnItems.productId, name: purchaseReturnItems.productName, quantity: purchaseReturnItems.quantity, amount: purchaseReturnItems.amount })
+    .select({
+      productId: purchaseReturnItems.productId,
+      name: purchaseReturnItems.productName,
+      quantity: purchaseReturnItems.quantity,
+      amount: purchaseReturnItems.amount,
+    })
     .from(purchaseReturnItems)
     .where(eq(purchaseReturnItems.returnId, returnId))
     .all();
@@ -138,7 +170,19 @@ function loadReturnItems(db: DbOrTx, returnId: number): RecordedReturn["items"] 
  * same id with the same body returns the first return and writes nothing; another body is
  * refused (`idempotency_conflict`). More than was bought: `return_exceeds_purchase` (409).
  */
-export function recordReturn({ db, input, source, actorUserId = null, now = Date.now() }: { db: Db; input: unknown; source: "staff" | "api"; actorUserId?: number | null; now?: number }): RecordedReturn {
+export function recordReturn({
+  db,
+  input,
+  source,
+  actorUserId = null,
+  now = Date.now(),
+}: {
+  db: Db;
+  input: unknown;
+  source: "staff" | "api";
+  actorUserId?: number | null;
+  now?: number;
+}): RecordedReturn {
   const parsed = parseOrThrow(returnInput, input);
   const hash = parsed.external_id ? requestHash({ ret: parsed }) : null;
   return db.transaction(
@@ -151,8 +195,10 @@ export function recordReturn({ db, input, source, actorUserId = null, now = Date
         }
       }
       const occurredAt = parsed.occurred_at ? Date.parse(parsed.occurred_at) : now;
-      if (occurredAt > now + FUTURE_TOLERANCE_MS) throw new AppError("validation", { message: "return_in_future", fields: { occurred_at: "return_in_future" } });
-      const ref: PurchaseRef = parsed.order_id !== undefined ? { type: "order", id: parsed.order_id } : { type: "sale", id: parsed.sale_id! };
+      if (occurredAt > now + FUTURE_TOLERANCE_MS)
+        throw new AppError("validation", { message: "return_in_future", fields: { occurred_at: "return_in_future" } });
+      const ref: PurchaseRef =
+        parsed.order_id !== undefined ? { type: "order", id: parsed.order_id } : { type: "sale", id: parsed.sale_id! };
       const purchase = loadPurchase({ tx, ref });
       const earlier = earlierReturns({ tx, ref });
       const lineOf = new Map(purchase.lines.map((l) => [l.productId, l]));
@@ -184,10 +230,17 @@ export function recordReturn({ db, input, source, actorUserId = null, now = Date
         return { productId, name: line.name, quantity, amount };
       });
       const amount = lines.reduce((s, l) => s + l.amount, 0);
-      if (parsed.refund > amount) throw new AppError("validation", { message: "return_refund_over", params: { amount }, fields: { refund: "return_refund_over_field" } });
+      if (parsed.refund > amount)
+        throw new AppError("validation", {
+          message: "return_refund_over",
+          params: { amount },
+          fields: { refund: "return_refund_over_field" },
+        });
 
       // Points of the returned items, from the rate the purchase earned at.
-      const everythingBack = purchase.lines.every((l) => (earlier.byProduct.get(l.productId)?.quantity ?? 0) + (wanted.get(l.productId) ?? 0) === l.quantity);
+      const everythingBack = purchase.lines.every(
+        (l) => (earlier.byProduct.get(l.productId)?.quantity ?? 0) + (wanted.get(l.productId) ?? 0) === l.quantity,
+      );
       const credit = standingCredit({ tx, ref });
       const stillStanding = Math.max(0, credit.points - earlier.points);
       const pointsBack = everythingBack ? stillStanding : Math.min(stillStanding, pointsForPurchase(amount, credit.rateBp ?? 0));
@@ -218,18 +271,32 @@ export function recordReturn({ db, input, source, actorUserId = null, now = Date
         .returning()
         .get();
       tx.insert(purchaseReturnItems)
-        .values(lines.map((l) => ({ returnId: ret.id, productId: l.productId, productName: l.name, quantity: l.quantity, amount: l.amount })))
+        .values(
+          lines.map((l) => ({ returnId: ret.id, productId: l.productId, productName: l.name, quantity: l.quantity, amount: l.amount })),
+        )
         .run();
       if (purchase.customerId && pointsBack > 0) {
         tx.insert(pointsLedger)
-          .values({ customerId: purchase.customerId, delta: -pointsBack, reason: "return", sourceType: "return", sourceId: ret.id, rateBp: credit.rateBp, createdByUserId: actorUserId, createdAt: now })
+          .values({
+            customerId: purchase.customerId,
+            delta: -pointsBack,
+            reason: "return",
+            sourceType: "return",
+            sourceId: ret.id,
+            rateBp: credit.rateBp,
+            createdByUserId: actorUserId,
+            createdAt: now,
+          })
           .run();
       }
       if (restocked) {
         for (const l of lines) {
           tx.insert(dailyPlans)
             .values({ date: today, productId: l.productId, planned: l.quantity, updatedAt: now })
-            .onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned: sql`${dailyPlans.planned} + ${l.quantity}`, updatedAt: now } })
+            .onConflictDoUpdate({
+              target: [dailyPlans.date, dailyPlans.productId],
+              set: { planned: sql`${dailyPlans.planned} + ${l.quantity}`, updatedAt: now },
+            })
             .run();
         }
         notifyRestock({ tx, now, date: today, productIds: lines.map((l) => l.productId) });
@@ -254,15 +321,37 @@ export type ReturnView = {
 };
 
 /** Returns of a customer's purchases (or of one purchase), newest first: the card, `/me`, the order page. */
-export function listReturns({ db, customerId, orderId, saleId }: { db: DbOrTx; customerId?: number; orderId?: number; saleId?: number }): ReturnView[] {
-  const where = customerId !== undefined ? eq(purchaseReturns.customerId, customerId) : orderId !== undefined ? eq(purchaseReturns.orderId, orderId) : saleId !== undefined ? eq(purchaseReturns.saleId, saleId) : undefined;
+export function listReturns({
+  db,
+  customerId,
+  orderId,
+  saleId,
+}: {
+  db: DbOrTx;
+  customerId?: number;
+  orderId?: number;
+  saleId?: number;
+}): ReturnView[] {
+  const where =
+    customerId !== undefined
+      ? eq(purchaseReturns.customerId, customerId)
+      : orderId !== undefined
+        ? eq(purchaseReturns.orderId, orderId)
+        : saleId !== undefined
+          ? eq(purchaseReturns.saleId, saleId)
+          : undefined;
   if (!where) return [];
   const rows = db.select().from(purchaseReturns).where(where).orderBy(desc(purchaseReturns.occurredAt), desc(purchaseReturns.id)).all();
   if (!rows.length) return [];
   const items = db
     .select({ returnId: purchaseReturnItems.returnId, name: purchaseReturnItems.productName, quantity: purchaseReturnItems.quantity })
     .from(purchaseReturnItems)
-    .where(inArray(purchaseReturnItems.returnId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        purchaseReturnItems.returnId,
+        rows.map((r) => r.id),
+      ),
+    )
     .all();
   return rows.map((r) => ({
     id: r.id,
@@ -279,11 +368,25 @@ export function listReturns({ db, customerId, orderId, saleId }: { db: DbOrTx; c
 }
 
 /** The purchase's lines with what can still be returned, for the staff form. */
-export function returnableLines({ db, orderId, saleId }: { db: DbOrTx; orderId?: number; saleId?: number }): { productId: number; name: string; bought: number; left: number; share: number }[] {
+export function returnableLines({
+  db,
+  orderId,
+  saleId,
+}: {
+  db: DbOrTx;
+  orderId?: number;
+  saleId?: number;
+}): { productId: number; name: string; bought: number; left: number; share: number }[] {
   const ref: PurchaseRef = orderId !== undefined ? { type: "order", id: orderId } : { type: "sale", id: saleId! };
   const purchase = loadPurchase({ tx: db, ref });
   const earlier = earlierReturns({ tx: db, ref });
-  return purchase.lines.map((l) => ({ productId: l.productId, name: l.name, bought: l.quantity, left: l.quantity - (earlier.byProduct.get(l.productId)?.quantity ?? 0), share: l.share }));
+  return purchase.lines.map((l) => ({
+    productId: l.productId,
+    name: l.name,
+    bought: l.quantity,
+    left: l.quantity - (earlier.byProduct.get(l.productId)?.quantity ?? 0),
+    share: l.share,
+  }));
 }
 
 /** The JSON of a return in API v1. */

@@ -21,7 +21,17 @@ export function reviewForOrder({ db, orderId }: { db: DbOrTx; orderId: number })
   return db.select().from(reviews).where(eq(reviews.orderId, orderId)).get();
 }
 
-export function submitReview({ db, orderToken, input, now = Date.now() }: { db: Db; orderToken: string; input: unknown; now?: number }): Review {
+export function submitReview({
+  db,
+  orderToken,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  orderToken: string;
+  input: unknown;
+  now?: number;
+}): Review {
   const input_ = parseOrThrow(reviewInput, input);
   return db.transaction(
     (tx) => {
@@ -29,7 +39,11 @@ export function submitReview({ db, orderToken, input, now = Date.now() }: { db: 
       if (!order) throw new AppError("not_found", { message: "order_not_found" });
       if (order.status !== "picked_up") throw new AppError("invalid_transition", { message: "review_after_pickup" });
       if (reviewForOrder({ db: tx, orderId: order.id })) throw new AppError("conflict", { message: "review_exists" });
-      return tx.insert(reviews).values({ orderId: order.id, rating: input_.rating, comment: input_.comment, createdAt: now }).returning().get();
+      return tx
+        .insert(reviews)
+        .values({ orderId: order.id, rating: input_.rating, comment: input_.comment, createdAt: now })
+        .returning()
+        .get();
     },
     { behavior: "immediate" },
   );
@@ -40,7 +54,17 @@ export function reviewForSale({ db, saleId }: { db: DbOrTx; saleId: number }): S
 }
 
 /** The review of a counter sale, from its receipt page: only once the receipt is claimed. */
-export function submitSaleReview({ db, receiptToken, input, now = Date.now() }: { db: Db; receiptToken: string; input: unknown; now?: number }): SaleReview {
+export function submitSaleReview({
+  db,
+  receiptToken,
+  input,
+  now = Date.now(),
+}: {
+  db: Db;
+  receiptToken: string;
+  input: unknown;
+  now?: number;
+}): SaleReview {
   const input_ = parseOrThrow(reviewInput, input);
   return db.transaction(
     (tx) => {
@@ -48,14 +72,25 @@ export function submitSaleReview({ db, receiptToken, input, now = Date.now() }: 
       if (!sale) throw new AppError("not_found", { message: "receipt_not_found" });
       if (sale.customerId === null) throw new AppError("invalid_transition", { message: "review_after_claim" });
       if (reviewForSale({ db: tx, saleId: sale.id })) throw new AppError("conflict", { message: "review_exists" });
-      return tx.insert(saleReviews).values({ saleId: sale.id, rating: input_.rating, comment: input_.comment, createdAt: now }).returning().get();
+      return tx
+        .insert(saleReviews)
+        .values({ saleId: sale.id, rating: input_.rating, comment: input_.comment, createdAt: now })
+        .returning()
+        .get();
     },
     { behavior: "immediate" },
   );
 }
 
 /** A review of an order, or of a counter sale (`saleId` set, `orderId` and `orderCode` null, `pickupDate` the sale's date). */
-export type ReviewView = Omit<Review, "orderId"> & { orderId: number | null; saleId: number | null; orderCode: string | null; pickupDate: string; customerId: number | null; customerName: string | null };
+export type ReviewView = Omit<Review, "orderId"> & {
+  orderId: number | null;
+  saleId: number | null;
+  orderCode: string | null;
+  pickupDate: string;
+  customerId: number | null;
+  customerName: string | null;
+};
 
 export function listReviews({ db, customerId, limit = 200 }: { db: DbOrTx; customerId?: number; limit?: number }): ReviewView[] {
   const ofSales: ReviewView[] = db

@@ -44,7 +44,9 @@ export const saleInput = z.object({
     .array(
       z.object({
         product_id: numeric(z.number({ error: "product_choose" }).int().positive("product_choose")),
-        quantity: numeric(z.number({ error: "quantity_number" }).int("quantity_integer").min(1, "quantity_min").max(999, "quantity_too_many")),
+        quantity: numeric(
+          z.number({ error: "quantity_number" }).int("quantity_integer").min(1, "quantity_min").max(999, "quantity_too_many"),
+        ),
       }),
     )
     .min(1, "cart_empty")
@@ -65,7 +67,13 @@ export type RecordedSale = {
 
 function loadSale(db: DbOrTx, sale: StoreSale): RecordedSale["items"] {
   return db
-    .select({ productId: storeSaleItems.productId, name: storeSaleItems.productName, unitPrice: storeSaleItems.unitPrice, quantity: storeSaleItems.quantity, excess: storeSaleItems.excess })
+    .select({
+      productId: storeSaleItems.productId,
+      name: storeSaleItems.productName,
+      unitPrice: storeSaleItems.unitPrice,
+      quantity: storeSaleItems.quantity,
+      excess: storeSaleItems.excess,
+    })
     .from(storeSaleItems)
     .where(eq(storeSaleItems.saleId, sale.id))
     .all();
@@ -109,7 +117,8 @@ export function recordStoreSale({
         }
       }
       const occurredAt = input.occurred_at ? Date.parse(input.occurred_at) : now;
-      if (occurredAt > now + FUTURE_TOLERANCE_MS) throw new AppError("validation", { message: "sale_in_future", fields: { occurred_at: "sale_in_future_field" } });
+      if (occurredAt > now + FUTURE_TOLERANCE_MS)
+        throw new AppError("validation", { message: "sale_in_future", fields: { occurred_at: "sale_in_future_field" } });
       const settings = getShopSettings({ db: tx });
       const saleDate = localDate(occurredAt, settings.timezone);
 
@@ -120,7 +129,10 @@ export function recordStoreSale({
       input.items.forEach((item, index) => {
         const product = catalogue.get(item.product_id);
         if (!product || !product.active) {
-          throw new AppError("validation", { message: "product_not_sold", fields: { [`items.${index}.product_id`]: "product_not_sold_field" } });
+          throw new AppError("validation", {
+            message: "product_not_sold",
+            fields: { [`items.${index}.product_id`]: "product_not_sold_field" },
+          });
         }
       });
       // The sale always stands; what it takes beyond what is left is its stock discrepancy.
@@ -129,17 +141,38 @@ export function recordStoreSale({
       const lines = productIds.map((productId) => {
         const product = catalogue.get(productId)!;
         const quantity = wanted.get(productId)!;
-        return { productId, name: product.name, unitPrice: product.price, quantity, excess: Math.max(0, quantity - (stock.get(productId)?.available ?? 0)) };
+        return {
+          productId,
+          name: product.name,
+          unitPrice: product.price,
+          quantity,
+          excess: Math.max(0, quantity - (stock.get(productId)?.available ?? 0)),
+        };
       });
       const customer = input.customer_phone ? upsertCustomer({ db: tx, phone: input.customer_phone, at: now }) : null;
       // A coupon takes its discount off the catalogue prices; a POS total may go lower still.
       const coupon = input.coupon_code
-        ? applyCoupon({ tx, code: input.coupon_code, customerId: customer?.id ?? null, lines: lines.map((l) => ({ productId: l.productId, category: catalogue.get(l.productId)!.category, lineTotal: l.unitPrice * l.quantity })), at: occurredAt, timezone: settings.timezone })
+        ? applyCoupon({
+            tx,
+            code: input.coupon_code,
+            customerId: customer?.id ?? null,
+            lines: lines.map((l) => ({
+              productId: l.productId,
+              category: catalogue.get(l.productId)!.category,
+              lineTotal: l.unitPrice * l.quantity,
+            })),
+            at: occurredAt,
+            timezone: settings.timezone,
+          })
         : null;
       const discount = coupon?.discount ?? 0;
       const listTotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) - discount;
       if (input.total !== undefined && input.total > listTotal) {
-        throw new AppError("validation", { message: "sale_total_over_list", params: { listTotal }, fields: { total: "sale_total_over_list_field" } });
+        throw new AppError("validation", {
+          message: "sale_total_over_list",
+          params: { listTotal },
+          fields: { total: "sale_total_over_list_field" },
+        });
       }
       const total = input.total ?? listTotal;
 
@@ -161,7 +194,16 @@ export function recordStoreSale({
         .returning()
         .get();
       tx.insert(storeSaleItems)
-        .values(lines.map((l) => ({ saleId: sale.id, productId: l.productId, productName: l.name, unitPrice: l.unitPrice, quantity: l.quantity, excess: l.excess })))
+        .values(
+          lines.map((l) => ({
+            saleId: sale.id,
+            productId: l.productId,
+            productName: l.name,
+            unitPrice: l.unitPrice,
+            quantity: l.quantity,
+            excess: l.excess,
+          })),
+        )
         .run();
       if (coupon) recordCouponUse({ tx, applied: coupon, customerId: sale.customerId, saleId: sale.id, now });
       const points = awardPurchasePoints({ db: tx, customerId: sale.customerId, sourceType: "sale", sourceId: sale.id, total, now });
@@ -170,7 +212,12 @@ export function recordStoreSale({
         tx,
         now,
         type: "sale.recorded",
-        data: { id: saved.id, external_id: saved.externalId, total: saved.total, items: lines.map((l) => ({ product_id: l.productId, name: l.name, quantity: l.quantity })) },
+        data: {
+          id: saved.id,
+          external_id: saved.externalId,
+          total: saved.total,
+          items: lines.map((l) => ({ product_id: l.productId, name: l.name, quantity: l.quantity })),
+        },
       });
       return { sale: saved, items: lines, created: true };
     },

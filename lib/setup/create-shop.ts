@@ -36,7 +36,8 @@ export function createShop({ db, input }: { db: Db; input: SetupInput }): Public
     (tx) => {
       if (isSetUp({ db: tx })) throw new AppError("already_set_up");
       const name = input.shopName.trim();
-      if (!name || name.length > 60) throw new AppError("validation", { message: "shop_name_too_long", fields: { shopName: "shop_name_required" } });
+      if (!name || name.length > 60)
+        throw new AppError("validation", { message: "shop_name_too_long", fields: { shopName: "shop_name_required" } });
       tx.insert(shopSettings)
         .values({
           id: 1,

@@ -12,8 +12,26 @@ import { addDays, localDate, localTime, weekdayOf, zonedTime } from "./time";
 let db: Db;
 let shop: ReturnType<typeof shopWithProducts>;
 const tomorrow = addDays(localDate(Date.now()), 1);
-const rules = { opensDaysBefore: 1, opensTime: "18:00", cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "21:00", cutoffHoursBefore: 2, daysAhead: 7, maxItemsPerOrder: 30, closedWeekdays: ["1"] };
-const details = { name: "새 이름 빵집", phone: "02 123 4567", address: "서울시 마포구", timezone: "Asia/Seoul", pointsRatePercent: "1.5", rackRows: "abcd", rackColumns: "6" };
+const rules = {
+  opensDaysBefore: 1,
+  opensTime: "18:00",
+  cutoffMode: "day_before",
+  cutoffDaysBefore: 1,
+  cutoffTime: "21:00",
+  cutoffHoursBefore: 2,
+  daysAhead: 7,
+  maxItemsPerOrder: 30,
+  closedWeekdays: ["1"],
+};
+const details = {
+  name: "새 이름 빵집",
+  phone: "02 123 4567",
+  address: "서울시 마포구",
+  timezone: "Asia/Seoul",
+  pointsRatePercent: "1.5",
+  rackRows: "abcd",
+  rackColumns: "6",
+};
 
 beforeEach(() => {
   db = freshDb();
@@ -27,7 +45,9 @@ describe("shop details", () => {
   });
 
   it("keeps the opening hours as written, with the textarea's CRLF line breaks made plain", () => {
-    expect(updateShopDetails({ db, input: { ...details, openingHours: " 화–토 10:00–19:00\r\n일 휴무 " } }).openingHours).toBe("화–토 10:00–19:00\n일 휴무");
+    expect(updateShopDetails({ db, input: { ...details, openingHours: " 화–토 10:00–19:00\r\n일 휴무 " } }).openingHours).toBe(
+      "화–토 10:00–19:00\n일 휴무",
+    );
     expect(updateShopDetails({ db, input: details }).openingHours).toBeNull();
     expect(() => updateShopDetails({ db, input: { ...details, openingHours: "가".repeat(301) } })).toThrowError(/300자까지/);
   });
@@ -57,9 +77,14 @@ describe("pickup rules", () => {
   it("refuses a cut-off before the opening and closing every weekday", () => {
     expect(() => updatePickupRules({ db, input: { ...rules, cutoffTime: "17:00" } })).toThrowError(/마감은 주문 시작보다 뒤/);
     expect(() => updatePickupRules({ db, input: { ...rules, opensTime: "25:00" } })).toThrowError(/HH:MM/);
-    expect(() => updatePickupRules({ db, input: { ...rules, closedWeekdays: ["0", "1", "2", "3", "4", "5", "6"] } })).toThrowError(/모든 요일/);
+    expect(() => updatePickupRules({ db, input: { ...rules, closedWeekdays: ["0", "1", "2", "3", "4", "5", "6"] } })).toThrowError(
+      /모든 요일/,
+    );
     // hours_before_slot ignores the day_before times
-    expect(updatePickupRules({ db, input: { ...rules, cutoffMode: "hours_before_slot", cutoffTime: "17:00", cutoffHoursBefore: "3" } }).cutoffHoursBefore).toBe(3);
+    expect(
+      updatePickupRules({ db, input: { ...rules, cutoffMode: "hours_before_slot", cutoffTime: "17:00", cutoffHoursBefore: "3" } })
+        .cutoffHoursBefore,
+    ).toBe(3);
   });
 });
 
@@ -68,7 +93,9 @@ describe("slots and closed dates", () => {
     db.delete(pickupSlots).run();
     addSlot({ db, input: { weekday: "2", startTime: "10:00", endTime: "11:00", capacity: "5" } });
     expect(() => addSlot({ db, input: { weekday: "2", startTime: "10:30", endTime: "11:30", capacity: "5" } })).toThrowError(/겹쳐요/);
-    expect(() => addSlot({ db, input: { weekday: "2", startTime: "12:00", endTime: "11:00", capacity: "5" } })).toThrowError(/끝 시간은 시작 시간보다 뒤/);
+    expect(() => addSlot({ db, input: { weekday: "2", startTime: "12:00", endTime: "11:00", capacity: "5" } })).toThrowError(
+      /끝 시간은 시작 시간보다 뒤/,
+    );
     addSlot({ db, input: { weekday: "3", startTime: "10:30", endTime: "11:30", capacity: "5" } });
     expect(db.select().from(pickupSlots).all()).toHaveLength(2);
   });
@@ -78,12 +105,26 @@ describe("slots and closed dates", () => {
     placeOrder({
       db,
       channel: "web",
-      input: orderInput.parse({ pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "김", phone: "01012345678" }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] }),
+      input: orderInput.parse({
+        pickup_date: tomorrow,
+        slot: "10:00-11:00",
+        customer: { name: "김", phone: "01012345678" },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bagel.id, quantity: 1 }],
+      }),
     });
-    const slot = db.select().from(pickupSlots).all().find((s) => s.weekday === weekdayOf(tomorrow) && s.startTime === "10:00")!;
+    const slot = db
+      .select()
+      .from(pickupSlots)
+      .all()
+      .find((s) => s.weekday === weekdayOf(tomorrow) && s.startTime === "10:00")!;
     expect(() => removeSlot({ db, id: slot.id })).toThrowError(/1건 있어 지울 수 없어요/);
-    expect(() => updateSlot({ db, id: slot.id, input: { weekday: slot.weekday, startTime: "10:30", endTime: "11:00", capacity: 5, active: true } })).toThrowError(/시간을 바꿀 수 없어요/);
-    expect(updateSlot({ db, id: slot.id, input: { weekday: slot.weekday, startTime: "10:00", endTime: "11:00", capacity: 3, active: false } })).toMatchObject({ capacity: 3, active: false });
+    expect(() =>
+      updateSlot({ db, id: slot.id, input: { weekday: slot.weekday, startTime: "10:30", endTime: "11:00", capacity: 5, active: true } }),
+    ).toThrowError(/시간을 바꿀 수 없어요/);
+    expect(
+      updateSlot({ db, id: slot.id, input: { weekday: slot.weekday, startTime: "10:00", endTime: "11:00", capacity: 3, active: false } }),
+    ).toMatchObject({ capacity: 3, active: false });
     expect(() => addClosedDate({ db, input: { date: tomorrow, reason: "휴가" } })).toThrowError(/주문이 1건 있어요/);
     expect(db.select().from(closedDates).all()).toHaveLength(0);
   });

@@ -14,7 +14,6 @@ import { isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./t
 import { numeric } from "@/lib/validation/numbers";
 import { OPEN_STATUSES } from "@/lib/order-status-sets";
 
-
 const time = (message = "time_format") => z.string().trim().refine(isTimeString, message);
 
 export function isTimeZone(tz: string): boolean {
@@ -29,7 +28,12 @@ export function isTimeZone(tz: string): boolean {
 // ---------------------------------------------------------------- shop details
 
 export const shopDetailsInput = z.object({
-  name: z.string().trim().min(1, "shop_name_required").max(60, "shop_name_too_long").refine((s) => !/[<>]/.test(s), "no_angle_brackets"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "shop_name_required")
+    .max(60, "shop_name_too_long")
+    .refine((s) => !/[<>]/.test(s), "no_angle_brackets"),
   phone: z
     .string()
     .trim()
@@ -119,7 +123,12 @@ export type PickupRulesInput = z.input<typeof pickupRulesInput>;
 
 export function updatePickupRules({ db, input, now = Date.now() }: { db: DbOrTx; input: unknown; now?: number }): ShopSettings {
   const v = parseOrThrow(pickupRulesInput, input);
-  const row = db.update(shopSettings).set({ ...v, updatedAt: now }).where(eq(shopSettings.id, 1)).returning().get();
+  const row = db
+    .update(shopSettings)
+    .set({ ...v, updatedAt: now })
+    .where(eq(shopSettings.id, 1))
+    .returning()
+    .get();
   if (!row) throw new AppError("not_found", { message: "shop_not_set_up" });
   return row;
 }
@@ -140,15 +149,33 @@ export function listSlotsForAdmin({ db }: { db: DbOrTx }) {
 }
 
 function checkNoOverlap(tx: DbOrTx, slot: { weekday: number; startTime: string; endTime: string }, exceptId?: number): void {
-  const same = tx.select().from(pickupSlots).where(and(eq(pickupSlots.weekday, slot.weekday), exceptId ? ne(pickupSlots.id, exceptId) : undefined)).all();
+  const same = tx
+    .select()
+    .from(pickupSlots)
+    .where(and(eq(pickupSlots.weekday, slot.weekday), exceptId ? ne(pickupSlots.id, exceptId) : undefined))
+    .all();
   const clash = same.find((s) => minutesOf(s.startTime) < minutesOf(slot.endTime) && minutesOf(slot.startTime) < minutesOf(s.endTime));
   if (clash) {
-    throw new AppError("validation", { message: "slot_overlaps", params: { start: clash.startTime, end: clash.endTime }, fields: { startTime: "slot_overlaps_field" } });
+    throw new AppError("validation", {
+      message: "slot_overlaps",
+      params: { start: clash.startTime, end: clash.endTime },
+      fields: { startTime: "slot_overlaps_field" },
+    });
   }
 }
 
 /** Upcoming live orders booked into a weekly slot (matched by weekday and start time). */
-export function upcomingBookingsForSlot({ db, slot, now = Date.now(), timeZone }: { db: DbOrTx; slot: { weekday: number; startTime: string }; now?: number; timeZone?: string }): number {
+export function upcomingBookingsForSlot({
+  db,
+  slot,
+  now = Date.now(),
+  timeZone,
+}: {
+  db: DbOrTx;
+  slot: { weekday: number; startTime: string };
+  now?: number;
+  timeZone?: string;
+}): number {
   const today = localDate(now, timeZone);
   const rows = db
     .select({ date: orders.pickupDate, count: sql<number>`count(*)` })
@@ -164,7 +191,11 @@ export function addSlot({ db, input }: { db: Db; input: unknown }) {
   return db.transaction(
     (tx) => {
       checkNoOverlap(tx, v);
-      return tx.insert(pickupSlots).values({ ...v, active: true }).returning().get();
+      return tx
+        .insert(pickupSlots)
+        .values({ ...v, active: true })
+        .returning()
+        .get();
     },
     { behavior: "immediate" },
   );
@@ -218,7 +249,12 @@ export const closedDateInput = z.object({
 });
 
 export function listClosedDatesForAdmin({ db, now = Date.now(), timeZone }: { db: DbOrTx; now?: number; timeZone?: string }) {
-  return db.select().from(closedDates).where(gte(closedDates.date, localDate(now, timeZone))).orderBy(asc(closedDates.date)).all();
+  return db
+    .select()
+    .from(closedDates)
+    .where(gte(closedDates.date, localDate(now, timeZone)))
+    .orderBy(asc(closedDates.date))
+    .all();
 }
 
 /** Close a date; refused while live orders are booked for it (cancel or move them first). */
@@ -226,14 +262,16 @@ export function addClosedDate({ db, input, now = Date.now() }: { db: Db; input: 
   const v = parseOrThrow(closedDateInput, input);
   return db.transaction(
     (tx) => {
-      if (v.date < localDate(now, tzOf(tx))) throw new AppError("validation", { message: "closed_date_past", fields: { date: "date_today_or_later" } });
+      if (v.date < localDate(now, tzOf(tx)))
+        throw new AppError("validation", { message: "closed_date_past", fields: { date: "date_today_or_later" } });
       const live = tx
         .select({ count: sql<number>`count(*)` })
         .from(orders)
         .where(and(eq(orders.pickupDate, v.date), inArray(orders.status, [...OPEN_STATUSES])))
         .get();
       const count = Number(live?.count ?? 0);
-      if (count > 0) throw new AppError("conflict", { message: "closed_date_has_orders", params: { count }, fields: { date: "date_has_orders" } });
+      if (count > 0)
+        throw new AppError("conflict", { message: "closed_date_has_orders", params: { count }, fields: { date: "date_has_orders" } });
       return tx
         .insert(closedDates)
         .values({ date: v.date, reason: v.reason || null })

@@ -25,7 +25,13 @@ export function listSlotRules({ db }: { db: DbOrTx }): SlotRule[] {
 }
 
 export function listClosedDates({ db }: { db: DbOrTx }): Set<string> {
-  return new Set(db.select({ date: closedDates.date }).from(closedDates).all().map((r) => r.date));
+  return new Set(
+    db
+      .select({ date: closedDates.date })
+      .from(closedDates)
+      .all()
+      .map((r) => r.date),
+  );
 }
 
 /** Settings, slots and closed dates together: everything the schedule rules need. */

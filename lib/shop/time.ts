@@ -25,7 +25,11 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 function formattedParts(ms: number, timeZone: string) {
-  const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -61,7 +65,14 @@ function offsetAt(ms: number, timeZone: string): number {
 
 function zonedParts(ms: number, timeZone: string) {
   const d = new Date(Math.floor(ms / 1000) * 1000 + offsetAt(ms, timeZone));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

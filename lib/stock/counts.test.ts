@@ -9,7 +9,9 @@ it("snapshots the system's available quantity at the moment of the count", () =>
   const { bread } = shopWithProducts(db);
   plan(db, "2026-02-10", bread.id, 10);
   const id = order(db, { pickupDate: "2026-02-10" });
-  db.insert(orderItems).values({ orderId: id, productId: bread.id, productName: "우유식빵", unitPrice: 5000, quantity: 3, lineTotal: 15000 }).run();
+  db.insert(orderItems)
+    .values({ orderId: id, productId: bread.id, productName: "우유식빵", unitPrice: 5000, quantity: 3, lineTotal: 15000 })
+    .run();
   // 10 planned − 3 reserved = 7 available; staff count 6.
   const row = recordStockCount({ db, productId: bread.id, date: "2026-02-10", counted: 6, userId: null, now: at("2026-02-10", "15:00") });
   expect(row).toMatchObject({ counted: 6, systemAvailable: 7 });

@@ -40,10 +40,29 @@ export function recordStockCount({
   );
 }
 
-export type StockCountRow = { id: number; productId: number; productName: string; date: string; counted: number; systemAvailable: number; countedAt: number; userName: string | null };
+export type StockCountRow = {
+  id: number;
+  productId: number;
+  productName: string;
+  date: string;
+  counted: number;
+  systemAvailable: number;
+  countedAt: number;
+  userName: string | null;
+};
 
 /** Counts recorded between two instants, newest first. */
-export function listStockCounts({ db, fromMs, toMs, limit = 200 }: { db: Db; fromMs?: number; toMs?: number; limit?: number }): StockCountRow[] {
+export function listStockCounts({
+  db,
+  fromMs,
+  toMs,
+  limit = 200,
+}: {
+  db: Db;
+  fromMs?: number;
+  toMs?: number;
+  limit?: number;
+}): StockCountRow[] {
   return db
     .select({
       id: stockCounts.id,
@@ -58,7 +77,12 @@ export function listStockCounts({ db, fromMs, toMs, limit = 200 }: { db: Db; fro
     .from(stockCounts)
     .innerJoin(products, eq(products.id, stockCounts.productId))
     .leftJoin(users, eq(users.id, stockCounts.userId))
-    .where(and(fromMs !== undefined ? gte(stockCounts.countedAt, fromMs) : undefined, toMs !== undefined ? lte(stockCounts.countedAt, toMs) : undefined))
+    .where(
+      and(
+        fromMs !== undefined ? gte(stockCounts.countedAt, fromMs) : undefined,
+        toMs !== undefined ? lte(stockCounts.countedAt, toMs) : undefined,
+      ),
+    )
     .orderBy(desc(stockCounts.countedAt), desc(stockCounts.id))
     .limit(limit)
     .all();
@@ -66,10 +90,23 @@ export function listStockCounts({ db, fromMs, toMs, limit = 200 }: { db: Db; fro
 
 /** Products a count can be recorded for (active ones, in menu order). */
 export function listCountableProducts({ db }: { db: Db }): { id: number; name: string }[] {
-  return db.select({ id: products.id, name: products.name }).from(products).where(eq(products.active, true)).orderBy(products.sortOrder, products.name).all();
+  return db
+    .select({ id: products.id, name: products.name })
+    .from(products)
+    .where(eq(products.active, true))
+    .orderBy(products.sortOrder, products.name)
+    .all();
 }
 
-export type StockDiscrepancyRow = { saleId: number; productName: string; date: string; quantity: number; excess: number; occurredAt: number; source: "counter" | "api" | "import" };
+export type StockDiscrepancyRow = {
+  saleId: number;
+  productName: string;
+  date: string;
+  quantity: number;
+  excess: number;
+  occurredAt: number;
+  source: "counter" | "api" | "import";
+};
 
 /**
  * Counter sales that sold beyond what the day's plan had left (재고 차이), newest first: the

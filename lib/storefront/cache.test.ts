@@ -53,6 +53,8 @@ describe("cached storefront menu", () => {
   it("applies the cart link per request, not from the cached menu", () => {
     const t0 = Date.now();
     expect(cachedStorefrontMenu({ db, date: tomorrow, now: t0 }).initialCart).toEqual([]);
-    expect(cachedStorefrontMenu({ db, date: tomorrow, now: t0, cart: `${shop.bagel.id}x2` }).initialCart).toEqual([{ productId: shop.bagel.id, quantity: 2, optionIds: [] }]);
+    expect(cachedStorefrontMenu({ db, date: tomorrow, now: t0, cart: `${shop.bagel.id}x2` }).initialCart).toEqual([
+      { productId: shop.bagel.id, quantity: 2, optionIds: [] },
+    ]);
   });
 });

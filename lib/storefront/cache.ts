@@ -26,7 +26,10 @@ function versionOf(db: Db): string {
 }
 
 /** `load()` once per `key` for up to `ttlMs` (and until invalidated). */
-export function cachedRead<T>({ db, key, ttlMs, now = Date.now() }: { db: Db; key: string; ttlMs: number; now?: number }, load: () => T): T {
+export function cachedRead<T>(
+  { db, key, ttlMs, now = Date.now() }: { db: Db; key: string; ttlMs: number; now?: number },
+  load: () => T,
+): T {
   const version = versionOf(db);
   const hit = store.entries.get(key);
   if (hit && hit.version === version && now < hit.expires) return hit.value as T;

@@ -19,7 +19,10 @@ describe("parseCartParam", () => {
     expect(parseCartParam("1x1,".repeat(400))).toEqual([]);
   });
   it("round-trips with formatCartParam", () => {
-    const lines = [{ productId: 3, quantity: 4 }, { productId: 8, quantity: 1 }];
+    const lines = [
+      { productId: 3, quantity: 4 },
+      { productId: 8, quantity: 1 },
+    ];
     expect(parseCartParam(formatCartParam(lines))).toEqual(lines);
   });
 });

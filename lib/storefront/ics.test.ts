@@ -25,7 +25,15 @@ describe("pickupIcs", () => {
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
   });
   it("folds lines longer than 75 octets", () => {
-    const long = pickupIcs({ uid: "u", pickupDate: "2026-11-24", slotStart: "11:00", slotEnd: "12:00", timezone: "Asia/Seoul", title: "빵".repeat(60), description: "" });
+    const long = pickupIcs({
+      uid: "u",
+      pickupDate: "2026-11-24",
+      slotStart: "11:00",
+      slotEnd: "12:00",
+      timezone: "Asia/Seoul",
+      title: "빵".repeat(60),
+      description: "",
+    });
     for (const line of long.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(long.replace(/\r\n /g, "")).toContain(`SUMMARY:${"빵".repeat(60)}`);
   });

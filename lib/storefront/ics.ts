@@ -3,7 +3,10 @@ import { zonedTime } from "@/lib/shop/time";
 
 /** Instants are written in UTC (`…Z`): every calendar app converts them, no VTIMEZONE needed. */
 function icsInstant(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** RFC 5545 text: escape \ ; , and newlines. */

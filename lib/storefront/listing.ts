@@ -10,7 +10,14 @@ import { slotBookings } from "@/lib/pickup/slot-bookings";
 import { upcomingPickupDates, type DateState } from "@/lib/pickup/schedule";
 
 export type PickupSlotListing = { slot: string; start: string; end: string; capacity: number; remaining: number; open: boolean };
-export type PickupDateListing = { date: string; state: DateState; open: boolean; opensAt: number; cutoffAt: number; slots: PickupSlotListing[] };
+export type PickupDateListing = {
+  date: string;
+  state: DateState;
+  open: boolean;
+  opensAt: number;
+  cutoffAt: number;
+  slots: PickupSlotListing[];
+};
 
 export function listPickupDates({ db, now = Date.now() }: { db: DbOrTx; now?: number }): PickupDateListing[] {
   const { settings, slots, closedDates } = loadSchedule({ db });

@@ -73,7 +73,8 @@ export function storefrontMenu({
   const wanted = isDateString(date) ? date : null;
   const listed = wanted ? dates.find((d) => d.date === wanted) : undefined;
   const selected = listed ?? (wanted ? null : (dates.find((d) => d.open) ?? dates[0] ?? null));
-  const requested = wanted && !listed ? { date: wanted, state: dateState(wanted, now, schedule.settings, schedule.slots, schedule.closedDates) } : null;
+  const requested =
+    wanted && !listed ? { date: wanted, state: dateState(wanted, now, schedule.settings, schedule.slots, schedule.closedDates) } : null;
 
   // A product planned at 0 (or not planned) is not offered that day.
   const forDate = selected ? listProductsForDate({ db, date: selected.date }) : [];
@@ -85,7 +86,9 @@ export function storefrontMenu({
           id: p.id,
           photoKey: p.photoKey,
           minNotice: minNoticeOf(p),
-          noticeSlots: selected.slots.filter((s) => meetsNotice(minNoticeOf(p), selected.date, s.start, schedule.settings.timezone, now)).map((s) => s.slot),
+          noticeSlots: selected.slots
+            .filter((s) => meetsNotice(minNoticeOf(p), selected.date, s.start, schedule.settings.timezone, now))
+            .map((s) => s.slot),
           name: p.name,
           description: p.description,
           category: p.category,
@@ -117,7 +120,11 @@ export function storefrontMenu({
 }
 
 /** The `?cart=` link's lines that can be ordered on the shown date, within what is left. */
-function initialCartFor({ selected, products, cart }: Pick<StorefrontMenu, "selected" | "products"> & { cart?: string | string[] | null }): MenuCartLine[] {
+function initialCartFor({
+  selected,
+  products,
+  cart,
+}: Pick<StorefrontMenu, "selected" | "products"> & { cart?: string | string[] | null }): MenuCartLine[] {
   const initialCart: MenuCartLine[] = [];
   if (selected?.open) {
     for (const line of parseCartParam(cart)) {
@@ -139,7 +146,17 @@ function initialCartFor({ selected, products, cart }: Pick<StorefrontMenu, "sele
 export const MENU_TTL_MS = 1000;
 
 /** `storefrontMenu` read at most once per `MENU_TTL_MS` per date (lib/storefront/cache.ts); the cart is applied per request. */
-export function cachedStorefrontMenu({ db, date, cart, now = Date.now() }: { db: Db; date?: string | null; cart?: string | string[] | null; now?: number }): StorefrontMenu {
+export function cachedStorefrontMenu({
+  db,
+  date,
+  cart,
+  now = Date.now(),
+}: {
+  db: Db;
+  date?: string | null;
+  cart?: string | string[] | null;
+  now?: number;
+}): StorefrontMenu {
   const wanted = isDateString(date) ? date : "";
   const menu = cachedRead({ db, key: `menu:${wanted}`, ttlMs: MENU_TTL_MS, now }, () => storefrontMenu({ db, date: wanted || null, now }));
   return { ...menu, initialCart: initialCartFor({ selected: menu.selected, products: menu.products, cart }) };

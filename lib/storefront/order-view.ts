@@ -75,7 +75,13 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
   const shop = getShopSettings({ db });
   // Lines and the standing timeline (undone steps left out) as the order API shows them.
   const detail = getOrderDetail({ db, order });
-  const items = detail.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPrice: i.unitPrice, lineTotal: i.lineTotal, options: i.options }));
+  const items = detail.items.map((i) => ({
+    name: i.productName,
+    quantity: i.quantity,
+    unitPrice: i.unitPrice,
+    lineTotal: i.lineTotal,
+    options: i.options,
+  }));
   const timeline = detail.timeline;
   const customer = order.customerId
     ? db.select({ token: customers.token, createdAt: customers.createdAt }).from(customers).where(eq(customers.id, order.customerId)).get()
@@ -94,7 +100,9 @@ export function customerOrderView({ db, token, now = Date.now() }: { db: DbOrTx;
         .filter((d) => d.open)
         .map((d) => ({
           date: d.date,
-          slots: d.slots.filter((s) => (s.open && s.remaining > 0) || (d.date === order.pickupDate && s.slot === currentSlot)).map((s) => ({ slot: s.slot, remaining: s.remaining })),
+          slots: d.slots
+            .filter((s) => (s.open && s.remaining > 0) || (d.date === order.pickupDate && s.slot === currentSlot))
+            .map((s) => ({ slot: s.slot, remaining: s.remaining })),
         }))
         .filter((d) => d.slots.length > 0)
     : [];

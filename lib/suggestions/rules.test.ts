@@ -34,7 +34,12 @@ describe("co-purchase rules", () => {
 
   it("keeps rules at or above 20 % confidence only", () => {
     // Croissant bought by 16 units, 3 of them with jam: 3/16 = 18.75 % < 20 %; jam → croissant 3/3.
-    const data = [p("a", 0, CROISSANT, JAM), p("b", 0, CROISSANT, JAM), p("c", 0, CROISSANT, JAM), ...Array.from({ length: 13 }, (_, i) => p(`x${i}`, 0, CROISSANT))];
+    const data = [
+      p("a", 0, CROISSANT, JAM),
+      p("b", 0, CROISSANT, JAM),
+      p("c", 0, CROISSANT, JAM),
+      ...Array.from({ length: 13 }, (_, i) => p(`x${i}`, 0, CROISSANT)),
+    ];
     const rules = coPurchaseRules(data);
     expect(rules.get(CROISSANT)).toBeUndefined();
     expect(rules.get(JAM)).toEqual([{ productId: CROISSANT, support: 3, confidence: 1 }]);
@@ -43,8 +48,20 @@ describe("co-purchase rules", () => {
 
 describe("suggestions for a basket", () => {
   const rules = new Map([
-    [CROISSANT, [{ productId: JAM, support: 5, confidence: 0.5 }, { productId: CREAM, support: 4, confidence: 0.3 }]],
-    [BAGEL, [{ productId: CREAM, support: 6, confidence: 0.6 }, { productId: CROISSANT, support: 3, confidence: 0.25 }]],
+    [
+      CROISSANT,
+      [
+        { productId: JAM, support: 5, confidence: 0.5 },
+        { productId: CREAM, support: 4, confidence: 0.3 },
+      ],
+    ],
+    [
+      BAGEL,
+      [
+        { productId: CREAM, support: 6, confidence: 0.6 },
+        { productId: CROISSANT, support: 3, confidence: 0.25 },
+      ],
+    ],
   ]);
   it("suggests at most two products not in the basket, strongest first, each from its best rule", () => {
     expect(suggestForBasket(rules, [CROISSANT, BAGEL])).toEqual([

@@ -13,7 +13,14 @@
  * rule) and confidence ≥ `minConfidence` (20 %). Suggestions for a basket are the rules from
  * its products to products not in it, best confidence first (then support, then the lower id).
  */
-export const SUGGESTION_POLICY = { windowDays: 30, minSupport: 3, minConfidence: 0.2, lookbackDays: 180, maxSuggestions: 2, takeUpDays: 30 } as const;
+export const SUGGESTION_POLICY = {
+  windowDays: 30,
+  minSupport: 3,
+  minConfidence: 0.2,
+  lookbackDays: 180,
+  maxSuggestions: 2,
+  takeUpDays: 30,
+} as const;
 
 export type PurchaseBasket = { unit: string; at: number; productIds: readonly number[] };
 export type Rule = { productId: number; support: number; confidence: number };
@@ -23,7 +30,11 @@ const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
 export function coPurchaseRules(
   purchases: readonly PurchaseBasket[],
-  { windowDays = SUGGESTION_POLICY.windowDays, minSupport = SUGGESTION_POLICY.minSupport, minConfidence = SUGGESTION_POLICY.minConfidence }: { windowDays?: number; minSupport?: number; minConfidence?: number } = {},
+  {
+    windowDays = SUGGESTION_POLICY.windowDays,
+    minSupport = SUGGESTION_POLICY.minSupport,
+    minConfidence = SUGGESTION_POLICY.minConfidence,
+  }: { windowDays?: number; minSupport?: number; minConfidence?: number } = {},
 ): Map<number, Rule[]> {
   const byUnit = new Map<string, PurchaseBasket[]>();
   for (const p of purchases) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p]);
@@ -67,7 +78,11 @@ function byStrength(a: Rule, b: Rule): number {
 export type Suggestion = Rule & { forProductId: number };
 
 /** Up to `limit` products to suggest for a basket: the strongest rule into each product not in it. */
-export function suggestForBasket(rules: ReadonlyMap<number, readonly Rule[]>, basket: readonly number[], limit: number = SUGGESTION_POLICY.maxSuggestions): Suggestion[] {
+export function suggestForBasket(
+  rules: ReadonlyMap<number, readonly Rule[]>,
+  basket: readonly number[],
+  limit: number = SUGGESTION_POLICY.maxSuggestions,
+): Suggestion[] {
   const inBasket = new Set(basket);
   const best = new Map<number, Suggestion>();
   for (const from of inBasket) {

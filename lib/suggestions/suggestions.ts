@@ -38,7 +38,13 @@ function loadBaskets({ db, since }: { db: DbOrTx; since: number }): PurchaseBask
 }
 
 function pairsOff(db: DbOrTx): Set<string> {
-  return new Set(db.select().from(suggestionPairsOff).all().map((p) => `${p.productA}:${p.productB}`));
+  return new Set(
+    db
+      .select()
+      .from(suggestionPairsOff)
+      .all()
+      .map((p) => `${p.productA}:${p.productB}`),
+  );
 }
 const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
@@ -67,7 +73,14 @@ function coPurchaseRulesCached({ db, now }: { db: DbOrTx; now: number }): Map<nu
 export function currentRules({ db, now }: { db: DbOrTx; now: number }): Map<number, Rule[]> {
   const rules = new Map(coPurchaseRulesCached({ db, now }));
   const off = pairsOff(db);
-  const active = new Set(db.select({ id: products.id }).from(products).where(eq(products.active, true)).all().map((p) => p.id));
+  const active = new Set(
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.active, true))
+      .all()
+      .map((p) => p.id),
+  );
   for (const [from, list] of rules) {
     const kept = list.filter((r) => active.has(r.productId) && !off.has(pairKey(from, r.productId)));
     if (kept.length) rules.set(from, kept);
@@ -81,7 +94,14 @@ export type NamedSuggestion = Suggestion & { name: string; forName: string };
 function named(db: DbOrTx, list: readonly Suggestion[]): NamedSuggestion[] {
   if (!list.length) return [];
   const ids = [...new Set(list.flatMap((s) => [s.productId, s.forProductId]))];
-  const names = new Map(db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, ids)).all().map((p) => [p.id, p.name]));
+  const names = new Map(
+    db
+      .select({ id: products.id, name: products.name })
+      .from(products)
+      .where(inArray(products.id, ids))
+      .all()
+      .map((p) => [p.id, p.name]),
+  );
   return list.map((s) => ({ ...s, name: names.get(s.productId) ?? "", forName: names.get(s.forProductId) ?? "" }));
 }
 
@@ -99,7 +119,16 @@ export function recordOrderSuggestions({ db, now, orderId }: { db: Db; now: numb
   const picked = suggestForBasket(currentRules({ db, now }), row.ids.split(",").map(Number));
   if (!picked.length) return;
   db.insert(suggestionShows)
-    .values(picked.map((s) => ({ surface: "order_page" as const, productId: s.productId, forProductId: s.forProductId, customerId: row.customer_id, orderId, shownAt: now })))
+    .values(
+      picked.map((s) => ({
+        surface: "order_page" as const,
+        productId: s.productId,
+        forProductId: s.forProductId,
+        customerId: row.customer_id,
+        orderId,
+        shownAt: now,
+      })),
+    )
     .onConflictDoNothing()
     .run();
 }
@@ -114,7 +143,13 @@ export function recordOrderSuggestionsAfterPlacing(args: { db: Db; now: number; 
 }
 
 /** What the order page shows: the suggestions recorded for it, still active and not switched off. */
-export function suggestionsShownForOrder({ db, orderId }: { db: DbOrTx; orderId: number }): { productId: number; name: string; forName: string }[] {
+export function suggestionsShownForOrder({
+  db,
+  orderId,
+}: {
+  db: DbOrTx;
+  orderId: number;
+}): { productId: number; name: string; forName: string }[] {
   const off = pairsOff(db);
   return db
     .all<{ product_id: number; for_product_id: number | null; name: string; for_name: string | null }>(
@@ -146,18 +181,50 @@ export function recordSuggestionShows({
 }): number {
   const ids = [...new Set(shown.map((s) => s.productId))];
   if (!ids.length) return 0;
-  const known = new Set(db.select({ id: products.id }).from(products).where(inArray(products.id, ids)).all().map((p) => p.id));
+  const known = new Set(
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(inArray(products.id, ids))
+      .all()
+      .map((p) => p.id),
+  );
   if (known.size !== ids.length) throw new AppError("validation", { message: "suggestion_product_unknown" });
-  const rows = ids.map((productId) => ({ surface, productId, forProductId: shown.find((s) => s.productId === productId)?.forProductId ?? null, customerId, saleId, userId, shownAt: now }));
+  const rows = ids.map((productId) => ({
+    surface,
+    productId,
+    forProductId: shown.find((s) => s.productId === productId)?.forProductId ?? null,
+    customerId,
+    saleId,
+    userId,
+    shownAt: now,
+  }));
   db.insert(suggestionShows).values(rows).run();
   return rows.length;
 }
 
 /** The counter screen's rules: for each product, up to three products to suggest, with names. */
-export function counterSuggestionRules({ db, now }: { db: DbOrTx; now: number }): Record<number, { productId: number; name: string; confidence: number }[]> {
+export function counterSuggestionRules({
+  db,
+  now,
+}: {
+  db: DbOrTx;
+  now: number;
+}): Record<number, { productId: number; name: string; confidence: number }[]> {
   const rules = currentRules({ db, now });
-  const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
-  return Object.fromEntries([...rules].map(([from, list]) => [from, list.slice(0, 3).map((r) => ({ productId: r.productId, name: names.get(r.productId) ?? "", confidence: r.confidence }))]));
+  const names = new Map(
+    db
+      .select({ id: products.id, name: products.name })
+      .from(products)
+      .all()
+      .map((p) => [p.id, p.name]),
+  );
+  return Object.fromEntries(
+    [...rules].map(([from, list]) => [
+      from,
+      list.slice(0, 3).map((r) => ({ productId: r.productId, name: names.get(r.productId) ?? "", confidence: r.confidence })),
+    ]),
+  );
 }
 
 /** For staff on the customer card: suggestions from what the customer bought in the last 30 days. */
@@ -216,19 +283,43 @@ export function suggestionTakeUp({ db, now }: { db: DbOrTx; now: number }): Take
   return { eligible, taken, value: eligible ? taken / eligible : null, too_recent: tooRecent, by_surface };
 }
 
-export type PairRow = { a: number; b: number; aName: string; bName: string; support: number; confidenceAB: number; confidenceBA: number; off: boolean };
+export type PairRow = {
+  a: number;
+  b: number;
+  aName: string;
+  bName: string;
+  support: number;
+  confidenceAB: number;
+  confidenceBA: number;
+  off: boolean;
+};
 
 /** Every pair that makes a rule (either way), strongest first, with the owner's switch. */
 export function listSuggestionPairs({ db, now }: { db: DbOrTx; now: number }): PairRow[] {
   const rules = coPurchaseRules(loadBaskets({ db, since: now - SUGGESTION_POLICY.lookbackDays * DAY_MS }));
   const off = pairsOff(db);
-  const names = new Map(db.select({ id: products.id, name: products.name }).from(products).all().map((p) => [p.id, p.name]));
+  const names = new Map(
+    db
+      .select({ id: products.id, name: products.name })
+      .from(products)
+      .all()
+      .map((p) => [p.id, p.name]),
+  );
   const pairs = new Map<string, PairRow>();
   for (const [from, list] of rules) {
     for (const r of list) {
       const [a, b] = from < r.productId ? [from, r.productId] : [r.productId, from];
       const k = pairKey(a, b);
-      const row = pairs.get(k) ?? { a, b, aName: names.get(a) ?? "", bName: names.get(b) ?? "", support: r.support, confidenceAB: 0, confidenceBA: 0, off: off.has(k) };
+      const row = pairs.get(k) ?? {
+        a,
+        b,
+        aName: names.get(a) ?? "",
+        bName: names.get(b) ?? "",
+        support: r.support,
+        confidenceAB: 0,
+        confidenceBA: 0,
+        off: off.has(k),
+      };
       if (from === a) row.confidenceAB = r.confidence;
       else row.confidenceBA = r.confidence;
       pairs.set(k, row);
@@ -240,15 +331,42 @@ export function listSuggestionPairs({ db, now }: { db: DbOrTx; now: number }): P
     const [a, b] = k.split(":").map(Number);
     pairs.set(k, { a, b, aName: names.get(a) ?? "", bName: names.get(b) ?? "", support: 0, confidenceAB: 0, confidenceBA: 0, off: true });
   }
-  return [...pairs.values()].sort((x, y) => y.support - x.support || Math.max(y.confidenceAB, y.confidenceBA) - Math.max(x.confidenceAB, x.confidenceBA) || x.a - y.a || x.b - y.b);
+  return [...pairs.values()].sort(
+    (x, y) =>
+      y.support - x.support ||
+      Math.max(y.confidenceAB, y.confidenceBA) - Math.max(x.confidenceAB, x.confidenceBA) ||
+      x.a - y.a ||
+      x.b - y.b,
+  );
 }
 
 /** The owner switches a pair off (neither is suggested for the other) or back on. */
-export function setSuggestionPair({ db, a, b, off, userId, now }: { db: Db; a: number; b: number; off: boolean; userId: number | null; now: number }): void {
+export function setSuggestionPair({
+  db,
+  a,
+  b,
+  off,
+  userId,
+  now,
+}: {
+  db: Db;
+  a: number;
+  b: number;
+  off: boolean;
+  userId: number | null;
+  now: number;
+}): void {
   const [productA, productB] = a < b ? [a, b] : [b, a];
   if (productA === productB) throw new AppError("validation", { message: "suggestion_product_unknown" });
-  const known = db.select({ id: products.id }).from(products).where(inArray(products.id, [productA, productB])).all();
+  const known = db
+    .select({ id: products.id })
+    .from(products)
+    .where(inArray(products.id, [productA, productB]))
+    .all();
   if (known.length !== 2) throw new AppError("not_found", { message: "suggestion_product_unknown" });
   if (off) db.insert(suggestionPairsOff).values({ productA, productB, userId, at: now }).onConflictDoNothing().run();
-  else db.delete(suggestionPairsOff).where(and(eq(suggestionPairsOff.productA, productA), eq(suggestionPairsOff.productB, productB))).run();
+  else
+    db.delete(suggestionPairsOff)
+      .where(and(eq(suggestionPairsOff.productA, productA), eq(suggestionPairsOff.productB, productB)))
+      .run();
 }

@@ -9,7 +9,8 @@ import { z } from "zod";
 const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /** `schema` (a z.number…) reached from a JSON number or a form's digits; anything else is refused by `schema`. */
-export const numeric = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && NUMBER_TEXT.test(v) ? Number(v) : v), schema);
+export const numeric = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && NUMBER_TEXT.test(v) ? Number(v) : v), schema);
 
 /** A whole number within bounds (each optional). */
 export function integerInput({ min, max }: { min?: number; max?: number } = {}) {

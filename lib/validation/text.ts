@@ -17,7 +17,8 @@ const CONTROL_EXCEPT_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0
 /** Bidirectional overrides and isolates: they make a name read differently from what it is. */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 /** Characters that print nothing: spaces, zero-width marks, fillers, BOM, soft hyphen. */
-const INVISIBLE = /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
+const INVISIBLE =
+  /[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 
 /** Names as stored: Unicode NFC, outer whitespace removed. */
 export function normalizeName(value: string): string {
@@ -50,7 +51,10 @@ const TEXT_KEYS: Record<TextKind, { required: MessageKey; tooLong: MessageKey }>
 };
 
 /** What is wrong with a (normalised) free text, or null. Empty is allowed unless `required`. */
-export function textProblem(text: string, { kind, max, required = false }: { kind: TextKind; max: number; required?: boolean }): FieldError | null {
+export function textProblem(
+  text: string,
+  { kind, max, required = false }: { kind: TextKind; max: number; required?: boolean },
+): FieldError | null {
   if (!text) return required ? { code: TEXT_KEYS[kind].required } : null;
   if ([...text].length > max) return { code: TEXT_KEYS[kind].tooLong, params: { max, maximum: max } };
   if (CONTROL_EXCEPT_BREAKS.test(text)) return { code: "text_control_chars" };

@@ -7,7 +7,13 @@ afterEach(() => {
 });
 
 const h = (o: Record<string, string>) => new Headers(o);
-const forged = { host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-for": "10.0.0.9", [PEER_HEADER]: "192.0.2.10" };
+const forged = {
+  host: "127.0.0.1:3000",
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+  "x-forwarded-for": "10.0.0.9",
+  [PEER_HEADER]: "192.0.2.10",
+};
 
 describe("what a request may claim", () => {
   it("without TRUST_PROXY, forwarded headers are ignored: the socket peer and the Host header decide", () => {

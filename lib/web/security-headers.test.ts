@@ -18,7 +18,8 @@ describe("security headers", () => {
   });
 
   it("send no referrer from pages whose URL holds a customer token", () => {
-    for (const url of ["/o/tok123", "/me/tok123", "/r/tok123", "/c/coffee?t=tok123", "/inquiry?t=tok123"]) expect(at(url)["Referrer-Policy"]).toBe("no-referrer");
+    for (const url of ["/o/tok123", "/me/tok123", "/r/tok123", "/c/coffee?t=tok123", "/inquiry?t=tok123"])
+      expect(at(url)["Referrer-Policy"]).toBe("no-referrer");
     for (const url of ["/", "/c/coffee", "/login", "/admin"]) expect(at(url)["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
   });
 
@@ -29,12 +30,19 @@ describe("security headers", () => {
 
   it("allow the payment provider's origins only on the payment step, and only with the provider configured", () => {
     const provider = tossSources({ TOSS_CLIENT_KEY: "test_ck", TOSS_SECRET_KEY: "test_sk" })!;
-    const csp = (url: string, p: typeof provider | null) => securityHeaders({ pathname: url, searchParams: new URLSearchParams(), nonce: "n", https: false, paymentProvider: p })["Content-Security-Policy"];
+    const csp = (url: string, p: typeof provider | null) =>
+      securityHeaders({ pathname: url, searchParams: new URLSearchParams(), nonce: "n", https: false, paymentProvider: p })[
+        "Content-Security-Policy"
+      ];
     const pay = csp("/o/abcdefghijklmnop1234/pay", provider);
     expect(pay).toContain("script-src 'self' 'nonce-n' 'strict-dynamic' https://js.tosspayments.com");
     expect(pay).toContain("frame-src 'self' https://*.tosspayments.com");
     expect(pay).toContain("connect-src 'self' https://*.tosspayments.com");
-    for (const [url, p] of [["/o/abcdefghijklmnop1234", provider], ["/", provider], ["/o/abcdefghijklmnop1234/pay", null]] as const) {
+    for (const [url, p] of [
+      ["/o/abcdefghijklmnop1234", provider],
+      ["/", provider],
+      ["/o/abcdefghijklmnop1234/pay", null],
+    ] as const) {
       expect(csp(url, p)).not.toContain("tosspayments");
       expect(csp(url, p)).not.toContain("frame-src");
     }

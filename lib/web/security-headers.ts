@@ -32,7 +32,17 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function contentSecurityPolicy({ nonce, https, dev = false, remote = null }: { nonce: string; https: boolean; dev?: boolean; remote?: RemoteSources | null }): string {
+export function contentSecurityPolicy({
+  nonce,
+  https,
+  dev = false,
+  remote = null,
+}: {
+  nonce: string;
+  https: boolean;
+  dev?: boolean;
+  remote?: RemoteSources | null;
+}): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts loaded by a nonced script (Next's chunks) are trusted too.

@@ -20,7 +20,15 @@ function startServer(port: number, dbPath: string, distDir: string): ChildProces
     // Its own process group, so kill -9 takes start.ts and its `next start` child together.
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_PATH: dbPath, NEXT_DIST_DIR: distDir, NODE_ENV: "production", RATE_LIMIT_ORDERS_PER_MINUTE: "0" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_PATH: dbPath,
+      NEXT_DIST_DIR: distDir,
+      NODE_ENV: "production",
+      RATE_LIMIT_ORDERS_PER_MINUTE: "0",
+    },
   });
 }
 

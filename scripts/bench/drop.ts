@@ -70,9 +70,19 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
     // Exactly LOAVES left; slots roomy enough that the loaves, not the slots, run out.
     const before = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
     const planned = before.reserved + before.sold + LOAVES;
-    db.insert(dailyPlans).values({ date, productId: product.id, planned }).onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } }).run();
-    db.update(pickupSlots).set({ capacity: BUYERS }).where(eq(pickupSlots.weekday, weekdayOf(date))).run();
-    const ordersBefore = db.select({ n: sql<number>`count(*)` }).from(orders).where(eq(orders.pickupDate, date)).get()!.n;
+    db.insert(dailyPlans)
+      .values({ date, productId: product.id, planned })
+      .onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } })
+      .run();
+    db.update(pickupSlots)
+      .set({ capacity: BUYERS })
+      .where(eq(pickupSlots.weekday, weekdayOf(date)))
+      .run();
+    const ordersBefore = db
+      .select({ n: sql<number>`count(*)` })
+      .from(orders)
+      .where(eq(orders.pickupDate, date))
+      .get()!.n;
     const pagePath = `/?date=${date}`;
     const soldOutMark = `aria-label="${productName} 품절"`;
 
@@ -133,12 +143,23 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
 
     const after = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
     const rawAvailable = after.planned - after.reserved - after.sold;
-    const ordersAfter = db.select({ n: sql<number>`count(*)` }).from(orders).where(eq(orders.pickupDate, date)).get()!.n;
+    const ordersAfter = db
+      .select({ n: sql<number>`count(*)` })
+      .from(orders)
+      .where(eq(orders.pickupDate, date))
+      .get()!.n;
     const dropOrders = db
       .select({ n: sql<number>`count(distinct ${orders.id})` })
       .from(orders)
       .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(and(eq(orders.pickupDate, date), eq(orderItems.productId, product.id), ne(orders.status, "cancelled"), sql`${orders.idempotencyKey} like ${`drop-${runId}-%`}`))
+      .where(
+        and(
+          eq(orders.pickupDate, date),
+          eq(orderItems.productId, product.id),
+          ne(orders.status, "cancelled"),
+          sql`${orders.idempotencyKey} like ${`drop-${runId}-%`}`,
+        ),
+      )
       .get()!.n;
     const oversell = Math.max(0, dropOrders - LOAVES, -rawAvailable, created - dropOrders, ordersAfter - ordersBefore - created);
     const all = [...pages, ...placed];
@@ -150,12 +171,26 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
     const page = stats(pages);
     const order = stats(placed);
     const base = { name: "GET /api/v1/health (c=20)", p50: health.p50, p95: health.p95 };
-    const vs = (value: number, b: number) => ({ value: round(value), baseline: { name: base.name, value: round(b) }, ratio: round(value / b, 2) });
+    const vs = (value: number, b: number) => ({
+      value: round(value),
+      baseline: { name: base.name, value: round(b) },
+      ratio: round(value / b, 2),
+    });
 
     const rows: BenchRow[] = [
-      { name: "drop: GET / (storefront)", metric: "p50 ms", ...vs(page.p50, base.p50), note: `${CUSTOMERS} customers within ${ARRIVAL_MS / 1000}s, drop over in ${round(dropSeconds)}s — ${statusCount(pages)}; ${shownBeforeOrder} pages listed ${productName}` },
+      {
+        name: "drop: GET / (storefront)",
+        metric: "p50 ms",
+        ...vs(page.p50, base.p50),
+        note: `${CUSTOMERS} customers within ${ARRIVAL_MS / 1000}s, drop over in ${round(dropSeconds)}s — ${statusCount(pages)}; ${shownBeforeOrder} pages listed ${productName}`,
+      },
       { name: "drop: GET / (storefront)", metric: "p95 ms", ...vs(page.p95, base.p95) },
-      { name: "drop: POST /api/v1/storefront/orders", metric: "p50 ms", ...vs(order.p50, base.p50), note: `${BUYERS} buyers for the last ${LOAVES} × ${productName} on ${date} — ${statusCount(placed)}` },
+      {
+        name: "drop: POST /api/v1/storefront/orders",
+        metric: "p50 ms",
+        ...vs(order.p50, base.p50),
+        note: `${BUYERS} buyers for the last ${LOAVES} × ${productName} on ${date} — ${statusCount(placed)}`,
+      },
       { name: "drop: POST /api/v1/storefront/orders", metric: "p95 ms", ...vs(order.p95, base.p95) },
       { name: "drop: 5xx and network errors (must be 0)", metric: "count", value: errors },
       {
@@ -173,7 +208,8 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
     ];
     if (errors > 0) throw new Error(`drop: ${errors} 5xx/network errors — ${rows.map((r) => `${r.name} ${r.value}`).join("; ")}`);
     if (oversell > 0) throw new Error(`drop: oversold ${oversell} — ${rows[5].note}`);
-    if (soldOutShownAfter < 0 && created >= LOAVES) throw new Error(`drop: 품절 not shown within ${SOLD_OUT_TIMEOUT_MS / 1000}s of the last loaf`);
+    if (soldOutShownAfter < 0 && created >= LOAVES)
+      throw new Error(`drop: 품절 not shown within ${SOLD_OUT_TIMEOUT_MS / 1000}s of the last loaf`);
     return rows;
   } finally {
     db.$client.close();

@@ -15,18 +15,40 @@ const hostileRequests: BenchModule = async ({ baseUrl, apiKey }) => {
   const action = (headers: Record<string, string>, body: string) =>
     fetch(`${baseUrl}/inquiry`, { method: "POST", headers: { "next-action": ACTION_ID, ...headers }, body });
   const cases: { name: string; expected: number; send: () => Promise<Response> }[] = [
-    { name: "server action from another origin", expected: 403, send: () => action({ origin: "http://evil.test", "content-type": "text/plain;charset=UTF-8" }, "[]") },
-    { name: "10 MB server action body", expected: 413, send: () => action({ origin: `http://${host}`, "content-type": "text/plain;charset=UTF-8" }, "x".repeat(10 * 1024 * 1024)) },
-    { name: "server action with a JSON body", expected: 400, send: () => action({ origin: `http://${host}`, "content-type": "application/json" }, "{") },
+    {
+      name: "server action from another origin",
+      expected: 403,
+      send: () => action({ origin: "http://evil.test", "content-type": "text/plain;charset=UTF-8" }, "[]"),
+    },
+    {
+      name: "10 MB server action body",
+      expected: 413,
+      send: () => action({ origin: `http://${host}`, "content-type": "text/plain;charset=UTF-8" }, "x".repeat(10 * 1024 * 1024)),
+    },
+    {
+      name: "server action with a JSON body",
+      expected: 400,
+      send: () => action({ origin: `http://${host}`, "content-type": "application/json" }, "{"),
+    },
     {
       name: "text/plain to POST /api/v1/sales",
       expected: 415,
-      send: () => fetch(`${baseUrl}/api/v1/sales`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" }, body: "{}" }),
+      send: () =>
+        fetch(`${baseUrl}/api/v1/sales`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" },
+          body: "{}",
+        }),
     },
     {
       name: "text/plain to POST /api/live/rack",
       expected: 415,
-      send: () => fetch(`${baseUrl}/api/live/rack`, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" }, body: "{}" }),
+      send: () =>
+        fetch(`${baseUrl}/api/live/rack`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${apiKey}`, "content-type": "text/plain" },
+          body: "{}",
+        }),
     },
   ];
   const rows: BenchRow[] = [];

@@ -19,8 +19,34 @@ function historyCsv(runId: string): string {
     const at = `2025-03-${day}T10:${String(i % 60).padStart(2, "0")}:00+09:00`;
     lines.push(
       i % 3 === 0
-        ? csvLine([`bench-${runId}-${i}`, "store", phone, null, null, null, "picked_up", null, at, 7000, 70, "우유식빵 x 1; 플레인 베이글 x 1"])
-        : csvLine([`bench-${runId}-${i}`, "web", phone, `벤치 손님 ${i % 5000}`, `2025-03-${day}T08:00:00+09:00`, `2025-03-${day}`, "picked_up", null, at, 5000, 50, "우유식빵 x 1"]),
+        ? csvLine([
+            `bench-${runId}-${i}`,
+            "store",
+            phone,
+            null,
+            null,
+            null,
+            "picked_up",
+            null,
+            at,
+            7000,
+            70,
+            "우유식빵 x 1; 플레인 베이글 x 1",
+          ])
+        : csvLine([
+            `bench-${runId}-${i}`,
+            "web",
+            phone,
+            `벤치 손님 ${i % 5000}`,
+            `2025-03-${day}T08:00:00+09:00`,
+            `2025-03-${day}`,
+            "picked_up",
+            null,
+            at,
+            5000,
+            50,
+            "우유식빵 x 1",
+          ]),
     );
   }
   return lines.join("\n") + "\n";
@@ -41,7 +67,11 @@ const importLoad: BenchModule = async ({ baseUrl, apiKey }) => {
   })
     .then(async (res) => ({ status: res.status, report: (await res.json()) as { imported?: number; errors?: number }, error: "" }))
     // A failed upload is reported in the row, not thrown past the health checks.
-    .catch((e: Error) => ({ status: 0, report: {} as { imported?: number; errors?: number }, error: `${e.message} ${(e.cause as Error | undefined)?.message ?? ""}` }))
+    .catch((e: Error) => ({
+      status: 0,
+      report: {} as { imported?: number; errors?: number },
+      error: `${e.message} ${(e.cause as Error | undefined)?.message ?? ""}`,
+    }))
     .then((r) => {
       done = true;
       return { ...r, seconds: (performance.now() - started) / 1000 };
@@ -60,7 +90,11 @@ const importLoad: BenchModule = async ({ baseUrl, apiKey }) => {
       note: `${during.p95 <= LIMIT_MS ? "within" : "OVER"} the ${LIMIT_MS} ms rule; max ${round(during.max)} ms over ${during.requests} checks; import ${result.status}${result.error ? ` (${result.error})` : ""} in ${round(result.seconds)} s, imported ${result.report.imported ?? "?"}, errors ${result.report.errors ?? "?"}`,
     },
     { name: `import ${ROWS.toLocaleString("en")} rows via the API`, metric: "seconds", value: round(result.seconds) },
-    { name: `health p95 during import ≤ ${LIMIT_MS} ms`, metric: "holds (1 = yes)", value: during.p95 <= LIMIT_MS && result.status < 300 ? 1 : 0 },
+    {
+      name: `health p95 during import ≤ ${LIMIT_MS} ms`,
+      metric: "holds (1 = yes)",
+      value: during.p95 <= LIMIT_MS && result.status < 300 ? 1 : 0,
+    },
   ];
   return rows;
 };

@@ -32,8 +32,21 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
   let token: string;
   let slug: string;
   try {
-    token = db.select({ token: orders.token }).from(orders).where(inArray(orders.status, ["placed", "ready"])).orderBy(asc(orders.id)).limit(1).get()?.token ?? "";
-    slug = db.select({ slug: consultationTemplates.slug }).from(consultationTemplates).where(and(eq(consultationTemplates.active, true))).limit(1).get()?.slug ?? "";
+    token =
+      db
+        .select({ token: orders.token })
+        .from(orders)
+        .where(inArray(orders.status, ["placed", "ready"]))
+        .orderBy(asc(orders.id))
+        .limit(1)
+        .get()?.token ?? "";
+    slug =
+      db
+        .select({ slug: consultationTemplates.slug })
+        .from(consultationTemplates)
+        .where(and(eq(consultationTemplates.active, true)))
+        .limit(1)
+        .get()?.slug ?? "";
   } finally {
     db.$client.close();
   }
@@ -41,22 +54,41 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
 
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    chromeFlags: CHROME_FLAGS,
+    logLevel: "silent",
+  });
   const rows: BenchRow[] = [];
   try {
     for (const page of ["/", `/o/${token}`, `/c/${slug}`]) {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(baseUrl + page, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+        const result = await lighthouse(baseUrl + page, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance"],
+        });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse가 ${page} 결과를 주지 않았어요.`);
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-        runs.push({ score: Math.round((lhr.categories.performance.score ?? 0) * 100), lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift") });
+        runs.push({
+          score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+          lcp: audit("largest-contentful-paint"),
+          tbt: audit("total-blocking-time"),
+          cls: audit("cumulative-layout-shift"),
+        });
       }
       const median = [...runs].sort((a, b) => a.score - b.score)[Math.floor(runs.length / 2)];
       const name = `lighthouse mobile ${page.replace(token, "<token>").replace(slug, "<slug>")}`;
       rows.push(
-        { name, metric: `performance (median of ${RUNS})`, value: median.score, note: `scores ${runs.map((r) => r.score).join(", ")}; goal ≥ 95` },
+        {
+          name,
+          metric: `performance (median of ${RUNS})`,
+          value: median.score,
+          note: `scores ${runs.map((r) => r.score).join(", ")}; goal ≥ 95`,
+        },
         { name, metric: "LCP ms", value: round(median.lcp) },
         { name, metric: "TBT ms", value: round(median.tbt) },
         { name, metric: "CLS", value: round(median.cls, 3) },

@@ -38,7 +38,9 @@ function scratchDb(): Db {
   const db = openDatabase(file);
   runMigrations(db);
   createShop({ db, input: { shopName: "벤치 빵집", email: "outbox@dangol.local", password: "bench-password-1" } });
-  db.update(shopSettings).set({ opensDaysBefore: 60, cutoffMode: "hours_before_slot", cutoffHoursBefore: 0, closedWeekdays: [], maxItemsPerOrder: 30 }).run();
+  db.update(shopSettings)
+    .set({ opensDaysBefore: 60, cutoffMode: "hours_before_slot", cutoffHoursBefore: 0, closedWeekdays: [], maxItemsPerOrder: 30 })
+    .run();
   db.update(pickupSlots).set({ capacity: 1_000_000 }).run();
   return db;
 }
@@ -65,7 +67,12 @@ async function startReceiver(secret: () => string) {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, ids, rejected: () => rejected, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    ids,
+    rejected: () => rejected,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 const outboxBench: BenchModule = async () => {
@@ -75,7 +82,9 @@ const outboxBench: BenchModule = async () => {
   const today = localDate(Date.now());
   const dates = Array.from({ length: 2 * ROUNDS + 2 }, (_, i) => addDays(today, i + 1));
   const product = db.insert(products).values({ name: "벤치 식빵", price: 4000, maxPerOrder: 10 }).returning().get();
-  db.insert(dailyPlans).values(dates.map((date) => ({ date, productId: product.id, planned: 10_000_000 }))).run();
+  db.insert(dailyPlans)
+    .values(dates.map((date) => ({ date, productId: product.id, planned: 10_000_000 })))
+    .run();
   let secret = "";
   const receiver = await startReceiver(() => secret);
   const endpoints: number[] = [];
@@ -130,7 +139,8 @@ const outboxBench: BenchModule = async () => {
   // One endpoint for the delivery figure: 1,000 events are 1,000 deliveries.
   deleteWebhookEndpoint({ db, id: endpoints[0] });
   db.transaction((tx) => {
-    for (let i = 0; i < EVENTS; i++) enqueueEvent({ tx, now, type: "sale.recorded", data: { id: i, external_id: `bench-${i}`, total: 4000, items: [] } });
+    for (let i = 0; i < EVENTS; i++)
+      enqueueEvent({ tx, now, type: "sale.recorded", data: { id: i, external_id: `bench-${i}`, total: 4000, items: [] } });
   });
   const perEvent = db.select({ n: count() }).from(outbox).get()!.n / EVENTS;
   const started = process.hrtime.bigint();

@@ -25,7 +25,10 @@ function percentile(sorted: number[], p: number): number {
 
 async function openBoard(ctx: BenchContext, index: number, waiters: Set<Waiter>): Promise<AbortController> {
   const abort = new AbortController();
-  const res = await fetch(`${ctx.baseUrl}/api/live/rack?date=${DATE}`, { headers: { authorization: `Bearer ${ctx.apiKey}` }, signal: abort.signal });
+  const res = await fetch(`${ctx.baseUrl}/api/live/rack?date=${DATE}`, {
+    headers: { authorization: `Bearer ${ctx.apiKey}` },
+    signal: abort.signal,
+  });
   if (!res.ok || !res.body) throw new Error(`board ${index}: HTTP ${res.status}`);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let ready!: () => void;
@@ -72,7 +75,17 @@ const rackLive: BenchModule = async (ctx) => {
     for (let i = 0; i < count; i++) {
       const row = tx
         .insert(orders)
-        .values({ token: crypto.randomBytes(18).toString("base64url"), code: `Z${String(i).padStart(3, "0")}`, channel: "phone", pickupDate: DATE, slotStart: "10:00", slotEnd: "11:00", subtotal: 0, total: 0, placedAt: Date.now() })
+        .values({
+          token: crypto.randomBytes(18).toString("base64url"),
+          code: `Z${String(i).padStart(3, "0")}`,
+          channel: "phone",
+          pickupDate: DATE,
+          slotStart: "10:00",
+          slotEnd: "11:00",
+          subtotal: 0,
+          total: 0,
+          placedAt: Date.now(),
+        })
         .returning({ id: orders.id })
         .get();
       ids.push(row.id);
@@ -97,7 +110,12 @@ const rackLive: BenchModule = async (ctx) => {
           body: JSON.stringify({ order_id: orderId, to }),
         });
         if (!res.ok) throw new Error(`change ${orderId} → ${to}: HTTP ${res.status} ${await res.text()}`);
-        await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error(`change ${orderId} → ${to} did not reach all boards in 10 s`)), 10_000))]);
+        await Promise.race([
+          arrived,
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`change ${orderId} → ${to} did not reach all boards in 10 s`)), 10_000),
+          ),
+        ]);
         delays.push(performance.now() - started);
         waiters.delete(waiter);
       }

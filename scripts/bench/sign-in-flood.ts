@@ -22,7 +22,10 @@ const signInFlood: BenchModule = async ({ baseUrl }) => {
 
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const runId = Date.now().toString(36);
 
   await runLoad({ concurrency: PAGE_CONCURRENCY, count: 20, send: page });
@@ -59,7 +62,9 @@ const signInFlood: BenchModule = async ({ baseUrl }) => {
       value: round(during.p50),
       baseline: { name: "GET / idle", value: round(idle.p50) },
       ratio: round(ratio, 2),
-      note: `${attempts} sign-in attempts in ~${seconds + 1}s (${Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(", ")}); p95 ${round(during.p95)} ms vs ${round(idle.p95)} ms idle`,
+      note: `${attempts} sign-in attempts in ~${seconds + 1}s (${Object.entries(statuses)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(", ")}); p95 ${round(during.p95)} ms vs ${round(idle.p95)} ms idle`,
     },
     { name: `flood ratio ≤ ${LIMIT}`, metric: "holds (1 = yes)", value: ratio <= LIMIT ? 1 : 0 },
   ];

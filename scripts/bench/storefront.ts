@@ -34,11 +34,35 @@ function statusNote(r: LoadResult): string {
     .join(", ");
 }
 
-function pageRows(name: string, page: LoadResult, base: { name: string; perSecond: number; p50: number; p95: number }, note: string): BenchRow[] {
+function pageRows(
+  name: string,
+  page: LoadResult,
+  base: { name: string; perSecond: number; p50: number; p95: number },
+  note: string,
+): BenchRow[] {
   return [
-    { name, metric: "requests/s", value: round(page.perSecond), baseline: { name: base.name, value: round(base.perSecond) }, ratio: round(page.perSecond / base.perSecond, 3), note },
-    { name, metric: "p50 ms", value: round(page.p50), baseline: { name: base.name, value: round(base.p50) }, ratio: round(page.p50 / base.p50, 2) },
-    { name, metric: "p95 ms", value: round(page.p95), baseline: { name: base.name, value: round(base.p95) }, ratio: round(page.p95 / base.p95, 2) },
+    {
+      name,
+      metric: "requests/s",
+      value: round(page.perSecond),
+      baseline: { name: base.name, value: round(base.perSecond) },
+      ratio: round(page.perSecond / base.perSecond, 3),
+      note,
+    },
+    {
+      name,
+      metric: "p50 ms",
+      value: round(page.p50),
+      baseline: { name: base.name, value: round(base.p50) },
+      ratio: round(page.p50 / base.p50, 2),
+    },
+    {
+      name,
+      metric: "p95 ms",
+      value: round(page.p95),
+      baseline: { name: base.name, value: round(base.p95) },
+      ratio: round(page.p95 / base.p95, 2),
+    },
   ];
 }
 
@@ -61,10 +85,20 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
     p95: (healthBefore.p95 + healthAfter.p95) / 2,
   };
   const rows: BenchRow[] = [
-    { name: health.name, metric: "requests/s", value: round(health.perSecond), note: `c=${PAGE_CONCURRENCY}, ${seconds}s before and after the page: ${round(healthBefore.perSecond)} / ${round(healthAfter.perSecond)} req/s` },
+    {
+      name: health.name,
+      metric: "requests/s",
+      value: round(health.perSecond),
+      note: `c=${PAGE_CONCURRENCY}, ${seconds}s before and after the page: ${round(healthBefore.perSecond)} / ${round(healthAfter.perSecond)} req/s`,
+    },
     { name: health.name, metric: "p50 ms", value: round(health.p50) },
     { name: health.name, metric: "p95 ms", value: round(health.p95) },
-    ...pageRows(`GET / (storefront, c=${PAGE_CONCURRENCY})`, page, health, `${page.requests} requests in ${round(page.seconds)}s — ${statusNote(page)}`),
+    ...pageRows(
+      `GET / (storefront, c=${PAGE_CONCURRENCY})`,
+      page,
+      health,
+      `${page.requests} requests in ${round(page.seconds)}s — ${statusNote(page)}`,
+    ),
   ];
 
   // ---- order placement on one product with a known plan
@@ -86,9 +120,19 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
     // Exactly UNITS left of the product, roomier slots so stock, not slots, is what runs out.
     const before = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
     const planned = before.reserved + before.sold + UNITS;
-    db.insert(dailyPlans).values({ date, productId: product.id, planned }).onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } }).run();
-    db.update(pickupSlots).set({ capacity: SLOT_CAPACITY }).where(eq(pickupSlots.weekday, weekdayOf(date))).run();
-    const ordersBefore = db.select({ n: sql<number>`count(*)` }).from(orders).where(eq(orders.pickupDate, date)).get()!.n;
+    db.insert(dailyPlans)
+      .values({ date, productId: product.id, planned })
+      .onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } })
+      .run();
+    db.update(pickupSlots)
+      .set({ capacity: SLOT_CAPACITY })
+      .where(eq(pickupSlots.weekday, weekdayOf(date)))
+      .run();
+    const ordersBefore = db
+      .select({ n: sql<number>`count(*)` })
+      .from(orders)
+      .where(eq(orders.pickupDate, date))
+      .get()!.n;
 
     const runId = Date.now().toString(36);
     const placed = await runLoad({
@@ -112,15 +156,31 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
     const rawAvailable = after.planned - after.reserved - after.sold;
     const bookings = slotBookings({ db, pickupDate: date });
     const overfull = slotsForDate(date, loadSchedule({ db }).slots).filter((s) => (bookings.get(s.startTime) ?? 0) > s.capacity);
-    const ordersAfter = db.select({ n: sql<number>`count(*)` }).from(orders).where(eq(orders.pickupDate, date)).get()!.n;
+    const ordersAfter = db
+      .select({ n: sql<number>`count(*)` })
+      .from(orders)
+      .where(eq(orders.pickupDate, date))
+      .get()!.n;
     const benchOrders = db
       .select({ n: sql<number>`count(distinct ${orders.id})` })
       .from(orders)
       .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(and(eq(orders.pickupDate, date), eq(orderItems.productId, product.id), ne(orders.status, "cancelled"), sql`${orders.idempotencyKey} like ${`bench-${runId}-%`}`))
+      .where(
+        and(
+          eq(orders.pickupDate, date),
+          eq(orderItems.productId, product.id),
+          ne(orders.status, "cancelled"),
+          sql`${orders.idempotencyKey} like ${`bench-${runId}-%`}`,
+        ),
+      )
       .get()!.n;
     const created = placed.statuses[201] ?? 0;
-    const holds = after.reserved + after.sold <= after.planned && rawAvailable >= 0 && overfull.length === 0 && created === benchOrders && ordersAfter - ordersBefore === created;
+    const holds =
+      after.reserved + after.sold <= after.planned &&
+      rawAvailable >= 0 &&
+      overfull.length === 0 &&
+      created === benchOrders &&
+      ordersAfter - ordersBefore === created;
     const productName = db.select({ name: products.name }).from(products).where(eq(products.id, product.id)).get()!.name;
 
     rows.push(
@@ -132,8 +192,20 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
         ratio: round(placed.perSecond / health.perSecond, 3),
         note: `${ATTEMPTS} attempts for ${UNITS} × ${productName} on ${date}: ${statusNote(placed)}`,
       },
-      { name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`, metric: "p50 ms", value: round(placed.p50), baseline: { name: health.name, value: round(health.p50) }, ratio: round(placed.p50 / health.p50, 2) },
-      { name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`, metric: "p95 ms", value: round(placed.p95), baseline: { name: health.name, value: round(health.p95) }, ratio: round(placed.p95 / health.p95, 2) },
+      {
+        name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`,
+        metric: "p50 ms",
+        value: round(placed.p50),
+        baseline: { name: health.name, value: round(health.p50) },
+        ratio: round(placed.p50 / health.p50, 2),
+      },
+      {
+        name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`,
+        metric: "p95 ms",
+        value: round(placed.p95),
+        baseline: { name: health.name, value: round(health.p95) },
+        ratio: round(placed.p95 / health.p95, 2),
+      },
       {
         name: "no-oversell invariant",
         metric: "holds (1 = yes)",

@@ -19,7 +19,8 @@ async function importFile(file: string, out: (line: string) => void, db: ReturnT
   }
   const report = await importOrdersCsv({ db, csv, locale: cliLocale() });
   for (const r of report.results) {
-    if (r.result !== "imported") out(`${r.line}행 ${r.external_id || "(external_id 없음)"}: ${r.result === "skipped" ? "건너뜀" : "오류"} — ${r.messages.join(" ")}`);
+    if (r.result !== "imported")
+      out(`${r.line}행 ${r.external_id || "(external_id 없음)"}: ${r.result === "skipped" ? "건너뜀" : "오류"} — ${r.messages.join(" ")}`);
   }
   out(`가져옴 ${report.imported}행, 건너뜀 ${report.skipped}행, 오류 ${report.errors}행 (전체 ${report.rows}행)`);
   if (report.errors > 0) throw new AppError("validation", { message: "cli_import_rows_failed", params: { count: report.errors } });

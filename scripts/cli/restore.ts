@@ -14,10 +14,10 @@ const command: CliCommand = {
     const force = args.values.force === true;
     const server = runningServer(ctx.dbPath);
     if (server && !force) {
-      throw new AppError(
-        "conflict",
-        { message: "cli_server_running", params: { pid: server.pid, port: server.port ?? "-", marker: serverMarkerPath(ctx.dbPath) } },
-      );
+      throw new AppError("conflict", {
+        message: "cli_server_running",
+        params: { pid: server.pid, port: server.port ?? "-", marker: serverMarkerPath(ctx.dbPath) },
+      });
     }
     // Our own connection must not keep the old file (and its WAL) open across the swap.
     closeDb();
@@ -26,7 +26,10 @@ const command: CliCommand = {
     const count = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     ctx.out(`복원했어요: ${from} → ${ctx.dbPath} (${formatBytes(result.bytes)})`);
     ctx.out(`상품 ${count("products")}개, 주문 ${count("orders")}건, 고객 ${count("customers")}명, 계정 ${count("users")}개`);
-    if (server) ctx.out(`서버(pid ${server.pid})는 다음 요청부터 복원된 파일을 읽어요. 복원 중에 들어온 저장 요청은 저장되지 않았다고 답했어요 (503).`);
+    if (server)
+      ctx.out(
+        `서버(pid ${server.pid})는 다음 요청부터 복원된 파일을 읽어요. 복원 중에 들어온 저장 요청은 저장되지 않았다고 답했어요 (503).`,
+      );
   },
 };
 export default command;

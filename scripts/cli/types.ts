@@ -46,7 +46,8 @@ export function requiredString(args: CliArgs, name: string): string {
 }
 
 export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} 값은 ${allowed.join(" 또는 ")} 중 하나여야 해요 (받은 값: ${value}).`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${flag} 값은 ${allowed.join(" 또는 ")} 중 하나여야 해요 (받은 값: ${value}).`);
   return value as T;
 }
 

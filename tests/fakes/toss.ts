@@ -41,7 +41,11 @@ export type TossFakeBehaviour = {
 export const FAKE_SECRET_KEY = "test_sk_fake_secret";
 export const FAKE_CLIENT_KEY = "test_ck_fake_client";
 
-export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, webhookUrl }: { port?: number; secretKey?: string; webhookUrl?: string } = {}) {
+export async function startTossFake({
+  port = 0,
+  secretKey = FAKE_SECRET_KEY,
+  webhookUrl,
+}: { port?: number; secretKey?: string; webhookUrl?: string } = {}) {
   const payments = new Map<string, FakePayment>();
   const cancelsByKey = new Map<string, { status: number; body: unknown }>();
   const behaviour: TossFakeBehaviour = { confirmDelayMs: 0, approveLateConfirm: true, declineConfirm: false };
@@ -65,7 +69,10 @@ export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, web
   const json = (status: number, body: unknown) => ({ status, body: JSON.stringify(body), type: "application/json" });
   const error = (status: number, code: string, message: string) => json(status, { code, message });
 
-  async function handle(req: http.IncomingMessage, raw: string): Promise<{ status: number; body: string; type: string; location?: string }> {
+  async function handle(
+    req: http.IncomingMessage,
+    raw: string,
+  ): Promise<{ status: number; body: string; type: string; location?: string }> {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname;
 
@@ -77,7 +84,10 @@ export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, web
       if (outcome === "decline" || outcome === "close") {
         const fail = new URL(form.get("failUrl") ?? "");
         fail.searchParams.set("code", outcome === "decline" ? "REJECT_CARD_PAYMENT" : "PAY_PROCESS_CANCELED");
-        fail.searchParams.set("message", outcome === "decline" ? "한도초과 혹은 잔액부족으로 결제에 실패했습니다." : "사용자에 의해 결제가 취소되었습니다.");
+        fail.searchParams.set(
+          "message",
+          outcome === "decline" ? "한도초과 혹은 잔액부족으로 결제에 실패했습니다." : "사용자에 의해 결제가 취소되었습니다.",
+        );
         fail.searchParams.set("orderId", orderId);
         return { status: 302, body: "", type: "text/plain", location: fail.toString() };
       }
@@ -127,8 +137,10 @@ export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, web
       const body = JSON.parse(raw || "{}") as { paymentKey?: string; orderId?: string; amount?: number };
       const payment = body.paymentKey ? payments.get(body.paymentKey) : undefined;
       if (!payment) return error(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
-      if (payment.status === "DONE" || payment.status === "CANCELED" || payment.status === "PARTIAL_CANCELED") return error(400, "ALREADY_PROCESSED_PAYMENT", "이미 처리된 결제 입니다.");
-      if (payment.orderId !== body.orderId || payment.totalAmount !== body.amount) return error(400, "INVALID_REQUEST", "결제 금액 또는 주문번호가 일치하지 않습니다.");
+      if (payment.status === "DONE" || payment.status === "CANCELED" || payment.status === "PARTIAL_CANCELED")
+        return error(400, "ALREADY_PROCESSED_PAYMENT", "이미 처리된 결제 입니다.");
+      if (payment.orderId !== body.orderId || payment.totalAmount !== body.amount)
+        return error(400, "INVALID_REQUEST", "결제 금액 또는 주문번호가 일치하지 않습니다.");
       if (behaviour.declineConfirm) {
         payment.status = "ABORTED";
         return error(403, "REJECT_CARD_PAYMENT", "한도초과 혹은 잔액부족으로 결제에 실패했습니다.");
@@ -161,12 +173,21 @@ export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, web
       if (!payment) return error(404, "NOT_FOUND_PAYMENT", "존재하지 않는 결제 정보 입니다.");
       const body = JSON.parse(raw || "{}") as { cancelReason?: string; cancelAmount?: number };
       if (!body.cancelReason) return error(400, "INVALID_REQUEST", "cancelReason is required");
-      if (payment.status !== "DONE" && payment.status !== "PARTIAL_CANCELED") return error(400, "NOT_CANCELABLE_PAYMENT", "취소 할 수 없는 결제 입니다.");
+      if (payment.status !== "DONE" && payment.status !== "PARTIAL_CANCELED")
+        return error(400, "NOT_CANCELABLE_PAYMENT", "취소 할 수 없는 결제 입니다.");
       const amount = body.cancelAmount ?? payment.balanceAmount;
       if (amount <= 0 || amount > payment.balanceAmount) return error(400, "NOT_CANCELABLE_AMOUNT", "취소 할 수 없는 금액 입니다.");
       payment.balanceAmount -= amount;
       payment.status = payment.balanceAmount === 0 ? "CANCELED" : "PARTIAL_CANCELED";
-      payment.cancels = [...(payment.cancels ?? []), { cancelAmount: amount, cancelReason: body.cancelReason, canceledAt: new Date().toISOString(), transactionKey: crypto.randomBytes(8).toString("hex") }];
+      payment.cancels = [
+        ...(payment.cancels ?? []),
+        {
+          cancelAmount: amount,
+          cancelReason: body.cancelReason,
+          canceledAt: new Date().toISOString(),
+          transactionKey: crypto.randomBytes(8).toString("hex"),
+        },
+      ];
       const answer = { status: 200, body: structuredClone(payment) };
       if (idem) cancelsByKey.set(idem, answer);
       void sendWebhook(payment);
@@ -181,7 +202,10 @@ export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, web
     req.on("end", async () => {
       try {
         const answer = await handle(req, Buffer.concat(chunks).toString("utf8"));
-        res.writeHead(answer.status, { "content-type": answer.type + "; charset=utf-8", ...(answer.location ? { location: answer.location } : {}) });
+        res.writeHead(answer.status, {
+          "content-type": answer.type + "; charset=utf-8",
+          ...(answer.location ? { location: answer.location } : {}),
+        });
         res.end(answer.body);
       } catch (e) {
         res.writeHead(500, { "content-type": "application/json" });
@@ -206,7 +230,14 @@ export async function startTossFake({ port = 0, secretKey = FAKE_SECRET_KEY, web
         method: "POST",
         redirect: "manual",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ outcome: "pay", orderId, amount: String(amount), orderName, successUrl: "http://app.test/ok", failUrl: "http://app.test/fail" }).toString(),
+        body: new URLSearchParams({
+          outcome: "pay",
+          orderId,
+          amount: String(amount),
+          orderName,
+          successUrl: "http://app.test/ok",
+          failUrl: "http://app.test/fail",
+        }).toString(),
       });
       const location = new URL(res.headers.get("location")!);
       return { paymentKey: location.searchParams.get("paymentKey")!, orderId, amount: Number(location.searchParams.get("amount")) };

@@ -43,6 +43,7 @@ export async function call<P = Record<string, string>>(
 
 /** Row counts of everything placing an order writes, to prove a refused request wrote nothing. */
 export function orderRowCounts(db: Db) {
-  const n = (table: typeof orders | typeof customers | typeof consents | typeof orderItems | typeof orderEvents) => db.select({ n: count() }).from(table).get()!.n;
+  const n = (table: typeof orders | typeof customers | typeof consents | typeof orderItems | typeof orderEvents) =>
+    db.select({ n: count() }).from(table).get()!.n;
   return { orders: n(orders), orderItems: n(orderItems), orderEvents: n(orderEvents), customers: n(customers), consents: n(consents) };
 }

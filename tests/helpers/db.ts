@@ -40,5 +40,8 @@ export function shopWithProducts(db: Db) {
 }
 
 export function plan(db: Db, date: string, productId: number, planned: number) {
-  db.insert(dailyPlans).values({ date, productId, planned }).onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } }).run();
+  db.insert(dailyPlans)
+    .values({ date, productId, planned })
+    .onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } })
+    .run();
 }

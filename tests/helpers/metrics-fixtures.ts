@@ -8,13 +8,27 @@ import { localDate, zonedTime } from "@/lib/shop/time";
 export const at = (date: string, time = "12:00") => zonedTime(date, time.slice(0, 5), "Asia/Seoul") + Number(time.slice(6, 8) || 0) * 1000;
 
 export function customer(db: Db, phone: string, name = "손님"): number {
-  return db.insert(customers).values({ phone, name, token: crypto.randomBytes(12).toString("base64url"), createdAt: 0 }).returning().get().id;
+  return db
+    .insert(customers)
+    .values({ phone, name, token: crypto.randomBytes(12).toString("base64url"), createdAt: 0 })
+    .returning()
+    .get().id;
 }
 
 let seq = 0;
 export function order(
   db: Db,
-  o: { customerId?: number | null; channel?: OrderChannel; status?: OrderStatus; pickupDate?: string; pickedUpAt?: number | null; arrivedAt?: number | null; total?: number; points?: number; placedAt?: number },
+  o: {
+    customerId?: number | null;
+    channel?: OrderChannel;
+    status?: OrderStatus;
+    pickupDate?: string;
+    pickedUpAt?: number | null;
+    arrivedAt?: number | null;
+    total?: number;
+    points?: number;
+    placedAt?: number;
+  },
 ): number {
   seq++;
   const pickupDate = o.pickupDate ?? (o.pickedUpAt ? localDate(o.pickedUpAt) : "2026-01-01");
@@ -43,11 +57,20 @@ export function order(
 export function sale(db: Db, s: { customerId?: number | null; occurredAt: number; total?: number; points?: number }): number {
   return db
     .insert(storeSales)
-    .values({ occurredAt: s.occurredAt, saleDate: localDate(s.occurredAt), customerId: s.customerId ?? null, total: s.total ?? 5_000, pointsEarned: s.points ?? 0, source: "counter" })
+    .values({
+      occurredAt: s.occurredAt,
+      saleDate: localDate(s.occurredAt),
+      customerId: s.customerId ?? null,
+      total: s.total ?? 5_000,
+      pointsEarned: s.points ?? 0,
+      source: "counter",
+    })
     .returning()
     .get().id;
 }
 
 export function inquiry(db: Db, createdAt: number, replyAfterMin: number | null): void {
-  db.insert(inquiries).values({ message: "문의", createdAt, firstReplyAt: replyAfterMin === null ? null : createdAt + replyAfterMin * 60_000 }).run();
+  db.insert(inquiries)
+    .values({ message: "문의", createdAt, firstReplyAt: replyAfterMin === null ? null : createdAt + replyAfterMin * 60_000 })
+    .run();
 }

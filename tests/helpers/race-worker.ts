@@ -24,7 +24,11 @@ const spec = JSON.parse(process.env.RACE_SPEC ?? "{}") as RaceSpec;
 
 async function attempt(body: unknown): Promise<RaceResult> {
   if (spec.via === "route") {
-    const req = new Request("http://race.test/api/v1/storefront/orders", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const req = new Request("http://race.test/api/v1/storefront/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const res = await POST(req, { params: Promise.resolve({}) });
     const json = (await res.json()) as { error?: { code: string } };
     return { status: res.status, code: json.error?.code ?? null };

@@ -4,7 +4,10 @@ import path from "node:path";
 import { tsFileArgs } from "./node";
 import type { RaceResult, RaceSpec } from "./race-worker";
 
-export function startRaceWorker(spec: RaceSpec, children: ChildProcessWithoutNullStreams[]): Promise<{ go: () => void; done: Promise<RaceResult[]> }> {
+export function startRaceWorker(
+  spec: RaceSpec,
+  children: ChildProcessWithoutNullStreams[],
+): Promise<{ go: () => void; done: Promise<RaceResult[]> }> {
   const child = spawn(process.execPath, tsFileArgs(path.join(import.meta.dirname, "race-worker.ts")), {
     cwd: path.join(import.meta.dirname, "../.."),
     env: { ...process.env, RACE_SPEC: JSON.stringify(spec) },

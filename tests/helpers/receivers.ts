@@ -25,7 +25,11 @@ export async function listen(handler: Handler) {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -41,9 +45,17 @@ export async function startWebhookReceiver(options: { secret?: () => string; del
     options.onRequest?.(state.requests);
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
     if (state.down) return { status: 503 };
-    const headers = { "webhook-id": String(req.headers["webhook-id"]), "webhook-timestamp": String(req.headers["webhook-timestamp"]), "webhook-signature": String(req.headers["webhook-signature"]) };
+    const headers = {
+      "webhook-id": String(req.headers["webhook-id"]),
+      "webhook-timestamp": String(req.headers["webhook-timestamp"]),
+      "webhook-signature": String(req.headers["webhook-signature"]),
+    };
     try {
-      const payload = new Webhook(options.secret?.() ?? "").verify(body.toString("utf8"), headers) as { type: string; data: Record<string, unknown>; timestamp: string };
+      const payload = new Webhook(options.secret?.() ?? "").verify(body.toString("utf8"), headers) as {
+        type: string;
+        data: Record<string, unknown>;
+        timestamp: string;
+      };
       if (req.headers["content-type"] !== "application/json") throw new Error(`content-type ${req.headers["content-type"]}`);
       received.push({ id: headers["webhook-id"], ...payload });
       return { status: 204 };
@@ -121,7 +133,13 @@ export async function startPushReceiver() {
 
 // ---------------------------------------------------------------- SOLAPI
 
-export type SolapiMessage = { to: string; from: string; text: string; type?: string; kakaoOptions?: { pfId: string; templateId: string; disableSms: boolean } };
+export type SolapiMessage = {
+  to: string;
+  from: string;
+  text: string;
+  type?: string;
+  kakaoOptions?: { pfId: string; templateId: string; disableSms: boolean };
+};
 
 /**
  * SOLAPI's `POST /messages/v4/send-many/detail`: 401 unless the Authorization header is
@@ -133,12 +151,21 @@ export async function startFakeSolapi({ apiKey, apiSecret }: { apiKey: string; a
   const state = { failNext: 0 };
   const server = await listen((req, body) => {
     if (req.method !== "POST" || req.url !== "/messages/v4/send-many/detail") return { status: 404 };
-    const auth = /^HMAC-SHA256 apiKey=([^,]+), date=([^,]+), salt=([^,]+), signature=([0-9a-f]{64})$/.exec(String(req.headers.authorization));
+    const auth = /^HMAC-SHA256 apiKey=([^,]+), date=([^,]+), salt=([^,]+), signature=([0-9a-f]{64})$/.exec(
+      String(req.headers.authorization),
+    );
     if (!auth || auth[1] !== apiKey) return { status: 401, body: JSON.stringify({ errorCode: "InvalidAPIKey" }) };
-    const expected = crypto.createHmac("sha256", apiSecret).update(auth[2] + auth[3]).digest("hex");
-    if (expected !== auth[4] || Math.abs(Date.now() - Date.parse(auth[2])) > 15 * 60_000) return { status: 401, body: JSON.stringify({ errorCode: "SignatureDoesNotMatch" }) };
+    const expected = crypto
+      .createHmac("sha256", apiSecret)
+      .update(auth[2] + auth[3])
+      .digest("hex");
+    if (expected !== auth[4] || Math.abs(Date.now() - Date.parse(auth[2])) > 15 * 60_000)
+      return { status: 401, body: JSON.stringify({ errorCode: "SignatureDoesNotMatch" }) };
     const parsed = JSON.parse(body.toString("utf8")) as { messages?: SolapiMessage[] };
-    if (!Array.isArray(parsed.messages) || !parsed.messages.every((m) => /^\d{9,11}$/.test(m.to) && /^\d{8,11}$/.test(m.from) && typeof m.text === "string" && m.text)) {
+    if (
+      !Array.isArray(parsed.messages) ||
+      !parsed.messages.every((m) => /^\d{9,11}$/.test(m.to) && /^\d{8,11}$/.test(m.from) && typeof m.text === "string" && m.text)
+    ) {
       return { status: 400, body: JSON.stringify({ errorCode: "ValidationError" }) };
     }
     if (state.failNext > 0) {

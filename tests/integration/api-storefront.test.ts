@@ -1,7 +1,17 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { closedDates, consents, customers, orderItems, orders, pickupSlots, products as productsTable, shopSettings, users } from "@/db/schema";
+import {
+  closedDates,
+  consents,
+  customers,
+  orderItems,
+  orders,
+  pickupSlots,
+  products as productsTable,
+  shopSettings,
+  users,
+} from "@/db/schema";
 import { cancelByCustomer } from "@/lib/orders/customer-actions";
 import { runOrderCommand } from "@/lib/orders/command";
 import { applyUndo, changeOrderStatus } from "@/lib/orders/status";
@@ -43,7 +53,8 @@ const orderBody = (extra: Record<string, unknown> = {}) => ({
   note: "문 앞에서 전화 주세요",
   ...extra,
 });
-const postOrder = (body: unknown, headers: Record<string, string> = {}) => call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body, headers });
+const postOrder = (body: unknown, headers: Record<string, string> = {}) =>
+  call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body, headers });
 const getOrder = (token: string) => call(orderGET, { path: `/api/v1/storefront/orders/${token}`, params: { token } });
 const products = (date: string) => call(productsGET, { path: `/api/v1/products?date=${date}` });
 const pickupDates = () => call(pickupDatesGET, { path: "/api/v1/pickup-dates" });
@@ -81,7 +92,9 @@ describe("GET /api/v1/pickup-dates", () => {
 
   it("leaves out closed dates and closed weekdays", async () => {
     db.insert(closedDates).values({ date: tomorrow, reason: "휴가" }).run();
-    db.update(shopSettings).set({ closedWeekdays: [weekdayOf(addDays(today, 2))] }).run();
+    db.update(shopSettings)
+      .set({ closedWeekdays: [weekdayOf(addDays(today, 2))] })
+      .run();
     const dates = (await pickupDates()).body.map((d: { date: string }) => d.date);
     expect(dates).not.toContain(tomorrow);
     expect(dates).not.toContain(addDays(today, 2));
@@ -167,7 +180,13 @@ describe("POST /api/v1/storefront/orders", () => {
     expect(headers.get("location")).toBe(body.order.url);
     expect(order).toMatchObject({ channel: "web", total: 14500, note: "문 앞에서 전화 주세요", slotStart: "10:00", slotEnd: "11:00" });
     expect(db.select().from(customers).get()).toMatchObject({ phone: "01012345678", name: "김단골" });
-    expect(db.select().from(consents).all().map((c) => c.granted)).toEqual([true, true]);
+    expect(
+      db
+        .select()
+        .from(consents)
+        .all()
+        .map((c) => c.granted),
+    ).toEqual([true, true]);
     expect((await products(tomorrow)).body.map((p: { available: number }) => p.available)).toEqual([8, 3]);
   });
 
@@ -188,15 +207,37 @@ describe("POST /api/v1/storefront/orders", () => {
     const bad = orderBody({ customer: { name: "김단골", phone: "12" } });
     const ko = await postOrder(bad);
     expect(ko.status).toBe(400);
-    expect(ko.body).toEqual({ error: { code: "validation", message: "입력한 내용을 다시 확인해 주세요.", fields: { "customer.phone": "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678" } } });
+    expect(ko.body).toEqual({
+      error: {
+        code: "validation",
+        message: "입력한 내용을 다시 확인해 주세요.",
+        fields: { "customer.phone": "휴대전화 번호를 확인해 주세요. 예: 010-1234-5678" },
+      },
+    });
     const en = await postOrder(bad, { "accept-language": "en-US,en;q=0.9,ko;q=0.8" });
     expect(en.status).toBe(400);
-    expect(en.body).toEqual({ error: { code: "validation", message: "Please check what you entered.", fields: { "customer.phone": "Check the mobile number, e.g. 010-1234-5678." } } });
+    expect(en.body).toEqual({
+      error: {
+        code: "validation",
+        message: "Please check what you entered.",
+        fields: { "customer.phone": "Check the mobile number, e.g. 010-1234-5678." },
+      },
+    });
     // A rule in lib/ (not the schema) says no: the same, with its own sentence.
     const notSold = await postOrder(orderBody(), { "accept-language": "en" });
-    expect(notSold.body).toEqual({ error: { code: "validation", message: "A product that is not for sale is included.", fields: { "items.1.product_id": "This product is not for sale." } } });
-    expect((await postOrder(orderBody(), { "accept-language": "ko-KR, en;q=0.5" })).body.error.message).toBe("판매하지 않는 상품이 들어 있어요.");
-    expect((await postOrder(orderBody(), { "accept-language": "fr" })).body.error.fields).toEqual({ "items.1.product_id": "판매하지 않는 상품이에요." });
+    expect(notSold.body).toEqual({
+      error: {
+        code: "validation",
+        message: "A product that is not for sale is included.",
+        fields: { "items.1.product_id": "This product is not for sale." },
+      },
+    });
+    expect((await postOrder(orderBody(), { "accept-language": "ko-KR, en;q=0.5" })).body.error.message).toBe(
+      "판매하지 않는 상품이 들어 있어요.",
+    );
+    expect((await postOrder(orderBody(), { "accept-language": "fr" })).body.error.fields).toEqual({
+      "items.1.product_id": "판매하지 않는 상품이에요.",
+    });
   });
 
   it("returns the first order for the same Idempotency-Key five times", async () => {
@@ -250,13 +291,23 @@ describe("POST /api/v1/storefront/orders", () => {
   });
 
   it("counts the same product on two lines together against what is left", async () => {
-    const { status, body } = await postOrder(orderBody({ items: [{ product_id: shop.bagel.id, quantity: 3 }, { product_id: shop.bagel.id, quantity: 2 }] }));
+    const { status, body } = await postOrder(
+      orderBody({
+        items: [
+          { product_id: shop.bagel.id, quantity: 3 },
+          { product_id: shop.bagel.id, quantity: 2 },
+        ],
+      }),
+    );
     expect(status).toBe(409);
     expect(body.error.items).toEqual([{ product_id: shop.bagel.id, name: "플레인 베이글", requested: 5, available: 4 }]);
   });
 
   it("answers 409 slot_full when the slot has no room", async () => {
-    db.update(pickupSlots).set({ capacity: 1 }).where(and(eq(pickupSlots.weekday, weekdayOf(tomorrow)), eq(pickupSlots.startTime, "10:00"))).run();
+    db.update(pickupSlots)
+      .set({ capacity: 1 })
+      .where(and(eq(pickupSlots.weekday, weekdayOf(tomorrow)), eq(pickupSlots.startTime, "10:00")))
+      .run();
     expect((await postOrder(orderBody())).status).toBe(201);
     const { status, body } = await postOrder(orderBody({ customer: { name: "이웃", phone: "010-9999-0000" } }));
     expect(status).toBe(409);
@@ -308,7 +359,14 @@ describe("GET /api/v1/storefront/orders/{token}", () => {
       total: 14500,
       cancellable_until: null,
       items: [
-        { product_id: shop.bread.id, name: "우유식빵", quantity: 2, unit_price: 5500, options: [{ group: "슬라이스", choice: "슬라이스", price_delta: 500 }], line_total: 11000 },
+        {
+          product_id: shop.bread.id,
+          name: "우유식빵",
+          quantity: 2,
+          unit_price: 5500,
+          options: [{ group: "슬라이스", choice: "슬라이스", price_delta: 500 }],
+          line_total: 11000,
+        },
         { product_id: shop.bagel.id, name: "플레인 베이글", quantity: 1, unit_price: 3500, options: [], line_total: 3500 },
       ],
     });
@@ -351,16 +409,28 @@ describe("GET /api/v1/storefront/orders/{token}", () => {
 
 describe("cancelling", () => {
   it("releases stock and slot, as GET products and pickup-dates show, and the timeline records it", async () => {
-    db.update(pickupSlots).set({ capacity: 1 }).where(and(eq(pickupSlots.weekday, weekdayOf(tomorrow)), eq(pickupSlots.startTime, "10:00"))).run();
+    db.update(pickupSlots)
+      .set({ capacity: 1 })
+      .where(and(eq(pickupSlots.weekday, weekdayOf(tomorrow)), eq(pickupSlots.startTime, "10:00")))
+      .run();
     const placed = (await postOrder(orderBody())).body.order;
-    const slotOf = async () => (await pickupDates()).body.find((d: { date: string }) => d.date === tomorrow).slots.find((s: { slot: string }) => s.slot === "10:00-11:00");
+    const slotOf = async () =>
+      (await pickupDates()).body
+        .find((d: { date: string }) => d.date === tomorrow)
+        .slots.find((s: { slot: string }) => s.slot === "10:00-11:00");
     expect(await slotOf()).toMatchObject({ remaining: 0, open: false });
-    expect((await products(tomorrow)).body.map((p: { reserved: number; available: number }) => [p.reserved, p.available])).toEqual([[2, 8], [1, 3]]);
+    expect((await products(tomorrow)).body.map((p: { reserved: number; available: number }) => [p.reserved, p.available])).toEqual([
+      [2, 8],
+      [1, 3],
+    ]);
 
     cancelByCustomer({ db, token: placed.token });
 
     expect(await slotOf()).toMatchObject({ remaining: 1, open: true });
-    expect((await products(tomorrow)).body.map((p: { reserved: number; available: number }) => [p.reserved, p.available])).toEqual([[0, 10], [0, 4]]);
+    expect((await products(tomorrow)).body.map((p: { reserved: number; available: number }) => [p.reserved, p.available])).toEqual([
+      [0, 10],
+      [0, 4],
+    ]);
     const { body } = await getOrder(placed.token);
     expect(body.order.status).toBe("cancelled");
     expect(body.order.timeline.map((e: { status: string }) => e.status)).toEqual(["placed", "cancelled"]);

@@ -13,7 +13,6 @@ import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { holdServerMarker, serverMarkerPath } from "@/lib/ops/server-lock";
 
-
 function cli(dbPath: string, ...args: string[]) {
   const r = spawnSync(process.execPath, cliArgs(...args), { env: { ...process.env, DATABASE_PATH: dbPath }, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

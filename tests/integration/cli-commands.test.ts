@@ -13,7 +13,6 @@ import { runMigrations } from "@/db/migrate";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { authenticate } from "@/lib/auth/users";
 
-
 function cli(dbPath: string, ...args: string[]) {
   const r = spawnSync(process.execPath, cliArgs(...args), { env: { ...process.env, DATABASE_PATH: dbPath }, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -87,7 +86,10 @@ describe("admin CLI", () => {
     expect(password).toBeTruthy();
     const counts = await withDbAsync(async (db) => {
       expect((await authenticate({ db, email: "demo@dangol.local", password: password! }))?.role).toBe("owner");
-      return db.$client.prepare("select (select count(*) from products) as products, (select count(*) from orders) as orders").get() as { products: number; orders: number };
+      return db.$client.prepare("select (select count(*) from products) as products, (select count(*) from orders) as orders").get() as {
+        products: number;
+        orders: number;
+      };
     });
     expect(counts.products).toBe(12);
     expect(first.stdout).toContain(`픽업 주문 ${counts.orders}건`);
@@ -99,7 +101,18 @@ describe("admin CLI", () => {
   });
 
   it("create-user makes an account that can sign in; a taken email is refused", async () => {
-    const r = cli(dbPath, "create-user", "--role", "staff", "--email", "Mina@Example.com", "--password", "bread-and-butter-7", "--name", "김민아");
+    const r = cli(
+      dbPath,
+      "create-user",
+      "--role",
+      "staff",
+      "--email",
+      "Mina@Example.com",
+      "--password",
+      "bread-and-butter-7",
+      "--name",
+      "김민아",
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("직원 계정을 만들었어요: mina@example.com");
     await withDbAsync(async (db) => {
@@ -134,6 +147,7 @@ describe("admin CLI", () => {
   it("help lists every command", () => {
     const r = cli(dbPath, "help");
     expect(r.code).toBe(0);
-    for (const name of ["create-user", "create-api-key", "seed-demo", "backup", "restore"]) expect(r.stdout).toContain(`npm run cli -- ${name}`);
+    for (const name of ["create-user", "create-api-key", "seed-demo", "backup", "restore"])
+      expect(r.stdout).toContain(`npm run cli -- ${name}`);
   });
 });

@@ -85,15 +85,29 @@ describe("seedDemo", () => {
     expect(statuses).toEqual(expect.arrayContaining(["picked_up", "no_show", "cancelled", "placed"]));
     // Today's slot in progress has bags on the rack.
     expect(statuses.some((s) => s === "ready" || s === "arrived")).toBe(true);
-    expect(all<{ channel: string }>(db, "select distinct channel from orders").map((c) => c.channel).sort()).toEqual(["phone", "web"]);
+    expect(
+      all<{ channel: string }>(db, "select distinct channel from orders")
+        .map((c) => c.channel)
+        .sort(),
+    ).toEqual(["phone", "web"]);
     // Totals are the sum of the lines; a line is unit price × quantity.
-    expect(all(db, "select o.id from orders o where o.total != (select sum(line_total) from order_items where order_id = o.id)")).toEqual([]);
+    expect(all(db, "select o.id from orders o where o.total != (select sum(line_total) from order_items where order_id = o.id)")).toEqual(
+      [],
+    );
     expect(all(db, "select id from order_items where line_total != unit_price * quantity")).toEqual([]);
     // The last event of each order is its status; the first is `placed` (or, prepaid, `awaiting_payment`) at placed_at.
     expect(
-      all(db, "select o.id from orders o where o.status != (select to_status from order_events e where e.order_id = o.id order by at desc, id desc limit 1)"),
+      all(
+        db,
+        "select o.id from orders o where o.status != (select to_status from order_events e where e.order_id = o.id order by at desc, id desc limit 1)",
+      ),
     ).toEqual([]);
-    expect(all(db, "select o.id from orders o where not exists (select 1 from order_events e where e.order_id = o.id and e.to_status in ('placed', 'awaiting_payment') and e.at = o.placed_at)")).toEqual([]);
+    expect(
+      all(
+        db,
+        "select o.id from orders o where not exists (select 1 from order_events e where e.order_id = o.id and e.to_status in ('placed', 'awaiting_payment') and e.at = o.placed_at)",
+      ),
+    ).toEqual([]);
     // Mostly collected after an "I'm here", handed over a minute or two later.
     const pickedUp = one<{ n: number; arrived: number; gap: number }>(
       db,
@@ -101,14 +115,21 @@ describe("seedDemo", () => {
     );
     expect(pickedUp.arrived / pickedUp.n).toBeGreaterThan(0.7);
     expect(pickedUp.gap).toBeLessThanOrEqual(150_000);
-    expect(one(db, "select count(*) as n from orders where placed_at > ? or coalesce(picked_up_at, 0) > ?".replaceAll("?", String(NOW)))).toEqual({ n: 0 });
+    expect(
+      one(db, "select count(*) as n from orders where placed_at > ? or coalesce(picked_up_at, 0) > ?".replaceAll("?", String(NOW))),
+    ).toEqual({ n: 0 });
     // Bags on the rack today have distinct labels.
-    expect(all(db, "select rack_slot from orders where rack_slot is not null group by pickup_date, rack_slot having count(*) > 1")).toEqual([]);
+    expect(all(db, "select rack_slot from orders where rack_slot is not null group by pickup_date, rack_slot having count(*) > 1")).toEqual(
+      [],
+    );
   });
 
   it("credits points by the one policy: 1 % of each completed purchase with a known customer", () => {
     const ledger = one<{ n: number }>(db, "select coalesce(sum(delta), 0) as n from points_ledger").n;
-    const earned = one<{ n: number }>(db, "select (select sum(points_earned) from orders) + (select sum(points_earned) from store_sales) as n").n;
+    const earned = one<{ n: number }>(
+      db,
+      "select (select sum(points_earned) from orders) + (select sum(points_earned) from store_sales) as n",
+    ).n;
     expect(ledger).toBeGreaterThan(0);
     expect(ledger).toBe(earned);
     expect(all(db, "select id from orders where status = 'picked_up' and points_earned != total / 100")).toEqual([]);
@@ -128,9 +149,24 @@ describe("seedDemo", () => {
     expect(by.get("picked_up")!.refunded).toBe(0);
     // The no-show got the refundable half back, recorded as a refund event.
     expect(by.get("no_show")).toMatchObject({ n: 1, refunded: by.get("no_show")!.prepaid / 2, owed: by.get("no_show")!.prepaid / 2 });
-    expect(all(db, "select id from orders where prepaid_amount > 0 and (payment_method != 'online' or payment_status != 'paid' or payment_key is null or prepaid_amount != total)")).toEqual([]);
-    expect(one(db, "select count(*) as n from order_events e join orders o on o.id = e.order_id where o.prepaid_amount > 0 and e.kind = 'payment'")).toEqual({ n: prepaid.reduce((s, r) => s + r.n, 0) });
-    expect(one(db, "select count(*) as n from order_events e join orders o on o.id = e.order_id where o.status = 'no_show' and o.prepaid_amount > 0 and e.kind = 'refund'")).toEqual({ n: 1 });
+    expect(
+      all(
+        db,
+        "select id from orders where prepaid_amount > 0 and (payment_method != 'online' or payment_status != 'paid' or payment_key is null or prepaid_amount != total)",
+      ),
+    ).toEqual([]);
+    expect(
+      one(
+        db,
+        "select count(*) as n from order_events e join orders o on o.id = e.order_id where o.prepaid_amount > 0 and e.kind = 'payment'",
+      ),
+    ).toEqual({ n: prepaid.reduce((s, r) => s + r.n, 0) });
+    expect(
+      one(
+        db,
+        "select count(*) as n from order_events e join orders o on o.id = e.order_id where o.status = 'no_show' and o.prepaid_amount > 0 and e.kind = 'refund'",
+      ),
+    ).toEqual({ n: 1 });
     const tally = paymentTally(loadRackBoard({ db, now: NOW }).cards);
     expect(tally.prepaid).toBeGreaterThan(0);
     expect(tally.atPickup).toBeGreaterThan(0);
@@ -153,7 +189,12 @@ describe("seedDemo", () => {
     expect(reviews.low).toBeGreaterThan(0);
     expect(reviews.low / reviews.n).toBeLessThan(0.2);
     expect(reviews.commented).toBeGreaterThan(0);
-    expect(all(db, `select r.id from reviews r join orders o on o.id = r.order_id where o.status != 'picked_up' or r.created_at < o.picked_up_at or r.created_at > ${NOW} or r.rating not between 1 and 5`)).toEqual([]);
+    expect(
+      all(
+        db,
+        `select r.id from reviews r join orders o on o.id = r.order_id where o.status != 'picked_up' or r.created_at < o.picked_up_at or r.created_at > ${NOW} or r.rating not between 1 and 5`,
+      ),
+    ).toEqual([]);
   });
 
   it("has customer questions answered by staff after a realistic delay, and some still waiting", () => {
@@ -195,7 +236,12 @@ describe("seedDemo", () => {
                - coalesce((select sum(si.quantity) from store_sale_items si join store_sales ss on ss.id = si.sale_id where ss.sale_date = sc.date and si.product_id = sc.product_id), 0))`,
       ),
     ).toEqual([]);
-    expect(one(db, "select count(*) as n from stock_counts sc where sc.counted_at < (select max(occurred_at) from store_sales where sale_date = sc.date)")).toEqual({ n: 0 });
+    expect(
+      one(
+        db,
+        "select count(*) as n from stock_counts sc where sc.counted_at < (select max(occurred_at) from store_sales where sale_date = sc.date)",
+      ),
+    ).toEqual({ n: 0 });
   });
 
   it("has consultation forms whose answers fit their template version, and visits after some of them", () => {
@@ -226,7 +272,12 @@ describe("seedDemo", () => {
     expect(visits.n).toBeGreaterThan(5);
     expect(visits.shared).toBeGreaterThan(0);
     expect(visits).toMatchObject({ future: 0, blank: 0 });
-    expect(one<{ n: number }>(db, "select count(*) as n from recommendations r join visits v on v.id = r.visit_id and v.customer_id = r.customer_id").n).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(
+        db,
+        "select count(*) as n from recommendations r join visits v on v.id = r.visit_id and v.customer_id = r.customer_id",
+      ).n,
+    ).toBeGreaterThan(0);
   });
 
   it("offers consultation forms that fit a bakery: taste, allergies, a cake order — no skin, scalp or coffee", () => {

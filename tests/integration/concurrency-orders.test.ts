@@ -79,61 +79,84 @@ afterAll(() => {
 const startWorker = (spec: RaceSpec) => startRaceWorker(spec, children);
 
 describe("the last 20 units, 200 customers at once", () => {
-  it(
-    "sells the free units and those ended holds give back, each once, overfills no slot, and writes nothing for the refused",
-    async () => {
-      const workers = await Promise.all(
-        Array.from({ length: WORKERS }, (_, w) =>
-          startWorker({ via: w % 2 === 0 ? "route" : "placeOrder", bodies: Array.from({ length: PER_WORKER }, (_, i) => body(w * PER_WORKER + i)) }),
-        ),
-      );
-      // The holds end 100 ms after the start; a sweeper expires them while the race runs.
-      db.update(orders).set({ holdUntil: Date.now() + 100 }).where(eq(orders.status, "awaiting_payment")).run();
-      const sweeper = setInterval(() => expireHolds({ db }), 20);
-      for (const w of workers) w.go();
-      const local = Promise.all(
-        Array.from({ length: IN_PROCESS }, (_, i) =>
-          call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: body(WORKERS * PER_WORKER + i), headers: { "x-dangol-peer": `198.51.100.${i}` } }).then(
-            (r): RaceResult => ({ status: r.status, code: r.body.error?.code ?? null }),
-          ),
-        ),
-      );
-      const results = [...(await Promise.all(workers.map((w) => w.done))).flat(), ...(await local)];
-      clearInterval(sweeper);
-      expireHolds({ db });
+  it("sells the free units and those ended holds give back, each once, overfills no slot, and writes nothing for the refused", async () => {
+    const workers = await Promise.all(
+      Array.from({ length: WORKERS }, (_, w) =>
+        startWorker({
+          via: w % 2 === 0 ? "route" : "placeOrder",
+          bodies: Array.from({ length: PER_WORKER }, (_, i) => body(w * PER_WORKER + i)),
+        }),
+      ),
+    );
+    // The holds end 100 ms after the start; a sweeper expires them while the race runs.
+    db.update(orders)
+      .set({ holdUntil: Date.now() + 100 })
+      .where(eq(orders.status, "awaiting_payment"))
+      .run();
+    const sweeper = setInterval(() => expireHolds({ db }), 20);
+    for (const w of workers) w.go();
+    const local = Promise.all(
+      Array.from({ length: IN_PROCESS }, (_, i) =>
+        call(ordersPOST, {
+          method: "POST",
+          path: "/api/v1/storefront/orders",
+          body: body(WORKERS * PER_WORKER + i),
+          headers: { "x-dangol-peer": `198.51.100.${i}` },
+        }).then((r): RaceResult => ({ status: r.status, code: r.body.error?.code ?? null })),
+      ),
+    );
+    const results = [...(await Promise.all(workers.map((w) => w.done))).flat(), ...(await local)];
+    clearInterval(sweeper);
+    expireHolds({ db });
 
-      expect(results).toHaveLength(ATTEMPTS);
-      // Every refusal is a clean "sold out" or "slot full": no 500, no busy database.
-      const tally = new Map<string, number>();
-      for (const r of results) tally.set(`${r.status} ${r.code ?? ""}`.trim(), (tally.get(`${r.status} ${r.code ?? ""}`.trim()) ?? 0) + 1);
-      expect([...tally.keys()].sort()).toEqual(expect.arrayContaining(["201"]));
-      for (const key of tally.keys()) expect(["201", "409 sold_out", "409 slot_full"]).toContain(key);
-      // At least the free loaves sold; at most those plus the loaves the ended holds gave back.
-      const sold = tally.get("201") ?? 0;
-      expect(sold).toBeGreaterThanOrEqual(LEFT);
-      expect(sold).toBeLessThanOrEqual(LEFT + HELD);
+    expect(results).toHaveLength(ATTEMPTS);
+    // Every refusal is a clean "sold out" or "slot full": no 500, no busy database.
+    const tally = new Map<string, number>();
+    for (const r of results) tally.set(`${r.status} ${r.code ?? ""}`.trim(), (tally.get(`${r.status} ${r.code ?? ""}`.trim()) ?? 0) + 1);
+    expect([...tally.keys()].sort()).toEqual(expect.arrayContaining(["201"]));
+    for (const key of tally.keys()) expect(["201", "409 sold_out", "409 slot_full"]).toContain(key);
+    // At least the free loaves sold; at most those plus the loaves the ended holds gave back.
+    const sold = tally.get("201") ?? 0;
+    expect(sold).toBeGreaterThanOrEqual(LEFT);
+    expect(sold).toBeLessThanOrEqual(LEFT + HELD);
 
-      // The database agrees: every hold expired, each loaf counted once, none oversold.
-      expect(db.select().from(orders).where(eq(orders.status, "expired")).all()).toHaveLength(HELD);
-      const live = db.select().from(orders).where(and(eq(orders.pickupDate, tomorrow), bookedAt(Date.now()))).all();
-      expect(live).toHaveLength(ALREADY_ORDERED + sold);
-      expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toMatchObject({ planned: PLANNED, reserved: ALREADY_ORDERED + sold, available: PLANNED - ALREADY_ORDERED - sold });
-      const perSlot = db
-        .select({ slot: orders.slotStart, n: sql<number>`count(*)` })
-        .from(orders)
-        .where(and(eq(orders.pickupDate, tomorrow), inArray(orders.status, ["placed"])))
-        .groupBy(orders.slotStart)
-        .all();
-      for (const { slot, n } of perSlot) {
-        const label = SLOTS.find((s) => s.startsWith(slot))!;
-        expect(n, `orders in ${label}`).toBeLessThanOrEqual(CAPACITY[label]);
-      }
-      expect(perSlot.find((s) => s.slot === "11:00")?.n).toBe(ALREADY_ORDERED);
-      expect(new Set(live.map((o) => o.code)).size).toBe(live.length);
-      // Refused customers left no trace.
-      expect(db.select({ n: sql<number>`count(*)` }).from(customers).get()!.n).toBe(ALREADY_ORDERED + HELD + sold);
-      expect(db.select({ n: sql<number>`count(*)` }).from(consents).get()!.n).toBe(2 * (ALREADY_ORDERED + HELD + sold));
-    },
-    120_000,
-  );
+    // The database agrees: every hold expired, each loaf counted once, none oversold.
+    expect(db.select().from(orders).where(eq(orders.status, "expired")).all()).toHaveLength(HELD);
+    const live = db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.pickupDate, tomorrow), bookedAt(Date.now())))
+      .all();
+    expect(live).toHaveLength(ALREADY_ORDERED + sold);
+    expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toMatchObject({
+      planned: PLANNED,
+      reserved: ALREADY_ORDERED + sold,
+      available: PLANNED - ALREADY_ORDERED - sold,
+    });
+    const perSlot = db
+      .select({ slot: orders.slotStart, n: sql<number>`count(*)` })
+      .from(orders)
+      .where(and(eq(orders.pickupDate, tomorrow), inArray(orders.status, ["placed"])))
+      .groupBy(orders.slotStart)
+      .all();
+    for (const { slot, n } of perSlot) {
+      const label = SLOTS.find((s) => s.startsWith(slot))!;
+      expect(n, `orders in ${label}`).toBeLessThanOrEqual(CAPACITY[label]);
+    }
+    expect(perSlot.find((s) => s.slot === "11:00")?.n).toBe(ALREADY_ORDERED);
+    expect(new Set(live.map((o) => o.code)).size).toBe(live.length);
+    // Refused customers left no trace.
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(customers)
+        .get()!.n,
+    ).toBe(ALREADY_ORDERED + HELD + sold);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(consents)
+        .get()!.n,
+    ).toBe(2 * (ALREADY_ORDERED + HELD + sold));
+  }, 120_000);
 });

@@ -52,7 +52,15 @@ function fullCustomer(name: string, phone: string, dashed: string) {
   });
   changeOrderStatus({ db, orderId: order.id, to: "picked_up", actor: { type: "system" } });
   submitReview({ db, orderToken: order.token, input: { rating: 5, comment: `${name} 최고` } });
-  recordStoreSale({ db, input: saleInput.parse({ customer_phone: phone, external_id: `pos-${dashed.slice(-2)}`, items: [{ product_id: shop.bagel.id, quantity: 1 }] }), source: "api" });
+  recordStoreSale({
+    db,
+    input: saleInput.parse({
+      customer_phone: phone,
+      external_id: `pos-${dashed.slice(-2)}`,
+      items: [{ product_id: shop.bagel.id, quantity: 1 }],
+    }),
+    source: "api",
+  });
   const allergy = getActiveTemplateBySlug({ db, slug: "allergy" })!;
   const sub = submitConsultation({
     db,
@@ -66,7 +74,17 @@ function fullCustomer(name: string, phone: string, dashed: string) {
     },
   });
   const customerId = sub.customerId;
-  addVisit({ db, customerId, userId: 1, input: { done: "알레르기 확인", notes: `${name} 님 번호 ${dashed}`, shared: true, recommendations: [{ productId: shop.bagel.id, quantity: 2 }] } });
+  addVisit({
+    db,
+    customerId,
+    userId: 1,
+    input: {
+      done: "알레르기 확인",
+      notes: `${name} 님 번호 ${dashed}`,
+      shared: true,
+      recommendations: [{ productId: shop.bagel.id, quantity: 2 }],
+    },
+  });
   const { inquiry } = createInquiry({ db, input: { name, phone: dashed, message: `${phone} 로 연락 부탁드려요`, privacy: true } });
   replyToInquiry({ db, inquiryId: inquiry.id, userId: 1, body: `${name}님 ${dashed}로 연락드릴게요` });
   const token = db.select({ token: customers.token }).from(customers).where(eq(customers.id, customerId)).get()!.token;
@@ -121,7 +139,12 @@ describe("my data download and consultation history", () => {
     submitConsultation({
       db,
       slug: "allergy",
-      input: { templateVersionId: allergy.version.id, token: a.token, consent: true, rawAnswers: { has_allergy: "yes", allergens: ["땅콩", "우유"], diet: "비건" } },
+      input: {
+        templateVersionId: allergy.version.id,
+        token: a.token,
+        consent: true,
+        rawAnswers: { has_allergy: "yes", allergens: ["땅콩", "우유"], diet: "비건" },
+      },
       now: later,
     });
     const mine = loadMyData({ db, token: a.token });
@@ -159,10 +182,21 @@ describe("deleting my data", () => {
     expect(row.deletedAt).toBeTypeOf("number");
     expect(row.token).not.toBe(a.token);
     expect(db.select().from(orders).all()).toHaveLength(ordersBefore);
-    expect(db.select().from(orders).where(eq(orders.id, a.orderId)).get()).toMatchObject({ status: "picked_up", note: "", requestHash: null });
+    expect(db.select().from(orders).where(eq(orders.id, a.orderId)).get()).toMatchObject({
+      status: "picked_up",
+      note: "",
+      requestHash: null,
+    });
     expect(db.select().from(consultationSubmissions).where(eq(consultationSubmissions.customerId, a.customerId)).all()).toEqual([]);
     expect(db.select().from(visits).where(eq(visits.customerId, a.customerId)).all()).toEqual([]);
-    expect(db.select().from(inquiries).where(eq(inquiries.customerId, a.customerId)).all().map((i) => i.message)).toEqual([""]);
+    expect(
+      db
+        .select()
+        .from(inquiries)
+        .where(eq(inquiries.customerId, a.customerId))
+        .all()
+        .map((i) => i.message),
+    ).toEqual([""]);
     // The old link is dead.
     expect(() => customerForToken({ db, token: a.token })).toThrow(expect.objectContaining({ code: "not_found" }));
     void b;

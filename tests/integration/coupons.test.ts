@@ -57,7 +57,17 @@ function breadCoupon(extra: Record<string, unknown> = {}) {
   return createCoupon({
     db,
     userId: ownerId,
-    input: { name: "식빵 15%", kind: "percent", amount: 15, min_spend: 6000, categories: ["식빵"], starts_on: today, code_mode: "shared", code: "BREAD15", ...extra },
+    input: {
+      name: "식빵 15%",
+      kind: "percent",
+      amount: 15,
+      min_spend: 6000,
+      categories: ["식빵"],
+      starts_on: today,
+      code_mode: "shared",
+      code: "BREAD15",
+      ...extra,
+    },
   });
 }
 
@@ -101,8 +111,18 @@ describe("one basket, one coupon, every channel", () => {
     const api = await call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: orderBody("010-1111-0003") });
     expect(api.status).toBe(201);
     expect(api.body.order).toMatchObject({ discount: 1500, total: 12000 });
-    const counter = recordStoreSale({ db, source: "counter", actorUserId: ownerId, input: saleInput.parse(saleBody("010-1111-0004", "c-1")) });
-    const pos = await call(salesPOST, { method: "POST", path: "/api/v1/sales", body: saleBody("010-1111-0005", "pos-1"), headers: { authorization: `Bearer ${key}` } });
+    const counter = recordStoreSale({
+      db,
+      source: "counter",
+      actorUserId: ownerId,
+      input: saleInput.parse(saleBody("010-1111-0004", "c-1")),
+    });
+    const pos = await call(salesPOST, {
+      method: "POST",
+      path: "/api/v1/sales",
+      body: saleBody("010-1111-0005", "pos-1"),
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(pos.status).toBe(201);
     expect(pos.body.sale).toMatchObject({ discount: 1500, total: 12000, points_earned: 120 });
 
@@ -116,7 +136,11 @@ describe("one basket, one coupon, every channel", () => {
     // The receipt shows the discount beside the total (its page reads this view).
     expect(loadReceiptBySaleId({ db, saleId: counter.sale.id })!.sale).toMatchObject({ total: 12000, discount: 1500 });
     expect(pos.body.receipt_url).toMatch(/\/r\/[0-9a-f]+$/);
-    const earned = db.select({ delta: pointsLedger.delta }).from(pointsLedger).all().map((r) => r.delta);
+    const earned = db
+      .select({ delta: pointsLedger.delta })
+      .from(pointsLedger)
+      .all()
+      .map((r) => r.delta);
     expect(earned).toEqual([120, 120, 120, 120, 120]);
     expect(db.select().from(couponRedemptions).all()).toHaveLength(5);
   });
@@ -124,32 +148,69 @@ describe("one basket, one coupon, every channel", () => {
   it("refuses with a clear sentence and writes nothing", async () => {
     const coupon = breadCoupon({ total_limit: 1 });
     const ordersBefore = db.select().from(orders).all().length;
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0001", "NOPE")) }))).toContain("없는 쿠폰 코드예요");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0001", "NOPE")) }))).toContain(
+      "없는 쿠폰 코드예요",
+    );
     const small = { ...orderBody("010-2222-0002"), items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }] };
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(small) }))).toContain("6,000원 이상 담아야 쓸 수 있어요. 지금 5,000원이에요");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(small) }))).toContain(
+      "6,000원 이상 담아야 쓸 수 있어요. 지금 5,000원이에요",
+    );
     const bagelsOnly = { ...orderBody("010-2222-0003"), items: [{ product_id: shop.bagel.id, quantity: 3 }] };
     expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(bagelsOnly) }))).toContain("쓸 수 없는 쿠폰이에요");
     setCouponPaused({ db, couponId: coupon.id, paused: true });
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0004")) }))).toContain("쉬고 있는 쿠폰");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0004")) }))).toContain(
+      "쉬고 있는 쿠폰",
+    );
     setCouponPaused({ db, couponId: coupon.id, paused: false });
     placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0005")) });
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0006")) }))).toContain("모두 사용되었어요");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-2222-0006")) }))).toContain(
+      "모두 사용되었어요",
+    );
     expect(db.select().from(orders).all().length).toBe(ordersBefore + 1);
     expect(findCustomerByPhone({ db, phone: "010-2222-0006" })).toBeUndefined();
 
     const api = await call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: orderBody("010-2222-0007") });
     expect(api.status).toBe(422);
-    expect(api.body.error).toMatchObject({ code: "coupon_invalid", message: "준비한 쿠폰이 모두 사용되었어요.", fields: { coupon_code: "준비한 쿠폰이 모두 사용되었어요." } });
-    const pos = await call(salesPOST, { method: "POST", path: "/api/v1/sales", body: saleBody("010-2222-0008", "pos-x"), headers: { authorization: `Bearer ${key}` } });
+    expect(api.body.error).toMatchObject({
+      code: "coupon_invalid",
+      message: "준비한 쿠폰이 모두 사용되었어요.",
+      fields: { coupon_code: "준비한 쿠폰이 모두 사용되었어요." },
+    });
+    const pos = await call(salesPOST, {
+      method: "POST",
+      path: "/api/v1/sales",
+      body: saleBody("010-2222-0008", "pos-x"),
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(pos.status).toBe(422);
     expect(db.select().from(storeSales).all()).toHaveLength(0);
   });
 
   it("refuses an expired coupon and one that has not started", () => {
-    createCoupon({ db, userId: ownerId, input: { name: "지난 쿠폰", kind: "fixed", amount: 1000, starts_on: addDays(today, -10), ends_on: addDays(today, -1), code_mode: "shared", code: "OLD1000" } });
-    createCoupon({ db, userId: ownerId, input: { name: "다음 쿠폰", kind: "fixed", amount: 1000, starts_on: addDays(today, 2), code_mode: "shared", code: "NEXT1000" } });
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-3333-0001", "old1000")) }))).toContain(`기간이 지난 쿠폰이에요. ${addDays(today, -1)}까지`);
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-3333-0001", "next-1000")) }))).toContain(`${addDays(today, 2)}부터`);
+    createCoupon({
+      db,
+      userId: ownerId,
+      input: {
+        name: "지난 쿠폰",
+        kind: "fixed",
+        amount: 1000,
+        starts_on: addDays(today, -10),
+        ends_on: addDays(today, -1),
+        code_mode: "shared",
+        code: "OLD1000",
+      },
+    });
+    createCoupon({
+      db,
+      userId: ownerId,
+      input: { name: "다음 쿠폰", kind: "fixed", amount: 1000, starts_on: addDays(today, 2), code_mode: "shared", code: "NEXT1000" },
+    });
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-3333-0001", "old1000")) }))).toContain(
+      `기간이 지난 쿠폰이에요. ${addDays(today, -1)}까지`,
+    );
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-3333-0001", "next-1000")) }))).toContain(
+      `${addDays(today, 2)}부터`,
+    );
   });
 
   it("gives the use back when the order is cancelled, and follows an edited basket", () => {
@@ -163,7 +224,9 @@ describe("one basket, one coupon, every channel", () => {
       input: { items: [{ product_id: shop.bread.id, quantity: 3, options: [shop.options.whole.id] }] },
     });
     expect(edited).toMatchObject({ subtotal: 15000, discount: 2250, total: 12750 });
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-4444-0002")) }))).toContain("모두 사용되었어요");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-4444-0002")) }))).toContain(
+      "모두 사용되었어요",
+    );
     cancelOrderByStaff({ db, orderId: first.id, reason: "손님 요청", userId: ownerId });
     expect(db.select().from(couponRedemptions).where(isNull(couponRedemptions.releasedAt)).all()).toHaveLength(0);
     const second = placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-4444-0002")) }).order;
@@ -172,16 +235,32 @@ describe("one basket, one coupon, every channel", () => {
   });
 
   it("issues a customer their own code: usable once, by them only", () => {
-    const coupon = createCoupon({ db, userId: ownerId, input: { name: "생일 축하", kind: "fixed", amount: 3000, starts_on: today, code_mode: "issued" } });
+    const coupon = createCoupon({
+      db,
+      userId: ownerId,
+      input: { name: "생일 축하", kind: "fixed", amount: 3000, starts_on: today, code_mode: "issued" },
+    });
     placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0001", null)) });
     const mine = findCustomerByPhone({ db, phone: "010-5555-0001" })!;
     const issued = issueCouponToCustomer({ db }, coupon.id, mine.id);
     expect(issued.code).toMatch(/^[A-Z0-9]{8}$/);
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0002", issued.code)) }))).toContain("다른 분께 드린 코드");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0002", issued.code)) }))).toContain(
+      "다른 분께 드린 코드",
+    );
     const used = placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0001", issued.code.toLowerCase())) }).order;
     expect(used).toMatchObject({ discount: 3000, total: 10500 });
-    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0001", issued.code)) }))).toContain("이미 사용한 쿠폰");
-    expect(refusal(() => recordStoreSale({ db, source: "counter", input: saleInput.parse({ ...saleBody("", "c-9"), customer_phone: undefined, coupon_code: issued.code }) }))).toContain("전화번호를 넣어야");
+    expect(refusal(() => placeOrder({ db, channel: "web", input: orderInput.parse(orderBody("010-5555-0001", issued.code)) }))).toContain(
+      "이미 사용한 쿠폰",
+    );
+    expect(
+      refusal(() =>
+        recordStoreSale({
+          db,
+          source: "counter",
+          input: saleInput.parse({ ...saleBody("", "c-9"), customer_phone: undefined, coupon_code: issued.code }),
+        }),
+      ),
+    ).toContain("전화번호를 넣어야");
   });
 });
 
@@ -205,8 +284,15 @@ describe("export and import", () => {
     const report = await importOrdersCsv({ db: copy, csv: first });
     expect(report.errors).toBe(0);
     expect(exportOrdersCsv({ db: copy })).toBe(first);
-    expect(copy.select({ subtotal: orders.subtotal, discount: orders.discount, total: orders.total }).from(orders).get()).toEqual({ subtotal: 13500, discount: 1500, total: 12000 });
-    expect(copy.select({ discount: storeSales.discount, total: storeSales.total }).from(storeSales).get()).toEqual({ discount: 1500, total: 12000 });
+    expect(copy.select({ subtotal: orders.subtotal, discount: orders.discount, total: orders.total }).from(orders).get()).toEqual({
+      subtotal: 13500,
+      discount: 1500,
+      total: 12000,
+    });
+    expect(copy.select({ discount: storeSales.discount, total: storeSales.total }).from(storeSales).get()).toEqual({
+      discount: 1500,
+      total: 12000,
+    });
   });
 });
 
@@ -216,28 +302,42 @@ describe("the last uses of a limited coupon, raced", () => {
     for (const child of children) if (child.exitCode === null) child.kill();
   });
 
-  it(
-    "60 customers at once for 7 uses: exactly 7 orders carry it, the rest are refused cleanly",
-    async () => {
-      const LIMIT = 7;
-      breadCoupon({ total_limit: LIMIT });
-      const body = (n: number) => ({ ...orderBody(`010-6${String(n).padStart(3, "0")}-0000`), slot: ["09:00-10:00", "10:00-11:00", "11:00-12:00"][n % 3] });
-      const workers = await Promise.all([0, 1, 2].map((w) => startRaceWorker({ via: "route", bodies: Array.from({ length: 15 }, (_, i) => body(w * 15 + i)) }, children)));
-      for (const w of workers) w.go();
-      const local = Promise.all(
-        Array.from({ length: 15 }, (_, i) =>
-          call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: body(45 + i) }).then((r): RaceResult => ({ status: r.status, code: r.body.error?.code ?? null })),
-        ),
-      );
-      const results = [...(await Promise.all(workers.map((w) => w.done))).flat(), ...(await local)];
-      expect(results).toHaveLength(60);
-      expect(results.filter((r) => r.status === 201)).toHaveLength(LIMIT);
-      for (const r of results.filter((r) => r.status !== 201)) expect(r).toEqual({ status: 422, code: "coupon_invalid" });
-      const uses = db.select({ n: sql<number>`count(*)` }).from(couponRedemptions).where(isNull(couponRedemptions.releasedAt)).get()!.n;
-      expect(uses).toBe(LIMIT);
-      expect(db.select().from(orders).where(and(eq(orders.discount, 1500))).all()).toHaveLength(LIMIT);
-      expect(db.select().from(orders).all()).toHaveLength(LIMIT);
-    },
-    120_000,
-  );
+  it("60 customers at once for 7 uses: exactly 7 orders carry it, the rest are refused cleanly", async () => {
+    const LIMIT = 7;
+    breadCoupon({ total_limit: LIMIT });
+    const body = (n: number) => ({
+      ...orderBody(`010-6${String(n).padStart(3, "0")}-0000`),
+      slot: ["09:00-10:00", "10:00-11:00", "11:00-12:00"][n % 3],
+    });
+    const workers = await Promise.all(
+      [0, 1, 2].map((w) => startRaceWorker({ via: "route", bodies: Array.from({ length: 15 }, (_, i) => body(w * 15 + i)) }, children)),
+    );
+    for (const w of workers) w.go();
+    const local = Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        call(ordersPOST, { method: "POST", path: "/api/v1/storefront/orders", body: body(45 + i) }).then((r): RaceResult => ({
+          status: r.status,
+          code: r.body.error?.code ?? null,
+        })),
+      ),
+    );
+    const results = [...(await Promise.all(workers.map((w) => w.done))).flat(), ...(await local)];
+    expect(results).toHaveLength(60);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(LIMIT);
+    for (const r of results.filter((r) => r.status !== 201)) expect(r).toEqual({ status: 422, code: "coupon_invalid" });
+    const uses = db
+      .select({ n: sql<number>`count(*)` })
+      .from(couponRedemptions)
+      .where(isNull(couponRedemptions.releasedAt))
+      .get()!.n;
+    expect(uses).toBe(LIMIT);
+    expect(
+      db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.discount, 1500)))
+        .all(),
+    ).toHaveLength(LIMIT);
+    expect(db.select().from(orders).all()).toHaveLength(LIMIT);
+  }, 120_000);
 });

@@ -14,17 +14,32 @@ import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 
-const HOSTILE = ["=HYPERLINK(\"http://evil.test\",\"x\")", "+SUM(1+1)", "-2+3+cmd|'/C calc'!A0", "@SUM(A1)", "'=already quoted"];
-const HEADER = "external_id,channel,customer_phone,customer_name,placed_at,pickup_date,status,arrived_at,completed_at,total,points_earned,items";
+const HOSTILE = ['=HYPERLINK("http://evil.test","x")', "+SUM(1+1)", "-2+3+cmd|'/C calc'!A0", "@SUM(A1)", "'=already quoted"];
+const HEADER =
+  "external_id,channel,customer_phone,customer_name,placed_at,pickup_date,status,arrived_at,completed_at,total,points_earned,items";
 
 function hostileHistory() {
   const db = freshDb();
   shopWithProducts(db);
   HOSTILE.forEach((name, i) => {
     const who = customer(db, `0106892467${i}`, name);
-    const product = db.insert(products).values({ name: `${name} 빵`, price: 1000, active: false }).returning().get();
-    const id = order(db, { customerId: who, channel: "web", status: "picked_up", pickupDate: "2026-02-03", pickedUpAt: at("2026-02-03", "10:00") + i, total: 1000, points: 10 });
-    db.insert(orderItems).values({ orderId: id, productId: product.id, productName: product.name, unitPrice: 1000, quantity: 1, lineTotal: 1000 }).run();
+    const product = db
+      .insert(products)
+      .values({ name: `${name} 빵`, price: 1000, active: false })
+      .returning()
+      .get();
+    const id = order(db, {
+      customerId: who,
+      channel: "web",
+      status: "picked_up",
+      pickupDate: "2026-02-03",
+      pickedUpAt: at("2026-02-03", "10:00") + i,
+      total: 1000,
+      points: 10,
+    });
+    db.insert(orderItems)
+      .values({ orderId: id, productId: product.id, productName: product.name, unitPrice: 1000, quantity: 1, lineTotal: 1000 })
+      .run();
   });
   sale(db, { customerId: null, occurredAt: at("2026-02-04", "13:00"), total: 3500 });
   return db;
@@ -59,15 +74,32 @@ describe("the CSV export", () => {
     expect(report.errors).toBe(0);
     expect(exportOrdersCsv({ db })).toBe(first);
     // The hostile text arrives as typed, not with the escape apostrophe.
-    const names = db.select({ name: customers.name }).from(customers).all().map((c) => c.name);
+    const names = db
+      .select({ name: customers.name })
+      .from(customers)
+      .all()
+      .map((c) => c.name);
     expect(names).toContain("+SUM(1+1)");
     expect(names).toContain("'=already quoted");
-    expect(db.select({ phone: customers.phone }).from(customers).all().map((c) => c.phone)).toContain("01068924670");
-    expect(db.select({ name: orderItems.productName }).from(orderItems).all().map((i) => i.name)).toContain("-2+3+cmd|'/C calc'!A0 빵");
+    expect(
+      db
+        .select({ phone: customers.phone })
+        .from(customers)
+        .all()
+        .map((c) => c.phone),
+    ).toContain("01068924670");
+    expect(
+      db
+        .select({ name: orderItems.productName })
+        .from(orderItems)
+        .all()
+        .map((i) => i.name),
+    ).toContain("-2+3+cmd|'/C calc'!A0 빵");
   });
 
   it("escapes so that unescaping gives back any text", () => {
-    for (const text of [...HOSTILE, "\t=1+1", "\r=1+1", "plain", "'quoted", "''=x", "", "010-1234-5678"]) expect(restoreCell(neutralizeCell(text))).toBe(text);
+    for (const text of [...HOSTILE, "\t=1+1", "\r=1+1", "plain", "'quoted", "''=x", "", "010-1234-5678"])
+      expect(restoreCell(neutralizeCell(text))).toBe(text);
   });
 });
 
@@ -88,9 +120,17 @@ describe("the import", () => {
   it("gives an imported counter sale its own receipt token, like a sale rung up at the counter", async () => {
     const db = freshDb();
     shopWithProducts(db);
-    const csv = [HEADER, `t1,store,,,,,picked_up,,2026-01-05T11:00:00+09:00,3500,,새 빵 x 1`, `t2,store,,,,,picked_up,,2026-01-05T12:00:00+09:00,3500,,새 빵 x 1`].join("\n");
+    const csv = [
+      HEADER,
+      `t1,store,,,,,picked_up,,2026-01-05T11:00:00+09:00,3500,,새 빵 x 1`,
+      `t2,store,,,,,picked_up,,2026-01-05T12:00:00+09:00,3500,,새 빵 x 1`,
+    ].join("\n");
     expect((await importOrdersCsv({ db, csv })).imported).toBe(2);
-    const tokens = db.select({ token: storeSales.receiptToken }).from(storeSales).all().map((r) => r.token);
+    const tokens = db
+      .select({ token: storeSales.receiptToken })
+      .from(storeSales)
+      .all()
+      .map((r) => r.token);
     expect(tokens).toEqual([expect.stringMatching(/^[0-9a-f]{36}$/), expect.stringMatching(/^[0-9a-f]{36}$/)]);
     expect(tokens[0]).not.toBe(tokens[1]);
   });
@@ -129,7 +169,11 @@ describe("the import", () => {
     const report = await importOrdersCsv({ db, csv });
     expect(report.results.map((r) => r.result)).toEqual(["error", "imported", "imported"]);
     expect(report.results[0].messages[0]).toContain("(999 > 35)");
-    expect(stockForDate({ db, date: tomorrow, productIds: [bagel.id] }).get(bagel.id)).toMatchObject({ planned: 35, reserved: 2, available: 33 });
+    expect(stockForDate({ db, date: tomorrow, productIds: [bagel.id] }).get(bagel.id)).toMatchObject({
+      planned: 35,
+      reserved: 2,
+      available: 33,
+    });
     expect(db.select().from(orders).where(eq(orders.externalId, "f1")).all()).toHaveLength(0);
   });
 });

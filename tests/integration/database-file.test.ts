@@ -87,7 +87,12 @@ describe("file permissions", () => {
 
 describe("a database file that cannot be used", () => {
   const cases: { name: string; prepare: (file: string) => void; problem: string; remedy: string; asUser?: boolean }[] = [
-    { name: "corrupt", prepare: (f) => fs.writeFileSync(f, Buffer.alloc(8192, 0x41)), problem: "SQLite 데이터베이스가 아니거나", remedy: "restore --from" },
+    {
+      name: "corrupt",
+      prepare: (f) => fs.writeFileSync(f, Buffer.alloc(8192, 0x41)),
+      problem: "SQLite 데이터베이스가 아니거나",
+      remedy: "restore --from",
+    },
     {
       name: "truncated",
       prepare: (f) => {
@@ -101,25 +106,33 @@ describe("a database file that cannot be used", () => {
     { name: "unreadable", prepare: (f) => fs.chmodSync(f, 0o000), problem: "읽기 권한이 없어요", remedy: "chmod 600", asUser: true },
   ];
 
-  it.each(cases)("$name: the CLI names the file, the problem and the fix, exit 1", ({ prepare, problem, remedy, asUser }) => {
-    const file = migratedFile();
-    prepare(file);
-    const r = run("scripts/cli.ts", file, ["import-orders", "/dev/null"], asUser);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain(file);
-    expect(r.out).toContain(problem);
-    expect(r.out).toContain(remedy);
-    expect(r.out).not.toContain("SqliteError");
-  }, 90_000);
+  it.each(cases)(
+    "$name: the CLI names the file, the problem and the fix, exit 1",
+    ({ prepare, problem, remedy, asUser }) => {
+      const file = migratedFile();
+      prepare(file);
+      const r = run("scripts/cli.ts", file, ["import-orders", "/dev/null"], asUser);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(file);
+      expect(r.out).toContain(problem);
+      expect(r.out).toContain(remedy);
+      expect(r.out).not.toContain("SqliteError");
+    },
+    90_000,
+  );
 
-  it.each(cases.filter((c) => c.name === "corrupt" || c.name === "unreadable"))("$name: the server start says the same in its log and exits 1", ({ prepare, problem, asUser }) => {
-    const file = migratedFile();
-    prepare(file);
-    const r = run("scripts/start.ts", file, [], asUser);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain(file);
-    expect(r.out).toContain(problem);
-  }, 90_000);
+  it.each(cases.filter((c) => c.name === "corrupt" || c.name === "unreadable"))(
+    "$name: the server start says the same in its log and exits 1",
+    ({ prepare, problem, asUser }) => {
+      const file = migratedFile();
+      prepare(file);
+      const r = run("scripts/start.ts", file, [], asUser);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(file);
+      expect(r.out).toContain(problem);
+    },
+    90_000,
+  );
 });
 
 describe("a database replaced under a running server (restore --force)", () => {

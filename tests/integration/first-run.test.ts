@@ -43,7 +43,13 @@ describe("the seeded demo", () => {
         db,
         channel: "web",
         now,
-        input: orderInput.parse({ pickup_date: menu.selected!.date, slot: slot.slot, customer: { name: "데모 손님", phone: "010-5555-0101" }, consent: { privacy: true }, items: [{ product_id: product.id, quantity: 1 }] }),
+        input: orderInput.parse({
+          pickup_date: menu.selected!.date,
+          slot: slot.slot,
+          customer: { name: "데모 손님", phone: "010-5555-0101" },
+          consent: { privacy: true },
+          items: [{ product_id: product.id, quantity: 1 }],
+        }),
       });
       expect(order.status).toBe("placed");
     });

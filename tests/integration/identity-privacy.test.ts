@@ -46,7 +46,19 @@ function order(name: string, phone: string, marketing = false) {
   }).order;
 }
 
-function consult({ name, phone, token, marketing = false, wish = "촉촉하게" }: { name?: string; phone?: string; token?: string; marketing?: boolean; wish?: string }) {
+function consult({
+  name,
+  phone,
+  token,
+  marketing = false,
+  wish = "촉촉하게",
+}: {
+  name?: string;
+  phone?: string;
+  token?: string;
+  marketing?: boolean;
+  wish?: string;
+}) {
   const template = getActiveTemplateBySlug({ db, slug: "bread-taste" })!;
   return submitConsultation({
     db,
@@ -119,7 +131,9 @@ describe("a consultation form sent with an existing customer's phone and no priv
     const owner = customerByPhone("01012345678");
     const other = customerByPhone("01098765432");
     const { submissionId } = consult({ name: "김단골", phone: "010-1234-5678" });
-    expect(() => confirmSubmission({ db, submissionId, by: { token: other.token } })).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => confirmSubmission({ db, submissionId, by: { token: other.token } })).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
     expect(db.select().from(consultationSubmissions).get()!.confirmed).toBe(false);
     confirmSubmission({ db, submissionId, by: { token: owner.token } });
     expect(loadMyData({ db, token: owner.token }).submissions[0].confirmed).toBe(true);

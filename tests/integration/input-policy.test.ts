@@ -50,14 +50,24 @@ describe("numbers", () => {
     ["null", null],
     ["an empty string", ""],
   ])("POST /api/v1/sales refuses a quantity that is %s", async (_, quantity) => {
-    const res = await call(salesPOST, { method: "POST", path: "/api/v1/sales", headers: auth(), body: { items: [{ product_id: shop.bagel.id, quantity }] } });
+    const res = await call(salesPOST, {
+      method: "POST",
+      path: "/api/v1/sales",
+      headers: auth(),
+      body: { items: [{ product_id: shop.bagel.id, quantity }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields["items.0.quantity"]).toBeTruthy();
     expect(db.select().from(storeSales).all()).toHaveLength(0);
   });
 
   it("POST /api/v1/sales still takes a number, and digits as a form sends them", async () => {
-    const res = await call(salesPOST, { method: "POST", path: "/api/v1/sales", headers: auth(), body: { items: [{ product_id: String(shop.bagel.id), quantity: "2" }] } });
+    const res = await call(salesPOST, {
+      method: "POST",
+      path: "/api/v1/sales",
+      headers: auth(),
+      body: { items: [{ product_id: String(shop.bagel.id), quantity: "2" }] },
+    });
     expect(res.status).toBe(201);
     expect(res.body.sale.items[0].quantity).toBe(2);
   });
@@ -74,7 +84,12 @@ describe("bodies that are not JSON", () => {
     ["POST /api/v1/sales", salesPOST, "/api/v1/sales"],
     ["POST /api/live/rack", rackPOST, "/api/live/rack"],
   ] as const)("%s answers 415 to text/plain", async (_, handler, path) => {
-    const res = await call(handler, { method: "POST", path, headers: { ...auth(), "content-type": "text/plain" }, rawBody: JSON.stringify({ items: [{ product_id: 1, quantity: 1 }] }) });
+    const res = await call(handler, {
+      method: "POST",
+      path,
+      headers: { ...auth(), "content-type": "text/plain" },
+      rawBody: JSON.stringify({ items: [{ product_id: 1, quantity: 1 }] }),
+    });
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe("unsupported_media_type");
   });
@@ -94,7 +109,13 @@ describe("names", () => {
     const res = await call(ordersPOST, {
       method: "POST",
       path: "/api/v1/storefront/orders",
-      body: { pickup_date: tomorrow, slot: "10:00-11:00", customer: { name, phone: "010-1234-5678" }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] },
+      body: {
+        pickup_date: tomorrow,
+        slot: "10:00-11:00",
+        customer: { name, phone: "010-1234-5678" },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bagel.id, quantity: 1 }],
+      },
     });
     expect(res.status).toBe(400);
     const problem = nameProblem(name.normalize("NFC").trim())!;
@@ -114,7 +135,13 @@ describe("names", () => {
       submitConsultation({
         db,
         slug: "bread-taste",
-        input: { templateVersionId: template.version.id, name, phone: "010-1234-5678", consent: true, rawAnswers: { favourites: ["케이크"], sweetness: "3", texture: "쫄깃한" } },
+        input: {
+          templateVersionId: template.version.id,
+          name,
+          phone: "010-1234-5678",
+          consent: true,
+          rawAnswers: { favourites: ["케이크"], sweetness: "3", texture: "쫄깃한" },
+        },
       }),
     ).toThrow(expect.objectContaining({ fields: expect.objectContaining({ name: nameProblem(name.normalize("NFC").trim()) }) }));
   });
@@ -123,7 +150,13 @@ describe("names", () => {
     const { order } = placeOrder({
       db,
       channel: "web",
-      input: orderInput.parse({ pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "김단골", phone: "010-1234-5678" }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] }),
+      input: orderInput.parse({
+        pickup_date: tomorrow,
+        slot: "10:00-11:00",
+        customer: { name: "김단골", phone: "010-1234-5678" },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bagel.id, quantity: 1 }],
+      }),
     });
     const token = db.$client.prepare("select token from customers where id = ?").get(order.customerId) as { token: string };
     expect(() => correctName({ db, token: token.token, name })).toThrow(expect.objectContaining({ code: "validation" }));
@@ -148,12 +181,16 @@ describe("the inquiry limit", () => {
       refused = e;
     }
     expect(translateError(refused as AppError, "ko").fields).toEqual({ message: "문의는 2,000자까지 적을 수 있어요." });
-    expect(createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: "가".repeat(MAX_INQUIRY_LENGTH), privacy: true } }).inquiry.message).toHaveLength(MAX_INQUIRY_LENGTH);
+    expect(
+      createInquiry({ db, input: { name: "김단골", phone: "010-1234-5678", message: "가".repeat(MAX_INQUIRY_LENGTH), privacy: true } })
+        .inquiry.message,
+    ).toHaveLength(MAX_INQUIRY_LENGTH);
   });
 });
 
 describe("the import", () => {
-  const header = "external_id,channel,customer_phone,customer_name,placed_at,pickup_date,status,arrived_at,completed_at,total,points_earned,items";
+  const header =
+    "external_id,channel,customer_phone,customer_name,placed_at,pickup_date,status,arrived_at,completed_at,total,points_earned,items";
   it("refuses NUL bytes in product names, names with line breaks and absurd points, row by row", async () => {
     const csv = [
       header,
@@ -167,6 +204,12 @@ describe("the import", () => {
     expect(report.results[0].messages.join(" ")).toContain("items:");
     expect(report.results[1].messages.join(" ")).toContain("줄바꿈");
     expect(report.results[2].messages.join(" ")).toContain("1,000,000");
-    expect(db.select({ name: products.name }).from(products).all().map((p) => p.name)).not.toContain("바게\u0000트");
+    expect(
+      db
+        .select({ name: products.name })
+        .from(products)
+        .all()
+        .map((p) => p.name),
+    ).not.toContain("바게\u0000트");
   });
 });

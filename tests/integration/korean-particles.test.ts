@@ -25,14 +25,28 @@ it("an impossible status change names the target status with its particle", () =
   const { order } = placeOrder({
     db,
     channel: "web",
-    input: orderInput.parse({ pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "김하나", phone: "010-1111-2222" }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] }),
+    input: orderInput.parse({
+      pickup_date: tomorrow,
+      slot: "10:00-11:00",
+      customer: { name: "김하나", phone: "010-1111-2222" },
+      consent: { privacy: true },
+      items: [{ product_id: shop.bagel.id, quantity: 1 }],
+    }),
   });
   changeOrderStatus({ db, orderId: order.id, to: "picked_up", actor: { type: "system" } });
-  expect(() => changeOrderStatus({ db, orderId: order.id, to: "no_show", actor: { type: "system" } })).toThrow("수령완료 상태에서 노쇼로 바꿀 수 없어요.");
+  expect(() => changeOrderStatus({ db, orderId: order.id, to: "no_show", actor: { type: "system" } })).toThrow(
+    "수령완료 상태에서 노쇼로 바꿀 수 없어요.",
+  );
 });
 
 it("an order for a product not baked that day names it with its particle", () => {
-  const input = orderInput.parse({ pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "김하나", phone: "010-1111-2222" }, consent: { privacy: true }, items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }] });
+  const input = orderInput.parse({
+    pickup_date: tomorrow,
+    slot: "10:00-11:00",
+    customer: { name: "김하나", phone: "010-1111-2222" },
+    consent: { privacy: true },
+    items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }],
+  });
   expect(() => placeOrder({ db, channel: "web", input })).toThrow("우유식빵은 그날 준비하지 않아요.");
 });
 
@@ -45,9 +59,11 @@ it("no catalogue or rule text keeps a both-ways particle placeholder", () => {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.(json|ts|tsx)$/.test(entry.name) && !/korean-particle/.test(entry.name)) {
-        fs.readFileSync(full, "utf8").split("\n").forEach((line, i) => {
-          if (placeholder.test(line)) offenders.push(`${path.relative(root, full)}:${i + 1}: ${line.trim()}`);
-        });
+        fs.readFileSync(full, "utf8")
+          .split("\n")
+          .forEach((line, i) => {
+            if (placeholder.test(line)) offenders.push(`${path.relative(root, full)}:${i + 1}: ${line.trim()}`);
+          });
       }
     }
   };

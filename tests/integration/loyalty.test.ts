@@ -38,7 +38,17 @@ async function post(path: "sales" | "returns", body: unknown, auth: string | nul
 
 /** An anonymous counter sale: 2 bagels (3,500) + 1 bread (5,000) = 12,000. */
 function anonymousSale(now = Date.now()) {
-  return recordStoreSale({ db, source: "counter", now, input: { items: [{ product_id: bagelId, quantity: 2 }, { product_id: breadId, quantity: 1 }] } as never }).sale;
+  return recordStoreSale({
+    db,
+    source: "counter",
+    now,
+    input: {
+      items: [
+        { product_id: bagelId, quantity: 2 },
+        { product_id: breadId, quantity: 1 },
+      ],
+    } as never,
+  }).sale;
 }
 
 beforeEach(() => {
@@ -72,14 +82,18 @@ describe("receipt QR", () => {
     expect(row).toMatchObject({ customerId: claimed.customerId, pointsEarned: 120, claimConfirmed: true });
     expect(row.claimedAt).not.toBeNull();
     expect(pointsBalance({ db, customerId: claimed.customerId })).toBe(120);
-    expect(() => claimReceipt({ db, token: sale.receiptToken!, phone: "010-9999-0000", confirmed: false })).toThrow(expect.objectContaining({ code: "conflict", message: expect.stringContaining("이미 적립") }));
+    expect(() => claimReceipt({ db, token: sale.receiptToken!, phone: "010-9999-0000", confirmed: false })).toThrow(
+      expect.objectContaining({ code: "conflict", message: expect.stringContaining("이미 적립") }),
+    );
     expect(db.select().from(pointsLedger).all()).toHaveLength(1);
   });
 
   it("refuses a claim after 14 days with a clear sentence, and writes nothing", () => {
     const soldAt = Date.now() - CLAIM_WINDOW_DAYS * DAY - 60_000;
     const sale = anonymousSale(soldAt);
-    expect(() => claimReceipt({ db, token: sale.receiptToken!, phone: "010-2222-3333", confirmed: false })).toThrow(expect.objectContaining({ message: "구매 후 14일이 지나 이 영수증은 적립할 수 없어요." }));
+    expect(() => claimReceipt({ db, token: sale.receiptToken!, phone: "010-2222-3333", confirmed: false })).toThrow(
+      expect.objectContaining({ message: "구매 후 14일이 지나 이 영수증은 적립할 수 없어요." }),
+    );
     expect(db.select().from(customers).all()).toHaveLength(0);
     expect(db.select().from(storeSales).get()!.customerId).toBeNull();
   });
@@ -89,7 +103,11 @@ describe("receipt QR", () => {
     const startAt = Date.now() + 1500;
     const run = (phone: string) =>
       new Promise<{ ok: boolean; code?: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, tsFileArgs("tests/integration/loyalty-worker.ts", JSON.stringify({ token: sale.receiptToken, phone, startAt })), { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(
+          process.execPath,
+          tsFileArgs("tests/integration/loyalty-worker.ts", JSON.stringify({ token: sale.receiptToken, phone, startAt })),
+          { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] },
+        );
         let out = "";
         let err = "";
         child.stdout.on("data", (d) => (out += d));
@@ -106,18 +124,27 @@ describe("receipt QR", () => {
 
   it("asks for a review once claimed; the review shows for the customer", () => {
     const sale = anonymousSale();
-    expect(() => submitSaleReview({ db, receiptToken: sale.receiptToken!, input: { rating: 5 } })).toThrow(expect.objectContaining({ code: "invalid_transition" }));
+    expect(() => submitSaleReview({ db, receiptToken: sale.receiptToken!, input: { rating: 5 } })).toThrow(
+      expect.objectContaining({ code: "invalid_transition" }),
+    );
     const { customerId } = claimReceipt({ db, token: sale.receiptToken!, phone: "010-2222-3333", confirmed: false });
     submitSaleReview({ db, receiptToken: sale.receiptToken!, input: { rating: 4, comment: "맛있어요" } });
     expect(listReviews({ db, customerId })).toMatchObject([{ rating: 4, comment: "맛있어요", saleId: sale.id, pickupDate: today }]);
-    expect(() => submitSaleReview({ db, receiptToken: sale.receiptToken!, input: { rating: 3 } })).toThrow(expect.objectContaining({ code: "conflict" }));
+    expect(() => submitSaleReview({ db, receiptToken: sale.receiptToken!, input: { rating: 3 } })).toThrow(
+      expect.objectContaining({ code: "conflict" }),
+    );
   });
 });
 
 describe("tiers", () => {
   it("the tier held at purchase sets the rate, stored on the entry; the purchase lifts the tier in the same transaction", () => {
     createTier({ db, input: { name: "GOLD", window_days: 90, threshold_won: 20_000, points_rate_bp: 300 } });
-    const sale = (n: number) => recordStoreSale({ db, source: "counter", input: { customer_phone: "010-3333-4444", items: [{ product_id: breadId, quantity: n }] } as never });
+    const sale = (n: number) =>
+      recordStoreSale({
+        db,
+        source: "counter",
+        input: { customer_phone: "010-3333-4444", items: [{ product_id: breadId, quantity: n }] } as never,
+      });
     const first = sale(4); // 20,000 at the shop's 1 %: 200 points; now GOLD
     expect(first.sale.pointsEarned).toBe(200);
     const customerId = first.sale.customerId!;
@@ -125,14 +152,26 @@ describe("tiers", () => {
     const second = sale(1); // 5,000 at 3 %: 150
     expect(second.sale.pointsEarned).toBe(150);
     const rates = db.select({ rate: pointsLedger.rateBp, delta: pointsLedger.delta }).from(pointsLedger).all();
-    expect(rates).toEqual([{ rate: 100, delta: 200 }, { rate: 300, delta: 150 }]);
+    expect(rates).toEqual([
+      { rate: 100, delta: 200 },
+      { rate: 300, delta: 150 },
+    ]);
   });
 
   it("shows what is left to the next tier, and the nightly run drops a tier whose spend left the window", () => {
     createTier({ db, input: { name: "SILVER", window_days: 30, threshold_won: 10_000, points_rate_bp: 200 } });
     createTier({ db, input: { name: "GOLD", window_days: 30, threshold_won: 30_000, points_rate_bp: 300 } });
     const longAgo = Date.now() - 20 * DAY;
-    const s = recordStoreSale({ db, source: "api", now: longAgo + 1000, input: { customer_phone: "010-3333-4444", occurred_at: new Date(longAgo).toISOString(), items: [{ product_id: breadId, quantity: 3 }] } as never });
+    const s = recordStoreSale({
+      db,
+      source: "api",
+      now: longAgo + 1000,
+      input: {
+        customer_phone: "010-3333-4444",
+        occurred_at: new Date(longAgo).toISOString(),
+        items: [{ product_id: breadId, quantity: 3 }],
+      } as never,
+    });
     const customerId = s.sale.customerId!;
     expect(tierStatus({ db, customerId })).toMatchObject({ tier: { name: "SILVER" }, next: { name: "GOLD", remainingWon: 15_000 } });
     runNightlyTierRecompute({ db, now: Date.now() + 11 * DAY });
@@ -142,16 +181,33 @@ describe("tiers", () => {
 
 describe("returns", () => {
   function identifiedSale() {
-    return recordStoreSale({ db, source: "counter", input: { customer_phone: "010-5555-6666", items: [{ product_id: bagelId, quantity: 2 }, { product_id: breadId, quantity: 1 }] } as never }).sale;
+    return recordStoreSale({
+      db,
+      source: "counter",
+      input: {
+        customer_phone: "010-5555-6666",
+        items: [
+          { product_id: bagelId, quantity: 2 },
+          { product_id: breadId, quantity: 1 },
+        ],
+      } as never,
+    }).sale;
   }
 
   it("reverses exactly the points of the returned items with a new ledger entry", () => {
     const sale = identifiedSale(); // 12,000 → 120 points
-    const r = recordReturn({ db, source: "staff", input: { sale_id: sale.id, items: [{ product_id: bagelId, quantity: 1 }], refund: 3500, method: "card" } });
+    const r = recordReturn({
+      db,
+      source: "staff",
+      input: { sale_id: sale.id, items: [{ product_id: bagelId, quantity: 1 }], refund: 3500, method: "card" },
+    });
     expect(r.ret.pointsReversed).toBe(35);
     expect(r.items).toEqual([{ productId: bagelId, name: "플레인 베이글", quantity: 1, amount: 3500 }]);
     const ledger = db.select({ delta: pointsLedger.delta, reason: pointsLedger.reason }).from(pointsLedger).all();
-    expect(ledger).toEqual([{ delta: 120, reason: "earn" }, { delta: -35, reason: "return" }]);
+    expect(ledger).toEqual([
+      { delta: 120, reason: "earn" },
+      { delta: -35, reason: "return" },
+    ]);
     // The rest: everything left, exactly what still stands.
     const rest = recordReturn({ db, source: "staff", input: { sale_id: sale.id, items: [], refund: 8500, method: "cash" } });
     expect(rest.ret.pointsReversed).toBe(85);
@@ -159,21 +215,46 @@ describe("returns", () => {
   });
 
   it("a discounted sale's lines share the discount; a picked-up order returns too", () => {
-    const sale = recordStoreSale({ db, source: "api", input: { customer_phone: "010-5555-6666", total: 6000, items: [{ product_id: breadId, quantity: 1 }, { product_id: bagelId, quantity: 2 }] } as never }).sale;
-    const r = recordReturn({ db, source: "staff", input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 2500, method: "card" } });
+    const sale = recordStoreSale({
+      db,
+      source: "api",
+      input: {
+        customer_phone: "010-5555-6666",
+        total: 6000,
+        items: [
+          { product_id: breadId, quantity: 1 },
+          { product_id: bagelId, quantity: 2 },
+        ],
+      } as never,
+    }).sale;
+    const r = recordReturn({
+      db,
+      source: "staff",
+      input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 2500, method: "card" },
+    });
     expect(r.items[0].amount).toBe(2500); // 5,000 of 12,000 list, of 6,000 paid
     expect(r.ret.pointsReversed).toBe(25);
 
     const placed = fixtureOrder(db, { status: "placed", pickupDate: today });
-    expect(() => recordReturn({ db, source: "staff", input: { order_id: placed, items: [], refund: 0, method: "card" } })).toThrow(expect.objectContaining({ code: "invalid_transition" }));
+    expect(() => recordReturn({ db, source: "staff", input: { order_id: placed, items: [], refund: 0, method: "card" } })).toThrow(
+      expect.objectContaining({ code: "invalid_transition" }),
+    );
   });
 
   it("puts returned goods of today's plan back into available stock when asked", () => {
     const sale = identifiedSale();
     expect(stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)!.available).toBe(8);
-    recordReturn({ db, source: "staff", input: { sale_id: sale.id, items: [{ product_id: bagelId, quantity: 2 }], refund: 7000, method: "card", restock: true } });
+    recordReturn({
+      db,
+      source: "staff",
+      input: { sale_id: sale.id, items: [{ product_id: bagelId, quantity: 2 }], refund: 7000, method: "card", restock: true },
+    });
     expect(stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)!.available).toBe(10);
-    recordReturn({ db, source: "staff", input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 5000, method: "card", restock: false } });
+    recordReturn({
+      db,
+      source: "staff",
+      input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 5000, method: "card", restock: false },
+    });
     expect(stockForDate({ db, date: today, productIds: [breadId] }).get(breadId)!.available).toBe(9);
   });
 
@@ -184,14 +265,27 @@ describe("returns", () => {
     expect((await post("returns", body, "dg_wrong")).status).toBe(401);
     const first = await post("returns", body);
     expect(first.status).toBe(201);
-    expect(first.body.return).toMatchObject({ external_id: "ret-1", sale_id: sale.id, refund: 3500, method: "card", points_reversed: 35, items: [{ product_id: bagelId, quantity: 1, amount: 3500 }] });
+    expect(first.body.return).toMatchObject({
+      external_id: "ret-1",
+      sale_id: sale.id,
+      refund: 3500,
+      method: "card",
+      points_reversed: 35,
+      items: [{ product_id: bagelId, quantity: 1, amount: 3500 }],
+    });
     const again = await post("returns", body);
     expect(again.status).toBe(200);
     expect(again.body.return.id).toBe(first.body.return.id);
     const clash = await post("returns", { ...body, refund: 3000 });
     expect(clash.status).toBe(409);
     expect(clash.body.error.code).toBe("idempotency_conflict");
-    const tooMany = await post("returns", { external_id: "ret-2", sale_id: sale.id, items: [{ product_id: bagelId, quantity: 2 }], refund: 0, method: "card" });
+    const tooMany = await post("returns", {
+      external_id: "ret-2",
+      sale_id: sale.id,
+      items: [{ product_id: bagelId, quantity: 2 }],
+      refund: 0,
+      method: "card",
+    });
     expect(tooMany.status).toBe(409);
     expect(tooMany.body.error.code).toBe("return_exceeds_purchase");
     expect(tooMany.body.error.fields["items.0.quantity"]).toBeTruthy();
@@ -204,7 +298,11 @@ describe("returns", () => {
   it("an owner's stored rate change does not change the points a return takes back", () => {
     const sale = identifiedSale();
     db.update(shopSettings).set({ pointsRateBp: 500 }).run();
-    const r = recordReturn({ db, source: "staff", input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 5000, method: "card" } });
+    const r = recordReturn({
+      db,
+      source: "staff",
+      input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 5000, method: "card" },
+    });
     expect(r.ret.pointsReversed).toBe(50);
   });
 });

@@ -23,7 +23,7 @@ function history() {
   const db = freshDb();
   const { bread, bagel } = shopWithProducts(db);
   let seed = 7;
-  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const people = Array.from({ length: 15 }, (_, i) => customer(db, `0105555${String(1000 + i)}`, `고객${i}`));
   for (let day = 0; day < 60; day++) {
     const date = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
@@ -43,11 +43,18 @@ function history() {
         total,
         points: status === "picked_up" && who ? (rand() < 0.95 ? Math.floor(total / 100) : 1) : 0,
       });
-      db.insert(orderItems).values({ orderId: id, productId: bread.id, productName: bread.name, unitPrice: 5000, quantity: 1 + k, lineTotal: 5000 * (1 + k) }).run();
+      db.insert(orderItems)
+        .values({ orderId: id, productId: bread.id, productName: bread.name, unitPrice: 5000, quantity: 1 + k, lineTotal: 5000 * (1 + k) })
+        .run();
     }
     const who = rand() < 0.6 ? people[Math.floor(rand() * people.length)] : null;
     const total = 3500 * (1 + Math.floor(rand() * 3));
-    sale(db, { customerId: who, occurredAt: at(date, "13:00") + Math.floor(rand() * 3600_000), total, points: who ? Math.floor(total / 100) : 0 });
+    sale(db, {
+      customerId: who,
+      occurredAt: at(date, "13:00") + Math.floor(rand() * 3600_000),
+      total,
+      points: who ? Math.floor(total / 100) : 0,
+    });
   }
   void bagel;
   return db;
@@ -82,7 +89,14 @@ describe("export → import round trip", () => {
     const target = freshDb();
     createShop({ db: target, input: { shopName: "새 가게", email: "o@example.com", password: "correct-horse-9" } });
     const key2 = createApiKey({ db: target, name: "t" }).key;
-    const res = await importPOST(new Request("http://x/api/v1/import/orders", { method: "POST", body: csv, ...auth(key2, { "content-type": "text/csv; charset=utf-8" }) }), ctx);
+    const res = await importPOST(
+      new Request("http://x/api/v1/import/orders", {
+        method: "POST",
+        body: csv,
+        ...auth(key2, { "content-type": "text/csv; charset=utf-8" }),
+      }),
+      ctx,
+    );
     expect(res.status).toBe(201);
     const report = await res.json();
     expect(report).toMatchObject({ errors: 0, skipped: 0, imported: 240 });
@@ -90,7 +104,10 @@ describe("export → import round trip", () => {
     expect(await metrics(key2, "2026-01-01", "2026-03-01")).toEqual(before.all);
 
     // Importing the same export again writes nothing more.
-    const again = await importPOST(new Request("http://x/api/v1/import/orders", { method: "POST", body: csv, ...auth(key2, { "content-type": "text/csv" }) }), ctx);
+    const again = await importPOST(
+      new Request("http://x/api/v1/import/orders", { method: "POST", body: csv, ...auth(key2, { "content-type": "text/csv" }) }),
+      ctx,
+    );
     expect(await again.json()).toMatchObject({ imported: 0, skipped: 240, errors: 0 });
     expect(target.select().from(orders).all()).toHaveLength(180);
     expect(target.select().from(storeSales).all()).toHaveLength(60);
@@ -113,11 +130,15 @@ describe("import report", () => {
       "A6,store,+82 10 3333 4444,,,,picked_up,,2026-02-03 14:00,7000,70,플레인 베이글 x 2",
       "",
     ].join("\r\n");
-    const res = await importPOST(new Request("http://x/api/v1/import/orders", { method: "POST", body: csv, ...auth(key, { "content-type": "text/csv" }) }), ctx);
+    const res = await importPOST(
+      new Request("http://x/api/v1/import/orders", { method: "POST", body: csv, ...auth(key, { "content-type": "text/csv" }) }),
+      ctx,
+    );
     expect(res.status).toBe(201);
     const report = await res.json();
     expect(report).toMatchObject({ rows: 7, imported: 2, skipped: 1, errors: 4 });
-    const byId = (id: string, line: number) => report.results.find((r: { external_id: string; line: number }) => r.external_id === id && r.line === line);
+    const byId = (id: string, line: number) =>
+      report.results.find((r: { external_id: string; line: number }) => r.external_id === id && r.line === line);
     expect(byId("A1", 2)).toMatchObject({ result: "imported", kind: "order" });
     expect(byId("A2", 3).messages.join()).toMatch(/채널\(channel\) "kiosk"/);
     expect(byId("A3", 4).messages.join()).toMatch(/placed_at "2026-02-30 18:00"/);
@@ -129,30 +150,68 @@ describe("import report", () => {
     // In the database: the good rows only, nothing of the bad ones.
     const o = db.select().from(orders).all();
     expect(o).toHaveLength(1);
-    expect(o[0]).toMatchObject({ externalId: "A1", total: 12000, pointsEarned: 120, pickedUpAt: at("2026-02-02", "10:01") + 30_000, arrivedAt: at("2026-02-02", "10:00") });
-    expect(db.select().from(customers).all().map((c) => [c.phone, c.name])).toEqual([
+    expect(o[0]).toMatchObject({
+      externalId: "A1",
+      total: 12000,
+      pointsEarned: 120,
+      pickedUpAt: at("2026-02-02", "10:01") + 30_000,
+      arrivedAt: at("2026-02-02", "10:00"),
+    });
+    expect(
+      db
+        .select()
+        .from(customers)
+        .all()
+        .map((c) => [c.phone, c.name]),
+    ).toEqual([
       ["01011112222", "김, 단골"],
       ["01033334444", null],
     ]);
-    const newBread = db.select().from(products).all().find((p) => p.name === '새 빵 "특별"');
+    const newBread = db
+      .select()
+      .from(products)
+      .all()
+      .find((p) => p.name === '새 빵 "특별"');
     expect(newBread).toMatchObject({ active: false, price: 0 });
-    expect(db.select().from(orderItems).all().map((i) => [i.productName, i.quantity])).toEqual([
+    expect(
+      db
+        .select()
+        .from(orderItems)
+        .all()
+        .map((i) => [i.productName, i.quantity]),
+    ).toEqual([
       ["우유식빵", 2],
       ['새 빵 "특별"', 1],
     ]);
     expect(db.select().from(storeSales).all()).toMatchObject([{ externalId: "A6", total: 7000, saleDate: "2026-02-03", source: "import" }]);
-    expect(db.select().from(pointsLedger).all().map((l) => l.delta).sort()).toEqual([120, 70]);
+    expect(
+      db
+        .select()
+        .from(pointsLedger)
+        .all()
+        .map((l) => l.delta)
+        .sort(),
+    ).toEqual([120, 70]);
   });
 
   it("refuses a body that is not CSV or a key that is missing, writing nothing", async () => {
     const db = freshDb();
     shopWithProducts(db);
     const key = createApiKey({ db, name: "t" }).key;
-    const noKey = await importPOST(new Request("http://x/api/v1/import/orders", { method: "POST", body: "x", headers: { "content-type": "text/csv" } }), ctx);
+    const noKey = await importPOST(
+      new Request("http://x/api/v1/import/orders", { method: "POST", body: "x", headers: { "content-type": "text/csv" } }),
+      ctx,
+    );
     expect(noKey.status).toBe(401);
-    const json = await importPOST(new Request("http://x/api/v1/import/orders", { method: "POST", body: "{}", ...auth(key, { "content-type": "application/json" }) }), ctx);
+    const json = await importPOST(
+      new Request("http://x/api/v1/import/orders", { method: "POST", body: "{}", ...auth(key, { "content-type": "application/json" }) }),
+      ctx,
+    );
     expect(json.status).toBe(400);
-    const noHeader = await importPOST(new Request("http://x/api/v1/import/orders", { method: "POST", body: "a,b\n1,2", ...auth(key, { "content-type": "text/csv" }) }), ctx);
+    const noHeader = await importPOST(
+      new Request("http://x/api/v1/import/orders", { method: "POST", body: "a,b\n1,2", ...auth(key, { "content-type": "text/csv" }) }),
+      ctx,
+    );
     expect(noHeader.status).toBe(400);
     expect((await noHeader.json()).error.message).toMatch(/external_id/);
     const badRange = await metricsGET(new Request("http://x/api/v1/metrics?from=2026-02-30&to=2026-03-01", auth(key)), ctx);

@@ -36,10 +36,12 @@ beforeEach(() => {
   shop = shopWithProducts(db);
   db.delete(pickupSlots).run();
   db.insert(pickupSlots)
-    .values(Array.from({ length: 7 }, (_, weekday) => [
-      { weekday, startTime: "10:00", endTime: "11:00", capacity: 2 },
-      { weekday, startTime: "14:00", endTime: "15:00", capacity: 2 },
-    ]).flat())
+    .values(
+      Array.from({ length: 7 }, (_, weekday) => [
+        { weekday, startTime: "10:00", endTime: "11:00", capacity: 2 },
+        { weekday, startTime: "14:00", endTime: "15:00", capacity: 2 },
+      ]).flat(),
+    )
     .run();
   for (const d of [DAY, addDays(DAY, 1)]) {
     plan(db, d, shop.bagel.id, 5);
@@ -52,7 +54,14 @@ function place({ slot = "14:00-15:00", quantity = 2, phone = "010-1234-5678", da
     db,
     channel: "web",
     now,
-    input: { pickup_date: date, slot, customer: { name: "김단골", phone }, consent: { privacy: true, marketing: false }, items: [{ product_id: shop.bagel.id, quantity, options: [] }], note: "" },
+    input: {
+      pickup_date: date,
+      slot,
+      customer: { name: "김단골", phone },
+      consent: { privacy: true, marketing: false },
+      items: [{ product_id: shop.bagel.id, quantity, options: [] }],
+      note: "",
+    },
   }).order;
 }
 const row = (id: number) => db.select().from(orders).where(eq(orders.id, id)).get()!;
@@ -63,7 +72,9 @@ describe("hand-over records payment", () => {
     const a = place();
     const b = place({ phone: "010-2222-3333" });
     markReady({ db, orderId: a.id, actor: staff, now: at("14:00") });
-    expect(() => moveOrder({ db, orderId: a.id, to: "picked_up", actor: staff, now: at("14:01") })).toThrow(expect.objectContaining({ code: "payment_method_required" }));
+    expect(() => moveOrder({ db, orderId: a.id, to: "picked_up", actor: staff, now: at("14:01") })).toThrow(
+      expect.objectContaining({ code: "payment_method_required" }),
+    );
     expect(row(a.id)).toMatchObject({ status: "ready", paymentStatus: "unpaid" });
 
     moveOrder({ db, orderId: a.id, to: "picked_up", actor: staff, paymentMethod: "card", now: at("14:02") });
@@ -90,7 +101,9 @@ describe("hand-over records payment", () => {
 describe("check-in window", () => {
   it("opens 15 minutes before the slot by default and says when", () => {
     const a = place();
-    expect(() => checkIn({ db, token: a.token, now: at("10:53") })).toThrow(expect.objectContaining({ code: "check_in_not_open", message: expect.stringContaining("13:45") }));
+    expect(() => checkIn({ db, token: a.token, now: at("10:53") })).toThrow(
+      expect.objectContaining({ code: "check_in_not_open", message: expect.stringContaining("13:45") }),
+    );
     expect(row(a.id)).toMatchObject({ status: "placed", arrivedAt: null });
     expect(checkIn({ db, token: a.token, now: at("13:45") })).toMatchObject({ status: "arrived", arrivedAt: at("13:45") });
   });
@@ -99,7 +112,9 @@ describe("check-in window", () => {
 describe("no-show", () => {
   it("is refused before the slot has ended unless staff confirm it is early", () => {
     const a = place();
-    expect(() => moveOrder({ db, orderId: a.id, to: "no_show", actor: staff, now: at("10:00") })).toThrow(expect.objectContaining({ code: "no_show_too_early" }));
+    expect(() => moveOrder({ db, orderId: a.id, to: "no_show", actor: staff, now: at("10:00") })).toThrow(
+      expect.objectContaining({ code: "no_show_too_early" }),
+    );
     expect(row(a.id).status).toBe("placed");
     const b = place({ phone: "010-2222-3333" });
     expect(moveOrder({ db, orderId: a.id, to: "no_show", actor: staff, now: at("15:00") }).status).toBe("no_show");
@@ -109,12 +124,15 @@ describe("no-show", () => {
   it("is refused on a collected order", () => {
     const a = place();
     moveOrder({ db, orderId: a.id, to: "picked_up", actor: staff, paymentMethod: "cash", now: at("14:10") });
-    expect(() => moveOrder({ db, orderId: a.id, to: "no_show", actor: staff, now: at("16:00") })).toThrow(expect.objectContaining({ code: "invalid_transition" }));
+    expect(() => moveOrder({ db, orderId: a.id, to: "no_show", actor: staff, now: at("16:00") })).toThrow(
+      expect.objectContaining({ code: "invalid_transition" }),
+    );
   });
 });
 
 describe("changing an order", () => {
-  const patchCustomer = (token: string, body: unknown) => call(customerPATCH, { method: "PATCH", path: `/api/v1/storefront/orders/${token}`, body, params: { token } });
+  const patchCustomer = (token: string, body: unknown) =>
+    call(customerPATCH, { method: "PATCH", path: `/api/v1/storefront/orders/${token}`, body, params: { token } });
 
   it("PATCH by the customer moves the slot and changes quantities in one go: price recomputed, event written, live screens told", async () => {
     const tomorrow = addDays(localDate(Date.now()), 1);
@@ -123,11 +141,29 @@ describe("changing an order", () => {
     const a = place({ date: tomorrow, now: Date.now() });
     const heard: OrderChange[] = [];
     const stop = onOrderChange((c) => heard.push(c));
-    const res = await patchCustomer(a.token, { slot: "14:00-15:00", items: [{ product_id: shop.bagel.id, quantity: 3 }, { product_id: shop.bread.id, quantity: 1, options: [shop.options.sliced.id] }] });
+    const res = await patchCustomer(a.token, {
+      slot: "14:00-15:00",
+      items: [
+        { product_id: shop.bagel.id, quantity: 3 },
+        { product_id: shop.bread.id, quantity: 1, options: [shop.options.sliced.id] },
+      ],
+    });
     stop();
     expect(res.status).toBe(200);
-    expect(res.body.order).toMatchObject({ slot: "14:00-15:00", subtotal: 3 * 3500 + 5500, total: 16_000, items: [{ name: "플레인 베이글", quantity: 3 }, { name: "우유식빵", quantity: 1, unit_price: 5500 }] });
-    expect(events(a.id).at(-1)).toMatchObject({ kind: "edit", actorType: "customer", note: expect.stringContaining("합계 7,000원 → 16,000원") });
+    expect(res.body.order).toMatchObject({
+      slot: "14:00-15:00",
+      subtotal: 3 * 3500 + 5500,
+      total: 16_000,
+      items: [
+        { name: "플레인 베이글", quantity: 3 },
+        { name: "우유식빵", quantity: 1, unit_price: 5500 },
+      ],
+    });
+    expect(events(a.id).at(-1)).toMatchObject({
+      kind: "edit",
+      actorType: "customer",
+      note: expect.stringContaining("합계 7,000원 → 16,000원"),
+    });
     expect(heard).toEqual([expect.objectContaining({ orderId: a.id, kind: "edit" })]);
     expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id] }).get(shop.bagel.id)!.reserved).toBe(3);
   });
@@ -145,7 +181,10 @@ describe("changing an order", () => {
     const full = await patchCustomer(a.token, { slot: "14:00-15:00" });
     expect(full.status).toBe(409);
     expect(full.body.error.code).toBe("slot_full");
-    db.update(orders).set({ pickupDate: addDays(localDate(Date.now()), -1) }).where(eq(orders.id, a.id)).run();
+    db.update(orders)
+      .set({ pickupDate: addDays(localDate(Date.now()), -1) })
+      .where(eq(orders.id, a.id))
+      .run();
     const late = await patchCustomer(a.token, { slot: "10:00-11:00" });
     expect(late.status).toBe(422);
     expect(late.body.error.code).toBe("cutoff_passed");
@@ -157,15 +196,34 @@ describe("changing an order", () => {
   it("staff change a ready order after the cut-off until it is handed over; PATCH /api/v1/orders/{id} with a key", async () => {
     const a = place();
     markReady({ db, orderId: a.id, actor: staff, now: at("13:00") });
-    const changed = editOrderByStaff({ db, orderId: a.id, input: { items: [{ product_id: shop.bagel.id, quantity: 1, options: [] }] }, actor: staff, now: at("14:10") });
+    const changed = editOrderByStaff({
+      db,
+      orderId: a.id,
+      input: { items: [{ product_id: shop.bagel.id, quantity: 1, options: [] }] },
+      actor: staff,
+      now: at("14:10"),
+    });
     expect(changed).toMatchObject({ status: "ready", total: 3500 });
     const key = createApiKey({ db, name: "pos", scope: "staff" }).key;
-    const res = await call(staffPATCH, { method: "PATCH", path: `/api/v1/orders/${a.id}`, body: { slot: "10:00-11:00" }, headers: { authorization: `Bearer ${key}` }, params: { id: String(a.id) } });
+    const res = await call(staffPATCH, {
+      method: "PATCH",
+      path: `/api/v1/orders/${a.id}`,
+      body: { slot: "10:00-11:00" },
+      headers: { authorization: `Bearer ${key}` },
+      params: { id: String(a.id) },
+    });
     expect(res.status).toBe(200);
     expect(res.body.order).toMatchObject({ id: a.id, slot: "10:00-11:00", total: 3500 });
     moveOrder({ db, orderId: a.id, to: "picked_up", actor: staff, paymentMethod: "card", now: at("14:20") });
-    expect(() => editOrderByStaff({ db, orderId: a.id, input: { slot: "14:00-15:00" }, actor: staff, now: at("14:30") })).toThrow(expect.objectContaining({ code: "invalid_transition" }));
-    const noKey = await call(staffPATCH, { method: "PATCH", path: `/api/v1/orders/${a.id}`, body: { slot: "10:00-11:00" }, params: { id: String(a.id) } });
+    expect(() => editOrderByStaff({ db, orderId: a.id, input: { slot: "14:00-15:00" }, actor: staff, now: at("14:30") })).toThrow(
+      expect.objectContaining({ code: "invalid_transition" }),
+    );
+    const noKey = await call(staffPATCH, {
+      method: "PATCH",
+      path: `/api/v1/orders/${a.id}`,
+      body: { slot: "10:00-11:00" },
+      params: { id: String(a.id) },
+    });
     expect(noKey.status).toBe(401);
   });
 });

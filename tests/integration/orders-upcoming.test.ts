@@ -15,13 +15,21 @@ it("counts each day's live orders and value, and marks closed days", () => {
   const shop = shopWithProducts(db);
   const today = localDate(Date.now());
   const [d1, d2, d3] = [1, 2, 3].map((n) => addDays(today, n));
-  db.update(shopSettings).set({ closedWeekdays: [weekdayOf(d3)] }).run();
+  db.update(shopSettings)
+    .set({ closedWeekdays: [weekdayOf(d3)] })
+    .run();
   for (const d of [d1, d2]) plan(db, d, shop.bagel.id, 50);
   const order = (date: string, phone: string, quantity: number) =>
     placeOrder({
       db,
       channel: "web",
-      input: orderInput.parse({ pickup_date: date, slot: "10:00-11:00", customer: { name: "손님", phone }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity }] }),
+      input: orderInput.parse({
+        pickup_date: date,
+        slot: "10:00-11:00",
+        customer: { name: "손님", phone },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bagel.id, quantity }],
+      }),
     }).order;
   order(d1, "010-1111-0001", 1);
   order(d1, "010-1111-0002", 2);

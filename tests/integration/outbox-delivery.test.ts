@@ -34,7 +34,8 @@ beforeEach(() => {
   db = freshDb();
   shop = shopWithProducts(db);
   plan(db, tomorrow, shop.bread.id, 5);
-  for (const k of ["SOLAPI_API_KEY", "SOLAPI_API_SECRET", "SOLAPI_SENDER", "SOLAPI_PF_ID", "SOLAPI_KAKAO_TEMPLATES", "SOLAPI_API_BASE"]) delete process.env[k];
+  for (const k of ["SOLAPI_API_KEY", "SOLAPI_API_SECRET", "SOLAPI_SENDER", "SOLAPI_PF_ID", "SOLAPI_KAKAO_TEMPLATES", "SOLAPI_API_BASE"])
+    delete process.env[k];
 });
 afterEach(async () => {
   while (closers.length) await closers.pop()!();
@@ -106,7 +107,11 @@ describe("webhooks", () => {
     });
     expect(JSON.stringify(r.received)).not.toContain("01012345678");
     expect(JSON.stringify(r.received)).not.toContain(placed.token);
-    expect(rows().filter((x) => x.kind === "webhook").every((x) => x.status === "delivered")).toBe(true);
+    expect(
+      rows()
+        .filter((x) => x.kind === "webhook")
+        .every((x) => x.status === "delivered"),
+    ).toBe(true);
   });
 
   it("an undone hand-over tells the shop's systems order.changed with the restored status, and messages no one", async () => {
@@ -114,7 +119,9 @@ describe("webhooks", () => {
     const placed = order(1);
     const t = Date.now();
     changeOrderStatus({ db, orderId: placed.id, to: "picked_up", actor: { type: "user", userId: 1 }, now: t });
-    runOrderCommand({ db, now: t + 1000 }, (cmd) => applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: placed.id }), actor: { type: "user", userId: 1 } }));
+    runOrderCommand({ db, now: t + 1000 }, (cmd) =>
+      applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: placed.id }), actor: { type: "user", userId: 1 } }),
+    );
     expect(rows().map((x) => [x.kind, x.topic])).toEqual([
       ["webhook", "order.placed"],
       ["message", "order_received"],
@@ -155,7 +162,10 @@ describe("webhooks", () => {
     r.state.down = true;
     const now = Date.now();
     const [id] = db.transaction((tx) => enqueueEvent({ tx, now, type: "order.placed", data: { id: 1 } }));
-    db.update(outbox).set({ attempts: maxAttempts("webhook") - 1 }).where(eq(outbox.id, id)).run();
+    db.update(outbox)
+      .set({ attempts: maxAttempts("webhook") - 1 })
+      .where(eq(outbox.id, id))
+      .run();
     await deliverDue({ db, now: () => now });
     expect(rows()[0]).toMatchObject({ status: "failed", lastError: "HTTP 503" });
     r.state.down = false;
@@ -226,7 +236,9 @@ describe("messages", () => {
     expect(received.body).toContain(placed.code);
     expect(received.body).toContain(`/o/${placed.token}`);
     expect(ready).toMatchObject({ topic: "order_ready", status: "delivered", channel: "embedded" });
-    expect(ready.body).toBe(`[테스트 빵집] 주문 ${placed.code} 준비 완료! 픽업 선반 C7 칸에 있어요. 주문 보기: http://localhost:3000/o/${placed.token}`);
+    expect(ready.body).toBe(
+      `[테스트 빵집] 주문 ${placed.code} 준비 완료! 픽업 선반 C7 칸에 있어요. 주문 보기: http://localhost:3000/o/${placed.token}`,
+    );
   });
 
   it("English when the order was placed on the English page", async () => {
@@ -234,10 +246,18 @@ describe("messages", () => {
       db,
       channel: "web",
       locale: "en",
-      input: orderInput.parse({ pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "Kim", phone: "01099998888" }, consent: { privacy: true }, items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }] }),
+      input: orderInput.parse({
+        pickup_date: tomorrow,
+        slot: "10:00-11:00",
+        customer: { name: "Kim", phone: "01099998888" },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }],
+      }),
     }).order;
     await deliverDue({ db });
-    expect(rows()[0].body).toBe(`[테스트 빵집] Order received. Code ${placed.code}, pickup ${tomorrow} 10:00-11:00. View: http://localhost:3000/o/${placed.token}`);
+    expect(rows()[0].body).toBe(
+      `[테스트 빵집] Order received. Code ${placed.code}, pickup ${tomorrow} 10:00-11:00. View: http://localhost:3000/o/${placed.token}`,
+    );
   });
 
   it("Web Push: the push service decrypts the ready message with the rack slot", async () => {
@@ -305,7 +325,12 @@ describe("messages", () => {
   it("a wrong SOLAPI secret is refused by the provider and never counts as sent", async () => {
     const solapi = await startFakeSolapi({ apiKey: "NCSTESTKEY", apiSecret: "right" });
     closers.push(solapi.close);
-    Object.assign(process.env, { SOLAPI_API_KEY: "NCSTESTKEY", SOLAPI_API_SECRET: "wrong", SOLAPI_SENDER: "0212345678", SOLAPI_API_BASE: solapi.url });
+    Object.assign(process.env, {
+      SOLAPI_API_KEY: "NCSTESTKEY",
+      SOLAPI_API_SECRET: "wrong",
+      SOLAPI_SENDER: "0212345678",
+      SOLAPI_API_BASE: solapi.url,
+    });
     order(1);
     await deliverDue({ db });
     expect(rows()[0]).toMatchObject({ status: "queued", lastStatusCode: 401 });
@@ -317,7 +342,11 @@ describe("customer deletion", () => {
   it("scrubs the customer's messages and push subscriptions; customer.deleted carries only the id", async () => {
     const r = await receiver();
     const placed = order(1);
-    subscribeOrderPush({ db, token: placed.token, subscription: { endpoint: "https://push.example/abc", keys: { p256dh: "BPd", auth: "x" } } });
+    subscribeOrderPush({
+      db,
+      token: placed.token,
+      subscription: { endpoint: "https://push.example/abc", keys: { p256dh: "BPd", auth: "x" } },
+    });
     const customer = db.select().from(customers).where(eq(customers.id, placed.customerId!)).get()!;
     deleteCustomer({ db, token: customer.token });
     const messages = rows().filter((x) => x.kind === "message");

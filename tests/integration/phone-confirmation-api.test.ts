@@ -25,10 +25,20 @@ beforeAll(() => {
 const requestCode = (phone: string, address: string) =>
   call(requestPOST, { method: "POST", path: "/api/v1/phone-confirmations", headers: { [PEER_HEADER]: address }, body: { phone } });
 const verify = (phone: string, code: string, address: string) =>
-  call(verifyPOST, { method: "POST", path: "/api/v1/phone-confirmations/verify", headers: { [PEER_HEADER]: address }, body: { phone, code } });
+  call(verifyPOST, {
+    method: "POST",
+    path: "/api/v1/phone-confirmations/verify",
+    headers: { [PEER_HEADER]: address },
+    body: { phone, code },
+  });
 
 function lastCodeFor(phone: string): string {
-  const rows = db.select().from(outbox).where(eq(outbox.phone, phone)).all().filter((r) => r.topic === "phone_code");
+  const rows = db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.phone, phone))
+    .all()
+    .filter((r) => r.topic === "phone_code");
   return (rows.at(-1)!.payload as { code: string }).code;
 }
 const codeRows = (phone: string) => db.select().from(phoneConfirmations).where(eq(phoneConfirmations.phone, phone)).all().length;
@@ -45,7 +55,8 @@ describe("POST /api/v1/phone-confirmations", () => {
 
   it("sends at most 10 codes from one address per 15 minutes, whatever the phones", async () => {
     const address = "203.0.113.50";
-    for (let i = 0; i < CODES_PER_ADDRESS; i++) expect((await requestCode(`010-3100-${String(i).padStart(4, "0")}`, address)).status).toBe(202);
+    for (let i = 0; i < CODES_PER_ADDRESS; i++)
+      expect((await requestCode(`010-3100-${String(i).padStart(4, "0")}`, address)).status).toBe(202);
     const refused = await requestCode("010-3100-9999", address);
     expect(refused.status).toBe(429);
     expect(codeRows("01031009999")).toBe(0);
@@ -64,7 +75,14 @@ describe("POST /api/v1/phone-confirmations/verify", () => {
     const { order } = placeOrder({
       db,
       channel: "web",
-      input: { pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "김단골", phone: "010-3200-0001" }, consent: { privacy: true, marketing: false }, note: "", items: [{ product_id: shop.bagel.id, quantity: 2, options: [] }] },
+      input: {
+        pickup_date: tomorrow,
+        slot: "10:00-11:00",
+        customer: { name: "김단골", phone: "010-3200-0001" },
+        consent: { privacy: true, marketing: false },
+        note: "",
+        items: [{ product_id: shop.bagel.id, quantity: 2, options: [] }],
+      },
     });
     expect((await requestCode("010-3200-0001", "203.0.113.70")).status).toBe(202);
     const wrong = await verify("010-3200-0001", lastCodeFor("01032000001") === "000000" ? "000001" : "000000", "203.0.113.70");
@@ -73,7 +91,14 @@ describe("POST /api/v1/phone-confirmations/verify", () => {
 
     const res = await verify("010-3200-0001", lastCodeFor("01032000001"), "203.0.113.70");
     expect(res.status).toBe(200);
-    expect(res.body.orders).toEqual([expect.objectContaining({ code: order.code, pickup_date: tomorrow, url: `http://shop.test/o/${order.token}`, items: [{ name: "플레인 베이글", quantity: 2 }] })]);
+    expect(res.body.orders).toEqual([
+      expect.objectContaining({
+        code: order.code,
+        pickup_date: tomorrow,
+        url: `http://shop.test/o/${order.token}`,
+        items: [{ name: "플레인 베이글", quantity: 2 }],
+      }),
+    ]);
     expect(res.body.me_url).toMatch(/^http:\/\/shop\.test\/me\/.{16,}$/);
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toContain("HttpOnly");

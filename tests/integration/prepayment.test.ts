@@ -55,7 +55,12 @@ function place(quantity = 2, now = Date.now()): Order {
 }
 
 const reload = (id: number) => db.select().from(orders).where(eq(orders.id, id)).get()!;
-const events = (id: number, kind: "payment" | "refund") => db.select().from(orderEvents).where(and(eq(orderEvents.orderId, id), eq(orderEvents.kind, kind))).all();
+const events = (id: number, kind: "payment" | "refund") =>
+  db
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, id), eq(orderEvents.kind, kind)))
+    .all();
 const available = (now = Date.now()) => stockForDate({ db, date, productIds: [shop.bagel.id], now }).get(shop.bagel.id)!.available;
 
 async function pay(order: Order) {
@@ -92,7 +97,14 @@ describe("confirming", () => {
     const c = await confirmPrepayment({ db, redirect, config });
     for (const r of [a, b, c]) expect(r.state).toBe("paid");
     const row = reload(order.id);
-    expect(row).toMatchObject({ status: "placed", paymentStatus: "paid", paymentMethod: "online", prepaidAmount: order.total, paymentKey: auth.paymentKey, holdUntil: null });
+    expect(row).toMatchObject({
+      status: "placed",
+      paymentStatus: "paid",
+      paymentMethod: "online",
+      prepaidAmount: order.total,
+      paymentKey: auth.paymentKey,
+      holdUntil: null,
+    });
     const paid = events(order.id, "payment");
     expect(paid).toHaveLength(1);
     expect(paid[0]).toMatchObject({ amount: order.total, paymentKey: auth.paymentKey, providerMethod: "카드", paymentMethod: "online" });
@@ -103,7 +115,9 @@ describe("confirming", () => {
     const order = place(1);
     const { redirect } = await pay(order);
     const confirms = fake.calls.confirm;
-    await expect(confirmPrepayment({ db, redirect: { ...redirect, amount: order.total - 1000 }, config })).rejects.toMatchObject({ code: "payment_amount_mismatch" });
+    await expect(confirmPrepayment({ db, redirect: { ...redirect, amount: order.total - 1000 }, config })).rejects.toMatchObject({
+      code: "payment_amount_mismatch",
+    });
     expect(fake.calls.confirm).toBe(confirms);
     expect(reload(order.id)).toMatchObject({ status: "awaiting_payment", prepaidAmount: 0 });
     expect(events(order.id, "payment")).toHaveLength(0);
@@ -159,7 +173,11 @@ describe("webhook", () => {
     // A refund made in the provider's dashboard arrives by webhook, once however often it is sent.
     await fetch(`${fake.url}/v1/payments/${auth.paymentKey}/cancel`, {
       method: "POST",
-      headers: { Authorization: `Basic ${Buffer.from(`${FAKE_SECRET_KEY}:`).toString("base64")}`, "Content-Type": "application/json", "Idempotency-Key": "dash-1" },
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${FAKE_SECRET_KEY}:`).toString("base64")}`,
+        "Content-Type": "application/json",
+        "Idempotency-Key": "dash-1",
+      },
       body: JSON.stringify({ cancelReason: "dashboard", cancelAmount: 1000 }),
     });
     await handleTossWebhook({ db, body, config });
@@ -225,7 +243,12 @@ describe("no-show rate by payment", () => {
     }).order;
     changeOrderStatus({ db, orderId: atPickup.id, to: "no_show", actor: { type: "system" } });
     const m = computeMetrics({ db, from: date, to: date });
-    const final = db.select().from(orders).where(eq(orders.pickupDate, date)).all().filter((o) => ["picked_up", "no_show", "cancelled"].includes(o.status));
+    const final = db
+      .select()
+      .from(orders)
+      .where(eq(orders.pickupDate, date))
+      .all()
+      .filter((o) => ["picked_up", "no_show", "cancelled"].includes(o.status));
     const prepaid = final.filter((o) => o.prepaidAmount > 0);
     expect(m.no_show_rate.by_payment.prepaid).toEqual({ value: 1 / prepaid.length, numerator: 1, denominator: prepaid.length });
     expect(m.no_show_rate.by_payment.at_pickup).toEqual({ value: 1, numerator: 1, denominator: final.length - prepaid.length });
@@ -256,7 +279,10 @@ describe("export and import", () => {
     const money = (csv: string) => {
       const [header, ...rows] = parseCsv(csv);
       const col = (name: string) => header.fields.indexOf(name);
-      return rows.filter((r) => r.fields[col("prepaid")]).map((r) => [r.fields[col("external_id")], r.fields[col("prepaid")], r.fields[col("refunded")]]).sort();
+      return rows
+        .filter((r) => r.fields[col("prepaid")])
+        .map((r) => [r.fields[col("external_id")], r.fields[col("prepaid")], r.fields[col("refunded")]])
+        .sort();
     };
     const first = exportOrdersCsv({ db, from: date, to: date });
     const paid = money(first);

@@ -27,12 +27,17 @@ beforeEach(() => {
   shop = shopWithProducts(db);
   db.delete(pickupSlots).run();
   db.insert(pickupSlots)
-    .values(Array.from({ length: 7 }, (_, weekday) => [
-      { weekday, startTime: "10:00", endTime: "11:00", capacity: 5 },
-      { weekday, startTime: "15:00", endTime: "16:00", capacity: 5 },
-    ]).flat())
+    .values(
+      Array.from({ length: 7 }, (_, weekday) => [
+        { weekday, startTime: "10:00", endTime: "11:00", capacity: 5 },
+        { weekday, startTime: "15:00", endTime: "16:00", capacity: 5 },
+      ]).flat(),
+    )
     .run();
-  cakeId = createProduct({ db, input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "day_before", minNoticeTime: "20:00" } }).id;
+  cakeId = createProduct({
+    db,
+    input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "day_before", minNoticeTime: "20:00" },
+  }).id;
   plan(db, tomorrow, cakeId, 3);
   plan(db, tomorrow, shop.bagel.id, 5);
 });
@@ -48,23 +53,43 @@ const input = (slot: string, productId = cakeId) =>
 
 describe("a product's minimum notice", () => {
   it("is saved from the product form and can be cleared", () => {
-    expect(db.select().from(products).where(eq(products.id, cakeId)).get()).toMatchObject({ minNoticeHours: null, minNoticeDayBeforeTime: "20:00" });
-    updateProduct({ db, id: cakeId, input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "hours", minNoticeHours: "24" } });
-    expect(db.select().from(products).where(eq(products.id, cakeId)).get()).toMatchObject({ minNoticeHours: 24, minNoticeDayBeforeTime: null });
+    expect(db.select().from(products).where(eq(products.id, cakeId)).get()).toMatchObject({
+      minNoticeHours: null,
+      minNoticeDayBeforeTime: "20:00",
+    });
+    updateProduct({
+      db,
+      id: cakeId,
+      input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "hours", minNoticeHours: "24" },
+    });
+    expect(db.select().from(products).where(eq(products.id, cakeId)).get()).toMatchObject({
+      minNoticeHours: 24,
+      minNoticeDayBeforeTime: null,
+    });
     updateProduct({ db, id: cakeId, input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "none" } });
-    expect(db.select().from(products).where(eq(products.id, cakeId)).get()).toMatchObject({ minNoticeHours: null, minNoticeDayBeforeTime: null });
+    expect(db.select().from(products).where(eq(products.id, cakeId)).get()).toMatchObject({
+      minNoticeHours: null,
+      minNoticeDayBeforeTime: null,
+    });
   });
 
   it("refuses a bad rule with a Korean message on its field", () => {
-    expect(() => updateProduct({ db, id: cakeId, input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "day_before", minNoticeTime: "8pm" } })).toThrow(
-      expect.objectContaining({ message: "마감 시각을 20:00처럼 적어 주세요." }),
-    );
+    expect(() =>
+      updateProduct({
+        db,
+        id: cakeId,
+        input: { name: "딸기 케이크", price: 32000, maxPerOrder: 2, minNotice: "day_before", minNoticeTime: "8pm" },
+      }),
+    ).toThrow(expect.objectContaining({ message: "마감 시각을 20:00처럼 적어 주세요." }));
   });
 
   it("refuses a web order after the day-before deadline, in the order transaction, writing nothing", () => {
     const late = zonedTime(today, "20:00");
     expect(() => placeOrder({ db, channel: "web", input: input("15:00-16:00"), now: late })).toThrow(
-      expect.objectContaining({ code: "notice_too_short", message: "딸기 케이크는 하루 전 20:00까지 주문할 수 있어요. 다른 날짜나 시간을 골라 주세요." }),
+      expect.objectContaining({
+        code: "notice_too_short",
+        message: "딸기 케이크는 하루 전 20:00까지 주문할 수 있어요. 다른 날짜나 시간을 골라 주세요.",
+      }),
     );
     expect(db.select().from(orders).all()).toHaveLength(0);
     // Other products keep the shop's own cut-off.
@@ -76,7 +101,9 @@ describe("a product's minimum notice", () => {
   it("in hours mode closes each slot on its own, and the menu lists only the slots still possible", () => {
     db.update(products).set({ minNoticeHours: 20, minNoticeDayBeforeTime: null }).where(eq(products.id, cakeId)).run();
     const now = zonedTime(today, "16:00"); // 18 h before 10:00, 23 h before 15:00
-    expect(() => placeOrder({ db, channel: "web", input: input("10:00-11:00"), now })).toThrow(expect.objectContaining({ code: "notice_too_short" }));
+    expect(() => placeOrder({ db, channel: "web", input: input("10:00-11:00"), now })).toThrow(
+      expect.objectContaining({ code: "notice_too_short" }),
+    );
     expect(placeOrder({ db, channel: "web", input: input("15:00-16:00"), now }).created).toBe(true);
     const cake = storefrontMenu({ db, date: tomorrow, now }).products.find((p) => p.id === cakeId)!;
     expect(cake.minNotice).toEqual({ kind: "hours", hours: 20 });
@@ -84,11 +111,20 @@ describe("a product's minimum notice", () => {
   });
 
   it("the API answers 422 notice_too_short with the rule, and lists the rule with the product", async () => {
-    db.update(products).set({ minNoticeHours: 24 * 3, minNoticeDayBeforeTime: null }).where(eq(products.id, cakeId)).run();
+    db.update(products)
+      .set({ minNoticeHours: 24 * 3, minNoticeDayBeforeTime: null })
+      .where(eq(products.id, cakeId))
+      .run();
     const res = await call(ordersPOST, {
       method: "POST",
       path: "/api/v1/storefront/orders",
-      body: { pickup_date: tomorrow, slot: "15:00-16:00", customer: { name: "김단골", phone: "010-1234-5678" }, consent: { privacy: true }, items: [{ product_id: cakeId, quantity: 1 }] },
+      body: {
+        pickup_date: tomorrow,
+        slot: "15:00-16:00",
+        customer: { name: "김단골", phone: "010-1234-5678" },
+        consent: { privacy: true },
+        items: [{ product_id: cakeId, quantity: 1 }],
+      },
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("notice_too_short");

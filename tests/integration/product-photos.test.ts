@@ -31,7 +31,11 @@ describe("product photos", () => {
     const key = await upload(await jpeg(2000, 1500));
     expect(keyOf()).toBe(key);
     expect(photosDir().startsWith(fs.realpathSync(process.env.DATABASE_PATH!.replace(/\/test\.db$/, "")))).toBe(true);
-    for (const [width, height] of [[240, 180], [480, 360], [960, 720]] as const) {
+    for (const [width, height] of [
+      [240, 180],
+      [480, 360],
+      [960, 720],
+    ] as const) {
       const meta = await sharp(photoPath(key, width)).metadata();
       expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["webp", width, height, undefined]);
     }
@@ -57,14 +61,21 @@ describe("product photos", () => {
   });
 
   it("refuses a file that is not an image", async () => {
-    await expect(upload(new TextEncoder().encode("hello, this is a text file"))).rejects.toMatchObject({ code: "validation", message: "JPG, PNG, WebP 사진만 올릴 수 있어요.", fields: { photo: { code: "photo_type" } } });
+    await expect(upload(new TextEncoder().encode("hello, this is a text file"))).rejects.toMatchObject({
+      code: "validation",
+      message: "JPG, PNG, WebP 사진만 올릴 수 있어요.",
+      fields: { photo: { code: "photo_type" } },
+    });
     expect(keyOf()).toBeNull();
     expect(storedFiles()).toEqual([]);
   });
 
   it("refuses an SVG with a script, even named like a picture", async () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>`;
-    await expect(upload(new TextEncoder().encode(svg))).rejects.toMatchObject({ message: "JPG, PNG, WebP 사진만 올릴 수 있어요.", fields: { photo: { code: "photo_type" } } });
+    await expect(upload(new TextEncoder().encode(svg))).rejects.toMatchObject({
+      message: "JPG, PNG, WebP 사진만 올릴 수 있어요.",
+      fields: { photo: { code: "photo_type" } },
+    });
     expect(storedFiles()).toEqual([]);
   });
 

@@ -26,7 +26,13 @@ const order = (headers: Record<string, string>) =>
     method: "POST",
     path: "/api/v1/storefront/orders",
     headers,
-    body: { pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "손님", phone: `010-4444-${String(++phone).padStart(4, "0")}` }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] },
+    body: {
+      pickup_date: tomorrow,
+      slot: "10:00-11:00",
+      customer: { name: "손님", phone: `010-4444-${String(++phone).padStart(4, "0")}` },
+      consent: { privacy: true },
+      items: [{ product_id: shop.bagel.id, quantity: 1 }],
+    },
   });
 
 describe("customer links", () => {

@@ -17,7 +17,14 @@ const ctx = { params: Promise.resolve({}) };
 
 async function post(body: unknown, auth = key) {
   const { POST } = await import("@/app/api/v1/sales/route");
-  const res = await POST(new Request("http://test/api/v1/sales", { method: "POST", headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" }, body: JSON.stringify(body) }), ctx);
+  const res = await POST(
+    new Request("http://test/api/v1/sales", {
+      method: "POST",
+      headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+    ctx,
+  );
   return { status: res.status, body: await res.json() };
 }
 
@@ -30,7 +37,12 @@ beforeEach(() => {
 });
 
 describe("POST /api/v1/sales", () => {
-  const sale = () => ({ external_id: "pos-1", occurred_at: new Date().toISOString(), customer_phone: "+82 10 1234 5678", items: [{ product_id: bagelId, quantity: 2 }] });
+  const sale = () => ({
+    external_id: "pos-1",
+    occurred_at: new Date().toISOString(),
+    customer_phone: "+82 10 1234 5678",
+    items: [{ product_id: bagelId, quantity: 2 }],
+  });
 
   it("records a sale, lowers the day's availability and earns points once", async () => {
     const body = sale();
@@ -63,12 +75,32 @@ describe("POST /api/v1/sales", () => {
   });
 
   it("records a sale beyond what the plan left with its stock discrepancy; the storefront shows 0, pre-orders stay valid", async () => {
-    const slot = db.query.pickupSlots.findMany().sync().find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
-    const { order } = placeOrder({ db, channel: "phone", input: { pickup_date: today, slot: `${slot.startTime}-${slot.endTime}`, customer: { name: "김단골", phone: "010-1234-5678" }, consent: { privacy: true, marketing: false }, items: [{ product_id: bagelId, quantity: 4, options: [] }], note: "" } });
+    const slot = db.query.pickupSlots
+      .findMany()
+      .sync()
+      .find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
+    const { order } = placeOrder({
+      db,
+      channel: "phone",
+      input: {
+        pickup_date: today,
+        slot: `${slot.startTime}-${slot.endTime}`,
+        customer: { name: "김단골", phone: "010-1234-5678" },
+        consent: { privacy: true, marketing: false },
+        items: [{ product_id: bagelId, quantity: 4, options: [] }],
+        note: "",
+      },
+    });
     const over = await post({ ...sale(), items: [{ product_id: bagelId, quantity: 9 }] });
     expect(over.status).toBe(201);
     expect(over.body.sale.items).toEqual([expect.objectContaining({ product_id: bagelId, quantity: 9, excess: 3 })]);
-    expect(stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)).toMatchObject({ planned: 10, reserved: 4, sold: 9, excess: 3, available: 0 });
+    expect(stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)).toMatchObject({
+      planned: 10,
+      reserved: 4,
+      sold: 9,
+      excess: 3,
+      available: 0,
+    });
     const { GET } = await import("@/app/api/v1/products/route");
     const menu = await (await GET(new Request(`http://test/api/v1/products?date=${today}`), ctx)).json();
     expect(menu.find((p: { id: number }) => p.id === bagelId).available).toBe(0);
@@ -90,16 +122,41 @@ describe("POST /api/v1/sales", () => {
 
 describe("GET /api/v1/orders", () => {
   it("lists the day's pre-orders with status and rack slot, never the full phone", async () => {
-    const slot = db.query.pickupSlots.findMany().sync().find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
-    const { order } = placeOrder({ db, channel: "phone", input: { pickup_date: today, slot: `${slot.startTime}-${slot.endTime}`, customer: { name: "김단골", phone: "010-1234-5678" }, consent: { privacy: true, marketing: false }, items: [{ product_id: bagelId, quantity: 1, options: [] }], note: "" } });
+    const slot = db.query.pickupSlots
+      .findMany()
+      .sync()
+      .find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
+    const { order } = placeOrder({
+      db,
+      channel: "phone",
+      input: {
+        pickup_date: today,
+        slot: `${slot.startTime}-${slot.endTime}`,
+        customer: { name: "김단골", phone: "010-1234-5678" },
+        consent: { privacy: true, marketing: false },
+        items: [{ product_id: bagelId, quantity: 1, options: [] }],
+        note: "",
+      },
+    });
     markReady({ db, orderId: order.id, actor: { type: "user", userId: 1 } });
     const { GET } = await import("@/app/api/v1/orders/route");
-    const res = await GET(new Request(`http://test/api/v1/orders?pickup_date=${today}`, { headers: { authorization: `Bearer ${key}` } }), ctx);
+    const res = await GET(
+      new Request(`http://test/api/v1/orders?pickup_date=${today}`, { headers: { authorization: `Bearer ${key}` } }),
+      ctx,
+    );
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain("01012345678");
-    expect(JSON.parse(text).orders[0]).toMatchObject({ code: order.code, status: "ready", rack_slot: "A1", customer: { name: "김단골", phone_last4: "5678" } });
-    const bad = await GET(new Request("http://test/api/v1/orders?pickup_date=2026-13-01", { headers: { authorization: `Bearer ${key}` } }), ctx);
+    expect(JSON.parse(text).orders[0]).toMatchObject({
+      code: order.code,
+      status: "ready",
+      rack_slot: "A1",
+      customer: { name: "김단골", phone_last4: "5678" },
+    });
+    const bad = await GET(
+      new Request("http://test/api/v1/orders?pickup_date=2026-13-01", { headers: { authorization: `Bearer ${key}` } }),
+      ctx,
+    );
     expect(bad.status).toBe(400);
   });
 });

@@ -24,7 +24,14 @@ function order(phoneTail: string): number {
   return placeOrder({
     db,
     channel: "phone",
-    input: { pickup_date: today, slot: SLOT, customer: { name: "김단골", phone: `010-1234-${phoneTail}` }, consent: { privacy: true, marketing: false }, items: [{ product_id: bagelId, quantity: 1, options: [] }], note: "" },
+    input: {
+      pickup_date: today,
+      slot: SLOT,
+      customer: { name: "김단골", phone: `010-1234-${phoneTail}` },
+      consent: { privacy: true, marketing: false },
+      items: [{ product_id: bagelId, quantity: 1, options: [] }],
+      note: "",
+    },
   }).order.id;
 }
 
@@ -32,12 +39,25 @@ type Line = { ok: boolean; code?: string; value?: unknown };
 
 function runWorker(job: string, args: Record<string, unknown>): Promise<Line[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, tsFileArgs("tests/integration/rack-worker.ts", job, JSON.stringify(args)), { env: { ...process.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, tsFileArgs("tests/integration/rack-worker.ts", job, JSON.stringify(args)), {
+      env: { ...process.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
-    child.on("exit", (code) => (code === 0 ? resolve(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Line)) : reject(new Error(err || `worker exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(
+            out
+              .trim()
+              .split("\n")
+              .filter(Boolean)
+              .map((l) => JSON.parse(l) as Line),
+          )
+        : reject(new Error(err || `worker exited ${code}`)),
+    );
   });
 }
 
@@ -47,7 +67,9 @@ beforeEach(() => {
   bagelId = bagel.id;
   today = localDate(Date.now());
   db.delete(pickupSlots).run();
-  db.insert(pickupSlots).values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:58", endTime: "23:59", capacity: 1000 }))).run();
+  db.insert(pickupSlots)
+    .values(Array.from({ length: 7 }, (_, weekday) => ({ weekday, startTime: "23:58", endTime: "23:59", capacity: 1000 })))
+    .run();
   plan(db, today, bagelId, 1000);
 });
 
@@ -59,7 +81,13 @@ describe("two tablets on the rack", () => {
     expect(() => markReady({ db, orderId: a, actor: { type: "user", userId: 1 } })).toThrow(/바꿀 수 없어요/);
     const second = markReady({ db, orderId: b, actor: { type: "user", userId: 1 } });
     expect([first.rackSlot, second.rackSlot]).toEqual(["A1", "A2"]);
-    expect(db.select().from(orderEvents).where(and(eq(orderEvents.orderId, a), eq(orderEvents.toStatus, "ready"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(orderEvents)
+        .where(and(eq(orderEvents.orderId, a), eq(orderEvents.toStatus, "ready")))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("refuses a slot another bag is on, and a slot not on the rack", () => {
@@ -81,20 +109,38 @@ describe("two tablets on the rack", () => {
   it("across processes: the same order from two tablets at once → one ready, one slot", async () => {
     const a = order("0001");
     const startAt = Date.now() + 1500;
-    const results = (await Promise.all([runWorker("ready", { orderIds: [a], startAt }), runWorker("ready", { orderIds: [a], startAt })])).flat();
+    const results = (
+      await Promise.all([runWorker("ready", { orderIds: [a], startAt }), runWorker("ready", { orderIds: [a], startAt })])
+    ).flat();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => r.code)).toEqual(["invalid_transition"]);
     const row = db.select().from(orders).where(eq(orders.id, a)).get()!;
     expect([row.status, row.rackSlot]).toEqual(["ready", "A1"]);
-    expect(db.select().from(orderEvents).where(and(eq(orderEvents.orderId, a), eq(orderEvents.toStatus, "ready"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(orderEvents)
+        .where(and(eq(orderEvents.orderId, a), eq(orderEvents.toStatus, "ready")))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("across processes: different orders at once → all different slots", async () => {
     const ids = Array.from({ length: 12 }, (_, i) => order(String(i).padStart(4, "0")));
     const startAt = Date.now() + 1500;
-    const results = (await Promise.all([runWorker("ready", { orderIds: ids.slice(0, 6), startAt }), runWorker("ready", { orderIds: ids.slice(6), startAt })])).flat();
+    const results = (
+      await Promise.all([
+        runWorker("ready", { orderIds: ids.slice(0, 6), startAt }),
+        runWorker("ready", { orderIds: ids.slice(6), startAt }),
+      ])
+    ).flat();
     expect(results.every((r) => r.ok)).toBe(true);
-    const slots = db.select({ rackSlot: orders.rackSlot }).from(orders).where(inArray(orders.id, ids)).all().map((r) => r.rackSlot);
+    const slots = db
+      .select({ rackSlot: orders.rackSlot })
+      .from(orders)
+      .where(inArray(orders.id, ids))
+      .all()
+      .map((r) => r.rackSlot);
     expect(new Set(slots).size).toBe(12);
     expect([...slots].sort()).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B1", "B2", "B3", "B4"]);
   });
@@ -114,7 +160,11 @@ describe("one product, 100 buyers at once", () => {
             new Request("http://test/api/v1/sales", {
               method: "POST",
               headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-              body: JSON.stringify({ external_id: `pos-${i}`, occurred_at: new Date().toISOString(), items: [{ product_id: bagelId, quantity: 1 }] }),
+              body: JSON.stringify({
+                external_id: `pos-${i}`,
+                occurred_at: new Date().toISOString(),
+                items: [{ product_id: bagelId, quantity: 1 }],
+              }),
             }),
             ctx,
           ).then((r) => r.status)
@@ -141,7 +191,11 @@ describe("one product, 100 buyers at once", () => {
   it("across four processes (counter sales and storefront orders interleaved): never below zero", async () => {
     plan(db, today, bagelId, PLANNED);
     const startAt = Date.now() + 2000;
-    const results = (await Promise.all([0, 1, 2, 3].map((worker) => runWorker("mixed", { productId: bagelId, date: today, slot: SLOT, count: 25, worker, startAt })))).flat();
+    const results = (
+      await Promise.all(
+        [0, 1, 2, 3].map((worker) => runWorker("mixed", { productId: bagelId, date: today, slot: SLOT, count: 25, worker, startAt })),
+      )
+    ).flat();
     expect(results).toHaveLength(100);
     // Under heavy CPU load a writer can wait out busy_timeout (5 s) and fail cleanly with nothing
     // written; that is allowed here, overselling pre-orders is not.

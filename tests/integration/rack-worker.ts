@@ -36,13 +36,32 @@ if (job === "ready") {
   for (let i = 0; i < count; i++) {
     const result =
       i % 2 === 0
-        ? attempt(() => recordStoreSale({ db, source: "api", input: { customer_phone: undefined, external_id: `w${worker}-${i}`, occurred_at: new Date().toISOString(), items: [{ product_id: productId, quantity: 1 }] } }).sale.id)
+        ? attempt(
+            () =>
+              recordStoreSale({
+                db,
+                source: "api",
+                input: {
+                  customer_phone: undefined,
+                  external_id: `w${worker}-${i}`,
+                  occurred_at: new Date().toISOString(),
+                  items: [{ product_id: productId, quantity: 1 }],
+                },
+              }).sale.id,
+          )
         : attempt(
             () =>
               placeOrder({
                 db,
                 channel: "web",
-                input: { pickup_date: date, slot, customer: { name: `손님${worker}-${i}`, phone: `010-5${String(worker).padStart(3, "0")}-${String(i).padStart(4, "0")}` }, consent: { privacy: true, marketing: false }, items: [{ product_id: productId, quantity: 1, options: [] }], note: "" },
+                input: {
+                  pickup_date: date,
+                  slot,
+                  customer: { name: `손님${worker}-${i}`, phone: `010-5${String(worker).padStart(3, "0")}-${String(i).padStart(4, "0")}` },
+                  consent: { privacy: true, marketing: false },
+                  items: [{ product_id: productId, quantity: 1, options: [] }],
+                  note: "",
+                },
               }).order.id,
           );
     console.log(JSON.stringify(result));

@@ -41,7 +41,14 @@ function order(phone: string, quantity = 1, now = T0 + 60_000) {
     db,
     channel: "web",
     now,
-    input: { pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "손님", phone }, consent: { privacy: true, marketing: false }, note: "", items: [{ product_id: shop.bagel.id, quantity, options: [] }] },
+    input: {
+      pickup_date: tomorrow,
+      slot: "10:00-11:00",
+      customer: { name: "손님", phone },
+      consent: { privacy: true, marketing: false },
+      note: "",
+      items: [{ product_id: shop.bagel.id, quantity, options: [] }],
+    },
   }).order;
 }
 
@@ -51,8 +58,15 @@ describe("restock alerts", () => {
     savePlan({ db, entries: [{ date: tomorrow, productId: shop.bagel.id, planned: 3 }], now: T0 + 10_000 });
     const sent = restockMessages();
     expect(sent.map((m) => m.phone)).toEqual([phoneOf(1), phoneOf(2), phoneOf(3)]);
-    expect(sent[0]).toMatchObject({ purpose: "transactional", payload: { product: "플레인 베이글", date: tomorrow, url: `/?date=${tomorrow}&cart=${shop.bagel.id}x1` } });
-    const statuses = db.select({ status: restockSubscriptions.status }).from(restockSubscriptions).orderBy(restockSubscriptions.createdAt).all();
+    expect(sent[0]).toMatchObject({
+      purpose: "transactional",
+      payload: { product: "플레인 베이글", date: tomorrow, url: `/?date=${tomorrow}&cart=${shop.bagel.id}x1` },
+    });
+    const statuses = db
+      .select({ status: restockSubscriptions.status })
+      .from(restockSubscriptions)
+      .orderBy(restockSubscriptions.createdAt)
+      .all();
     expect(statuses.map((s) => s.status)).toEqual(["notified", "notified", "notified", "waiting", "waiting"]);
 
     // Saving the same plan again tells nobody new: the three loaves are spoken for.
@@ -100,14 +114,20 @@ describe("restock alerts", () => {
     const told = T0 + 10_000;
     savePlan({ db, entries: [{ date: tomorrow, productId: shop.bagel.id, planned: 1 }], now: told });
     expect(restockMessages().map((m) => m.phone)).toEqual([phoneOf(1)]);
-    expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id], now: told + 60_000 }).get(shop.bagel.id)).toMatchObject({ held: 1, available: 0 });
+    expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id], now: told + 60_000 }).get(shop.bagel.id)).toMatchObject({
+      held: 1,
+      available: 0,
+    });
 
     // Somebody else cannot take the held loaf.
     expect(() => order("01050000009", 1, told + 60_000)).toThrow(/모자라요/);
 
     // The hold runs out unused: the loaf is free again and the next waiter is told (and held for).
     const after = told + 10 * 60_000;
-    expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id], now: after }).get(shop.bagel.id)).toMatchObject({ held: 0, available: 1 });
+    expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id], now: after }).get(shop.bagel.id)).toMatchObject({
+      held: 0,
+      available: 1,
+    });
     expect(sweepRestock({ db, now: after })).toBe(1);
     expect(restockMessages().map((m) => m.phone)).toEqual([phoneOf(1), phoneOf(2)]);
     expect(() => order("01050000009", 1, after + 1000)).toThrow(/모자라요/);
@@ -115,7 +135,11 @@ describe("restock alerts", () => {
     // The one it is held for orders it.
     const placed = order(phoneOf(2), 1, after + 2000);
     expect(placed.status).toBe("placed");
-    expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id], now: after + 3000 }).get(shop.bagel.id)).toMatchObject({ reserved: 1, held: 0, available: 0 });
+    expect(stockForDate({ db, date: tomorrow, productIds: [shop.bagel.id], now: after + 3000 }).get(shop.bagel.id)).toMatchObject({
+      reserved: 1,
+      held: 0,
+      available: 0,
+    });
   });
 
   it("without holds, the one told who orders the loaf leaves nothing for a second notice", () => {
@@ -140,6 +164,12 @@ describe("restock alerts", () => {
     expect(db.select().from(customers).where(eq(customers.phone, "01060000001")).get()).toBeUndefined();
     subscribeRestock({ db, phone: "01060000001", productId: shop.bagel.id, privacyConsent: true, now: T0 });
     const c = db.select().from(customers).where(eq(customers.phone, "01060000001")).get()!;
-    expect(db.select().from(restockSubscriptions).where(and(eq(restockSubscriptions.customerId, c.id), eq(restockSubscriptions.status, "waiting"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(restockSubscriptions)
+        .where(and(eq(restockSubscriptions.customerId, c.id), eq(restockSubscriptions.status, "waiting")))
+        .all(),
+    ).toHaveLength(1);
   });
 });

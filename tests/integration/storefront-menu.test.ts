@@ -38,7 +38,9 @@ describe("storefrontMenu", () => {
   });
 
   it("says a date past its cut-off is closed and when ordering opens next", () => {
-    db.update(shopSettings).set({ cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:00", opensDaysBefore: 2, opensTime: "23:59" }).run();
+    db.update(shopSettings)
+      .set({ cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:00", opensDaysBefore: 2, opensTime: "23:59" })
+      .run();
     const now = Date.now();
     const today = localDate(now);
     const menu = storefrontMenu({ db, date: today, now });

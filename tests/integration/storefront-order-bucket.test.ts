@@ -5,12 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const requestHeaders = vi.hoisted(() => ({ current: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current, cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders.current,
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // No request scope here: the action words its error in the default locale.
 vi.mock("next-intl/server", () => ({ getLocale: async () => "ko", getTranslations: async () => (key: string) => key }));
 // The public order form needs no session; next-auth itself does not load under vitest.
-vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => { throw new Error("no session in this test"); } }));
+vi.mock("@/lib/auth/session", () => ({
+  requirePermission: async () => {
+    throw new Error("no session in this test");
+  },
+}));
 
 import type { Db } from "@/db/client";
 import { pickupSlots } from "@/db/schema";
@@ -55,7 +62,13 @@ const apiOrder = (client: string) =>
     method: "POST",
     path: "/api/v1/storefront/orders",
     headers: { [PEER_HEADER]: client },
-    body: { pickup_date: tomorrow, slot: "10:00-11:00", customer: { name: "손님", phone: `010-6666-${String(++phone).padStart(4, "0")}` }, consent: { privacy: true }, items: [{ product_id: shop.bagel.id, quantity: 1 }] },
+    body: {
+      pickup_date: tomorrow,
+      slot: "10:00-11:00",
+      customer: { name: "손님", phone: `010-6666-${String(++phone).padStart(4, "0")}` },
+      consent: { privacy: true },
+      items: [{ product_id: shop.bagel.id, quantity: 1 }],
+    },
   });
 
 describe("storefront orders: one rate-limit bucket per client", () => {

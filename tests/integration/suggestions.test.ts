@@ -13,7 +13,13 @@ import { changeOrderStatus } from "@/lib/orders/status";
 import { recordStoreSale, saleInput } from "@/lib/sales/record-sale";
 import { addDays, localDate } from "@/lib/shop/time";
 import { customerOrderView } from "@/lib/storefront/order-view";
-import { listSuggestionPairs, recordSuggestionShows, setSuggestionPair, suggestForCustomer, suggestionTakeUp } from "@/lib/suggestions/suggestions";
+import {
+  listSuggestionPairs,
+  recordSuggestionShows,
+  setSuggestionPair,
+  suggestForCustomer,
+  suggestionTakeUp,
+} from "@/lib/suggestions/suggestions";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 
 const DAY = 86_400_000;
@@ -25,7 +31,11 @@ const today = localDate(Date.now());
 const tomorrow = addDays(today, 1);
 
 const sale = (phone: string | undefined, ids: number[], n: string) =>
-  recordStoreSale({ db, source: "counter", input: saleInput.parse({ external_id: n, customer_phone: phone, items: ids.map((product_id) => ({ product_id, quantity: 1 })) }) });
+  recordStoreSale({
+    db,
+    source: "counter",
+    input: saleInput.parse({ external_id: n, customer_phone: phone, items: ids.map((product_id) => ({ product_id, quantity: 1 })) }),
+  });
 const order = (phone: string, ids: number[]) =>
   placeOrder({
     db,
@@ -84,7 +94,9 @@ describe("suggestions", () => {
     const placed = order("010-2000-0001", [shop.bread.id]);
     setSuggestionPair({ db, a: jam.id, b: shop.bread.id, off: true, userId: ownerId, now: Date.now() });
     expect(customerOrderView({ db, token: placed.token })!.suggestions).toEqual([]);
-    expect(listSuggestionPairs({ db, now: Date.now() })).toEqual([expect.objectContaining({ a: shop.bread.id, b: jam.id, support: 3, off: true })]);
+    expect(listSuggestionPairs({ db, now: Date.now() })).toEqual([
+      expect.objectContaining({ a: shop.bread.id, b: jam.id, support: 3, off: true }),
+    ]);
     const later = order("010-2000-0002", [shop.bread.id]);
     expect(db.select().from(suggestionShows).where(eq(suggestionShows.orderId, later.id)).all()).toHaveLength(0);
     setSuggestionPair({ db, a: jam.id, b: shop.bread.id, off: false, userId: ownerId, now: Date.now() });
@@ -99,9 +111,23 @@ describe("suggestions", () => {
     order("010-2000-0001", [jam.id]); // takes the first show; itself shown bread (jam → bread), never taken
     // Counter: shown jam with a sale that holds it → taken at once.
     const counter = sale("010-2000-0009", [shop.bread.id, jam.id], "s9");
-    recordSuggestionShows({ db, now: counter.sale.createdAt, surface: "counter", customerId: counter.sale.customerId, saleId: counter.sale.id, shown: [{ productId: jam.id, forProductId: shop.bread.id }] });
+    recordSuggestionShows({
+      db,
+      now: counter.sale.createdAt,
+      surface: "counter",
+      customerId: counter.sale.customerId,
+      saleId: counter.sale.id,
+      shown: [{ productId: jam.id, forProductId: shop.bread.id }],
+    });
     // Customer card: shown a bagel, not bought.
-    recordSuggestionShows({ db, now: Date.now(), surface: "customer_card", customerId: customerOf(first.id), userId: ownerId, shown: [{ productId: shop.bagel.id }] });
+    recordSuggestionShows({
+      db,
+      now: Date.now(),
+      surface: "customer_card",
+      customerId: customerOf(first.id),
+      userId: ownerId,
+      shown: [{ productId: shop.bagel.id }],
+    });
 
     const soon = suggestionTakeUp({ db, now: Date.now() + DAY });
     // Taken ones count at once; the three untaken are too recent.

@@ -28,11 +28,29 @@ beforeEach(() => {
 
 describe("/api/v1/webhooks", () => {
   it("adds an endpoint with a secret shown once, lists it without the secret, and deletes it", async () => {
-    const created = await call(POST, { method: "POST", path: "/api/v1/webhooks", headers: owner, body: { url: "https://pos.example/hook", events: ["order.ready", "order.placed"] } });
+    const created = await call(POST, {
+      method: "POST",
+      path: "/api/v1/webhooks",
+      headers: owner,
+      body: { url: "https://pos.example/hook", events: ["order.ready", "order.placed"] },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(Number), url: "https://pos.example/hook", events: ["order.ready", "order.placed"], secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/=]{32}$/) });
+    expect(created.body).toEqual({
+      id: expect.any(Number),
+      url: "https://pos.example/hook",
+      events: ["order.ready", "order.placed"],
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/=]{32}$/),
+    });
     const listed = await call(GET, { path: "/api/v1/webhooks", headers: owner });
-    expect(listed.body).toEqual([{ id: created.body.id, url: "https://pos.example/hook", events: ["order.ready", "order.placed"], active: true, created_at: expect.stringMatching(/\+09:00$/) }]);
+    expect(listed.body).toEqual([
+      {
+        id: created.body.id,
+        url: "https://pos.example/hook",
+        events: ["order.ready", "order.placed"],
+        active: true,
+        created_at: expect.stringMatching(/\+09:00$/),
+      },
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain("whsec_");
 
     // Only subscribed events are queued for it.
@@ -41,22 +59,57 @@ describe("/api/v1/webhooks", () => {
       enqueueEvent({ tx, now, type: "order.ready", data: { id: 1 } });
       enqueueEvent({ tx, now, type: "sale.recorded", data: { id: 2 } });
     });
-    const deliveries = await call(listDeliveries, { path: `/api/v1/webhooks/${created.body.id}/deliveries`, headers: owner, params: { id: String(created.body.id) } });
-    expect(deliveries.body).toEqual([{ message_id: expect.stringMatching(/^msg_\d+$/), event: "order.ready", status: "queued", attempts: 0, last_status_code: null, next_attempt_at: expect.any(String) }]);
+    const deliveries = await call(listDeliveries, {
+      path: `/api/v1/webhooks/${created.body.id}/deliveries`,
+      headers: owner,
+      params: { id: String(created.body.id) },
+    });
+    expect(deliveries.body).toEqual([
+      {
+        message_id: expect.stringMatching(/^msg_\d+$/),
+        event: "order.ready",
+        status: "queued",
+        attempts: 0,
+        last_status_code: null,
+        next_attempt_at: expect.any(String),
+      },
+    ]);
 
-    const deleted = await call(DELETE, { method: "DELETE", path: `/api/v1/webhooks/${created.body.id}`, headers: owner, params: { id: String(created.body.id) } });
+    const deleted = await call(DELETE, {
+      method: "DELETE",
+      path: `/api/v1/webhooks/${created.body.id}`,
+      headers: owner,
+      params: { id: String(created.body.id) },
+    });
     expect(deleted.status).toBe(200);
     expect((await call(GET, { path: "/api/v1/webhooks", headers: owner })).body).toEqual([]);
     const [row] = db.select().from(outbox).all();
     expect(row).toMatchObject({ status: "cancelled", lastError: expect.stringContaining("삭제") });
-    expect((await call(DELETE, { method: "DELETE", path: `/api/v1/webhooks/${created.body.id}`, headers: owner, params: { id: String(created.body.id) } })).status).toBe(404);
+    expect(
+      (
+        await call(DELETE, {
+          method: "DELETE",
+          path: `/api/v1/webhooks/${created.body.id}`,
+          headers: owner,
+          params: { id: String(created.body.id) },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses bad input, a staff key and no key — and writes nothing", async () => {
-    const bad = await call(POST, { method: "POST", path: "/api/v1/webhooks", headers: owner, body: { url: "ftp://x", events: ["order.exploded"] } });
+    const bad = await call(POST, {
+      method: "POST",
+      path: "/api/v1/webhooks",
+      headers: owner,
+      body: { url: "ftp://x", events: ["order.exploded"] },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["events.0", "url"]);
-    expect((await call(POST, { method: "POST", path: "/api/v1/webhooks", headers: staff, body: { url: "https://a.example", events: ["*"] } })).status).toBe(403);
+    expect(
+      (await call(POST, { method: "POST", path: "/api/v1/webhooks", headers: staff, body: { url: "https://a.example", events: ["*"] } }))
+        .status,
+    ).toBe(403);
     expect((await call(GET, { path: "/api/v1/webhooks" })).status).toBe(401);
     expect((await call(GET, { path: "/api/v1/webhooks", headers: owner })).body).toEqual([]);
   });
@@ -68,9 +121,20 @@ describe("scheduled messages", () => {
       db,
       channel: "phone",
       now: placedAt,
-      input: orderInput.parse({ pickup_date: date, slot, customer: { name: "김단골", phone: "01012345678" }, consent: { privacy: true }, items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }] }),
+      input: orderInput.parse({
+        pickup_date: date,
+        slot,
+        customer: { name: "김단골", phone: "01012345678" },
+        consent: { privacy: true },
+        items: [{ product_id: shop.bread.id, quantity: 1, options: [shop.options.whole.id] }],
+      }),
     }).order;
-  const topics = () => db.select({ topic: outbox.topic, payload: outbox.payload }).from(outbox).all().filter((r) => r.topic !== "order_received");
+  const topics = () =>
+    db
+      .select({ topic: outbox.topic, payload: outbox.payload })
+      .from(outbox)
+      .all()
+      .filter((r) => r.topic !== "order_received");
 
   it("reminds the evening before and an hour before (owner's choice), once each", () => {
     db.update(shopSettings).set({ reminderTiming: "both" }).run();

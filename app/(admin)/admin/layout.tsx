@@ -31,7 +31,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
         <nav aria-label={t("label")} className="flex gap-1 overflow-x-auto px-2 pb-2 lg:flex-col lg:pb-4">
           {ADMIN_NAV.filter((item) => can(user.role, item.permission)).map((item) => (
-            <Link key={item.href} href={item.href} className="flex min-h-11 shrink-0 items-center rounded-lg px-3 text-base font-medium text-stone-700 hover:bg-brand-50 hover:text-brand-700">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="flex min-h-11 shrink-0 items-center rounded-lg px-3 text-base font-medium text-stone-700 hover:bg-brand-50 hover:text-brand-700"
+            >
               {t(item.key)}
             </Link>
           ))}

@@ -29,7 +29,12 @@ async function FirstRunChecklist({ now }: { now: number }) {
   const checklist = setupChecklist({ db, now });
   if (checklist.complete) return null;
   const { settings, slots, closedDates } = loadSchedule({ db });
-  const sentence = ruleSentence({ example: ruleExample({ settings, slots, closed: closedDates, now }), t: tp, locale, timezone: settings.timezone });
+  const sentence = ruleSentence({
+    example: ruleExample({ settings, slots, closed: closedDates, now }),
+    t: tp,
+    locale,
+    timezone: settings.timezone,
+  });
   const h = await headers();
   const shopUrl = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}/`;
   const links: Record<ChecklistStep, { href: string; label: string } | null> = {
@@ -40,13 +45,30 @@ async function FirstRunChecklist({ now }: { now: number }) {
     share: null,
   };
   return (
-    <section aria-labelledby="checklist-title" className="mb-6 rounded-2xl border border-brand-100 bg-white p-4 sm:p-5" data-testid="first-run-checklist">
-      <h2 id="checklist-title" className="text-xl font-bold">{t("checklistTitle")}</h2>
+    <section
+      aria-labelledby="checklist-title"
+      className="mb-6 rounded-2xl border border-brand-100 bg-white p-4 sm:p-5"
+      data-testid="first-run-checklist"
+    >
+      <h2 id="checklist-title" className="text-xl font-bold">
+        {t("checklistTitle")}
+      </h2>
       <p className="mt-1 text-stone-600">{t("checklistLead")}</p>
       <ol className="mt-4 divide-y divide-stone-100">
         {checklist.steps.map(({ step, done }, i) => (
-          <li key={step} className="grid grid-cols-[2rem_1fr] items-start gap-x-3 gap-y-2 py-4 sm:grid-cols-[2rem_1fr_auto]" data-testid={`checklist-${step}`} data-done={done}>
-            <span aria-hidden className={cn("flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold", done ? "bg-green-700 text-white" : "bg-stone-100 text-stone-700")}>
+          <li
+            key={step}
+            className="grid grid-cols-[2rem_1fr] items-start gap-x-3 gap-y-2 py-4 sm:grid-cols-[2rem_1fr_auto]"
+            data-testid={`checklist-${step}`}
+            data-done={done}
+          >
+            <span
+              aria-hidden
+              className={cn(
+                "flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold",
+                done ? "bg-green-700 text-white" : "bg-stone-100 text-stone-700",
+              )}
+            >
               {done ? "✓" : i + 1}
             </span>
             <div className="min-w-0 flex-1">
@@ -61,7 +83,13 @@ async function FirstRunChecklist({ now }: { now: number }) {
                     {checklist.openDate ? t("windowOpen", { date: formatDate(checklist.openDate, locale) }) : t("windowClosed")}
                   </p>
                   {!checklist.openDate && (
-                    <ActionForm action={openOrderingNowAction} submitLabel={t("openNow")} pendingLabel={t("openingNow")} variant="primary" className="mt-2" />
+                    <ActionForm
+                      action={openOrderingNowAction}
+                      submitLabel={t("openNow")}
+                      pendingLabel={t("openingNow")}
+                      variant="primary"
+                      className="mt-2"
+                    />
                   )}
                 </div>
               )}
@@ -70,13 +98,24 @@ async function FirstRunChecklist({ now }: { now: number }) {
                   <QrCode value={shopUrl} label={t("shareQr")} size={112} />
                   <div className="min-w-0">
                     <p className="text-stone-700">{t("shareLead")}</p>
-                    <a href={shopUrl} className="mt-1 inline-block font-mono text-base break-all text-brand-700 underline" data-testid="share-link">{shopUrl}</a>
+                    <a
+                      href={shopUrl}
+                      className="mt-1 inline-block font-mono text-base break-all text-brand-700 underline"
+                      data-testid="share-link"
+                    >
+                      {shopUrl}
+                    </a>
                   </div>
                 </div>
               )}
             </div>
             {links[step] && !done && (
-              <Link href={links[step].href} className={buttonClass("secondary", "col-start-2 justify-self-start sm:col-start-3 sm:row-start-1")}>{links[step].label}</Link>
+              <Link
+                href={links[step].href}
+                className={buttonClass("secondary", "col-start-2 justify-self-start sm:col-start-3 sm:row-start-1")}
+              >
+                {links[step].label}
+              </Link>
             )}
           </li>
         ))}

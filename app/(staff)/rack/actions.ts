@@ -41,30 +41,39 @@ export const moveOrderAction = defineCommand(
     }),
   },
   (input, { user }) => {
-    const order = moveOrder({ db: getDb(), orderId: input.orderId, to: input.to, paymentMethod: input.paymentMethod, early: input.early, actor: { type: "user", userId: user.id } });
+    const order = moveOrder({
+      db: getDb(),
+      orderId: input.orderId,
+      to: input.to,
+      paymentMethod: input.paymentMethod,
+      early: input.early,
+      actor: { type: "user", userId: user.id },
+    });
     return { ok: true, data: cardOf(order.id) };
   },
 );
 
-export const undoMoveAction = defineCommand(
-  { permission: "rack", schema: z.object({ orderId }) },
-  (input, { user }) => {
-    const order = undoRackMove({ db: getDb(), orderId: input.orderId, actor: { type: "user", userId: user.id } });
-    return { ok: true, data: cardOf(order.id) };
-  },
-);
+export const undoMoveAction = defineCommand({ permission: "rack", schema: z.object({ orderId }) }, (input, { user }) => {
+  const order = undoRackMove({ db: getDb(), orderId: input.orderId, actor: { type: "user", userId: user.id } });
+  return { ok: true, data: cardOf(order.id) };
+});
 
-export const changeSlotAction = defineCommand(
-  { permission: "rack", schema: z.object({ orderId, rackSlot }) },
-  (input, { user }) => {
-    const order = changeRackSlot({ db: getDb(), orderId: input.orderId, rackSlot: input.rackSlot, actor: { type: "user", userId: user!.id } });
-    return { ok: true, data: cardOf(order.id) };
-  },
-);
+export const changeSlotAction = defineCommand({ permission: "rack", schema: z.object({ orderId, rackSlot }) }, (input, { user }) => {
+  const order = changeRackSlot({
+    db: getDb(),
+    orderId: input.orderId,
+    rackSlot: input.rackSlot,
+    actor: { type: "user", userId: user!.id },
+  });
+  return { ok: true, data: cardOf(order.id) };
+});
 
 /** Close-out: every uncollected order of the date becomes a no-show. The form carries the staff's confirmation. */
 export const closeOutAction = defineCommand(
-  { permission: "rack", schema: z.object({ date: z.string().refine(isDateString, "date_invalid"), confirm: z.literal("yes", { error: "close_out_confirm" }) }) },
+  {
+    permission: "rack",
+    schema: z.object({ date: z.string().refine(isDateString, "date_invalid"), confirm: z.literal("yes", { error: "close_out_confirm" }) }),
+  },
   (input, { user }) => {
     const changed = closeOutDay({ db: getDb(), date: input.date, actor: { type: "user", userId: user.id } });
     return { ok: true, data: { count: changed.length } };

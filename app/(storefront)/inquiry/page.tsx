@@ -25,13 +25,21 @@ export default async function InquiryPage({ searchParams }: { searchParams: Prom
         { kind: "tel", name: "phone", label: t("phone"), autoComplete: "tel", inputMode: "tel", hint: t("phoneHint") },
       ];
   fields.push({ kind: "textarea", name: "message", label: t("message"), rows: 5, hint: t("messageHint", { max: MAX_INQUIRY_LENGTH }) });
-  if (!known) fields.push({ kind: "checkbox", name: "privacy", label: t("privacy"), hint: currentConsentText({ db, kind: "privacy" }).body });
+  if (!known)
+    fields.push({ kind: "checkbox", name: "privacy", label: t("privacy"), hint: currentConsentText({ db, kind: "privacy" }).body });
   return (
     <main className="pb-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-base text-stone-700">{known ? t("introKnown", { name: known.name ?? "" }) : t("intro")}</p>
       <div className="mt-5 rounded-2xl border border-stone-200 bg-white p-4">
-        <ActionForm progressive action={createInquiryAction} fields={fields} submitLabel={t("send")} pendingLabel={t("sending")} testId="inquiry-form" />
+        <ActionForm
+          progressive
+          action={createInquiryAction}
+          fields={fields}
+          submitLabel={t("send")}
+          pendingLabel={t("sending")}
+          testId="inquiry-form"
+        />
       </div>
     </main>
   );

@@ -47,7 +47,11 @@ export async function sendPush(target: PushTarget, message: { title: string; bod
   const details = webpush.generateRequestDetails(
     { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
     JSON.stringify(message),
-    { vapidDetails: { subject: vapidSubject(), publicKey: keys.publicKey, privateKey: keys.privateKey }, TTL: 24 * 60 * 60, contentEncoding: "aes128gcm" },
+    {
+      vapidDetails: { subject: vapidSubject(), publicKey: keys.publicKey, privateKey: keys.privateKey },
+      TTL: 24 * 60 * 60,
+      contentEncoding: "aes128gcm",
+    },
   );
   try {
     const res = await fetch(details.endpoint, {
@@ -57,7 +61,12 @@ export async function sendPush(target: PushTarget, message: { title: string; bod
       signal: AbortSignal.timeout(10_000),
     });
     if (res.ok) return { ok: true, statusCode: res.status };
-    return { ok: false, statusCode: res.status, error: `push ${res.status}: ${(await res.text()).slice(0, 200)}`, gone: res.status === 404 || res.status === 410 };
+    return {
+      ok: false,
+      statusCode: res.status,
+      error: `push ${res.status}: ${(await res.text()).slice(0, 200)}`,
+      gone: res.status === 404 || res.status === 410,
+    };
   } catch (e) {
     return { ok: false, statusCode: null, error: `push: ${(e as Error).message}`, gone: false };
   }

@@ -39,12 +39,21 @@ export function solapiConfig(env: NodeJS.ProcessEnv = process.env): SolapiConfig
 }
 
 /** `HMAC-SHA256 apiKey=…, date=…, salt=…, signature=hex(HMAC(secret, date + salt))`. */
-export function solapiAuthorization(apiKey: string, apiSecret: string, date = new Date().toISOString(), salt = crypto.randomBytes(16).toString("hex")): string {
-  const signature = crypto.createHmac("sha256", apiSecret).update(date + salt).digest("hex");
+export function solapiAuthorization(
+  apiKey: string,
+  apiSecret: string,
+  date = new Date().toISOString(),
+  salt = crypto.randomBytes(16).toString("hex"),
+): string {
+  const signature = crypto
+    .createHmac("sha256", apiSecret)
+    .update(date + salt)
+    .digest("hex");
   return `HMAC-SHA256 apiKey=${apiKey}, date=${date}, salt=${salt}, signature=${signature}`;
 }
 
-export type SolapiResult = { ok: true; channel: "solapi_ata" | "solapi_sms"; statusCode: number } | { ok: false; statusCode: number | null; error: string };
+export type SolapiResult =
+  { ok: true; channel: "solapi_ata" | "solapi_sms"; statusCode: number } | { ok: false; statusCode: number | null; error: string };
 
 export async function sendSolapi(
   config: SolapiConfig,
@@ -54,7 +63,13 @@ export async function sendSolapi(
   const body = {
     messages: [
       templateId
-        ? { to: message.to, from: config.sender, text: message.text, type: "ATA", kakaoOptions: { pfId: config.pfId, templateId, disableSms: false } }
+        ? {
+            to: message.to,
+            from: config.sender,
+            text: message.text,
+            type: "ATA",
+            kakaoOptions: { pfId: config.pfId, templateId, disableSms: false },
+          }
         : { to: message.to, from: config.sender, text: message.text },
     ],
   };
@@ -69,7 +84,12 @@ export async function sendSolapi(
     if (!res.ok) return { ok: false, statusCode: res.status, error: `SOLAPI ${res.status}: ${text.slice(0, 200)}` };
     const answer = JSON.parse(text || "{}") as { failedMessageList?: { statusCode?: string; statusMessage?: string }[] };
     const failed = answer.failedMessageList ?? [];
-    if (failed.length) return { ok: false, statusCode: res.status, error: `SOLAPI: ${failed[0].statusCode ?? ""} ${failed[0].statusMessage ?? "rejected"}`.trim() };
+    if (failed.length)
+      return {
+        ok: false,
+        statusCode: res.status,
+        error: `SOLAPI: ${failed[0].statusCode ?? ""} ${failed[0].statusMessage ?? "rejected"}`.trim(),
+      };
     return { ok: true, channel: templateId ? "solapi_ata" : "solapi_sms", statusCode: res.status };
   } catch (e) {
     return { ok: false, statusCode: null, error: `SOLAPI: ${(e as Error).message}` };

@@ -9,7 +9,19 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export type WebhookResult = { ok: boolean; statusCode: number | null; error: string | null };
 
-export async function postWebhook({ url, secret, id, body, now }: { url: string; secret: string; id: string; body: string; now: number }): Promise<WebhookResult> {
+export async function postWebhook({
+  url,
+  secret,
+  id,
+  body,
+  now,
+}: {
+  url: string;
+  secret: string;
+  id: string;
+  body: string;
+  now: number;
+}): Promise<WebhookResult> {
   const timestamp = new Date(now);
   const signature = new Webhook(secret).sign(id, timestamp, body);
   try {

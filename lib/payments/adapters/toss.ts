@@ -62,7 +62,13 @@ export function tossAuthorization(secretKey: string): string {
   return `Basic ${Buffer.from(`${secretKey}:`).toString("base64")}`;
 }
 
-async function call<T>(config: TossConfig, method: "GET" | "POST", path: string, body?: unknown, idempotencyKey?: string): Promise<TossResult<T>> {
+async function call<T>(
+  config: TossConfig,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  idempotencyKey?: string,
+): Promise<TossResult<T>> {
   try {
     const res = await fetch(`${config.baseUrl}${path}`, {
       method,
@@ -81,7 +87,8 @@ async function call<T>(config: TossConfig, method: "GET" | "POST", path: string,
     } catch {
       return { ok: false, code: "BAD_RESPONSE", message: text.slice(0, 200), status: res.status };
     }
-    if (!res.ok) return { ok: false, code: String(json.code ?? `HTTP_${res.status}`), message: String(json.message ?? ""), status: res.status };
+    if (!res.ok)
+      return { ok: false, code: String(json.code ?? `HTTP_${res.status}`), message: String(json.message ?? ""), status: res.status };
     return { ok: true, value: json as T };
   } catch (e) {
     const timeout = (e as Error).name === "TimeoutError" || (e as Error).name === "AbortError";
@@ -89,7 +96,10 @@ async function call<T>(config: TossConfig, method: "GET" | "POST", path: string,
   }
 }
 
-export function confirmTossPayment(config: TossConfig, input: { paymentKey: string; orderId: string; amount: number }): Promise<TossResult<TossPayment>> {
+export function confirmTossPayment(
+  config: TossConfig,
+  input: { paymentKey: string; orderId: string; amount: number },
+): Promise<TossResult<TossPayment>> {
   return call<TossPayment>(config, "POST", "/v1/payments/confirm", input);
 }
 
@@ -99,9 +109,20 @@ export function getTossPayment(config: TossConfig, paymentKey: string): Promise<
 
 export function cancelTossPayment(
   config: TossConfig,
-  { paymentKey, cancelReason, cancelAmount, idempotencyKey }: { paymentKey: string; cancelReason: string; cancelAmount?: number; idempotencyKey: string },
+  {
+    paymentKey,
+    cancelReason,
+    cancelAmount,
+    idempotencyKey,
+  }: { paymentKey: string; cancelReason: string; cancelAmount?: number; idempotencyKey: string },
 ): Promise<TossResult<TossPayment>> {
-  return call<TossPayment>(config, "POST", `/v1/payments/${encodeURIComponent(paymentKey)}/cancel`, { cancelReason, ...(cancelAmount !== undefined ? { cancelAmount } : {}) }, idempotencyKey);
+  return call<TossPayment>(
+    config,
+    "POST",
+    `/v1/payments/${encodeURIComponent(paymentKey)}/cancel`,
+    { cancelReason, ...(cancelAmount !== undefined ? { cancelAmount } : {}) },
+    idempotencyKey,
+  );
 }
 
 /** Toss's ISO time (`2024-02-13T12:18:14+09:00`) as epoch ms. */

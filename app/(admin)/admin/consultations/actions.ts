@@ -27,12 +27,24 @@ export const saveTemplateAction = defineAction({ permission: "consultation_templ
   } catch {
     throw new AppError("validation", { message: "questions_unreadable" });
   }
-  const data = { title: input.title, description: input.description ?? "", slug: input.slug ?? "", active: input.active === "on", questions };
+  const data = {
+    title: input.title,
+    description: input.description ?? "",
+    slug: input.slug ?? "",
+    active: input.active === "on",
+    questions,
+  };
   const db = getDb();
   if (input.id) {
     const saved = updateTemplate({ db, id: input.id, input: data });
     revalidatePath("/admin/consultations");
-    return { ok: true, message: (await getTranslations("actions"))(saved.newVersion ? "templateSavedNewVersion" : "saved", { version: saved.version.version }), data: { id: saved.id } };
+    return {
+      ok: true,
+      message: (await getTranslations("actions"))(saved.newVersion ? "templateSavedNewVersion" : "saved", {
+        version: saved.version.version,
+      }),
+      data: { id: saved.id },
+    };
   }
   const created = createTemplate({ db, input: data });
   revalidatePath("/admin/consultations");

@@ -14,7 +14,9 @@ export default async function ConsultationsPage() {
     <div className="max-w-4xl">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("templatesTitle")}</h1>
-        <Link href="/admin/consultations/new" className={buttonClass()}>{t("newTemplate")}</Link>
+        <Link href="/admin/consultations/new" className={buttonClass()}>
+          {t("newTemplate")}
+        </Link>
       </div>
       <p className="mt-2 text-stone-700">{t("templatesIntro")}</p>
       {templates.length === 0 ? (
@@ -24,9 +26,12 @@ export default async function ConsultationsPage() {
           {templates.map((tpl) => (
             <li key={tpl.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <div>
-                <Link href={`/admin/consultations/${tpl.id}`} className="text-lg font-semibold text-brand-700 hover:underline">{tpl.title}</Link>
+                <Link href={`/admin/consultations/${tpl.id}`} className="text-lg font-semibold text-brand-700 hover:underline">
+                  {tpl.title}
+                </Link>
                 <p className="text-sm text-stone-600">
-                  /c/{tpl.slug} · v{tpl.version.version} · {t("questionCount", { count: tpl.questions.length })} · {t("answerCount", { count: tpl.submissionCount })}
+                  /c/{tpl.slug} · v{tpl.version.version} · {t("questionCount", { count: tpl.questions.length })} ·{" "}
+                  {t("answerCount", { count: tpl.submissionCount })}
                 </p>
               </div>
               {!tpl.active && <Badge>{t("inactive")}</Badge>}

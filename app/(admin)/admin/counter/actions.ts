@@ -34,21 +34,49 @@ const counterSale = z.object({
         return [];
       }
     })
-    .pipe(z.array(z.object({ productId: z.number().int().positive(), forProductId: z.number().int().positive().nullable().optional() })).max(20).catch([])),
+    .pipe(
+      z
+        .array(z.object({ productId: z.number().int().positive(), forProductId: z.number().int().positive().nullable().optional() }))
+        .max(20)
+        .catch([]),
+    ),
   /** One id per basket, so a double tap or a retried request records the sale once. */
   external_id: z.string().regex(/^counter-[A-Za-z0-9-]{8,64}$/, "try_again"),
 });
 
-export const recordSaleAction = defineAction<typeof counterSale, { saleId: number; total: number; discount: number; points: number; excess: number }>(
-  { permission: "counter", schema: counterSale },
-  (input, { user }) => {
-    const { suggested, ...sold } = input;
-    const db = getDb();
-    const { sale, items, created } = recordStoreSale({ db, input: { ...sold, total: undefined, occurred_at: undefined }, source: "counter", actorUserId: user!.id });
-    if (created) recordSuggestionShows({ db, now: sale.createdAt, surface: "counter", customerId: sale.customerId, saleId: sale.id, userId: user!.id, shown: suggested });
-    revalidatePath("/admin/counter");
-    revalidatePath("/");
-    invalidateStorefront();
-    return { ok: true, data: { saleId: sale.id, total: sale.total, discount: sale.discount, points: sale.pointsEarned, excess: items.reduce((n, i) => n + i.excess, 0) } };
-  },
-);
+export const recordSaleAction = defineAction<
+  typeof counterSale,
+  { saleId: number; total: number; discount: number; points: number; excess: number }
+>({ permission: "counter", schema: counterSale }, (input, { user }) => {
+  const { suggested, ...sold } = input;
+  const db = getDb();
+  const { sale, items, created } = recordStoreSale({
+    db,
+    input: { ...sold, total: undefined, occurred_at: undefined },
+    source: "counter",
+    actorUserId: user!.id,
+  });
+  if (created)
+    recordSuggestionShows({
+      db,
+      now: sale.createdAt,
+      surface: "counter",
+      customerId: sale.customerId,
+      saleId: sale.id,
+      userId: user!.id,
+      shown: suggested,
+    });
+  revalidatePath("/admin/counter");
+  revalidatePath("/");
+  invalidateStorefront();
+  return {
+    ok: true,
+    data: {
+      saleId: sale.id,
+      total: sale.total,
+      discount: sale.discount,
+      points: sale.pointsEarned,
+      excess: items.reduce((n, i) => n + i.excess, 0),
+    },
+  };
+});

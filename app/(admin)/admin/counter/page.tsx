@@ -31,7 +31,10 @@ export default async function CounterPage() {
     <div className="max-w-5xl">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="mr-auto text-2xl font-bold">{t("title")}</h1>
-        <Link href="/admin/orders" className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-4 font-semibold">
+        <Link
+          href="/admin/orders"
+          className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-4 font-semibold"
+        >
           {t("phoneOrder")}
         </Link>
       </div>

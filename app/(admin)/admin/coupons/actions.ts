@@ -30,11 +30,14 @@ function couponForm(form: FormData): unknown {
   };
 }
 
-export const createCouponAction = defineAction({ permission: "coupons", schema: couponInput, parse: couponForm }, async (input, { user }) => {
-  createCoupon({ db: getDb(), input, userId: user.id });
-  revalidatePath("/admin/coupons");
-  return { ok: true, message: (await getTranslations("coupons.admin"))("created") };
-});
+export const createCouponAction = defineAction(
+  { permission: "coupons", schema: couponInput, parse: couponForm },
+  async (input, { user }) => {
+    createCoupon({ db: getDb(), input, userId: user.id });
+    revalidatePath("/admin/coupons");
+    return { ok: true, message: (await getTranslations("coupons.admin"))("created") };
+  },
+);
 
 const pauseInput = z.object({ id: z.coerce.number().int().positive(), paused: z.enum(["1", "0"]) });
 

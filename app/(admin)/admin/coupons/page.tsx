@@ -45,33 +45,64 @@ export default async function CouponsPage() {
     <div className="max-w-5xl space-y-8">
       <PageHeader title={t("title")} lead={t("intro")} />
       <Section title={t("newTitle")} testId="coupon-new">
-        <CouponForm action={createCouponAction} products={catalogue.map((p) => ({ id: p.id, name: p.name }))} categories={categories} today={today} />
+        <CouponForm
+          action={createCouponAction}
+          products={catalogue.map((p) => ({ id: p.id, name: p.name }))}
+          categories={categories}
+          today={today}
+        />
       </Section>
       <Section title={t("list")}>
         {coupons.length === 0 ? (
           <EmptyState>{t("none")}</EmptyState>
         ) : (
-          <DataTable testId="coupon-list" columns={[{ label: t("colName") }, { label: t("colTerms") }, { label: t("colDates") }, { label: t("colUses") }, { label: t("colState") }]}>
+          <DataTable
+            testId="coupon-list"
+            columns={[
+              { label: t("colName") },
+              { label: t("colTerms") },
+              { label: t("colDates") },
+              { label: t("colUses") },
+              { label: t("colState") },
+            ]}
+          >
             {coupons.map((c) => (
               <tr key={c.id} data-testid="coupon-row">
                 <td className="px-4 py-2 align-top">
                   <p className="font-semibold">{c.name}</p>
-                  <p className="font-mono text-sm">{c.code ? t("sharedCode", { code: c.code }) : `${t("issuedCodes")} · ${t("issuedCount", { count: c.issued })}`}</p>
+                  <p className="font-mono text-sm">
+                    {c.code ? t("sharedCode", { code: c.code }) : `${t("issuedCodes")} · ${t("issuedCount", { count: c.issued })}`}
+                  </p>
                 </td>
                 <td className="px-4 py-2 align-top text-sm">
                   {terms(c).map((line) => (
                     <p key={line}>{line}</p>
                   ))}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 align-top text-sm">{c.endsOn ? t("fromTo", { from: c.startsOn, to: c.endsOn }) : t("from", { from: c.startsOn })}</td>
+                <td className="whitespace-nowrap px-4 py-2 align-top text-sm">
+                  {c.endsOn ? t("fromTo", { from: c.startsOn, to: c.endsOn }) : t("from", { from: c.startsOn })}
+                </td>
                 <td className="px-4 py-2 align-top text-sm">
-                  {c.totalLimit ? t("usesOfLimit", { uses: c.uses, limit: c.totalLimit, discount: won(c.discountTotal) }) : t("uses", { uses: c.uses, discount: won(c.discountTotal) })}
+                  {c.totalLimit
+                    ? t("usesOfLimit", { uses: c.uses, limit: c.totalLimit, discount: won(c.discountTotal) })
+                    : t("uses", { uses: c.uses, discount: won(c.discountTotal) })}
                 </td>
                 <td className="px-4 py-2 align-top">
                   <Badge tone={c.pausedAt ? "neutral" : "green"}>{c.pausedAt ? t("paused") : t("active")}</Badge>
-                  <ActionForm className="mt-2" action={pauseCouponAction} hidden={{ id: c.id, paused: c.pausedAt ? "0" : "1" }} submitLabel={c.pausedAt ? t("resume") : t("pause")} />
+                  <ActionForm
+                    className="mt-2"
+                    action={pauseCouponAction}
+                    hidden={{ id: c.id, paused: c.pausedAt ? "0" : "1" }}
+                    submitLabel={c.pausedAt ? t("resume") : t("pause")}
+                  />
                   {c.codeMode === "issued" && (
-                    <ActionForm className="mt-2 space-y-2" action={issueCouponAction} hidden={{ id: c.id }} submitLabel={t("issue")} resetOnSuccess>
+                    <ActionForm
+                      className="mt-2 space-y-2"
+                      action={issueCouponAction}
+                      hidden={{ id: c.id }}
+                      submitLabel={t("issue")}
+                      resetOnSuccess
+                    >
                       <label className="block text-sm font-semibold text-stone-700">
                         {t("issuePhone")}
                         <input name="phone" type="tel" inputMode="tel" className={`${inputClass} mt-1`} />

@@ -33,7 +33,12 @@ export const addVisitAction = defineAction(
     } catch {
       throw new AppError("validation", { message: "recommendations_unreadable" });
     }
-    addVisit({ db: getDb(), customerId: input.customerId, userId: user!.id, input: { ...input, shared: input.shared === "on", recommendations } });
+    addVisit({
+      db: getDb(),
+      customerId: input.customerId,
+      userId: user!.id,
+      input: { ...input, shared: input.shared === "on", recommendations },
+    });
     revalidatePath(`/admin/customers/${input.customerId}`);
     return { ok: true, message: (await getTranslations("actions"))("visitSaved") };
   },
@@ -59,7 +64,13 @@ export const redeemPointsAction = defineAction(
     }),
   },
   async (input, { user }) => {
-    const { balance } = redeemPoints({ db: getDb(), customerId: input.customerId, points: input.points, userId: user!.id, requestKey: input.requestKey });
+    const { balance } = redeemPoints({
+      db: getDb(),
+      customerId: input.customerId,
+      points: input.points,
+      userId: user!.id,
+      requestKey: input.requestKey,
+    });
     revalidatePath(`/admin/customers/${input.customerId}`);
     return { ok: true, message: (await getTranslations("actions"))("pointsRedeemed", { points: input.points, balance }) };
   },

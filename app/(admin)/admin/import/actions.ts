@@ -24,6 +24,15 @@ export const importOrdersAction = defineAction<z.ZodType<{ file: File }>, Import
   async ({ file }) => {
     const report = await importOrdersCsv({ db: getDb(), csv: await file.text(), locale: resolveLocale(await getLocale()) });
     revalidatePath("/admin/metrics");
-    return { ok: report.errors === 0, message: (await getTranslations("actions"))("importSummary", { imported: report.imported, skipped: report.skipped, errors: report.errors, rows: report.rows }), data: report } as never;
+    return {
+      ok: report.errors === 0,
+      message: (await getTranslations("actions"))("importSummary", {
+        imported: report.imported,
+        skipped: report.skipped,
+        errors: report.errors,
+        rows: report.rows,
+      }),
+      data: report,
+    } as never;
   },
 );

@@ -20,13 +20,21 @@ export default async function InquiriesPage() {
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1 text-stone-700">{t("unansweredCount", { count: open })}</p>
-      {rows.length === 0 ? <p className="mt-6 text-stone-600">{t("empty")}</p> : (
+      {rows.length === 0 ? (
+        <p className="mt-6 text-stone-600">{t("empty")}</p>
+      ) : (
         <ul className="mt-4 space-y-3" data-testid="inquiry-inbox">
           {rows.map((q) => (
             <li key={q.id} className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="inquiry-item">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-semibold">
-                  {q.customerId ? <Link href={`/admin/customers/${q.customerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">{q.customerName ?? t("noName")}</Link> : t("noName")}
+                  {q.customerId ? (
+                    <Link href={`/admin/customers/${q.customerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                      {q.customerName ?? t("noName")}
+                    </Link>
+                  ) : (
+                    t("noName")
+                  )}
                 </span>
                 <span className="flex items-center gap-2 text-sm text-stone-600">
                   {formatDateTime(q.createdAt, locale)}
@@ -36,7 +44,9 @@ export default async function InquiriesPage() {
               <p className="mt-2 whitespace-pre-wrap">{q.message}</p>
               {q.replies.map((r) => (
                 <div key={r.id} className="mt-2 rounded-lg border-l-4 border-brand-500 bg-stone-50 p-2">
-                  <p className="text-sm text-stone-600">{r.userName} · {formatDateTime(r.createdAt, locale)}</p>
+                  <p className="text-sm text-stone-600">
+                    {r.userName} · {formatDateTime(r.createdAt, locale)}
+                  </p>
                   <p className="whitespace-pre-wrap">{r.body}</p>
                 </div>
               ))}

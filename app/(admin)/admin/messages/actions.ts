@@ -7,7 +7,13 @@ import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { REMINDER_TIMINGS, setReminderTiming } from "@/lib/messages/scheduler";
 import { saveTemplateText, TEMPLATES } from "@/lib/messages/texts";
-import { createWebhookEndpoint, deleteWebhookEndpoint, requeueOutboxItem, rotateWebhookSecret, webhookInput } from "@/lib/messages/webhooks";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  requeueOutboxItem,
+  rotateWebhookSecret,
+  webhookInput,
+} from "@/lib/messages/webhooks";
 
 const id = z.coerce.number().int().positive();
 const message = async (key: string) => (await getTranslations("admin.outbox"))(key);

@@ -16,7 +16,14 @@ import { requestNow } from "@/lib/web/now";
 
 export const dynamic = "force-dynamic";
 
-const TONE: Record<OutboxStatus, BadgeTone> = { queued: "blue", sending: "amber", sent: "green", delivered: "green", failed: "red", cancelled: "neutral" };
+const TONE: Record<OutboxStatus, BadgeTone> = {
+  queued: "blue",
+  sending: "amber",
+  sent: "green",
+  delivered: "green",
+  failed: "red",
+  cancelled: "neutral",
+};
 
 /** Every message and event with its state; a failed one can be sent again. */
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ status?: string; kind?: string }> }) {
@@ -53,10 +60,12 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       <form className="flex flex-wrap items-end gap-3" method="get">
         <label className="flex flex-col text-sm font-semibold">
           {t("filterStatus")}
-          <select name="status" defaultValue={status ?? ""} className="min-h-11 rounded-xl border border-stone-300 px-3 text-base font-normal">
-            <option value="">
-              {t("all")}
-            </option>
+          <select
+            name="status"
+            defaultValue={status ?? ""}
+            className="min-h-11 rounded-xl border border-stone-300 px-3 text-base font-normal"
+          >
+            <option value="">{t("all")}</option>
             {OUTBOX_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)} ({counts[s]})
@@ -82,13 +91,22 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       ) : (
         <DataTable
           testId="outbox-log"
-          columns={[{ label: t("colTime") }, { label: t("colWhat") }, { label: t("colTo") }, { label: t("colStatus") }, { label: t("colTries"), align: "right" }, { label: t("colChannel") }, {}]}
+          columns={[
+            { label: t("colTime") },
+            { label: t("colWhat") },
+            { label: t("colTo") },
+            { label: t("colStatus") },
+            { label: t("colTries"), align: "right" },
+            { label: t("colChannel") },
+            {},
+          ]}
         >
           {rows.map((r) => (
             <tr key={r.id} className="align-top" data-testid="outbox-row" data-status={r.status}>
               <td className="whitespace-nowrap px-4 py-3 text-sm">{formatDateTime(r.createdAt, locale, tz)}</td>
               <td className="px-4 py-3">
-                <span className="font-semibold">{topic(r)}</span> {r.purpose === "marketing" && <Badge tone="amber">{t("marketing")}</Badge>}
+                <span className="font-semibold">{topic(r)}</span>{" "}
+                {r.purpose === "marketing" && <Badge tone="amber">{t("marketing")}</Badge>}
                 <div className="font-mono text-xs text-stone-500">{r.messageId}</div>
                 {r.body && (
                   <details className="mt-1 text-sm">
@@ -109,7 +127,11 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
               <td className="px-4 py-3 text-sm">{r.channel ?? "—"}</td>
               <td className="px-4 py-3 text-right">
                 {(r.status === "failed" || (r.kind === "webhook" && r.status === "delivered")) && (
-                  <ActionForm action={retryOutboxAction} hidden={{ id: r.id }} submitLabel={r.status === "failed" ? t("retry") : t("replay")} />
+                  <ActionForm
+                    action={retryOutboxAction}
+                    hidden={{ id: r.id }}
+                    submitLabel={r.status === "failed" ? t("retry") : t("replay")}
+                  />
                 )}
               </td>
             </tr>

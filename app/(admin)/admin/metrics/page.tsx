@@ -108,9 +108,22 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
           {t("dashboard.charts")}
         </h2>
         <div className="grid gap-4 xl:grid-cols-3">
-          <LeadTimeChart data={leadTimeDistribution({ db, range })} title={t("dashboard.leadTimeChart")} countLabel={t("names.pickup_lead_time")} targetLabel="2:00" />
-          <OutcomeTrendChart data={preorderOutcomeTrend({ db, range })} title={t("dashboard.outcomeChart")} labels={{ conversion: t("names.preorder_conversion"), noShow: t("names.no_show_rate") }} />
-          <RevenueChart data={revenueTrend({ db, range })} title={t("dashboard.revenueChart")} labels={{ web: t("channels.web"), phone: t("channels.phone"), store: t("channels.store") }} />
+          <LeadTimeChart
+            data={leadTimeDistribution({ db, range })}
+            title={t("dashboard.leadTimeChart")}
+            countLabel={t("names.pickup_lead_time")}
+            targetLabel="2:00"
+          />
+          <OutcomeTrendChart
+            data={preorderOutcomeTrend({ db, range })}
+            title={t("dashboard.outcomeChart")}
+            labels={{ conversion: t("names.preorder_conversion"), noShow: t("names.no_show_rate") }}
+          />
+          <RevenueChart
+            data={revenueTrend({ db, range })}
+            title={t("dashboard.revenueChart")}
+            labels={{ web: t("channels.web"), phone: t("channels.phone"), store: t("channels.store") }}
+          />
         </div>
       </section>
       <p className="text-sm text-stone-500">

@@ -33,7 +33,10 @@ export const cancelOrderAction = defineAction(
 );
 
 export const setPaymentAction = defineAction(
-  { permission: "orders", schema: z.object({ id: orderId, paymentStatus: z.enum(["paid", "unpaid"]), paymentMethod: z.enum(PAYMENT_METHODS).optional() }) },
+  {
+    permission: "orders",
+    schema: z.object({ id: orderId, paymentStatus: z.enum(["paid", "unpaid"]), paymentMethod: z.enum(PAYMENT_METHODS).optional() }),
+  },
   async ({ id, paymentStatus, paymentMethod }, { user }) => {
     setPaymentStatus({ db: getDb(), orderId: id, paymentStatus, paymentMethod, actor: { type: "user", userId: user!.id } });
     refresh(id);
@@ -94,7 +97,13 @@ export const placePhoneOrderAction = defineAction(
     parse: parsePhoneOrder,
   },
   async ({ idempotencyKey, order }, { user }) => {
-    const { order: placed } = placeOrder({ db: getDb(), input: order, channel: "phone", actorUserId: user!.id, idempotencyKey: `admin-phone:${idempotencyKey}` });
+    const { order: placed } = placeOrder({
+      db: getDb(),
+      input: order,
+      channel: "phone",
+      actorUserId: user!.id,
+      idempotencyKey: `admin-phone:${idempotencyKey}`,
+    });
     refresh(placed.id);
     redirect(`/admin/orders/${placed.id}?placed=1`);
   },

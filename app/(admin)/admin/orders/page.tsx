@@ -50,7 +50,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               key={view}
               href={view === "day" ? link(date) : "/admin/orders?view=upcoming"}
               aria-current={current ? "page" : undefined}
-              className={cn("inline-flex min-h-11 items-center rounded-xl border-2 px-4 font-semibold", current ? "border-ink bg-ink text-white" : "border-stone-300 bg-white text-ink")}
+              className={cn(
+                "inline-flex min-h-11 items-center rounded-xl border-2 px-4 font-semibold",
+                current ? "border-ink bg-ink text-white" : "border-stone-300 bg-white text-ink",
+              )}
             >
               {view === "day" ? t("viewDay") : t("viewUpcoming")}
             </Link>
@@ -201,33 +204,36 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             { label: t("payment"), mobile: { order: 3, bare: true } },
           ]}
         >
-              {rows.map((o) => (
-                <tr key={o.id} className={o.status === "cancelled" ? "text-stone-400" : ""}>
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/orders/${o.id}`} className="inline-flex min-h-11 items-center font-mono text-lg font-bold text-brand-700 hover:underline">
-                      {o.code}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 tabular-nums">
-                    {o.slotStart}–{o.slotEnd}
-                    <span className="block text-xs text-stone-500">
-                      {tc(`channel.${o.channel}`)} · {formatTime(o.placedAt, locale, tz)}
-                    </span>
-                  </td>
-                  <td className="px-4 py-2">
-                    {o.customerName}
-                    {o.phoneLast4 && <span className="ml-1 text-sm text-stone-500">(…{o.phoneLast4})</span>}
-                  </td>
-                  <td className="max-w-xs px-4 py-2 text-sm">{o.itemSummary}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatWon(o.total, locale)}</td>
-                  <td className="px-4 py-2">
-                    <Badge tone={STATUS_TONES[o.status]}>{tc(`status.${o.status}`)}</Badge>
-                  </td>
-                  <td className="px-4 py-2">
-                    <Badge tone={o.paymentStatus === "paid" ? "green" : "neutral"}>{tc(`payment.${o.paymentStatus}`)}</Badge>
-                  </td>
-                </tr>
-              ))}
+          {rows.map((o) => (
+            <tr key={o.id} className={o.status === "cancelled" ? "text-stone-400" : ""}>
+              <td className="px-4 py-2">
+                <Link
+                  href={`/admin/orders/${o.id}`}
+                  className="inline-flex min-h-11 items-center font-mono text-lg font-bold text-brand-700 hover:underline"
+                >
+                  {o.code}
+                </Link>
+              </td>
+              <td className="px-4 py-2 tabular-nums">
+                {o.slotStart}–{o.slotEnd}
+                <span className="block text-xs text-stone-500">
+                  {tc(`channel.${o.channel}`)} · {formatTime(o.placedAt, locale, tz)}
+                </span>
+              </td>
+              <td className="px-4 py-2">
+                {o.customerName}
+                {o.phoneLast4 && <span className="ml-1 text-sm text-stone-500">(…{o.phoneLast4})</span>}
+              </td>
+              <td className="max-w-xs px-4 py-2 text-sm">{o.itemSummary}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{formatWon(o.total, locale)}</td>
+              <td className="px-4 py-2">
+                <Badge tone={STATUS_TONES[o.status]}>{tc(`status.${o.status}`)}</Badge>
+              </td>
+              <td className="px-4 py-2">
+                <Badge tone={o.paymentStatus === "paid" ? "green" : "neutral"}>{tc(`payment.${o.paymentStatus}`)}</Badge>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </>

@@ -45,7 +45,11 @@ export const addSlotAction = defineAction({ permission: "pickup_settings", schem
 });
 
 export const updateSlotAction = defineAction(
-  { permission: "pickup_settings", schema: idForm.passthrough(), parse: (form) => ({ ...formToObject(form), active: form.get("active") === "on" }) },
+  {
+    permission: "pickup_settings",
+    schema: idForm.passthrough(),
+    parse: (form) => ({ ...formToObject(form), active: form.get("active") === "on" }),
+  },
   async ({ id, ...input }) => {
     updateSlot({ db: getDb(), id, input });
     refresh();
@@ -65,8 +69,11 @@ export const addClosedDateAction = defineAction({ permission: "pickup_settings",
   return { ok: true, message: await message("closedDateAdded") };
 });
 
-export const removeClosedDateAction = defineAction({ permission: "pickup_settings", schema: z.object({ date: z.string().max(10) }) }, async ({ date }) => {
-  removeClosedDate({ db: getDb(), date });
-  refresh();
-  return { ok: true, message: await message("closedDateRemoved") };
-});
+export const removeClosedDateAction = defineAction(
+  { permission: "pickup_settings", schema: z.object({ date: z.string().max(10) }) },
+  async ({ date }) => {
+    removeClosedDate({ db: getDb(), date });
+    refresh();
+    return { ok: true, message: await message("closedDateRemoved") };
+  },
+);

@@ -41,7 +41,13 @@ export default async function PickupSettingsPage() {
     <div className="max-w-5xl space-y-8">
       <PageHeader title={t("title")} lead={t("lead")} />
       <Section title={t("rulesTitle")} testId="pickup-rules">
-        <PickupRulesForm rules={rules} timezone={s.timezone} slots={slots} closedDates={closed.map((c) => c.date)} action={saveRulesAction} />
+        <PickupRulesForm
+          rules={rules}
+          timezone={s.timezone}
+          slots={slots}
+          closedDates={closed.map((c) => c.date)}
+          action={saveRulesAction}
+        />
       </Section>
 
       <Section title={t("slotsTitle")} lead={t("slotsLead")} testId="pickup-slots">
@@ -58,7 +64,9 @@ export default async function PickupSettingsPage() {
                   <span className="min-w-0 flex-1 truncate text-sm text-stone-600">
                     {activeSlots.length ? activeSlots.map((x) => `${x.startTime}-${x.endTime} (${x.capacity})`).join(" · ") : t("noSlots")}
                   </span>
-                  <span aria-hidden className="text-stone-400 group-open:rotate-180">▾</span>
+                  <span aria-hidden className="text-stone-400 group-open:rotate-180">
+                    ▾
+                  </span>
                 </summary>
                 <div className="border-t border-stone-200 px-4 py-3">
                   <div className="grid grid-cols-[9rem_9rem_7rem_5rem_1fr] gap-2 px-1 text-sm font-semibold text-stone-600">
@@ -77,14 +85,46 @@ export default async function PickupSettingsPage() {
                           submitLabel={tc("save")}
                           className="grid grid-cols-[9rem_9rem_7rem_5rem_auto] items-center gap-2"
                         >
-                          <input aria-label={`${weekdayLong[weekday]} ${t("start")}`} name="startTime" type="time" defaultValue={slot.startTime} className={small} />
-                          <input aria-label={`${weekdayLong[weekday]} ${t("end")}`} name="endTime" type="time" defaultValue={slot.endTime} className={small} />
-                          <input aria-label={`${weekdayLong[weekday]} ${slot.startTime} ${t("capacity")}`} name="capacity" type="number" min={1} max={500} defaultValue={slot.capacity} className={small} />
+                          <input
+                            aria-label={`${weekdayLong[weekday]} ${t("start")}`}
+                            name="startTime"
+                            type="time"
+                            defaultValue={slot.startTime}
+                            className={small}
+                          />
+                          <input
+                            aria-label={`${weekdayLong[weekday]} ${t("end")}`}
+                            name="endTime"
+                            type="time"
+                            defaultValue={slot.endTime}
+                            className={small}
+                          />
+                          <input
+                            aria-label={`${weekdayLong[weekday]} ${slot.startTime} ${t("capacity")}`}
+                            name="capacity"
+                            type="number"
+                            min={1}
+                            max={500}
+                            defaultValue={slot.capacity}
+                            className={small}
+                          />
                           <label className="flex min-h-11 items-center justify-center">
-                            <input type="checkbox" name="active" defaultChecked={slot.active} className="size-5" aria-label={`${weekdayLong[weekday]} ${slot.startTime} ${t("activeSlot")}`} />
+                            <input
+                              type="checkbox"
+                              name="active"
+                              defaultChecked={slot.active}
+                              className="size-5"
+                              aria-label={`${weekdayLong[weekday]} ${slot.startTime} ${t("activeSlot")}`}
+                            />
                           </label>
                         </ActionForm>
-                        <ActionForm action={removeSlotAction} hidden={{ id: slot.id }} submitLabel={tc("remove")} variant="ghost" className="flex flex-col items-start" />
+                        <ActionForm
+                          action={removeSlotAction}
+                          hidden={{ id: slot.id }}
+                          submitLabel={tc("remove")}
+                          variant="ghost"
+                          className="flex flex-col items-start"
+                        />
                       </li>
                     ))}
                   </ul>
@@ -96,9 +136,29 @@ export default async function PickupSettingsPage() {
                     buttonClassName="justify-self-start"
                     className="mt-2 grid grid-cols-[9rem_9rem_7rem_auto] items-center gap-2 border-t border-dashed border-stone-200 pt-3"
                   >
-                    <input aria-label={`${weekdayLong[weekday]} ${t("addSlot")} ${t("start")}`} name="startTime" type="time" required className={small} />
-                    <input aria-label={`${weekdayLong[weekday]} ${t("addSlot")} ${t("end")}`} name="endTime" type="time" required className={small} />
-                    <input aria-label={`${weekdayLong[weekday]} ${t("addSlot")} ${t("capacity")}`} name="capacity" type="number" min={1} max={500} defaultValue={10} className={small} />
+                    <input
+                      aria-label={`${weekdayLong[weekday]} ${t("addSlot")} ${t("start")}`}
+                      name="startTime"
+                      type="time"
+                      required
+                      className={small}
+                    />
+                    <input
+                      aria-label={`${weekdayLong[weekday]} ${t("addSlot")} ${t("end")}`}
+                      name="endTime"
+                      type="time"
+                      required
+                      className={small}
+                    />
+                    <input
+                      aria-label={`${weekdayLong[weekday]} ${t("addSlot")} ${t("capacity")}`}
+                      name="capacity"
+                      type="number"
+                      min={1}
+                      max={500}
+                      defaultValue={10}
+                      className={small}
+                    />
                   </ActionForm>
                 </div>
               </details>
@@ -121,7 +181,12 @@ export default async function PickupSettingsPage() {
             ))}
           </ul>
         )}
-        <ActionForm action={addClosedDateAction} submitLabel={t("addClosedDate")} resetOnSuccess className="mt-4 flex flex-wrap items-end gap-3">
+        <ActionForm
+          action={addClosedDateAction}
+          submitLabel={t("addClosedDate")}
+          resetOnSuccess
+          className="mt-4 flex flex-wrap items-end gap-3"
+        >
           <Field label={t("closedDate")} name="date" type="date" required className="w-48" />
           <Field label={t("reason")} name="reason" maxLength={100} className="min-w-64 flex-1" />
         </ActionForm>

@@ -40,17 +40,33 @@ export default async function PlanPage() {
   for (const date of grid.dates.filter((d) => !closed.includes(d))) {
     for (const s of suggestPlan({ db, date })) (suggestions[s.productId] ??= {})[date] = { quantity: s.quantity, reason: why(s.reason) };
   }
-  const tomorrowSuggestions = (closed.includes(tomorrow) ? [] : suggestPlan({ db, date: tomorrow })).map((s) => ({ ...s, reason: why(s.reason) }));
+  const tomorrowSuggestions = (closed.includes(tomorrow) ? [] : suggestPlan({ db, date: tomorrow })).map((s) => ({
+    ...s,
+    reason: why(s.reason),
+  }));
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       {grid.products.length === 0 ? (
         <EmptyState>{t("noProducts")}</EmptyState>
       ) : (
-        <PlanGrid grid={grid} dateLabels={dateLabels} today={today} closedDates={closed} action={savePlanAction} suggestions={suggestions} waiting={waiting} />
+        <PlanGrid
+          grid={grid}
+          dateLabels={dateLabels}
+          today={today}
+          closedDates={closed}
+          action={savePlanAction}
+          suggestions={suggestions}
+          waiting={waiting}
+        />
       )}
       {tomorrowSuggestions.length > 0 && (
-        <Section title={t("suggestTitle", { date: formatDate(tomorrow, locale) })} lead={t("suggestLead")} className="mt-8 max-w-4xl" testId="plan-suggestions">
+        <Section
+          title={t("suggestTitle", { date: formatDate(tomorrow, locale) })}
+          lead={t("suggestLead")}
+          className="mt-8 max-w-4xl"
+          testId="plan-suggestions"
+        >
           <ul className="divide-y divide-stone-200">
             {tomorrowSuggestions.map((s) => (
               <li key={s.productId} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -62,8 +78,23 @@ export default async function PlanPage() {
         </Section>
       )}
       <Section title={t("holdTitle")} lead={t("holdLead")} className="mt-8 max-w-3xl" testId="restock-hold">
-        <ActionForm action={saveRestockHoldAction} submitLabel={t("holdSave")} variant="secondary" className="flex flex-wrap items-end gap-3">
-          <Field label={t("holdMinutes")} name="minutes" type="number" min={0} max={MAX_HOLD_MINUTES} defaultValue={settings.restockHoldMinutes} required className="w-48" hint={t("holdHint")} />
+        <ActionForm
+          action={saveRestockHoldAction}
+          submitLabel={t("holdSave")}
+          variant="secondary"
+          className="flex flex-wrap items-end gap-3"
+        >
+          <Field
+            label={t("holdMinutes")}
+            name="minutes"
+            type="number"
+            min={0}
+            max={MAX_HOLD_MINUTES}
+            defaultValue={settings.restockHoldMinutes}
+            required
+            className="w-48"
+            hint={t("holdHint")}
+          />
         </ActionForm>
       </Section>
       <Section title={t("copyTitle")} lead={t("copyHint")} className="mt-8 max-w-3xl" testId="plan-copy">

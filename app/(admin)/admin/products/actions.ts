@@ -25,16 +25,19 @@ function parseProductForm(form: FormData): unknown {
 // lib/products/admin.ts validates the product itself (one set of Korean messages).
 const productForm = z.object({ id: numeric(z.number().int().positive().optional()) }).passthrough();
 
-export const saveProductAction = defineAction({ permission: "products", schema: productForm, parse: parseProductForm }, async ({ id, ...input }) => {
-  const db = getDb();
-  const product = id ? updateProduct({ db, id, input }) : createProduct({ db, input });
-  revalidatePath("/admin/products");
-  revalidatePath("/admin/plan");
-  revalidatePath("/");
-  invalidateStorefront();
-  if (!id) redirect(`/admin/products/${product.id}?created=1`);
-  return { ok: true, message: (await getTranslations("admin.products"))("saved") };
-});
+export const saveProductAction = defineAction(
+  { permission: "products", schema: productForm, parse: parseProductForm },
+  async ({ id, ...input }) => {
+    const db = getDb();
+    const product = id ? updateProduct({ db, id, input }) : createProduct({ db, input });
+    revalidatePath("/admin/products");
+    revalidatePath("/admin/plan");
+    revalidatePath("/");
+    invalidateStorefront();
+    if (!id) redirect(`/admin/products/${product.id}?created=1`);
+    return { ok: true, message: (await getTranslations("admin.products"))("saved") };
+  },
+);
 
 export const setProductActiveAction = defineAction(
   { permission: "products", schema: z.object({ id: numeric(z.number().int().positive()), active: z.enum(["true", "false"]) }) },
@@ -62,10 +65,13 @@ export const uploadProductPhotoAction = defineAction(
   },
 );
 
-export const removeProductPhotoAction = defineAction({ permission: "products", schema: z.object({ id: z.coerce.number().int().positive() }) }, async ({ id }) => {
-  removeProductPhoto({ db: getDb(), productId: id });
-  revalidatePath(`/admin/products/${id}`);
-  revalidatePath("/");
-  invalidateStorefront();
-  return { ok: true, message: (await getTranslations("admin.products"))("photoRemoved") };
-});
+export const removeProductPhotoAction = defineAction(
+  { permission: "products", schema: z.object({ id: z.coerce.number().int().positive() }) },
+  async ({ id }) => {
+    removeProductPhoto({ db: getDb(), productId: id });
+    revalidatePath(`/admin/products/${id}`);
+    revalidatePath("/");
+    invalidateStorefront();
+    return { ok: true, message: (await getTranslations("admin.products"))("photoRemoved") };
+  },
+);

@@ -42,36 +42,45 @@ export default async function ProductsPage() {
             { mobile: { full: true } },
           ]}
         >
-              {products.map((p) => (
-                <tr key={p.id} className={p.active ? "" : "bg-stone-50 text-stone-500"}>
-                  <td className="px-4 py-3">
-                    <Link href={`/admin/products/${p.id}`} className="inline-flex min-h-11 items-center font-semibold text-ink hover:text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                    <p className="text-sm text-stone-500">{t("perOrder", { count: p.maxPerOrder })}</p>
-                  </td>
-                  <td className="px-4 py-3">{p.category}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatWon(p.price, locale)}</td>
-                  <td className="px-4 py-3 text-sm">{p.optionGroups.length ? p.optionGroups.map((g) => g.name).join(", ") : <span className="text-stone-400">{t("noOptions")}</span>}</td>
-                  <td className="px-4 py-3">
-                    <Badge tone={p.active ? "green" : "neutral"}>{p.active ? tc("active") : tc("inactive")}</Badge>
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex items-center justify-end gap-2">
-                      <Link href={`/admin/products/${p.id}`} className={buttonClass("ghost")}>
-                        {tc("edit")}
-                      </Link>
-                      <ActionForm
-                        action={setProductActiveAction}
-                        hidden={{ id: p.id, active: String(!p.active) }}
-                        submitLabel={p.active ? t("deactivate") : t("reactivate")}
-                        variant="secondary"
-                        className="flex flex-col items-end gap-1"
-                      />
-                    </div>
-                  </td>
-                </tr>
-              ))}
+          {products.map((p) => (
+            <tr key={p.id} className={p.active ? "" : "bg-stone-50 text-stone-500"}>
+              <td className="px-4 py-3">
+                <Link
+                  href={`/admin/products/${p.id}`}
+                  className="inline-flex min-h-11 items-center font-semibold text-ink hover:text-brand-700 hover:underline"
+                >
+                  {p.name}
+                </Link>
+                <p className="text-sm text-stone-500">{t("perOrder", { count: p.maxPerOrder })}</p>
+              </td>
+              <td className="px-4 py-3">{p.category}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{formatWon(p.price, locale)}</td>
+              <td className="px-4 py-3 text-sm">
+                {p.optionGroups.length ? (
+                  p.optionGroups.map((g) => g.name).join(", ")
+                ) : (
+                  <span className="text-stone-400">{t("noOptions")}</span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                <Badge tone={p.active ? "green" : "neutral"}>{p.active ? tc("active") : tc("inactive")}</Badge>
+              </td>
+              <td className="px-4 py-3">
+                <div className="flex items-center justify-end gap-2">
+                  <Link href={`/admin/products/${p.id}`} className={buttonClass("ghost")}>
+                    {tc("edit")}
+                  </Link>
+                  <ActionForm
+                    action={setProductActiveAction}
+                    hidden={{ id: p.id, active: String(!p.active) }}
+                    submitLabel={p.active ? t("deactivate") : t("reactivate")}
+                    variant="secondary"
+                    className="flex flex-col items-end gap-1"
+                  />
+                </div>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </>

@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors";
 import { recordReturn } from "@/lib/returns/returns";
 
 /** Where the form may send staff back to: the card or the order page it was opened from. */
-const back = z.string().regex(/^\/admin\/(customers|orders)\/\d+$/).optional();
+const back = z
+  .string()
+  .regex(/^\/admin\/(customers|orders)\/\d+$/)
+  .optional();
 
 /**
  * The staff form posts one `qty_<productId>` per line; they become `items` (only lines with a

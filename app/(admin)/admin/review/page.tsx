@@ -16,7 +16,21 @@ import { LOYALTY_TILE_KEYS } from "@/lib/metrics/loyalty-tiles";
 export const dynamic = "force-dynamic";
 
 /** The loop's numbers the owner checks every week (the north star is on the dashboard). */
-const LOOP = ["revisit_rate_30", "pickup_lead_time", "preorder_conversion", "no_show_rate", "stock_accuracy", "points_consistency", "cs_response_time", "consult_to_visit", "revenue", ...LOYALTY_TILE_KEYS, "average_order_value", "channel_switch_rate", "coupon_redemption"];
+const LOOP = [
+  "revisit_rate_30",
+  "pickup_lead_time",
+  "preorder_conversion",
+  "no_show_rate",
+  "stock_accuracy",
+  "points_consistency",
+  "cs_response_time",
+  "consult_to_visit",
+  "revenue",
+  ...LOYALTY_TILE_KEYS,
+  "average_order_value",
+  "channel_switch_rate",
+  "coupon_redemption",
+];
 
 export default async function WeeklyReviewPage() {
   await requirePagePermission("metrics", "/admin/review");
@@ -34,7 +48,9 @@ export default async function WeeklyReviewPage() {
     <div className="max-w-5xl space-y-8">
       <header>
         <h1 className="text-2xl font-bold">{t("review.title")}</h1>
-        <p className="text-stone-600">{t("review.subtitle", { from: formatDate(r.lastWeek, locale), to: formatDate(addDays(r.lastWeek, 6), locale) })}</p>
+        <p className="text-stone-600">
+          {t("review.subtitle", { from: formatDate(r.lastWeek, locale), to: formatDate(addDays(r.lastWeek, 6), locale) })}
+        </p>
       </header>
 
       <section aria-labelledby="last-note" className="rounded-2xl border-2 border-brand-500 bg-brand-50 p-5" data-testid="last-week-note">
@@ -52,11 +68,21 @@ export default async function WeeklyReviewPage() {
           <table className="w-full text-left" data-testid="review-table">
             <thead className="bg-stone-50 text-sm text-stone-700">
               <tr>
-                <th scope="col" className="px-4 py-2">{t("review.metric")}</th>
-                <th scope="col" className="px-4 py-2">{t("review.lastWeek")}</th>
-                <th scope="col" className="px-4 py-2">{t("review.weekBefore")}</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("tile.change", { change: "" })}</span></th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("tile.met")}</span></th>
+                <th scope="col" className="px-4 py-2">
+                  {t("review.metric")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("review.lastWeek")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  {t("review.weekBefore")}
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">{t("tile.change", { change: "" })}</span>
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">{t("tile.met")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +93,10 @@ export default async function WeeklyReviewPage() {
                 return (
                   <tr key={key} className="border-t border-stone-100">
                     <th scope="row" className="px-4 py-3 font-semibold">
-                      <Link href={`/admin/metrics/${key}?from=${r.lastWeek}&to=${addDays(r.lastWeek, 6)}`} className="inline-flex min-h-11 items-center underline-offset-2 hover:underline">
+                      <Link
+                        href={`/admin/metrics/${key}?from=${r.lastWeek}&to=${addDays(r.lastWeek, 6)}`}
+                        className="inline-flex min-h-11 items-center underline-offset-2 hover:underline"
+                      >
                         {t(`names.${key}` as never)}
                       </Link>
                     </th>
@@ -75,7 +104,13 @@ export default async function WeeklyReviewPage() {
                     <td className="px-4 py-3 tabular-nums text-stone-600">{formatMetric(p.kind, p.value, tt, locale)}</td>
                     <td className="px-4 py-3 text-sm text-stone-600">{change?.text ?? "—"}</td>
                     <td className="px-4 py-3 text-sm">
-                      {c.met === null ? "" : c.met ? <span className="font-semibold text-green-800">✓ {t("tile.met")}</span> : <span className="font-semibold text-red-800">✗ {t("tile.notMet")}</span>}
+                      {c.met === null ? (
+                        ""
+                      ) : c.met ? (
+                        <span className="font-semibold text-green-800">✓ {t("tile.met")}</span>
+                      ) : (
+                        <span className="font-semibold text-red-800">✗ {t("tile.notMet")}</span>
+                      )}
                     </td>
                   </tr>
                 );
@@ -102,14 +137,18 @@ export default async function WeeklyReviewPage() {
               <Link href={`/admin/orders/${o.id}`} className="min-h-11 content-center font-semibold text-brand-700 underline">
                 {o.code} · {formatDate(o.pickupDate, locale)} {o.slotStart}
               </Link>
-              <span className="content-center whitespace-nowrap text-sm">{o.name ?? "—"} · {formatWon(o.total, locale)}</span>
+              <span className="content-center whitespace-nowrap text-sm">
+                {o.name ?? "—"} · {formatWon(o.total, locale)}
+              </span>
             </li>
           ))}
         </ReviewList>
         <ReviewList id="reviews" title={t("review.lowReviews")} empty={t("review.noReviews")} testId="low-reviews">
           {r.lowReviews.map((v) => (
             <li key={v.id} className="px-4 py-2">
-              <p className="font-semibold text-amber-900">{t("review.stars", { rating: v.rating })} · {formatDateTime(v.createdAt, locale, timeZone)}</p>
+              <p className="font-semibold text-amber-900">
+                {t("review.stars", { rating: v.rating })} · {formatDateTime(v.createdAt, locale, timeZone)}
+              </p>
               <p className="text-sm">{v.comment || "—"}</p>
             </li>
           ))}
@@ -117,7 +156,9 @@ export default async function WeeklyReviewPage() {
       </div>
 
       <section aria-labelledby="note" className="space-y-2 rounded-2xl border border-stone-200 bg-white p-5">
-        <h2 id="note" className="text-lg font-bold">{t("review.noteTitle")}</h2>
+        <h2 id="note" className="text-lg font-bold">
+          {t("review.noteTitle")}
+        </h2>
         <WeeklyNoteForm weekStart={r.thisWeek} body={r.thisWeeksNote?.body ?? ""} action={saveWeeklyNoteAction} />
       </section>
     </div>
@@ -125,7 +166,19 @@ export default async function WeeklyReviewPage() {
 }
 
 /** One of the week's "look at these" lists: a heading, then the items or a line saying there are none. */
-function ReviewList({ id, title, empty, testId, children }: { id: string; title: string; empty: string; testId: string; children: React.ReactNode[] }) {
+function ReviewList({
+  id,
+  title,
+  empty,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  testId: string;
+  children: React.ReactNode[];
+}) {
   return (
     <section aria-labelledby={id} className="space-y-2">
       <h2 id={id} className="text-lg font-bold">

@@ -22,13 +22,21 @@ export default async function ReviewsPage() {
           <li key={r.id} className="rounded-2xl border border-stone-200 bg-white p-4">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="text-lg text-brand-600" aria-label={t("ratingOf", { rating: r.rating })}>
-                {"★".repeat(r.rating)}<span className="text-stone-300">{"★".repeat(5 - r.rating)}</span>
+                {"★".repeat(r.rating)}
+                <span className="text-stone-300">{"★".repeat(5 - r.rating)}</span>
               </span>
               <span className="text-sm text-stone-600">{formatDateTime(r.createdAt, locale)}</span>
             </div>
             {r.comment && <p className="mt-1 whitespace-pre-wrap">{r.comment}</p>}
             <p className="mt-1 text-sm text-stone-600">
-              {r.customerId ? <Link href={`/admin/customers/${r.customerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">{r.customerName ?? t("anonymous")}</Link> : t("anonymous")} · {r.orderCode} · {formatDate(r.pickupDate, locale)}
+              {r.customerId ? (
+                <Link href={`/admin/customers/${r.customerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                  {r.customerName ?? t("anonymous")}
+                </Link>
+              ) : (
+                t("anonymous")
+              )}{" "}
+              · {r.orderCode} · {formatDate(r.pickupDate, locale)}
             </p>
           </li>
         ))}

@@ -36,17 +36,23 @@ export const createStaffAction = defineAction({ permission: "users", schema: any
   return { ok: true, message: await message("staffCreated") };
 });
 
-export const resetStaffPasswordAction = defineAction({ permission: "users", schema: z.object({ id, password: z.string() }) }, async ({ id, password }) => {
-  resetStaffPassword({ db: getDb(), id, password });
-  return { ok: true, message: await message("passwordReset") };
-});
+export const resetStaffPasswordAction = defineAction(
+  { permission: "users", schema: z.object({ id, password: z.string() }) },
+  async ({ id, password }) => {
+    resetStaffPassword({ db: getDb(), id, password });
+    return { ok: true, message: await message("passwordReset") };
+  },
+);
 
-export const setStaffActiveAction = defineAction({ permission: "users", schema: z.object({ id, active: z.enum(["true", "false"]) }) }, async ({ id, active }) => {
-  setStaffActive({ db: getDb(), id, active: active === "true" });
-  revalidatePath("/admin/settings");
-  invalidateStorefront();
-  return { ok: true, message: await message(active === "true" ? "reactivated" : "deactivated") };
-});
+export const setStaffActiveAction = defineAction(
+  { permission: "users", schema: z.object({ id, active: z.enum(["true", "false"]) }) },
+  async ({ id, active }) => {
+    setStaffActive({ db: getDb(), id, active: active === "true" });
+    revalidatePath("/admin/settings");
+    invalidateStorefront();
+    return { ok: true, message: await message(active === "true" ? "reactivated" : "deactivated") };
+  },
+);
 
 /** The plain key goes back once, in the action's answer; only its hash is stored. */
 export const createApiKeyAction = defineAction(

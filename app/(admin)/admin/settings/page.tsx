@@ -12,7 +12,15 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listUsersForAdmin } from "@/lib/auth/staff";
 import { formatDateTime } from "@/lib/format";
 import { getShopSettings } from "@/lib/shop/settings";
-import { createApiKeyAction, createStaffAction, resetStaffPasswordAction, revokeApiKeyAction, savePaymentSettingsAction, saveShopAction, setStaffActiveAction } from "./actions";
+import {
+  createApiKeyAction,
+  createStaffAction,
+  resetStaffPasswordAction,
+  revokeApiKeyAction,
+  savePaymentSettingsAction,
+  saveShopAction,
+  setStaffActiveAction,
+} from "./actions";
 import { prepaymentOffered } from "@/lib/payments/adapters/toss";
 import { keepChoice, MAX_PAYMENT_HOLD_MINUTES } from "@/lib/payments/settings";
 
@@ -40,7 +48,13 @@ export default async function SettingsPage() {
       <PageHeader title={t("title")} />
 
       <Section title={t("paymentTitle")} lead={prepaymentOffered() ? t("paymentLead") : t("paymentNoKeys")} testId="payment-settings">
-        <ActionForm action={savePaymentSettingsAction} submitLabel={tc("save")} variant="secondary" className="grid gap-4 md:grid-cols-2" buttonClassName="justify-self-start md:col-start-1">
+        <ActionForm
+          action={savePaymentSettingsAction}
+          submitLabel={tc("save")}
+          variant="secondary"
+          className="grid gap-4 md:grid-cols-2"
+          buttonClassName="justify-self-start md:col-start-1"
+        >
           <SelectField label={t("paymentPolicy")} name="paymentPolicy" defaultValue={s.paymentPolicy}>
             {(["at_pickup", "optional", "required"] as const).map((p) => (
               <option key={p} value={p}>
@@ -48,7 +62,17 @@ export default async function SettingsPage() {
               </option>
             ))}
           </SelectField>
-          <Field label={t("paymentHoldMinutes")} name="paymentHoldMinutes" type="number" inputMode="numeric" min={1} max={MAX_PAYMENT_HOLD_MINUTES} defaultValue={s.paymentHoldMinutes} hint={t("paymentHoldHint")} required />
+          <Field
+            label={t("paymentHoldMinutes")}
+            name="paymentHoldMinutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_PAYMENT_HOLD_MINUTES}
+            defaultValue={s.paymentHoldMinutes}
+            hint={t("paymentHoldHint")}
+            required
+          />
           <SelectField label={t("paymentKeep")} name="keep" defaultValue={keepChoice(s).keep}>
             {(["none", "share", "all"] as const).map((k) => (
               <option key={k} value={k}>
@@ -56,16 +80,47 @@ export default async function SettingsPage() {
               </option>
             ))}
           </SelectField>
-          <Field label={t("paymentKeepPercent")} name="keepPercent" type="number" inputMode="numeric" min={1} max={99} defaultValue={keepChoice(s).keepPercent} hint={t("paymentKeepHint")} />
+          <Field
+            label={t("paymentKeepPercent")}
+            name="keepPercent"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={99}
+            defaultValue={keepChoice(s).keepPercent}
+            hint={t("paymentKeepHint")}
+          />
         </ActionForm>
       </Section>
 
       <Section title={t("shopTitle")} testId="shop-details">
-        <ActionForm action={saveShopAction} submitLabel={tc("save")} variant="primary" className="grid gap-4 md:grid-cols-2" buttonClassName="justify-self-start md:col-start-1">
+        <ActionForm
+          action={saveShopAction}
+          submitLabel={tc("save")}
+          variant="primary"
+          className="grid gap-4 md:grid-cols-2"
+          buttonClassName="justify-self-start md:col-start-1"
+        >
           <Field label={t("name")} name="name" defaultValue={s.name} required maxLength={60} />
           <Field label={t("phone")} name="phone" type="tel" defaultValue={s.phone ?? ""} placeholder="02-123-4567" />
-          <Field label={t("address")} name="address" defaultValue={s.address ?? ""} maxLength={200} hint={t("addressHint")} className="md:col-span-2" />
-          <TextAreaField label={t("openingHours")} name="openingHours" defaultValue={s.openingHours ?? ""} maxLength={300} rows={3} placeholder={t("openingHoursPlaceholder")} hint={t("openingHoursHint")} className="md:col-span-2" />
+          <Field
+            label={t("address")}
+            name="address"
+            defaultValue={s.address ?? ""}
+            maxLength={200}
+            hint={t("addressHint")}
+            className="md:col-span-2"
+          />
+          <TextAreaField
+            label={t("openingHours")}
+            name="openingHours"
+            defaultValue={s.openingHours ?? ""}
+            maxLength={300}
+            rows={3}
+            placeholder={t("openingHoursPlaceholder")}
+            hint={t("openingHoursHint")}
+            className="md:col-span-2"
+          />
           <SelectField label={t("timezone")} name="timezone" defaultValue={s.timezone}>
             {timeZones(s.timezone).map((tz) => (
               <option key={tz} value={tz}>
@@ -73,7 +128,16 @@ export default async function SettingsPage() {
               </option>
             ))}
           </SelectField>
-          <Field label={t("pointsRate")} name="pointsRatePercent" type="number" step="0.01" min={0} max={50} defaultValue={s.pointsRateBp / 100} hint={t("pointsRateHint")} />
+          <Field
+            label={t("pointsRate")}
+            name="pointsRatePercent"
+            type="number"
+            step="0.01"
+            min={0}
+            max={50}
+            defaultValue={s.pointsRateBp / 100}
+            hint={t("pointsRateHint")}
+          />
           <Field label={t("rackRows")} name="rackRows" defaultValue={s.rackRows} hint={t("rackRowsHint")} maxLength={26} />
           <Field
             label={t("rackColumns")}
@@ -113,7 +177,13 @@ export default async function SettingsPage() {
                 <td className="py-2">
                   {u.role === "staff" && (
                     <div className="flex flex-wrap items-start justify-end gap-2">
-                      <ActionForm action={resetStaffPasswordAction} hidden={{ id: u.id }} submitLabel={t("resetPassword")} resetOnSuccess className="flex flex-wrap items-start gap-2">
+                      <ActionForm
+                        action={resetStaffPasswordAction}
+                        hidden={{ id: u.id }}
+                        submitLabel={t("resetPassword")}
+                        resetOnSuccess
+                        className="flex flex-wrap items-start gap-2"
+                      >
                         <input
                           name="password"
                           type="password"
@@ -137,7 +207,13 @@ export default async function SettingsPage() {
           </tbody>
         </table>
         {!people.some((u) => u.role === "staff") && <p className="mb-4 text-stone-600">{t("noStaff")}</p>}
-        <ActionForm action={createStaffAction} submitLabel={t("createStaff")} resetOnSuccess className="grid gap-3 border-t border-dashed border-stone-200 pt-4 md:grid-cols-[1fr_1fr_1fr_auto] md:items-start" buttonClassName="md:mt-6">
+        <ActionForm
+          action={createStaffAction}
+          submitLabel={t("createStaff")}
+          resetOnSuccess
+          className="grid gap-3 border-t border-dashed border-stone-200 pt-4 md:grid-cols-[1fr_1fr_1fr_auto] md:items-start"
+          buttonClassName="md:mt-6"
+        >
           <Field label={t("staffName")} name="name" maxLength={40} />
           <Field label={t("staffEmail")} name="email" type="email" autoComplete="off" />
           <Field label={t("staffPassword")} name="password" type="password" autoComplete="new-password" hint={t("staffPasswordHint")} />
@@ -184,7 +260,13 @@ export default async function SettingsPage() {
                     {k.revokedAt ? (
                       <Badge>{t("revoked")}</Badge>
                     ) : (
-                      <ActionForm action={revokeApiKeyAction} hidden={{ id: k.id }} submitLabel={t("revoke")} variant="ghost" confirm={t("revokeConfirm")} />
+                      <ActionForm
+                        action={revokeApiKeyAction}
+                        hidden={{ id: k.id }}
+                        submitLabel={t("revoke")}
+                        variant="ghost"
+                        confirm={t("revokeConfirm")}
+                      />
                     )}
                   </td>
                 </tr>

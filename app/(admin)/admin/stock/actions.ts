@@ -14,7 +14,9 @@ export const recordStockCountAction = defineAction(
     schema: z.object({
       productId: numeric(z.number({ message: "product_choose" }).int().positive("product_choose")),
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date_check"),
-      counted: numeric(z.number({ message: "count_number" }).int("count_whole_number").min(0, "count_whole_number").max(100_000, "count_too_big")),
+      counted: numeric(
+        z.number({ message: "count_number" }).int("count_whole_number").min(0, "count_whole_number").max(100_000, "count_too_big"),
+      ),
     }),
   },
   async ({ productId, date, counted }, { user }) => {

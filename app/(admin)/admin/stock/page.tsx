@@ -26,7 +26,11 @@ export default async function StockCountsPage() {
         <p className="text-stone-600">{t("intro")}</p>
       </header>
       <section className="rounded-2xl border border-stone-200 bg-white p-5">
-        <StockCountForm products={listCountableProducts({ db })} today={localDate(requestNow(), timeZone)} action={recordStockCountAction} />
+        <StockCountForm
+          products={listCountableProducts({ db })}
+          today={localDate(requestNow(), timeZone)}
+          action={recordStockCountAction}
+        />
       </section>
       {discrepancies.length > 0 && (
         <section aria-labelledby="discrepancies" className="space-y-2">
@@ -89,7 +93,13 @@ export default async function StockCountsPage() {
                       <td className="px-3 py-2 tabular-nums">{c.counted}</td>
                       <td className="px-3 py-2 tabular-nums">{c.systemAvailable}</td>
                       <td className="px-3 py-2">
-                        {diff === 0 ? <span className="text-green-800">✓ {t("match")}</span> : <span className="text-red-800">✗ {t("mismatch")} ({diff > 0 ? `+${diff}` : diff})</span>}
+                        {diff === 0 ? (
+                          <span className="text-green-800">✓ {t("match")}</span>
+                        ) : (
+                          <span className="text-red-800">
+                            ✗ {t("mismatch")} ({diff > 0 ? `+${diff}` : diff})
+                          </span>
+                        )}
                       </td>
                       <td className="px-3 py-2">{c.userName ?? "—"}</td>
                     </tr>

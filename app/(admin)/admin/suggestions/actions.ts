@@ -10,9 +10,23 @@ import { integerInput } from "@/lib/validation/numbers";
 
 /** Staff pressed "권했어요" on the customer card: the suggestion was shown to this customer now. */
 export const suggestedToCustomerAction = defineAction(
-  { permission: "customers", schema: z.object({ customerId: integerInput({ min: 1 }), productId: integerInput({ min: 1 }), forProductId: integerInput({ min: 1 }).optional() }) },
+  {
+    permission: "customers",
+    schema: z.object({
+      customerId: integerInput({ min: 1 }),
+      productId: integerInput({ min: 1 }),
+      forProductId: integerInput({ min: 1 }).optional(),
+    }),
+  },
   async (input, { user }) => {
-    recordSuggestionShows({ db: getDb(), now: Date.now(), surface: "customer_card", customerId: input.customerId, userId: user.id, shown: [{ productId: input.productId, forProductId: input.forProductId ?? null }] });
+    recordSuggestionShows({
+      db: getDb(),
+      now: Date.now(),
+      surface: "customer_card",
+      customerId: input.customerId,
+      userId: user.id,
+      shown: [{ productId: input.productId, forProductId: input.forProductId ?? null }],
+    });
     revalidatePath("/admin/suggestions");
     return { ok: true, message: (await getTranslations("coupons.card"))("recorded") };
   },

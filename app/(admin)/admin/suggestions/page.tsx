@@ -33,16 +33,24 @@ export default async function SuggestionsPage() {
     <div className="max-w-5xl space-y-8">
       <PageHeader title={t("title")} lead={t("intro")} />
       <p className="text-sm text-stone-700">
-        {t("rule", { minSupport: SUGGESTION_POLICY.minSupport, minConfidence: SUGGESTION_POLICY.minConfidence * 100, lookbackDays: SUGGESTION_POLICY.lookbackDays })}
+        {t("rule", {
+          minSupport: SUGGESTION_POLICY.minSupport,
+          minConfidence: SUGGESTION_POLICY.minConfidence * 100,
+          lookbackDays: SUGGESTION_POLICY.lookbackDays,
+        })}
       </p>
       <Section title={t("takeUpTitle")} lead={t("takeUpHint")} testId="suggestion-take-up">
         <p className="text-3xl font-bold" data-testid="take-up-rate">
-          {pct(takeUp.value)} <span className="text-base font-normal text-stone-700">{t("takeUpValue", { taken: takeUp.taken, eligible: takeUp.eligible })}</span>
+          {pct(takeUp.value)}{" "}
+          <span className="text-base font-normal text-stone-700">
+            {t("takeUpValue", { taken: takeUp.taken, eligible: takeUp.eligible })}
+          </span>
         </p>
         <ul className="mt-2 flex flex-wrap gap-x-6 text-sm text-stone-700">
           {SUGGESTION_SURFACES.map((s) => (
             <li key={s}>
-              {t(`surface_${s}`)}: {pct(takeUp.by_surface[s].value)} ({t("takeUpValue", { taken: takeUp.by_surface[s].taken, eligible: takeUp.by_surface[s].eligible })})
+              {t(`surface_${s}`)}: {pct(takeUp.by_surface[s].value)} (
+              {t("takeUpValue", { taken: takeUp.by_surface[s].taken, eligible: takeUp.by_surface[s].eligible })})
             </li>
           ))}
         </ul>
@@ -52,7 +60,15 @@ export default async function SuggestionsPage() {
         {pairs.length === 0 ? (
           <EmptyState>{t("none")}</EmptyState>
         ) : (
-          <DataTable testId="suggestion-pairs" columns={[{ label: t("colPair") }, { label: t("colSupport"), align: "right" }, { label: t("colConfidence"), align: "right" }, { label: t("colState") }]}>
+          <DataTable
+            testId="suggestion-pairs"
+            columns={[
+              { label: t("colPair") },
+              { label: t("colSupport"), align: "right" },
+              { label: t("colConfidence"), align: "right" },
+              { label: t("colState") },
+            ]}
+          >
             {pairs.map((p) => (
               <tr key={`${p.a}:${p.b}`} data-testid="suggestion-pair">
                 <td className="px-4 py-2 font-semibold">
@@ -65,7 +81,11 @@ export default async function SuggestionsPage() {
                 <td className="px-4 py-2">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={p.off ? "neutral" : "green"}>{p.off ? t("off") : t("on")}</Badge>
-                    <ActionForm action={switchPairAction} hidden={{ a: p.a, b: p.b, off: p.off ? "0" : "1" }} submitLabel={p.off ? t("switchOn") : t("switchOff")} />
+                    <ActionForm
+                      action={switchPairAction}
+                      hidden={{ a: p.a, b: p.b, off: p.off ? "0" : "1" }}
+                      submitLabel={p.off ? t("switchOn") : t("switchOff")}
+                    />
                   </div>
                 </td>
               </tr>

@@ -52,39 +52,71 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
   if (!params.order) {
     const board = loadRackBoard({ db, date: isDateString(params.date) ? params.date : undefined });
     date = board.date;
-    cards = board.cards.filter((c) => (c.status === "placed" || c.status === "ready" || c.status === "arrived") && (!isTimeString(params.slot) || c.slotStart === params.slot));
+    cards = board.cards.filter(
+      (c) =>
+        (c.status === "placed" || c.status === "ready" || c.status === "arrived") &&
+        (!isTimeString(params.slot) || c.slotStart === params.slot),
+    );
   }
   const origin = publicOrigin(await headers());
-  const query = (p: string) => `?${new URLSearchParams({ ...(params.order ? { order: params.order } : {}), ...(params.date ? { date: params.date } : {}), ...(params.slot ? { slot: params.slot } : {}), paper: p })}`;
+  const query = (p: string) =>
+    `?${new URLSearchParams({ ...(params.order ? { order: params.order } : {}), ...(params.date ? { date: params.date } : {}), ...(params.slot ? { slot: params.slot } : {}), paper: p })}`;
 
   return (
     <div className="px-3 py-4 print:p-0">
       <style>{PRINT_CSS[paper]}</style>
       <div className="mb-4 flex flex-wrap items-center gap-2 print:hidden">
         <h1 className="mr-auto text-2xl font-bold">{t("heading", { count: cards.length })}</h1>
-        <Link href={query("roll")} aria-current={paper === "roll" ? "page" : undefined} className={cn("inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold", paper === "roll" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white")}>
+        <Link
+          href={query("roll")}
+          aria-current={paper === "roll" ? "page" : undefined}
+          className={cn(
+            "inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold",
+            paper === "roll" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white",
+          )}
+        >
           {t("roll")}
         </Link>
-        <Link href={query("a4")} aria-current={paper === "a4" ? "page" : undefined} className={cn("inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold", paper === "a4" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white")}>
+        <Link
+          href={query("a4")}
+          aria-current={paper === "a4" ? "page" : undefined}
+          className={cn(
+            "inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold",
+            paper === "a4" ? "border-ink bg-ink text-white" : "border-stone-300 bg-white",
+          )}
+        >
           {t("a4")}
         </Link>
         <PrintButton label={t("print")} className="min-h-12 text-lg font-bold" />
       </div>
       {!params.order && date && (
-        <form method="get" action="/rack/labels" className="mb-4 flex flex-wrap items-end gap-2 print:hidden" data-testid="labels-date-form">
+        <form
+          method="get"
+          action="/rack/labels"
+          className="mb-4 flex flex-wrap items-end gap-2 print:hidden"
+          data-testid="labels-date-form"
+        >
           <label className="block">
             <span className="mb-1 block text-sm font-semibold text-stone-700">{t("date")}</span>
             <input type="date" name="date" defaultValue={date} className={inputClass} />
           </label>
           <input type="hidden" name="paper" value={paper} />
-          <button type="submit" className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-4 text-lg font-semibold">{t("show")}</button>
-          <span className="self-center text-base text-stone-700" data-testid="labels-date">{t("forDate", { date: formatDate(date, locale) })}</span>
+          <button type="submit" className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-4 text-lg font-semibold">
+            {t("show")}
+          </button>
+          <span className="self-center text-base text-stone-700" data-testid="labels-date">
+            {t("forDate", { date: formatDate(date, locale) })}
+          </span>
         </form>
       )}
       {cards.length === 0 && <p className="text-lg text-stone-700">{t("none")}</p>}
       <div className="label-sheet grid grid-cols-[repeat(auto-fill,minmax(240px,1fr))] gap-3">
         {cards.map((card) => (
-          <article key={card.id} data-testid="label" className="label flex flex-col gap-1 rounded-lg border border-stone-300 bg-white p-3 text-black">
+          <article
+            key={card.id}
+            data-testid="label"
+            className="label flex flex-col gap-1 rounded-lg border border-stone-300 bg-white p-3 text-black"
+          >
             <div className="flex items-start justify-between gap-2">
               <div>
                 <p className="font-mono text-3xl leading-none font-black">{card.code}</p>
@@ -104,7 +136,11 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
-            {card.discount > 0 && <p className="text-sm font-bold" data-testid="label-discount">{t("discount", { discount: formatWon(card.discount, locale), total: formatWon(card.total, locale) })}</p>}
+            {card.discount > 0 && (
+              <p className="text-sm font-bold" data-testid="label-discount">
+                {t("discount", { discount: formatWon(card.discount, locale), total: formatWon(card.total, locale) })}
+              </p>
+            )}
             {card.note && <p className="text-sm italic">{card.note}</p>}
           </article>
         ))}

@@ -17,7 +17,13 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: template?.title ?? (await getTranslations("common.meta"))("consultForm"), robots: { index: false } };
 }
 
-export default async function ConsultationFormPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ t?: string }> }) {
+export default async function ConsultationFormPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ t?: string }>;
+}) {
   const { slug } = await params;
   const { t: token } = await searchParams;
   const db = getDb();
@@ -34,7 +40,11 @@ export default async function ConsultationFormPage({ params, searchParams }: { p
       <p className="text-sm font-semibold text-brand-700">{shop?.name}</p>
       <h1 className="mt-1 text-2xl font-bold">{template.title}</h1>
       {template.description && <p className="mt-2 text-base text-stone-700">{template.description}</p>}
-      {known && <p className="mt-3 text-base" data-testid="consult-welcome">{t("welcomeBack", { name: known.name ?? "" })}</p>}
+      {known && (
+        <p className="mt-3 text-base" data-testid="consult-welcome">
+          {t("welcomeBack", { name: known.name ?? "" })}
+        </p>
+      )}
       <p className="mt-2 text-sm text-stone-600">{t("requiredNote")}</p>
       <div className="mt-5">
         <ConsultForm

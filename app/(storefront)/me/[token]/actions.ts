@@ -32,11 +32,14 @@ export const withdrawMarketingAction = defineAction({ permission: null, schema: 
   return { ok: true, message: (await getTranslations("actions"))("marketingWithdrawn") };
 });
 
-export const confirmSubmissionAction = defineAction({ permission: null, schema: z.object({ token, submissionId: integerInput({ min: 1 }) }) }, async (input) => {
-  confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { token: input.token } });
-  revalidatePath(`/me/${input.token}`);
-  return { ok: true, message: (await getTranslations("actions"))("submissionConfirmedByCustomer") };
-});
+export const confirmSubmissionAction = defineAction(
+  { permission: null, schema: z.object({ token, submissionId: integerInput({ min: 1 }) }) },
+  async (input) => {
+    confirmSubmission({ db: getDb(), submissionId: input.submissionId, by: { token: input.token } });
+    revalidatePath(`/me/${input.token}`);
+    return { ok: true, message: (await getTranslations("actions"))("submissionConfirmedByCustomer") };
+  },
+);
 
 export const deleteMyDataAction = defineAction(
   { permission: null, schema: z.object({ token, confirm: z.literal("on", { error: "delete_confirm" }) }) },

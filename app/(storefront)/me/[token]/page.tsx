@@ -38,8 +38,12 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
     return (
       <main className="py-4">
         <h1 className="text-2xl font-bold">{t("deletedTitle")}</h1>
-        <p className="mt-3 text-base" data-testid="me-deleted">{t("deletedBody")}</p>
-        <Link href="/" className={buttonClass("secondary", "mt-6")}>{tc("goHome")}</Link>
+        <p className="mt-3 text-base" data-testid="me-deleted">
+          {t("deletedBody")}
+        </p>
+        <Link href="/" className={buttonClass("secondary", "mt-6")}>
+          {tc("goHome")}
+        </Link>
       </main>
     );
   }
@@ -85,7 +89,9 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
       </Section>
 
       <Section id="me-points" title={t("points")}>
-        <p className="text-2xl font-bold" data-testid="me-points-balance">{t("pointsValue", { points: data.points.balance.toLocaleString("ko-KR") })}</p>
+        <p className="text-2xl font-bold" data-testid="me-points-balance">
+          {t("pointsValue", { points: data.points.balance.toLocaleString("ko-KR") })}
+        </p>
         <div className="mt-2">
           <TierProgress tier={data.tier} testId="me-tier" />
         </div>
@@ -93,8 +99,13 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
           <ul className="mt-2 space-y-1 text-sm text-stone-700">
             {data.points.ledger.slice(0, 10).map((e, i) => (
               <li key={i} className="flex justify-between">
-                <span>{formatDateTime(e.createdAt, locale)} · {t(`pointsReason.${e.reason}`)}</span>
-                <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{formatNumber(e.delta, locale)}P</span>
+                <span>
+                  {formatDateTime(e.createdAt, locale)} · {t(`pointsReason.${e.reason}`)}
+                </span>
+                <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>
+                  {e.delta > 0 ? "+" : ""}
+                  {formatNumber(e.delta, locale)}P
+                </span>
               </li>
             ))}
           </ul>
@@ -120,12 +131,23 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             <details key={latest.id} className="mt-2 rounded-xl border border-stone-200 p-3" data-testid="me-submission">
               <summary className="min-h-11 cursor-pointer py-2 font-semibold">
                 {latest.templateTitle} · {formatDateTime(latest.submittedAt, locale)}
-                {history.length > 1 && <span className="font-normal text-stone-600"> · {t("editedTimes", { count: history.length - 1 })}</span>}
+                {history.length > 1 && (
+                  <span className="font-normal text-stone-600"> · {t("editedTimes", { count: history.length - 1 })}</span>
+                )}
               </summary>
               {!latest.confirmed && (
                 <div className="my-2 rounded-xl bg-amber-50 p-3" data-testid="me-unconfirmed">
                   <p className="text-sm text-amber-900">{t("unconfirmedNote")}</p>
-                  <ActionForm progressive action={confirmSubmissionAction} submitLabel={t("confirmSubmission")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }, { kind: "hidden", name: "submissionId", value: String(latest.id) }]} />
+                  <ActionForm
+                    progressive
+                    action={confirmSubmissionAction}
+                    submitLabel={t("confirmSubmission")}
+                    variant="secondary"
+                    fields={[
+                      { kind: "hidden", name: "token", value: token },
+                      { kind: "hidden", name: "submissionId", value: String(latest.id) },
+                    ]}
+                  />
                 </div>
               )}
               <AnswerList questions={latest.questions} answers={latest.answers} locale={locale} />
@@ -149,7 +171,8 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
                             <ul className="mt-1 space-y-0.5">
                               {changes.map((c) => (
                                 <li key={c.questionId}>
-                                  <span className="text-stone-600">{c.label}</span>: {formatAnswer(c.question, c.before, locale)} → <strong>{formatAnswer(c.question, c.after, locale)}</strong>
+                                  <span className="text-stone-600">{c.label}</span>: {formatAnswer(c.question, c.before, locale)} →{" "}
+                                  <strong>{formatAnswer(c.question, c.after, locale)}</strong>
                                 </li>
                               ))}
                             </ul>
@@ -171,10 +194,26 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             {data.visits.map((v) => (
               <li key={v.id} className="rounded-xl bg-stone-50 p-3 text-base">
                 <p className="text-sm text-stone-600">{formatDateTime(v.visitedAt, locale)}</p>
-                {v.done && <p><span className="font-semibold">{t("visitDone")}</span> {v.done}</p>}
-                {v.productsUsed && <p><span className="font-semibold">{t("visitProducts")}</span> {v.productsUsed}</p>}
-                {v.notes && <p><span className="font-semibold">{t("visitNotes")}</span> {v.notes}</p>}
-                {v.advice && <p><span className="font-semibold">{t("visitAdvice")}</span> {v.advice}</p>}
+                {v.done && (
+                  <p>
+                    <span className="font-semibold">{t("visitDone")}</span> {v.done}
+                  </p>
+                )}
+                {v.productsUsed && (
+                  <p>
+                    <span className="font-semibold">{t("visitProducts")}</span> {v.productsUsed}
+                  </p>
+                )}
+                {v.notes && (
+                  <p>
+                    <span className="font-semibold">{t("visitNotes")}</span> {v.notes}
+                  </p>
+                )}
+                {v.advice && (
+                  <p>
+                    <span className="font-semibold">{t("visitAdvice")}</span> {v.advice}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -189,7 +228,9 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             {data.purchases.map((p) => (
               <li key={`${p.kind}-${p.id}`} className="py-2">
                 <div className="flex items-center justify-between gap-2">
-                  <span>{formatDate(p.date, locale)} · {tc(`channel.${p.channel}`)}</span>
+                  <span>
+                    {formatDate(p.date, locale)} · {tc(`channel.${p.channel}`)}
+                  </span>
                   <span className="font-semibold">{formatWon(p.total, locale)}</span>
                 </div>
                 <div className="mt-1 flex items-center gap-2 text-sm text-stone-600">
@@ -207,23 +248,33 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
       </Section>
 
       <Section id="me-inquiries" title={t("inquiries")}>
-        {data.inquiries.length === 0 ? <p className="text-stone-600">{t("noInquiries")}</p> : (
+        {data.inquiries.length === 0 ? (
+          <p className="text-stone-600">{t("noInquiries")}</p>
+        ) : (
           <ul className="space-y-3" data-testid="me-inquiries">
             {data.inquiries.map((q) => (
               <li key={q.id} className="rounded-xl bg-stone-50 p-3">
                 <p className="text-sm text-stone-600">{formatDateTime(q.createdAt, locale)}</p>
                 <p className="whitespace-pre-wrap">{q.message}</p>
-                {q.replies.length === 0 ? <p className="mt-2 text-sm text-stone-600">{t("waitingReply")}</p> : q.replies.map((r) => (
-                  <div key={r.id} className="mt-2 rounded-lg border-l-4 border-brand-500 bg-white p-2">
-                    <p className="text-sm font-semibold text-brand-700">{t("shopReply")} · {formatDateTime(r.createdAt, locale)}</p>
-                    <p className="whitespace-pre-wrap">{r.body}</p>
-                  </div>
-                ))}
+                {q.replies.length === 0 ? (
+                  <p className="mt-2 text-sm text-stone-600">{t("waitingReply")}</p>
+                ) : (
+                  q.replies.map((r) => (
+                    <div key={r.id} className="mt-2 rounded-lg border-l-4 border-brand-500 bg-white p-2">
+                      <p className="text-sm font-semibold text-brand-700">
+                        {t("shopReply")} · {formatDateTime(r.createdAt, locale)}
+                      </p>
+                      <p className="whitespace-pre-wrap">{r.body}</p>
+                    </div>
+                  ))
+                )}
               </li>
             ))}
           </ul>
         )}
-        <Link href={`/inquiry?t=${token}`} className={buttonClass("secondary", "mt-3 w-full")}>{t("ask")}</Link>
+        <Link href={`/inquiry?t=${token}`} className={buttonClass("secondary", "mt-3 w-full")}>
+          {t("ask")}
+        </Link>
       </Section>
 
       <Section id="me-profile" title={t("myInfo")}>
@@ -269,9 +320,17 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
             testId="me-birthday-form"
           />
           {data.profile.marketingConsent && (
-            <ActionForm progressive action={withdrawMarketingAction} submitLabel={t("withdrawMarketing")} variant="secondary" fields={[{ kind: "hidden", name: "token", value: token }]} />
+            <ActionForm
+              progressive
+              action={withdrawMarketingAction}
+              submitLabel={t("withdrawMarketing")}
+              variant="secondary"
+              fields={[{ kind: "hidden", name: "token", value: token }]}
+            />
           )}
-          <a href={`/me/${token}/export`} className={buttonClass("ghost")} download>{t("export")}</a>
+          <a href={`/me/${token}/export`} className={buttonClass("ghost")} download>
+            {t("export")}
+          </a>
         </div>
       </Section>
 

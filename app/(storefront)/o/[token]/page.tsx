@@ -67,7 +67,13 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         <h1 className="text-2xl font-bold">{t("orderTitle")}</h1>
       </header>
 
-      <div role="status" aria-live="polite" data-testid="order-status" data-status={order.status} className={cn("rounded-2xl border-2 px-4 py-4 text-xl font-bold", TONE[order.status])}>
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="order-status"
+        data-status={order.status}
+        className={cn("rounded-2xl border-2 px-4 py-4 text-xl font-bold", TONE[order.status])}
+      >
         {message}
       </div>
 
@@ -95,7 +101,9 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       {order.canCheckIn && <CheckInButton token={order.token} action={checkInAction} />}
       {order.checkInOpensAt !== null && <CheckInOpensAt time={formatTime(order.checkInOpensAt, locale, tz)} />}
 
-      {order.status === "placed" && <PushOptIn token={order.token} {...orderPushState({ db: getDb(), token: order.token })} subscribe={subscribePushAction} />}
+      {order.status === "placed" && (
+        <PushOptIn token={order.token} {...orderPushState({ db: getDb(), token: order.token })} subscribe={subscribePushAction} />
+      )}
 
       <section aria-labelledby="pickup-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
         <h2 id="pickup-heading" className="text-lg font-bold">
@@ -119,7 +127,12 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         </KeepLink>
       )}
 
-      <section aria-labelledby="payment-heading" className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="order-payment" data-paid={order.payment.paid ? "yes" : "no"}>
+      <section
+        aria-labelledby="payment-heading"
+        className="rounded-2xl border border-stone-200 bg-white p-4"
+        data-testid="order-payment"
+        data-paid={order.payment.paid ? "yes" : "no"}
+      >
         <h2 id="payment-heading" className="text-lg font-bold">
           {t("payment.heading")}
         </h2>
@@ -134,8 +147,12 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
                   ? t("payment.notPaid")
                   : t("payment.atPickup", { total: formatWon(order.total, locale) })}
         </p>
-        {order.payment.refunded > 0 && <p data-testid="order-refunded">{t("payment.refunded", { total: formatWon(order.payment.refunded, locale) })}</p>}
-        {order.payment.refundPending > 0 && <p data-testid="order-refund-pending">{t("payment.refundPending", { total: formatWon(order.payment.refundPending, locale) })}</p>}
+        {order.payment.refunded > 0 && (
+          <p data-testid="order-refunded">{t("payment.refunded", { total: formatWon(order.payment.refunded, locale) })}</p>
+        )}
+        {order.payment.refundPending > 0 && (
+          <p data-testid="order-refund-pending">{t("payment.refundPending", { total: formatWon(order.payment.refundPending, locale) })}</p>
+        )}
       </section>
 
       <section aria-labelledby="items-heading" className="rounded-2xl border border-stone-200 bg-white p-4">
@@ -198,7 +215,9 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         {live && <p className="mt-3 text-sm text-stone-600">{t("liveHint")}</p>}
       </section>
 
-      {order.status === "picked_up" && <ReviewForm orderToken={order.token} existing={reviewForOrder({ db: getDb(), orderId: order.id })} action={submitReviewAction} />}
+      {order.status === "picked_up" && (
+        <ReviewForm orderToken={order.token} existing={reviewForOrder({ db: getDb(), orderId: order.id })} action={submitReviewAction} />
+      )}
 
       {order.myPageToken && (
         <Link href={`/me/${order.myPageToken}`} className={buttonClass("secondary", "w-full")} data-testid="my-page-link">
@@ -217,7 +236,9 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         />
       )}
 
-      {order.canCancel && <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} action={cancelOrderAction} />}
+      {order.canCancel && (
+        <CancelOrder token={order.token} deadline={formatDateTime(order.cancelDeadline, locale, tz)} action={cancelOrderAction} />
+      )}
 
       <ShopInfo shop={order.shop} />
       <div className="text-center">

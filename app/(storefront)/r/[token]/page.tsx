@@ -83,17 +83,29 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
           )}
         </section>
       ) : expired ? (
-        <Notice testId="receipt-expired">{errorSentence(new AppError("invalid_transition", { message: "receipt_claim_expired", params: { days: CLAIM_WINDOW_DAYS } }), resolveLocale(locale))}</Notice>
+        <Notice testId="receipt-expired">
+          {errorSentence(
+            new AppError("invalid_transition", { message: "receipt_claim_expired", params: { days: CLAIM_WINDOW_DAYS } }),
+            resolveLocale(locale),
+          )}
+        </Notice>
       ) : (
-        <section aria-labelledby="claim-title" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4" data-testid="receipt-claim">
+        <section
+          aria-labelledby="claim-title"
+          className="space-y-4 rounded-2xl border border-stone-200 bg-white p-4"
+          data-testid="receipt-claim"
+        >
           <div>
             <h2 id="claim-title" className="text-lg font-bold">
               {t("claimTitle")}
             </h2>
-            <p className="text-base text-stone-700">{t("claimLead", { date: formatDateTime(receipt.claimUntil, locale, shop.timezone) })}</p>
+            <p className="text-base text-stone-700">
+              {t("claimLead", { date: formatDateTime(receipt.claimUntil, locale, shop.timezone) })}
+            </p>
           </div>
           {phone ? (
-            <ActionForm progressive
+            <ActionForm
+              progressive
               action={claimReceiptAction}
               testId="claim-confirmed"
               submitLabel={t("claimAs", { phone: formatPhone(phone) })}
@@ -109,7 +121,8 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
               <details className="rounded-xl border border-stone-200 p-3" data-testid="claim-unconfirmed">
                 <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand-700">{t("noCode")}</summary>
                 <p className="mb-3 text-sm text-stone-700">{t("noCodeHint")}</p>
-                <ActionForm progressive
+                <ActionForm
+                  progressive
                   action={claimReceiptAction}
                   submitLabel={t("claimTyped")}
                   pendingLabel={t("claiming")}
@@ -139,14 +152,20 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
               {review.comment && <p className="mt-1 whitespace-pre-wrap">{review.comment}</p>}
             </div>
           ) : (
-            <ActionForm progressive
+            <ActionForm
+              progressive
               action={submitSaleReviewAction}
               submitLabel={tr("send")}
               pendingLabel={tr("sending")}
               testId="review-form"
               fields={[
                 { kind: "hidden", name: "token", value: token },
-                { kind: "rating", name: "rating", label: tr("rating"), options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: tr("stars", { n }) })) },
+                {
+                  kind: "rating",
+                  name: "rating",
+                  label: tr("rating"),
+                  options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: tr("stars", { n }) })),
+                },
                 { kind: "textarea", name: "comment", label: tr("comment"), rows: 3 },
               ]}
             />

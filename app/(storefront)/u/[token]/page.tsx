@@ -31,7 +31,11 @@ export default async function OptOutPage({ params }: { params: Promise<{ token: 
       {state.subscribed ? (
         <OptOutForm token={token} action={optOutAction} />
       ) : (
-        <p role="status" className="rounded-2xl border border-green-300 bg-green-50 p-4 font-semibold text-green-900" data-testid="opt-out-done">
+        <p
+          role="status"
+          className="rounded-2xl border border-green-300 bg-green-50 p-4 font-semibold text-green-900"
+          data-testid="opt-out-done"
+        >
           {t("optOutDone")}
         </p>
       )}

@@ -31,7 +31,10 @@ export const GET = apiRoute(async (req) => {
 const move = z.object({
   order_id: numeric(z.number().int().positive()),
   to: z.enum(["ready", "arrived", "picked_up", "no_show"]),
-  rack_slot: z.string().regex(/^[A-Z]\d{1,2}$/, "rack_slot_format").optional(),
+  rack_slot: z
+    .string()
+    .regex(/^[A-Z]\d{1,2}$/, "rack_slot_format")
+    .optional(),
   /** `picked_up` of an unpaid order: how it was paid. */
   payment_method: z.enum(PAYMENT_METHODS).optional(),
   /** `no_show` before the slot has ended. */
@@ -47,6 +50,13 @@ export const POST = apiRoute(async (req) => {
   const order =
     input.to === "ready"
       ? markReady({ db, orderId: input.order_id, actor: { type: "api" }, rackSlot: input.rack_slot })
-      : moveOrder({ db, orderId: input.order_id, to: input.to, paymentMethod: input.payment_method, early: input.early, actor: { type: "api" } });
+      : moveOrder({
+          db,
+          orderId: input.order_id,
+          to: input.to,
+          paymentMethod: input.payment_method,
+          early: input.early,
+          actor: { type: "api" },
+        });
   return json({ order: { id: order.id, status: order.status, rack_slot: order.rackSlot } });
 });

@@ -12,7 +12,13 @@ export default async function NewConsultationPage() {
       <TemplateBuilder
         action={saveTemplateAction}
         submissionCount={0}
-        initial={{ title: "", description: "", slug: "", active: true, questions: [{ id: "q1", type: "single", label: "", required: true, choices: [] }] }}
+        initial={{
+          title: "",
+          description: "",
+          slug: "",
+          active: true,
+          questions: [{ id: "q1", type: "single", label: "", required: true, choices: [] }],
+        }}
       />
     </div>
   );

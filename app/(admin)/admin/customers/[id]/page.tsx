@@ -54,16 +54,24 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
   return (
     <div className="max-w-6xl">
       <CardViewLog customerId={customerId} log={logCardViewAction} />
-      <Link href="/admin/customers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t("back")}</Link>
+      <Link href="/admin/customers" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+        {t("back")}
+      </Link>
       <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h1 className="text-2xl font-bold" data-testid="card-name">{customer.name ?? t("noName")}</h1>
+        <h1 className="text-2xl font-bold" data-testid="card-name">
+          {customer.name ?? t("noName")}
+        </h1>
         <span className="text-lg text-stone-700">{customer.phone ? formatPhone(customer.phone) : ""}</span>
         <span className="text-sm text-stone-600">{t("since", { at: formatDateTime(customer.createdAt, locale) })}</span>
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
         <Badge tone="brand">{t("purchasesCount", { count: card.totals.purchases })}</Badge>
         <Badge>{t("spent", { amount: formatWon(card.totals.spent, locale) })}</Badge>
-        {card.totals.channels.map((c) => <Badge key={c} tone="blue">{tc(`channel.${c}`)}</Badge>)}
+        {card.totals.channels.map((c) => (
+          <Badge key={c} tone="blue">
+            {tc(`channel.${c}`)}
+          </Badge>
+        ))}
         {card.totals.noShows > 0 && <Badge tone="red">{t("noShows", { count: card.totals.noShows })}</Badge>}
         <Badge tone="green">{t("pointsBadge", { points: formatNumber(card.points.balance, locale) })}</Badge>
         <TierBadge tier={card.tier} />
@@ -72,31 +80,53 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         <Section id="card-answers" title={t("answers")} className="lg:col-span-2">
-          {card.answers.length === 0 ? <p className="text-stone-600">{t("noAnswers")}</p> : (
+          {card.answers.length === 0 ? (
+            <p className="text-stone-600">{t("noAnswers")}</p>
+          ) : (
             <div className="grid gap-4 md:grid-cols-2">
               {card.answers.map((a) => (
                 <div key={a.id} data-testid="card-submission">
-                  <h3 className="font-semibold">{a.templateTitle} <span className="text-sm font-normal text-stone-600">· v{a.version} · {formatDateTime(a.submittedAt, locale)}</span></h3>
+                  <h3 className="font-semibold">
+                    {a.templateTitle}{" "}
+                    <span className="text-sm font-normal text-stone-600">
+                      · v{a.version} · {formatDateTime(a.submittedAt, locale)}
+                    </span>
+                  </h3>
                   {!a.confirmed && (
                     <div className="mt-2 rounded-xl bg-amber-50 p-3" data-testid="card-unconfirmed">
-                      <p className="text-sm font-semibold text-amber-900"><Badge tone="red">{t("unconfirmed")}</Badge> {t("unconfirmedNote", { name: a.claimedName ?? "—" })}</p>
-                      <ActionForm progressive action={confirmSubmissionAction} submitLabel={t("confirmInPerson")} variant="secondary" fields={[{ kind: "hidden", name: "customerId", value: String(customer.id) }, { kind: "hidden", name: "submissionId", value: String(a.id) }]} />
+                      <p className="text-sm font-semibold text-amber-900">
+                        <Badge tone="red">{t("unconfirmed")}</Badge> {t("unconfirmedNote", { name: a.claimedName ?? "—" })}
+                      </p>
+                      <ActionForm
+                        progressive
+                        action={confirmSubmissionAction}
+                        submitLabel={t("confirmInPerson")}
+                        variant="secondary"
+                        fields={[
+                          { kind: "hidden", name: "customerId", value: String(customer.id) },
+                          { kind: "hidden", name: "submissionId", value: String(a.id) },
+                        ]}
+                      />
                     </div>
                   )}
-                  {a.previous && (
-                    a.changes.length === 0 ? <p className="mt-1 text-sm text-stone-600">{t("noChanges")}</p> : (
+                  {a.previous &&
+                    (a.changes.length === 0 ? (
+                      <p className="mt-1 text-sm text-stone-600">{t("noChanges")}</p>
+                    ) : (
                       <div className="mt-2 rounded-xl bg-amber-50 p-3" data-testid="card-changes">
-                        <p className="text-sm font-semibold text-amber-900">{t("changesSince", { at: formatDateTime(a.previous.submittedAt, locale) })}</p>
+                        <p className="text-sm font-semibold text-amber-900">
+                          {t("changesSince", { at: formatDateTime(a.previous.submittedAt, locale) })}
+                        </p>
                         <ul className="mt-1 space-y-1 text-sm">
                           {a.changes.map((c) => (
                             <li key={c.questionId}>
-                              <span className="font-medium">{c.label}</span>: {formatAnswer(c.question, c.before, locale)} → <strong>{formatAnswer(c.question, c.after, locale)}</strong>
+                              <span className="font-medium">{c.label}</span>: {formatAnswer(c.question, c.before, locale)} →{" "}
+                              <strong>{formatAnswer(c.question, c.after, locale)}</strong>
                             </li>
                           ))}
                         </ul>
                       </div>
-                    )
-                  )}
+                    ))}
                   <AnswerList questions={a.questions} answers={a.answers} locale={locale} highlight={a.changes.map((c) => c.questionId)} />
                 </div>
               ))}
@@ -109,18 +139,43 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         </Section>
 
         <Section id="card-visits" title={t("visits")}>
-          {card.visits.length === 0 ? <p className="text-stone-600">{t("noVisits")}</p> : (
+          {card.visits.length === 0 ? (
+            <p className="text-stone-600">{t("noVisits")}</p>
+          ) : (
             <ul className="space-y-3" data-testid="card-visits">
               {card.visits.map((v) => {
                 const recs = card.recommendations.filter((r) => r.visitId === v.id);
                 return (
                   <li key={v.id} className="rounded-xl bg-stone-50 p-3">
-                    <p className="text-sm text-stone-600">{formatDateTime(v.visitedAt, locale)} {v.shared && <Badge tone="blue">{t("shared")}</Badge>}</p>
-                    {v.done && <p><span className="font-semibold">{t("visitDone")}:</span> {v.done}</p>}
-                    {v.productsUsed && <p><span className="font-semibold">{t("visitProducts")}:</span> {v.productsUsed}</p>}
-                    {v.notes && <p className="whitespace-pre-wrap"><span className="font-semibold">{t("visitNotes")}:</span> {v.notes}</p>}
-                    {v.advice && <p><span className="font-semibold">{t("visitAdvice")}:</span> {v.advice}</p>}
-                    {recs.length > 0 && <p><span className="font-semibold">{t("recommendations")}:</span> {recs.map((r) => `${r.productName} ×${r.quantity}`).join(", ")}</p>}
+                    <p className="text-sm text-stone-600">
+                      {formatDateTime(v.visitedAt, locale)} {v.shared && <Badge tone="blue">{t("shared")}</Badge>}
+                    </p>
+                    {v.done && (
+                      <p>
+                        <span className="font-semibold">{t("visitDone")}:</span> {v.done}
+                      </p>
+                    )}
+                    {v.productsUsed && (
+                      <p>
+                        <span className="font-semibold">{t("visitProducts")}:</span> {v.productsUsed}
+                      </p>
+                    )}
+                    {v.notes && (
+                      <p className="whitespace-pre-wrap">
+                        <span className="font-semibold">{t("visitNotes")}:</span> {v.notes}
+                      </p>
+                    )}
+                    {v.advice && (
+                      <p>
+                        <span className="font-semibold">{t("visitAdvice")}:</span> {v.advice}
+                      </p>
+                    )}
+                    {recs.length > 0 && (
+                      <p>
+                        <span className="font-semibold">{t("recommendations")}:</span>{" "}
+                        {recs.map((r) => `${r.productName} ×${r.quantity}`).join(", ")}
+                      </p>
+                    )}
                   </li>
                 );
               })}
@@ -129,7 +184,9 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         </Section>
 
         <Section id="card-purchases" title={t("purchases")} className="lg:col-span-2">
-          {card.purchases.length === 0 ? <p className="text-stone-600">{t("noPurchases")}</p> : (
+          {card.purchases.length === 0 ? (
+            <p className="text-stone-600">{t("noPurchases")}</p>
+          ) : (
             <table className="w-full text-left" data-testid="card-purchases">
               <thead>
                 <tr className="border-b border-stone-200 text-sm text-stone-600">
@@ -138,24 +195,39 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
                   <th className="py-2 pr-2">{t("status")}</th>
                   <th className="py-2 pr-2 text-right">{t("total")}</th>
                   <th className="py-2 text-right">{t("pointsEarned")}</th>
-                  {can(user.role, "counter") && <th className="py-2 text-right"><span className="sr-only">{t("returnAction")}</span></th>}
+                  {can(user.role, "counter") && (
+                    <th className="py-2 text-right">
+                      <span className="sr-only">{t("returnAction")}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
                 {card.purchases.map((p) => (
                   <tr key={`${p.kind}-${p.id}`} className="border-b border-stone-100">
-                    <td className="py-2 pr-2">{formatDate(p.date, locale)} {p.code && <span className="font-mono text-sm text-stone-600">{p.code}</span>}</td>
+                    <td className="py-2 pr-2">
+                      {formatDate(p.date, locale)} {p.code && <span className="font-mono text-sm text-stone-600">{p.code}</span>}
+                    </td>
                     <td className="py-2 pr-2">{tc(`channel.${p.channel}`)}</td>
                     <td className="py-2 pr-2">
                       {p.status === "sold" ? t("sold") : <Badge tone={STATUS_TONES[p.status]}>{tc(`status.${p.status}`)}</Badge>}{" "}
-                      {p.claim && <span data-testid="card-claim"><Badge tone={p.claim === "confirmed" ? "blue" : "red"}>{t(p.claim === "confirmed" ? "claimConfirmed" : "claimUnconfirmed")}</Badge></span>}
+                      {p.claim && (
+                        <span data-testid="card-claim">
+                          <Badge tone={p.claim === "confirmed" ? "blue" : "red"}>
+                            {t(p.claim === "confirmed" ? "claimConfirmed" : "claimUnconfirmed")}
+                          </Badge>
+                        </span>
+                      )}
                     </td>
                     <td className="py-2 pr-2 text-right">{formatWon(p.total, locale)}</td>
                     <td className="py-2 text-right">{p.pointsEarned ? `+${p.pointsEarned}P` : ""}</td>
                     {can(user.role, "counter") && (
                       <td className="py-2 text-right">
                         {(p.status === "picked_up" || p.status === "sold") && (
-                          <Link href={`/admin/returns/new?${p.kind === "order" ? "order" : "sale"}=${p.id}&back=/admin/customers/${customer.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+                          <Link
+                            href={`/admin/returns/new?${p.kind === "order" ? "order" : "sale"}=${p.id}&back=/admin/customers/${customer.id}`}
+                            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+                          >
                             {t("returnAction")}
                           </Link>
                         )}
@@ -194,7 +266,9 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         </Section>
 
         <Section id="card-points" title={t("points")}>
-          <p className="text-2xl font-bold" data-testid="card-points-balance">{formatNumber(card.points.balance, locale)}P</p>
+          <p className="text-2xl font-bold" data-testid="card-points-balance">
+            {formatNumber(card.points.balance, locale)}P
+          </p>
           {can(user.role, "counter") && (
             <div className="mt-3">
               <ActionForm
@@ -215,8 +289,14 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
             <ul className="mt-3 space-y-1 text-sm">
               {card.points.ledger.map((e) => (
                 <li key={e.id} className="flex justify-between gap-2">
-                  <span>{formatDateTime(e.createdAt, locale)} · {t(`ledger.${e.reason}`)} {e.sourceType !== "manual" && <span className="text-stone-600">({t(`ledgerSource.${e.sourceType}`)})</span>}</span>
-                  <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>{e.delta > 0 ? "+" : ""}{formatNumber(e.delta, locale)}P</span>
+                  <span>
+                    {formatDateTime(e.createdAt, locale)} · {t(`ledger.${e.reason}`)}{" "}
+                    {e.sourceType !== "manual" && <span className="text-stone-600">({t(`ledgerSource.${e.sourceType}`)})</span>}
+                  </span>
+                  <span className={e.delta < 0 ? "text-red-700" : "text-green-800"}>
+                    {e.delta > 0 ? "+" : ""}
+                    {formatNumber(e.delta, locale)}P
+                  </span>
                 </li>
               ))}
             </ul>
@@ -232,7 +312,9 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
               return (
                 <div key={kind} className="contents">
                   <dt className="text-stone-600">{t(`consentKind.${kind}`)}</dt>
-                  <dd>{c ? `${c.granted ? t("agreed") : t("notAgreed")} · v${c.version} · ${formatDateTime(c.createdAt, locale)}` : "—"}</dd>
+                  <dd>
+                    {c ? `${c.granted ? t("agreed") : t("notAgreed")} · v${c.version} · ${formatDateTime(c.createdAt, locale)}` : "—"}
+                  </dd>
                 </div>
               );
             })}
@@ -240,34 +322,52 @@ export default async function CustomerCardPage({ params }: { params: Promise<{ i
         </Section>
 
         <Section id="card-reviews" title={t("reviews")}>
-          {card.reviews.length === 0 ? <p className="text-stone-600">{t("noReviews")}</p> : (
+          {card.reviews.length === 0 ? (
+            <p className="text-stone-600">{t("noReviews")}</p>
+          ) : (
             <ul className="space-y-2">
               {card.reviews.map((r) => (
-                <li key={r.id}><span className="text-brand-600" aria-label={t("ratingOf", { rating: r.rating })}>{"★".repeat(r.rating)}</span> <span className="text-sm text-stone-600">{r.orderCode} · {formatDate(r.pickupDate, locale)}</span>{r.comment && <p>{r.comment}</p>}</li>
+                <li key={r.id}>
+                  <span className="text-brand-600" aria-label={t("ratingOf", { rating: r.rating })}>
+                    {"★".repeat(r.rating)}
+                  </span>{" "}
+                  <span className="text-sm text-stone-600">
+                    {r.orderCode} · {formatDate(r.pickupDate, locale)}
+                  </span>
+                  {r.comment && <p>{r.comment}</p>}
+                </li>
               ))}
             </ul>
           )}
         </Section>
 
         <Section id="card-inquiries" title={t("inquiries")}>
-          {card.inquiries.length === 0 ? <p className="text-stone-600">{t("noInquiries")}</p> : (
+          {card.inquiries.length === 0 ? (
+            <p className="text-stone-600">{t("noInquiries")}</p>
+          ) : (
             <ul className="space-y-2">
               {card.inquiries.map((q) => (
                 <li key={q.id}>
-                  <p className="text-sm text-stone-600">{formatDateTime(q.createdAt, locale)} · {q.firstReplyAt ? t("answered") : t("unanswered")}</p>
+                  <p className="text-sm text-stone-600">
+                    {formatDateTime(q.createdAt, locale)} · {q.firstReplyAt ? t("answered") : t("unanswered")}
+                  </p>
                   <p className="whitespace-pre-wrap">{q.message}</p>
                 </li>
               ))}
             </ul>
           )}
-          <Link href="/admin/inquiries" className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{tn("inquiries")}</Link>
+          <Link href="/admin/inquiries" className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+            {tn("inquiries")}
+          </Link>
         </Section>
 
         {accessLog && (
           <Section id="card-access" title={t("accessLog")} className="lg:col-span-2">
             <ul className="space-y-1 text-sm" data-testid="card-access-log">
               {accessLog.map((r) => (
-                <li key={r.id}>{formatDateTime(r.at, locale)} · {r.userName} ({tn(`role.${r.userRole}`)})</li>
+                <li key={r.id}>
+                  {formatDateTime(r.at, locale)} · {r.userName} ({tn(`role.${r.userRole}`)})
+                </li>
               ))}
             </ul>
           </Section>

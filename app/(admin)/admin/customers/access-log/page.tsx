@@ -27,8 +27,14 @@ export default async function AccessLogPage() {
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-stone-100">
               <td className="p-3">{formatDateTime(r.at, locale)}</td>
-              <td className="p-3">{r.userName} · {tn(`role.${r.userRole}`)}</td>
-              <td className="p-3"><Link className="text-brand-700 underline" href={`/admin/customers/${r.customerId}`}>{r.customerName ?? "—"}</Link></td>
+              <td className="p-3">
+                {r.userName} · {tn(`role.${r.userRole}`)}
+              </td>
+              <td className="p-3">
+                <Link className="text-brand-700 underline" href={`/admin/customers/${r.customerId}`}>
+                  {r.customerName ?? "—"}
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -23,7 +23,13 @@ export default async function MessageTextsPage() {
     <div className="max-w-4xl space-y-8">
       <PageHeader title={t("textsTitle")} lead={t("textsLead", { placeholder: "{code}", max: MAX_TEXT_LENGTH })} />
       <Section title={t("reminderTitle")} testId="reminder-timing">
-        <ActionForm action={saveReminderTimingAction} submitLabel={tc("save")} variant="primary" className="flex flex-wrap items-end gap-3" buttonClassName="mb-7">
+        <ActionForm
+          action={saveReminderTimingAction}
+          submitLabel={tc("save")}
+          variant="primary"
+          className="flex flex-wrap items-end gap-3"
+          buttonClassName="mb-7"
+        >
           <SelectField label={t("reminderTiming")} name="reminderTiming" defaultValue={settings.reminderTiming} className="w-64">
             {REMINDER_TIMINGS.map((r) => (
               <option key={r} value={r}>

@@ -16,7 +16,13 @@ import { requestNow } from "@/lib/web/now";
 
 export const dynamic = "force-dynamic";
 
-export default async function MetricDrilldownPage({ params, searchParams }: { params: Promise<{ metric: string }>; searchParams: Promise<{ range?: string; from?: string; to?: string }> }) {
+export default async function MetricDrilldownPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ metric: string }>;
+  searchParams: Promise<{ range?: string; from?: string; to?: string }>;
+}) {
   const { metric } = await params;
   await requirePagePermission("metrics", `/admin/metrics/${metric}`);
   if (!(DRILLDOWN_KEYS as readonly string[]).includes(metric)) notFound();
@@ -79,12 +85,27 @@ export default async function MetricDrilldownPage({ params, searchParams }: { pa
                   </td>
                   <td className="px-3 py-2">{r.customer ?? "—"}</td>
                   <td className="px-3 py-2">{r.at ? formatDateTime(r.at, locale, timeZone) : r.date ? formatDate(r.date, locale) : "—"}</td>
-                  <td className="px-3 py-2">{r.channel ? r.channel.split(",").map((c) => t(`channels.${c}` as never)).join(", ") : "—"}</td>
+                  <td className="px-3 py-2">
+                    {r.channel
+                      ? r.channel
+                          .split(",")
+                          .map((c) => t(`channels.${c}` as never))
+                          .join(", ")
+                      : "—"}
+                  </td>
                   <td className="px-3 py-2">{r.status ? t(`statuses.${r.status}` as never) : "—"}</td>
-                  <td className="px-3 py-2 tabular-nums">{r.amount === null ? "—" : r.kind === "stock_count" ? r.amount : formatWon(r.amount, locale)}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {r.amount === null ? "—" : r.kind === "stock_count" ? r.amount : formatWon(r.amount, locale)}
+                  </td>
                   <td className="px-3 py-2 tabular-nums">{measure(r.measure)}</td>
                   <td className="px-3 py-2">
-                    {r.flag === null ? t("drill.flag.pending") : r.flag ? <span className="text-green-800">✓ {t("drill.flag.yes")}</span> : <span className="text-red-800">✗ {t("drill.flag.no")}</span>}
+                    {r.flag === null ? (
+                      t("drill.flag.pending")
+                    ) : r.flag ? (
+                      <span className="text-green-800">✓ {t("drill.flag.yes")}</span>
+                    ) : (
+                      <span className="text-red-800">✗ {t("drill.flag.no")}</span>
+                    )}
                   </td>
                 </tr>
               ))}

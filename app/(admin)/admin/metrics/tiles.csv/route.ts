@@ -13,7 +13,12 @@ export const GET = apiRoute(async (req) => {
   await requirePermission("metrics");
   const url = new URL(req.url);
   const db = getDb();
-  const range = resolveRange({ from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "", now: Date.now(), timeZone: getShopSettings({ db }).timezone });
+  const range = resolveRange({
+    from: url.searchParams.get("from") ?? "",
+    to: url.searchParams.get("to") ?? "",
+    now: Date.now(),
+    timeZone: getShopSettings({ db }).timezone,
+  });
   const csv = tilesCsv(computeMetricsForRange({ db, range }), computeMetricsForRange({ db, range: previousRange(range) }));
   return new Response("\uFEFF" + csv, {
     headers: {

@@ -31,7 +31,13 @@ function load(id: number) {
   }
 }
 
-export default async function OrderDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> }) {
+export default async function OrderDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ placed?: string }>;
+}) {
   const { id } = await params;
   await requirePagePermission("orders", `/admin/orders/${id}`);
   const orderId = Number(id);
@@ -54,23 +60,36 @@ export default async function OrderDetailPage({ params, searchParams }: { params
   const editChoices = editable
     ? phoneOrderDates({ db: getDb() })
         .filter((d) => order.status === "placed" || d.date === order.pickupDate)
-        .map((d) => ({ date: d.date, label: formatDate(d.date, locale), slots: d.slots.filter((s) => s.remaining > 0 || (d.date === order.pickupDate && s.label === currentSlot)).map((s) => ({ slot: s.label, remaining: s.remaining })) }))
+        .map((d) => ({
+          date: d.date,
+          label: formatDate(d.date, locale),
+          slots: d.slots
+            .filter((s) => s.remaining > 0 || (d.date === order.pickupDate && s.label === currentSlot))
+            .map((s) => ({ slot: s.label, remaining: s.remaining })),
+        }))
         .filter((d) => d.slots.length > 0)
     : [];
   const change = (from: string | null, to: string) => t("changeEvent", { from: tc(`status.${from}`), to: tc(`status.${to}`) });
   const eventTitle = (e: (typeof events)[number]) => {
     if (e.kind === "undo") return t("undoEvent", { from: tc(`status.${e.fromStatus}`), to: tc(`status.${e.toStatus}`) });
-    if (e.kind === "payment" && e.amount !== null) return t("onlinePaymentEvent", { total: formatWon(e.amount, locale), method: e.providerMethod ?? "—" });
+    if (e.kind === "payment" && e.amount !== null)
+      return t("onlinePaymentEvent", { total: formatWon(e.amount, locale), method: e.providerMethod ?? "—" });
     if (e.kind === "payment") return t("paymentEvent", { status: tc(`payment.${e.paymentStatus ?? "unpaid"}`) });
     if (e.kind === "refund") return t("refundEvent", { total: formatWon(e.amount ?? 0, locale) });
     if (e.kind === "edit") return t("editEvent");
-    if (e.kind === "rack_slot_assigned") return e.fromRackSlot ? t("rackMoveEvent", { from: e.fromRackSlot, to: e.rackSlot ?? "—" }) : t("rackSlotEvent", { slot: e.rackSlot ?? "—" });
+    if (e.kind === "rack_slot_assigned")
+      return e.fromRackSlot
+        ? t("rackMoveEvent", { from: e.fromRackSlot, to: e.rackSlot ?? "—" })
+        : t("rackSlotEvent", { slot: e.rackSlot ?? "—" });
     return e.fromStatus ? change(e.fromStatus, e.toStatus) : t("placedEvent");
   };
 
   return (
     <div className="max-w-5xl">
-      <Link href={`/admin/orders?date=${order.pickupDate}`} className="mb-2 inline-flex min-h-11 items-center text-brand-700 hover:underline">
+      <Link
+        href={`/admin/orders?date=${order.pickupDate}`}
+        className="mb-2 inline-flex min-h-11 items-center text-brand-700 hover:underline"
+      >
         ← {formatDate(order.pickupDate, locale)} {t("title")}
       </Link>
       <PageHeader
@@ -84,10 +103,19 @@ export default async function OrderDetailPage({ params, searchParams }: { params
         }
       />
       {order.status === "picked_up" && (
-        <section aria-labelledby="order-returns" className="mb-4 rounded-2xl border border-stone-200 bg-white p-4" data-testid="order-returns">
+        <section
+          aria-labelledby="order-returns"
+          className="mb-4 rounded-2xl border border-stone-200 bg-white p-4"
+          data-testid="order-returns"
+        >
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-            <h2 id="order-returns" className="text-lg font-bold">{t("returns")}</h2>
-            <Link href={`/admin/returns/new?order=${order.id}&back=/admin/orders/${order.id}`} className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-3 font-semibold">
+            <h2 id="order-returns" className="text-lg font-bold">
+              {t("returns")}
+            </h2>
+            <Link
+              href={`/admin/returns/new?order=${order.id}&back=/admin/orders/${order.id}`}
+              className="inline-flex min-h-11 items-center rounded-xl border border-stone-300 bg-white px-3 font-semibold"
+            >
               {t("recordReturn")}
             </Link>
           </div>
@@ -113,12 +141,20 @@ export default async function OrderDetailPage({ params, searchParams }: { params
               </div>
               <div>
                 <dt className="text-sm text-stone-600">{t("customer")}</dt>
-                <dd className="font-semibold" data-testid="order-customer">{customer?.name ?? "—"}</dd>
+                <dd className="font-semibold" data-testid="order-customer">
+                  {customer?.name ?? "—"}
+                </dd>
               </div>
               <div>
                 <dt className="text-sm text-stone-600">{t("phone")}</dt>
                 <dd className="font-semibold tabular-nums">
-                  {customer?.phone ? <a href={`tel:${customer.phone}`} className="text-brand-700 hover:underline">{customer.phone}</a> : "—"}
+                  {customer?.phone ? (
+                    <a href={`tel:${customer.phone}`} className="text-brand-700 hover:underline">
+                      {customer.phone}
+                    </a>
+                  ) : (
+                    "—"
+                  )}
                 </dd>
               </div>
               {order.rackSlot && (
@@ -156,7 +192,9 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                   <tr key={i.id}>
                     <td className="py-2">
                       <span className="font-semibold">{i.productName}</span>
-                      {i.options.length > 0 && <span className="block text-sm text-stone-600">{i.options.map((o) => `${o.group}: ${o.choice}`).join(" · ")}</span>}
+                      {i.options.length > 0 && (
+                        <span className="block text-sm text-stone-600">{i.options.map((o) => `${o.group}: ${o.choice}`).join(" · ")}</span>
+                      )}
                     </td>
                     <td className="py-2 text-right tabular-nums">{formatWon(i.unitPrice, locale)}</td>
                     <td className="py-2 text-right tabular-nums">{i.quantity}</td>
@@ -167,13 +205,19 @@ export default async function OrderDetailPage({ params, searchParams }: { params
               <tfoot>
                 {coupon && (
                   <tr className="border-t-2 border-stone-200" data-testid="order-discount">
-                    <td colSpan={3} className="pt-2">{tcoupon("couponLine", { code: coupon.code, name: coupon.name })}</td>
+                    <td colSpan={3} className="pt-2">
+                      {tcoupon("couponLine", { code: coupon.code, name: coupon.name })}
+                    </td>
                     <td className="pt-2 text-right tabular-nums">−{formatWon(order.discount, locale)}</td>
                   </tr>
                 )}
                 <tr className="border-t-2 border-stone-200">
-                  <td colSpan={3} className="pt-2 font-bold">{t("total")}</td>
-                  <td className="pt-2 text-right text-lg font-bold tabular-nums" data-testid="order-total">{formatWon(order.total, locale)}</td>
+                  <td colSpan={3} className="pt-2 font-bold">
+                    {t("total")}
+                  </td>
+                  <td className="pt-2 text-right text-lg font-bold tabular-nums" data-testid="order-total">
+                    {formatWon(order.total, locale)}
+                  </td>
                 </tr>
               </tfoot>
             </table>
@@ -184,9 +228,15 @@ export default async function OrderDetailPage({ params, searchParams }: { params
                 <li key={e.id} className="flex flex-wrap gap-x-4 gap-y-1 border-l-4 border-brand-100 pl-3">
                   <span className="w-48 text-sm text-stone-600 tabular-nums">{formatDateTime(e.at, locale, tz)}</span>
                   <span className="font-semibold">{eventTitle(e)}</span>
-                  <span className="text-stone-600">{e.actorType === "user" ? t("actor.user", { name: e.actorName ?? "—" }) : t(`actor.${e.actorType}`)}</span>
-                  {e.kind !== "rack_slot_assigned" && e.rackSlot && <span className="basis-full text-sm text-stone-700">{t("rackOn", { slot: e.rackSlot })}</span>}
-                  {e.kind !== "rack_slot_assigned" && e.fromRackSlot && <span className="basis-full text-sm text-stone-700">{t("rackOff", { slot: e.fromRackSlot })}</span>}
+                  <span className="text-stone-600">
+                    {e.actorType === "user" ? t("actor.user", { name: e.actorName ?? "—" }) : t(`actor.${e.actorType}`)}
+                  </span>
+                  {e.kind !== "rack_slot_assigned" && e.rackSlot && (
+                    <span className="basis-full text-sm text-stone-700">{t("rackOn", { slot: e.rackSlot })}</span>
+                  )}
+                  {e.kind !== "rack_slot_assigned" && e.fromRackSlot && (
+                    <span className="basis-full text-sm text-stone-700">{t("rackOff", { slot: e.fromRackSlot })}</span>
+                  )}
                   {e.note && <span className="basis-full text-sm text-stone-700">{noteText(e.note)}</span>}
                 </li>
               ))}
@@ -203,32 +253,43 @@ export default async function OrderDetailPage({ params, searchParams }: { params
             {order.prepaidAmount > 0 && (
               <p className="mb-2" data-testid="prepaid-summary">
                 {t("prepaidSummary", { total: formatWon(order.prepaidAmount, locale), refunded: formatWon(order.refundedAmount, locale) })}
-                {order.refundOwed > order.refundedAmount && ` · ${t("refundPending", { total: formatWon(order.refundOwed - order.refundedAmount, locale) })}`}
+                {order.refundOwed > order.refundedAmount &&
+                  ` · ${t("refundPending", { total: formatWon(order.refundOwed - order.refundedAmount, locale) })}`}
               </p>
             )}
             {order.status === "awaiting_payment" && <p className="mb-2 font-semibold text-amber-900">{t("awaitingPayment")}</p>}
-            {order.prepaidAmount === 0 && <ActionForm
-              action={setPaymentAction}
-              hidden={{ id: order.id, paymentStatus: order.paymentStatus === "paid" ? "unpaid" : "paid" }}
-              submitLabel={order.paymentStatus === "paid" ? t("markUnpaid") : t("markPaid")}
-              variant={order.paymentStatus === "paid" ? "secondary" : "primary"}
-              className="space-y-2"
-              buttonClassName="w-full"
-            >
-              {order.paymentStatus !== "paid" && (
-                <SelectField label={t("paymentMethod")} name="paymentMethod" defaultValue="card">
-                  {(["card", "cash", "transfer"] as const).map((m) => (
-                    <option key={m} value={m}>
-                      {t(`methods.${m}`)}
-                    </option>
-                  ))}
-                </SelectField>
-              )}
-            </ActionForm>}
+            {order.prepaidAmount === 0 && (
+              <ActionForm
+                action={setPaymentAction}
+                hidden={{ id: order.id, paymentStatus: order.paymentStatus === "paid" ? "unpaid" : "paid" }}
+                submitLabel={order.paymentStatus === "paid" ? t("markUnpaid") : t("markPaid")}
+                variant={order.paymentStatus === "paid" ? "secondary" : "primary"}
+                className="space-y-2"
+                buttonClassName="w-full"
+              >
+                {order.paymentStatus !== "paid" && (
+                  <SelectField label={t("paymentMethod")} name="paymentMethod" defaultValue="card">
+                    {(["card", "cash", "transfer"] as const).map((m) => (
+                      <option key={m} value={m}>
+                        {t(`methods.${m}`)}
+                      </option>
+                    ))}
+                  </SelectField>
+                )}
+              </ActionForm>
+            )}
           </Section>
           {canTransition(order.status, "cancelled") && (
             <Section title={t("cancelTitle")} testId="cancel-order">
-              <ActionForm action={cancelOrderAction} hidden={{ id: order.id }} submitLabel={t("cancelButton")} variant="danger" confirm={t("cancelConfirm")} className="space-y-3" buttonClassName="w-full">
+              <ActionForm
+                action={cancelOrderAction}
+                hidden={{ id: order.id }}
+                submitLabel={t("cancelButton")}
+                variant="danger"
+                confirm={t("cancelConfirm")}
+                className="space-y-3"
+                buttonClassName="w-full"
+              >
                 <TextAreaField label={t("cancelReasonLabel")} name="reason" required maxLength={200} hint={t("cancelReasonHint")} />
               </ActionForm>
             </Section>

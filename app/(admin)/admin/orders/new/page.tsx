@@ -22,13 +22,23 @@ export default async function PhoneOrderPage({ searchParams }: { searchParams: P
   const products = selected
     ? listProductsForDate({ db, date: selected.date })
         .filter((p) => p.planned > 0)
-        .map((p) => ({ id: p.id, name: p.name, price: p.price, available: p.available, maxPerOrder: p.maxPerOrder, optionGroups: p.optionGroups }))
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          price: p.price,
+          available: p.available,
+          maxPerOrder: p.maxPerOrder,
+          optionGroups: p.optionGroups,
+        }))
     : [];
   const stateNote = (state: string) => (state === "cutoff_passed" ? t("stateCutoff") : state === "not_open_yet" ? t("stateNotOpen") : null);
 
   return (
     <div className="max-w-4xl">
-      <Link href={`/admin/orders${selected ? `?date=${selected.date}` : ""}`} className="mb-2 inline-flex min-h-11 items-center text-brand-700 hover:underline">
+      <Link
+        href={`/admin/orders${selected ? `?date=${selected.date}` : ""}`}
+        className="mb-2 inline-flex min-h-11 items-center text-brand-700 hover:underline"
+      >
         ← {t("title")}
       </Link>
       <PageHeader title={t("newTitle")} lead={t("newLead")} />
@@ -56,7 +66,14 @@ export default async function PhoneOrderPage({ searchParams }: { searchParams: P
           {products.length === 0 ? (
             <p className="text-stone-600">{t("notPlanned")}</p>
           ) : (
-            <PhoneOrderForm key={selected.date} date={selected.date} slots={selected.slots} products={products} idempotencyKey={crypto.randomUUID()} action={placePhoneOrderAction} />
+            <PhoneOrderForm
+              key={selected.date}
+              date={selected.date}
+              slots={selected.slots}
+              products={products}
+              idempotencyKey={crypto.randomUUID()}
+              action={placePhoneOrderAction}
+            />
           )}
         </Section>
       )}

@@ -12,7 +12,13 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getProductWithOptions } from "@/lib/products/catalogue";
 import { removeProductPhotoAction, saveProductAction, setProductActiveAction, uploadProductPhotoAction } from "../actions";
 
-export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { id } = await params;
   await requirePagePermission("products", `/admin/products/${id}`);
   const productId = Number(id);
@@ -49,7 +55,13 @@ export default async function EditProductPage({ params, searchParams }: { params
         </div>
       )}
       <div className="space-y-6">
-        <ProductPhotoForm productId={product.id} photoKey={product.photoKey} name={product.name} upload={uploadProductPhotoAction} remove={removeProductPhotoAction} />
+        <ProductPhotoForm
+          productId={product.id}
+          photoKey={product.photoKey}
+          name={product.name}
+          upload={uploadProductPhotoAction}
+          remove={removeProductPhotoAction}
+        />
         <ProductForm key={product.id} product={product} action={saveProductAction} />
       </div>
     </div>

@@ -24,7 +24,8 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
   const sp = await searchParams;
   const orderId = Number(sp.order);
   const saleId = Number(sp.sale);
-  const ref: { orderId: number } | { saleId: number } | null = Number.isInteger(orderId) && orderId > 0 ? { orderId } : Number.isInteger(saleId) && saleId > 0 ? { saleId } : null;
+  const ref: { orderId: number } | { saleId: number } | null =
+    Number.isInteger(orderId) && orderId > 0 ? { orderId } : Number.isInteger(saleId) && saleId > 0 ? { saleId } : null;
   if (!ref) notFound();
   const db = getDb();
   let lines;
@@ -48,15 +49,23 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
       )}
       <h1 className="text-2xl font-bold">{t("title", { what })}</h1>
       {earlier.length > 0 && <p className="text-stone-700">{t("earlier", { count: earlier.length })}</p>}
-      <ActionForm progressive
+      <ActionForm
+        progressive
         action={recordReturnAction}
         submitLabel={t("record")}
         pendingLabel={t("recording")}
         testId="return-form"
         fields={[
           ...(back ? [{ kind: "hidden" as const, name: "back", value: back }] : []),
-          "orderId" in ref ? { kind: "hidden" as const, name: "order_id", value: String(ref.orderId) } : { kind: "hidden" as const, name: "sale_id", value: String(ref.saleId) },
-          { kind: "select" as const, name: "kind", label: t("kind"), options: (["return", "exchange"] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })) },
+          "orderId" in ref
+            ? { kind: "hidden" as const, name: "order_id", value: String(ref.orderId) }
+            : { kind: "hidden" as const, name: "sale_id", value: String(ref.saleId) },
+          {
+            kind: "select" as const,
+            name: "kind",
+            label: t("kind"),
+            options: (["return", "exchange"] as const).map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+          },
           ...lines.map((l) => ({
             kind: "number" as const,
             name: `qty_${l.productId}`,
@@ -68,7 +77,12 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
             defaultValue: "0",
           })),
           { kind: "number" as const, name: "refund", label: t("refund"), inputMode: "numeric" as const, min: 0, hint: t("refundHint") },
-          { kind: "select" as const, name: "method", label: t("method"), options: REFUND_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) })) },
+          {
+            kind: "select" as const,
+            name: "method",
+            label: t("method"),
+            options: REFUND_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) })),
+          },
           { kind: "checkbox" as const, name: "restock", label: t("restock"), hint: t("restockHint") },
           { kind: "textarea" as const, name: "note", label: t("note"), rows: 2 },
         ]}

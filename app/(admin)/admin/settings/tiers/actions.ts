@@ -15,8 +15,11 @@ export const createTierAction = defineAction({ permission: "settings", schema: t
   return { ok: true, message: (await getTranslations("admin.tiers"))("created") };
 });
 
-export const deleteTierAction = defineAction({ permission: "settings", schema: z.object({ id: numeric(z.number().int().positive()) }) }, async ({ id }) => {
-  deleteTier({ db: getDb(), id });
-  revalidatePath("/admin/settings/tiers");
-  return { ok: true };
-});
+export const deleteTierAction = defineAction(
+  { permission: "settings", schema: z.object({ id: numeric(z.number().int().positive()) }) },
+  async ({ id }) => {
+    deleteTier({ db: getDb(), id });
+    revalidatePath("/admin/settings/tiers");
+    return { ok: true };
+  },
+);

@@ -36,15 +36,26 @@ export default async function TiersPage() {
       ) : (
         <ul className="space-y-2" data-testid="tier-list">
           {tiers.map((tier) => (
-            <li key={tier.id} className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-stone-200 bg-white p-4">
+            <li
+              key={tier.id}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-stone-200 bg-white p-4"
+            >
               <span>
                 <span className="block text-lg font-bold">{tier.name}</span>
                 <span className="block text-stone-700">
                   {t("rule", { days: tier.windowDays, amount: formatWon(tier.thresholdWon, locale), rate: pct(tier.pointsRateBp) })}
-                  {tier.birthdayCouponId ? ` · ${t("birthday", { name: couponName.get(tier.birthdayCouponId) ?? `#${tier.birthdayCouponId}` })}` : ""}
+                  {tier.birthdayCouponId
+                    ? ` · ${t("birthday", { name: couponName.get(tier.birthdayCouponId) ?? `#${tier.birthdayCouponId}` })}`
+                    : ""}
                 </span>
               </span>
-              <ActionForm progressive action={deleteTierAction} submitLabel={t("delete")} variant="danger" fields={[{ kind: "hidden", name: "id", value: String(tier.id) }]} />
+              <ActionForm
+                progressive
+                action={deleteTierAction}
+                submitLabel={t("delete")}
+                variant="danger"
+                fields={[{ kind: "hidden", name: "id", value: String(tier.id) }]}
+              />
             </li>
           ))}
         </ul>
@@ -53,7 +64,8 @@ export default async function TiersPage() {
         <h2 id="new-tier" className="mb-3 text-lg font-bold">
           {t("new")}
         </h2>
-        <ActionForm progressive
+        <ActionForm
+          progressive
           action={createTierAction}
           submitLabel={t("create")}
           testId="tier-form"

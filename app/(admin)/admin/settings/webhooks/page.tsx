@@ -37,14 +37,29 @@ export default async function WebhooksPage() {
               <p className="font-mono text-sm">{e.events.join(", ")}</p>
               <div className="flex flex-wrap items-start gap-2">
                 <RotateSecretForm action={rotateWebhookAction} id={e.id} />
-                <ActionForm action={deleteWebhookAction} hidden={{ id: e.id }} submitLabel={t("deleteEndpoint")} variant="danger" confirm={t("deleteConfirm")} />
+                <ActionForm
+                  action={deleteWebhookAction}
+                  hidden={{ id: e.id }}
+                  submitLabel={t("deleteEndpoint")}
+                  variant="danger"
+                  confirm={t("deleteConfirm")}
+                />
               </div>
             </div>
             <h3 className="mb-2 font-semibold">{t("deliveries")}</h3>
             {deliveries.length === 0 ? (
               <p className="text-stone-600">{t("noDeliveries")}</p>
             ) : (
-              <DataTable columns={[{ label: t("colTime") }, { label: t("events") }, { label: t("colStatus") }, { label: t("colTries"), align: "right" }, { label: t("lastCode") }, {}]}>
+              <DataTable
+                columns={[
+                  { label: t("colTime") },
+                  { label: t("events") },
+                  { label: t("colStatus") },
+                  { label: t("colTries"), align: "right" },
+                  { label: t("lastCode") },
+                  {},
+                ]}
+              >
                 {deliveries.map((d) => (
                   <tr key={d.id}>
                     <td className="whitespace-nowrap px-4 py-2 text-sm">{formatDateTime(d.createdAt, locale, tz)}</td>
@@ -53,13 +68,21 @@ export default async function WebhooksPage() {
                       <div className="text-xs text-stone-500">{d.messageId}</div>
                     </td>
                     <td className="px-4 py-2">
-                      <Badge tone={d.status === "delivered" ? "green" : d.status === "failed" ? "red" : d.status === "cancelled" ? "neutral" : "blue"}>{t(`status.${d.status}`)}</Badge>
+                      <Badge
+                        tone={
+                          d.status === "delivered" ? "green" : d.status === "failed" ? "red" : d.status === "cancelled" ? "neutral" : "blue"
+                        }
+                      >
+                        {t(`status.${d.status}`)}
+                      </Badge>
                       {d.lastError && <p className="text-sm text-red-800">{d.lastError}</p>}
                     </td>
                     <td className="px-4 py-2 text-right">{d.attempts}</td>
                     <td className="px-4 py-2">{d.lastStatusCode ?? "—"}</td>
                     <td className="px-4 py-2 text-right">
-                      {(d.status === "failed" || d.status === "delivered" || d.status === "cancelled") && <ActionForm action={retryOutboxAction} hidden={{ id: d.id }} submitLabel={t("replay")} />}
+                      {(d.status === "failed" || d.status === "delivered" || d.status === "cancelled") && (
+                        <ActionForm action={retryOutboxAction} hidden={{ id: d.id }} submitLabel={t("replay")} />
+                      )}
                     </td>
                   </tr>
                 ))}

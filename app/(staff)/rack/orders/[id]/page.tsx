@@ -16,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("rack"))("meta.order") };
 }
 
-export default async function RackOrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ scanned?: string }> }) {
+export default async function RackOrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ scanned?: string }>;
+}) {
   const { id } = await params;
   await requirePagePermission("rack", `/rack/orders/${id}`);
   const orderId = Number(id);
@@ -27,5 +33,15 @@ export default async function RackOrderPage({ params, searchParams }: { params: 
   const settings = getShopSettings({ db });
   const freeSlots = rackSlotLabels(settings).filter((s) => !taken.has(s));
   const { scanned } = await searchParams;
-  return <OrderDetail key={`${card.id}-${card.status}-${card.rackSlot}`} card={card} freeSlots={freeSlots} serverNow={requestNow()} timezone={settings.timezone} scannedArrived={scanned === "arrived"} actions={rackActions} />;
+  return (
+    <OrderDetail
+      key={`${card.id}-${card.status}-${card.rackSlot}`}
+      card={card}
+      freeSlots={freeSlots}
+      serverNow={requestNow()}
+      timezone={settings.timezone}
+      scannedArrived={scanned === "arrived"}
+      actions={rackActions}
+    />
+  );
 }

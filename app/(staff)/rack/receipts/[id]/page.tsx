@@ -29,7 +29,13 @@ const PAPER = {
   "80": { css: `@page { size: 80mm 200mm; margin: 0; }`, width: "80mm", qr: 190 },
 } as const;
 
-export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ paper?: string }> }) {
+export default async function ReceiptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ paper?: string }>;
+}) {
   await requirePagePermission("counter", "/admin/counter");
   const t = await getTranslations("rack.receipt");
   const locale = await getLocale();
@@ -54,13 +60,22 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pr
       <div className="mb-4 flex flex-wrap items-center gap-2 print:hidden">
         <h1 className="mr-auto text-2xl font-bold">{t("title")}</h1>
         {(["58", "80"] as const).map((p) => (
-          <Link key={p} href={`?paper=${p}`} aria-current={paperKey === p ? "page" : undefined} className={`inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold ${paperKey === p ? "border-ink bg-ink text-white" : "border-stone-300 bg-white"}`}>
+          <Link
+            key={p}
+            href={`?paper=${p}`}
+            aria-current={paperKey === p ? "page" : undefined}
+            className={`inline-flex min-h-12 items-center rounded-xl border-2 px-4 text-lg font-semibold ${paperKey === p ? "border-ink bg-ink text-white" : "border-stone-300 bg-white"}`}
+          >
             {t("paper", { paper: p })}
           </Link>
         ))}
         <PrintButton label={t("print")} />
       </div>
-      <article className="receipt mx-auto box-border bg-white p-[3mm] font-mono text-[11px] leading-snug text-black shadow print:shadow-none" style={{ width: paper.width }} data-testid="receipt">
+      <article
+        className="receipt mx-auto box-border bg-white p-[3mm] font-mono text-[11px] leading-snug text-black shadow print:shadow-none"
+        style={{ width: paper.width }}
+        data-testid="receipt"
+      >
         <header className="border-b border-dashed border-black pb-1 text-center">
           <p className="text-[13px] font-bold">{shop.name}</p>
           {shop.address && <p>{shop.address}</p>}

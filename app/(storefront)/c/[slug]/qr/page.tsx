@@ -24,8 +24,15 @@ export default async function ConsultationQrPage({ params }: { params: Promise<{
       <p className="text-base font-semibold text-brand-700">{findShopSettings({ db })?.name}</p>
       <h1 className="mt-2 text-3xl font-bold">{template.title}</h1>
       <p className="mt-3 text-lg">{t("scan")}</p>
-      <div className="mt-6 w-72 max-w-full" role="img" aria-label={t("qrAlt", { title: template.title })} dangerouslySetInnerHTML={{ __html: svg }} />
-      <p className="mt-4 break-all font-mono text-base" data-testid="consult-url">{url}</p>
+      <div
+        className="mt-6 w-72 max-w-full"
+        role="img"
+        aria-label={t("qrAlt", { title: template.title })}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
+      <p className="mt-4 break-all font-mono text-base" data-testid="consult-url">
+        {url}
+      </p>
       <div className="mt-8 print:hidden">
         <PrintButton label={t("print")} />
       </div>

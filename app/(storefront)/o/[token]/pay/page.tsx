@@ -19,7 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The payment step of a prepaid order: the amount, the hold's end, and the provider's pay button. */
-export default async function PayPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ code?: string }> }) {
+export default async function PayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ code?: string }>;
+}) {
   const { token } = await params;
   const { code } = await searchParams;
   const order = customerOrderView({ db: getDb(), token });
@@ -30,7 +36,10 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   const config = tossConfig();
   const paymentOrderId = order.payment.providerOrderId;
   const h = await headers();
-  const orderName = order.items.length > 1 ? t("orderName", { first: order.items[0].name, more: order.items.length - 1 }) : (order.items[0]?.name ?? order.code);
+  const orderName =
+    order.items.length > 1
+      ? t("orderName", { first: order.items[0].name, more: order.items.length - 1 })
+      : (order.items[0]?.name ?? order.code);
   const holdUntil = formatTime(order.payment.holdUntil ?? 0, locale, order.shop.timezone);
 
   return (
@@ -40,7 +49,11 @@ export default async function PayPage({ params, searchParams }: { params: Promis
         <h1 className="text-2xl font-bold">{t("title")}</h1>
       </header>
       {code && (
-        <p role="alert" data-testid="pay-error" className="rounded-2xl border-2 border-red-300 bg-red-50 px-4 py-3 font-semibold text-red-900">
+        <p
+          role="alert"
+          data-testid="pay-error"
+          className="rounded-2xl border-2 border-red-300 bg-red-50 px-4 py-3 font-semibold text-red-900"
+        >
           {t(`failure.${paymentFailureKey(code)}`, { time: holdUntil })}
         </p>
       )}
@@ -79,7 +92,10 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       ) : (
         <p role="alert">{t("unavailable")}</p>
       )}
-      <Link href={`/o/${order.token}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-2">
+      <Link
+        href={`/o/${order.token}`}
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-2"
+      >
         {t("toOrder")}
       </Link>
     </main>

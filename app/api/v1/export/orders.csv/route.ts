@@ -17,6 +17,10 @@ export const GET = apiRoute(async (req) => {
   const name = `dangol-orders${from ? `-${from}` : ""}${to ? `-${to}` : ""}.csv`;
   // A BOM so spreadsheet programs read the Korean text as UTF-8; the importer skips it.
   return new Response("\uFEFF" + exportOrdersCsv({ db: getDb(), from, to }), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
   });
 });

@@ -35,6 +35,9 @@ export const POST = apiRoute(async (req) => {
     })),
   });
   const secure = origin.startsWith("https:") ? "; Secure" : "";
-  res.headers.append("Set-Cookie", `${PHONE_SESSION_COOKIE}=${session.value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor((session.expiresAt - Date.now()) / 1000)}${secure}`);
+  res.headers.append(
+    "Set-Cookie",
+    `${PHONE_SESSION_COOKIE}=${session.value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.floor((session.expiresAt - Date.now()) / 1000)}${secure}`,
+  );
   return res;
 });

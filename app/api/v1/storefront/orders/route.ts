@@ -24,7 +24,9 @@ export const POST = apiRoute(async (req) => {
     return res;
   }
   requireJsonContentType(req);
-  const key = parseWith(z.object({ "Idempotency-Key": idempotencyKey }), { "Idempotency-Key": req.headers.get("idempotency-key") })["Idempotency-Key"];
+  const key = parseWith(z.object({ "Idempotency-Key": idempotencyKey }), { "Idempotency-Key": req.headers.get("idempotency-key") })[
+    "Idempotency-Key"
+  ];
   const input = parseWith(orderInput, await readJson(req));
 
   const { order, created } = placeOrder({ db: getDb(), input, channel: "web", idempotencyKey: key });

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
-import { addClosedDate, addSlot, removeClosedDate, removeSlot, updatePickupRules, updateSlot } from "@/lib/shop/pickup-rules";
+import { addClosedDate, addSlot, removeClosedDate, removeSlot, updatePickupRules, updateSlot } from "@/lib/pickup/admin-rules";
 import { numeric } from "@/lib/validation/numbers";
 
 // The lib functions validate their own input (one set of Korean messages); here only the shape.

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { getShopSettings } from "@/lib/shop/settings";
-import { listClosedDatesForAdmin, listSlotsForAdmin } from "@/lib/shop/pickup-rules";
+import { listClosedDatesForAdmin, listSlotsForAdmin } from "@/lib/pickup/admin-rules";
 import { addClosedDateAction, addSlotAction, removeClosedDateAction, removeSlotAction, saveRulesAction, updateSlotAction } from "./actions";
 
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];

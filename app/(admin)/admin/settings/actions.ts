@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staff";
-import { updateShopDetails } from "@/lib/shop/pickup-rules";
+import { updateShopDetails } from "@/lib/shop/details";
 import { savePaymentSettings } from "@/lib/payments/settings";
 import { numeric } from "@/lib/validation/numbers";
 

@@ -5,9 +5,10 @@ import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { placeOrder } from "@/lib/orders/place-order";
 import { orderInput } from "@/lib/orders/input";
 import { ruleExample } from "@/lib/pickup/rule-example";
-import { addClosedDate, addSlot, removeSlot, updatePickupRules, updateShopDetails, updateSlot } from "./pickup-rules";
-import { getShopSettings } from "./settings";
-import { addDays, localDate, localTime, weekdayOf, zonedTime } from "./time";
+import { updateShopDetails } from "@/lib/shop/details";
+import { addClosedDate, addSlot, removeSlot, updatePickupRules, updateSlot } from "./admin-rules";
+import { getShopSettings } from "@/lib/shop/settings";
+import { addDays, localDate, localTime, weekdayOf, zonedTime } from "@/lib/shop/time";
 
 let db: Db;
 let shop: ReturnType<typeof shopWithProducts>;

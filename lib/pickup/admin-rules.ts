@@ -1,7 +1,6 @@
 /**
- * The owner's changes to the shop: details, pickup rules (when ordering opens and closes),
- * weekly pickup slots and closed dates. Reading the rules lives in lib/pickup/schedule.ts;
- * this file only validates and writes them.
+ * The owner's changes to pickup: the rules (when ordering opens and closes), weekly pickup
+ * slots and closed dates. Reading them lives in ./schedule.ts; this file validates and writes.
  */
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -9,85 +8,11 @@ import type { Db, DbOrTx } from "@/db/client";
 import { closedDates, orders, pickupSlots, shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { wholeNumber } from "@/lib/validation/numbers";
-import { normalizePhone, formatPhone } from "@/lib/validation/phone";
-import { isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "./time";
+import { isDateString, isTimeString, localDate, minutesOf, weekdayOf } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
 import { OPEN_STATUSES } from "@/lib/order-status-sets";
 
 const time = (message = "time_format") => z.string().trim().refine(isTimeString, message);
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// ---------------------------------------------------------------- shop details
-
-export const shopDetailsInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "shop_name_required")
-    .max(60, "shop_name_too_long")
-    .refine((s) => !/[<>]/.test(s), "no_angle_brackets"),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .optional()
-    .default("")
-    .refine((s) => s === "" || normalizePhone(s) !== null, "shop_phone_invalid"),
-  address: z.string().trim().max(200, "address_too_long").optional().default(""),
-  // A textarea posts its line breaks as CRLF; keep plain newlines.
-  openingHours: z
-    .string()
-    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().max(300, "opening_hours_too_long"))
-    .optional()
-    .default(""),
-  timezone: z.string().trim().refine(isTimeZone, "timezone_choose"),
-  /** Percent of the total, e.g. 1 or 1.5; stored as basis points. */
-  pointsRatePercent: z.coerce
-    .number({ error: "points_rate_number" })
-    .min(0, "points_rate_min")
-    .max(50, "points_rate_max")
-    .refine((n) => Number.isInteger(Math.round(n * 100 * 1e6) / 1e6), "points_rate_decimals"),
-  rackRows: z
-    .string()
-    .trim()
-    .transform((s) => s.toUpperCase())
-    .refine((s) => /^[A-Z]{1,26}$/.test(s), "rack_rows_letters")
-    .refine((s) => new Set(s).size === s.length, "rack_rows_repeat"),
-  rackColumns: wholeNumber(1, 50),
-});
-export type ShopDetailsInput = z.input<typeof shopDetailsInput>;
-
-export function updateShopDetails({ db, input, now = Date.now() }: { db: DbOrTx; input: unknown; now?: number }): ShopSettings {
-  const v = parseOrThrow(shopDetailsInput, input);
-  const phone = v.phone ? formatPhone(normalizePhone(v.phone)!) : null;
-  const row = db
-    .update(shopSettings)
-    .set({
-      name: v.name,
-      phone,
-      address: v.address || null,
-      openingHours: v.openingHours || null,
-      timezone: v.timezone,
-      pointsRateBp: Math.round(v.pointsRatePercent * 100),
-      rackRows: v.rackRows,
-      rackColumns: v.rackColumns,
-      updatedAt: now,
-    })
-    .where(eq(shopSettings.id, 1))
-    .returning()
-    .get();
-  if (!row) throw new AppError("not_found", { message: "shop_not_set_up" });
-  return row;
-}
 
 // ---------------------------------------------------------------- pickup rules
 

@@ -232,9 +232,9 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
       if (marketingConsent({ db: tx, customerId: id }))
         recordConsent({ db: tx, customerId: id, kind: "marketing", granted: false, source: "my_page", at: now });
       tx.update(outbox)
-        .set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." })
+        .set({ status: "cancelled", lastError: "고객 정보가 삭제되어 보내지 않았어요." }) // hangul-ok: stored outbox note (message log)
         .where(and(eq(outbox.customerId, id), inArray(outbox.status, ["queued", "sending"])))
-        .run(); // hangul-ok: stored outbox note (message log)
+        .run();
       tx.update(outbox).set({ phone: null, payload: {}, body: null }).where(eq(outbox.customerId, id)).run();
       tx.delete(pushSubscriptions).where(eq(pushSubscriptions.customerId, id)).run();
       tx.update(customers)

@@ -50,7 +50,12 @@ if (only !== "e2e") {
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, "utf8"));
     total.passed += r.numPassedTests;
-    total.failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    // A file that failed without a failing test (it did not load) counts once; a failing test is not counted twice.
+    const broken = (r.testResults ?? []).filter(
+      (f: { status: string; assertionResults?: { status: string }[] }) =>
+        f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+    ).length;
+    total.failed += r.numFailedTests + broken;
     total.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   } else if (code !== 0) total.failed += 1;
 }

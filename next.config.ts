@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // proxy.ts sees requests as they came: a client navigation keeps its `rsc` headers and `_rsc`
+  // query, so the shared storefront page (lib/storefront/html-cache.ts) never answers one.
+  skipProxyUrlNormalize: true,
   // A build for tests may live in another folder so it never clobbers the served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {

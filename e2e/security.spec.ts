@@ -3,7 +3,7 @@
  * endpoint is throttled, a copied session cookie dies with sign-out and deactivation, and
  * every page type loads under its CSP without a single violation.
  */
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { createTemplate } from "@/lib/consultations/templates";
@@ -114,6 +114,17 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
+/** A fresh browser context whose page records every CSP violation (event and console). */
+async function cspWatchedPage(browser: Browser) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const store: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+    document.addEventListener("securitypolicyviolation", (e) => store.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  return { context, page, violations: watchCsp(page) };
+}
+
 async function visit(page: Page, path: string, violations: string[]) {
   const res = await page.goto(path);
   await page.waitForLoadState("networkidle").catch(() => undefined);
@@ -128,6 +139,46 @@ async function visit(page: Page, path: string, violations: string[]) {
   expect(await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next), path).toBe("object");
   return headers;
 }
+
+test("the storefront's shared first page gives every visitor their own nonce and order key, and runs under it", async ({
+  browser,
+  request,
+}) => {
+  const db = ensureShop();
+  openOrderingNow(db);
+  const product = db
+    .insert(schema.products)
+    .values({ name: `공유 식빵 ${run}`, price: 3000, maxPerOrder: 5 })
+    .returning()
+    .get();
+  db.insert(schema.dailyPlans)
+    .values({ date: addDays(localDate(Date.now()), 1), productId: product.id, planned: 9 })
+    .onConflictDoNothing()
+    .run();
+  // Several visitors at once: one render is shared, each copy is their own.
+  const loads = await Promise.all(Array.from({ length: 4 }, () => request.get("/")));
+  const seen = loads.map((res) => ({ csp: res.headers()["content-security-policy"], body: "" }));
+  for (const [i, res] of loads.entries()) seen[i].body = await res.text();
+  const nonces = seen.map(({ csp }) => /'nonce-([^']+)'/.exec(csp)![1]);
+  const keys = seen.map(({ body }) => /name="idempotency_key" value="([^"]+)"/.exec(body)![1]);
+  expect(new Set(nonces).size).toBe(4);
+  expect(new Set(keys).size).toBe(4);
+  for (const [i, { body }] of seen.entries()) {
+    expect(body).toContain(`공유 식빵 ${run}`);
+    // Every nonce in the page is the response's own; no other visitor's appears.
+    const inPage = new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+    expect([...inPage]).toEqual([nonces[i]]);
+    for (const other of [...nonces, ...keys].filter((v) => v !== nonces[i] && v !== keys[i])) expect(body).not.toContain(other);
+  }
+
+  const { context, page, violations } = await cspWatchedPage(browser);
+  await visit(page, "/", violations);
+  // Hydrated under its own nonce: the cart answers a tap.
+  await page.getByRole("button", { name: `공유 식빵 ${run} 담기` }).click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  expect(violations).toEqual([]);
+  await context.close();
+});
 
 test("every page type loads under the CSP with no violation and the right referrer and camera policies", async ({ browser, request }) => {
   test.setTimeout(300_000);
@@ -161,13 +212,7 @@ test("every page type loads under the CSP with no violation and the right referr
     input: { title: "보안 상담표", slug: `sec-${run}`, questions: [{ id: "q1", type: "short", label: "원하는 것", required: false }] },
   });
 
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const store: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
-    document.addEventListener("securitypolicyviolation", (e) => store.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const violations = watchCsp(page);
+  const { context, page, violations } = await cspWatchedPage(browser);
 
   const customerPages = [
     "/",

@@ -1,7 +1,6 @@
-import crypto from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -18,6 +17,7 @@ import { RestockButton } from "@/components/storefront/restock-button";
 import { PHONE_SESSION_COOKIE, readPhoneSession } from "@/lib/customers/phone-session";
 import { restockViewer, sweepRestock } from "@/lib/restock/alerts";
 import { sharePreview } from "@/lib/storefront/share-preview";
+import { FRESH_HEADER, ORDER_KEY_HEADER } from "@/lib/storefront/html-cache";
 import { placeOrderAction } from "./actions";
 import { requestCodeAction, subscribeRestockAction, verifyCodeAction } from "./phone-actions";
 import { cn } from "@/components/ui/cn";
@@ -50,7 +50,10 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
   // An ordering window that opened (or a hold that ran out) since the last write: tell waiters first.
   sweepRestock({ db });
   const viewer = restockViewer({ db, phone: readPhoneSession({ value: (await cookies()).get(PHONE_SESSION_COOKIE)?.value }) });
-  const menu = cachedStorefrontMenu({ db, date: typeof date === "string" ? date : null, cart });
+  const request = await headers();
+  // The proxy picks the order form's idempotency key (fresh per response, also when it serves the shared page).
+  const orderKey = request.get(ORDER_KEY_HEADER) ?? crypto.randomUUID();
+  const menu = cachedStorefrontMenu({ db, date: typeof date === "string" ? date : null, cart, refresh: request.has(FRESH_HEADER) });
   const t = await getTranslations("storefront");
   const locale = await getLocale();
   const when = (ms: number) => formatDateTime(ms, locale, menu.timezone);
@@ -142,7 +145,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
               products={menu.products}
               consent={menu.consent}
               initialCart={menu.initialCart}
-              idempotencyKey={crypto.randomUUID()}
+              idempotencyKey={orderKey}
               restock={viewer}
               actions={{ ...restockActions, placeOrder: placeOrderAction }}
               prepayment={menu.prepayment}

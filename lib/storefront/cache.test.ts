@@ -25,7 +25,7 @@ beforeEach(() => {
 const left = (now: number) => cachedStorefrontMenu({ db, date: tomorrow, now }).products.find((p) => p.id === shop.bagel.id)?.available;
 
 describe("cached storefront menu", () => {
-  it("shows what an order took once the menu's second has passed", () => {
+  it("shows what an order took on the next request: any write changes the cache's version", () => {
     const t0 = Date.now();
     expect(left(t0)).toBe(3);
     placeOrder({
@@ -39,6 +39,7 @@ describe("cached storefront menu", () => {
         items: [{ product_id: shop.bagel.id, quantity: 3 }],
       }),
     });
+    expect(left(t0)).toBe(0);
     expect(left(t0 + MENU_TTL_MS)).toBe(0);
   });
 

@@ -151,13 +151,18 @@ export function cachedStorefrontMenu({
   date,
   cart,
   now = Date.now(),
+  refresh = false,
 }: {
   db: Db;
   date?: string | null;
   cart?: string | string[] | null;
   now?: number;
+  /** Read the database now (and keep it for the next requests): the render behind the shared HTML page. */
+  refresh?: boolean;
 }): StorefrontMenu {
   const wanted = isDateString(date) ? date : "";
-  const menu = cachedRead({ db, key: `menu:${wanted}`, ttlMs: MENU_TTL_MS, now }, () => storefrontMenu({ db, date: wanted || null, now }));
+  const menu = cachedRead({ db, key: `menu:${wanted}`, ttlMs: MENU_TTL_MS, now, refresh }, () =>
+    storefrontMenu({ db, date: wanted || null, now }),
+  );
   return { ...menu, initialCart: initialCartFor({ selected: menu.selected, products: menu.products, cart }) };
 }

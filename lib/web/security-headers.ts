@@ -28,8 +28,9 @@ export function paymentStepSources(pathname: string, provider: RemoteSources | n
 
 const extra = (list: readonly string[] | undefined) => (list?.length ? ` ${list.join(" ")}` : "");
 
+/** 128 random bits in base64url: no character that HTML or JSON escapes, so a rendered page's nonce can be found and swapped. */
 export function newNonce(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
 }
 
 export function contentSecurityPolicy({

@@ -7,7 +7,8 @@
  *    does not flatter either side.
  * 2. `POST /api/v1/storefront/orders` at concurrency 50: more attempts than there are units
  *    of one product on one date, then the database is checked — orders ≤ planned,
- *    available ≥ 0, no slot over capacity.
+ *    available ≥ 0, no slot over capacity. Its baseline is health at the same concurrency,
+ *    measured right before: at c=50 every request waits behind 49 others, whatever it does.
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
@@ -134,6 +135,8 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
       .where(eq(orders.pickupDate, date))
       .get()!.n;
 
+    const healthAtOrders = await runLoad({ concurrency: ORDER_CONCURRENCY, count: ATTEMPTS * 4, send: get("/api/v1/health") });
+    const orderBase = { name: `GET /api/v1/health (c=${ORDER_CONCURRENCY})`, ...healthAtOrders };
     const runId = Date.now().toString(36);
     const placed = await runLoad({
       concurrency: ORDER_CONCURRENCY,
@@ -188,23 +191,23 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
         name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`,
         metric: "requests/s",
         value: round(placed.perSecond),
-        baseline: { name: health.name, value: round(health.perSecond) },
-        ratio: round(placed.perSecond / health.perSecond, 3),
+        baseline: { name: orderBase.name, value: round(orderBase.perSecond) },
+        ratio: round(placed.perSecond / orderBase.perSecond, 3),
         note: `${ATTEMPTS} attempts for ${UNITS} × ${productName} on ${date}: ${statusNote(placed)}`,
       },
       {
         name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`,
         metric: "p50 ms",
         value: round(placed.p50),
-        baseline: { name: health.name, value: round(health.p50) },
-        ratio: round(placed.p50 / health.p50, 2),
+        baseline: { name: orderBase.name, value: round(orderBase.p50) },
+        ratio: round(placed.p50 / orderBase.p50, 2),
       },
       {
         name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`,
         metric: "p95 ms",
         value: round(placed.p95),
-        baseline: { name: health.name, value: round(health.p95) },
-        ratio: round(placed.p95 / health.p95, 2),
+        baseline: { name: orderBase.name, value: round(orderBase.p95) },
+        ratio: round(placed.p95 / orderBase.p95, 2),
       },
       {
         name: "no-oversell invariant",

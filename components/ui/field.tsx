@@ -39,6 +39,14 @@ export function Field({ label, error, hint, className = "", ...input }: FieldPro
   );
 }
 
+/**
+ * The customer's phone: `name="phone"`, a telephone keyboard and the browser's saved number
+ * (pass `autoComplete="off"` where staff type someone else's). Everything else as `Field`.
+ */
+export function PhoneField(props: Omit<FieldProps & React.InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode">) {
+  return <Field name="phone" autoComplete="tel" maxLength={20} {...props} type="tel" inputMode="tel" />;
+}
+
 export function TextAreaField({
   label,
   error,

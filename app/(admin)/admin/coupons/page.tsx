@@ -7,7 +7,7 @@ import { DataTable, EmptyState } from "@/components/admin/data-table";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { CouponForm } from "@/components/coupons/coupon-form";
 import { Badge } from "@/components/ui/badge";
-import { inputClass } from "@/components/ui/field";
+import { PhoneField } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listCoupons, type CouponRow } from "@/lib/coupons/admin";
 import { formatWon } from "@/lib/format";
@@ -103,10 +103,7 @@ export default async function CouponsPage() {
                       submitLabel={t("issue")}
                       resetOnSuccess
                     >
-                      <label className="block text-sm font-semibold text-stone-700">
-                        {t("issuePhone")}
-                        <input name="phone" type="tel" inputMode="tel" className={`${inputClass} mt-1`} />
-                      </label>
+                      <PhoneField label={t("issuePhone")} autoComplete="off" />
                     </ActionForm>
                   )}
                 </td>

@@ -59,11 +59,11 @@ export default async function CouponsPage() {
           <DataTable
             testId="coupon-list"
             columns={[
-              { label: t("colName") },
+              { label: t("colName"), mobile: { order: 1, full: true, bare: true } },
               { label: t("colTerms") },
               { label: t("colDates") },
               { label: t("colUses") },
-              { label: t("colState") },
+              { label: t("colState"), mobile: { full: true } },
             ]}
           >
             {coupons.map((c) => (

@@ -33,7 +33,7 @@ export default async function TiersPage() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-stone-700">{t("lead", { base: pct(base) })}</p>
       {tiers.length === 0 ? (
-        <EmptyState>{t("none", { base: pct(base) })}</EmptyState>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
         <ul className="space-y-2" data-testid="tier-list">
           {tiers.map((tier) => (

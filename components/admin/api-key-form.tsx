@@ -17,13 +17,13 @@ export function ApiKeyForm({ action }: { action: KeyAction }) {
   const key = state?.ok ? (state.data as { key?: string } | undefined)?.key : undefined;
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+      <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate>
         <Field label={t("keyName")} name="name" hint={t("keyNameHint")} maxLength={80} className="min-w-64 flex-1" />
         <SelectField label={t("scope")} name="scope" defaultValue="staff" className="w-56">
           <option value="staff">{t("scopeStaff")}</option>
           <option value="owner">{t("scopeOwner")}</option>
         </SelectField>
-        <Button type="submit" disabled={pending} aria-busy={pending} className="mb-7">
+        <Button type="submit" disabled={pending} aria-busy={pending} className="mt-6">
           {t("createKey")}
         </Button>
       </form>

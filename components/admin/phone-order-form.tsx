@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import { formatWon } from "@/lib/format";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, TextAreaField } from "@/components/ui/field";
+import { Field, FieldError, PhoneField, TextAreaField } from "@/components/ui/field";
 import { ActionNotice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { cn } from "@/components/ui/cn";
@@ -114,15 +114,7 @@ export function PhoneOrderForm({
 
       <div className="grid gap-4 md:grid-cols-2">
         <Field label={t("customerName")} name="name" autoComplete="off" maxLength={40} error={err("customer.name")} />
-        <Field
-          label={t("customerPhone")}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          placeholder="010-1234-5678"
-          error={err("customer.phone")}
-        />
+        <PhoneField label={t("customerPhone")} autoComplete="off" placeholder="010-1234-5678" error={err("customer.phone")} />
         <TextAreaField label={t("orderNote")} name="note" maxLength={500} className="md:col-span-2" error={err("note")} />
         <Field
           label={tc("couponCode")}

@@ -7,7 +7,7 @@ import type { SlotRule } from "@/lib/pickup/schedule";
 import { ruleExample } from "@/lib/pickup/rule-example";
 import { isTimeString } from "@/lib/shop/time";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, FieldError, SelectField } from "@/components/ui/field";
 import { ActionNotice, Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ruleSentence } from "./rule-sentence";
@@ -24,6 +24,8 @@ type Rules = {
   checkInOpensMinutes: number;
   closedWeekdays: number[];
 };
+
+type NumberRule = { [K in keyof Rules]: Rules[K] extends number ? K : never }[keyof Rules];
 
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
@@ -52,6 +54,12 @@ export function PickupRulesForm({
     setV((r) => ({ ...r, [k]: e.target.value === "" ? 0 : Number(e.target.value) }));
   const str = (k: keyof Rules) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setV((r) => ({ ...r, [k]: e.target.value }));
+  const numberField = (k: NumberRule, min: number, max: number, hint?: string) => (
+    <Field label={t(k)} hint={hint} name={k} type="number" min={min} max={max} value={v[k]} onChange={num(k)} error={errors[k]} />
+  );
+  const timeField = (k: "opensTime" | "cutoffTime") => (
+    <Field label={t(k)} name={k} type="time" value={v[k]} onChange={str(k)} error={errors[k]} />
+  );
 
   let example: string | null = null;
   if (isTimeString(v.opensTime) && isTimeString(v.cutoffTime) && Number.isInteger(v.opensDaysBefore)) {
@@ -66,24 +74,8 @@ export function PickupRulesForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="grid gap-4 md:grid-cols-4">
-        <Field
-          label={t("opensDaysBefore")}
-          name="opensDaysBefore"
-          type="number"
-          min={0}
-          max={30}
-          value={v.opensDaysBefore}
-          onChange={num("opensDaysBefore")}
-          error={errors.opensDaysBefore}
-        />
-        <Field
-          label={t("opensTime")}
-          name="opensTime"
-          type="time"
-          value={v.opensTime}
-          onChange={str("opensTime")}
-          error={errors.opensTime}
-        />
+        {numberField("opensDaysBefore", 0, 30)}
+        {timeField("opensTime")}
         <SelectField
           label={t("cutoffMode")}
           name="cutoffMode"
@@ -97,73 +89,20 @@ export function PickupRulesForm({
         </SelectField>
         {v.cutoffMode === "day_before" ? (
           <>
-            <Field
-              label={t("cutoffDaysBefore")}
-              name="cutoffDaysBefore"
-              type="number"
-              min={0}
-              max={30}
-              value={v.cutoffDaysBefore}
-              onChange={num("cutoffDaysBefore")}
-              error={errors.cutoffDaysBefore}
-            />
-            <Field
-              label={t("cutoffTime")}
-              name="cutoffTime"
-              type="time"
-              value={v.cutoffTime}
-              onChange={str("cutoffTime")}
-              error={errors.cutoffTime}
-            />
+            {numberField("cutoffDaysBefore", 0, 30)}
+            {timeField("cutoffTime")}
             <input type="hidden" name="cutoffHoursBefore" value={v.cutoffHoursBefore} />
           </>
         ) : (
           <>
-            <Field
-              label={t("cutoffHoursBefore")}
-              name="cutoffHoursBefore"
-              type="number"
-              min={0}
-              max={72}
-              value={v.cutoffHoursBefore}
-              onChange={num("cutoffHoursBefore")}
-              error={errors.cutoffHoursBefore}
-            />
+            {numberField("cutoffHoursBefore", 0, 72)}
             <input type="hidden" name="cutoffDaysBefore" value={v.cutoffDaysBefore} />
             <input type="hidden" name="cutoffTime" value={v.cutoffTime} />
           </>
         )}
-        <Field
-          label={t("daysAhead")}
-          name="daysAhead"
-          type="number"
-          min={1}
-          max={30}
-          value={v.daysAhead}
-          onChange={num("daysAhead")}
-          error={errors.daysAhead}
-        />
-        <Field
-          label={t("maxItemsPerOrder")}
-          name="maxItemsPerOrder"
-          type="number"
-          min={1}
-          max={999}
-          value={v.maxItemsPerOrder}
-          onChange={num("maxItemsPerOrder")}
-          error={errors.maxItemsPerOrder}
-        />
-        <Field
-          label={t("checkInOpensMinutes")}
-          hint={t("checkInOpensHint")}
-          name="checkInOpensMinutes"
-          type="number"
-          min={0}
-          max={180}
-          value={v.checkInOpensMinutes}
-          onChange={num("checkInOpensMinutes")}
-          error={errors.checkInOpensMinutes}
-        />
+        {numberField("daysAhead", 1, 30)}
+        {numberField("maxItemsPerOrder", 1, 999)}
+        {numberField("checkInOpensMinutes", 0, 180, t("checkInOpensHint"))}
       </div>
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-stone-700">{t("closedWeekdays")}</legend>
@@ -190,11 +129,7 @@ export function PickupRulesForm({
             </label>
           ))}
         </div>
-        {errors.closedWeekdays && (
-          <p className="mt-1 text-sm font-medium text-red-700" data-testid="field-error">
-            {errors.closedWeekdays}
-          </p>
-        )}
+        <FieldError error={errors.closedWeekdays} />
       </fieldset>
       {example && (
         <Notice tone="info" testId="rule-example">

@@ -5,7 +5,7 @@ import { useActionState, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions";
 import { buttonClass } from "@/components/ui/button-class";
-import { Field, FieldError } from "@/components/ui/field";
+import { Field, FieldError, PhoneField } from "@/components/ui/field";
 import { KeepLink } from "@/components/storefront/keep-link";
 import { Notice } from "@/components/ui/notice";
 import { visibleQuestions, type AnswerValue, type Answers, type Question } from "@/lib/consultations/questions";
@@ -109,12 +109,8 @@ export function ConsultForm({
           error={errors.name}
         />
         {!known && (
-          <Field
+          <PhoneField
             label={t("phone")}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
             placeholder="010-1234-5678"
             value={phone}
             onChange={(e) => setPhone(e.target.value)}

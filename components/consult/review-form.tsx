@@ -1,20 +1,21 @@
 import { getTranslations } from "next-intl/server";
-import type { Review } from "@/db/schema";
+import type { Review, SaleReview } from "@/db/schema";
 import type { FormAction } from "@/lib/actions";
 import { ActionForm } from "@/components/ui/action-form";
 
 /**
- * The review request on the order page (/o/[token]): shown once the order is picked up,
- * replaced by the review itself once given (one per order). The page reads the review
- * (`reviewForOrder`) and hands in the action.
+ * The review request after a pickup (/o/[token]) or a claimed receipt (/r/[token]): replaced
+ * by the review itself once given (one per order or sale). The page reads the review
+ * (`reviewForOrder` / `reviewForSale`) and hands in the action and the hidden field that
+ * names what is reviewed (`orderToken` on the order page, `token` on the receipt).
  */
 export async function ReviewForm({
-  orderToken,
+  target,
   existing,
   action,
 }: {
-  orderToken: string;
-  existing: Review | undefined;
+  target: { name: string; value: string };
+  existing: Pick<Review | SaleReview, "rating" | "comment"> | undefined;
   action: FormAction;
 }) {
   const t = await getTranslations("consult.review");
@@ -39,7 +40,7 @@ export async function ReviewForm({
           pendingLabel={t("sending")}
           testId="review-form"
           fields={[
-            { kind: "hidden", name: "orderToken", value: orderToken },
+            { kind: "hidden", ...target },
             {
               kind: "rating",
               name: "rating",

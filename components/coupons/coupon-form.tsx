@@ -49,7 +49,7 @@ export function CouponForm({
         hint={t("minSpendHint")}
         error={errors.min_spend}
       />
-      <div />
+      <div className="max-sm:hidden" />
       <Field label={t("startsOn")} name="starts_on" type="date" defaultValue={today} error={errors.starts_on} />
       <Field label={t("endsOn")} name="ends_on" type="date" error={errors.ends_on} />
       <Field label={t("totalLimit")} name="total_limit" inputMode="numeric" error={errors.total_limit} />
@@ -105,7 +105,7 @@ export function CouponForm({
       {mode === "shared" ? (
         <Field label={t("code")} name="code" autoCapitalize="characters" maxLength={20} hint={t("codeHint")} error={errors.code} />
       ) : (
-        <div />
+        <div className="max-sm:hidden" />
       )}
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending} aria-busy={pending}>

@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useMemo, useRef, useState }
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import { Field, FieldError, TextAreaField } from "@/components/ui/field";
+import { Field, FieldError, PhoneField, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ProductPhoto } from "@/components/ui/product-photo";
 import { formatDate, formatWon } from "@/lib/format";
@@ -387,13 +387,8 @@ export function OrderForm({
             onChange={(e) => setName(e.target.value)}
             error={fieldErrors["customer.name"]}
           />
-          <Field
+          <PhoneField
             label={t("phone")}
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={20}
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
             hint={t("phoneHint")}

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, PhoneField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/actions";
@@ -35,13 +35,8 @@ export function PhoneConfirm({ actions, testId = "phone-confirm" }: { actions: P
   return (
     <div className="space-y-4" data-testid={testId}>
       <form onSubmit={sent.onSubmit} noValidate className="space-y-3">
-        <Field
+        <PhoneField
           label={t("phone")}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          maxLength={20}
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
           hint={t("phoneHint")}

@@ -22,7 +22,7 @@ export type FormFieldSpec =
       max?: number;
     }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; required?: boolean; rows?: number }
-  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string }
+  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; hint?: string }
   | { kind: "checkbox"; name: string; label: string; defaultChecked?: boolean; hint?: string }
   | { kind: "rating"; name: string; label: string; options: { value: string; label: string }[] };
 
@@ -153,7 +153,14 @@ function renderField(
       );
     case "select":
       return (
-        <SelectField key={f.name} name={f.name} label={f.label} defaultValue={value(f.name, f.defaultValue)} error={errors[f.name]}>
+        <SelectField
+          key={f.name}
+          name={f.name}
+          label={f.label}
+          hint={f.hint}
+          defaultValue={value(f.name, f.defaultValue)}
+          error={errors[f.name]}
+        >
           {f.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

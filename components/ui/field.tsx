@@ -14,29 +14,68 @@ type FieldProps = {
   children?: never;
 };
 
-/** A labelled text input with its error under it (announced to screen readers). */
-export function Field({ label, error, hint, className = "", ...input }: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+/**
+ * The frame every field shares: the label, the control, then its hint or (in its place) its
+ * error, announced to screen readers through `aria-describedby` (see `useControl`).
+ */
+function FieldFrame({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  id: string;
+  label: React.ReactNode;
+  error?: string;
+  hint?: React.ReactNode;
+  className: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className={className}>
-      <label htmlFor={input.id ?? id} className="mb-1 block text-sm font-semibold text-stone-700">
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold text-stone-700">
         {label}
       </label>
-      <input
-        id={input.id ?? id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${input.id ?? id}-error` : hint ? `${input.id ?? id}-hint` : undefined}
-        className={INPUT}
-        {...input}
-      />
+      {children}
       {hint && !error && (
-        <p id={`${input.id ?? id}-hint`} className="mt-1 text-sm text-stone-600">
+        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
           {hint}
         </p>
       )}
-      <FieldError id={`${input.id ?? id}-error`} error={error} />
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
+}
+
+/** The control's id and the attributes that tie it to its hint or error. */
+function useControl(explicitId: string | undefined, error: string | undefined, hint: React.ReactNode) {
+  const autoId = useId();
+  const id = explicitId ?? autoId;
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
+}
+
+/** A labelled text input with its hint or error under it. */
+export function Field({ label, error, hint, className = "", ...input }: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
+  const control = useControl(input.id, error, hint);
+  return (
+    <FieldFrame id={control.id} label={label} error={error} hint={hint} className={className}>
+      <input {...control} className={INPUT} {...input} />
+    </FieldFrame>
+  );
+}
+
+/**
+ * The customer's phone: `name="phone"`, a telephone keyboard and the browser's saved number
+ * (pass `autoComplete="off"` where staff type someone else's). Everything else as `Field`.
+ */
+export function PhoneField(props: Omit<FieldProps & React.InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode">) {
+  return <Field name="phone" autoComplete="tel" maxLength={20} {...props} type="tel" inputMode="tel" />;
 }
 
 export function TextAreaField({
@@ -46,37 +85,29 @@ export function TextAreaField({
   className = "",
   ...input
 }: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+  const control = useControl(input.id, error, hint);
   return (
-    <div className={className}>
-      <label htmlFor={input.id ?? id} className="mb-1 block text-sm font-semibold text-stone-700">
-        {label}
-      </label>
-      <textarea id={input.id ?? id} aria-invalid={error ? true : undefined} className={cn(INPUT, "min-h-24")} {...input} />
-      {hint && !error && <p className="mt-1 text-sm text-stone-600">{hint}</p>}
-      <FieldError id={`${input.id ?? id}-error`} error={error} />
-    </div>
+    <FieldFrame id={control.id} label={label} error={error} hint={hint} className={className}>
+      <textarea {...control} className={cn(INPUT, "min-h-24")} {...input} />
+    </FieldFrame>
   );
 }
 
 export function SelectField({
   label,
   error,
+  hint,
   className = "",
   children,
   ...select
 }: Omit<FieldProps, "children"> & React.SelectHTMLAttributes<HTMLSelectElement> & { children: React.ReactNode }) {
-  const id = useId();
+  const control = useControl(select.id, error, hint);
   return (
-    <div className={className}>
-      <label htmlFor={select.id ?? id} className="mb-1 block text-sm font-semibold text-stone-700">
-        {label}
-      </label>
-      <select id={select.id ?? id} aria-invalid={error ? true : undefined} className={INPUT} {...select}>
+    <FieldFrame id={control.id} label={label} error={error} hint={hint} className={className}>
+      <select {...control} className={INPUT} {...select}>
         {children}
       </select>
-      <FieldError id={`${select.id ?? id}-error`} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 

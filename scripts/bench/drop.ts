@@ -8,15 +8,12 @@
  * loaf's 201 until a fresh `GET /?date=…` shows the product "품절". The baseline is
  * `GET /api/v1/health` of the same server at concurrency 20, measured just before.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
-import { dailyPlans, orderItems, orders, pickupSlots, products } from "@/db/schema";
+import { products } from "@/db/schema";
 import { stockForDate } from "@/lib/inventory/availability";
-import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
-import { listProductsWithOptions } from "@/lib/products/catalogue";
-import { loadSchedule } from "@/lib/shop/settings";
-import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { assertLoopback, percentile, round, runLoad } from "./load";
+import { ordersOnDate, placeOrder, prepareOrderRun, runOrders } from "./orders";
 import type { BenchModule, BenchRow } from "./types";
 
 const CUSTOMERS = Number(process.env.BENCH_DROP_CUSTOMERS) || 500;
@@ -53,36 +50,11 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
   const db = openDatabase(dbPath);
   try {
     const now = Date.now();
-    const { settings, slots, closedDates } = loadSchedule({ db });
-    const today = localDate(now, settings.timezone);
-    // The latest open date: the storefront module works on the first one.
-    let date: string | undefined;
-    for (let offset = settings.daysAhead; offset >= 1 && !date; offset--) {
-      const candidate = addDays(today, offset);
-      if (dateState(candidate, now, settings, slots, closedDates) === "open") date = candidate;
-    }
-    if (!date) throw new Error("주문을 받는 날짜가 없어요 (bench 준비에서 주문 열기를 확인하세요).");
-    const openSlots = slotsForDate(date, slots).filter((s) => now < slotCutoffAt(date, s, settings));
-    const product = listProductsWithOptions({ db, activeOnly: true }).find((p) => p.optionGroups.every((g) => !g.required));
-    if (!product) throw new Error("옵션이 필요 없는 상품이 없어요.");
-    const productName = db.select({ name: products.name }).from(products).where(eq(products.id, product.id)).get()!.name;
-
-    // Exactly LOAVES left; slots roomy enough that the loaves, not the slots, run out.
-    const before = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
-    const planned = before.reserved + before.sold + LOAVES;
-    db.insert(dailyPlans)
-      .values({ date, productId: product.id, planned })
-      .onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } })
-      .run();
-    db.update(pickupSlots)
-      .set({ capacity: BUYERS })
-      .where(eq(pickupSlots.weekday, weekdayOf(date)))
-      .run();
-    const ordersBefore = db
-      .select({ n: sql<number>`count(*)` })
-      .from(orders)
-      .where(eq(orders.pickupDate, date))
-      .get()!.n;
+    // Exactly LOAVES left on the latest open date (the storefront module works on the first);
+    // slots roomy enough that the loaves, not the slots, run out.
+    const run = prepareOrderRun({ db, now, latest: true, units: LOAVES, slotCapacity: BUYERS });
+    const { date, productId, ordersBefore } = run;
+    const productName = db.select({ name: products.name }).from(products).where(eq(products.id, productId)).get()!.name;
     const pagePath = `/?date=${date}`;
     const soldOutMark = `aria-label="${productName} 품절"`;
 
@@ -108,17 +80,7 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
         pages.push(page);
         if (i >= BUYERS) return;
         const order = await timed(() =>
-          fetch(`${baseUrl}/api/v1/storefront/orders`, {
-            method: "POST",
-            headers: { ...headers, "content-type": "application/json", "idempotency-key": `drop-${runId}-${i}` },
-            body: JSON.stringify({
-              pickup_date: date,
-              slot: slotLabel(openSlots[i % openSlots.length]),
-              customer: { name: `드롭 손님 ${i}`, phone: `0108${String(i).padStart(7, "0")}` },
-              consent: { privacy: true, marketing: false },
-              items: [{ product_id: product.id, quantity: 1 }],
-            }),
-          }),
+          placeOrder({ baseUrl, run, index: i, keyPrefix: `drop-${runId}`, customerName: "드롭 손님", phonePrefix: "0108", headers }),
         );
         placed.push(order);
         if (order.status === 201) lastLoafAt = Math.max(lastLoafAt, order.end);
@@ -141,26 +103,10 @@ const drop: BenchModule = async ({ baseUrl, dbPath }) => {
       }
     }
 
-    const after = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
+    const after = stockForDate({ db, date, productIds: [productId] }).get(productId)!;
     const rawAvailable = after.planned - after.reserved - after.sold;
-    const ordersAfter = db
-      .select({ n: sql<number>`count(*)` })
-      .from(orders)
-      .where(eq(orders.pickupDate, date))
-      .get()!.n;
-    const dropOrders = db
-      .select({ n: sql<number>`count(distinct ${orders.id})` })
-      .from(orders)
-      .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(
-        and(
-          eq(orders.pickupDate, date),
-          eq(orderItems.productId, product.id),
-          ne(orders.status, "cancelled"),
-          sql`${orders.idempotencyKey} like ${`drop-${runId}-%`}`,
-        ),
-      )
-      .get()!.n;
+    const ordersAfter = ordersOnDate({ db, date });
+    const dropOrders = runOrders({ db, run, keyPrefix: `drop-${runId}` });
     const oversell = Math.max(0, dropOrders - LOAVES, -rawAvailable, created - dropOrders, ordersAfter - ordersBefore - created);
     const all = [...pages, ...placed];
     const errors = all.filter((x) => x.status >= 500 || x.status === 0).length;

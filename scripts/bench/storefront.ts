@@ -10,16 +10,15 @@
  *    available ≥ 0, no slot over capacity. Its baseline is health at the same concurrency,
  *    measured right before: at c=50 every request waits behind 49 others, whatever it does.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
-import { dailyPlans, orderItems, orders, pickupSlots, products } from "@/db/schema";
+import { products } from "@/db/schema";
 import { stockForDate } from "@/lib/inventory/availability";
 import { slotBookings } from "@/lib/orders/place-order";
-import { dateState, slotCutoffAt, slotLabel, slotsForDate } from "@/lib/pickup/schedule";
-import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { slotLabel, slotsForDate } from "@/lib/pickup/schedule";
 import { loadSchedule } from "@/lib/shop/settings";
-import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { assertLoopback, round, runLoad, type LoadResult } from "./load";
+import { ordersOnDate, placeOrder, prepareOrderRun, runOrders } from "./orders";
 import type { BenchModule, BenchRow } from "./types";
 
 const PAGE_CONCURRENCY = 20;
@@ -106,34 +105,10 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
   const db = openDatabase(dbPath);
   try {
     const now = Date.now();
-    const { settings, slots, closedDates } = loadSchedule({ db });
-    const today = localDate(now, settings.timezone);
-    let date: string | undefined;
-    for (let offset = 1; offset <= settings.daysAhead && !date; offset++) {
-      const candidate = addDays(today, offset);
-      if (dateState(candidate, now, settings, slots, closedDates) === "open") date = candidate;
-    }
-    if (!date) throw new Error("주문을 받는 날짜가 없어요 (bench 준비에서 주문 열기를 확인하세요).");
-    const openSlots = slotsForDate(date, slots).filter((s) => now < slotCutoffAt(date, s, settings));
-    const product = listProductsWithOptions({ db, activeOnly: true }).find((p) => p.optionGroups.every((g) => !g.required));
-    if (!product) throw new Error("옵션이 필요 없는 상품이 없어요.");
-
-    // Exactly UNITS left of the product, roomier slots so stock, not slots, is what runs out.
-    const before = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
-    const planned = before.reserved + before.sold + UNITS;
-    db.insert(dailyPlans)
-      .values({ date, productId: product.id, planned })
-      .onConflictDoUpdate({ target: [dailyPlans.date, dailyPlans.productId], set: { planned } })
-      .run();
-    db.update(pickupSlots)
-      .set({ capacity: SLOT_CAPACITY })
-      .where(eq(pickupSlots.weekday, weekdayOf(date)))
-      .run();
-    const ordersBefore = db
-      .select({ n: sql<number>`count(*)` })
-      .from(orders)
-      .where(eq(orders.pickupDate, date))
-      .get()!.n;
+    // Exactly UNITS left of the product on the first open date, roomier slots so stock, not
+    // slots, is what runs out.
+    const run = prepareOrderRun({ db, now, units: UNITS, slotCapacity: SLOT_CAPACITY });
+    const { date, productId, ordersBefore } = run;
 
     const healthAtOrders = await runLoad({ concurrency: ORDER_CONCURRENCY, count: ATTEMPTS * 4, send: get("/api/v1/health") });
     const orderBase = { name: `GET /api/v1/health (c=${ORDER_CONCURRENCY})`, ...healthAtOrders };
@@ -141,42 +116,15 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
     const placed = await runLoad({
       concurrency: ORDER_CONCURRENCY,
       count: ATTEMPTS,
-      send: (i) =>
-        fetch(`${baseUrl}/api/v1/storefront/orders`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "idempotency-key": `bench-${runId}-${i}` },
-          body: JSON.stringify({
-            pickup_date: date,
-            slot: slotLabel(openSlots[i % openSlots.length]),
-            customer: { name: `벤치 손님 ${i}`, phone: `0109${String(i).padStart(7, "0")}` },
-            consent: { privacy: true, marketing: false },
-            items: [{ product_id: product.id, quantity: 1 }],
-          }),
-        }),
+      send: (i) => placeOrder({ baseUrl, run, index: i, keyPrefix: `bench-${runId}`, customerName: "벤치 손님", phonePrefix: "0109" }),
     });
 
-    const after = stockForDate({ db, date, productIds: [product.id] }).get(product.id)!;
+    const after = stockForDate({ db, date, productIds: [productId] }).get(productId)!;
     const rawAvailable = after.planned - after.reserved - after.sold;
     const bookings = slotBookings({ db, pickupDate: date });
     const overfull = slotsForDate(date, loadSchedule({ db }).slots).filter((s) => (bookings.get(s.startTime) ?? 0) > s.capacity);
-    const ordersAfter = db
-      .select({ n: sql<number>`count(*)` })
-      .from(orders)
-      .where(eq(orders.pickupDate, date))
-      .get()!.n;
-    const benchOrders = db
-      .select({ n: sql<number>`count(distinct ${orders.id})` })
-      .from(orders)
-      .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(
-        and(
-          eq(orders.pickupDate, date),
-          eq(orderItems.productId, product.id),
-          ne(orders.status, "cancelled"),
-          sql`${orders.idempotencyKey} like ${`bench-${runId}-%`}`,
-        ),
-      )
-      .get()!.n;
+    const ordersAfter = ordersOnDate({ db, date });
+    const benchOrders = runOrders({ db, run, keyPrefix: `bench-${runId}` });
     const created = placed.statuses[201] ?? 0;
     const holds =
       after.reserved + after.sold <= after.planned &&
@@ -184,7 +132,7 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
       overfull.length === 0 &&
       created === benchOrders &&
       ordersAfter - ordersBefore === created;
-    const productName = db.select({ name: products.name }).from(products).where(eq(products.id, product.id)).get()!.name;
+    const productName = db.select({ name: products.name }).from(products).where(eq(products.id, productId)).get()!.name;
 
     rows.push(
       {

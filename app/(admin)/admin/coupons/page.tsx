@@ -7,7 +7,7 @@ import { DataTable, EmptyState } from "@/components/admin/data-table";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { CouponForm } from "@/components/coupons/coupon-form";
 import { Badge } from "@/components/ui/badge";
-import { inputClass } from "@/components/ui/field";
+import { PhoneField } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listCoupons, type CouponRow } from "@/lib/coupons/admin";
 import { formatWon } from "@/lib/format";
@@ -59,11 +59,11 @@ export default async function CouponsPage() {
           <DataTable
             testId="coupon-list"
             columns={[
-              { label: t("colName") },
+              { label: t("colName"), mobile: { order: 1, full: true, bare: true } },
               { label: t("colTerms") },
               { label: t("colDates") },
               { label: t("colUses") },
-              { label: t("colState") },
+              { label: t("colState"), mobile: { full: true } },
             ]}
           >
             {coupons.map((c) => (
@@ -103,10 +103,7 @@ export default async function CouponsPage() {
                       submitLabel={t("issue")}
                       resetOnSuccess
                     >
-                      <label className="block text-sm font-semibold text-stone-700">
-                        {t("issuePhone")}
-                        <input name="phone" type="tel" inputMode="tel" className={`${inputClass} mt-1`} />
-                      </label>
+                      <PhoneField label={t("issuePhone")} autoComplete="off" />
                     </ActionForm>
                   )}
                 </td>

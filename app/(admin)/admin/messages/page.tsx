@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/ui/action-form";
 import { DataTable, EmptyState } from "@/components/admin/data-table";
+import { FilterBar } from "@/components/admin/filter-bar";
 import { PageHeader } from "@/components/admin/page-header";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
@@ -57,34 +58,25 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
       />
       {!solapiConfig() && <p className="rounded-xl bg-sky-50 p-3 text-sky-950">{t("embeddedHint")}</p>}
 
-      <form className="flex flex-wrap items-end gap-3" method="get">
-        <label className="flex flex-col text-sm font-semibold">
-          {t("filterStatus")}
-          <select
-            name="status"
-            defaultValue={status ?? ""}
-            className="min-h-11 rounded-xl border border-stone-300 px-3 text-base font-normal"
-          >
-            <option value="">{t("all")}</option>
-            {OUTBOX_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)} ({counts[s]})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm font-semibold">
-          {t("filterKind")}
-          <select name="kind" defaultValue={kind ?? ""} className="min-h-11 rounded-xl border border-stone-300 px-3 text-base font-normal">
-            <option value="">{t("all")}</option>
-            <option value="message">{t("kind.message")}</option>
-            <option value="webhook">{t("kind.webhook")}</option>
-          </select>
-        </label>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("filter")}
-        </button>
-      </form>
+      <FilterBar
+        selects={[
+          {
+            name: "status",
+            label: t("filterStatus"),
+            value: status,
+            allLabel: t("all"),
+            options: OUTBOX_STATUSES.map((s) => ({ value: s, label: `${t(`status.${s}`)} (${counts[s]})` })),
+          },
+          {
+            name: "kind",
+            label: t("filterKind"),
+            value: kind,
+            allLabel: t("all"),
+            options: (["message", "webhook"] as const).map((k) => ({ value: k, label: t(`kind.${k}`) })),
+          },
+        ]}
+        submitLabel={t("filter")}
+      />
 
       {rows.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>

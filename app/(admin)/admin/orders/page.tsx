@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/admin/page-header";
 import { Badge, STATUS_TONES } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
-import { inputClass } from "@/components/ui/field";
+import { FilterBar } from "@/components/admin/filter-bar";
 import { ORDER_CHANNELS, ORDER_STATUSES } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDate, formatTime, formatWon } from "@/lib/format";
@@ -131,37 +131,26 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             </Link>
           )}
         </div>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <label className="block">
-            <span className="mb-1 block text-sm font-semibold text-stone-700">{t("date")}</span>
-            <input type="date" name="date" defaultValue={date} className={inputClass} />
-          </label>
-          <label className="block">
-            <span className="mb-1 block text-sm font-semibold text-stone-700">{t("status")}</span>
-            <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {ORDER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tc(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block">
-            <span className="mb-1 block text-sm font-semibold text-stone-700">{t("channel")}</span>
-            <select name="channel" defaultValue={filters.channel ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {ORDER_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {tc(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className={buttonClass("secondary")}>
-            {t("filter")}
-          </button>
-        </form>
+        <FilterBar
+          date={{ label: t("date"), value: date }}
+          selects={[
+            {
+              name: "status",
+              label: t("status"),
+              value: filters.status,
+              allLabel: t("all"),
+              options: ORDER_STATUSES.map((s) => ({ value: s, label: tc(`status.${s}`) })),
+            },
+            {
+              name: "channel",
+              label: t("channel"),
+              value: filters.channel,
+              allLabel: t("all"),
+              options: ORDER_CHANNELS.map((c) => ({ value: c, label: tc(`channel.${c}`) })),
+            },
+          ]}
+          submitLabel={t("filter")}
+        />
       </div>
 
       <dl className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="order-totals">

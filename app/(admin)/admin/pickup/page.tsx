@@ -68,7 +68,8 @@ export default async function PickupSettingsPage() {
                     ▾
                   </span>
                 </summary>
-                <div className="border-t border-stone-200 px-4 py-3">
+                {/* The slot rows keep their columns; on a phone they scroll sideways inside the day. */}
+                <div className="overflow-x-auto border-t border-stone-200 px-4 py-3">
                   <div className="grid grid-cols-[9rem_9rem_7rem_5rem_1fr] gap-2 px-1 text-sm font-semibold text-stone-600">
                     <span>{t("start")}</span>
                     <span>{t("end")}</span>
@@ -76,7 +77,7 @@ export default async function PickupSettingsPage() {
                     <span>{t("activeSlot")}</span>
                     <span />
                   </div>
-                  <ul className="divide-y divide-stone-100">
+                  <ul className="min-w-max divide-y divide-stone-100">
                     {daySlots.map((slot) => (
                       <li key={slot.id} className="flex flex-wrap items-start gap-2 py-2">
                         <ActionForm

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/ui/action-form";
 import { ApiKeyForm } from "@/components/admin/api-key-form";
+import { DataTable } from "@/components/admin/data-table";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
@@ -152,31 +153,30 @@ export default async function SettingsPage() {
       </Section>
 
       <Section title={t("staffTitle")} lead={t("staffLead")} testId="staff-accounts">
-        <table className="mb-6 w-full text-left">
-          <thead className="border-b border-stone-200 text-sm text-stone-600">
-            <tr>
-              <th className="py-2 font-semibold">{t("staffName")}</th>
-              <th className="py-2 font-semibold">{t("staffEmail")}</th>
-              <th className="py-2 font-semibold">{t("role")}</th>
-              <th className="py-2 font-semibold">{t("state")}</th>
-              <th className="py-2" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
+        <div className="mb-6">
+          <DataTable
+            columns={[
+              { label: t("staffName"), mobile: { order: 1, bare: true } },
+              { label: t("staffEmail"), mobile: { order: 3, full: true } },
+              { label: t("role"), mobile: { order: 2, bare: true } },
+              { label: t("state"), mobile: { order: 2, bare: true } },
+              { mobile: { full: true } },
+            ]}
+          >
             {people.map((u) => (
               <tr key={u.id} className="align-top">
-                <td className="py-3 font-semibold">
+                <td className="px-4 py-3 font-semibold">
                   {u.name}
                   {u.id === me.id && <span className="ml-1 text-sm font-normal text-stone-500">({t("you")})</span>}
                 </td>
-                <td className="py-3">{u.email}</td>
-                <td className="py-3">{tn(`role.${u.role}`)}</td>
-                <td className="py-3">
+                <td className="break-all px-4 py-3">{u.email}</td>
+                <td className="px-4 py-3">{tn(`role.${u.role}`)}</td>
+                <td className="px-4 py-3">
                   <Badge tone={u.active ? "green" : "neutral"}>{u.active ? t("activeUser") : t("inactiveUser")}</Badge>
                 </td>
-                <td className="py-2">
+                <td className="px-4 py-2">
                   {u.role === "staff" && (
-                    <div className="flex flex-wrap items-start justify-end gap-2">
+                    <div className="flex flex-wrap items-start justify-end gap-2 max-md:justify-start">
                       <ActionForm
                         action={resetStaffPasswordAction}
                         hidden={{ id: u.id }}
@@ -204,8 +204,8 @@ export default async function SettingsPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
+        </div>
         {!people.some((u) => u.role === "staff") && <p className="mb-4 text-stone-600">{t("noStaff")}</p>}
         <ActionForm
           action={createStaffAction}
@@ -237,26 +237,25 @@ export default async function SettingsPage() {
         {keys.length === 0 ? (
           <p className="mt-4 text-stone-600">{t("noKeys")}</p>
         ) : (
-          <table className="mt-6 w-full text-left">
-            <thead className="border-b border-stone-200 text-sm text-stone-600">
-              <tr>
-                <th className="py-2 font-semibold">{t("keyName")}</th>
-                <th className="py-2 font-semibold">{t("prefix")}</th>
-                <th className="py-2 font-semibold">{t("scope")}</th>
-                <th className="py-2 font-semibold">{t("createdAt")}</th>
-                <th className="py-2 font-semibold">{t("lastUsed")}</th>
-                <th className="py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
+          <div className="mt-6">
+            <DataTable
+              columns={[
+                { label: t("keyName"), mobile: { order: 1, bare: true } },
+                { label: t("prefix"), mobile: { order: 2, bare: true } },
+                { label: t("scope"), mobile: { order: 3 } },
+                { label: t("createdAt"), mobile: { order: 4 } },
+                { label: t("lastUsed"), mobile: { order: 5 } },
+                { mobile: { full: true } },
+              ]}
+            >
               {keys.map((k) => (
                 <tr key={k.id} className={k.revokedAt ? "text-stone-400" : ""}>
-                  <td className="py-2 font-semibold">{k.name}</td>
-                  <td className="py-2 font-mono">{k.prefix}…</td>
-                  <td className="py-2">{k.scope === "owner" ? t("scopeOwner") : t("scopeStaff")}</td>
-                  <td className="py-2 text-sm">{formatDateTime(k.createdAt, locale, s.timezone)}</td>
-                  <td className="py-2 text-sm">{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale, s.timezone) : t("never")}</td>
-                  <td className="py-2 text-right">
+                  <td className="px-4 py-2 font-semibold">{k.name}</td>
+                  <td className="px-4 py-2 font-mono">{k.prefix}…</td>
+                  <td className="px-4 py-2">{k.scope === "owner" ? t("scopeOwner") : t("scopeStaff")}</td>
+                  <td className="px-4 py-2 text-sm">{formatDateTime(k.createdAt, locale, s.timezone)}</td>
+                  <td className="px-4 py-2 text-sm">{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale, s.timezone) : t("never")}</td>
+                  <td className="px-4 py-2 text-right">
                     {k.revokedAt ? (
                       <Badge>{t("revoked")}</Badge>
                     ) : (
@@ -271,8 +270,8 @@ export default async function SettingsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
+          </div>
         )}
       </Section>
     </div>

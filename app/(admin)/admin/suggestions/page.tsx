@@ -63,10 +63,10 @@ export default async function SuggestionsPage() {
           <DataTable
             testId="suggestion-pairs"
             columns={[
-              { label: t("colPair") },
+              { label: t("colPair"), mobile: { order: 1, full: true, bare: true } },
               { label: t("colSupport"), align: "right" },
               { label: t("colConfidence"), align: "right" },
-              { label: t("colState") },
+              { label: t("colState"), mobile: { full: true, bare: true } },
             ]}
           >
             {pairs.map((p) => (

@@ -216,7 +216,11 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
       </section>
 
       {order.status === "picked_up" && (
-        <ReviewForm orderToken={order.token} existing={reviewForOrder({ db: getDb(), orderId: order.id })} action={submitReviewAction} />
+        <ReviewForm
+          target={{ name: "orderToken", value: order.token }}
+          existing={reviewForOrder({ db: getDb(), orderId: order.id })}
+          action={submitReviewAction}
+        />
       )}
 
       {order.myPageToken && (

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/ui/action-form";
+import { ReviewForm } from "@/components/consult/review-form";
 import { PhoneConfirm } from "@/components/storefront/phone-confirm";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
@@ -35,14 +36,12 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
   const receipt = loadReceipt({ db, token });
   if (!receipt) notFound();
   const t = await getTranslations("storefront.receipt");
-  const tr = await getTranslations("consult.review");
   const locale = await getLocale();
   const shop = getShopSettings({ db });
   const phone = readPhoneSession({ value: (await cookies()).get(PHONE_SESSION_COOKIE)?.value });
   const expired = !receipt.identified && requestNow() > receipt.claimUntil;
   const own = phone && receipt.sale.customerId ? findCustomerByPhone({ db, phone }) : undefined;
   const myPage = own && own.id === receipt.sale.customerId ? `/me/${own.token}` : null;
-  const review = receipt.identified ? reviewForSale({ db, saleId: receipt.sale.id }) : undefined;
 
   return (
     <main className="space-y-4 pb-6">
@@ -139,38 +138,11 @@ export default async function ReceiptClaimPage({ params }: { params: Promise<{ t
       )}
 
       {receipt.identified && (
-        <section aria-labelledby="review-title" className="rounded-2xl border border-stone-200 bg-white p-4" data-testid="review-section">
-          <h2 id="review-title" className="mb-2 text-lg font-bold">
-            {review ? tr("thanksTitle") : tr("title")}
-          </h2>
-          {review ? (
-            <div data-testid="review-given">
-              <p className="text-xl text-brand-600" aria-label={tr("ratingOf", { rating: review.rating })}>
-                {"★".repeat(review.rating)}
-                <span className="text-stone-300">{"★".repeat(5 - review.rating)}</span>
-              </p>
-              {review.comment && <p className="mt-1 whitespace-pre-wrap">{review.comment}</p>}
-            </div>
-          ) : (
-            <ActionForm
-              progressive
-              action={submitSaleReviewAction}
-              submitLabel={tr("send")}
-              pendingLabel={tr("sending")}
-              testId="review-form"
-              fields={[
-                { kind: "hidden", name: "token", value: token },
-                {
-                  kind: "rating",
-                  name: "rating",
-                  label: tr("rating"),
-                  options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: tr("stars", { n }) })),
-                },
-                { kind: "textarea", name: "comment", label: tr("comment"), rows: 3 },
-              ]}
-            />
-          )}
-        </section>
+        <ReviewForm
+          target={{ name: "token", value: token }}
+          existing={reviewForSale({ db, saleId: receipt.sale.id })}
+          action={submitSaleReviewAction}
+        />
       )}
     </main>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ActionForm } from "@/components/ui/action-form";
+import { EmptyState } from "@/components/admin/data-table";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatWon } from "@/lib/format";
 import { listCoupons } from "@/lib/coupons/admin";
@@ -32,7 +33,7 @@ export default async function TiersPage() {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-stone-700">{t("lead", { base: pct(base) })}</p>
       {tiers.length === 0 ? (
-        <p className="text-stone-600">{t("none")}</p>
+        <EmptyState>{t("none")}</EmptyState>
       ) : (
         <ul className="space-y-2" data-testid="tier-list">
           {tiers.map((tier) => (
@@ -80,10 +81,10 @@ export default async function TiersPage() {
               label: t("birthdayCoupon"),
               options: [{ value: "", label: t("birthdayCouponNone") }, ...issued.map((c) => ({ value: String(c.id), label: c.name }))],
               defaultValue: "",
+              hint: issued.length ? t("birthdayCouponHint") : t("birthdayCouponMissing"),
             },
           ]}
         />
-        <p className="mt-2 text-sm text-stone-600">{issued.length ? t("birthdayCouponHint") : t("birthdayCouponMissing")}</p>
       </section>
     </div>
   );

@@ -1,10 +1,11 @@
 import { useId } from "react";
-import { cn } from "@/components/ui/cn";
 
 const INPUT =
   "block w-full min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base text-ink placeholder:text-stone-400 focus:border-brand-500 aria-[invalid=true]:border-red-600";
 
 export const inputClass = INPUT;
+/** A text area is taller than one line: the input look with `min-h-24` in place of `min-h-11`. */
+const TEXTAREA = INPUT.replace("min-h-11", "min-h-24");
 
 type FieldProps = {
   label: React.ReactNode;
@@ -52,7 +53,7 @@ export function TextAreaField({
       <label htmlFor={input.id ?? id} className="mb-1 block text-sm font-semibold text-stone-700">
         {label}
       </label>
-      <textarea id={input.id ?? id} aria-invalid={error ? true : undefined} className={cn(INPUT, "min-h-24")} {...input} />
+      <textarea id={input.id ?? id} aria-invalid={error ? true : undefined} className={TEXTAREA} {...input} />
       {hint && !error && <p className="mt-1 text-sm text-stone-600">{hint}</p>}
       <FieldError id={`${input.id ?? id}-error`} error={error} />
     </div>

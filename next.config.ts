@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
     // Same limit as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/server-actions.ts), which the
     // proxy enforces first with a 413; room for one 8 MB product photo (lib/products/photos.ts).
     serverActions: { bodySizeLimit: "9mb" },
+    // The stylesheet inlined in each page's <head>: no render-blocking request before the first
+    // paint on a phone's first visit (the CSP already allows inline styles).
+    inlineCss: true,
   },
   // Static files skip proxy.ts (which sets the full set, CSP included, on everything else).
   async headers() {

@@ -54,8 +54,111 @@ export async function loadMessages(locale: Locale): Promise<Record<string, unkno
 }
 
 type Namespace = (typeof NAMESPACES)[number];
+/** A namespace, or a part of one down to a single message: `storefront`, `storefront.restock`, `common.retry`. */
+export type MessagePath = Namespace | `${Namespace}.${string}`;
 
-/** Only the namespaces a part of the app uses, so a phone page does not download the admin's words. */
-export function pickMessages(messages: Record<string, unknown>, namespaces: readonly Namespace[]): Record<string, unknown> {
-  return Object.fromEntries(namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
+/**
+ * What the customer pages' client components read (the order form, restock and phone sheets,
+ * the order page's buttons, the consultation form, the error panel) — and nothing the server
+ * words itself: every page carries these in its HTML. `tests/ui/client-messages.test.ts` checks
+ * that every key those components use is here.
+ */
+export const STOREFRONT_CLIENT_MESSAGES = [
+  ...["appName", "errorBody", "errorReference", "errorTitle", "goHome", "retry"].map((k) => `common.${k}` as const),
+  "consult.form",
+  "storefront.phoneConfirm",
+  "storefront.restock",
+  "storefront.edit",
+  ...[
+    "add",
+    "addNamed",
+    "cancel",
+    "cancelConfirm",
+    "cancelDeadline",
+    "cancelNo",
+    "cancelYes",
+    "cart",
+    "cartCount",
+    "cartEmpty",
+    "changeSlot",
+    "checkIn",
+    "checkInHint",
+    "checkInOpensAt",
+    "consentVersion",
+    "consents",
+    "copied",
+    "copyFailed",
+    "copyLink",
+    "couponCode",
+    "couponHint",
+    "decrease",
+    "homeScreenHint",
+    "increase",
+    "keepBodyMe",
+    "keepTitle",
+    "left",
+    "marketingConsent",
+    "maxReached",
+    "name",
+    "noSlotChosen",
+    "note",
+    "notePlaceholder",
+    "noticeDayBefore",
+    "noticeHours",
+    "noticePassed",
+    "noticePassedShort",
+    "nowSoldOut",
+    "onlyLeft",
+    "optOutButton",
+    "optOutDone",
+    "optOutLead",
+    "optionNone",
+    "optionRequired",
+    "payAtPickup",
+    "paymentHeading",
+    "phone",
+    "phoneHint",
+    "pickupAt",
+    "pickupWhen",
+    "placeOrder",
+    "placeOrderEmpty",
+    "placing",
+    "prepayNow",
+    "prepayRequired",
+    "prepayRequiredBadge",
+    "privacyConsent",
+    "pushDenied",
+    "pushEnable",
+    "pushError",
+    "pushOn",
+    "pushUnsupported",
+    "quantityOf",
+    "slot",
+    "slotClosed",
+    "slotFull",
+    "slotRemaining",
+    "slotTooSoonFor",
+    "soldOut",
+    "total",
+    "totalHint",
+    "you",
+  ].map((k) => `storefront.${k}` as const),
+] satisfies MessagePath[];
+
+/**
+ * Only the messages a part of the app uses, so a phone page does not download the admin's
+ * words: whole namespaces, or parts of them (`storefront.restock`, `common.retry`).
+ */
+export function pickMessages(messages: Record<string, unknown>, paths: readonly MessagePath[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const path of paths) {
+    const keys = path.split(".");
+    let from: unknown = messages;
+    for (const key of keys) from = from && typeof from === "object" ? (from as Record<string, unknown>)[key] : undefined;
+    if (from === undefined) continue;
+    let to = picked;
+    for (const key of keys.slice(0, -1)) to = (to[key] ??= {}) as Record<string, unknown>;
+    to[keys[keys.length - 1]] = from;
+  }
+  return picked;
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkBundles, findLeaks, forbiddenWords } from "./bundle-check";
+import { checkBundles, findLeaks, forbiddenWords, PAGE_BUDGETS_KIB } from "./bundle-check";
 
 let dir: string | null = null;
 afterEach(() => {
@@ -62,6 +62,17 @@ describe("bundle check", () => {
     fs.writeFileSync(path.join(clean, "static/chunks/consult.js"), random(4000) + random(4000).split("").reverse().join(""));
     expect(checkBundles(clean).problems).toEqual([
       expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, more than the storefront's/),
+    ]);
+  });
+
+  it("fails when a customer page loads more than its budget", () => {
+    const noise = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * seed) % 9973).toString(36)).join(" ");
+    const heavy = fakeBuild({ "main.js": noise(120_000, 7919), "store.js": "store", "consult.js": "c", "rack.js": "rack" }, PAGES);
+    const report = checkBundles(heavy);
+    expect(report.sizes["/"]).toBeGreaterThan(PAGE_BUDGETS_KIB["/"] * 1024);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^\/ loads .* KiB of JavaScript, over its budget of 167 KiB$/),
+      expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, over its budget of 163 KiB$/),
     ]);
   });
 

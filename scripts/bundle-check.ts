@@ -48,6 +48,13 @@ export function findLeaks(distDir: string, words = forbiddenWords()): Leak[] {
   return leaks;
 }
 
+/**
+ * The most JavaScript (KiB after gzip) a customer page may load: what it loaded when the
+ * storefront was last trimmed for Lighthouse (React and Next's runtime are ~129 KiB of it),
+ * plus a little room. Lower them when a page gets lighter; raise them only on purpose.
+ */
+export const PAGE_BUDGETS_KIB: Record<string, number> = { "/": 167, "/c/<slug>": 163 };
+
 /** The pages measured: route → the app directory its client manifest lives in. */
 export const MEASURED_PAGES: Record<string, string> = {
   "/": "(storefront)",
@@ -83,6 +90,9 @@ export function checkBundles(distDir: string): BundleReport {
   for (const l of leaks) problems.push(`${l.chunk} contains "${l.word}"`);
   const sizes: Record<string, number> = {};
   for (const [route, dir] of Object.entries(MEASURED_PAGES)) sizes[route] = pageJsBytes(distDir, dir);
+  for (const [route, budget] of Object.entries(PAGE_BUDGETS_KIB))
+    if (sizes[route] > budget * 1024)
+      problems.push(`${route} loads ${kib(sizes[route])} KiB of JavaScript, over its budget of ${budget} KiB`);
   if (sizes["/c/<slug>"] > sizes["/"])
     problems.push(`/c/<slug> loads ${kib(sizes["/c/<slug>"])} KiB of JavaScript, more than the storefront's ${kib(sizes["/"])} KiB`);
   return { leaks, sizes, problems };

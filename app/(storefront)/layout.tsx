@@ -7,6 +7,7 @@ import { requestOrigin, sharePreview } from "@/lib/storefront/share-preview";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { MessagesProvider } from "@/components/ui/messages-provider";
 import { setLocaleAction } from "@/app/locale-action";
+import { STOREFRONT_CLIENT_MESSAGES } from "@/i18n/messages";
 
 /** Every customer page carries the shop's name in its title and share preview. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export default async function StorefrontLayout({ children }: { children: React.R
   return (
     <div className="mx-auto flex min-h-dvh max-w-xl flex-col break-keep px-4 pt-6">
       <div className="flex-1">
-        <MessagesProvider namespaces={["common", "storefront", "consult"]}>{children}</MessagesProvider>
+        <MessagesProvider namespaces={STOREFRONT_CLIENT_MESSAGES}>{children}</MessagesProvider>
       </div>
       <footer className="mt-10 flex flex-wrap items-center justify-center gap-x-4 border-t border-stone-200 py-4">
         <Link href="/find" className="inline-flex min-h-11 items-center text-sm text-stone-700 underline underline-offset-2">

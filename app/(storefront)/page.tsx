@@ -107,6 +107,8 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
                 <li key={d.date} className="shrink-0">
                   <Link
                     href={`/?date=${d.date}${cartQuery}`}
+                    // Each chip in view would fetch its date's page while this one hydrates.
+                    prefetch={false}
                     aria-current={current ? "date" : undefined}
                     className={cn(
                       "flex min-h-14 min-w-24 flex-col justify-center rounded-xl border px-3 py-1.5 text-center",
@@ -141,6 +143,7 @@ export default async function StorefrontPage({ searchParams }: { searchParams: P
             <OrderForm
               key={selected.date}
               date={selected.date}
+              dateLabel={day(selected.date)}
               slots={selected.slots}
               products={menu.products}
               consent={menu.consent}

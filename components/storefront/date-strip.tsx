@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { cn } from "@/components/ui/cn";
+import { cx } from "@/components/ui/cx";
 
 /**
  * The pickup-date chips. On a phone they scroll sideways, with arrow buttons and a fade on
@@ -43,7 +43,7 @@ export function DateStrip({ children, prevLabel, nextLabel }: { children: React.
           type="button"
           onClick={() => scrollBy(-1)}
           aria-label={prevLabel}
-          className={cn(arrow, "left-0 justify-start bg-gradient-to-r from-stone-50 via-stone-50/90 to-transparent pl-1")}
+          className={cx(arrow, "left-0 justify-start bg-gradient-to-r from-stone-50 via-stone-50/90 to-transparent pl-1")}
         >
           ‹
         </button>
@@ -53,7 +53,7 @@ export function DateStrip({ children, prevLabel, nextLabel }: { children: React.
           type="button"
           onClick={() => scrollBy(1)}
           aria-label={nextLabel}
-          className={cn(arrow, "right-0 justify-end bg-gradient-to-l from-stone-50 via-stone-50/90 to-transparent pr-1")}
+          className={cx(arrow, "right-0 justify-end bg-gradient-to-l from-stone-50 via-stone-50/90 to-transparent pr-1")}
         >
           ›
         </button>

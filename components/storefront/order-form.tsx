@@ -7,13 +7,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, FieldError, PhoneField, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ProductPhoto } from "@/components/ui/product-photo";
-import { formatDate, formatWon } from "@/lib/format";
+import { formatWon } from "@/lib/format";
 import type { PickupSlotListing } from "@/lib/storefront/listing";
 import type { MinNotice } from "@/lib/products/min-notice";
 import type { MenuCartLine, MenuProduct } from "@/lib/storefront/menu";
 import { RestockSheet, RestockSubscribed, type RestockActions, type RestockViewer } from "./restock-button";
 import type { FormAction } from "@/lib/actions";
-import { cn } from "@/components/ui/cn";
+import { cx } from "@/components/ui/cx";
 import { orderPaymentPolicy } from "@/lib/payments/rules";
 
 type CartLine = MenuCartLine & { key: string };
@@ -41,6 +41,7 @@ function signedWon(delta: number, locale: string): string {
 
 export function OrderForm({
   date,
+  dateLabel,
   slots,
   products,
   consent,
@@ -51,6 +52,8 @@ export function OrderForm({
   prepayment = { offered: false, holdMinutes: 10 },
 }: {
   date: string;
+  /** The pickup date as the page prints it (formatted on the server: no date formatter on the phone). */
+  dateLabel: string;
   slots: PickupSlotListing[];
   products: MenuProduct[];
   consent: { privacy: { version: number; body: string }; marketing: { version: number; body: string } };
@@ -184,14 +187,14 @@ export function OrderForm({
                       </p>
                     )}
                     {p.minNotice && (
-                      <p className={cn("mt-1 text-sm font-semibold", tooLate ? "text-red-700" : "text-amber-800")} data-testid="min-notice">
+                      <p className={cx("mt-1 text-sm font-semibold", tooLate ? "text-red-700" : "text-amber-800")} data-testid="min-notice">
                         {noticeText(p.minNotice)}
                         {tooLate && ` · ${t("noticePassed")}`}
                       </p>
                     )}
                   </div>
                   <span
-                    className={cn(
+                    className={cx(
                       "shrink-0 rounded-full px-2.5 py-1 text-sm font-semibold",
                       soldOut
                         ? "bg-stone-200 text-stone-700"
@@ -502,7 +505,7 @@ export function OrderForm({
           <p className="mb-2 flex items-center justify-between gap-3 text-base" data-testid="chosen-pickup">
             <span>
               <span className="text-stone-700">{t("pickupAt")} </span>
-              <strong>{chosen ? t("pickupWhen", { date: formatDate(date, locale), slot: chosen.slot }) : t("noSlotChosen")}</strong>
+              <strong>{chosen ? t("pickupWhen", { date: dateLabel, slot: chosen.slot }) : t("noSlotChosen")}</strong>
             </span>
             <a
               href="#slots"

@@ -1,10 +1,11 @@
 import { useId } from "react";
-import { cn } from "@/components/ui/cn";
 
 const INPUT =
   "block w-full min-h-11 rounded-xl border border-stone-300 bg-white px-3 py-2 text-base text-ink placeholder:text-stone-400 focus:border-brand-500 aria-[invalid=true]:border-red-600";
 
 export const inputClass = INPUT;
+/** A text area is taller than one line: the input look with `min-h-24` in place of `min-h-11`. */
+const TEXTAREA = INPUT.replace("min-h-11", "min-h-24");
 
 type FieldProps = {
   label: React.ReactNode;
@@ -88,7 +89,7 @@ export function TextAreaField({
   const control = useControl(input.id, error, hint);
   return (
     <FieldFrame id={control.id} label={label} error={error} hint={hint} className={className}>
-      <textarea {...control} className={cn(INPUT, "min-h-24")} {...input} />
+      <textarea {...control} className={TEXTAREA} {...input} />
     </FieldFrame>
   );
 }

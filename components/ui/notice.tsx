@@ -1,4 +1,4 @@
-import { cn } from "@/components/ui/cn";
+import { cx } from "@/components/ui/cx";
 
 /** A form-level message. `data-testid` because Next's route announcer also has role="alert". */
 export function Notice({
@@ -19,7 +19,7 @@ export function Notice({
     <div
       role={tone === "error" ? "alert" : "status"}
       data-testid={testId ?? `notice-${tone}`}
-      className={cn("rounded-xl border px-4 py-3 text-base", styles)}
+      className={cx("rounded-xl border px-4 py-3 text-base", styles)}
     >
       {children}
     </div>

@@ -1,4 +1,4 @@
-import { cn } from "./cn";
+import { cx } from "./cx";
 import { photoUrls } from "@/lib/products/photo-urls";
 
 /**
@@ -25,7 +25,7 @@ export function ProductPhoto({
       alt={alt}
       loading="lazy"
       decoding="async"
-      className={cn("bg-stone-100 object-cover", className)}
+      className={cx("bg-stone-100 object-cover", className)}
       data-testid="product-photo-img"
     />
   );

@@ -5,7 +5,11 @@
  * and 4× CPU slowdown), headless Chromium at CHROME_PATH or /usr/bin/chromium. Each page is
  * run BENCH_LIGHTHOUSE_RUNS times (default 3); the median performance score is reported with
  * that run's LCP, TBT and CLS. Goal ≥ 95 each on a quiet machine (the score depends on load).
+ * With BENCH_LIGHTHOUSE_REPORTS=<dir>, every run's full report (JSON) is written there too, to
+ * read the audits behind a score (bootup-time, unused-javascript, largest-contentful-paint-element …).
  */
+import fs from "node:fs";
+import path from "node:path";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { consultationTemplates, orders } from "@/db/schema";
@@ -13,6 +17,7 @@ import { assertLoopback, round } from "./load";
 import type { BenchModule, BenchRow } from "./types";
 
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3;
+const REPORTS = process.env.BENCH_LIGHTHOUSE_REPORTS;
 const CHROME_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -61,8 +66,10 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
   });
   const rows: BenchRow[] = [];
   try {
+    if (REPORTS) fs.mkdirSync(REPORTS, { recursive: true });
     for (const page of ["/", `/o/${token}`, `/c/${slug}`]) {
       const runs: Run[] = [];
+      const file = page === "/" ? "storefront" : page.slice(1, 2);
       for (let i = 0; i < RUNS; i++) {
         const result = await lighthouse(baseUrl + page, {
           port: chrome.port,
@@ -72,6 +79,7 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
         });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse가 ${page} 결과를 주지 않았어요.`);
+        if (REPORTS) fs.writeFileSync(path.join(REPORTS, `${file}-${i + 1}.json`), JSON.stringify(lhr));
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
         runs.push({
           score: Math.round((lhr.categories.performance.score ?? 0) * 100),

@@ -31,6 +31,7 @@ import { addDays, localDate, weekdayOf, zonedTime } from "@/lib/shop/time";
 import { chooseOptions, defaultOptions, seedCatalogue } from "./catalogue";
 import { FUTURE_DAYS, HISTORY_DAYS, MINUTE, prng, SEED, type Rng } from "./common";
 import { counterOnly, customerPool, pickRegular, webOnly } from "./people";
+import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
 
 type Line = { product: ProductWithOptions; quantity: number; options: number[] };
 type Step = { to: OrderStatus; at: number; actor: "user" | "customer" | "system"; note?: string };
@@ -197,6 +198,7 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
         now: plan.at,
       });
       if (points) tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).run();
+      refreshPurchaseSequence(tx, { saleIds: [sale.id] });
       continue;
     }
 

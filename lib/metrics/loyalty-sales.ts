@@ -14,7 +14,7 @@
  *   a counter sale. A code on an order not collected yet counts once it is picked up.
  */
 import type { Db } from "@/db/client";
-import { CHANNELS, type Channel, type RateMetric } from "./metrics";
+import { CHANNELS, sequenceAnchors, type Channel, type RateMetric } from "./metrics";
 import type { MetricRange } from "./range";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 import type { DrilldownRow } from "./drilldown";
@@ -62,12 +62,30 @@ const anchorsSql = `
                          CAST(julianday(${localDay("next_at")}) - julianday(d) AS INTEGER) AS days,
                          julianday(d) + ${SWITCH_WINDOW_DAYS} < julianday(@today) AS elig FROM later)`;
 
+/** Each anchor with the first later day through another channel, from the purchase sequence (lib/metrics/sequence.ts). */
 export function channelSwitchRate({ db, range }: { db: Db; range: MetricRange }): ChannelSwitchMetric {
-  const row = one<{ n: number; elig: number | null; switched: number | null }>(
-    db,
-    `${anchorsSql} SELECT count(*) AS n, sum(elig) AS elig, sum(elig AND days <= ${SWITCH_WINDOW_DAYS}) AS switched FROM judged`,
-    baseParams(range),
+  const w = SWITCH_WINDOW_DAYS;
+  return switchFrom(
+    one<{ n: number; elig: number | null; switched: number | null }>(
+      db,
+      `SELECT count(*) AS n, sum(day + ${w} < @tday) AS elig, sum(day + ${w} < @tday AND next_other_day - day <= ${w}) AS switched ${sequenceAnchors}`,
+      baseParams(range),
+    ),
   );
+}
+
+/** The same from the orders and sales themselves (the reference the sequence is checked against). */
+export function channelSwitchRateScan({ db, range }: { db: Db; range: MetricRange }): ChannelSwitchMetric {
+  return switchFrom(
+    one<{ n: number; elig: number | null; switched: number | null }>(
+      db,
+      `${anchorsSql} SELECT count(*) AS n, sum(elig) AS elig, sum(elig AND days <= ${SWITCH_WINDOW_DAYS}) AS switched FROM judged`,
+      baseParams(range),
+    ),
+  );
+}
+
+function switchFrom(row: { n: number; elig: number | null; switched: number | null }): ChannelSwitchMetric {
   const elig = Number(row.elig ?? 0);
   const switched = Number(row.switched ?? 0);
   return {
@@ -98,10 +116,10 @@ export function couponRedemption({ db, range }: { db: Db; range: MetricRange }):
 export const LOYALTY_SALES_KEYS = ["average_order_value", "channel_switch_rate", "coupon_redemption"] as const;
 export type LoyaltySalesKey = (typeof LOYALTY_SALES_KEYS)[number];
 
-export function loyaltySalesMetrics({ db, range }: { db: Db; range: MetricRange }) {
+export function loyaltySalesMetrics({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
   return {
     average_order_value: averageOrderValue({ db, range }),
-    channel_switch_rate: channelSwitchRate({ db, range }),
+    channel_switch_rate: (scan ? channelSwitchRateScan : channelSwitchRate)({ db, range }),
     coupon_redemption: couponRedemption({ db, range }),
   };
 }

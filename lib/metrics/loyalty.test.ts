@@ -17,6 +17,7 @@ import { computeMetrics } from "./index";
 import { clv180, pointsRateHistory, returnRate, storeIdentificationRate } from "./loyalty";
 import { pointsConsistency, revenue } from "./metrics";
 import { resolveRange } from "./range";
+import { refreshPurchaseSequence } from "./sequence";
 import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 
 let db: Db;
@@ -39,6 +40,8 @@ function refund(r: { orderId?: number; saleId?: number; refund: number; on: stri
       occurredAt: at(r.on),
     })
     .run();
+  // As recordReturn does: the refund lowers the purchase's 180-day value.
+  refreshPurchaseSequence(db, r.orderId ? { orderIds: [r.orderId] } : { saleIds: [r.saleId!] });
 }
 
 beforeEach(() => {

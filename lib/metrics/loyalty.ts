@@ -50,7 +50,20 @@ const dayStartAfter = (col: string, days: number) => `((${col} + ${int("@off")})
 
 export type ClvMetric = { value: number | null; customers: number; too_recent: number; new_customers: number };
 
+/** New customers (first purchase ever in range) and their 180-day value, from the purchase sequence (lib/metrics/sequence.ts). */
 export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
+  return clvFrom(
+    one<{ anchors: number; n: number | null; total: number | null }>(
+      db,
+      `SELECT count(*) AS anchors, sum(day + 180 < @tday) AS n, sum(CASE WHEN day + 180 < @tday THEN value_180 END) AS total
+         FROM customer_purchases WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND prev_day IS NULL`,
+      baseParams(range),
+    ),
+  );
+}
+
+/** The same from the orders, sales and returns themselves (the reference the sequence is checked against). */
+export function clv180Scan({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
   const row = one<{ anchors: number; n: number; total: number | null }>(
     db,
     `WITH inr AS (SELECT c, min(at) AS first_at FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c),
@@ -66,7 +79,11 @@ export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric
      SELECT (SELECT count(*) FROM a) AS anchors, count(*) AS n, sum(value) AS total FROM v`,
     baseParams(range),
   );
-  const n = Number(row.n);
+  return clvFrom(row);
+}
+
+function clvFrom(row: { anchors: number; n: number | null; total: number | null }): ClvMetric {
+  const n = Number(row.n ?? 0);
   return {
     value: n > 0 ? Math.round(Number(row.total ?? 0) / n) : null,
     customers: n,
@@ -177,9 +194,9 @@ export function pointsRateHistory({ db, range }: { db: Db; range: MetricRange })
 }
 
 /** The loyalty metrics as `GET /api/v1/metrics` keys. */
-export function loyaltyMetrics({ db, range }: { db: Db; range: MetricRange }) {
+export function loyaltyMetrics({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
   return {
-    clv_180: clv180({ db, range }),
+    clv_180: (scan ? clv180Scan : clv180)({ db, range }),
     return_rate: returnRate({ db, range }),
     store_identification_rate: storeIdentificationRate({ db, range }),
     points_rate_history: pointsRateHistory({ db, range }),

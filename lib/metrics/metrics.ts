@@ -17,7 +17,7 @@ import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import { policyPointsSql, ratedPurchasesSql, refundsByChannel } from "./loyalty";
 import type { MetricRange } from "./range";
-import { all, baseParams, int, localDay, one, orderStats, purchasesSql, ratio } from "./sql";
+import { all, baseParams, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -48,11 +48,35 @@ const identifiedDays = `
   days AS (SELECT DISTINCT c, ${localDay("at")} AS d FROM p)`;
 
 /**
- * Omni revisit rate for N = 30 and 60 days. Anchors come from one pass over the range (a
- * covering index); each anchor's next purchase on a later date is one index seek per channel
- * table on (customer, time) — never a scan of the follow-up period.
+ * The anchors of a range in the purchase sequence (lib/metrics/sequence.ts): for each identified
+ * customer with a purchase in range, the row standing for their first purchase day in range.
+ */
+export const sequenceAnchors = `FROM customer_purchases
+  WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < @fd)`;
+
+/**
+ * Omni revisit rate for N = 30 and 60 days: each anchor (the customer's first purchase day in
+ * range) with its next purchase day, read from the purchase sequence in one pass of an index.
  */
 export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 30: RevisitMetric; 60: RevisitMetric } {
+  return revisitFrom(
+    one<Record<string, number | null>>(
+      db,
+      `SELECT count(*) AS anchors,
+              sum(day + 30 < @tday) AS e30, sum(day + 30 < @tday AND next_day - day <= 30) AS r30,
+              sum(day + 60 < @tday) AS e60, sum(day + 60 < @tday AND next_day - day <= 60) AS r60 ${sequenceAnchors}`,
+      baseParams(range),
+    ),
+  );
+}
+
+/**
+ * The same from the orders and sales themselves: the reference the sequence is checked against
+ * (tests, `metrics-scale` bench). Anchors come from one pass over the range (a covering index);
+ * each anchor's next purchase on a later date is one index seek per channel table on
+ * (customer, time).
+ */
+export function revisitRatesScan({ db, range }: { db: Db; range: MetricRange }): { 30: RevisitMetric; 60: RevisitMetric } {
   const row = one<Record<string, number | null>>(
     db,
     `WITH anchors AS (SELECT c, min(at) AS first_at FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c),
@@ -70,6 +94,10 @@ export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 3
        FROM seq`,
     baseParams(range),
   );
+  return revisitFrom(row);
+}
+
+function revisitFrom(row: Record<string, number | null>): { 30: RevisitMetric; 60: RevisitMetric } {
   const make = (n: 30 | 60): RevisitMetric => {
     const anchors = Number(row.anchors ?? 0);
     const eligible = Number(row[`e${n}`] ?? 0);
@@ -102,6 +130,22 @@ export type RevisitWeek = {
  * last may be partial), the anchor is each customer's first purchase in that week.
  */
 export function revisitTrend({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
+  // A week starts on the Monday on or before the day (day 0, 1970-01-01, was a Thursday).
+  const rows = all<Omit<RevisitWeek, "rate30" | "rate60">>(
+    db,
+    `WITH anch AS (SELECT day, next_day, day - (day + 3) % 7 AS wk FROM customer_purchases
+                    WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < day - (day + 3) % 7))
+     SELECT date(wk * 86400, 'unixepoch') AS week, count(*) AS anchors,
+            sum(day + 30 < @tday) AS e30, coalesce(sum(day + 30 < @tday AND next_day - day <= 30), 0) AS r30,
+            sum(day + 60 < @tday) AS e60, coalesce(sum(day + 60 < @tday AND next_day - day <= 60), 0) AS r60
+       FROM anch GROUP BY wk ORDER BY wk`,
+    baseParams(range),
+  );
+  return rows.map((r) => ({ ...r, rate30: ratio(r.r30, r.e30), rate60: ratio(r.r60, r.e60) }));
+}
+
+/** The same from the orders and sales themselves (the reference for tests). */
+export function revisitTrendScan({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
   const rows = all<Omit<RevisitWeek, "rate30" | "rate60">>(
     db,
     `WITH ${identifiedDays},
@@ -343,6 +387,18 @@ export type CycleMetric = { value: number | null; median_days: number | null; co
  * range too — the days since their latest earlier purchase date; the median.
  */
 export function repurchaseCycle({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
+  // Each row standing for a customer's day in range knows the customer's previous purchase day.
+  const stats = histogramStats(
+    db,
+    `SELECT day - prev_day AS v, count(*) AS n FROM customer_purchases
+      WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND prev_day IS NOT NULL GROUP BY v`,
+    baseParams(range),
+  );
+  return { value: stats.median, median_days: stats.median, count: stats.count };
+}
+
+/** The same from the orders and sales themselves (the reference the sequence is checked against). */
+export function repurchaseCycleScan({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
   // In-range purchase days, plus each buyer's latest purchase before the range, found through
   // the (customer, time) indexes — so history before `from` is never scanned in bulk.
   const stats = orderStats(

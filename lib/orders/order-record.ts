@@ -8,6 +8,7 @@
 import type { DbOrTx } from "@/db/client";
 import { orderEvents, orderItems, orders, type ChosenOption, type NewOrder, type Order, type OrderStatus } from "@/db/schema";
 import { newToken } from "@/lib/customers/customers";
+import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
 import { generatePickupCode } from "./pickup-code";
 
 export type OrderLineRecord = { productId: number; productName: string; unitPrice: number; quantity: number; options?: ChosenOption[] };
@@ -64,5 +65,7 @@ export function writeOrderRecord(
       )
       .run();
   }
+  // An order written as already picked up (import, demo history) is a purchase from the start.
+  refreshPurchaseSequence(tx, { orderIds: [row.id] });
   return row;
 }

@@ -86,7 +86,9 @@ describe("the purchase sequence", () => {
     changeOrderStatus({ db, orderId: b, to: "cancelled", actor: STAFF, now });
     const c = place("010-3333-4444");
     changeOrderStatus({ db, orderId: c, to: "picked_up", actor: STAFF, now });
-    runOrderCommand({ db, now: now + 1000 }, (cmd) => applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: c }), actor: STAFF }));
+    runOrderCommand({ db, now: now + 1000 }, (cmd) =>
+      applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: c }), actor: STAFF }),
+    );
     const d = place("010-3333-4444");
     changeOrderStatus({ db, orderId: d, to: "picked_up", actor: STAFF, now: now + 2000 });
 

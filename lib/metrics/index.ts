@@ -24,6 +24,7 @@ import { loyaltyMetrics } from "./loyalty";
 import { loyaltySalesMetrics } from "./loyalty-sales";
 import { resolveRange, type MetricRange } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
+import { purchaseTotals } from "./totals";
 
 /**
  * Every metric for one range. The per-customer metrics read the purchase sequence
@@ -34,6 +35,7 @@ export function computeMetricsForRange({ db, range, scan = false }: { db: Db; ra
   const revisit = (scan ? revisitRatesScan : revisitRates)({ db, range });
   const outcomes = preorderOutcomes({ db, range });
   const omni = omniChannel({ db, range });
+  const totals = purchaseTotals({ db, range });
   return {
     from: range.from,
     to: range.to,
@@ -51,9 +53,9 @@ export function computeMetricsForRange({ db, range, scan = false }: { db: Db; ra
     repurchase_cycle: (scan ? repurchaseCycleScan : repurchaseCycle)({ db, range }),
     omni_customer_share: omni.share,
     channel_synergy: omni.synergy,
-    revenue: revenue({ db, range }),
-    ...loyaltyMetrics({ db, range, scan }),
-    ...loyaltySalesMetrics({ db, range, scan }),
+    revenue: revenue({ db, range, totals }),
+    ...loyaltyMetrics({ db, range, scan, totals }),
+    ...loyaltySalesMetrics({ db, range, scan, totals }),
   };
 }
 

@@ -16,6 +16,7 @@
 import type { Db } from "@/db/client";
 import { CHANNELS, sequenceAnchors, type Channel, type RateMetric } from "./metrics";
 import type { MetricRange } from "./range";
+import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 import type { DrilldownRow } from "./drilldown";
 
@@ -28,15 +29,19 @@ export type AverageOrderValue = {
   by_channel: Record<Channel, { value: number | null; total: number; count: number }>;
 };
 
-export function averageOrderValue({ db, range }: { db: Db; range: MetricRange }): AverageOrderValue {
-  const rows = all<{ ch: Channel; total: number; n: number }>(
-    db,
-    `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`,
-    baseParams(range),
-  );
+export function averageOrderValue({
+  db,
+  range,
+  totals = purchaseTotals({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  totals?: PurchaseTotals;
+}): AverageOrderValue {
   const avg = (total: number, count: number) => (count > 0 ? Math.round(total / count) : null);
-  const by_channel = Object.fromEntries(CHANNELS.map((c) => [c, { value: null, total: 0, count: 0 }])) as AverageOrderValue["by_channel"];
-  for (const r of rows) by_channel[r.ch] = { value: avg(Number(r.total), r.n), total: Number(r.total), count: r.n };
+  const by_channel = Object.fromEntries(
+    CHANNELS.map((c) => [c, { value: avg(totals[c].total, totals[c].count), total: totals[c].total, count: totals[c].count }]),
+  ) as AverageOrderValue["by_channel"];
   const total = CHANNELS.reduce((s, c) => s + by_channel[c].total, 0);
   const count = CHANNELS.reduce((s, c) => s + by_channel[c].count, 0);
   return { value: avg(total, count), total, count, by_channel };
@@ -116,9 +121,19 @@ export function couponRedemption({ db, range }: { db: Db; range: MetricRange }):
 export const LOYALTY_SALES_KEYS = ["average_order_value", "channel_switch_rate", "coupon_redemption"] as const;
 export type LoyaltySalesKey = (typeof LOYALTY_SALES_KEYS)[number];
 
-export function loyaltySalesMetrics({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
+export function loyaltySalesMetrics({
+  db,
+  range,
+  scan = false,
+  totals,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  totals?: PurchaseTotals;
+}) {
   return {
-    average_order_value: averageOrderValue({ db, range }),
+    average_order_value: averageOrderValue({ db, range, totals }),
     channel_switch_rate: (scan ? channelSwitchRateScan : channelSwitchRate)({ db, range }),
     coupon_redemption: couponRedemption({ db, range }),
   };

@@ -21,6 +21,7 @@
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
+import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 
 export const LOYALTY_TARGETS = { store_identification_rate: 0.6 } as const;
@@ -92,14 +93,6 @@ function clvFrom(row: { anchors: number; n: number | null; total: number | null 
   };
 }
 
-/** Every purchase in range (identified or not) with the refunds recorded against it. */
-const purchasesWithRefundsSql = `
-  WITH p AS (SELECT 'order' AS kind, id, customer_id AS c, picked_up_at AS at, channel AS ch, total FROM orders
-              WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'
-             UNION ALL SELECT 'sale', id, customer_id, occurred_at, 'store', total FROM store_sales WHERE occurred_at >= @s AND occurred_at < @e)
-  SELECT p.*, CASE p.kind WHEN 'order' THEN (SELECT sum(refund) FROM purchase_returns WHERE order_id = p.id)
-                          ELSE (SELECT sum(refund) FROM purchase_returns WHERE sale_id = p.id) END AS refunded FROM p`;
-
 export type ReturnRateMetric = {
   value: number | null;
   numerator: number;
@@ -109,35 +102,28 @@ export type ReturnRateMetric = {
   refunded_share: number | null;
 };
 
-export function returnRate({ db, range }: { db: Db; range: MetricRange }): ReturnRateMetric {
-  const row = one<{ n: number; returned: number | null; refunded: number | null; revenue: number | null }>(
-    db,
-    `SELECT count(*) AS n, sum(refunded IS NOT NULL) AS returned, sum(refunded) AS refunded, sum(total) AS revenue FROM (${purchasesWithRefundsSql})`,
-    baseParams(range),
-  );
-  const returned = Number(row.returned ?? 0);
-  const refunded = Number(row.refunded ?? 0);
-  const revenue = Number(row.revenue ?? 0);
+/** Purchases in range with a return (whenever recorded), and their refunds beside the range's revenue. */
+export function returnRate({
+  db,
+  range,
+  totals = purchaseTotals({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  totals?: PurchaseTotals;
+}): ReturnRateMetric {
+  const sum = (k: keyof PurchaseTotals["web"]) => totals.web[k] + totals.phone[k] + totals.store[k];
+  const n = sum("count");
+  const refunded = sum("refunded");
+  const revenue = sum("total");
   return {
-    value: ratio(returned, row.n),
-    numerator: returned,
-    denominator: row.n,
+    value: ratio(sum("returned"), n),
+    numerator: sum("returned"),
+    denominator: n,
     refunded,
     revenue,
     refunded_share: ratio(refunded, revenue),
   };
-}
-
-/** Refunds of the range's purchases, by channel (subtracted from revenue on the purchase's date). */
-export function refundsByChannel({ db, range }: { db: Db; range: MetricRange }): Record<"web" | "phone" | "store", number> {
-  const rows = all<{ ch: "web" | "phone" | "store"; refunded: number }>(
-    db,
-    `SELECT ch, sum(refunded) AS refunded FROM (${purchasesWithRefundsSql}) WHERE refunded IS NOT NULL GROUP BY ch`,
-    baseParams(range),
-  );
-  const out = { web: 0, phone: 0, store: 0 };
-  for (const r of rows) out[r.ch] = Number(r.refunded);
-  return out;
 }
 
 export type IdentificationMetric = {
@@ -194,10 +180,20 @@ export function pointsRateHistory({ db, range }: { db: Db; range: MetricRange })
 }
 
 /** The loyalty metrics as `GET /api/v1/metrics` keys. */
-export function loyaltyMetrics({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
+export function loyaltyMetrics({
+  db,
+  range,
+  scan = false,
+  totals,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  totals?: PurchaseTotals;
+}) {
   return {
     clv_180: (scan ? clv180Scan : clv180)({ db, range }),
-    return_rate: returnRate({ db, range }),
+    return_rate: returnRate({ db, range, totals }),
     store_identification_rate: storeIdentificationRate({ db, range }),
     points_rate_history: pointsRateHistory({ db, range }),
   };

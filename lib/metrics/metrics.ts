@@ -15,9 +15,10 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import { policyPointsSql, ratedPurchasesSql, refundsByChannel } from "./loyalty";
+import { policyPointsSql, ratedPurchasesSql } from "./loyalty";
+import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange } from "./range";
-import { all, baseParams, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio } from "./sql";
+import { all, baseParams, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -183,21 +184,33 @@ export type LeadTimeMetric = {
 export const leadTimeMs = (o = "orders") =>
   `max(0, ${o}.picked_up_at - max(${o}.arrived_at, CAST(strftime('%s', ${o}.pickup_date || ' ' || ${o}.slot_start) AS INTEGER) * 1000 - ${int("@off")}))`;
 
-const leadTimeValues = `SELECT ${leadTimeMs()} AS v FROM orders
-  WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up' AND arrived_at IS NOT NULL`;
+/**
+ * Lead times (ms, ascending) of the pre-orders picked up in range that have an arrival, and how
+ * many picked up with none — one pass of the covering index; the order statistics come from
+ * the sorted values.
+ */
+function leadTimes(db: Db, range: MetricRange): { values: Float64Array; missing: number } {
+  const all = db.$client
+    .prepare(
+      `SELECT CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs()} END FROM orders
+        WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
+    )
+    .pluck()
+    .all(baseParams(range)) as (number | null)[];
+  const values = new Float64Array(all.length);
+  let n = 0;
+  for (const v of all) if (v !== null) values[n++] = v;
+  return { values: values.subarray(0, n).sort(), missing: all.length - n };
+}
 
 /** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
 export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): LeadTimeMetric {
-  const p = baseParams(range);
-  const stats = orderStats(db, leadTimeValues, p);
-  const counts = one<{ within: number | null; missing: number | null }>(
-    db,
-    `SELECT sum(arrived_at IS NOT NULL AND ${leadTimeMs()} <= @limit) AS within, sum(arrived_at IS NULL) AS missing
-       FROM orders WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
-    { ...p, limit: TARGETS.pickup_lead_time_s * 1000 },
-  );
+  const { values, missing } = leadTimes(db, range);
+  const stats = sortedStats(values);
+  const limit = TARGETS.pickup_lead_time_s * 1000;
+  let within = 0;
+  while (within < values.length && values[within] <= limit) within++;
   const median = stats.median === null ? null : stats.median / 1000;
-  const within = Number(counts.within ?? 0);
   return {
     value: median,
     median_s: median,
@@ -205,13 +218,13 @@ export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): L
     within_target: ratio(within, stats.count),
     within_target_count: within,
     count: stats.count,
-    missing_arrival: Number(counts.missing ?? 0),
+    missing_arrival: missing,
     target: TARGETS.pickup_lead_time_s,
     met: atMost(median, TARGETS.pickup_lead_time_s),
   };
 }
 
-/** Lead-time histogram buckets (seconds, upper bound exclusive; last is open) for the chart. */
+/** Lead-time histogram buckets (seconds, upper bound inclusive; last is open) for the chart. */
 export const LEAD_TIME_BUCKETS = [30, 60, 90, 120, 180, 300] as const;
 export function leadTimeDistribution({
   db,
@@ -220,16 +233,16 @@ export function leadTimeDistribution({
   db: Db;
   range: MetricRange;
 }): { bucket: string; upper: number | null; count: number }[] {
-  const cases = LEAD_TIME_BUCKETS.map((b, i) => `WHEN v <= ${b * 1000} THEN ${i}`).join(" ");
-  const rows = all<{ b: number; n: number }>(
-    db,
-    `SELECT CASE ${cases} ELSE ${LEAD_TIME_BUCKETS.length} END AS b, count(*) AS n FROM (${leadTimeValues}) GROUP BY b`,
-    baseParams(range),
-  );
-  const counts = new Map(rows.map((r) => [r.b, r.n]));
+  const { values } = leadTimes(db, range);
+  const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
+  let b = 0;
+  for (const v of values) {
+    while (b < LEAD_TIME_BUCKETS.length && v > LEAD_TIME_BUCKETS[b] * 1000) b++;
+    counts[b]++;
+  }
   return [...LEAD_TIME_BUCKETS, null].map((upper, i) => {
     const lower = i === 0 ? 0 : LEAD_TIME_BUCKETS[i - 1];
-    return { bucket: upper === null ? `${lower}s+` : `${lower}–${upper}s`, upper, count: counts.get(i) ?? 0 };
+    return { bucket: upper === null ? `${lower}s+` : `${lower}–${upper}s`, upper, count: counts[i] };
   });
 }
 
@@ -466,25 +479,24 @@ export type RevenueMetric = { value: number; by_channel: Record<Channel, number>
  * Sum of purchase totals in range, by channel (anonymous counter sales included), less the
  * refunds of those purchases (on the purchase's date, whenever recorded), reported in `refunded`.
  */
-export function revenue({ db, range }: { db: Db; range: MetricRange }): RevenueMetric {
-  const rows = all<{ ch: Channel; total: number; n: number }>(
-    db,
-    `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`,
-    baseParams(range),
-  );
-  const refunds = refundsByChannel({ db, range });
+export function revenue({
+  db,
+  range,
+  totals = purchaseTotals({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  totals?: PurchaseTotals;
+}): RevenueMetric {
   const by_channel = { web: 0, phone: 0, store: 0 } as Record<Channel, number>;
   let purchases = 0;
-  for (const r of rows) {
-    by_channel[r.ch] = Number(r.total) - refunds[r.ch];
-    purchases += r.n;
+  let refunded = 0;
+  for (const ch of CHANNELS) {
+    by_channel[ch] = totals[ch].total - totals[ch].refunded;
+    purchases += totals[ch].count;
+    refunded += totals[ch].refunded;
   }
-  return {
-    value: by_channel.web + by_channel.phone + by_channel.store,
-    by_channel,
-    purchases,
-    refunded: refunds.web + refunds.phone + refunds.store,
-  };
+  return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases, refunded };
 }
 
 export function revenueTrend({ db, range }: { db: Db; range: MetricRange }): ({ week: string } & Record<Channel, number>)[] {

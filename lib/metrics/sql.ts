@@ -88,6 +88,14 @@ export function orderStats(db: Db, valuesSql: string, params: Params): OrderStat
   return { count: n, median, p90: at(Math.floor((9 * n + 9) / 10)) };
 }
 
+/** The same statistics as `orderStats` from values sorted ascending. */
+export function sortedStats(values: ArrayLike<number>): OrderStats {
+  const n = values.length;
+  if (!n) return { count: 0, median: null, p90: null };
+  const at = (rank: number) => values[rank - 1];
+  return { count: n, median: (at(Math.floor((n + 1) / 2)) + at(Math.floor((n + 2) / 2))) / 2, p90: at(Math.floor((9 * n + 9) / 10)) };
+}
+
 /**
  * The same statistics as `orderStats` from a histogram: `countsSql` returns one row per value
  * `v` with its count `n` (in any order).

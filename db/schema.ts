@@ -1158,6 +1158,7 @@ export const customerPurchases = sqliteTable(
     channel: text("channel").$type<PurchaseChannel>().notNull(),
     at: integer("at").notNull(),
     day: integer("day").notNull(),
+    total: integer("total").notNull(),
     /** The earliest purchase of the customer's day (by time): the one that stands for the day. */
     firstOfDay: integer("first_of_day", { mode: "boolean" }).notNull(),
     /** The customer's latest purchase day before `day` (null: none). */
@@ -1172,7 +1173,8 @@ export const customerPurchases = sqliteTable(
   (t) => [
     uniqueIndex("customer_purchases_order").on(t.orderId),
     uniqueIndex("customer_purchases_sale").on(t.saleId),
-    index("customer_purchases_customer").on(t.customerId, t.day),
+    // A customer's purchases in a range of days, with what the omnichannel metrics need.
+    index("customer_purchases_customer").on(t.customerId, t.day, t.channel, t.total),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")
       .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180)

@@ -34,7 +34,7 @@ import { purchaseTotals } from "./totals";
 export function computeMetricsForRange({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
   const revisit = (scan ? revisitRatesScan : revisitRates)({ db, range });
   const outcomes = preorderOutcomes({ db, range });
-  const omni = omniChannel({ db, range });
+  const omni = omniChannel({ db, range, scan });
   const totals = purchaseTotals({ db, range });
   return {
     from: range.from,

@@ -41,14 +41,14 @@ function insertSql(who: string, offsetMs: number): string {
   const nextVia = (ch: string) => `min(CASE WHEN ch = '${ch}' THEN day END) OVER later`;
   const otherThan = (ch: string, col: string) => `coalesce(CASE WHEN ch != '${ch}' THEN ${col} END, ${NO_DAY})`;
   return `
-    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, first_of_day, prev_day, next_day, next_other_day, value_180)
+    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, first_of_day, prev_day, next_day, next_other_day, value_180)
     WITH p AS (
       SELECT o.customer_id AS c, o.id AS order_id, NULL AS sale_id, o.channel AS ch, o.picked_up_at AS at, ${day("o.picked_up_at")} AS day,
-             o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
+             o.total, o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
         FROM orders o WHERE o.status = 'picked_up' AND o.picked_up_at IS NOT NULL AND o.customer_id ${who}
       UNION ALL
       SELECT x.customer_id, NULL, x.id, 'store', x.occurred_at, ${day("x.occurred_at")},
-             x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)
+             x.total, x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)
         FROM store_sales x WHERE x.customer_id ${who}),
     w AS (
       SELECT *,
@@ -60,7 +60,7 @@ function insertSql(who: string, offsetMs: number): string {
              sum(net) OVER (PARTITION BY c ORDER BY day RANGE BETWEEN CURRENT ROW AND 180 FOLLOWING) AS v180
         FROM p
       WINDOW later AS (PARTITION BY c ORDER BY day RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING))
-    SELECT c, order_id, sale_id, ch, at, day, rn = 1, prev_day, next_day,
+    SELECT c, order_id, sale_id, ch, at, day, total, rn = 1, prev_day, next_day,
            nullif(min(${otherThan("web", "nw")}, ${otherThan("phone", "np")}, ${otherThan("store", "ns")}), ${NO_DAY}),
            CASE WHEN rn = 1 AND day = first_day THEN v180 END
       FROM w`;

@@ -96,12 +96,9 @@ export function sortedStats(values: ArrayLike<number>): OrderStats {
   return { count: n, median: (at(Math.floor((n + 1) / 2)) + at(Math.floor((n + 2) / 2))) / 2, p90: at(Math.floor((9 * n + 9) / 10)) };
 }
 
-/**
- * The same statistics as `orderStats` from a histogram: `countsSql` returns one row per value
- * `v` with its count `n` (in any order).
- */
-export function histogramStats(db: Db, countsSql: string, params: Params): OrderStats {
-  const rows = all<{ v: number; n: number }>(db, countsSql, params).sort((a, b) => a.v - b.v);
+/** The same statistics as `orderStats` from a histogram: each value `v` with its count `n` (in any order). */
+export function histogramStats(histogram: { v: number; n: number }[]): OrderStats {
+  const rows = [...histogram].sort((a, b) => a.v - b.v);
   const count = rows.reduce((s, r) => s + r.n, 0);
   if (!count) return { count: 0, median: null, p90: null };
   // The value at 1-based rank k.

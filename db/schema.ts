@@ -1159,6 +1159,9 @@ export const customerPurchases = sqliteTable(
     at: integer("at").notNull(),
     day: integer("day").notNull(),
     total: integer("total").notNull(),
+    points: integer("points").notNull(),
+    /** The rate of the purchase's latest points credit (null: none, or none recorded), as points consistency reads it. */
+    rateBp: integer("rate_bp"),
     /** The earliest purchase of the customer's day (by time): the one that stands for the day. */
     firstOfDay: integer("first_of_day", { mode: "boolean" }).notNull(),
     /** The customer's latest purchase day before `day` (null: none). */
@@ -1175,6 +1178,8 @@ export const customerPurchases = sqliteTable(
     uniqueIndex("customer_purchases_sale").on(t.saleId),
     // A customer's purchases in a range of days, with what the omnichannel metrics need.
     index("customer_purchases_customer").on(t.customerId, t.day, t.channel, t.total),
+    // Points consistency and the points rate history of a range of days, from the index alone.
+    index("customer_purchases_points").on(t.day, t.rateBp, t.total, t.points, t.at),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")
       .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180)

@@ -254,6 +254,7 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
         now: final.at,
       });
       if (points) tx.update(orders).set({ pointsEarned: points }).where(eq(orders.id, order.id)).run();
+      refreshPurchaseSequence(tx, { orderIds: [order.id] });
     }
     orderCount++;
   }

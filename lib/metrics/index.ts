@@ -47,7 +47,7 @@ export function computeMetricsForRange({ db, range, scan = false }: { db: Db; ra
     preorder_conversion: outcomes.conversion,
     no_show_rate: { ...outcomes.noShow, by_payment: noShowByPayment({ db, range }) },
     stock_accuracy: stockAccuracy({ db, range }),
-    points_consistency: pointsConsistency({ db, range }),
+    points_consistency: pointsConsistency({ db, range, scan }),
     cs_response_time: csResponseTime({ db, range }),
     consult_to_visit: consultToVisit({ db, range }),
     repurchase_cycle: (scan ? repurchaseCycleScan : repurchaseCycle)({ db, range }),

@@ -27,6 +27,8 @@ const DEC = at("2026-12-31");
 
 function credit(customerId: number, sourceType: "order" | "sale", sourceId: number, delta: number, rateBp: number, createdAt: number) {
   db.insert(pointsLedger).values({ customerId, delta, reason: "earn", sourceType, sourceId, rateBp, createdAt }).run();
+  // As the purchase writers do after crediting: the sequence keeps the credit's rate.
+  refreshPurchaseSequence(db, sourceType === "order" ? { orderIds: [sourceId] } : { saleIds: [sourceId] });
 }
 function refund(r: { orderId?: number; saleId?: number; refund: number; on: string; kind?: "return" | "exchange" }) {
   db.insert(purchaseReturns)

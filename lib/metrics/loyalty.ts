@@ -42,6 +42,9 @@ export const ratedPurchasesSql = `
   SELECT 'sale', x.id, x.customer_id, x.occurred_at, 'store', x.total, x.points_earned, ${earnRateSql("sale", "x.id")}
     FROM store_sales x WHERE x.occurred_at >= @s AND x.occurred_at < @e AND x.customer_id IS NOT NULL`;
 
+/** The same purchases from the purchase sequence (lib/metrics/sequence.ts): at, total, pts, rate. */
+export const sequenceRatedSql = `SELECT at, total, points AS pts, coalesce(rate_bp, @rate) AS rate FROM customer_purchases WHERE day >= @fd AND day <= @td`;
+
 export function currentRate(db: Db): number {
   return getShopSettings({ db }).pointsRateBp;
 }
@@ -166,12 +169,12 @@ export type RateHistoryMetric = {
 };
 
 /** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */
-export function pointsRateHistory({ db, range }: { db: Db; range: MetricRange }): RateHistoryMetric {
+export function pointsRateHistory({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): RateHistoryMetric {
   const base = currentRate(db);
   const rates = all<{ rate_bp: number; first_date: string; last_date: string; purchases: number; points: number }>(
     db,
     `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points
-       FROM (${ratedPurchasesSql}) GROUP BY rate ORDER BY min(at)`,
+       FROM (${scan ? ratedPurchasesSql : sequenceRatedSql}) GROUP BY rate ORDER BY min(at)`,
     { ...baseParams(range), rate: base },
   );
   const denominator = rates.reduce((s, r) => s + r.purchases, 0);
@@ -195,6 +198,6 @@ export function loyaltyMetrics({
     clv_180: (scan ? clv180Scan : clv180)({ db, range }),
     return_rate: returnRate({ db, range, totals }),
     store_identification_rate: storeIdentificationRate({ db, range }),
-    points_rate_history: pointsRateHistory({ db, range }),
+    points_rate_history: pointsRateHistory({ db, range, scan }),
   };
 }

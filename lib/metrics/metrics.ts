@@ -15,7 +15,7 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import { policyPointsSql, ratedPurchasesSql } from "./loyalty";
+import { policyPointsSql, ratedPurchasesSql, sequenceRatedSql } from "./loyalty";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange } from "./range";
 import { all, baseParams, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
@@ -317,11 +317,21 @@ export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): Ra
 }
 
 /** Identified purchases in range whose points equal the policy applied to that purchase (the rate stored on its credit). */
-export function pointsConsistency({ db, range, rateBp }: { db: Db; range: MetricRange; rateBp?: number }): RateMetric {
+export function pointsConsistency({
+  db,
+  range,
+  rateBp,
+  scan = false,
+}: {
+  db: Db;
+  range: MetricRange;
+  rateBp?: number;
+  scan?: boolean;
+}): RateMetric {
   const rate = rateBp ?? getShopSettings({ db }).pointsRateBp;
   const row = one<{ n: number; ok: number | null }>(
     db,
-    `SELECT count(*) AS n, sum(pts = ${policyPointsSql("rate")}) AS ok FROM (${ratedPurchasesSql})`,
+    `SELECT count(*) AS n, sum(pts = ${policyPointsSql("rate")}) AS ok FROM (${scan ? ratedPurchasesSql : sequenceRatedSql})`,
     { ...baseParams(range), rate },
   );
   const ok = Number(row.ok ?? 0);

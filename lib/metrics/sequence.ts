@@ -1,14 +1,15 @@
 /**
  * The customer purchase sequence (table `customer_purchases`): every identified purchase — a
  * picked-up pre-order on the shop-local day of `picked_up_at`, a counter sale linked to a
- * customer (at the counter or by a receipt claim) on the day of `occurred_at` — with the
+ * customer (at the counter or by a receipt claim) on the day of `occurred_at`, with its total,
+ * points and the rate of its latest points credit — with the
  * customer's purchase day before and after it, the next later day through another channel,
  * and, on the customer's first purchase ever, what they bought from that day through day + 180
  * less refunds. The per-customer metrics read it by range of day (lib/metrics/metrics.ts,
  * loyalty.ts, loyalty-sales.ts).
  *
- * It is derived data. Every write that makes, changes or undoes a purchase, moves it to another
- * customer or records a return calls `refreshPurchaseSequence` in its own transaction with what
+ * It is derived data. Every write that makes, changes or undoes a purchase, credits its points,
+ * moves it to another customer or records a return calls `refreshPurchaseSequence` in its own transaction with what
  * it touched; the rows of each customer involved are recomputed from the orders, sales and
  * returns themselves (a few index seeks), so the sequence never depends on how the change was
  * made. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
@@ -38,17 +39,19 @@ export function shopOffsetMs(db: DbOrTx, at = Date.now()): number {
 function insertSql(who: string, offsetMs: number): string {
   const off = Math.trunc(offsetMs);
   const day = (col: string) => `((${col} + ${off}) / ${DAY_MS})`;
+  const creditRate = (type: string, id: string) =>
+    `(SELECT l.rate_bp FROM points_ledger l WHERE l.reason = 'earn' AND l.source_type = '${type}' AND l.source_id = ${id} ORDER BY l.earn_round DESC LIMIT 1)`;
   const nextVia = (ch: string) => `min(CASE WHEN ch = '${ch}' THEN day END) OVER later`;
   const otherThan = (ch: string, col: string) => `coalesce(CASE WHEN ch != '${ch}' THEN ${col} END, ${NO_DAY})`;
   return `
-    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, first_of_day, prev_day, next_day, next_other_day, value_180)
+    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, points, rate_bp, first_of_day, prev_day, next_day, next_other_day, value_180)
     WITH p AS (
       SELECT o.customer_id AS c, o.id AS order_id, NULL AS sale_id, o.channel AS ch, o.picked_up_at AS at, ${day("o.picked_up_at")} AS day,
-             o.total, o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
+             o.total, o.points_earned AS pts, ${creditRate("order", "o.id")} AS rate_bp, o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
         FROM orders o WHERE o.status = 'picked_up' AND o.picked_up_at IS NOT NULL AND o.customer_id ${who}
       UNION ALL
       SELECT x.customer_id, NULL, x.id, 'store', x.occurred_at, ${day("x.occurred_at")},
-             x.total, x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)
+             x.total, x.points_earned, ${creditRate("sale", "x.id")}, x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)
         FROM store_sales x WHERE x.customer_id ${who}),
     w AS (
       SELECT *,
@@ -60,7 +63,7 @@ function insertSql(who: string, offsetMs: number): string {
              sum(net) OVER (PARTITION BY c ORDER BY day RANGE BETWEEN CURRENT ROW AND 180 FOLLOWING) AS v180
         FROM p
       WINDOW later AS (PARTITION BY c ORDER BY day RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING))
-    SELECT c, order_id, sale_id, ch, at, day, total, rn = 1, prev_day, next_day,
+    SELECT c, order_id, sale_id, ch, at, day, total, pts, rate_bp, rn = 1, prev_day, next_day,
            nullif(min(${otherThan("web", "nw")}, ${otherThan("phone", "np")}, ${otherThan("store", "ns")}), ${NO_DAY}),
            CASE WHEN rn = 1 AND day = first_day THEN v180 END
       FROM w`;

@@ -1144,7 +1144,7 @@ export type SuggestionShow = typeof suggestionShows.$inferSelect;
  * channel switch, repurchase cycle, 180-day value) are range reads of one index instead of a
  * search per customer. Days are shop-local, counted from 1970-01-01. Derived data: every
  * writer that changes a purchase refreshes its customer's rows in the same transaction
- * (lib/metrics/sequence.ts); `npm run cli -- rebuild-metrics` recomputes them all.
+ * (lib/purchases/sequence.ts); `npm run cli -- rebuild-metrics` recomputes them all.
  */
 export const customerPurchases = sqliteTable(
   "customer_purchases",

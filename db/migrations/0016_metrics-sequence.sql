@@ -30,7 +30,7 @@ CREATE INDEX `orders_date_status` ON `orders` (`pickup_date`,`status`,`prepaid_a
 CREATE INDEX `orders_purchases` ON `orders` (`picked_up_at`,`customer_id`,`channel`,`total`,`points_earned`,`arrived_at`,`pickup_date`,`slot_start`) WHERE status = 'picked_up';--> statement-breakpoint
 DROP INDEX `store_sales_purchases`;--> statement-breakpoint
 CREATE INDEX `store_sales_purchases` ON `store_sales` (`occurred_at`,`customer_id`,`total`,`points_earned`,`claimed_at`);--> statement-breakpoint
--- Backfill of customer_purchases (lib/metrics/sequence.ts) for a shop in Asia/Seoul (UTC+9, the
+-- Backfill of customer_purchases (lib/purchases/sequence.ts) for a shop in Asia/Seoul (UTC+9, the
 -- default and only zone the settings offer); another zone: run `npm run cli -- rebuild-metrics`.
 INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, points, rate_bp, first_of_day, prev_day, next_day, next_other_day, value_180)
 WITH p AS (

@@ -38,7 +38,7 @@ import { parseIntegerText } from "@/lib/validation/numbers";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { parseCsv, restoreCell, type CsvRecord } from "./csv";
 import { IMPORT_COLUMNS, parseInstant, parseItems, REQUIRED_COLUMNS, type ImportColumn } from "./format";
-import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 export type ImportRowResult = {
   line: number;

@@ -28,7 +28,7 @@ import { purchaseTotals } from "./totals";
 
 /**
  * Every metric for one range. The per-customer metrics read the purchase sequence
- * (lib/metrics/sequence.ts); `scan: true` computes them from the orders and sales themselves
+ * (lib/purchases/sequence.ts); `scan: true` computes them from the orders and sales themselves
  * instead — the reference the sequence is checked against (tests, `metrics-scale` bench).
  */
 export function computeMetricsForRange({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {

@@ -67,7 +67,7 @@ const anchorsSql = `
                          CAST(julianday(${localDay("next_at")}) - julianday(d) AS INTEGER) AS days,
                          julianday(d) + ${SWITCH_WINDOW_DAYS} < julianday(@today) AS elig FROM later)`;
 
-/** Each anchor with the first later day through another channel, from the purchase sequence (lib/metrics/sequence.ts). */
+/** Each anchor with the first later day through another channel, from the purchase sequence (lib/purchases/sequence.ts). */
 export function channelSwitchRate({ db, range }: { db: Db; range: MetricRange }): ChannelSwitchMetric {
   const w = SWITCH_WINDOW_DAYS;
   return switchFrom(

@@ -17,7 +17,7 @@ import { computeMetrics } from "./index";
 import { clv180, pointsRateHistory, returnRate, storeIdentificationRate } from "./loyalty";
 import { pointsConsistency, revenue } from "./metrics";
 import { resolveRange } from "./range";
-import { refreshPurchaseSequence } from "./sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 
 let db: Db;

@@ -42,7 +42,7 @@ export const ratedPurchasesSql = `
   SELECT 'sale', x.id, x.customer_id, x.occurred_at, 'store', x.total, x.points_earned, ${earnRateSql("sale", "x.id")}
     FROM store_sales x WHERE x.occurred_at >= @s AND x.occurred_at < @e AND x.customer_id IS NOT NULL`;
 
-/** The same purchases from the purchase sequence (lib/metrics/sequence.ts): at, total, pts, rate. */
+/** The same purchases from the purchase sequence (lib/purchases/sequence.ts): at, total, pts, rate. */
 export const sequenceRatedSql = `SELECT at, total, points AS pts, coalesce(rate_bp, @rate) AS rate FROM customer_purchases WHERE day >= @fd AND day <= @td`;
 
 export function currentRate(db: Db): number {
@@ -54,7 +54,7 @@ const dayStartAfter = (col: string, days: number) => `((${col} + ${int("@off")})
 
 export type ClvMetric = { value: number | null; customers: number; too_recent: number; new_customers: number };
 
-/** New customers (first purchase ever in range) and their 180-day value, from the purchase sequence (lib/metrics/sequence.ts). */
+/** New customers (first purchase ever in range) and their 180-day value, from the purchase sequence (lib/purchases/sequence.ts). */
 export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
   return clvFrom(
     one<{ anchors: number; n: number | null; total: number | null }>(

@@ -49,7 +49,7 @@ const identifiedDays = `
   days AS (SELECT DISTINCT c, ${localDay("at")} AS d FROM p)`;
 
 /**
- * The anchors of a range in the purchase sequence (lib/metrics/sequence.ts): for each identified
+ * The anchors of a range in the purchase sequence (lib/purchases/sequence.ts): for each identified
  * customer with a purchase in range, the row standing for their first purchase day in range.
  */
 export const sequenceAnchors = `FROM customer_purchases

@@ -10,7 +10,7 @@ import type { Db, Tx } from "@/db/client";
 import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@/db/schema";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { enqueueOrderEvents, type OrderChange as OutwardChange } from "@/lib/messages/order-messages";
-import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 /** What an online payment or refund event records: amount, the provider's key and method, when it was approved. */
 export type OnlinePayment = { amount: number; paymentKey: string; providerMethod?: string | null; approvedAt?: number | null };

@@ -19,7 +19,7 @@ import { upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints } from "@/lib/points/policy";
-import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 export const CLAIM_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;

@@ -37,7 +37,7 @@ import { saleInput } from "@/lib/sales/record-sale";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
-import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 

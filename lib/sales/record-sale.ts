@@ -23,7 +23,7 @@ import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
-import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 /** A sale may be sent a little ahead of the server's clock, never from tomorrow. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;

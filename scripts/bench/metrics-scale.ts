@@ -40,7 +40,7 @@ const metricsScale: BenchModule = async () => {
   const { runMigrations } = await import("@/db/migrate");
   const { computeMetrics, resolveRange } = await import("@/lib/metrics");
   const { dashboardData } = await import("@/lib/metrics/dashboard");
-  const { rebuildPurchaseSequence } = await import("@/lib/metrics/sequence");
+  const { rebuildPurchaseSequence } = await import("@/lib/purchases/sequence");
   const { addDays, localDate } = await import("@/lib/shop/time");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-metrics-bench-"));

@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import { customers, inquiries, orders, storeSales, type OrderChannel, type OrderStatus } from "@/db/schema";
-import { refreshPurchaseSequence } from "@/lib/metrics/sequence";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { localDate, zonedTime } from "@/lib/shop/time";
 
 /** Shop-local `date` `time` (`HH:MM` or `HH:MM:SS`, Asia/Seoul) as epoch ms. */

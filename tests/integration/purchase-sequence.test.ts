@@ -1,19 +1,21 @@
 /**
- * The customer purchase sequence (lib/metrics/sequence.ts) kept by every purchase writer equals
+ * The customer purchase sequence (lib/purchases/sequence.ts) kept by every purchase writer equals
  * a rebuild from the orders, sales and returns after a mixed run of real writes: placing,
  * picking up, cancelling, undoing, counter sales, a receipt claim, a return and a CSV import.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { seedDemo } from "@/db/seed-demo";
 import { importOrdersCsv } from "@/lib/import/import-orders";
 import { computeMetrics } from "@/lib/metrics";
-import { rebuildPurchaseSequence } from "@/lib/metrics/sequence";
+import { rebuildPurchaseSequence } from "@/lib/purchases/sequence";
 import { runOrderCommand } from "@/lib/orders/command";
 import { placeOrder } from "@/lib/orders/place-order";
 import { applyUndo, changeOrderStatus, getOrderForUpdate } from "@/lib/orders/status";
 import { claimReceipt } from "@/lib/receipts/receipts";
 import { recordReturn } from "@/lib/returns/returns";
 import { recordStoreSale } from "@/lib/sales/record-sale";
+import { createShop } from "@/lib/setup/create-shop";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 
@@ -115,5 +117,15 @@ describe("the purchase sequence", () => {
     const from = addDays(today, -60);
     const strip = (m: ReturnType<typeof computeMetrics>) => ({ ...m, generated_at: null });
     expect(strip(computeMetrics({ db, from, to: today, now }))).toEqual(strip(computeMetrics({ db, from, to: today, now, scan: true })));
+  });
+
+  it("the demo history, written in one batch, equals a rebuild too", () => {
+    db = freshDb();
+    createShop({ db, input: { shopName: "데모 빵집", email: "owner@example.com", password: "correct-horse-9" } });
+    seedDemo({ db, now });
+    const kept = sequence();
+    expect(kept.length).toBeGreaterThan(100);
+    rebuildPurchaseSequence({ db });
+    expect(sequence()).toEqual(kept);
   });
 });

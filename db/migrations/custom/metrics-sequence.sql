@@ -1,4 +1,4 @@
--- Backfill of customer_purchases (lib/metrics/sequence.ts) for a shop in Asia/Seoul (UTC+9, the
+-- Backfill of customer_purchases (lib/purchases/sequence.ts) for a shop in Asia/Seoul (UTC+9, the
 -- default and only zone the settings offer); another zone: run `npm run cli -- rebuild-metrics`.
 INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, points, rate_bp, first_of_day, prev_day, next_day, next_other_day, value_180)
 WITH p AS (

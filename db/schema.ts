@@ -347,7 +347,8 @@ export const orders = sqliteTable(
   },
   (t) => [
     uniqueIndex("orders_date_code").on(t.pickupDate, t.code),
-    index("orders_date_status").on(t.pickupDate, t.status),
+    // Metrics: pre-order outcomes by pickup date, split by prepayment, from the index alone.
+    index("orders_date_status").on(t.pickupDate, t.status, t.prepaidAmount),
     index("orders_customer").on(t.customerId),
     index("orders_picked_up_at").on(t.pickedUpAt),
     // Metrics: a customer's latest purchase before a date (repurchase cycle) without a table scan.
@@ -356,7 +357,7 @@ export const orders = sqliteTable(
       .where(sql`status = 'picked_up'`),
     // Metrics: purchases in a time range read from the index alone (no row look-ups).
     index("orders_purchases")
-      .on(t.pickedUpAt, t.customerId, t.channel, t.total, t.pointsEarned, t.arrivedAt)
+      .on(t.pickedUpAt, t.customerId, t.channel, t.total, t.pointsEarned, t.arrivedAt, t.pickupDate, t.slotStart)
       .where(sql`status = 'picked_up'`),
     // Two bags can never sit on one rack slot on the same day.
     uniqueIndex("orders_date_rack_slot")
@@ -469,7 +470,7 @@ export const storeSales = sqliteTable(
     uniqueIndex("store_sales_receipt_token").on(t.receiptToken),
     index("store_sales_date").on(t.saleDate),
     index("store_sales_customer_occurred_at").on(t.customerId, t.occurredAt),
-    index("store_sales_purchases").on(t.occurredAt, t.customerId, t.total, t.pointsEarned),
+    index("store_sales_purchases").on(t.occurredAt, t.customerId, t.total, t.pointsEarned, t.claimedAt),
   ],
 );
 export type StoreSale = typeof storeSales.$inferSelect;
@@ -1134,3 +1135,55 @@ export const suggestionShows = sqliteTable(
   ],
 );
 export type SuggestionShow = typeof suggestionShows.$inferSelect;
+
+// ---------------------------------------------------------------- metrics: customer purchase sequence
+
+/**
+ * Each identified purchase (a picked-up pre-order or a counter sale linked to a customer) with
+ * its place in that customer's sequence of purchase days, so the per-customer metrics (revisit,
+ * channel switch, repurchase cycle, 180-day value) are range reads of one index instead of a
+ * search per customer. Days are shop-local, counted from 1970-01-01. Derived data: every
+ * writer that changes a purchase refreshes its customer's rows in the same transaction
+ * (lib/purchases/sequence.ts); `npm run cli -- rebuild-metrics` recomputes them all.
+ */
+export const customerPurchases = sqliteTable(
+  "customer_purchases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    orderId: integer("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    saleId: integer("sale_id").references(() => storeSales.id, { onDelete: "cascade" }),
+    channel: text("channel").$type<PurchaseChannel>().notNull(),
+    at: integer("at").notNull(),
+    day: integer("day").notNull(),
+    total: integer("total").notNull(),
+    points: integer("points").notNull(),
+    /** The rate of the purchase's latest points credit (null: none, or none recorded), as points consistency reads it. */
+    rateBp: integer("rate_bp"),
+    /** The earliest purchase of the customer's day (by time): the one that stands for the day. */
+    firstOfDay: integer("first_of_day", { mode: "boolean" }).notNull(),
+    /** The customer's latest purchase day before `day` (null: none). */
+    prevDay: integer("prev_day"),
+    /** The customer's earliest purchase day after `day` (null: none yet). */
+    nextDay: integer("next_day"),
+    /** The customer's earliest purchase day after `day` through another channel than this purchase's. */
+    nextOtherDay: integer("next_other_day"),
+    /** On the customer's first purchase ever: purchase totals less refunds from that day through day + 180. */
+    value180: integer("value_180"),
+  },
+  (t) => [
+    uniqueIndex("customer_purchases_order").on(t.orderId),
+    uniqueIndex("customer_purchases_sale").on(t.saleId),
+    // A customer's purchases in a range of days, with what the omnichannel metrics need.
+    index("customer_purchases_customer").on(t.customerId, t.day, t.channel, t.total),
+    // Points consistency and the points rate history of a range of days, from the index alone.
+    index("customer_purchases_points").on(t.day, t.rateBp, t.total, t.points, t.at),
+    // The days that stand for a customer's day, read by range of day with every column the metrics need.
+    index("customer_purchases_days")
+      .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180)
+      .where(sql`first_of_day = 1`),
+  ],
+);
+export type CustomerPurchase = typeof customerPurchases.$inferSelect;

@@ -5,7 +5,7 @@
  * plan and no slot is booked past its capacity.
  */
 import { newReceiptToken } from "@/lib/receipts/receipts";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {
   customers,
@@ -31,6 +31,7 @@ import { addDays, localDate, weekdayOf, zonedTime } from "@/lib/shop/time";
 import { chooseOptions, defaultOptions, seedCatalogue } from "./catalogue";
 import { FUTURE_DAYS, HISTORY_DAYS, MINUTE, prng, SEED, type Rng } from "./common";
 import { counterOnly, customerPool, pickRegular, webOnly } from "./people";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 type Line = { product: ProductWithOptions; quantity: number; options: number[] };
 type Step = { to: OrderStatus; at: number; actor: "user" | "customer" | "system"; note?: string };
@@ -206,6 +207,7 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
     const placedBy = plan.channel === "phone" ? "user" : "customer";
     const steps: Step[] = [{ to: "placed", at: plan.at, actor: placedBy }, ...plan.steps];
     const order = writeOrderRecord(tx, {
+      deferSequence: true,
       order: {
         channel: plan.channel,
         status: final.to,
@@ -256,6 +258,8 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
     orderCount++;
   }
 
+  // Every purchase above is written; the customers' purchase sequences once, in this transaction.
+  refreshPurchaseSequence(tx, { customerIds: tx.all<{ id: number }>(sql`SELECT id FROM customers`).map((c) => c.id) });
   return { products: catalogue.length, orders: orderCount };
 }
 

@@ -38,6 +38,7 @@ import { parseIntegerText } from "@/lib/validation/numbers";
 import { nameProblem, normalizeName } from "@/lib/validation/text";
 import { parseCsv, restoreCell, type CsvRecord } from "./csv";
 import { IMPORT_COLUMNS, parseInstant, parseItems, REQUIRED_COLUMNS, type ImportColumn } from "./format";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 export type ImportRowResult = {
   line: number;
@@ -269,6 +270,7 @@ function writeRow(tx: DbOrTx, row: ValidRow, today: string): "order" | "sale" {
         .run();
     }
     earn("sale", sale.id);
+    refreshPurchaseSequence(tx, { saleIds: [sale.id] });
     return "sale";
   }
 

@@ -14,19 +14,28 @@ import {
   pointsConsistency,
   preorderOutcomes,
   repurchaseCycle,
+  repurchaseCycleScan,
   revenue,
   revisitRates,
+  revisitRatesScan,
   stockAccuracy,
 } from "./metrics";
 import { loyaltyMetrics } from "./loyalty";
 import { loyaltySalesMetrics } from "./loyalty-sales";
 import { resolveRange, type MetricRange } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
+import { purchaseTotals } from "./totals";
 
-export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRange }) {
-  const revisit = revisitRates({ db, range });
+/**
+ * Every metric for one range. The per-customer metrics read the purchase sequence
+ * (lib/purchases/sequence.ts); `scan: true` computes them from the orders and sales themselves
+ * instead — the reference the sequence is checked against (tests, `metrics-scale` bench).
+ */
+export function computeMetricsForRange({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
+  const revisit = (scan ? revisitRatesScan : revisitRates)({ db, range });
   const outcomes = preorderOutcomes({ db, range });
-  const omni = omniChannel({ db, range });
+  const omni = omniChannel({ db, range, scan });
+  const totals = purchaseTotals({ db, range });
   return {
     from: range.from,
     to: range.to,
@@ -38,24 +47,36 @@ export function computeMetricsForRange({ db, range }: { db: Db; range: MetricRan
     preorder_conversion: outcomes.conversion,
     no_show_rate: { ...outcomes.noShow, by_payment: noShowByPayment({ db, range }) },
     stock_accuracy: stockAccuracy({ db, range }),
-    points_consistency: pointsConsistency({ db, range }),
+    points_consistency: pointsConsistency({ db, range, scan }),
     cs_response_time: csResponseTime({ db, range }),
     consult_to_visit: consultToVisit({ db, range }),
-    repurchase_cycle: repurchaseCycle({ db, range }),
+    repurchase_cycle: (scan ? repurchaseCycleScan : repurchaseCycle)({ db, range }),
     omni_customer_share: omni.share,
     channel_synergy: omni.synergy,
-    revenue: revenue({ db, range }),
-    ...loyaltyMetrics({ db, range }),
-    ...loyaltySalesMetrics({ db, range }),
+    revenue: revenue({ db, range, totals }),
+    ...loyaltyMetrics({ db, range, scan, totals }),
+    ...loyaltySalesMetrics({ db, range, scan, totals }),
   };
 }
 
 export type MetricsResult = ReturnType<typeof computeMetricsForRange>;
 
 /** All metrics for shop-local dates `from..to` (inclusive), judged at `now`. */
-export function computeMetrics({ db, from, to, now = Date.now() }: { db: Db; from: string; to: string; now?: number }): MetricsResult {
+export function computeMetrics({
+  db,
+  from,
+  to,
+  now = Date.now(),
+  scan = false,
+}: {
+  db: Db;
+  from: string;
+  to: string;
+  now?: number;
+  scan?: boolean;
+}): MetricsResult {
   const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
-  return computeMetricsForRange({ db, range: resolveRange({ from, to, now, timeZone }) });
+  return computeMetricsForRange({ db, range: resolveRange({ from, to, now, timeZone }), scan });
 }
 
 export { resolveRange, previousRange, type MetricRange } from "./range";

@@ -14,8 +14,9 @@
  *   a counter sale. A code on an order not collected yet counts once it is picked up.
  */
 import type { Db } from "@/db/client";
-import { CHANNELS, type Channel, type RateMetric } from "./metrics";
+import { CHANNELS, sequenceAnchors, type Channel, type RateMetric } from "./metrics";
 import type { MetricRange } from "./range";
+import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 import type { DrilldownRow } from "./drilldown";
 
@@ -28,15 +29,19 @@ export type AverageOrderValue = {
   by_channel: Record<Channel, { value: number | null; total: number; count: number }>;
 };
 
-export function averageOrderValue({ db, range }: { db: Db; range: MetricRange }): AverageOrderValue {
-  const rows = all<{ ch: Channel; total: number; n: number }>(
-    db,
-    `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`,
-    baseParams(range),
-  );
+export function averageOrderValue({
+  db,
+  range,
+  totals = purchaseTotals({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  totals?: PurchaseTotals;
+}): AverageOrderValue {
   const avg = (total: number, count: number) => (count > 0 ? Math.round(total / count) : null);
-  const by_channel = Object.fromEntries(CHANNELS.map((c) => [c, { value: null, total: 0, count: 0 }])) as AverageOrderValue["by_channel"];
-  for (const r of rows) by_channel[r.ch] = { value: avg(Number(r.total), r.n), total: Number(r.total), count: r.n };
+  const by_channel = Object.fromEntries(
+    CHANNELS.map((c) => [c, { value: avg(totals[c].total, totals[c].count), total: totals[c].total, count: totals[c].count }]),
+  ) as AverageOrderValue["by_channel"];
   const total = CHANNELS.reduce((s, c) => s + by_channel[c].total, 0);
   const count = CHANNELS.reduce((s, c) => s + by_channel[c].count, 0);
   return { value: avg(total, count), total, count, by_channel };
@@ -62,12 +67,30 @@ const anchorsSql = `
                          CAST(julianday(${localDay("next_at")}) - julianday(d) AS INTEGER) AS days,
                          julianday(d) + ${SWITCH_WINDOW_DAYS} < julianday(@today) AS elig FROM later)`;
 
+/** Each anchor with the first later day through another channel, from the purchase sequence (lib/purchases/sequence.ts). */
 export function channelSwitchRate({ db, range }: { db: Db; range: MetricRange }): ChannelSwitchMetric {
-  const row = one<{ n: number; elig: number | null; switched: number | null }>(
-    db,
-    `${anchorsSql} SELECT count(*) AS n, sum(elig) AS elig, sum(elig AND days <= ${SWITCH_WINDOW_DAYS}) AS switched FROM judged`,
-    baseParams(range),
+  const w = SWITCH_WINDOW_DAYS;
+  return switchFrom(
+    one<{ n: number; elig: number | null; switched: number | null }>(
+      db,
+      `SELECT count(*) AS n, sum(day + ${w} < @tday) AS elig, sum(day + ${w} < @tday AND next_other_day - day <= ${w}) AS switched ${sequenceAnchors}`,
+      baseParams(range),
+    ),
   );
+}
+
+/** The same from the orders and sales themselves (the reference the sequence is checked against). */
+export function channelSwitchRateScan({ db, range }: { db: Db; range: MetricRange }): ChannelSwitchMetric {
+  return switchFrom(
+    one<{ n: number; elig: number | null; switched: number | null }>(
+      db,
+      `${anchorsSql} SELECT count(*) AS n, sum(elig) AS elig, sum(elig AND days <= ${SWITCH_WINDOW_DAYS}) AS switched FROM judged`,
+      baseParams(range),
+    ),
+  );
+}
+
+function switchFrom(row: { n: number; elig: number | null; switched: number | null }): ChannelSwitchMetric {
   const elig = Number(row.elig ?? 0);
   const switched = Number(row.switched ?? 0);
   return {
@@ -98,10 +121,20 @@ export function couponRedemption({ db, range }: { db: Db; range: MetricRange }):
 export const LOYALTY_SALES_KEYS = ["average_order_value", "channel_switch_rate", "coupon_redemption"] as const;
 export type LoyaltySalesKey = (typeof LOYALTY_SALES_KEYS)[number];
 
-export function loyaltySalesMetrics({ db, range }: { db: Db; range: MetricRange }) {
+export function loyaltySalesMetrics({
+  db,
+  range,
+  scan = false,
+  totals,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  totals?: PurchaseTotals;
+}) {
   return {
-    average_order_value: averageOrderValue({ db, range }),
-    channel_switch_rate: channelSwitchRate({ db, range }),
+    average_order_value: averageOrderValue({ db, range, totals }),
+    channel_switch_rate: (scan ? channelSwitchRateScan : channelSwitchRate)({ db, range }),
     coupon_redemption: couponRedemption({ db, range }),
   };
 }

@@ -17,6 +17,7 @@ import { computeMetrics } from "./index";
 import { clv180, pointsRateHistory, returnRate, storeIdentificationRate } from "./loyalty";
 import { pointsConsistency, revenue } from "./metrics";
 import { resolveRange } from "./range";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { at, customer, order, sale } from "@/tests/helpers/metrics-fixtures";
 
 let db: Db;
@@ -26,6 +27,8 @@ const DEC = at("2026-12-31");
 
 function credit(customerId: number, sourceType: "order" | "sale", sourceId: number, delta: number, rateBp: number, createdAt: number) {
   db.insert(pointsLedger).values({ customerId, delta, reason: "earn", sourceType, sourceId, rateBp, createdAt }).run();
+  // As the purchase writers do after crediting: the sequence keeps the credit's rate.
+  refreshPurchaseSequence(db, sourceType === "order" ? { orderIds: [sourceId] } : { saleIds: [sourceId] });
 }
 function refund(r: { orderId?: number; saleId?: number; refund: number; on: string; kind?: "return" | "exchange" }) {
   db.insert(purchaseReturns)
@@ -39,6 +42,8 @@ function refund(r: { orderId?: number; saleId?: number; refund: number; on: stri
       occurredAt: at(r.on),
     })
     .run();
+  // As recordReturn does: the refund lowers the purchase's 180-day value.
+  refreshPurchaseSequence(db, r.orderId ? { orderIds: [r.orderId] } : { saleIds: [r.saleId!] });
 }
 
 beforeEach(() => {

@@ -21,6 +21,7 @@
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
+import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 
 export const LOYALTY_TARGETS = { store_identification_rate: 0.6 } as const;
@@ -41,6 +42,9 @@ export const ratedPurchasesSql = `
   SELECT 'sale', x.id, x.customer_id, x.occurred_at, 'store', x.total, x.points_earned, ${earnRateSql("sale", "x.id")}
     FROM store_sales x WHERE x.occurred_at >= @s AND x.occurred_at < @e AND x.customer_id IS NOT NULL`;
 
+/** The same purchases from the purchase sequence (lib/purchases/sequence.ts): at, total, pts, rate. */
+export const sequenceRatedSql = `SELECT at, total, points AS pts, coalesce(rate_bp, @rate) AS rate FROM customer_purchases WHERE day >= @fd AND day <= @td`;
+
 export function currentRate(db: Db): number {
   return getShopSettings({ db }).pointsRateBp;
 }
@@ -50,7 +54,20 @@ const dayStartAfter = (col: string, days: number) => `((${col} + ${int("@off")})
 
 export type ClvMetric = { value: number | null; customers: number; too_recent: number; new_customers: number };
 
+/** New customers (first purchase ever in range) and their 180-day value, from the purchase sequence (lib/purchases/sequence.ts). */
 export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
+  return clvFrom(
+    one<{ anchors: number; n: number | null; total: number | null }>(
+      db,
+      `SELECT count(*) AS anchors, sum(day + 180 < @tday) AS n, sum(CASE WHEN day + 180 < @tday THEN value_180 END) AS total
+         FROM customer_purchases WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND prev_day IS NULL`,
+      baseParams(range),
+    ),
+  );
+}
+
+/** The same from the orders, sales and returns themselves (the reference the sequence is checked against). */
+export function clv180Scan({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
   const row = one<{ anchors: number; n: number; total: number | null }>(
     db,
     `WITH inr AS (SELECT c, min(at) AS first_at FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c),
@@ -66,7 +83,11 @@ export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric
      SELECT (SELECT count(*) FROM a) AS anchors, count(*) AS n, sum(value) AS total FROM v`,
     baseParams(range),
   );
-  const n = Number(row.n);
+  return clvFrom(row);
+}
+
+function clvFrom(row: { anchors: number; n: number | null; total: number | null }): ClvMetric {
+  const n = Number(row.n ?? 0);
   return {
     value: n > 0 ? Math.round(Number(row.total ?? 0) / n) : null,
     customers: n,
@@ -74,14 +95,6 @@ export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric
     new_customers: Number(row.anchors),
   };
 }
-
-/** Every purchase in range (identified or not) with the refunds recorded against it. */
-const purchasesWithRefundsSql = `
-  WITH p AS (SELECT 'order' AS kind, id, customer_id AS c, picked_up_at AS at, channel AS ch, total FROM orders
-              WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'
-             UNION ALL SELECT 'sale', id, customer_id, occurred_at, 'store', total FROM store_sales WHERE occurred_at >= @s AND occurred_at < @e)
-  SELECT p.*, CASE p.kind WHEN 'order' THEN (SELECT sum(refund) FROM purchase_returns WHERE order_id = p.id)
-                          ELSE (SELECT sum(refund) FROM purchase_returns WHERE sale_id = p.id) END AS refunded FROM p`;
 
 export type ReturnRateMetric = {
   value: number | null;
@@ -92,35 +105,28 @@ export type ReturnRateMetric = {
   refunded_share: number | null;
 };
 
-export function returnRate({ db, range }: { db: Db; range: MetricRange }): ReturnRateMetric {
-  const row = one<{ n: number; returned: number | null; refunded: number | null; revenue: number | null }>(
-    db,
-    `SELECT count(*) AS n, sum(refunded IS NOT NULL) AS returned, sum(refunded) AS refunded, sum(total) AS revenue FROM (${purchasesWithRefundsSql})`,
-    baseParams(range),
-  );
-  const returned = Number(row.returned ?? 0);
-  const refunded = Number(row.refunded ?? 0);
-  const revenue = Number(row.revenue ?? 0);
+/** Purchases in range with a return (whenever recorded), and their refunds beside the range's revenue. */
+export function returnRate({
+  db,
+  range,
+  totals = purchaseTotals({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  totals?: PurchaseTotals;
+}): ReturnRateMetric {
+  const sum = (k: keyof PurchaseTotals["web"]) => totals.web[k] + totals.phone[k] + totals.store[k];
+  const n = sum("count");
+  const refunded = sum("refunded");
+  const revenue = sum("total");
   return {
-    value: ratio(returned, row.n),
-    numerator: returned,
-    denominator: row.n,
+    value: ratio(sum("returned"), n),
+    numerator: sum("returned"),
+    denominator: n,
     refunded,
     revenue,
     refunded_share: ratio(refunded, revenue),
   };
-}
-
-/** Refunds of the range's purchases, by channel (subtracted from revenue on the purchase's date). */
-export function refundsByChannel({ db, range }: { db: Db; range: MetricRange }): Record<"web" | "phone" | "store", number> {
-  const rows = all<{ ch: "web" | "phone" | "store"; refunded: number }>(
-    db,
-    `SELECT ch, sum(refunded) AS refunded FROM (${purchasesWithRefundsSql}) WHERE refunded IS NOT NULL GROUP BY ch`,
-    baseParams(range),
-  );
-  const out = { web: 0, phone: 0, store: 0 };
-  for (const r of rows) out[r.ch] = Number(r.refunded);
-  return out;
 }
 
 export type IdentificationMetric = {
@@ -163,12 +169,12 @@ export type RateHistoryMetric = {
 };
 
 /** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */
-export function pointsRateHistory({ db, range }: { db: Db; range: MetricRange }): RateHistoryMetric {
+export function pointsRateHistory({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): RateHistoryMetric {
   const base = currentRate(db);
   const rates = all<{ rate_bp: number; first_date: string; last_date: string; purchases: number; points: number }>(
     db,
     `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points
-       FROM (${ratedPurchasesSql}) GROUP BY rate ORDER BY min(at)`,
+       FROM (${scan ? ratedPurchasesSql : sequenceRatedSql}) GROUP BY rate ORDER BY min(at)`,
     { ...baseParams(range), rate: base },
   );
   const denominator = rates.reduce((s, r) => s + r.purchases, 0);
@@ -177,11 +183,21 @@ export function pointsRateHistory({ db, range }: { db: Db; range: MetricRange })
 }
 
 /** The loyalty metrics as `GET /api/v1/metrics` keys. */
-export function loyaltyMetrics({ db, range }: { db: Db; range: MetricRange }) {
+export function loyaltyMetrics({
+  db,
+  range,
+  scan = false,
+  totals,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  totals?: PurchaseTotals;
+}) {
   return {
-    clv_180: clv180({ db, range }),
-    return_rate: returnRate({ db, range }),
+    clv_180: (scan ? clv180Scan : clv180)({ db, range }),
+    return_rate: returnRate({ db, range, totals }),
     store_identification_rate: storeIdentificationRate({ db, range }),
-    points_rate_history: pointsRateHistory({ db, range }),
+    points_rate_history: pointsRateHistory({ db, range, scan }),
   };
 }

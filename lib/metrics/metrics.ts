@@ -15,9 +15,10 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import { policyPointsSql, ratedPurchasesSql, refundsByChannel } from "./loyalty";
+import { policyPointsSql, ratedPurchasesSql, sequenceRatedSql } from "./loyalty";
+import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange } from "./range";
-import { all, baseParams, int, localDay, one, orderStats, purchasesSql, ratio } from "./sql";
+import { all, baseParams, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -48,11 +49,35 @@ const identifiedDays = `
   days AS (SELECT DISTINCT c, ${localDay("at")} AS d FROM p)`;
 
 /**
- * Omni revisit rate for N = 30 and 60 days. Anchors come from one pass over the range (a
- * covering index); each anchor's next purchase on a later date is one index seek per channel
- * table on (customer, time) — never a scan of the follow-up period.
+ * The anchors of a range in the purchase sequence (lib/purchases/sequence.ts): for each identified
+ * customer with a purchase in range, the row standing for their first purchase day in range.
+ */
+export const sequenceAnchors = `FROM customer_purchases
+  WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < @fd)`;
+
+/**
+ * Omni revisit rate for N = 30 and 60 days: each anchor (the customer's first purchase day in
+ * range) with its next purchase day, read from the purchase sequence in one pass of an index.
  */
 export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 30: RevisitMetric; 60: RevisitMetric } {
+  return revisitFrom(
+    one<Record<string, number | null>>(
+      db,
+      `SELECT count(*) AS anchors,
+              sum(day + 30 < @tday) AS e30, sum(day + 30 < @tday AND next_day - day <= 30) AS r30,
+              sum(day + 60 < @tday) AS e60, sum(day + 60 < @tday AND next_day - day <= 60) AS r60 ${sequenceAnchors}`,
+      baseParams(range),
+    ),
+  );
+}
+
+/**
+ * The same from the orders and sales themselves: the reference the sequence is checked against
+ * (tests, `metrics-scale` bench). Anchors come from one pass over the range (a covering index);
+ * each anchor's next purchase on a later date is one index seek per channel table on
+ * (customer, time).
+ */
+export function revisitRatesScan({ db, range }: { db: Db; range: MetricRange }): { 30: RevisitMetric; 60: RevisitMetric } {
   const row = one<Record<string, number | null>>(
     db,
     `WITH anchors AS (SELECT c, min(at) AS first_at FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c),
@@ -70,6 +95,10 @@ export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 3
        FROM seq`,
     baseParams(range),
   );
+  return revisitFrom(row);
+}
+
+function revisitFrom(row: Record<string, number | null>): { 30: RevisitMetric; 60: RevisitMetric } {
   const make = (n: 30 | 60): RevisitMetric => {
     const anchors = Number(row.anchors ?? 0);
     const eligible = Number(row[`e${n}`] ?? 0);
@@ -102,6 +131,22 @@ export type RevisitWeek = {
  * last may be partial), the anchor is each customer's first purchase in that week.
  */
 export function revisitTrend({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
+  // A week starts on the Monday on or before the day (day 0, 1970-01-01, was a Thursday).
+  const rows = all<Omit<RevisitWeek, "rate30" | "rate60">>(
+    db,
+    `WITH anch AS (SELECT day, next_day, day - (day + 3) % 7 AS wk FROM customer_purchases
+                    WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < day - (day + 3) % 7))
+     SELECT date(wk * 86400, 'unixepoch') AS week, count(*) AS anchors,
+            sum(day + 30 < @tday) AS e30, coalesce(sum(day + 30 < @tday AND next_day - day <= 30), 0) AS r30,
+            sum(day + 60 < @tday) AS e60, coalesce(sum(day + 60 < @tday AND next_day - day <= 60), 0) AS r60
+       FROM anch GROUP BY wk ORDER BY wk`,
+    baseParams(range),
+  );
+  return rows.map((r) => ({ ...r, rate30: ratio(r.r30, r.e30), rate60: ratio(r.r60, r.e60) }));
+}
+
+/** The same from the orders and sales themselves (the reference for tests). */
+export function revisitTrendScan({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
   const rows = all<Omit<RevisitWeek, "rate30" | "rate60">>(
     db,
     `WITH ${identifiedDays},
@@ -139,21 +184,33 @@ export type LeadTimeMetric = {
 export const leadTimeMs = (o = "orders") =>
   `max(0, ${o}.picked_up_at - max(${o}.arrived_at, CAST(strftime('%s', ${o}.pickup_date || ' ' || ${o}.slot_start) AS INTEGER) * 1000 - ${int("@off")}))`;
 
-const leadTimeValues = `SELECT ${leadTimeMs()} AS v FROM orders
-  WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up' AND arrived_at IS NOT NULL`;
+/**
+ * Lead times (ms, ascending) of the pre-orders picked up in range that have an arrival, and how
+ * many picked up with none — one pass of the covering index; the order statistics come from
+ * the sorted values.
+ */
+function leadTimes(db: Db, range: MetricRange): { values: Float64Array; missing: number } {
+  const all = db.$client
+    .prepare(
+      `SELECT CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs()} END FROM orders
+        WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
+    )
+    .pluck()
+    .all(baseParams(range)) as (number | null)[];
+  const values = new Float64Array(all.length);
+  let n = 0;
+  for (const v of all) if (v !== null) values[n++] = v;
+  return { values: values.subarray(0, n).sort(), missing: all.length - n };
+}
 
 /** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
 export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): LeadTimeMetric {
-  const p = baseParams(range);
-  const stats = orderStats(db, leadTimeValues, p);
-  const counts = one<{ within: number | null; missing: number | null }>(
-    db,
-    `SELECT sum(arrived_at IS NOT NULL AND ${leadTimeMs()} <= @limit) AS within, sum(arrived_at IS NULL) AS missing
-       FROM orders WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
-    { ...p, limit: TARGETS.pickup_lead_time_s * 1000 },
-  );
+  const { values, missing } = leadTimes(db, range);
+  const stats = sortedStats(values);
+  const limit = TARGETS.pickup_lead_time_s * 1000;
+  let within = 0;
+  while (within < values.length && values[within] <= limit) within++;
   const median = stats.median === null ? null : stats.median / 1000;
-  const within = Number(counts.within ?? 0);
   return {
     value: median,
     median_s: median,
@@ -161,13 +218,13 @@ export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): L
     within_target: ratio(within, stats.count),
     within_target_count: within,
     count: stats.count,
-    missing_arrival: Number(counts.missing ?? 0),
+    missing_arrival: missing,
     target: TARGETS.pickup_lead_time_s,
     met: atMost(median, TARGETS.pickup_lead_time_s),
   };
 }
 
-/** Lead-time histogram buckets (seconds, upper bound exclusive; last is open) for the chart. */
+/** Lead-time histogram buckets (seconds, upper bound inclusive; last is open) for the chart. */
 export const LEAD_TIME_BUCKETS = [30, 60, 90, 120, 180, 300] as const;
 export function leadTimeDistribution({
   db,
@@ -176,16 +233,16 @@ export function leadTimeDistribution({
   db: Db;
   range: MetricRange;
 }): { bucket: string; upper: number | null; count: number }[] {
-  const cases = LEAD_TIME_BUCKETS.map((b, i) => `WHEN v <= ${b * 1000} THEN ${i}`).join(" ");
-  const rows = all<{ b: number; n: number }>(
-    db,
-    `SELECT CASE ${cases} ELSE ${LEAD_TIME_BUCKETS.length} END AS b, count(*) AS n FROM (${leadTimeValues}) GROUP BY b`,
-    baseParams(range),
-  );
-  const counts = new Map(rows.map((r) => [r.b, r.n]));
+  const { values } = leadTimes(db, range);
+  const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
+  let b = 0;
+  for (const v of values) {
+    while (b < LEAD_TIME_BUCKETS.length && v > LEAD_TIME_BUCKETS[b] * 1000) b++;
+    counts[b]++;
+  }
   return [...LEAD_TIME_BUCKETS, null].map((upper, i) => {
     const lower = i === 0 ? 0 : LEAD_TIME_BUCKETS[i - 1];
-    return { bucket: upper === null ? `${lower}s+` : `${lower}–${upper}s`, upper, count: counts.get(i) ?? 0 };
+    return { bucket: upper === null ? `${lower}s+` : `${lower}–${upper}s`, upper, count: counts[i] };
   });
 }
 
@@ -260,11 +317,21 @@ export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): Ra
 }
 
 /** Identified purchases in range whose points equal the policy applied to that purchase (the rate stored on its credit). */
-export function pointsConsistency({ db, range, rateBp }: { db: Db; range: MetricRange; rateBp?: number }): RateMetric {
+export function pointsConsistency({
+  db,
+  range,
+  rateBp,
+  scan = false,
+}: {
+  db: Db;
+  range: MetricRange;
+  rateBp?: number;
+  scan?: boolean;
+}): RateMetric {
   const rate = rateBp ?? getShopSettings({ db }).pointsRateBp;
   const row = one<{ n: number; ok: number | null }>(
     db,
-    `SELECT count(*) AS n, sum(pts = ${policyPointsSql("rate")}) AS ok FROM (${ratedPurchasesSql})`,
+    `SELECT count(*) AS n, sum(pts = ${policyPointsSql("rate")}) AS ok FROM (${scan ? ratedPurchasesSql : sequenceRatedSql})`,
     { ...baseParams(range), rate },
   );
   const ok = Number(row.ok ?? 0);
@@ -343,6 +410,20 @@ export type CycleMetric = { value: number | null; median_days: number | null; co
  * range too — the days since their latest earlier purchase date; the median.
  */
 export function repurchaseCycle({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
+  // Each row standing for a customer's day in range knows the customer's previous purchase day;
+  // the gaps (whole days) are counted in JS, which is cheaper than grouping the rows in SQL.
+  const gaps = db.$client
+    .prepare(`SELECT day - prev_day FROM customer_purchases WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND prev_day IS NOT NULL`)
+    .pluck()
+    .all(baseParams(range)) as number[];
+  const counts = new Map<number, number>();
+  for (const g of gaps) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const stats = histogramStats([...counts].map(([v, n]) => ({ v, n })));
+  return { value: stats.median, median_days: stats.median, count: stats.count };
+}
+
+/** The same from the orders and sales themselves (the reference the sequence is checked against). */
+export function repurchaseCycleScan({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
   // In-range purchase days, plus each buyer's latest purchase before the range, found through
   // the (customer, time) indexes — so history before `from` is never scanned in bulk.
   const stats = orderStats(
@@ -375,10 +456,15 @@ export type OmniMetrics = {
 };
 
 /** Identified customers with a purchase in range: how many used 2+ channels, and their revenue per head. */
-export function omniChannel({ db, range }: { db: Db; range: MetricRange }): OmniMetrics {
+export function omniChannel({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): OmniMetrics {
+  // From the purchase sequence, in customer order by its (customer, day, channel, total) index.
+  const per = scan
+    ? `SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c`
+    : `SELECT customer_id, count(DISTINCT channel) AS nch, sum(total) AS rev FROM customer_purchases
+        WHERE day >= @fd AND day <= @td GROUP BY customer_id`;
   const row = one<{ n: number; omni: number | null; omni_rev: number | null; single_rev: number | null }>(
     db,
-    `WITH per AS (SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c)
+    `WITH per AS (${per})
      SELECT count(*) AS n, sum(nch >= 2) AS omni,
             sum(CASE WHEN nch >= 2 THEN rev END) AS omni_rev, sum(CASE WHEN nch < 2 THEN rev END) AS single_rev FROM per`,
     baseParams(range),
@@ -410,25 +496,24 @@ export type RevenueMetric = { value: number; by_channel: Record<Channel, number>
  * Sum of purchase totals in range, by channel (anonymous counter sales included), less the
  * refunds of those purchases (on the purchase's date, whenever recorded), reported in `refunded`.
  */
-export function revenue({ db, range }: { db: Db; range: MetricRange }): RevenueMetric {
-  const rows = all<{ ch: Channel; total: number; n: number }>(
-    db,
-    `SELECT ch, sum(total) AS total, count(*) AS n FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY ch`,
-    baseParams(range),
-  );
-  const refunds = refundsByChannel({ db, range });
+export function revenue({
+  db,
+  range,
+  totals = purchaseTotals({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  totals?: PurchaseTotals;
+}): RevenueMetric {
   const by_channel = { web: 0, phone: 0, store: 0 } as Record<Channel, number>;
   let purchases = 0;
-  for (const r of rows) {
-    by_channel[r.ch] = Number(r.total) - refunds[r.ch];
-    purchases += r.n;
+  let refunded = 0;
+  for (const ch of CHANNELS) {
+    by_channel[ch] = totals[ch].total - totals[ch].refunded;
+    purchases += totals[ch].count;
+    refunded += totals[ch].refunded;
   }
-  return {
-    value: by_channel.web + by_channel.phone + by_channel.store,
-    by_channel,
-    purchases,
-    refunded: refunds.web + refunds.phone + refunds.store,
-  };
+  return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases, refunded };
 }
 
 export function revenueTrend({ db, range }: { db: Db; range: MetricRange }): ({ week: string } & Record<Channel, number>)[] {

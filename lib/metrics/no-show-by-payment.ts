@@ -7,23 +7,20 @@
  */
 import type { Db } from "@/db/client";
 import type { MetricRange } from "./range";
-import { all, baseParams, ratio } from "./sql";
+import { baseParams, one, ratio } from "./sql";
 
 export type NoShowSplit = { value: number | null; numerator: number; denominator: number };
 
 export function noShowByPayment({ db, range }: { db: Db; range: MetricRange }): { prepaid: NoShowSplit; at_pickup: NoShowSplit } {
-  const rows = all<{ prepaid: number; n: number; ns: number | null }>(
+  // Conditional sums over the covering index (pickup_date, status, prepaid_amount): no grouping of the rows.
+  const r = one<{ n: number; ns: number | null; pn: number | null; pns: number | null }>(
     db,
-    `SELECT prepaid_amount > 0 AS prepaid, count(*) AS n, sum(status = 'no_show') AS ns FROM orders
-      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
-      GROUP BY prepaid_amount > 0`,
+    `SELECT count(*) AS n, sum(status = 'no_show') AS ns, sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns
+       FROM orders WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')`,
     baseParams(range),
   );
-  const split = (prepaid: boolean): NoShowSplit => {
-    const r = rows.find((x) => Boolean(x.prepaid) === prepaid);
-    const n = r?.n ?? 0;
-    const ns = Number(r?.ns ?? 0);
-    return { value: ratio(ns, n), numerator: ns, denominator: n };
-  };
-  return { prepaid: split(true), at_pickup: split(false) };
+  const split = (n: number, ns: number): NoShowSplit => ({ value: ratio(ns, n), numerator: ns, denominator: n });
+  const pn = Number(r.pn ?? 0);
+  const pns = Number(r.pns ?? 0);
+  return { prepaid: split(pn, pns), at_pickup: split(r.n - pn, Number(r.ns ?? 0) - pns) };
 }

@@ -28,7 +28,16 @@ export function purchasesSql({
             FROM store_sales WHERE ${lower("occurred_at")} occurred_at < ${to} ${who}`;
 }
 
-/** The common named parameters: @s/@e instants, @from/@to/@today dates, @off the zone offset, @fe the follow-up end. */
+/** A shop-local date as a day number (days since 1970-01-01), as `customer_purchases.day` counts. */
+export function dayNumber(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
+/**
+ * The common named parameters: @s/@e instants, @from/@to/@today dates, @off the zone offset,
+ * @fe the follow-up end, and @fd/@td/@tday the from, to and today dates as day numbers.
+ */
 export function baseParams(range: MetricRange): Params {
   return {
     s: range.startMs,
@@ -38,6 +47,9 @@ export function baseParams(range: MetricRange): Params {
     to: range.to,
     today: range.today,
     off: range.offsetMs,
+    fd: dayNumber(range.from),
+    td: dayNumber(range.to),
+    tday: dayNumber(range.today),
   };
 }
 
@@ -74,6 +86,32 @@ export function orderStats(db: Db, valuesSql: string, params: Params): OrderStat
   const at = (rank: number) => rows.find((r) => r.rn === rank)!.v;
   const median = (at(Math.floor((n + 1) / 2)) + at(Math.floor((n + 2) / 2))) / 2;
   return { count: n, median, p90: at(Math.floor((9 * n + 9) / 10)) };
+}
+
+/** The same statistics as `orderStats` from values sorted ascending. */
+export function sortedStats(values: ArrayLike<number>): OrderStats {
+  const n = values.length;
+  if (!n) return { count: 0, median: null, p90: null };
+  const at = (rank: number) => values[rank - 1];
+  return { count: n, median: (at(Math.floor((n + 1) / 2)) + at(Math.floor((n + 2) / 2))) / 2, p90: at(Math.floor((9 * n + 9) / 10)) };
+}
+
+/** The same statistics as `orderStats` from a histogram: each value `v` with its count `n` (in any order). */
+export function histogramStats(histogram: { v: number; n: number }[]): OrderStats {
+  const rows = [...histogram].sort((a, b) => a.v - b.v);
+  const count = rows.reduce((s, r) => s + r.n, 0);
+  if (!count) return { count: 0, median: null, p90: null };
+  // The value at 1-based rank k.
+  const at = (k: number) => {
+    let seen = 0;
+    for (const r of rows) {
+      seen += r.n;
+      if (seen >= k) return r.v;
+    }
+    return rows[rows.length - 1].v;
+  };
+  const median = (at(Math.floor((count + 1) / 2)) + at(Math.floor((count + 2) / 2))) / 2;
+  return { count, median, p90: at(Math.floor((9 * count + 9) / 10)) };
 }
 
 export function ratio(numerator: number, denominator: number): number | null {

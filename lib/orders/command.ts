@@ -10,6 +10,7 @@ import type { Db, Tx } from "@/db/client";
 import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@/db/schema";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { enqueueOrderEvents, type OrderChange as OutwardChange } from "@/lib/messages/order-messages";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 /** What an online payment or refund event records: amount, the provider's key and method, when it was approved. */
 export type OnlinePayment = { amount: number; paymentKey: string; providerMethod?: string | null; approvedAt?: number | null };
@@ -90,6 +91,8 @@ export function recordOrderEvent(
     .returning()
     .get();
   cmd.changes.push({ orderId: after.id, pickupDate: after.pickupDate, status: after.status, kind, at: cmd.now });
+  // A hand-over, its undo or an edit of a picked-up order changes the customer's purchase sequence.
+  refreshPurchaseSequence(cmd.tx, { orderIds: [after.id] });
   // What the customer and the shop's systems hear goes to the outbox in this same transaction.
   const outward = outwardChange(kind, before, after);
   if (outward) enqueueOrderEvents({ tx: cmd.tx, now: cmd.now, order: after, change: outward });

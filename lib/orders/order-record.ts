@@ -8,6 +8,7 @@
 import type { DbOrTx } from "@/db/client";
 import { orderEvents, orderItems, orders, type ChosenOption, type NewOrder, type Order, type OrderStatus } from "@/db/schema";
 import { newToken } from "@/lib/customers/customers";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { generatePickupCode } from "./pickup-code";
 
 export type OrderLineRecord = { productId: number; productName: string; unitPrice: number; quantity: number; options?: ChosenOption[] };
@@ -27,7 +28,14 @@ export function writeOrderRecord(
     order,
     lines,
     history = [],
-  }: { order: Omit<NewOrder, "token" | "code">; lines: readonly OrderLineRecord[]; history?: readonly OrderHistoryStep[] },
+    deferSequence = false,
+  }: {
+    order: Omit<NewOrder, "token" | "code">;
+    lines: readonly OrderLineRecord[];
+    history?: readonly OrderHistoryStep[];
+    /** The caller refreshes the purchase sequence itself later in the same transaction (a batch: the demo history). */
+    deferSequence?: boolean;
+  },
 ): Order {
   const row = tx
     .insert(orders)
@@ -64,5 +72,7 @@ export function writeOrderRecord(
       )
       .run();
   }
+  // An order written as already picked up (import, demo history) is a purchase from the start.
+  if (!deferSequence) refreshPurchaseSequence(tx, { orderIds: [row.id] });
   return row;
 }

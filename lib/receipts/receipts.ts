@@ -19,6 +19,7 @@ import { upsertCustomer } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
 import { AppError } from "@/lib/errors";
 import { awardPurchasePoints } from "@/lib/points/policy";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 export const CLAIM_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -146,6 +147,8 @@ export function claimReceipt({
         now,
       });
       const saved = tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get();
+      // The sale is now this customer's purchase, at its original time.
+      refreshPurchaseSequence(tx, { saleIds: [sale.id] });
       return { sale: saved, customerId: customer.id, points };
     },
     { behavior: "immediate" },

@@ -37,6 +37,7 @@ import { saleInput } from "@/lib/sales/record-sale";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -275,6 +276,8 @@ export function recordReturn({
           lines.map((l) => ({ returnId: ret.id, productId: l.productId, productName: l.name, quantity: l.quantity, amount: l.amount })),
         )
         .run();
+      // The refund lowers what the purchase counts for (180-day value).
+      refreshPurchaseSequence(tx, ref.type === "order" ? { orderIds: [ref.id] } : { saleIds: [ref.id] });
       if (purchase.customerId && pointsBack > 0) {
         tx.insert(pointsLedger)
           .values({

@@ -23,6 +23,7 @@ import { listProductsWithOptions } from "@/lib/products/catalogue";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 /** A sale may be sent a little ahead of the server's clock, never from tomorrow. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -208,6 +209,7 @@ export function recordStoreSale({
       if (coupon) recordCouponUse({ tx, applied: coupon, customerId: sale.customerId, saleId: sale.id, now });
       const points = awardPurchasePoints({ db: tx, customerId: sale.customerId, sourceType: "sale", sourceId: sale.id, total, now });
       const saved = points ? tx.update(storeSales).set({ pointsEarned: points }).where(eq(storeSales.id, sale.id)).returning().get() : sale;
+      refreshPurchaseSequence(tx, { saleIds: [sale.id] });
       enqueueEvent({
         tx,
         now,

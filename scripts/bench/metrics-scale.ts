@@ -4,9 +4,15 @@
  * database with INSERT … SELECT over recursive CTEs (one transaction). Times computeMetrics
  * for a one-year range against the floor of one plain full scan of the orders table
  * (`SELECT count(*), sum(total) FROM orders`) in the same run; the ratio is the figure.
+ * The rows are written by plain INSERTs, so the customer purchase sequence the metrics read is
+ * then rebuilt (`rebuild-metrics`, timed). The result must deep-equal the same metrics computed
+ * from the orders and sales themselves (`scan: true`, timed once) — the bench fails otherwise.
+ * The dashboard's own data work (`dashboardData`: this range, the one before, four charts) is
+ * timed too.
  *
  * Run alone: `npx tsx scripts/bench/metrics-scale.ts` (ctx is not needed: the data is its own).
  */
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,7 +38,9 @@ function time<T>(fn: () => T): [number, T] {
 const metricsScale: BenchModule = async () => {
   const { openDatabase } = await import("@/db/client");
   const { runMigrations } = await import("@/db/migrate");
-  const { computeMetrics } = await import("@/lib/metrics");
+  const { computeMetrics, resolveRange } = await import("@/lib/metrics");
+  const { dashboardData } = await import("@/lib/metrics/dashboard");
+  const { rebuildPurchaseSequence } = await import("@/lib/purchases/sequence");
   const { addDays, localDate } = await import("@/lib/shop/time");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-metrics-bench-"));
@@ -79,6 +87,7 @@ const metricsScale: BenchModule = async () => {
         ).run({ start, span: now - start });
       })(),
     );
+    const [rebuildMs, rebuilt] = time(() => rebuildPurchaseSequence({ db }));
     c.pragma("wal_checkpoint(TRUNCATE)");
     c.exec("ANALYZE");
 
@@ -95,14 +104,46 @@ const metricsScale: BenchModule = async () => {
     }
     const floor = median(floorRuns);
     const metrics = median(metricRuns);
+    const [scanMs, scanned] = time(() => computeMetrics({ db, from, to: today, now, scan: true }));
+    const comparable = (m: ReturnType<typeof computeMetrics> | null) => ({ ...m, generated_at: null });
+    assert.deepEqual(comparable(sample), comparable(scanned), "computeMetrics from the purchase sequence differs from the scan");
+    const range = resolveRange({ from, to: today, now, timeZone: "Asia/Seoul" });
+    const dashboardRuns: number[] = [];
+    for (let i = 0; i < 3; i++) dashboardRuns.push(time(() => dashboardData({ db, range }))[0]);
+    const dashboard = median(dashboardRuns);
+    const baseline = { name: "SELECT count(*), sum(total) FROM orders (full scan)", value: Math.round(floor * 10) / 10 };
     const rows: BenchRow[] = [
       {
         name: "metrics-scale: computeMetrics, 1-year range",
         metric: "median ms (3 runs)",
         value: Math.round(metrics),
-        baseline: { name: "SELECT count(*), sum(total) FROM orders (full scan)", value: Math.round(floor * 10) / 10 },
+        baseline,
         ratio: Math.round((metrics / floor) * 10) / 10,
-        note: `${ORDERS.toLocaleString()} orders + ${SALES.toLocaleString()} sales, ${CUSTOMERS.toLocaleString()} customers; generated in ${(genMs / 1000).toFixed(1)} s; revisit_30 = ${sample?.revisit_rate_30.numerator}/${sample?.revisit_rate_30.denominator}`,
+        note: `${ORDERS.toLocaleString()} orders + ${SALES.toLocaleString()} sales, ${CUSTOMERS.toLocaleString()} customers; generated in ${(genMs / 1000).toFixed(1)} s; revisit_30 = ${sample?.revisit_rate_30.numerator}/${sample?.revisit_rate_30.denominator}; equal to the scan computation`,
+      },
+      {
+        name: "metrics-scale: the same metrics from orders and sales (scan)",
+        metric: "ms (1 run)",
+        value: Math.round(scanMs),
+        baseline,
+        ratio: Math.round((scanMs / floor) * 10) / 10,
+        note: "the reference the fast path is asserted equal to",
+      },
+      {
+        name: "metrics-scale: dashboard data (dashboardData), 1-year range",
+        metric: "median ms (3 runs)",
+        value: Math.round(dashboard),
+        baseline,
+        ratio: Math.round((dashboard / floor) * 10) / 10,
+        note: "this range and the one before, revisit trend, lead times, outcomes, revenue",
+      },
+      {
+        name: "metrics-scale: rebuild-metrics (purchase sequence)",
+        metric: "ms (1 run)",
+        value: Math.round(rebuildMs),
+        baseline,
+        ratio: Math.round((rebuildMs / floor) * 10) / 10,
+        note: `${rebuilt.rows.toLocaleString()} identified purchases`,
       },
     ];
     return rows;

@@ -8,6 +8,7 @@ import createUser from "./create-user";
 import deliver from "./deliver";
 import importOrders from "./import-orders";
 import paymentsSweep from "./payments-sweep";
+import rebuildMetrics from "./rebuild-metrics";
 import recomputeTiers from "./recompute-tiers";
 import restore from "./restore";
 import seedDemo from "./seed-demo";
@@ -23,4 +24,5 @@ export const COMMANDS: CliCommand[] = [
   deliver,
   paymentsSweep,
   recomputeTiers,
+  rebuildMetrics,
 ];

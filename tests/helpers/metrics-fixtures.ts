@@ -1,7 +1,11 @@
-/** Tiny row builders for metric tests (orders and sales written directly, as history). */
+/**
+ * Tiny row builders for metric tests (orders and sales written directly, as history; each
+ * refreshes the customer's purchase sequence as every purchase writer does).
+ */
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import { customers, inquiries, orders, storeSales, type OrderChannel, type OrderStatus } from "@/db/schema";
+import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { localDate, zonedTime } from "@/lib/shop/time";
 
 /** Shop-local `date` `time` (`HH:MM` or `HH:MM:SS`, Asia/Seoul) as epoch ms. */
@@ -32,7 +36,7 @@ export function order(
 ): number {
   seq++;
   const pickupDate = o.pickupDate ?? (o.pickedUpAt ? localDate(o.pickedUpAt) : "2026-01-01");
-  return db
+  const id = db
     .insert(orders)
     .values({
       token: `t${seq}-${crypto.randomBytes(6).toString("hex")}`,
@@ -52,10 +56,12 @@ export function order(
     })
     .returning()
     .get().id;
+  refreshPurchaseSequence(db, { orderIds: [id] });
+  return id;
 }
 
 export function sale(db: Db, s: { customerId?: number | null; occurredAt: number; total?: number; points?: number }): number {
-  return db
+  const id = db
     .insert(storeSales)
     .values({
       occurredAt: s.occurredAt,
@@ -67,6 +73,8 @@ export function sale(db: Db, s: { customerId?: number | null; occurredAt: number
     })
     .returning()
     .get().id;
+  refreshPurchaseSequence(db, { saleIds: [id] });
+  return id;
 }
 
 export function inquiry(db: Db, createdAt: number, replyAfterMin: number | null): void {

@@ -10,10 +10,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { errorSentence, isAppError } from "@/lib/errors";
 import { resolveLocale } from "@/i18n/messages";
 import { formatDate } from "@/lib/format";
-import { computeMetricsForRange } from "@/lib/metrics";
-import { leadTimeDistribution, preorderOutcomeTrend, revenueTrend, revisitTrend } from "@/lib/metrics/metrics";
+import { dashboardData } from "@/lib/metrics/dashboard";
 import { rangeFromSearch } from "@/lib/metrics/presets";
-import { previousRange, resolveRange } from "@/lib/metrics/range";
+import { resolveRange } from "@/lib/metrics/range";
 import { TILE_KEYS, tilesOf } from "@/lib/metrics/tiles";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
@@ -45,9 +44,8 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       </div>
     );
   }
-  const prev = previousRange(range);
-  const current = computeMetricsForRange({ db, range });
-  const previous = computeMetricsForRange({ db, range: prev });
+  const data = dashboardData({ db, range });
+  const { current, previous, previousRange: prev } = data;
   const tiles = tilesOf(current);
   const prevTiles = new Map(tilesOf(previous).map((x) => [x.key, x]));
   const q = `from=${range.from}&to=${range.to}`;
@@ -85,7 +83,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
             <MetricTile key={key} tile={tile(key)} previous={prevTiles.get(key)} drillHref={`/admin/metrics/${key}?${q}`} large />
           ))}
           <RevisitTrendChart
-            data={revisitTrend({ db, range })}
+            data={data.revisitTrend}
             title={t("dashboard.trendTitle")}
             labels={{ r30: t("names.revisit_rate_30"), r60: t("names.revisit_rate_60") }}
           />
@@ -109,18 +107,18 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         </h2>
         <div className="grid gap-4 xl:grid-cols-3">
           <LeadTimeChart
-            data={leadTimeDistribution({ db, range })}
+            data={data.leadTimes}
             title={t("dashboard.leadTimeChart")}
             countLabel={t("names.pickup_lead_time")}
             targetLabel="2:00"
           />
           <OutcomeTrendChart
-            data={preorderOutcomeTrend({ db, range })}
+            data={data.outcomeTrend}
             title={t("dashboard.outcomeChart")}
             labels={{ conversion: t("names.preorder_conversion"), noShow: t("names.no_show_rate") }}
           />
           <RevenueChart
-            data={revenueTrend({ db, range })}
+            data={data.revenueTrend}
             title={t("dashboard.revenueChart")}
             labels={{ web: t("channels.web"), phone: t("channels.phone"), store: t("channels.store") }}
           />

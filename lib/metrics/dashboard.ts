@@ -1,0 +1,22 @@
+/**
+ * Everything the metrics dashboard (`/admin/metrics`) shows for one range: the metrics of the
+ * range and of the period before it, and the four charts. One call, so the page stays thin and
+ * the bench can time the page's own data work.
+ */
+import type { Db } from "@/db/client";
+import { computeMetricsForRange } from "./index";
+import { leadTimeDistribution, preorderOutcomeTrend, revenueTrend, revisitTrend } from "./metrics";
+import { previousRange, type MetricRange } from "./range";
+
+export function dashboardData({ db, range }: { db: Db; range: MetricRange }) {
+  const previous = previousRange(range);
+  return {
+    previousRange: previous,
+    current: computeMetricsForRange({ db, range }),
+    previous: computeMetricsForRange({ db, range: previous }),
+    revisitTrend: revisitTrend({ db, range }),
+    leadTimes: leadTimeDistribution({ db, range }),
+    outcomeTrend: preorderOutcomeTrend({ db, range }),
+    revenueTrend: revenueTrend({ db, range }),
+  };
+}

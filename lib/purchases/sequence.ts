@@ -1,0 +1,120 @@
+/**
+ * The customer purchase sequence (table `customer_purchases`): every identified purchase — a
+ * picked-up pre-order on the shop-local day of `picked_up_at`, a counter sale linked to a
+ * customer (at the counter or by a receipt claim) on the day of `occurred_at`, with its total,
+ * points and the rate of its latest points credit — with the
+ * customer's purchase day before and after it, the next later day through another channel,
+ * and, on the customer's first purchase ever, what they bought from that day through day + 180
+ * less refunds. The per-customer metrics read it by range of day (lib/metrics/metrics.ts,
+ * loyalty.ts, loyalty-sales.ts).
+ *
+ * It is derived data. Every write that makes, changes or undoes a purchase, credits its points,
+ * moves it to another customer or records a return calls `refreshPurchaseSequence` in its own transaction with what
+ * it touched; the rows of each customer involved are recomputed from the orders, sales and
+ * returns themselves (a few index seeks), so the sequence never depends on how the change was
+ * made. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
+ * were written by hand, or after the shop's time zone changed.
+ */
+import { sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { findShopSettings } from "@/lib/shop/settings";
+import { DEFAULT_TIMEZONE, localDate, zonedTime } from "@/lib/shop/time";
+
+export const DAY_MS = 86_400_000;
+/** Larger than any day number: "no such day" inside min(). */
+const NO_DAY = 1_000_000_000;
+
+/** The shop zone's UTC offset in ms (local wall clock = UTC + offset), as the metric ranges use it. */
+export function shopOffsetMs(db: DbOrTx, at = Date.now()): number {
+  const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
+  const date = localDate(at, timeZone);
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) - zonedTime(date, "00:00", timeZone);
+}
+
+/**
+ * The INSERT … SELECT of the sequence rows of the customers `who` selects (an SQL condition on
+ * `customer_id`, e.g. `= 12` or `IS NOT NULL`). The day is `(at + offset) / 86400000`.
+ */
+function insertSql(who: string, offsetMs: number): string {
+  const off = Math.trunc(offsetMs);
+  const day = (col: string) => `((${col} + ${off}) / ${DAY_MS})`;
+  const creditRate = (type: string, id: string) =>
+    `(SELECT l.rate_bp FROM points_ledger l WHERE l.reason = 'earn' AND l.source_type = '${type}' AND l.source_id = ${id} ORDER BY l.earn_round DESC LIMIT 1)`;
+  const nextVia = (ch: string) => `min(CASE WHEN ch = '${ch}' THEN day END) OVER later`;
+  const otherThan = (ch: string, col: string) => `coalesce(CASE WHEN ch != '${ch}' THEN ${col} END, ${NO_DAY})`;
+  return `
+    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, points, rate_bp, first_of_day, prev_day, next_day, next_other_day, value_180)
+    WITH p AS (
+      SELECT o.customer_id AS c, o.id AS order_id, NULL AS sale_id, o.channel AS ch, o.picked_up_at AS at, ${day("o.picked_up_at")} AS day,
+             o.total, o.points_earned AS pts, ${creditRate("order", "o.id")} AS rate_bp, o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
+        FROM orders o WHERE o.status = 'picked_up' AND o.picked_up_at IS NOT NULL AND o.customer_id ${who}
+      UNION ALL
+      SELECT x.customer_id, NULL, x.id, 'store', x.occurred_at, ${day("x.occurred_at")},
+             x.total, x.points_earned, ${creditRate("sale", "x.id")}, x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)
+        FROM store_sales x WHERE x.customer_id ${who}),
+    w AS (
+      SELECT *,
+             row_number() OVER (PARTITION BY c, day ORDER BY at, order_id IS NULL, coalesce(order_id, sale_id)) AS rn,
+             min(day) OVER (PARTITION BY c) AS first_day,
+             max(day) OVER (PARTITION BY c ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_day,
+             min(day) OVER later AS next_day,
+             ${nextVia("web")} AS nw, ${nextVia("phone")} AS np, ${nextVia("store")} AS ns,
+             sum(net) OVER (PARTITION BY c ORDER BY day RANGE BETWEEN CURRENT ROW AND 180 FOLLOWING) AS v180
+        FROM p
+      WINDOW later AS (PARTITION BY c ORDER BY day RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING))
+    SELECT c, order_id, sale_id, ch, at, day, total, pts, rate_bp, rn = 1, prev_day, next_day,
+           nullif(min(${otherThan("web", "nw")}, ${otherThan("phone", "np")}, ${otherThan("store", "ns")}), ${NO_DAY}),
+           CASE WHEN rn = 1 AND day = first_day THEN v180 END
+      FROM w`;
+}
+
+/** What a write touched: orders and sales (as they are now and as the sequence holds them), and customers. */
+export type PurchaseRefs = {
+  orderIds?: readonly number[];
+  saleIds?: readonly number[];
+  /** Customers whose purchases changed otherwise (e.g. a sale's customer before a claim moved it). */
+  customerIds?: readonly (number | null | undefined)[];
+};
+
+/**
+ * Recompute the sequence rows of every customer the given orders and sales belong to, now or
+ * before this write, and of `customerIds`. Runs inside the caller's transaction.
+ */
+export function refreshPurchaseSequence(tx: DbOrTx, refs: PurchaseRefs): void {
+  const customers = new Set<number>();
+  for (const c of refs.customerIds ?? []) if (c != null) customers.add(c);
+  const ids = (xs: readonly number[] | undefined) => (xs?.length ? xs.map((x) => Math.trunc(x)).join(",") : null);
+  const orderIds = ids(refs.orderIds);
+  const saleIds = ids(refs.saleIds);
+  const collect = (query: string) => {
+    for (const r of tx.all<{ c: number | null }>(sql.raw(query))) if (r.c != null) customers.add(r.c);
+  };
+  if (orderIds) {
+    collect(`SELECT customer_id AS c FROM orders WHERE id IN (${orderIds}) AND status = 'picked_up'`);
+    collect(`SELECT customer_id AS c FROM customer_purchases WHERE order_id IN (${orderIds})`);
+  }
+  if (saleIds) {
+    collect(`SELECT customer_id AS c FROM store_sales WHERE id IN (${saleIds})`);
+    collect(`SELECT customer_id AS c FROM customer_purchases WHERE sale_id IN (${saleIds})`);
+  }
+  if (!customers.size) return;
+  const offset = shopOffsetMs(tx);
+  for (const c of customers) {
+    tx.run(sql`DELETE FROM customer_purchases WHERE customer_id = ${c}`);
+    tx.run(sql.raw(insertSql(`= ${Math.trunc(c)}`, offset)));
+  }
+}
+
+/** Recompute the whole sequence from the orders, sales and returns, in one IMMEDIATE transaction. Returns the rows written. */
+export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number } {
+  const c = db.$client;
+  const offset = shopOffsetMs(db);
+  return c
+    .transaction(() => {
+      c.prepare("DELETE FROM customer_purchases").run();
+      const rows = c.prepare(insertSql("IS NOT NULL", offset)).run().changes;
+      return { rows };
+    })
+    .immediate();
+}

@@ -15,7 +15,7 @@
  * made. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
  * were written by hand, or after the shop's time zone changed.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, localDate, zonedTime } from "@/lib/shop/time";
@@ -34,9 +34,17 @@ export function shopOffsetMs(db: DbOrTx, at = Date.now()): number {
 
 /**
  * The INSERT … SELECT of the sequence rows of the customers `who` selects (an SQL condition on
- * `customer_id`, e.g. `= 12` or `IS NOT NULL`). The day is `(at + offset) / 86400000`.
+ * `customer_id`, e.g. sql`= ${12}` or `IS NOT NULL`), with the customer as a bound parameter so
+ * one compiled statement serves every customer. The day is `(at + offset) / 86400000`.
  */
-function insertSql(who: string, offsetMs: number): string {
+function insertSql(who: SQL, offsetMs: number): SQL {
+  const [head, middle, tail] = insertText(offsetMs).split(WHO);
+  return sql.join([sql.raw(head), who, sql.raw(middle), who, sql.raw(tail)]);
+}
+
+const WHO = "/*who*/";
+
+function insertText(offsetMs: number): string {
   const off = Math.trunc(offsetMs);
   const day = (col: string) => `((${col} + ${off}) / ${DAY_MS})`;
   const creditRate = (type: string, id: string) =>
@@ -48,11 +56,11 @@ function insertSql(who: string, offsetMs: number): string {
     WITH p AS (
       SELECT o.customer_id AS c, o.id AS order_id, NULL AS sale_id, o.channel AS ch, o.picked_up_at AS at, ${day("o.picked_up_at")} AS day,
              o.total, o.points_earned AS pts, ${creditRate("order", "o.id")} AS rate_bp, o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
-        FROM orders o WHERE o.status = 'picked_up' AND o.picked_up_at IS NOT NULL AND o.customer_id ${who}
+        FROM orders o WHERE o.status = 'picked_up' AND o.picked_up_at IS NOT NULL AND o.customer_id ${WHO}
       UNION ALL
       SELECT x.customer_id, NULL, x.id, 'store', x.occurred_at, ${day("x.occurred_at")},
              x.total, x.points_earned, ${creditRate("sale", "x.id")}, x.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.sale_id = x.id), 0)
-        FROM store_sales x WHERE x.customer_id ${who}),
+        FROM store_sales x WHERE x.customer_id ${WHO}),
     w AS (
       SELECT *,
              row_number() OVER (PARTITION BY c, day ORDER BY at, order_id IS NULL, coalesce(order_id, sale_id)) AS rn,
@@ -84,25 +92,32 @@ export type PurchaseRefs = {
 export function refreshPurchaseSequence(tx: DbOrTx, refs: PurchaseRefs): void {
   const customers = new Set<number>();
   for (const c of refs.customerIds ?? []) if (c != null) customers.add(c);
-  const ids = (xs: readonly number[] | undefined) => (xs?.length ? xs.map((x) => Math.trunc(x)).join(",") : null);
+  // Bound parameters, not literal ids: the same few statements serve every write (db/statement-cache.ts).
+  const ids = (xs: readonly number[] | undefined) =>
+    xs?.length
+      ? sql.join(
+          xs.map((x) => sql`${Math.trunc(x)}`),
+          sql`, `,
+        )
+      : null;
   const orderIds = ids(refs.orderIds);
   const saleIds = ids(refs.saleIds);
-  const collect = (query: string) => {
-    for (const r of tx.all<{ c: number | null }>(sql.raw(query))) if (r.c != null) customers.add(r.c);
+  const collect = (query: SQL) => {
+    for (const r of tx.all<{ c: number | null }>(query)) if (r.c != null) customers.add(r.c);
   };
   if (orderIds) {
-    collect(`SELECT customer_id AS c FROM orders WHERE id IN (${orderIds}) AND status = 'picked_up'`);
-    collect(`SELECT customer_id AS c FROM customer_purchases WHERE order_id IN (${orderIds})`);
+    collect(sql`SELECT customer_id AS c FROM orders WHERE id IN (${orderIds}) AND status = 'picked_up'`);
+    collect(sql`SELECT customer_id AS c FROM customer_purchases WHERE order_id IN (${orderIds})`);
   }
   if (saleIds) {
-    collect(`SELECT customer_id AS c FROM store_sales WHERE id IN (${saleIds})`);
-    collect(`SELECT customer_id AS c FROM customer_purchases WHERE sale_id IN (${saleIds})`);
+    collect(sql`SELECT customer_id AS c FROM store_sales WHERE id IN (${saleIds})`);
+    collect(sql`SELECT customer_id AS c FROM customer_purchases WHERE sale_id IN (${saleIds})`);
   }
   if (!customers.size) return;
   const offset = shopOffsetMs(tx);
   for (const c of customers) {
     tx.run(sql`DELETE FROM customer_purchases WHERE customer_id = ${c}`);
-    tx.run(sql.raw(insertSql(`= ${Math.trunc(c)}`, offset)));
+    tx.run(insertSql(sql`= ${Math.trunc(c)}`, offset));
   }
 }
 
@@ -113,7 +128,7 @@ export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number } {
   return c
     .transaction(() => {
       c.prepare("DELETE FROM customer_purchases").run();
-      const rows = c.prepare(insertSql("IS NOT NULL", offset)).run().changes;
+      const rows = c.prepare(insertText(offset).replaceAll(WHO, "IS NOT NULL")).run().changes;
       return { rows };
     })
     .immediate();

@@ -56,11 +56,17 @@ const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 const ruleCache = new WeakMap<object, { key: string; rules: Map<number, Rule[]> }>();
 
 function coPurchaseRulesCached({ db, now }: { db: DbOrTx; now: number }): Map<number, Rule[]> {
+  // Pick-ups are counted within the look-back window only (from the start of today's window, a
+  // range of the partial index orders_purchases): every order placed asks, so the key must not
+  // cost a pass over the shop's whole history.
+  const day = Math.floor(now / DAY_MS);
+  const since = (day - SUGGESTION_POLICY.lookbackDays) * DAY_MS;
   const state = db.get<{ sale: number | null; pick: number | null; picks: number }>(
-    sql`SELECT (SELECT max(id) FROM store_sales) AS sale, (SELECT max(picked_up_at) FROM orders WHERE status = 'picked_up') AS pick,
-               (SELECT count(*) FROM orders WHERE status = 'picked_up') AS picks`,
+    sql`SELECT (SELECT max(id) FROM store_sales) AS sale,
+               (SELECT max(picked_up_at) FROM orders WHERE status = 'picked_up' AND picked_up_at >= ${since}) AS pick,
+               (SELECT count(*) FROM orders WHERE status = 'picked_up' AND picked_up_at >= ${since}) AS picks`,
   );
-  const key = `${Math.floor(now / DAY_MS)}:${state?.sale}:${state?.pick}:${state?.picks}`;
+  const key = `${day}:${state?.sale}:${state?.pick}:${state?.picks}`;
   const owner = (db as { $client?: object }).$client ?? db;
   const cached = ruleCache.get(owner);
   if (cached?.key === key) return cached.rules;

@@ -89,6 +89,17 @@ describe("suggestions", () => {
     expect(listSuggestionPairs({ db, now: Date.now() })).toEqual([]);
   });
 
+  it("follow a pick-up at once: the third unit bought together makes the rule for the next order", () => {
+    sale("010-1000-0001", [shop.bread.id, jam.id], "s1");
+    sale("010-1000-0002", [shop.bread.id, jam.id], "s2");
+    expect(customerOrderView({ db, token: order("010-2000-0001", [shop.bread.id]).token })!.suggestions).toEqual([]);
+    // The rules computed for that order are kept; a pick-up within the look-back window must renew them.
+    const third = order("010-1000-0003", [shop.bread.id, jam.id]);
+    changeOrderStatus({ db, orderId: third.id, to: "picked_up", actor: { type: "user", userId: ownerId } });
+    const next = order("010-2000-0002", [shop.bread.id]);
+    expect(customerOrderView({ db, token: next.token })!.suggestions).toEqual([{ productId: jam.id, name: "딸기잼", forName: "우유식빵" }]);
+  });
+
   it("stop for a pair the owner switched off", () => {
     history();
     const placed = order("010-2000-0001", [shop.bread.id]);

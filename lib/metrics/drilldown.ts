@@ -6,7 +6,8 @@
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
-import { all, baseParams, int, localDay, purchasesSql } from "./sql";
+import { drilldownQuery, type DrilldownRow } from "./drilldown-rows";
+import { int, localDay, purchasesSql } from "./sql";
 import { policyPointsSql, ratedPurchasesSql } from "./loyalty";
 import { loyaltyDrilldown } from "./loyalty-drilldown";
 import { leadTimeMs, TARGETS } from "./metrics";
@@ -17,20 +18,7 @@ import { loyaltySalesDrilldown } from "./loyalty-sales";
 export const DRILLDOWN_KEYS = ["revisit_rate_30", "revisit_rate_60", ...TILE_KEYS] as const;
 export type DrilldownKey = (typeof DRILLDOWN_KEYS)[number];
 
-/** One row: a label column set that the page renders generically. */
-export type DrilldownRow = {
-  kind: "order" | "sale" | "customer" | "stock_count" | "inquiry" | "consultation" | "rate";
-  id: number;
-  customer: string | null;
-  date: string | null;
-  at: number | null;
-  channel: string | null;
-  status: string | null;
-  amount: number | null;
-  /** The number that matters for this metric (seconds, days, count difference …). */
-  measure: number | null;
-  flag: boolean | null;
-};
+export type { DrilldownRow };
 
 const who = (alias: string) =>
   `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE coalesce(${alias}.name, '') || ' · ' || coalesce(substr(${alias}.phone, -4), '') END`;
@@ -46,21 +34,7 @@ export function drilldown({
   metric: DrilldownKey;
   limit?: number;
 }): DrilldownRow[] {
-  const p = { ...baseParams(range), limit };
-  const base = {
-    kind: "order",
-    id: 0,
-    customer: null,
-    date: null,
-    at: null,
-    channel: null,
-    status: null,
-    amount: null,
-    measure: null,
-    flag: null,
-  } as const;
-  const q = (sqlText: string, extra: Record<string, number> = {}) =>
-    all<DrilldownRow>(db, sqlText, { ...p, ...extra }).map((r) => ({ ...base, ...r }));
+  const q = drilldownQuery({ db, range, limit });
   switch (metric) {
     case "revisit_rate_30":
     case "revisit_rate_60": {

@@ -1,9 +1,9 @@
 /** The rows behind the loyalty tiles (lib/metrics/loyalty.ts), for the dashboard's drill-down. */
 import type { Db } from "@/db/client";
-import type { DrilldownRow } from "./drilldown";
+import { drilldownQuery, type DrilldownRow } from "./drilldown-rows";
 import { currentRate, ratedPurchasesSql } from "./loyalty";
 import type { MetricRange } from "./range";
-import { all, baseParams, int, localDay, purchasesSql } from "./sql";
+import { int, localDay, purchasesSql } from "./sql";
 import type { LOYALTY_TILE_KEYS } from "./loyalty-tiles";
 
 const who = (alias: string) =>
@@ -22,21 +22,7 @@ export function loyaltyDrilldown({
   metric: (typeof LOYALTY_TILE_KEYS)[number];
   limit: number;
 }): DrilldownRow[] {
-  const p = { ...baseParams(range), limit };
-  const base = {
-    kind: "order",
-    id: 0,
-    customer: null,
-    date: null,
-    at: null,
-    channel: null,
-    status: null,
-    amount: null,
-    measure: null,
-    flag: null,
-  } as const;
-  const q = (sqlText: string, extra: Record<string, number> = {}) =>
-    all<DrilldownRow>(db, sqlText, { ...p, ...extra }).map((r) => ({ ...base, ...r }));
+  const q = drilldownQuery({ db, range, limit });
   switch (metric) {
     case "clv_180":
       // Each new customer of the range: first date, value over 180 days net of refunds (null flag: too recent).

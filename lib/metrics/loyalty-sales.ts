@@ -17,8 +17,8 @@ import type { Db } from "@/db/client";
 import { CHANNELS, sequenceAnchors, type Channel, type RateMetric } from "./metrics";
 import type { MetricRange } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
-import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
-import type { DrilldownRow } from "./drilldown";
+import { baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
+import { drilldownQuery, type DrilldownRow } from "./drilldown-rows";
 
 export const SWITCH_WINDOW_DAYS = 60;
 
@@ -154,20 +154,7 @@ export function loyaltySalesDrilldown({
   metric: LoyaltySalesKey;
   limit: number;
 }): Omit<DrilldownRow, never>[] {
-  const p = { ...baseParams(range), limit };
-  const base = {
-    kind: "order",
-    id: 0,
-    customer: null,
-    date: null,
-    at: null,
-    channel: null,
-    status: null,
-    amount: null,
-    measure: null,
-    flag: null,
-  } as const;
-  const q = (sqlText: string) => all<DrilldownRow>(db, sqlText, p).map((r) => ({ ...base, ...r }));
+  const q = drilldownQuery({ db, range, limit });
   switch (metric) {
     case "average_order_value":
       // Each purchase in range, largest first.

@@ -71,10 +71,11 @@ test("staff see and change it on the card; the owner picks the tier's birthday c
   const tierForm = page.getByTestId("tier-form");
   await tierForm.getByLabel("이름").fill(`생일등급${run}`);
   await tierForm.getByLabel("기준 금액(원)").fill("999999999");
-  await tierForm.getByLabel("적립률(bp)").fill("100");
+  await tierForm.getByLabel("적립률(%)").fill("1.5");
   await tierForm.getByLabel("생일 쿠폰(선택)").selectOption({ label: `생일 축하 ${run}` });
   await tierForm.getByRole("button", { name: "등급 만들기" }).click();
   await expect(page.getByTestId("tier-list")).toContainText(`생일 쿠폰: 생일 축하 ${run}`);
+  await expect(page.getByTestId("tier-list")).toContainText("1.5%");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/tiers.png`, fullPage: true });
   // Leave no tier behind for other specs.
   db.update(schema.customers).set({ tierId: null }).run();

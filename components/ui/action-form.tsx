@@ -17,9 +17,10 @@ export type FormFieldSpec =
       hint?: string;
       required?: boolean;
       autoComplete?: string;
-      inputMode?: "numeric" | "tel" | "text";
+      inputMode?: "numeric" | "decimal" | "tel" | "text";
       min?: number;
       max?: number;
+      step?: number;
     }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string; hint?: string; required?: boolean; rows?: number }
   | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; defaultValue?: string; hint?: string }
@@ -216,6 +217,7 @@ function renderField(
           inputMode={f.inputMode}
           min={f.min}
           max={f.max}
+          step={f.step}
           defaultValue={value(f.name, f.defaultValue)}
           error={errors[f.name]}
         />

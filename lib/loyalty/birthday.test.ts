@@ -42,7 +42,7 @@ describe("the tier's birthday coupon", () => {
     // Threshold 0: every customer holds the tier.
     const tier = createTier({
       db,
-      input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_bp: 200, birthday_coupon_id: gift.id },
+      input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_percent: 2, birthday_coupon_id: gift.id },
     });
     return { db, gift, shared, tier };
   }
@@ -88,7 +88,7 @@ describe("the tier's birthday coupon", () => {
     updateTier({
       db,
       id: tier.id,
-      input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_bp: 200, birthday_coupon_id: "" },
+      input: { name: "단골", window_days: 90, threshold_won: 0, points_rate_percent: 2, birthday_coupon_id: "" },
     });
     const other = customer(db, "01099998888");
     setBirthday({ db, customerId: other, input: { birthday: "03-14" } });
@@ -104,11 +104,11 @@ describe("the tier's birthday coupon", () => {
     expect(() =>
       createTier({
         db,
-        input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: shared.id },
+        input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_percent: 3, birthday_coupon_id: shared.id },
       }),
     ).toThrow(expect.objectContaining({ code: "validation", fields: { birthday_coupon_id: { code: "tier_birthday_coupon_issued" } } }));
     expect(() =>
-      createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_bp: 300, birthday_coupon_id: 999 } }),
+      createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 100000, points_rate_percent: 3, birthday_coupon_id: 999 } }),
     ).toThrow(expect.objectContaining({ code: "validation" }));
   });
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { wholeNumber } from "@/lib/validation/numbers";
+import { percentAsBasisPoints, wholeNumber } from "@/lib/validation/numbers";
 import { normalizePhone, formatPhone } from "@/lib/validation/phone";
 
 export function isTimeZone(tz: string): boolean {
@@ -44,12 +44,8 @@ export const shopDetailsInput = z.object({
     .optional()
     .default(""),
   timezone: z.string().trim().refine(isTimeZone, "timezone_choose"),
-  /** Percent of the total, e.g. 1 or 1.5; stored as basis points. */
-  pointsRatePercent: z.coerce
-    .number({ error: "points_rate_number" })
-    .min(0, "points_rate_min")
-    .max(50, "points_rate_max")
-    .refine((n) => Number.isInteger(Math.round(n * 100 * 1e6) / 1e6), "points_rate_decimals"),
+  /** Percent of the total, e.g. 1 or 1.5; parsed to basis points. */
+  pointsRatePercent: percentAsBasisPoints(50),
   rackRows: z
     .string()
     .trim()
@@ -71,7 +67,7 @@ export function updateShopDetails({ db, input, now = Date.now() }: { db: DbOrTx;
       address: v.address || null,
       openingHours: v.openingHours || null,
       timezone: v.timezone,
-      pointsRateBp: Math.round(v.pointsRatePercent * 100),
+      pointsRateBp: v.pointsRatePercent,
       rackRows: v.rackRows,
       rackColumns: v.rackColumns,
       updatedAt: now,

@@ -23,6 +23,19 @@ export function integerInput({ min, max }: { min?: number; max?: number } = {}) 
 /** A whole number within `min`…`max` (inclusive). */
 export const wholeNumber = (min: number, max: number) => integerInput({ min, max });
 
+/**
+ * A points rate typed as a percent with at most two decimals (1, 1.5, 0.25), read as basis
+ * points (1 % = 100 bp), which is how rates are stored.
+ */
+export const percentAsBasisPoints = (maxPercent: number) =>
+  numeric(
+    z
+      .number({ error: "points_rate_number" })
+      .min(0, "points_rate_min")
+      .max(maxPercent, "points_rate_max")
+      .refine((n) => Number.isInteger(Math.round(n * 100 * 1e6) / 1e6), "points_rate_decimals"),
+  ).transform((n) => Math.round(n * 100));
+
 /** A whole number from CSV or CLI text (digits only, optional leading minus), or null. */
 export function parseIntegerText(text: string, { min = -Infinity, max = Infinity }: { min?: number; max?: number } = {}): number | null {
   if (!/^-?\d+$/.test(text)) return null;

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { customers, pointsLedger, purchaseReturns, shopSettings, storeSales } from "@/db/schema";
+import { customers, pointsLedger, purchaseReturns, shopSettings, storeSales, tiers } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { stockForDate } from "@/lib/inventory/availability";
 import { createTier, runNightlyTierRecompute, tierStatus } from "@/lib/loyalty/tiers";
@@ -138,7 +138,7 @@ describe("receipt QR", () => {
 
 describe("tiers", () => {
   it("the tier held at purchase sets the rate, stored on the entry; the purchase lifts the tier in the same transaction", () => {
-    createTier({ db, input: { name: "GOLD", window_days: 90, threshold_won: 20_000, points_rate_bp: 300 } });
+    createTier({ db, input: { name: "GOLD", window_days: 90, threshold_won: 20_000, points_rate_percent: 3 } });
     const sale = (n: number) =>
       recordStoreSale({
         db,
@@ -158,9 +158,29 @@ describe("tiers", () => {
     ]);
   });
 
+  it("reads the owner's rate as a percent with up to two decimals; a wrong rate writes no tier", () => {
+    const tier = createTier({ db, input: { name: "VIP", window_days: 90, threshold_won: 50_000, points_rate_percent: "2.5" } });
+    expect(tier.pointsRateBp).toBe(250);
+    for (const [rate, code] of [
+      ["2.555", "points_rate_decimals"],
+      ["60", "points_rate_max"],
+      [true, "points_rate_number"],
+    ] as const)
+      expect(() => createTier({ db, input: { name: "X", window_days: 90, threshold_won: 1, points_rate_percent: rate } })).toThrowError(
+        expect.objectContaining({ fields: { points_rate_percent: expect.objectContaining({ code }) } }),
+      );
+    expect(
+      db
+        .select()
+        .from(tiers)
+        .all()
+        .map((t) => t.name),
+    ).toEqual(["VIP"]);
+  });
+
   it("shows what is left to the next tier, and the nightly run drops a tier whose spend left the window", () => {
-    createTier({ db, input: { name: "SILVER", window_days: 30, threshold_won: 10_000, points_rate_bp: 200 } });
-    createTier({ db, input: { name: "GOLD", window_days: 30, threshold_won: 30_000, points_rate_bp: 300 } });
+    createTier({ db, input: { name: "SILVER", window_days: 30, threshold_won: 10_000, points_rate_percent: 2 } });
+    createTier({ db, input: { name: "GOLD", window_days: 30, threshold_won: 30_000, points_rate_percent: 3 } });
     const longAgo = Date.now() - 20 * DAY;
     const s = recordStoreSale({
       db,

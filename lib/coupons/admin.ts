@@ -19,7 +19,9 @@ import {
 } from "@/db/schema";
 import { findCustomerByPhone } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
+import { publicUrl } from "@/lib/config/public-url";
 import { AppError, parseOrThrow } from "@/lib/errors";
+import { enqueueMessage } from "@/lib/messages/outbox";
 import { getShopSettings } from "@/lib/shop/settings";
 import { isDateString, localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
@@ -145,12 +147,18 @@ function newIssuedCode(db: DbOrTx): string {
   throw new AppError("conflict", { message: "coupon_code_taken" });
 }
 
+/** What the customer is told when a code is given to them: nothing, or one of these messages. */
+export type CouponMessage = "coupon_issued" | "birthday_coupon" | null;
+
 /**
  * Issue `customerId` their own single-use code for an `issued` coupon (a birthday benefit, a
- * thank-you). Its validity starts on the later of the coupon's start and today.
+ * thank-you). Its validity starts on the later of the coupon's start and today. With `tell`,
+ * the code is also queued to the customer in the same transaction, as advertising (a benefit
+ * is 광고성 정보: only with marketing consent, never at night without night consent); their
+ * page (`/me/<token>`) lists it either way.
  */
 export function issueCouponToCustomer(
-  { db, now = Date.now() }: { db: Db; now?: number },
+  { db, now = Date.now(), tell = null }: { db: Db; now?: number; tell?: CouponMessage },
   couponId: number,
   customerId: number,
 ): CouponCode {
@@ -160,18 +168,29 @@ export function issueCouponToCustomer(
       if (!coupon) throw new AppError("not_found", { message: "coupon_not_found" });
       if (coupon.codeMode !== "issued") throw new AppError("validation", { message: "coupon_not_issued_kind" });
       const customer = tx
-        .select({ id: customers.id })
+        .select({ id: customers.id, phone: customers.phone, token: customers.token })
         .from(customers)
         .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)))
         .get();
       if (!customer) throw new AppError("not_found", { message: "coupon_customer_unknown" });
       const today = localDate(now, getShopSettings({ db: tx }).timezone);
       const validFrom = today > coupon.startsOn ? today : coupon.startsOn;
-      return tx
+      const code = tx
         .insert(couponCodes)
         .values({ couponId, code: newIssuedCode(tx), customerId, validFrom, issuedAt: now })
         .returning()
         .get();
+      if (tell)
+        enqueueMessage({
+          tx,
+          now,
+          to: { customerId, phone: customer.phone },
+          template: tell,
+          params: { coupon: coupon.name, code: code.code, url: publicUrl(`/me/${customer.token}`) },
+          purpose: "marketing",
+          dedupeKey: `coupon:${code.id}`,
+        });
+      return code;
     },
     { behavior: "immediate" },
   );
@@ -192,7 +211,7 @@ export function issueCouponToPhone({
   const normalized = normalizePhone(phone);
   const customer = normalized ? findCustomerByPhone({ db, phone: normalized }) : null;
   if (!customer) throw new AppError("not_found", { message: "coupon_customer_unknown", fields: { phone: "coupon_customer_unknown" } });
-  return issueCouponToCustomer({ db, now }, couponId, customer.id);
+  return issueCouponToCustomer({ db, now, tell: "coupon_issued" }, couponId, customer.id);
 }
 
 export type CouponRow = Coupon & { uses: number; discountTotal: number; issued: number };
@@ -236,7 +255,13 @@ export function listCoupons({ db }: { db: DbOrTx }): CouponRow[] {
 /** A customer's issued codes not yet used, for the customer card and their page. */
 export function openCodesForCustomer({ db, customerId }: { db: DbOrTx; customerId: number }) {
   return db
-    .select({ code: couponCodes.code, name: coupons.name, validFrom: couponCodes.validFrom, endsOn: coupons.endsOn })
+    .select({
+      code: couponCodes.code,
+      name: coupons.name,
+      validFrom: couponCodes.validFrom,
+      endsOn: coupons.endsOn,
+      pausedAt: coupons.pausedAt,
+    })
     .from(couponCodes)
     .innerJoin(coupons, eq(coupons.id, couponCodes.couponId))
     .leftJoin(couponRedemptions, and(eq(couponRedemptions.couponCodeId, couponCodes.id), isNull(couponRedemptions.releasedAt)))

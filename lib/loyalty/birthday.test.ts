@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { birthdayCouponGrants, couponCodes, customers } from "@/db/schema";
-import { createCoupon, openCodesForCustomer, setCouponPaused } from "@/lib/coupons/admin";
+import { birthdayCouponGrants, couponCodes, customers, outbox } from "@/db/schema";
+import { createCoupon, issueCouponToPhone, openCodesForCustomer, setCouponPaused } from "@/lib/coupons/admin";
+import { recordConsent } from "@/lib/customers/consent";
 import { deleteCustomer, exportMyData, loadMyData, setMyBirthday } from "@/lib/customer-record/privacy";
 import { customer } from "@/tests/helpers/metrics-fixtures";
 import { zonedTime } from "@/lib/shop/time";
@@ -74,6 +75,39 @@ describe("the tier's birthday coupon", () => {
     expect(codesOf(db, tomorrow)).toHaveLength(1);
     expect(issueBirthdayCoupons({ db, now: zonedTime("2027-03-14", "09:00", "Asia/Seoul") }).map((c) => c.customerId)).toEqual([today]);
     expect(codesOf(db, today)).toHaveLength(2);
+  });
+
+  it("tells the customer who agreed to marketing their code and where to find it; one without consent only sees it on their page", () => {
+    const { db } = shop();
+    const agreed = customer(db, "01011112222", "동의");
+    const quiet = customer(db, "01033334444", "비동의");
+    const noon = zonedTime("2026-03-14", "12:00", "Asia/Seoul");
+    recordConsent({ db, customerId: agreed, kind: "marketing", granted: true, source: "storefront", at: noon - 1000 });
+    for (const id of [agreed, quiet]) setBirthday({ db, customerId: id, input: { birthday: "03-14" } });
+    expect(runNightlyTierRecompute({ db, now: noon })).toMatchObject({ birthdayCoupons: 2 });
+    const queued = db.select().from(outbox).where(eq(outbox.topic, "birthday_coupon")).all();
+    const [code] = codesOf(db, agreed);
+    const token = db.select({ token: customers.token }).from(customers).where(eq(customers.id, agreed)).get()!.token;
+    expect(queued).toEqual([
+      expect.objectContaining({
+        customerId: agreed,
+        purpose: "marketing",
+        status: "queued",
+        payload: { coupon: "생일 축하 3,000원", code: code.code, url: expect.stringMatching(new RegExp(`/me/${token}$`)) },
+      }),
+    ]);
+    expect(codesOf(db, quiet)).toHaveLength(1);
+  });
+
+  it("a code given by phone from the coupon page is told to the customer too", () => {
+    const { db, gift } = shop();
+    const c = customer(db, "01011112222");
+    const noon = zonedTime("2026-03-14", "12:00", "Asia/Seoul");
+    recordConsent({ db, customerId: c, kind: "marketing", granted: true, source: "storefront", at: noon - 1000 });
+    const code = issueCouponToPhone({ db, couponId: gift.id, phone: "010-1111-2222", now: noon });
+    expect(db.select({ topic: outbox.topic, payload: outbox.payload }).from(outbox).all()).toEqual([
+      { topic: "coupon_issued", payload: expect.objectContaining({ coupon: "생일 축하 3,000원", code: code.code }) },
+    ]);
   });
 
   it("gives nothing without a tier coupon, to a deleted customer, or while the coupon is paused (then on resuming the same day)", () => {

@@ -20,6 +20,8 @@ export type MessageTemplate =
   | "consultation_link"
   | "review_request"
   | "restock_available"
+  | "coupon_issued"
+  | "birthday_coupon"
   | "phone_code";
 
 export type MessagePurpose = "transactional" | "marketing";

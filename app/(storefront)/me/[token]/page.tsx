@@ -19,6 +19,9 @@ import { BirthdayForm } from "@/components/loyalty/birthday-form";
 import { loadMyData } from "@/lib/customer-record/privacy";
 import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/format";
 import { findShopSettings } from "@/lib/shop/settings";
+import { requestNow } from "@/lib/web/now";
+import { DEFAULT_TIMEZONE, localDate } from "@/lib/shop/time";
+import { openCodesForCustomer } from "@/lib/coupons/admin";
 import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, setBirthdayAction, withdrawMarketingAction } from "./actions";
 import { Section } from "@/components/ui/section";
 import { ReturnList, TierProgress } from "@/components/loyalty/loyalty-views";
@@ -53,6 +56,9 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
   const shop = findShopSettings({ db });
   const templates = listTemplates({ db }).filter((tpl) => tpl.active);
   const answeredIds = new Set(data.submissions.map((s) => s.templateId));
+  const today = localDate(requestNow(), shop?.timezone ?? DEFAULT_TIMEZONE);
+  // Codes still to use: a paused or ended coupon's code is not offered.
+  const coupons = openCodesForCustomer({ db, customerId: customer.id }).filter((c) => !c.pausedAt && (!c.endsOn || c.endsOn >= today));
   const histories = submissionHistories(data.submissions);
 
   return (
@@ -111,6 +117,27 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
           </ul>
         )}
       </Section>
+
+      {coupons.length > 0 && (
+        <Section id="me-coupons" title={t("coupons")}>
+          <ul className="divide-y divide-stone-100" data-testid="me-coupons">
+            {coupons.map((c) => (
+              <li key={c.code} className="flex flex-wrap items-baseline justify-between gap-x-3 py-2">
+                <span className="font-semibold">{c.name}</span>
+                <span className="text-sm text-stone-600">
+                  {c.validFrom > today
+                    ? t("couponFrom", { date: formatDate(c.validFrom, locale) })
+                    : c.endsOn
+                      ? t("couponUntil", { date: formatDate(c.endsOn, locale) })
+                      : null}
+                </span>
+                <span className="w-full font-mono text-lg tracking-wider select-all">{t("couponCode", { code: c.code })}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm text-stone-600">{t("couponHowTo")}</p>
+        </Section>
+      )}
 
       <Section id="me-consult" title={t("consultations")}>
         {templates.length > 0 && (

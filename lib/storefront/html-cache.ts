@@ -60,20 +60,21 @@ const state = ((globalThis as { [key: symbol]: unknown })[Symbol.for("dangol.sto
   secret: crypto.randomBytes(18).toString("base64url"),
 }) as { pages: Map<string, Entry>; pending: Map<string, Promise<Entry | null>>; secret: string };
 
-function cookieNames(header: string | null): string[] {
-  if (!header) return [];
-  return header
-    .split(";")
-    .map((part) => part.split("=")[0].trim())
-    .filter(Boolean);
-}
-
-function cookieValue(header: string | null, name: string): string | undefined {
+/** The `locale` cookie's value, or null when the header carries any other cookie (that visitor needs their own render). */
+function onlyLocaleCookie(header: string | null): { locale: string | undefined } | null {
+  let locale: string | undefined;
   for (const part of header?.split(";") ?? []) {
     const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+    const name = (at < 0 ? part : part.slice(0, at)).trim();
+    if (!name) continue;
+    if (name !== "locale") return null;
+    try {
+      locale = decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      locale = undefined; // a malformed value is no language: the default one
+    }
   }
-  return undefined;
+  return { locale };
 }
 
 /**
@@ -92,10 +93,10 @@ export function sharedPageKey({ method, url, headers }: { method: string; url: U
     if (name !== "date" || date || !isDateString(value)) return null;
     date = value;
   }
-  const cookie = headers.get("cookie");
-  if (cookieNames(cookie).some((name) => name !== "locale")) return null;
+  const cookies = onlyLocaleCookie(headers.get("cookie"));
+  if (!cookies) return null;
   const reader = getBotType(headers.get("user-agent") ?? "") ?? "browser";
-  return [requestOrigin(headers)?.origin ?? "", resolveLocale(cookieValue(cookie, "locale")), date, reader].join(" ");
+  return [requestOrigin(headers)?.origin ?? "", resolveLocale(cookies.locale), date, reader].join(" ");
 }
 
 /** The nonce and order key of the server's own render, when the header carries this process's secret. */

@@ -6,7 +6,8 @@ import { clientAddressOf } from "@/lib/web/request";
 import { authSecret } from "@/lib/config/paths";
 import type { Role } from "./permissions";
 import { createSession, revokeSession } from "./sessions";
-import { checkSignIn, cookieFrom, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "./sign-in";
+import { cookieFrom } from "@/lib/web/cookies";
+import { checkSignIn, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {

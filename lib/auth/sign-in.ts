@@ -38,15 +38,6 @@ export function knownDeviceId({
   return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? deviceId : null;
 }
 
-/** Reads one cookie from a `Cookie` header. */
-export function cookieFrom(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}
-
 export type SignInResult =
   | { ok: true; user: PublicUser; deviceCookie: string }
   | { ok: false; reason: "throttled"; retryAfterMs: number }

@@ -33,7 +33,7 @@ describe("who shares the storefront's first page", () => {
     expect(key("/?date=2026-12-01")).toBe("http://shop.test ko 2026-12-01 browser");
     expect(key("/", { cookie: "locale=en" })).toBe("http://shop.test en  browser");
     expect(key("/", { cookie: "locale=xx" })).toBe("http://shop.test ko  browser");
-    // A malformed value is no language (and no crash): the default one.
+    // A malformed value is no known language (and no crash): the default one.
     expect(key("/", { cookie: "locale=%E0%A4%A" })).toBe("http://shop.test ko  browser");
     expect(key("/", { cookie: "locale=en; ; " })).toBe("http://shop.test en  browser");
     expect(key("/", { "x-forwarded-host": "bakery.example", "x-forwarded-proto": "https" })).toBe("https://bakery.example ko  browser");

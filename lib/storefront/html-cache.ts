@@ -22,6 +22,7 @@ import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import type { Db } from "@/db/client";
 import { resolveLocale } from "@/i18n/messages";
 import { isDateString } from "@/lib/shop/time";
+import { parseCookies } from "@/lib/web/cookies";
 import { requestOrigin } from "./share-preview";
 import { storefrontVersion } from "./cache";
 
@@ -60,23 +61,6 @@ const state = ((globalThis as { [key: symbol]: unknown })[Symbol.for("dangol.sto
   secret: crypto.randomBytes(18).toString("base64url"),
 }) as { pages: Map<string, Entry>; pending: Map<string, Promise<Entry | null>>; secret: string };
 
-/** The `locale` cookie's value, or null when the header carries any other cookie (that visitor needs their own render). */
-function onlyLocaleCookie(header: string | null): { locale: string | undefined } | null {
-  let locale: string | undefined;
-  for (const part of header?.split(";") ?? []) {
-    const at = part.indexOf("=");
-    const name = (at < 0 ? part : part.slice(0, at)).trim();
-    if (!name) continue;
-    if (name !== "locale") return null;
-    try {
-      locale = decodeURIComponent(part.slice(at + 1).trim());
-    } catch {
-      locale = undefined; // a malformed value is no language: the default one
-    }
-  }
-  return { locale };
-}
-
 /**
  * Which shared page answers this request, or null when the visitor needs a render of their own.
  * The key holds everything the page depends on: the origin it links to, the language, the date,
@@ -93,10 +77,10 @@ export function sharedPageKey({ method, url, headers }: { method: string; url: U
     if (name !== "date" || date || !isDateString(value)) return null;
     date = value;
   }
-  const cookies = onlyLocaleCookie(headers.get("cookie"));
-  if (!cookies) return null;
+  const cookies = parseCookies(headers.get("cookie"));
+  if ([...cookies.keys()].some((name) => name !== "locale")) return null;
   const reader = getBotType(headers.get("user-agent") ?? "") ?? "browser";
-  return [requestOrigin(headers)?.origin ?? "", resolveLocale(cookies.locale), date, reader].join(" ");
+  return [requestOrigin(headers)?.origin ?? "", resolveLocale(cookies.get("locale")), date, reader].join(" ");
 }
 
 /** The nonce and order key of the server's own render, when the header carries this process's secret. */

@@ -36,6 +36,25 @@ beforeEach(() => {
   key = createApiKey({ db, name: "pos", scope: "staff" }).key;
 });
 
+/** 김단골's phone order of `quantity` bagels for today's first slot. */
+function phoneOrderToday(quantity: number) {
+  const slot = db.query.pickupSlots
+    .findMany()
+    .sync()
+    .find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
+  return placeOrder({
+    db,
+    channel: "phone",
+    input: {
+      pickup_date: today,
+      slot: `${slot.startTime}-${slot.endTime}`,
+      customer: { name: "김단골", phone: "010-1234-5678" },
+      consent: { privacy: true, marketing: false },
+      items: [{ product_id: bagelId, quantity, options: [] }],
+      note: "",
+    },
+  }).order;
+}
 describe("POST /api/v1/sales", () => {
   const sale = () => ({
     external_id: "pos-1",
@@ -75,22 +94,7 @@ describe("POST /api/v1/sales", () => {
   });
 
   it("records a sale beyond what the plan left with its stock discrepancy; the storefront shows 0, pre-orders stay valid", async () => {
-    const slot = db.query.pickupSlots
-      .findMany()
-      .sync()
-      .find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
-    const { order } = placeOrder({
-      db,
-      channel: "phone",
-      input: {
-        pickup_date: today,
-        slot: `${slot.startTime}-${slot.endTime}`,
-        customer: { name: "김단골", phone: "010-1234-5678" },
-        consent: { privacy: true, marketing: false },
-        items: [{ product_id: bagelId, quantity: 4, options: [] }],
-        note: "",
-      },
-    });
+    const order = phoneOrderToday(4);
     const over = await post({ ...sale(), items: [{ product_id: bagelId, quantity: 9 }] });
     expect(over.status).toBe(201);
     expect(over.body.sale.items).toEqual([expect.objectContaining({ product_id: bagelId, quantity: 9, excess: 3 })]);
@@ -122,22 +126,7 @@ describe("POST /api/v1/sales", () => {
 
 describe("GET /api/v1/orders", () => {
   it("lists the day's pre-orders with status and rack slot, never the full phone", async () => {
-    const slot = db.query.pickupSlots
-      .findMany()
-      .sync()
-      .find((s) => s.weekday === new Date(`${today}T12:00:00+09:00`).getUTCDay())!;
-    const { order } = placeOrder({
-      db,
-      channel: "phone",
-      input: {
-        pickup_date: today,
-        slot: `${slot.startTime}-${slot.endTime}`,
-        customer: { name: "김단골", phone: "010-1234-5678" },
-        consent: { privacy: true, marketing: false },
-        items: [{ product_id: bagelId, quantity: 1, options: [] }],
-        note: "",
-      },
-    });
+    const order = phoneOrderToday(1);
     markReady({ db, orderId: order.id, actor: { type: "user", userId: 1 } });
     const { GET } = await import("@/app/api/v1/orders/route");
     const res = await GET(

@@ -84,3 +84,25 @@ test("staff see and change it on the card; the owner picks the tier's birthday c
     .run();
   await context.close();
 });
+
+test("the customer's page lists the codes they hold, with how to use them", async ({ browser }) => {
+  const coupon = db
+    .select()
+    .from(schema.coupons)
+    .where(eq(schema.coupons.name, `생일 축하 ${run}`))
+    .get()!;
+  const code = `BD${suffix}${run}`.toUpperCase().slice(0, 8);
+  db.insert(schema.couponCodes)
+    .values({ couponId: coupon.id, code, customerId: person.id, validFrom: "2026-01-01", issuedAt: Date.now() })
+    .run();
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`/me/${person.token}`);
+  const list = page.getByTestId("me-coupons");
+  await expect(list).toContainText(`생일 축하 ${run}`);
+  await expect(list).toContainText(`코드 ${code}`);
+  await expect(page.getByText("주문할 때 쿠폰 코드 칸에 넣어 주세요.")).toBeVisible();
+  if (SHOTS) await page.getByTestId("me-coupons").screenshot({ path: `${SHOTS}/me-coupons.png` });
+  await expectNoSeriousA11yViolations(page);
+  await context.close();
+});

@@ -22,7 +22,7 @@ import { AppError, parseOrThrow } from "@/lib/errors";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { issueBirthdayCoupons } from "./birthday";
-import { numeric, percentAsBasisPoints } from "@/lib/validation/numbers";
+import { basisPoints, numeric, ratePercent } from "@/lib/validation/numbers";
 
 const DAY_MS = 86_400_000;
 
@@ -34,8 +34,8 @@ export const tierInput = z.object({
   threshold_won: numeric(
     z.number({ error: "tier_threshold" }).int("tier_threshold").min(0, "tier_threshold").max(1_000_000_000, "tier_threshold"),
   ),
-  /** Percent of the total, e.g. 2 or 2.5 (as the shop's own rate); parsed to basis points. */
-  points_rate_percent: percentAsBasisPoints(50),
+  /** Percent of the total, e.g. 2 or 2.5 (as the shop's own rate); stored as basis points. */
+  points_rate_percent: ratePercent(50),
   /** An `issued` coupon the daily pass gives holders on their birthday (lib/loyalty/birthday.ts); empty: none. */
   birthday_coupon_id: z.preprocess(
     (v) => (v === "" ? null : v),
@@ -64,7 +64,7 @@ function tierValues(input: z.output<typeof tierInput>) {
     name: input.name,
     windowDays: input.window_days,
     thresholdWon: input.threshold_won,
-    pointsRateBp: input.points_rate_percent,
+    pointsRateBp: basisPoints(input.points_rate_percent),
     birthdayCouponId: input.birthday_coupon_id ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { percentAsBasisPoints, wholeNumber } from "@/lib/validation/numbers";
+import { basisPoints, ratePercent, wholeNumber } from "@/lib/validation/numbers";
 import { normalizePhone, formatPhone } from "@/lib/validation/phone";
 
 export function isTimeZone(tz: string): boolean {
@@ -44,8 +44,8 @@ export const shopDetailsInput = z.object({
     .optional()
     .default(""),
   timezone: z.string().trim().refine(isTimeZone, "timezone_choose"),
-  /** Percent of the total, e.g. 1 or 1.5; parsed to basis points. */
-  pointsRatePercent: percentAsBasisPoints(50),
+  /** Percent of the total, e.g. 1 or 1.5; stored as basis points. */
+  pointsRatePercent: ratePercent(50),
   rackRows: z
     .string()
     .trim()
@@ -67,7 +67,7 @@ export function updateShopDetails({ db, input, now = Date.now() }: { db: DbOrTx;
       address: v.address || null,
       openingHours: v.openingHours || null,
       timezone: v.timezone,
-      pointsRateBp: v.pointsRatePercent,
+      pointsRateBp: basisPoints(v.pointsRatePercent),
       rackRows: v.rackRows,
       rackColumns: v.rackColumns,
       updatedAt: now,

@@ -24,17 +24,21 @@ export function integerInput({ min, max }: { min?: number; max?: number } = {}) 
 export const wholeNumber = (min: number, max: number) => integerInput({ min, max });
 
 /**
- * A points rate typed as a percent with at most two decimals (1, 1.5, 0.25), read as basis
- * points (1 % = 100 bp), which is how rates are stored.
+ * A points rate typed as a percent with at most two decimals (1, 1.5, 0.25). It stays a
+ * percent when parsed (an action's parse and the rule's own parse must agree); rates are
+ * stored as `basisPoints(percent)`.
  */
-export const percentAsBasisPoints = (maxPercent: number) =>
+export const ratePercent = (maxPercent: number) =>
   numeric(
     z
       .number({ error: "points_rate_number" })
       .min(0, "points_rate_min")
       .max(maxPercent, "points_rate_max")
       .refine((n) => Number.isInteger(Math.round(n * 100 * 1e6) / 1e6), "points_rate_decimals"),
-  ).transform((n) => Math.round(n * 100));
+  );
+
+/** A percent as basis points (1 % = 100 bp). */
+export const basisPoints = (percent: number): number => Math.round(percent * 100);
 
 /** A whole number from CSV or CLI text (digits only, optional leading minus), or null. */
 export function parseIntegerText(text: string, { min = -Infinity, max = Infinity }: { min?: number; max?: number } = {}): number | null {

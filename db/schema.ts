@@ -1187,3 +1187,44 @@ export const customerPurchases = sqliteTable(
   ],
 );
 export type CustomerPurchase = typeof customerPurchases.$inferSelect;
+
+/**
+ * Every purchase (identified or not) summed per shop-local day (counted from 1970-01-01, as
+ * `customer_purchases.day`) and channel: what the range sums of the metrics and the dashboard's
+ * weekly charts read (revenue, average order value, store identification) instead of every
+ * purchase. Derived data, kept with the purchase sequence: each purchase writer's
+ * `refreshPurchaseSequence` recomputes the days it touched in the same transaction
+ * (lib/purchases/sequence.ts); `rebuild-metrics` recomputes them all.
+ */
+export const purchaseDays = sqliteTable(
+  "purchase_days",
+  {
+    day: integer("day").notNull(),
+    channel: text("channel").$type<PurchaseChannel>().notNull(),
+    purchases: integer("purchases").notNull(),
+    total: integer("total").notNull(),
+    /** Purchases linked to a customer (at the counter, by a receipt claim, or a pre-order's customer). */
+    identified: integer("identified").notNull(),
+    /** Identified counter sales whose customer came through a receipt claim. */
+    claimed: integer("claimed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channel] })],
+);
+
+/**
+ * Each picked-up pre-order's pickup lead time (arrival, or the slot start for an early arrival, to
+ * hand-over; null: picked up with no arrival) on the shop-local day of its hand-over, so the
+ * lead-time median and chart of a range read one narrow index instead of working it out from
+ * every order. Derived data, kept with the purchase sequence (lib/purchases/sequence.ts).
+ */
+export const pickupLeadTimes = sqliteTable(
+  "pickup_lead_times",
+  {
+    orderId: integer("order_id")
+      .primaryKey()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    day: integer("day").notNull(),
+    leadMs: integer("lead_ms"),
+  },
+  (t) => [index("pickup_lead_times_day").on(t.day, t.leadMs)],
+);

@@ -1178,8 +1178,12 @@ export const customerPurchases = sqliteTable(
     uniqueIndex("customer_purchases_sale").on(t.saleId),
     // A customer's purchases in a range of days, with what the omnichannel metrics need.
     index("customer_purchases_customer").on(t.customerId, t.day, t.channel, t.total),
-    // Points consistency and the points rate history of a range of days, from the index alone.
-    index("customer_purchases_points").on(t.day, t.rateBp, t.total, t.points, t.at),
+    // Points consistency and the points rate history of a range of days, grouped by rate in the index's order (no sort).
+    index("customer_purchases_points").on(t.rateBp, t.day, t.total, t.points, t.at),
+    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort).
+    index("customer_purchases_gaps")
+      .on(sql`day - prev_day`, t.day)
+      .where(sql`first_of_day = 1 AND prev_day IS NOT NULL`),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")
       .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180)

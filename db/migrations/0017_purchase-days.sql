@@ -16,6 +16,9 @@ CREATE TABLE `purchase_days` (
 	PRIMARY KEY(`day`, `channel`)
 );
 --> statement-breakpoint
+DROP INDEX `customer_purchases_points`;--> statement-breakpoint
+CREATE INDEX `customer_purchases_gaps` ON `customer_purchases` (day - prev_day,`day`) WHERE first_of_day = 1 AND prev_day IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `customer_purchases_points` ON `customer_purchases` (`rate_bp`,`day`,`total`,`points`,`at`);--> statement-breakpoint
 -- Backfill of the per-day purchase sums (purchase_days) and the pickup lead times (pickup_lead_times) from the orders and counter sales, with
 -- the default zone's offset (Asia/Seoul, UTC+9) as migration 0016 uses for customer_purchases;
 -- a shop in another zone runs `npm run cli -- rebuild-metrics` after migrating.

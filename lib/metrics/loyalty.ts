@@ -43,9 +43,6 @@ export const ratedPurchasesSql = `
   SELECT 'sale', x.id, x.customer_id, x.occurred_at, 'store', x.total, x.points_earned, ${earnRateSql("sale", "x.id")}
     FROM store_sales x WHERE x.occurred_at >= @s AND x.occurred_at < @e AND x.customer_id IS NOT NULL`;
 
-/** The same purchases from the purchase sequence (lib/purchases/sequence.ts): at, total, pts, rate. */
-export const sequenceRatedSql = `SELECT at, total, points AS pts, coalesce(rate_bp, @rate) AS rate FROM customer_purchases WHERE day >= @fd AND day <= @td`;
-
 export function currentRate(db: Db): number {
   return getShopSettings({ db }).pointsRateBp;
 }
@@ -182,13 +179,41 @@ export function rateGroups({
   scan?: boolean;
   rateBp: number;
 }): RateGroup[] {
-  return all<RateGroup>(
+  const params = { ...baseParams(range), rate: rateBp };
+  if (scan) {
+    return all<RateGroup>(
+      db,
+      `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points,
+              sum(pts = ${policyPointsSql("rate")}) AS ok
+         FROM (${ratedPurchasesSql}) GROUP BY rate ORDER BY min(at)`,
+      params,
+    );
+  }
+  // Grouped by the stored rate in the (rate_bp, day, …) index's order, no sort; the purchases
+  // without a credit (null) join the group of the rate they are judged by.
+  const rows = all<{ rate_bp: number | null; purchases: number; points: number; ok: number; a0: number; a1: number }>(
     db,
-    `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points,
-            sum(pts = ${policyPointsSql("rate")}) AS ok
-       FROM (${scan ? ratedPurchasesSql : sequenceRatedSql}) GROUP BY rate ORDER BY min(at)`,
-    { ...baseParams(range), rate: rateBp },
+    `SELECT rate_bp, count(*) AS purchases, sum(points) AS points, sum(points = ${policyPointsSql("coalesce(rate_bp, @rate)")}) AS ok,
+            min(at) AS a0, max(at) AS a1
+       FROM customer_purchases WHERE day >= @fd AND day <= @td GROUP BY rate_bp`,
+    params,
   );
+  const groups = new Map<number, { rate_bp: number; purchases: number; points: number; ok: number; a0: number; a1: number }>();
+  for (const r of rows) {
+    const rate = r.rate_bp ?? rateBp;
+    const g = groups.get(rate);
+    if (!g) groups.set(rate, { ...r, rate_bp: rate });
+    else {
+      g.purchases += r.purchases;
+      g.points += r.points;
+      g.ok += r.ok;
+      g.a0 = Math.min(g.a0, r.a0);
+      g.a1 = Math.max(g.a1, r.a1);
+    }
+  }
+  // As localDay() in SQL: the shop-local date of an instant.
+  const date = (at: number) => new Date(at + range.offsetMs).toISOString().slice(0, 10);
+  return [...groups.values()].sort((a, b) => a.a0 - b.a0).map(({ a0, a1, ...g }) => ({ ...g, first_date: date(a0), last_date: date(a1) }));
 }
 
 /** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */

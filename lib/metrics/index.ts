@@ -6,8 +6,8 @@
 import type { Db } from "@/db/client";
 import { DEFAULT_TIMEZONE, isoInZone } from "@/lib/shop/time";
 import { findShopSettings } from "@/lib/shop/settings";
+import { anchorSums } from "./anchors";
 import {
-  anchorSums,
   consultToVisit,
   csResponseTime,
   leadTimes,

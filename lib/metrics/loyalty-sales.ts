@@ -14,7 +14,8 @@
  *   a counter sale. A code on an order not collected yet counts once it is picked up.
  */
 import type { Db } from "@/db/client";
-import { anchorSums, CHANNELS, type AnchorSums, type Channel, type RateMetric } from "./metrics";
+import { anchorSums, type AnchorSums } from "./anchors";
+import { CHANNELS, type Channel, type RateMetric } from "./metrics";
 import type { MetricRange } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";

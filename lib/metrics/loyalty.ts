@@ -22,7 +22,7 @@ import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
-import { anchorSums, type AnchorSums } from "./metrics";
+import { anchorSums, type AnchorSums } from "./anchors";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 
 export const LOYALTY_TARGETS = { store_identification_rate: 0.6 } as const;

@@ -19,7 +19,6 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { findShopSettings } from "@/lib/shop/settings";
 import { DEFAULT_TIMEZONE, localDate, zonedTime } from "@/lib/shop/time";
-import { leadTimeMs } from "@/lib/metrics/metrics";
 
 export const DAY_MS = 86_400_000;
 /** Larger than any day number: "no such day" inside min(). */
@@ -94,6 +93,13 @@ function daysInsertText(offsetMs: number, which: string): string {
     SELECT ${day("occurred_at")} AS d, 'store', count(*), sum(total), count(customer_id), count(claimed_at IS NOT NULL AND customer_id IS NOT NULL OR NULL)
       FROM store_sales WHERE ${day("occurred_at")} ${which} GROUP BY d`;
 }
+
+/**
+ * Arrival → hand-over in ms, counted from the slot start for a customer who came early (a bag
+ * nobody expected yet is not a wait), and never below zero. `o` is the orders row alias, `off` the zone offset (SQL).
+ */
+export const leadTimeMs = (o = "orders", off = "CAST(@off AS INTEGER)") =>
+  `max(0, ${o}.picked_up_at - max(${o}.arrived_at, unixepoch(${o}.pickup_date || ' ' || ${o}.slot_start) * 1000 - ${off}))`;
 
 /** The INSERT … SELECT of the lead times of the picked-up orders `which` selects (an SQL condition on `id`). */
 function leadsInsertText(offsetMs: number, which: string): string {

@@ -1178,8 +1178,12 @@ export const customerPurchases = sqliteTable(
     uniqueIndex("customer_purchases_sale").on(t.saleId),
     // A customer's purchases in a range of days, with what the omnichannel metrics need.
     index("customer_purchases_customer").on(t.customerId, t.day, t.channel, t.total),
-    // Points consistency and the points rate history of a range of days, from the index alone.
-    index("customer_purchases_points").on(t.day, t.rateBp, t.total, t.points, t.at),
+    // Points consistency and the points rate history of a range of days, grouped by rate in the index's order (no sort).
+    index("customer_purchases_points").on(t.rateBp, t.day, t.total, t.points, t.at),
+    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort).
+    index("customer_purchases_gaps")
+      .on(sql`day - prev_day`, t.day)
+      .where(sql`first_of_day = 1 AND prev_day IS NOT NULL`),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")
       .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180)
@@ -1187,3 +1191,44 @@ export const customerPurchases = sqliteTable(
   ],
 );
 export type CustomerPurchase = typeof customerPurchases.$inferSelect;
+
+/**
+ * Every purchase (identified or not) summed per shop-local day (counted from 1970-01-01, as
+ * `customer_purchases.day`) and channel: what the range sums of the metrics and the dashboard's
+ * weekly charts read (revenue, average order value, store identification) instead of every
+ * purchase. Derived data, kept with the purchase sequence: each purchase writer's
+ * `refreshPurchaseSequence` recomputes the days it touched in the same transaction
+ * (lib/purchases/sequence.ts); `rebuild-metrics` recomputes them all.
+ */
+export const purchaseDays = sqliteTable(
+  "purchase_days",
+  {
+    day: integer("day").notNull(),
+    channel: text("channel").$type<PurchaseChannel>().notNull(),
+    purchases: integer("purchases").notNull(),
+    total: integer("total").notNull(),
+    /** Purchases linked to a customer (at the counter, by a receipt claim, or a pre-order's customer). */
+    identified: integer("identified").notNull(),
+    /** Identified counter sales whose customer came through a receipt claim. */
+    claimed: integer("claimed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channel] })],
+);
+
+/**
+ * Each picked-up pre-order's pickup lead time (arrival, or the slot start for an early arrival, to
+ * hand-over; null: picked up with no arrival) on the shop-local day of its hand-over, so the
+ * lead-time median and chart of a range read one narrow index instead of working it out from
+ * every order. Derived data, kept with the purchase sequence (lib/purchases/sequence.ts).
+ */
+export const pickupLeadTimes = sqliteTable(
+  "pickup_lead_times",
+  {
+    orderId: integer("order_id")
+      .primaryKey()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    day: integer("day").notNull(),
+    leadMs: integer("lead_ms"),
+  },
+  (t) => [index("pickup_lead_times_day").on(t.day, t.leadMs)],
+);

@@ -259,7 +259,10 @@ export function seedHistory(tx: Tx, now: number): { products: number; orders: nu
   }
 
   // Every purchase above is written; the customers' purchase sequences once, in this transaction.
-  refreshPurchaseSequence(tx, { customerIds: tx.all<{ id: number }>(sql`SELECT id FROM customers`).map((c) => c.id) });
+  refreshPurchaseSequence(tx, {
+    customerIds: tx.all<{ id: number }>(sql`SELECT id FROM customers`).map((c) => c.id),
+    allDays: true,
+  });
   return { products: catalogue.length, orders: orderCount };
 }
 

@@ -5,18 +5,21 @@
  */
 import type { Db } from "@/db/client";
 import { computeMetricsForRange } from "./index";
-import { leadTimeDistribution, preorderOutcomeTrend, revenueTrend, revisitTrend } from "./metrics";
+import { leadTimeDistribution, leadTimes, outcomeDays, preorderOutcomeTrend, revenueTrend, revisitTrend } from "./metrics";
 import { previousRange, type MetricRange } from "./range";
 
 export function dashboardData({ db, range }: { db: Db; range: MetricRange }) {
   const previous = previousRange(range);
+  // The range's lead times and outcome days feed both its metrics and its charts: read once.
+  const lead = leadTimes(db, range);
+  const days = outcomeDays({ db, range });
   return {
     previousRange: previous,
-    current: computeMetricsForRange({ db, range }),
+    current: computeMetricsForRange({ db, range, lead, days }),
     previous: computeMetricsForRange({ db, range: previous }),
     revisitTrend: revisitTrend({ db, range }),
-    leadTimes: leadTimeDistribution({ db, range }),
-    outcomeTrend: preorderOutcomeTrend({ db, range }),
+    leadTimes: leadTimeDistribution({ db, range, lead }),
+    outcomeTrend: preorderOutcomeTrend({ db, range, days }),
     revenueTrend: revenueTrend({ db, range }),
   };
 }

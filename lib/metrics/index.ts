@@ -6,10 +6,13 @@
 import type { Db } from "@/db/client";
 import { DEFAULT_TIMEZONE, isoInZone } from "@/lib/shop/time";
 import { findShopSettings } from "@/lib/shop/settings";
+import { anchorSums } from "./anchors";
 import {
   consultToVisit,
   csResponseTime,
+  leadTimes,
   omniChannel,
+  outcomeDays,
   pickupLeadTime,
   pointsConsistency,
   preorderOutcomes,
@@ -19,8 +22,10 @@ import {
   revisitRates,
   revisitRatesScan,
   stockAccuracy,
+  type LeadTimes,
+  type OutcomeDay,
 } from "./metrics";
-import { loyaltyMetrics } from "./loyalty";
+import { currentRate, loyaltyMetrics, rateGroups } from "./loyalty";
 import { loyaltySalesMetrics } from "./loyalty-sales";
 import { resolveRange, type MetricRange } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
@@ -31,11 +36,27 @@ import { purchaseTotals } from "./totals";
  * (lib/purchases/sequence.ts); `scan: true` computes them from the orders and sales themselves
  * instead — the reference the sequence is checked against (tests, `metrics-scale` bench).
  */
-export function computeMetricsForRange({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }) {
-  const revisit = (scan ? revisitRatesScan : revisitRates)({ db, range });
-  const outcomes = preorderOutcomes({ db, range });
+export function computeMetricsForRange({
+  db,
+  range,
+  scan = false,
+  lead = leadTimes(db, range, scan),
+  days = outcomeDays({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  /** The range's lead times and outcome days, when the caller reads them for its charts too. */
+  lead?: LeadTimes;
+  days?: readonly OutcomeDay[];
+}) {
+  // Each pass is read once and shared by the metrics made of it.
+  const sums = scan ? undefined : anchorSums({ db, range });
+  const revisit = scan ? revisitRatesScan({ db, range }) : revisitRates({ db, range, sums });
+  const outcomes = preorderOutcomes({ db, range, days });
   const omni = omniChannel({ db, range, scan });
-  const totals = purchaseTotals({ db, range });
+  const totals = purchaseTotals({ db, range, scan });
+  const rates = rateGroups({ db, range, scan, rateBp: currentRate(db) });
   return {
     from: range.from,
     to: range.to,
@@ -43,19 +64,19 @@ export function computeMetricsForRange({ db, range, scan = false }: { db: Db; ra
     generated_at: isoInZone(range.now, range.timeZone),
     revisit_rate_30: revisit[30],
     revisit_rate_60: revisit[60],
-    pickup_lead_time: pickupLeadTime({ db, range }),
+    pickup_lead_time: pickupLeadTime({ db, range, lead }),
     preorder_conversion: outcomes.conversion,
-    no_show_rate: { ...outcomes.noShow, by_payment: noShowByPayment({ db, range }) },
+    no_show_rate: { ...outcomes.noShow, by_payment: noShowByPayment({ db, range, days }) },
     stock_accuracy: stockAccuracy({ db, range }),
-    points_consistency: pointsConsistency({ db, range, scan }),
+    points_consistency: pointsConsistency({ db, range, scan, rates }),
     cs_response_time: csResponseTime({ db, range }),
     consult_to_visit: consultToVisit({ db, range }),
     repurchase_cycle: (scan ? repurchaseCycleScan : repurchaseCycle)({ db, range }),
     omni_customer_share: omni.share,
     channel_synergy: omni.synergy,
     revenue: revenue({ db, range, totals }),
-    ...loyaltyMetrics({ db, range, scan, totals }),
-    ...loyaltySalesMetrics({ db, range, scan, totals }),
+    ...loyaltyMetrics({ db, range, scan, totals, sums, rates }),
+    ...loyaltySalesMetrics({ db, range, scan, totals, sums }),
   };
 }
 

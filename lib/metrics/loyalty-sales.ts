@@ -14,7 +14,8 @@
  *   a counter sale. A code on an order not collected yet counts once it is picked up.
  */
 import type { Db } from "@/db/client";
-import { CHANNELS, sequenceAnchors, type Channel, type RateMetric } from "./metrics";
+import { anchorSums, type AnchorSums } from "./anchors";
+import { CHANNELS, type Channel, type RateMetric } from "./metrics";
 import type { MetricRange } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
@@ -68,15 +69,17 @@ const anchorsSql = `
                          julianday(d) + ${SWITCH_WINDOW_DAYS} < julianday(@today) AS elig FROM later)`;
 
 /** Each anchor with the first later day through another channel, from the purchase sequence (lib/purchases/sequence.ts). */
-export function channelSwitchRate({ db, range }: { db: Db; range: MetricRange }): ChannelSwitchMetric {
-  const w = SWITCH_WINDOW_DAYS;
-  return switchFrom(
-    one<{ n: number; elig: number | null; switched: number | null }>(
-      db,
-      `SELECT count(*) AS n, sum(day + ${w} < @tday) AS elig, sum(day + ${w} < @tday AND next_other_day - day <= ${w}) AS switched ${sequenceAnchors}`,
-      baseParams(range),
-    ),
-  );
+export function channelSwitchRate({
+  db,
+  range,
+  sums = anchorSums({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  sums?: AnchorSums;
+}): ChannelSwitchMetric {
+  // anchorSums counts switches within SWITCH_WINDOW_DAYS (60), whose eligible anchors are e60.
+  return switchFrom({ n: Number(sums.anchors ?? 0), elig: sums.e60, switched: sums.switched });
 }
 
 /** The same from the orders and sales themselves (the reference the sequence is checked against). */
@@ -126,15 +129,18 @@ export function loyaltySalesMetrics({
   range,
   scan = false,
   totals,
+  sums,
 }: {
   db: Db;
   range: MetricRange;
   scan?: boolean;
   totals?: PurchaseTotals;
+  /** `anchorSums` of the range, when already read. */
+  sums?: AnchorSums;
 }) {
   return {
     average_order_value: averageOrderValue({ db, range, totals }),
-    channel_switch_rate: (scan ? channelSwitchRateScan : channelSwitchRate)({ db, range }),
+    channel_switch_rate: scan ? channelSwitchRateScan({ db, range }) : channelSwitchRate({ db, range, sums }),
     coupon_redemption: couponRedemption({ db, range }),
   };
 }

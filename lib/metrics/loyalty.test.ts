@@ -63,6 +63,7 @@ beforeEach(() => {
     .set({ claimedAt: at("2026-03-22"), claimConfirmed: true })
     .where(eq(storeSales.id, ids.cSale))
     .run();
+  refreshPurchaseSequence(db, { saleIds: [ids.cSale] }); // as claimReceipt does
   ids.dOrder = order(db, { customerId: D, pickedUpAt: at("2026-03-25"), total: 4_000, points: 120 }); // a 3 % tier
   credit(D, "order", ids.dOrder, 120, 300, at("2026-03-25"));
   ids.aSale = sale(db, { customerId: A, occurredAt: at("2026-05-01"), total: 5_000 });

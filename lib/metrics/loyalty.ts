@@ -22,6 +22,7 @@ import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
 import type { MetricRange } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
+import { anchorSums, type AnchorSums } from "./anchors";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 
 export const LOYALTY_TARGETS = { store_identification_rate: 0.6 } as const;
@@ -42,9 +43,6 @@ export const ratedPurchasesSql = `
   SELECT 'sale', x.id, x.customer_id, x.occurred_at, 'store', x.total, x.points_earned, ${earnRateSql("sale", "x.id")}
     FROM store_sales x WHERE x.occurred_at >= @s AND x.occurred_at < @e AND x.customer_id IS NOT NULL`;
 
-/** The same purchases from the purchase sequence (lib/purchases/sequence.ts): at, total, pts, rate. */
-export const sequenceRatedSql = `SELECT at, total, points AS pts, coalesce(rate_bp, @rate) AS rate FROM customer_purchases WHERE day >= @fd AND day <= @td`;
-
 export function currentRate(db: Db): number {
   return getShopSettings({ db }).pointsRateBp;
 }
@@ -55,15 +53,8 @@ const dayStartAfter = (col: string, days: number) => `((${col} + ${int("@off")})
 export type ClvMetric = { value: number | null; customers: number; too_recent: number; new_customers: number };
 
 /** New customers (first purchase ever in range) and their 180-day value, from the purchase sequence (lib/purchases/sequence.ts). */
-export function clv180({ db, range }: { db: Db; range: MetricRange }): ClvMetric {
-  return clvFrom(
-    one<{ anchors: number; n: number | null; total: number | null }>(
-      db,
-      `SELECT count(*) AS anchors, sum(day + 180 < @tday) AS n, sum(CASE WHEN day + 180 < @tday THEN value_180 END) AS total
-         FROM customer_purchases WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND prev_day IS NULL`,
-      baseParams(range),
-    ),
-  );
+export function clv180({ db, range, sums = anchorSums({ db, range }) }: { db: Db; range: MetricRange; sums?: AnchorSums }): ClvMetric {
+  return clvFrom({ anchors: Number(sums.new_customers ?? 0), n: sums.clv_n, total: sums.clv_total });
 }
 
 /** The same from the orders, sales and returns themselves (the reference the sequence is checked against). */
@@ -138,20 +129,25 @@ export type IdentificationMetric = {
   met: boolean | null;
 };
 
-export function storeIdentificationRate({ db, range }: { db: Db; range: MetricRange }): IdentificationMetric {
-  const row = one<{ n: number; linked: number | null; claimed: number | null }>(
+/** Store sales in range linked to a customer, from the per-day sums (`purchase_days`); `scan`: from the sales themselves. */
+export function storeIdentificationRate({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): IdentificationMetric {
+  const row = one<{ n: number | null; linked: number | null; claimed: number | null }>(
     db,
-    `SELECT count(*) AS n, sum(customer_id IS NOT NULL) AS linked, sum(claimed_at IS NOT NULL AND customer_id IS NOT NULL) AS claimed
-       FROM store_sales WHERE occurred_at >= @s AND occurred_at < @e`,
+    scan
+      ? `SELECT count(*) AS n, sum(customer_id IS NOT NULL) AS linked, sum(claimed_at IS NOT NULL AND customer_id IS NOT NULL) AS claimed
+           FROM store_sales WHERE occurred_at >= @s AND occurred_at < @e`
+      : `SELECT sum(purchases) AS n, sum(identified) AS linked, sum(claimed) AS claimed
+           FROM purchase_days WHERE channel = 'store' AND day >= @fd AND day <= @td`,
     baseParams(range),
   );
+  const n = Number(row.n ?? 0);
   const linked = Number(row.linked ?? 0);
-  const v = ratio(linked, row.n);
+  const v = ratio(linked, n);
   const target = LOYALTY_TARGETS.store_identification_rate;
   return {
     value: v,
     numerator: linked,
-    denominator: row.n,
+    denominator: n,
     claimed: Number(row.claimed ?? 0),
     target,
     met: v === null ? null : v >= target,
@@ -168,15 +164,73 @@ export type RateHistoryMetric = {
   rates: { rate_bp: number; first_date: string; last_date: string; purchases: number; points: number }[];
 };
 
-/** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */
-export function pointsRateHistory({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): RateHistoryMetric {
-  const base = currentRate(db);
-  const rates = all<{ rate_bp: number; first_date: string; last_date: string; purchases: number; points: number }>(
+/** The range's identified purchases by the rate applied (as `points_consistency` reads it): when first and last used, how many, points, and how many got the policy's points. */
+export type RateGroup = { rate_bp: number; first_date: string; last_date: string; purchases: number; points: number; ok: number };
+
+/** One pass over the range's purchases (the sequence's points index; `scan`: the orders and sales) grouped by applied rate; `rateBp` stands in for a purchase without a credit. */
+export function rateGroups({
+  db,
+  range,
+  scan = false,
+  rateBp,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  rateBp: number;
+}): RateGroup[] {
+  const params = { ...baseParams(range), rate: rateBp };
+  if (scan) {
+    return all<RateGroup>(
+      db,
+      `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points,
+              sum(pts = ${policyPointsSql("rate")}) AS ok
+         FROM (${ratedPurchasesSql}) GROUP BY rate ORDER BY min(at)`,
+      params,
+    );
+  }
+  // Grouped by the stored rate in the (rate_bp, day, …) index's order, no sort; the purchases
+  // without a credit (null) join the group of the rate they are judged by.
+  const rows = all<{ rate_bp: number | null; purchases: number; points: number; ok: number; a0: number; a1: number }>(
     db,
-    `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points
-       FROM (${scan ? ratedPurchasesSql : sequenceRatedSql}) GROUP BY rate ORDER BY min(at)`,
-    { ...baseParams(range), rate: base },
+    `SELECT rate_bp, count(*) AS purchases, sum(points) AS points, sum(points = ${policyPointsSql("coalesce(rate_bp, @rate)")}) AS ok,
+            min(at) AS a0, max(at) AS a1
+       FROM customer_purchases WHERE day >= @fd AND day <= @td GROUP BY rate_bp`,
+    params,
   );
+  const groups = new Map<number, { rate_bp: number; purchases: number; points: number; ok: number; a0: number; a1: number }>();
+  for (const r of rows) {
+    const rate = r.rate_bp ?? rateBp;
+    const g = groups.get(rate);
+    if (!g) groups.set(rate, { ...r, rate_bp: rate });
+    else {
+      g.purchases += r.purchases;
+      g.points += r.points;
+      g.ok += r.ok;
+      g.a0 = Math.min(g.a0, r.a0);
+      g.a1 = Math.max(g.a1, r.a1);
+    }
+  }
+  // As localDay() in SQL: the shop-local date of an instant.
+  const date = (at: number) => new Date(at + range.offsetMs).toISOString().slice(0, 10);
+  return [...groups.values()].sort((a, b) => a.a0 - b.a0).map(({ a0, a1, ...g }) => ({ ...g, first_date: date(a0), last_date: date(a1) }));
+}
+
+/** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */
+export function pointsRateHistory({
+  db,
+  range,
+  scan = false,
+  rates: groups,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+  /** `rateGroups` at the shop's rate now, when already read. */
+  rates?: readonly RateGroup[];
+}): RateHistoryMetric {
+  const base = currentRate(db);
+  const rates = (groups ?? rateGroups({ db, range, scan, rateBp: base })).map(({ ok: _ok, ...r }) => r);
   const denominator = rates.reduce((s, r) => s + r.purchases, 0);
   const numerator = rates.filter((r) => r.rate_bp !== base).reduce((s, r) => s + r.purchases, 0);
   return { value: base / 10_000, base_rate_bp: base, numerator, denominator, rates };
@@ -188,16 +242,22 @@ export function loyaltyMetrics({
   range,
   scan = false,
   totals,
+  sums,
+  rates,
 }: {
   db: Db;
   range: MetricRange;
   scan?: boolean;
   totals?: PurchaseTotals;
+  /** `anchorSums` of the range, when already read. */
+  sums?: AnchorSums;
+  /** `rateGroups` of the range at the shop's rate now, when already read. */
+  rates?: readonly RateGroup[];
 }) {
   return {
-    clv_180: (scan ? clv180Scan : clv180)({ db, range }),
+    clv_180: scan ? clv180Scan({ db, range }) : clv180({ db, range, sums }),
     return_rate: returnRate({ db, range, totals }),
-    store_identification_rate: storeIdentificationRate({ db, range }),
-    points_rate_history: pointsRateHistory({ db, range, scan }),
+    store_identification_rate: storeIdentificationRate({ db, range, scan }),
+    points_rate_history: pointsRateHistory({ db, range, scan, rates }),
   };
 }

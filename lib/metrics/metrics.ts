@@ -15,10 +15,12 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import { policyPointsSql, ratedPurchasesSql, sequenceRatedSql } from "./loyalty";
+import { rateGroups, type RateGroup } from "./loyalty";
+import { anchorSums, type AnchorSums } from "./anchors";
+import { leadTimeMs } from "@/lib/purchases/sequence";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange } from "./range";
-import { all, baseParams, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
+import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -49,26 +51,14 @@ const identifiedDays = `
   days AS (SELECT DISTINCT c, ${localDay("at")} AS d FROM p)`;
 
 /**
- * The anchors of a range in the purchase sequence (lib/purchases/sequence.ts): for each identified
- * customer with a purchase in range, the row standing for their first purchase day in range.
- */
-export const sequenceAnchors = `FROM customer_purchases
-  WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < @fd)`;
-
-/**
  * Omni revisit rate for N = 30 and 60 days: each anchor (the customer's first purchase day in
  * range) with its next purchase day, read from the purchase sequence in one pass of an index.
  */
-export function revisitRates({ db, range }: { db: Db; range: MetricRange }): { 30: RevisitMetric; 60: RevisitMetric } {
-  return revisitFrom(
-    one<Record<string, number | null>>(
-      db,
-      `SELECT count(*) AS anchors,
-              sum(day + 30 < @tday) AS e30, sum(day + 30 < @tday AND next_day - day <= 30) AS r30,
-              sum(day + 60 < @tday) AS e60, sum(day + 60 < @tday AND next_day - day <= 60) AS r60 ${sequenceAnchors}`,
-      baseParams(range),
-    ),
-  );
+export function revisitRates({ db, range, sums = anchorSums({ db, range }) }: { db: Db; range: MetricRange; sums?: AnchorSums }): {
+  30: RevisitMetric;
+  60: RevisitMetric;
+} {
+  return revisitFrom(sums);
 }
 
 /**
@@ -131,18 +121,35 @@ export type RevisitWeek = {
  * last may be partial), the anchor is each customer's first purchase in that week.
  */
 export function revisitTrend({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
-  // A week starts on the Monday on or before the day (day 0, 1970-01-01, was a Thursday).
-  const rows = all<Omit<RevisitWeek, "rate30" | "rate60">>(
+  // A week starts on the Monday on or before the day (day 0, 1970-01-01, was a Thursday). Grouped
+  // by day in the index's order (no sort), then folded into weeks here.
+  const rows = all<{ day: number; anchors: number; e30: number; r30: number; e60: number; r60: number }>(
     db,
-    `WITH anch AS (SELECT day, next_day, day - (day + 3) % 7 AS wk FROM customer_purchases
-                    WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < day - (day + 3) % 7))
-     SELECT date(wk * 86400, 'unixepoch') AS week, count(*) AS anchors,
-            sum(day + 30 < @tday) AS e30, coalesce(sum(day + 30 < @tday AND next_day - day <= 30), 0) AS r30,
-            sum(day + 60 < @tday) AS e60, coalesce(sum(day + 60 < @tday AND next_day - day <= 60), 0) AS r60
-       FROM anch GROUP BY wk ORDER BY wk`,
+    `SELECT day, count(*) AS anchors,
+            sum(day + 30 < @tday) AS e30, sum(day + 30 < @tday AND next_day - day <= 30) AS r30,
+            sum(day + 60 < @tday) AS e60, sum(day + 60 < @tday AND next_day - day <= 60) AS r60
+       FROM customer_purchases
+      WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < day - (day + 3) % 7)
+      GROUP BY day ORDER BY day`,
     baseParams(range),
   );
-  return rows.map((r) => ({ ...r, rate30: ratio(r.r30, r.e30), rate60: ratio(r.r60, r.e60) }));
+  const weeks = new Map<string, Omit<RevisitWeek, "rate30" | "rate60">>();
+  for (const r of rows) {
+    const week = weekOf(r.day);
+    const w = weeks.get(week) ?? { week, anchors: 0, e30: 0, r30: 0, e60: 0, r60: 0 };
+    w.anchors += r.anchors;
+    w.e30 += r.e30;
+    w.r30 += Number(r.r30 ?? 0);
+    w.e60 += r.e60;
+    w.r60 += Number(r.r60 ?? 0);
+    weeks.set(week, w);
+  }
+  return [...weeks.values()].map((r) => ({ ...r, rate30: ratio(r.r30, r.e30), rate60: ratio(r.r60, r.e60) }));
+}
+
+/** The Monday on or before a day number (day 0, 1970-01-01, was a Thursday), as YYYY-MM-DD. */
+export function weekOf(day: number): string {
+  return new Date((day - ((day + 3) % 7)) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The same from the orders and sales themselves (the reference for tests). */
@@ -177,23 +184,21 @@ export type LeadTimeMetric = {
   met: Met;
 };
 
-/**
- * Arrival → hand-over in ms, counted from the slot start for a customer who came early (a bag
- * nobody expected yet is not a wait), and never below zero. `o` is the orders row alias.
- */
-export const leadTimeMs = (o = "orders") =>
-  `max(0, ${o}.picked_up_at - max(${o}.arrived_at, CAST(strftime('%s', ${o}.pickup_date || ' ' || ${o}.slot_start) AS INTEGER) * 1000 - ${int("@off")}))`;
+export { leadTimeMs } from "@/lib/purchases/sequence";
 
 /**
  * Lead times (ms, ascending) of the pre-orders picked up in range that have an arrival, and how
- * many picked up with none — one pass of the covering index; the order statistics come from
- * the sorted values.
+ * many picked up with none — one pass of the kept lead times' (day, lead) index (`scan`: worked
+ * out from the orders themselves); the order statistics come from the sorted values.
  */
-function leadTimes(db: Db, range: MetricRange): { values: Float64Array; missing: number } {
+export type LeadTimes = { values: Float64Array; missing: number };
+export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
   const all = db.$client
     .prepare(
-      `SELECT CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs()} END FROM orders
-        WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
+      scan
+        ? `SELECT CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs()} END FROM orders
+            WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`
+        : `SELECT lead_ms FROM pickup_lead_times WHERE day >= @fd AND day <= @td`,
     )
     .pluck()
     .all(baseParams(range)) as (number | null)[];
@@ -204,8 +209,16 @@ function leadTimes(db: Db, range: MetricRange): { values: Float64Array; missing:
 }
 
 /** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
-export function pickupLeadTime({ db, range }: { db: Db; range: MetricRange }): LeadTimeMetric {
-  const { values, missing } = leadTimes(db, range);
+export function pickupLeadTime({
+  db,
+  range,
+  lead = leadTimes(db, range),
+}: {
+  db: Db;
+  range: MetricRange;
+  lead?: LeadTimes;
+}): LeadTimeMetric {
+  const { values, missing } = lead;
   const stats = sortedStats(values);
   const limit = TARGETS.pickup_lead_time_s * 1000;
   let within = 0;
@@ -229,11 +242,13 @@ export const LEAD_TIME_BUCKETS = [30, 60, 90, 120, 180, 300] as const;
 export function leadTimeDistribution({
   db,
   range,
+  lead = leadTimes(db, range),
 }: {
   db: Db;
   range: MetricRange;
+  lead?: LeadTimes;
 }): { bucket: string; upper: number | null; count: number }[] {
-  const { values } = leadTimes(db, range);
+  const { values } = lead;
   const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
   let b = 0;
   for (const v of values) {
@@ -246,17 +261,42 @@ export function leadTimeDistribution({
   });
 }
 
-/** Pre-orders whose pickup date is in range and whose status is final. */
-export function preorderOutcomes({ db, range }: { db: Db; range: MetricRange }): { conversion: RateMetric; noShow: RateMetric } {
-  const row = one<{ n: number; pu: number | null; ns: number | null }>(
+/**
+ * Pre-orders with a final status (`picked_up`, `no_show`, `cancelled`) per pickup date in range:
+ * how many, picked up, no-show, prepaid and prepaid no-show — one pass of the covering index
+ * (pickup_date, status, prepaid_amount) in its own order. The outcome rates, the no-show split
+ * by payment and the weekly outcome chart are all sums of these rows.
+ */
+export type OutcomeDay = { date: string; n: number; pu: number; ns: number; pn: number; pns: number };
+export function outcomeDays({ db, range }: { db: Db; range: MetricRange }): OutcomeDay[] {
+  return all<OutcomeDay>(
     db,
-    `SELECT count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns FROM orders
-      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')`,
+    `SELECT pickup_date AS date, count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns,
+            sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns FROM orders
+      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
+      GROUP BY pickup_date ORDER BY pickup_date`,
     baseParams(range),
   );
-  const n = row.n;
-  const pu = Number(row.pu ?? 0);
-  const ns = Number(row.ns ?? 0);
+}
+
+/** The sums of `outcomeDays` over the range. */
+export function outcomeTotals(days: readonly OutcomeDay[]): Omit<OutcomeDay, "date"> {
+  const t = { n: 0, pu: 0, ns: 0, pn: 0, pns: 0 };
+  for (const d of days) for (const k of ["n", "pu", "ns", "pn", "pns"] as const) t[k] += d[k];
+  return t;
+}
+
+/** Pre-orders whose pickup date is in range and whose status is final. */
+export function preorderOutcomes({
+  db,
+  range,
+  days = outcomeDays({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  days?: readonly OutcomeDay[];
+}): { conversion: RateMetric; noShow: RateMetric } {
+  const { n, pu, ns } = outcomeTotals(days);
   const conv = ratio(pu, n);
   const noShow = ratio(ns, n);
   return {
@@ -279,16 +319,25 @@ export type OutcomeWeek = {
   conversion: number | null;
   no_show_rate: number | null;
 };
-export function preorderOutcomeTrend({ db, range }: { db: Db; range: MetricRange }): OutcomeWeek[] {
-  const rows = all<{ week: string; final: number; picked_up: number; no_show: number }>(
-    db,
-    `SELECT date(pickup_date, '-6 days', 'weekday 1') AS week, count(*) AS final,
-            sum(status = 'picked_up') AS picked_up, sum(status = 'no_show') AS no_show FROM orders
-      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
-      GROUP BY week ORDER BY week`,
-    baseParams(range),
-  );
-  return rows.map((r) => ({ ...r, conversion: ratio(r.picked_up, r.final), no_show_rate: ratio(r.no_show, r.final) }));
+export function preorderOutcomeTrend({
+  db,
+  range,
+  days = outcomeDays({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  days?: readonly OutcomeDay[];
+}): OutcomeWeek[] {
+  const weeks = new Map<string, { week: string; final: number; picked_up: number; no_show: number }>();
+  for (const d of days) {
+    const week = weekOf(dayNumber(d.date));
+    const w = weeks.get(week) ?? { week, final: 0, picked_up: 0, no_show: 0 };
+    w.final += d.n;
+    w.picked_up += d.pu;
+    w.no_show += d.ns;
+    weeks.set(week, w);
+  }
+  return [...weeks.values()].map((r) => ({ ...r, conversion: ratio(r.picked_up, r.final), no_show_rate: ratio(r.no_show, r.final) }));
 }
 
 /**
@@ -322,21 +371,19 @@ export function pointsConsistency({
   range,
   rateBp,
   scan = false,
+  rates = rateGroups({ db, range, scan, rateBp: rateBp ?? getShopSettings({ db }).pointsRateBp }),
 }: {
   db: Db;
   range: MetricRange;
   rateBp?: number;
   scan?: boolean;
+  /** The range's purchases by applied rate (`rateGroups`), when already read. */
+  rates?: readonly RateGroup[];
 }): RateMetric {
-  const rate = rateBp ?? getShopSettings({ db }).pointsRateBp;
-  const row = one<{ n: number; ok: number | null }>(
-    db,
-    `SELECT count(*) AS n, sum(pts = ${policyPointsSql("rate")}) AS ok FROM (${scan ? ratedPurchasesSql : sequenceRatedSql})`,
-    { ...baseParams(range), rate },
-  );
-  const ok = Number(row.ok ?? 0);
-  const v = ratio(ok, row.n);
-  return { value: v, numerator: ok, denominator: row.n, target: TARGETS.points_consistency, met: atLeast(v, TARGETS.points_consistency) };
+  const n = rates.reduce((s, r) => s + r.purchases, 0);
+  const ok = rates.reduce((s, r) => s + r.ok, 0);
+  const v = ratio(ok, n);
+  return { value: v, numerator: ok, denominator: n, target: TARGETS.points_consistency, met: atLeast(v, TARGETS.points_consistency) };
 }
 
 export type CsMetric = {
@@ -411,14 +458,14 @@ export type CycleMetric = { value: number | null; median_days: number | null; co
  */
 export function repurchaseCycle({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
   // Each row standing for a customer's day in range knows the customer's previous purchase day;
-  // the gaps (whole days) are counted in JS, which is cheaper than grouping the rows in SQL.
-  const gaps = db.$client
-    .prepare(`SELECT day - prev_day FROM customer_purchases WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND prev_day IS NOT NULL`)
-    .pluck()
-    .all(baseParams(range)) as number[];
-  const counts = new Map<number, number>();
-  for (const g of gaps) counts.set(g, (counts.get(g) ?? 0) + 1);
-  const stats = histogramStats([...counts].map(([v, n]) => ({ v, n })));
+  // the gaps (whole days) are counted per gap in the order of the (gap, day) index, no sort.
+  const histogram = all<{ v: number; n: number }>(
+    db,
+    `SELECT day - prev_day AS v, count(*) AS n FROM customer_purchases
+      WHERE first_of_day = 1 AND prev_day IS NOT NULL AND day >= @fd AND day <= @td GROUP BY day - prev_day`,
+    baseParams(range),
+  );
+  const stats = histogramStats(histogram);
   return { value: stats.median, median_days: stats.median, count: stats.count };
 }
 
@@ -460,7 +507,7 @@ export function omniChannel({ db, range, scan = false }: { db: Db; range: Metric
   // From the purchase sequence, in customer order by its (customer, day, channel, total) index.
   const per = scan
     ? `SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c`
-    : `SELECT customer_id, count(DISTINCT channel) AS nch, sum(total) AS rev FROM customer_purchases
+    : `SELECT customer_id, 1 + (min(channel) != max(channel)) AS nch, sum(total) AS rev FROM customer_purchases
         WHERE day >= @fd AND day <= @td GROUP BY customer_id`;
   const row = one<{ n: number; omni: number | null; omni_rev: number | null; single_rev: number | null }>(
     db,
@@ -516,11 +563,23 @@ export function revenue({
   return { value: by_channel.web + by_channel.phone + by_channel.store, by_channel, purchases, refunded };
 }
 
-export function revenueTrend({ db, range }: { db: Db; range: MetricRange }): ({ week: string } & Record<Channel, number>)[] {
+/** Purchase totals per week and channel, from the per-day sums (`purchase_days`); `scan`: from the orders and sales themselves. */
+export function revenueTrend({
+  db,
+  range,
+  scan = false,
+}: {
+  db: Db;
+  range: MetricRange;
+  scan?: boolean;
+}): ({ week: string } & Record<Channel, number>)[] {
   const rows = all<{ week: string; ch: Channel; total: number }>(
     db,
-    `SELECT date(${localDay("at")}, '-6 days', 'weekday 1') AS week, ch, sum(total) AS total
-       FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY week, ch ORDER BY week`,
+    scan
+      ? `SELECT date(${localDay("at")}, '-6 days', 'weekday 1') AS week, ch, sum(total) AS total
+           FROM (${purchasesSql({ identifiedOnly: false })}) GROUP BY week, ch ORDER BY week`
+      : `SELECT date((day - (day + 3) % 7) * 86400, 'unixepoch') AS week, channel AS ch, sum(total) AS total
+           FROM purchase_days WHERE day >= @fd AND day <= @td GROUP BY week, ch ORDER BY week`,
     baseParams(range),
   );
   const weeks = new Map<string, { week: string } & Record<Channel, number>>();

@@ -7,20 +7,22 @@
  */
 import type { Db } from "@/db/client";
 import type { MetricRange } from "./range";
-import { baseParams, one, ratio } from "./sql";
+import { outcomeDays, outcomeTotals, type OutcomeDay } from "./metrics";
+import { ratio } from "./sql";
 
 export type NoShowSplit = { value: number | null; numerator: number; denominator: number };
 
-export function noShowByPayment({ db, range }: { db: Db; range: MetricRange }): { prepaid: NoShowSplit; at_pickup: NoShowSplit } {
-  // Conditional sums over the covering index (pickup_date, status, prepaid_amount): no grouping of the rows.
-  const r = one<{ n: number; ns: number | null; pn: number | null; pns: number | null }>(
-    db,
-    `SELECT count(*) AS n, sum(status = 'no_show') AS ns, sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns
-       FROM orders WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')`,
-    baseParams(range),
-  );
+export function noShowByPayment({
+  db,
+  range,
+  days = outcomeDays({ db, range }),
+}: {
+  db: Db;
+  range: MetricRange;
+  /** The range's `outcomeDays`, when already read. */
+  days?: readonly OutcomeDay[];
+}): { prepaid: NoShowSplit; at_pickup: NoShowSplit } {
+  const r = outcomeTotals(days);
   const split = (n: number, ns: number): NoShowSplit => ({ value: ratio(ns, n), numerator: ns, denominator: n });
-  const pn = Number(r.pn ?? 0);
-  const pns = Number(r.pns ?? 0);
-  return { prepaid: split(pn, pns), at_pickup: split(r.n - pn, Number(r.ns ?? 0) - pns) };
+  return { prepaid: split(r.pn, r.pns), at_pickup: split(r.n - r.pn, r.ns - r.pns) };
 }

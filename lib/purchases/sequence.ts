@@ -77,12 +77,69 @@ function insertText(offsetMs: number): string {
       FROM w`;
 }
 
+/**
+ * The INSERT … SELECT of the per-day sums (table `purchase_days`) of the days `which` selects (an
+ * SQL condition on the day expression, e.g. `IN (…)` or `IS NOT NULL`), read from the purchase
+ * indexes of orders and counter sales.
+ */
+function daysInsertText(offsetMs: number, which: string): string {
+  const off = Math.trunc(offsetMs);
+  const day = (col: string) => `((${col} + ${off}) / ${DAY_MS})`;
+  return `
+    INSERT INTO purchase_days (day, channel, purchases, total, identified, claimed)
+    SELECT ${day("picked_up_at")} AS d, channel, count(*), sum(total), count(customer_id), 0
+      FROM orders WHERE status = 'picked_up' AND picked_up_at IS NOT NULL AND ${day("picked_up_at")} ${which} GROUP BY d, channel
+    UNION ALL
+    SELECT ${day("occurred_at")} AS d, 'store', count(*), sum(total), count(customer_id), count(claimed_at IS NOT NULL AND customer_id IS NOT NULL OR NULL)
+      FROM store_sales WHERE ${day("occurred_at")} ${which} GROUP BY d`;
+}
+
+/**
+ * Arrival → hand-over in ms, counted from the slot start for a customer who came early (a bag
+ * nobody expected yet is not a wait), and never below zero. `o` is the orders row alias, `off` the zone offset (SQL).
+ */
+export const leadTimeMs = (o = "orders", off = "CAST(@off AS INTEGER)") =>
+  `max(0, ${o}.picked_up_at - max(${o}.arrived_at, unixepoch(${o}.pickup_date || ' ' || ${o}.slot_start) * 1000 - ${off}))`;
+
+/** The INSERT … SELECT of the lead times of the picked-up orders `which` selects (an SQL condition on `id`). */
+function leadsInsertText(offsetMs: number, which: string): string {
+  const off = Math.trunc(offsetMs);
+  return `
+    INSERT INTO pickup_lead_times (order_id, day, lead_ms)
+    SELECT id, ((picked_up_at + ${off}) / ${DAY_MS}), CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs("orders", String(off))} END
+      FROM orders WHERE status = 'picked_up' AND picked_up_at IS NOT NULL AND id ${which}`;
+}
+
+/**
+ * Recompute the per-day sums of these days: one range read per day of each purchase table's
+ * covering index (the planner, left alone, takes the narrower orders_picked_up_at index and then
+ * reads every order row of the day).
+ */
+function refreshPurchaseDays(tx: DbOrTx, days: Iterable<number>, offsetMs: number): void {
+  const off = Math.trunc(offsetMs);
+  for (const d of days) {
+    const start = d * DAY_MS - off;
+    tx.run(sql`DELETE FROM purchase_days WHERE day = ${d}`);
+    tx.run(sql`
+      INSERT INTO purchase_days (day, channel, purchases, total, identified, claimed)
+      SELECT ${d}, channel, count(*), sum(total), count(customer_id), 0
+        FROM orders INDEXED BY orders_purchases WHERE picked_up_at >= ${start} AND picked_up_at < ${start + DAY_MS} AND status = 'picked_up' GROUP BY channel
+      UNION ALL
+      SELECT ${d}, 'store', count(*), sum(total), count(customer_id), count(claimed_at IS NOT NULL AND customer_id IS NOT NULL OR NULL)
+        FROM store_sales WHERE occurred_at >= ${start} AND occurred_at < ${start + DAY_MS} HAVING count(*) > 0`);
+  }
+}
+
 /** What a write touched: orders and sales (as they are now and as the sequence holds them), and customers. */
 export type PurchaseRefs = {
   orderIds?: readonly number[];
   saleIds?: readonly number[];
   /** Customers whose purchases changed otherwise (e.g. a sale's customer before a claim moved it). */
   customerIds?: readonly (number | null | undefined)[];
+  /** Purchase times before this write (e.g. a hand-over being undone), whose days' sums are recomputed too. */
+  formerAt?: readonly (number | null | undefined)[];
+  /** Purchases were written in bulk (demo history): recompute every day's sums. */
+  allDays?: boolean;
 };
 
 /**
@@ -102,34 +159,56 @@ export function refreshPurchaseSequence(tx: DbOrTx, refs: PurchaseRefs): void {
       : null;
   const orderIds = ids(refs.orderIds);
   const saleIds = ids(refs.saleIds);
+  // Each purchase's customer and time, now and as the sequence holds it: whose sequence and which days change.
+  const times: number[] = [];
+  for (const at of refs.formerAt ?? []) if (at != null) times.push(at);
   const collect = (query: SQL) => {
-    for (const r of tx.all<{ c: number | null }>(query)) if (r.c != null) customers.add(r.c);
+    for (const r of tx.all<{ c: number | null; at: number | null }>(query)) {
+      if (r.c != null) customers.add(r.c);
+      if (r.at != null) times.push(r.at);
+    }
   };
   if (orderIds) {
-    collect(sql`SELECT customer_id AS c FROM orders WHERE id IN (${orderIds}) AND status = 'picked_up'`);
-    collect(sql`SELECT customer_id AS c FROM customer_purchases WHERE order_id IN (${orderIds})`);
+    collect(sql`SELECT customer_id AS c, picked_up_at AS at FROM orders WHERE id IN (${orderIds}) AND status = 'picked_up'`);
+    collect(sql`SELECT customer_id AS c, at FROM customer_purchases WHERE order_id IN (${orderIds})`);
   }
   if (saleIds) {
-    collect(sql`SELECT customer_id AS c FROM store_sales WHERE id IN (${saleIds})`);
-    collect(sql`SELECT customer_id AS c FROM customer_purchases WHERE sale_id IN (${saleIds})`);
+    collect(sql`SELECT customer_id AS c, occurred_at AS at FROM store_sales WHERE id IN (${saleIds})`);
+    collect(sql`SELECT customer_id AS c, at FROM customer_purchases WHERE sale_id IN (${saleIds})`);
   }
-  if (!customers.size) return;
+  if (!customers.size && !times.length && !refs.allDays) return;
   const offset = shopOffsetMs(tx);
+  if (refs.allDays) {
+    tx.run(sql`DELETE FROM purchase_days`);
+    tx.run(sql.raw(daysInsertText(offset, "IS NOT NULL")));
+    tx.run(sql`DELETE FROM pickup_lead_times`);
+    tx.run(sql.raw(leadsInsertText(offset, "IS NOT NULL")));
+  } else {
+    refreshPurchaseDays(tx, new Set(times.map((at) => Math.floor((at + offset) / DAY_MS))), offset);
+    if (orderIds && times.length) {
+      tx.run(sql`DELETE FROM pickup_lead_times WHERE order_id IN (${orderIds})`);
+      tx.run(sql.join([sql.raw(leadsInsertText(offset, "IN (")), orderIds, sql.raw(")")]));
+    }
+  }
   for (const c of customers) {
     tx.run(sql`DELETE FROM customer_purchases WHERE customer_id = ${c}`);
     tx.run(insertSql(sql`= ${Math.trunc(c)}`, offset));
   }
 }
 
-/** Recompute the whole sequence from the orders, sales and returns, in one IMMEDIATE transaction. Returns the rows written. */
-export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number } {
+/** Recompute the whole sequence and the per-day sums from the orders, sales and returns, in one IMMEDIATE transaction. Returns the rows written. */
+export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number; days: number } {
   const c = db.$client;
   const offset = shopOffsetMs(db);
   return c
     .transaction(() => {
       c.prepare("DELETE FROM customer_purchases").run();
       const rows = c.prepare(insertText(offset).replaceAll(WHO, "IS NOT NULL")).run().changes;
-      return { rows };
+      c.prepare("DELETE FROM purchase_days").run();
+      const days = c.prepare(daysInsertText(offset, "IS NOT NULL")).run().changes;
+      c.prepare("DELETE FROM pickup_lead_times").run();
+      c.prepare(leadsInsertText(offset, "IS NOT NULL")).run();
+      return { rows, days };
     })
     .immediate();
 }

@@ -37,6 +37,14 @@ function sequence() {
     .all();
 }
 
+/** The per-day purchase sums and the pickup lead times, kept beside the sequence. */
+function daySums() {
+  return {
+    days: db.$client.prepare(`SELECT * FROM purchase_days ORDER BY day, channel`).all(),
+    leads: db.$client.prepare(`SELECT * FROM pickup_lead_times ORDER BY order_id`).all(),
+  };
+}
+
 function place(phone: string): number {
   const weekday = new Date(`${today}T12:00:00+09:00`).getUTCDay();
   const slot = db.query.pickupSlots
@@ -108,11 +116,20 @@ describe("the purchase sequence", () => {
     });
 
     const kept = sequence();
+    const keptSums = daySums();
+    // The anonymous sale and every hand-over are in the day sums; the undone hand-over is not.
+    const store = (keptSums.days as { channel: string; purchases: number; identified: number; claimed: number }[]).filter(
+      (r) => r.channel === "store",
+    );
+    expect(store.reduce((s, r) => [s[0] + r.purchases, s[1] + r.identified, s[2] + r.claimed], [0, 0, 0])).toEqual([3, 2, 1]);
+    expect(keptSums.leads.map((r) => (r as { order_id: number }).order_id)).toEqual(expect.arrayContaining([a, d]));
+    expect(keptSums.leads.map((r) => (r as { order_id: number }).order_id)).not.toContain(c);
     // Two customers: 김단골 (import web, import store, order a) and 박손님 (import phone, order d, claimed sale).
     expect(kept).toHaveLength(6);
     expect(kept.filter((r) => (r as { prev_day: number | null }).prev_day !== null)).not.toHaveLength(0);
     expect(rebuildPurchaseSequence({ db }).rows).toBe(6);
     expect(sequence()).toEqual(kept);
+    expect(daySums()).toEqual(keptSums);
 
     const from = addDays(today, -60);
     const strip = (m: ReturnType<typeof computeMetrics>) => ({ ...m, generated_at: null });
@@ -124,8 +141,11 @@ describe("the purchase sequence", () => {
     createShop({ db, input: { shopName: "데모 빵집", email: "owner@example.com", password: "correct-horse-9" } });
     seedDemo({ db, now });
     const kept = sequence();
+    const keptSums = daySums();
     expect(kept.length).toBeGreaterThan(100);
+    expect(keptSums.days.length).toBeGreaterThan(10);
     rebuildPurchaseSequence({ db });
     expect(sequence()).toEqual(kept);
+    expect(daySums()).toEqual(keptSums);
   });
 });

@@ -1,7 +1,10 @@
+import path from "node:path";
+import { createRequire } from "node:module";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const require = createRequire(import.meta.url);
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
@@ -15,6 +18,13 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.DANGOL_TYPES_CHECKED === "1" },
   // A build for tests may live in another folder so it never clobbers the served one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  turbopack: {
+    resolveAlias: {
+      // Messages arrive precompiled (i18n/compile.ts): format them with next-intl's format-only
+      // runtime, so no page ships the ICU parser or sets up intl-messageformat while hydrating.
+      "use-intl/format-message": `./${path.relative(import.meta.dirname, require.resolve("use-intl/format-message/format-only"))}`,
+    },
+  },
   experimental: {
     // Same limit as SERVER_ACTION_BODY_LIMIT_BYTES (lib/http/server-actions.ts), which the
     // proxy enforces first with a 413; room for one 8 MB product photo (lib/products/photos.ts).

@@ -1,11 +1,20 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  // Tests are a Node entry point like the CLI: `server-only` is empty here, as it is under
-  // scripts/node/server-only.mjs.
-  resolve: { alias: { "@": import.meta.dirname, "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js` } },
+  resolve: {
+    alias: [
+      { find: "@", replacement: import.meta.dirname },
+      // Tests are a Node entry point like the CLI: `server-only` is empty here, as it is under
+      // scripts/node/server-only.mjs.
+      { find: "server-only", replacement: `${import.meta.dirname}/node_modules/server-only/empty.js` },
+      // Messages are precompiled (i18n/compile.ts) and formatted by next-intl's format-only
+      // runtime, as next.config.ts has it: next-intl is bundled here so the alias reaches it.
+      { find: /^use-intl\/format-message$/, replacement: "use-intl/format-message/format-only" },
+    ],
+  },
   test: {
     environment: "node",
+    server: { deps: { inline: ["next-intl", "use-intl"] } },
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     pool: "forks",
     testTimeout: 30_000,

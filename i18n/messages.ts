@@ -46,11 +46,19 @@ export function cliLocale(env: Record<string, string | undefined> = process.env)
   return /^en/i.test(env.LC_ALL || env.LANG || "") ? "en" : DEFAULT_LOCALE;
 }
 
-export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const entries = await Promise.all(
-    NAMESPACES.map(async (ns) => [ns, (await import(`../messages/${locale}/${ns}.json`)).default] as const),
-  );
-  return Object.fromEntries(entries);
+const loaded = new Map<Locale, Promise<Record<string, unknown>>>();
+
+/** Every namespace of a language, precompiled (i18n/compile.ts) once per process. */
+export function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`../messages/${locale}/${ns}.json`)).default] as const)).then(
+      async (entries) => (await import("./compile")).compileMessages(Object.fromEntries(entries)),
+    );
+    loaded.set(locale, messages);
+    messages.catch(() => loaded.delete(locale));
+  }
+  return messages;
 }
 
 type Namespace = (typeof NAMESPACES)[number];

@@ -10,6 +10,7 @@ import { createTranslator } from "next-intl";
 import type { z } from "zod";
 import en from "@/messages/en/errors.json" with { type: "json" };
 import ko from "@/messages/ko/errors.json" with { type: "json" };
+import { compileMessages } from "@/i18n/compile";
 import { DEFAULT_LOCALE, type Locale } from "@/i18n/messages";
 import { particle } from "@/lib/korean-particle";
 
@@ -102,7 +103,8 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-const CATALOGUES: Record<Locale, Record<string, string>> = { ko, en };
+/** Precompiled like every catalogue (i18n/compile.ts): the formatter reads only that form. */
+const CATALOGUES: Record<Locale, Record<string, unknown>> = { ko: compileMessages(ko), en: compileMessages(en) };
 const translators = new Map<Locale, (key: string, params?: ErrorParams) => string>();
 
 function translator(locale: Locale) {

@@ -58,6 +58,21 @@ function overrides(later: string, earlier: string): boolean {
  * hand, so the merge library is not shipped to the phone with every button.
  */
 export function buttonClass(variant: ButtonVariant = "primary", extra = ""): string {
+  // A page asks for the same few looks again and again while it hydrates: work each out once.
+  const key = `${variant} ${extra}`;
+  let merged = merges.get(key);
+  if (merged === undefined) {
+    merged = merge(variant, extra);
+    if (merges.size < MAX_MERGES) merges.set(key, merged);
+  }
+  return merged;
+}
+
+/** The app passes a few dozen literal `extra`s; the bound only guards against computed ones. */
+const MAX_MERGES = 500;
+const merges = new Map<string, string>();
+
+function merge(variant: ButtonVariant, extra: string): string {
   const added = extra.split(/\s+/).filter(Boolean);
   const addedGroups = added.map(groupOf).filter((g): g is string => g !== null);
   const own = `${BASE} ${VARIANTS[variant]}`.split(" ").filter((cls) => {

@@ -25,7 +25,11 @@ export function ErrorPanel({ error, retry, home, homeLabel }: { error: unknown; 
       </span>
       <h1 className="mt-5 text-2xl font-bold">{t("errorTitle")}</h1>
       <p className="mt-3 text-base text-stone-700">{t("errorBody")}</p>
-      {digest && <p className="mt-2 font-mono text-sm text-stone-500">{t("errorReference", { digest })}</p>}
+      {digest && (
+        <p className="mt-2 font-mono text-sm text-stone-500">
+          {t("errorReference")} {digest}
+        </p>
+      )}
       <div className="mt-6 flex w-full flex-col gap-3 sm:w-auto sm:flex-row">
         <button type="button" onClick={() => retry()} className={buttonClass("primary", "min-h-12 px-6")}>
           {t("retry")}

@@ -3,6 +3,7 @@
  * `server-only` guard on database modules is empty, as it is in Next's server bundles. Load
  * with `--import ./scripts/node/server-only.mjs`. (The `react-server` condition would do the
  * same but also swaps React for its server build, which the message formatter cannot use.)
+ * The loader also points next-intl at its format-only runtime (precompiled messages).
  */
 import { register } from "node:module";
 

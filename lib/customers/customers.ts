@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { customers, type Customer } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { normalizePhone } from "./phone";
@@ -21,7 +22,7 @@ export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phon
 } {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new AppError("validation", { message: "phone_invalid", fields: { phone: "phone_invalid" } });
-  const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();
+  const existing = customerWithPhone(db, normalized);
   if (existing) {
     if (name && !existing.name) {
       return { customer: db.update(customers).set({ name }).where(eq(customers.id, existing.id)).returning().get(), created: false };
@@ -44,7 +45,17 @@ export function upsertCustomer(args: { db: DbOrTx; phone: string; name?: string 
 export function findCustomerByPhone({ db, phone }: { db: DbOrTx; phone: string }): Customer | undefined {
   const normalized = normalizePhone(phone);
   if (!normalized) return undefined;
-  return db.select().from(customers).where(eq(customers.phone, normalized)).get();
+  return customerWithPhone(db, normalized);
+}
+
+function customerWithPhone(db: DbOrTx, normalized: string): Customer | undefined {
+  return preparedQuery(db, "customers.by-phone", (q) =>
+    q
+      .select()
+      .from(customers)
+      .where(eq(customers.phone, sql.placeholder("phone")))
+      .prepare(),
+  ).get({ phone: normalized });
 }
 
 export function findCustomerByToken({ db, token }: { db: DbOrTx; token: string }): Customer | undefined {

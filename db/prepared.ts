@@ -7,7 +7,7 @@
  * transaction is open on it).
  */
 import type Database from "better-sqlite3";
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 
 const byConnection = new WeakMap<object, Map<string, unknown>>();
@@ -42,4 +42,13 @@ export function sqliteOf(db: DbOrTx): Database.Database {
 /** `column IN (the ids of placeholder `name`)`, the ids passed as a JSON array: one statement for any number of them. */
 export function inJsonList(column: Column, name: string): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;
+}
+
+/**
+ * `{ key: sql.placeholder(key) }` for every key of `values`: the values of an insert built once
+ * (`preparedQuery`) for rows of exactly this shape, run with `values` itself. Every key must be
+ * present on every call (null, never undefined), as a column left out takes its default.
+ */
+export function placeholdersFor<T extends Record<string, unknown>>(values: T): { [K in keyof T]: Placeholder } {
+  return Object.fromEntries(Object.keys(values).map((key) => [key, sql.placeholder(key)])) as { [K in keyof T]: Placeholder };
 }

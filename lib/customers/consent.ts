@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { preparedQuery } from "@/db/prepared";
+import { placeholdersFor, preparedQuery } from "@/db/prepared";
 import { consentTexts, consents, type ConsentText } from "@/db/schema";
 
 type ConsentKind = ConsentText["kind"];
@@ -63,7 +63,8 @@ export function recordConsent({
   at: number;
 }): void {
   const text = currentConsentText({ db, kind });
-  db.insert(consents).values({ customerId, consentTextId: text.id, granted, source, createdAt: at }).run();
+  const values = { customerId, consentTextId: text.id, granted, source, createdAt: at };
+  preparedQuery(db, "consents.insert", (q) => q.insert(consents).values(placeholdersFor(values)).prepare()).run(values);
 }
 
 /**

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { preparedQuery } from "@/db/prepared";
+import { placeholdersFor, preparedQuery } from "@/db/prepared";
 import { customers, type Customer } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { normalizePhone } from "./phone";
@@ -29,11 +29,10 @@ export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phon
     }
     return { customer: existing, created: false };
   }
-  const customer = db
-    .insert(customers)
-    .values({ phone: normalized, name: name ?? null, token: newToken(), createdAt: at })
-    .returning()
-    .get();
+  const values = { phone: normalized, name: name ?? null, token: newToken(), createdAt: at };
+  const customer = preparedQuery(db, "customers.insert", (q) =>
+    q.insert(customers).values(placeholdersFor(values)).returning().prepare(),
+  ).get(values);
   return { customer, created: true };
 }
 

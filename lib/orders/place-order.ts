@@ -10,7 +10,7 @@ import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
 import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { settleRestockNotices } from "@/lib/restock/alerts";
-import { recordOrderSuggestionsAfterPlacing } from "@/lib/suggestions/suggestions";
+import { recordOrderSuggestionsWithOrder } from "@/lib/suggestions/suggestions";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
@@ -238,7 +238,7 @@ export function placeOrder({
   prepaymentOffered?: boolean;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
-  const result = runOrderCommand({ db, now }, (cmd): PlaceOrderResult => {
+  return runOrderCommand({ db, now }, (cmd): PlaceOrderResult => {
     const { tx } = cmd;
     if (idempotencyKey) {
       const existing = preparedQuery(tx, "orders.by-idempotency-key", (q) =>
@@ -334,8 +334,8 @@ export function placeOrder({
       after: order,
       actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" },
     });
+    // What its page suggests for the next order, recorded with it.
+    recordOrderSuggestionsWithOrder({ tx, now, orderId: order.id });
     return { order, created: true };
   });
-  if (result.created) recordOrderSuggestionsAfterPlacing({ db, now, orderId: result.order.id });
-  return result;
 }

@@ -11,7 +11,7 @@
  * counter sale holds the product — or, at the counter, the very sale it was shown for.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db, DbOrTx, Tx } from "@/db/client";
 import { preparedQuery, sqliteOf } from "@/db/prepared";
 import { products, suggestionPairsOff, suggestionShows, type SuggestionSurface } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -65,7 +65,8 @@ function coPurchaseRulesCached({ db, now }: { db: DbOrTx; now: number }): Map<nu
   const since = (day - SUGGESTION_POLICY.lookbackDays) * DAY_MS;
   const state = sqliteOf(db).prepare(RULES_STATE).get({ since }) as { sale: number | null; pick: number | null; picks: number } | undefined;
   const key = `${day}:${state?.sale}:${state?.pick}:${state?.picks}`;
-  const owner = (db as { $client?: object }).$client ?? db;
+  // Per connection: the order's own transaction asks too.
+  const owner = sqliteOf(db);
   const cached = ruleCache.get(owner);
   if (cached?.key === key) return cached.rules;
   const rules = coPurchaseRules(loadBaskets({ db, since: now - SUGGESTION_POLICY.lookbackDays * DAY_MS }));
@@ -114,7 +115,7 @@ export function suggestForProducts({ db, now, productIds }: { db: DbOrTx; now: n
 const ORDER_BASKET = `SELECT o.customer_id, group_concat(i.product_id) AS ids FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id = @orderId`;
 
 /** Record what an order's page suggests for the next order (called once the order is placed). */
-export function recordOrderSuggestions({ db, now, orderId }: { db: Db; now: number; orderId: number }): void {
+export function recordOrderSuggestions({ db, now, orderId }: { db: DbOrTx; now: number; orderId: number }): void {
   const row = sqliteOf(db).prepare(ORDER_BASKET).get({ orderId }) as { customer_id: number | null; ids: string | null } | undefined;
   if (!row?.ids) return;
   const picked = suggestForBasket(currentRules({ db, now }), row.ids.split(",").map(Number));
@@ -134,12 +135,15 @@ export function recordOrderSuggestions({ db, now, orderId }: { db: Db; now: numb
     .run();
 }
 
-/** After the order's own transaction: a failure here must never turn a placed order into an error. */
-export function recordOrderSuggestionsAfterPlacing(args: { db: Db; now: number; orderId: number }): void {
+/**
+ * In the order's own transaction (one commit, not two), inside a savepoint: a failure here is
+ * rolled back alone and must never turn a placed order into an error.
+ */
+export function recordOrderSuggestionsWithOrder({ tx, now, orderId }: { tx: Tx; now: number; orderId: number }): void {
   try {
-    recordOrderSuggestions(args);
+    tx.transaction((savepoint) => recordOrderSuggestions({ db: savepoint, now, orderId }));
   } catch (e) {
-    console.error("suggestions: could not record for order", args.orderId, e);
+    console.error("suggestions: could not record for order", orderId, e);
   }
 }
 

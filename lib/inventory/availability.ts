@@ -99,22 +99,29 @@ export function stockForDate({
 }
 
 /**
- * The same five figures for the given products in one statement (each an indexed look-up),
- * compiled once whatever the number of products: the form placing an order, a sale and the
- * storefront use, every time.
+ * The same five figures for the given products in one statement, compiled once whatever the
+ * number of products: what placing an order, a sale and the storefront ask every time. Orders
+ * and sales are found by their date (the date's few rows), never by product (a product's
+ * whole history): the unary `+` keeps SQLite off the product indexes.
  */
 const STOCK_OF_PRODUCTS = `
-  SELECT p.value AS productId,
-         coalesce((SELECT d.planned FROM daily_plans d WHERE d.date = @date AND d.product_id = p.value), 0) AS planned,
-         coalesce((SELECT sum(i.quantity) FROM order_items i JOIN orders o ON o.id = i.order_id
-                    WHERE i.product_id = p.value AND o.pickup_date = @date AND o.id != @except AND ${bookedSql("o", "@now")}), 0) AS reserved,
-         coalesce((SELECT sum(si.quantity) FROM store_sale_items si JOIN store_sales s ON s.id = si.sale_id
-                    WHERE si.product_id = p.value AND s.sale_date = @date), 0) AS sold,
-         coalesce((SELECT sum(si.excess) FROM store_sale_items si JOIN store_sales s ON s.id = si.sale_id
-                    WHERE si.product_id = p.value AND s.sale_date = @date), 0) AS excess,
-         (SELECT count(*) FROM restock_subscriptions r
-           WHERE r.notified_date = @date AND r.hold_until > @now AND r.product_id = p.value) AS held
-    FROM json_each(@ids) p`;
+  WITH wanted(id) AS (SELECT value FROM json_each(@ids)),
+  reserved AS MATERIALIZED (
+    SELECT i.product_id AS id, sum(i.quantity) AS qty FROM orders o JOIN order_items i ON i.order_id = o.id
+     WHERE o.pickup_date = @date AND o.id != @except AND ${bookedSql("o", "@now")} AND +i.product_id IN wanted
+     GROUP BY i.product_id),
+  sold AS MATERIALIZED (
+    SELECT si.product_id AS id, sum(si.quantity) AS qty, sum(si.excess) AS excess FROM store_sales s JOIN store_sale_items si ON si.sale_id = s.id
+     WHERE s.sale_date = @date AND +si.product_id IN wanted
+     GROUP BY si.product_id)
+  SELECT w.id AS productId,
+         coalesce((SELECT d.planned FROM daily_plans d WHERE d.date = @date AND d.product_id = w.id), 0) AS planned,
+         coalesce((SELECT r.qty FROM reserved r WHERE r.id = w.id), 0) AS reserved,
+         coalesce((SELECT s.qty FROM sold s WHERE s.id = w.id), 0) AS sold,
+         coalesce((SELECT s.excess FROM sold s WHERE s.id = w.id), 0) AS excess,
+         (SELECT count(*) FROM restock_subscriptions h
+           WHERE h.notified_date = @date AND h.product_id = w.id AND h.hold_until > @now) AS held
+    FROM wanted w`;
 
 function stockOfProducts({
   db,

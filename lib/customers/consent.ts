@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { placeholdersFor, preparedQuery } from "@/db/prepared";
 import { consentTexts, consents, type ConsentText } from "@/db/schema";
 
 type ConsentKind = ConsentText["kind"];
@@ -32,7 +33,15 @@ export function ensureConsentTexts({ db }: { db: DbOrTx }): void {
 
 /** The current text of a consent kind (the highest version). Reads only: the texts exist from set-up on. */
 export function currentConsentText({ db, kind }: { db: DbOrTx; kind: ConsentKind }): ConsentText {
-  const row = db.select().from(consentTexts).where(eq(consentTexts.kind, kind)).orderBy(desc(consentTexts.version)).limit(1).get();
+  const row = preparedQuery(db, "consent-texts.current", (q) =>
+    q
+      .select()
+      .from(consentTexts)
+      .where(eq(consentTexts.kind, sql.placeholder("kind")))
+      .orderBy(desc(consentTexts.version))
+      .limit(1)
+      .prepare(),
+  ).get({ kind });
   if (!row) throw new Error(`consent text "${kind}" is missing: run the migrations`);
   return row;
 }
@@ -54,7 +63,8 @@ export function recordConsent({
   at: number;
 }): void {
   const text = currentConsentText({ db, kind });
-  db.insert(consents).values({ customerId, consentTextId: text.id, granted, source, createdAt: at }).run();
+  const values = { customerId, consentTextId: text.id, granted, source, createdAt: at };
+  preparedQuery(db, "consents.insert", (q) => q.insert(consents).values(placeholdersFor(values)).prepare()).run(values);
 }
 
 /**

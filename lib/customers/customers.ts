@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { placeholdersFor, preparedQuery } from "@/db/prepared";
 import { customers, type Customer } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { normalizePhone } from "./phone";
@@ -21,18 +22,17 @@ export function findOrCreateCustomer({ db, phone, name, at }: { db: DbOrTx; phon
 } {
   const normalized = normalizePhone(phone);
   if (!normalized) throw new AppError("validation", { message: "phone_invalid", fields: { phone: "phone_invalid" } });
-  const existing = db.select().from(customers).where(eq(customers.phone, normalized)).get();
+  const existing = customerWithPhone(db, normalized);
   if (existing) {
     if (name && !existing.name) {
       return { customer: db.update(customers).set({ name }).where(eq(customers.id, existing.id)).returning().get(), created: false };
     }
     return { customer: existing, created: false };
   }
-  const customer = db
-    .insert(customers)
-    .values({ phone: normalized, name: name ?? null, token: newToken(), createdAt: at })
-    .returning()
-    .get();
+  const values = { phone: normalized, name: name ?? null, token: newToken(), createdAt: at };
+  const customer = preparedQuery(db, "customers.insert", (q) =>
+    q.insert(customers).values(placeholdersFor(values)).returning().prepare(),
+  ).get(values);
   return { customer, created: true };
 }
 
@@ -44,7 +44,17 @@ export function upsertCustomer(args: { db: DbOrTx; phone: string; name?: string 
 export function findCustomerByPhone({ db, phone }: { db: DbOrTx; phone: string }): Customer | undefined {
   const normalized = normalizePhone(phone);
   if (!normalized) return undefined;
-  return db.select().from(customers).where(eq(customers.phone, normalized)).get();
+  return customerWithPhone(db, normalized);
+}
+
+function customerWithPhone(db: DbOrTx, normalized: string): Customer | undefined {
+  return preparedQuery(db, "customers.by-phone", (q) =>
+    q
+      .select()
+      .from(customers)
+      .where(eq(customers.phone, sql.placeholder("phone")))
+      .prepare(),
+  ).get({ phone: normalized });
 }
 
 export function findCustomerByToken({ db, token }: { db: DbOrTx; token: string }): Customer | undefined {

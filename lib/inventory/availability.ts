@@ -10,10 +10,11 @@
  * hold (lib/restock/alerts.ts) keeps one loaf for a waiter until its time passes: an expired
  * hold simply stops counting, nothing has to free it. Never below zero on screen.
  */
-import { and, eq, gt, inArray, ne, sql, type Column } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { sqliteOf } from "@/db/prepared";
 import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
-import { bookedAt } from "@/lib/order-holds";
+import { bookedAt, bookedSql } from "@/lib/order-holds";
 
 export type StockLine = {
   productId: number;
@@ -46,25 +47,17 @@ export function stockForDate({
   exceptOrderId?: number;
   now?: number;
 }): Map<number, StockLine> {
-  const onlyProducts = (col: Column) => (productIds ? inArray(col, productIds.length ? productIds : [-1]) : undefined);
-
+  if (productIds) return stockOfProducts({ db, date, productIds, exceptOrderId, now });
   const planned = db
     .select({ productId: dailyPlans.productId, qty: dailyPlans.planned })
     .from(dailyPlans)
-    .where(and(eq(dailyPlans.date, date), onlyProducts(dailyPlans.productId)))
+    .where(eq(dailyPlans.date, date))
     .all();
   const reserved = db
     .select({ productId: orderItems.productId, qty: sql<number>`sum(${orderItems.quantity})` })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(
-      and(
-        eq(orders.pickupDate, date),
-        bookedAt(now),
-        exceptOrderId ? ne(orders.id, exceptOrderId) : undefined,
-        onlyProducts(orderItems.productId),
-      ),
-    )
+    .where(and(eq(orders.pickupDate, date), bookedAt(now), exceptOrderId ? ne(orders.id, exceptOrderId) : undefined))
     .groupBy(orderItems.productId)
     .all();
   const sold = db
@@ -75,19 +68,13 @@ export function stockForDate({
     })
     .from(storeSaleItems)
     .innerJoin(storeSales, eq(storeSales.id, storeSaleItems.saleId))
-    .where(and(eq(storeSales.saleDate, date), onlyProducts(storeSaleItems.productId)))
+    .where(eq(storeSales.saleDate, date))
     .groupBy(storeSaleItems.productId)
     .all();
   const held = db
     .select({ productId: restockSubscriptions.productId, qty: sql<number>`count(*)` })
     .from(restockSubscriptions)
-    .where(
-      and(
-        eq(restockSubscriptions.notifiedDate, date),
-        gt(restockSubscriptions.holdUntil, now),
-        onlyProducts(restockSubscriptions.productId),
-      ),
-    )
+    .where(and(eq(restockSubscriptions.notifiedDate, date), gt(restockSubscriptions.holdUntil, now)))
     .groupBy(restockSubscriptions.productId)
     .all();
 
@@ -108,6 +95,51 @@ export function stockForDate({
   }
   for (const r of held) line(r.productId).held = Number(r.qty);
   for (const l of lines.values()) l.available = availableQuantity(l);
-  for (const id of productIds ?? []) line(id);
+  return lines;
+}
+
+/**
+ * The same five figures for the given products in one statement, compiled once whatever the
+ * number of products: what placing an order, a sale and the storefront ask every time. Orders
+ * and sales are found by their date (the date's few rows), never by product (a product's
+ * whole history): the unary `+` keeps SQLite off the product indexes.
+ */
+const STOCK_OF_PRODUCTS = `
+  WITH wanted(id) AS (SELECT value FROM json_each(@ids)),
+  reserved AS MATERIALIZED (
+    SELECT i.product_id AS id, sum(i.quantity) AS qty FROM orders o JOIN order_items i ON i.order_id = o.id
+     WHERE o.pickup_date = @date AND o.id != @except AND ${bookedSql("o", "@now")} AND +i.product_id IN wanted
+     GROUP BY i.product_id),
+  sold AS MATERIALIZED (
+    SELECT si.product_id AS id, sum(si.quantity) AS qty, sum(si.excess) AS excess FROM store_sales s JOIN store_sale_items si ON si.sale_id = s.id
+     WHERE s.sale_date = @date AND +si.product_id IN wanted
+     GROUP BY si.product_id)
+  SELECT w.id AS productId,
+         coalesce((SELECT d.planned FROM daily_plans d WHERE d.date = @date AND d.product_id = w.id), 0) AS planned,
+         coalesce((SELECT r.qty FROM reserved r WHERE r.id = w.id), 0) AS reserved,
+         coalesce((SELECT s.qty FROM sold s WHERE s.id = w.id), 0) AS sold,
+         coalesce((SELECT s.excess FROM sold s WHERE s.id = w.id), 0) AS excess,
+         (SELECT count(*) FROM restock_subscriptions h
+           WHERE h.notified_date = @date AND h.product_id = w.id AND h.hold_until > @now) AS held
+    FROM wanted w`;
+
+function stockOfProducts({
+  db,
+  date,
+  productIds,
+  exceptOrderId,
+  now,
+}: {
+  db: DbOrTx;
+  date: string;
+  productIds: number[];
+  exceptOrderId?: number;
+  now: number;
+}): Map<number, StockLine> {
+  const rows = sqliteOf(db)
+    .prepare(STOCK_OF_PRODUCTS)
+    .all({ date, now, except: exceptOrderId || 0, ids: JSON.stringify(productIds) }) as Omit<StockLine, "available">[];
+  const lines = new Map<number, StockLine>();
+  for (const r of rows) lines.set(r.productId, { ...r, available: availableQuantity(r) });
   return lines;
 }

@@ -2,8 +2,9 @@
  * What an order change tells the outside: the webhook event for the shop's systems and the
  * message for the customer, queued in the transaction that writes the change.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { customers, outbox, type NewOutboxItem, type Order, type OrderStatus } from "@/db/schema";
 import { publicUrl } from "@/lib/config/public-url";
 import { slotLabel } from "@/lib/pickup/schedule";
@@ -97,7 +98,13 @@ export function enqueueOrderEvents({
     phone !== undefined
       ? phone
       : order.customerId
-        ? (tx.select({ phone: customers.phone }).from(customers).where(eq(customers.id, order.customerId)).get()?.phone ?? null)
+        ? (preparedQuery(tx, "customers.phone", (q) =>
+            q
+              .select({ phone: customers.phone })
+              .from(customers)
+              .where(eq(customers.id, sql.placeholder("id")))
+              .prepare(),
+          ).get({ id: order.customerId })?.phone ?? null)
         : null;
   const rows: NewOutboxItem[] = event ? eventRows({ tx, now, type: event, data: orderEventData(order, customerPhone) }) : [];
   const message =

@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { outbox, shopSettings, webhookEndpoints, type NewOutboxItem } from "@/db/schema";
 import { DEFAULT_TIMEZONE, isoInZone } from "@/lib/shop/time";
 import { CONSENT_EXPIRED_NOTE, marketingDecision } from "./advertising";
@@ -126,11 +127,14 @@ export function eventRows({
   type: WebhookEvent;
   data: Record<string, unknown>;
 }): NewOutboxItem[] {
-  const endpoints = tx
-    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events, timezone: shopSettings.timezone })
-    .from(webhookEndpoints)
-    .leftJoin(shopSettings, eq(shopSettings.id, 1))
-    .where(and(isNull(webhookEndpoints.deletedAt), eq(webhookEndpoints.active, true)))
+  const endpoints = preparedQuery(tx, "webhook-endpoints.live", (q) =>
+    q
+      .select({ id: webhookEndpoints.id, events: webhookEndpoints.events, timezone: shopSettings.timezone })
+      .from(webhookEndpoints)
+      .leftJoin(shopSettings, eq(shopSettings.id, 1))
+      .where(and(isNull(webhookEndpoints.deletedAt), eq(webhookEndpoints.active, true)))
+      .prepare(),
+  )
     .all()
     .filter((e) => e.events.includes("*") || e.events.includes(type));
   if (!endpoints.length) return [];

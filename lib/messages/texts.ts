@@ -3,8 +3,9 @@
  * `messages/<locale>/outbox.json`; the owner may replace it (table `message_texts`) within
  * limits — the same placeholders, nothing new, at most `MAX_TEXT_LENGTH` characters.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { messageTexts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import en from "@/messages/en/outbox.json" with { type: "json" };
@@ -32,11 +33,13 @@ export function defaultText(template: MessageTemplate, locale: MessageLocale): s
 
 /** The owner's text where there is one, else the default. */
 export function templateText({ db, template, locale }: { db: DbOrTx; template: MessageTemplate; locale: MessageLocale }): string {
-  const row = db
-    .select({ body: messageTexts.body })
-    .from(messageTexts)
-    .where(and(eq(messageTexts.template, template), eq(messageTexts.locale, locale)))
-    .get();
+  const row = preparedQuery(db, "message-texts.one", (q) =>
+    q
+      .select({ body: messageTexts.body })
+      .from(messageTexts)
+      .where(and(eq(messageTexts.template, sql.placeholder("template")), eq(messageTexts.locale, sql.placeholder("locale"))))
+      .prepare(),
+  ).get({ template, locale });
   return row?.body ?? defaultText(template, locale);
 }
 

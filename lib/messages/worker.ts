@@ -7,6 +7,7 @@
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { customers, outbox, pushSubscriptions, webhookEndpoints, type OutboxItem } from "@/db/schema";
 import { publicOrigin } from "@/lib/config/public-url";
 import { getShopSettings } from "@/lib/shop/settings";
@@ -73,7 +74,13 @@ const PHONE_ONLY: readonly string[] = ["phone_code"];
 async function deliverMessage(db: Db, item: OutboxItem, now: number): Promise<Outcome> {
   const settings = getShopSettings({ db });
   if (item.customerId) {
-    const customer = db.select({ deletedAt: customers.deletedAt }).from(customers).where(eq(customers.id, item.customerId)).get();
+    const customer = preparedQuery(db, "customers.deleted-at", (q) =>
+      q
+        .select({ deletedAt: customers.deletedAt })
+        .from(customers)
+        .where(eq(customers.id, sql.placeholder("id")))
+        .prepare(),
+    ).get({ id: item.customerId });
     if (!customer || customer.deletedAt) return { kind: "cancel", reason: "고객 정보가 삭제되어 보내지 않았어요." }; // hangul-ok: stored outbox note (message log)
   }
   if (item.purpose === "marketing") {
@@ -88,7 +95,13 @@ async function deliverMessage(db: Db, item: OutboxItem, now: number): Promise<Ou
   const url = String((item.payload as Record<string, unknown>).url ?? publicOrigin());
 
   if (item.customerId && !PHONE_ONLY.includes(item.topic)) {
-    const subscriptions = db.select().from(pushSubscriptions).where(eq(pushSubscriptions.customerId, item.customerId)).all();
+    const subscriptions = preparedQuery(db, "push-subscriptions.of-customer", (q) =>
+      q
+        .select()
+        .from(pushSubscriptions)
+        .where(eq(pushSubscriptions.customerId, sql.placeholder("id")))
+        .prepare(),
+    ).all({ id: item.customerId });
     let delivered = 0;
     let lastError = "";
     for (const sub of subscriptions) {

@@ -7,6 +7,7 @@
  * screens only after the commit; a rolled-back change publishes and queues nothing.
  */
 import type { Db, Tx } from "@/db/client";
+import { placeholdersFor, preparedQuery } from "@/db/prepared";
 import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@/db/schema";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { enqueueOrderEvents, type OrderChange as OutwardChange } from "@/lib/messages/order-messages";
@@ -67,32 +68,33 @@ export function recordOrderEvent(
   },
 ): OrderEvent {
   const slotChanged = (before?.rackSlot ?? null) !== after.rackSlot;
-  const event = cmd.tx
-    .insert(orderEvents)
-    .values({
-      orderId: after.id,
-      kind,
-      fromStatus: before?.status ?? null,
-      toStatus: after.status,
-      rackSlot: slotChanged ? after.rackSlot : null,
-      fromRackSlot: slotChanged ? (before?.rackSlot ?? null) : null,
-      reversesEventId,
-      paymentStatus: kind === "payment" ? after.paymentStatus : null,
-      paymentMethod: kind === "payment" ? after.paymentMethod : null,
-      amount: online?.amount ?? null,
-      paymentKey: online?.paymentKey ?? null,
-      providerMethod: online?.providerMethod ?? null,
-      approvedAt: online?.approvedAt ?? null,
-      actorType: actor.type,
-      actorUserId: actor.type === "user" ? actor.userId : null,
-      note,
-      at: cmd.now,
-    })
-    .returning()
-    .get();
+  const values = {
+    orderId: after.id,
+    kind,
+    fromStatus: before?.status ?? null,
+    toStatus: after.status,
+    rackSlot: slotChanged ? after.rackSlot : null,
+    fromRackSlot: slotChanged ? (before?.rackSlot ?? null) : null,
+    reversesEventId,
+    paymentStatus: kind === "payment" ? after.paymentStatus : null,
+    paymentMethod: kind === "payment" ? after.paymentMethod : null,
+    amount: online?.amount ?? null,
+    paymentKey: online?.paymentKey ?? null,
+    providerMethod: online?.providerMethod ?? null,
+    approvedAt: online?.approvedAt ?? null,
+    actorType: actor.type,
+    actorUserId: actor.type === "user" ? actor.userId : null,
+    note,
+    at: cmd.now,
+  };
+  const event = preparedQuery(cmd.tx, "order-events.insert", (q) =>
+    q.insert(orderEvents).values(placeholdersFor(values)).returning().prepare(),
+  ).get(values);
   cmd.changes.push({ orderId: after.id, pickupDate: after.pickupDate, status: after.status, kind, at: cmd.now });
-  // A hand-over, its undo or an edit of a picked-up order changes the customer's purchase sequence.
-  refreshPurchaseSequence(cmd.tx, { orderIds: [after.id], formerAt: [before?.pickedUpAt] });
+  // A hand-over, its undo or an edit of a picked-up order changes the customer's purchase
+  // sequence. An order placed just now is in it only if it was written as picked up.
+  if (before || after.status === "picked_up")
+    refreshPurchaseSequence(cmd.tx, { orderIds: [after.id], formerAt: [before?.pickedUpAt] });
   // What the customer and the shop's systems hear goes to the outbox in this same transaction.
   const outward = outwardChange(kind, before, after);
   if (outward) enqueueOrderEvents({ tx: cmd.tx, now: cmd.now, order: after, change: outward });

@@ -72,7 +72,8 @@ export function writeOrderRecord(
       )
       .run();
   }
-  // An order written as already picked up (import, demo history) is a purchase from the start.
-  if (!deferSequence) refreshPurchaseSequence(tx, { orderIds: [row.id] });
+  // An order written as already picked up (import, demo history) is a purchase from the start;
+  // any other new order is in no customer's purchase sequence yet.
+  if (!deferSequence && row.status === "picked_up") refreshPurchaseSequence(tx, { orderIds: [row.id] });
   return row;
 }

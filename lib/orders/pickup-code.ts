@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { orders } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
@@ -14,11 +15,13 @@ export function generatePickupCode({ db, pickupDate }: { db: DbOrTx; pickupDate:
     const letter = CODE_LETTERS[crypto.randomInt(CODE_LETTERS.length)];
     const digits = Array.from({ length: 3 }, () => String(crypto.randomInt(10))).join("");
     const code = attempt < 100 ? letter + digits : letter + digits + CODE_DIGITS[crypto.randomInt(4)];
-    const taken = db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(and(eq(orders.pickupDate, pickupDate), eq(orders.code, code)))
-      .get();
+    const taken = preparedQuery(db, "orders.code-taken", (q) =>
+      q
+        .select({ id: orders.id })
+        .from(orders)
+        .where(and(eq(orders.pickupDate, sql.placeholder("date")), eq(orders.code, sql.placeholder("code"))))
+        .prepare(),
+    ).get({ date: pickupDate, code });
     if (!taken) return code;
   }
   throw new AppError("conflict", { message: "order_code_failed" });

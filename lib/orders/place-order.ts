@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { orders, type ChosenOption, type Order, type OrderChannel } from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { findCustomerByPhone, findOrCreateCustomer } from "@/lib/customers/customers";
@@ -9,7 +10,7 @@ import { DEFAULT_LOCALE } from "@/i18n/messages";
 import { stockForDate } from "@/lib/inventory/availability";
 import { meetsNotice, minNoticeOf, noticeParams } from "@/lib/products/min-notice";
 import { settleRestockNotices } from "@/lib/restock/alerts";
-import { recordOrderSuggestionsAfterPlacing } from "@/lib/suggestions/suggestions";
+import { recordOrderSuggestionsWithOrder } from "@/lib/suggestions/suggestions";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
@@ -17,7 +18,7 @@ import { loadSchedule } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
 import { generatePickupCode } from "./pickup-code";
 import { writeOrderRecord } from "./order-record";
-import { slotBookings } from "@/lib/pickup/slot-bookings";
+import { slotBookedCount, slotBookings } from "@/lib/pickup/slot-bookings";
 import { requestHash } from "@/lib/request-hash";
 import { prepaymentTerms } from "@/lib/payments/placement";
 import type { OrderInput } from "./input";
@@ -75,7 +76,7 @@ export function assertSlotHasRoom({
   exceptOrderId?: number;
   now?: number;
 }): void {
-  const booked = slotBookings({ db: tx, pickupDate: date, exceptOrderId, now }).get(slot.startTime) ?? 0;
+  const booked = slotBookedCount({ db: tx, pickupDate: date, slotStart: slot.startTime, exceptOrderId, now });
   if (booked >= slot.capacity) throw new AppError("slot_full", { fields: { slot: "slot_full_field" } });
 }
 
@@ -237,10 +238,16 @@ export function placeOrder({
   prepaymentOffered?: boolean;
 }): PlaceOrderResult {
   const hash = idempotencyKey ? requestHash({ channel, input }) : null;
-  const result = runOrderCommand({ db, now }, (cmd): PlaceOrderResult => {
+  return runOrderCommand({ db, now }, (cmd): PlaceOrderResult => {
     const { tx } = cmd;
     if (idempotencyKey) {
-      const existing = tx.select().from(orders).where(eq(orders.idempotencyKey, idempotencyKey)).get();
+      const existing = preparedQuery(tx, "orders.by-idempotency-key", (q) =>
+        q
+          .select()
+          .from(orders)
+          .where(eq(orders.idempotencyKey, sql.placeholder("key")))
+          .prepare(),
+      ).get({ key: idempotencyKey });
       if (existing) {
         if (existing.requestHash !== hash) throw new AppError("idempotency_conflict");
         return { order: existing, created: false };
@@ -327,8 +334,8 @@ export function placeOrder({
       after: order,
       actor: actorUserId ? { type: "user", userId: actorUserId } : { type: "customer" },
     });
+    // What its page suggests for the next order, recorded with it.
+    recordOrderSuggestionsWithOrder({ tx, now, orderId: order.id });
     return { order, created: true };
   });
-  if (result.created) recordOrderSuggestionsAfterPlacing({ db, now, orderId: result.order.id });
-  return result;
 }

@@ -1,5 +1,6 @@
-import { asc, inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { inJsonList, preparedQuery } from "@/db/prepared";
 import { productOptionChoices, productOptionGroups, products, type Product } from "@/db/schema";
 
 export type OptionChoice = { id: number; name: string; priceDelta: number };
@@ -16,36 +17,33 @@ export function listProductsWithOptions({
   activeOnly?: boolean;
   ids?: number[];
 }): ProductWithOptions[] {
-  let query = db.select().from(products).$dynamic();
-  if (ids) query = query.where(inArray(products.id, ids.length ? ids : [-1]));
-  const rows = query
-    .orderBy(asc(products.sortOrder), asc(products.id))
-    .all()
-    .filter((p) => !activeOnly || p.active);
+  const rows = (
+    ids
+      ? preparedQuery(db, "products.by-ids", (q) =>
+          q.select().from(products).where(inJsonList(products.id, "ids")).orderBy(asc(products.sortOrder), asc(products.id)).prepare(),
+        ).all({ ids: JSON.stringify(ids) })
+      : preparedQuery(db, "products.all", (q) =>
+          q.select().from(products).orderBy(asc(products.sortOrder), asc(products.id)).prepare(),
+        ).all()
+  ).filter((p) => !activeOnly || p.active);
   if (rows.length === 0) return [];
-  const groups = db
-    .select()
-    .from(productOptionGroups)
-    .where(
-      inArray(
-        productOptionGroups.productId,
-        rows.map((p) => p.id),
-      ),
-    )
-    .orderBy(asc(productOptionGroups.sortOrder), asc(productOptionGroups.id))
-    .all();
+  const groups = preparedQuery(db, "product-option-groups.of-products", (q) =>
+    q
+      .select()
+      .from(productOptionGroups)
+      .where(inJsonList(productOptionGroups.productId, "ids"))
+      .orderBy(asc(productOptionGroups.sortOrder), asc(productOptionGroups.id))
+      .prepare(),
+  ).all({ ids: JSON.stringify(rows.map((p) => p.id)) });
   const choices = groups.length
-    ? db
-        .select()
-        .from(productOptionChoices)
-        .where(
-          inArray(
-            productOptionChoices.groupId,
-            groups.map((g) => g.id),
-          ),
-        )
-        .orderBy(asc(productOptionChoices.sortOrder), asc(productOptionChoices.id))
-        .all()
+    ? preparedQuery(db, "product-option-choices.of-groups", (q) =>
+        q
+          .select()
+          .from(productOptionChoices)
+          .where(inJsonList(productOptionChoices.groupId, "ids"))
+          .orderBy(asc(productOptionChoices.sortOrder), asc(productOptionChoices.id))
+          .prepare(),
+      ).all({ ids: JSON.stringify(groups.map((g) => g.id)) })
     : [];
   const groupsByProduct = new Map<number, OptionGroup[]>();
   for (const g of groups) {

@@ -1,18 +1,19 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedQuery } from "@/db/prepared";
 import { closedDates, pickupSlots, shopSettings, users, type ShopSettings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { SlotRule } from "@/lib/pickup/schedule";
 
 /** The shop's settings row; throws `not_found` before first-run setup. */
 export function getShopSettings({ db }: { db: DbOrTx }): ShopSettings {
-  const row = db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get();
+  const row = findShopSettings({ db });
   if (!row) throw new AppError("not_found", { message: "shop_not_set_up" });
   return row;
 }
 
 export function findShopSettings({ db }: { db: DbOrTx }): ShopSettings | undefined {
-  return db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get();
+  return preparedQuery(db, "shop.settings", (q) => q.select().from(shopSettings).where(eq(shopSettings.id, 1)).prepare()).get();
 }
 
 /** True once the first-run page has created the shop and its owner. */
@@ -21,14 +22,12 @@ export function isSetUp({ db }: { db: DbOrTx }): boolean {
 }
 
 export function listSlotRules({ db }: { db: DbOrTx }): SlotRule[] {
-  return db.select().from(pickupSlots).all();
+  return preparedQuery(db, "shop.slots", (q) => q.select().from(pickupSlots).prepare()).all();
 }
 
 export function listClosedDates({ db }: { db: DbOrTx }): Set<string> {
   return new Set(
-    db
-      .select({ date: closedDates.date })
-      .from(closedDates)
+    preparedQuery(db, "shop.closed-dates", (q) => q.select({ date: closedDates.date }).from(closedDates).prepare())
       .all()
       .map((r) => r.date),
   );

@@ -11,7 +11,8 @@
  * counter sale holds the product — or, at the counter, the very sale it was shown for.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { preparedQuery, sqliteOf } from "@/db/prepared";
 import { products, suggestionPairsOff, suggestionShows, type SuggestionSurface } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { coPurchaseRules, suggestForBasket, SUGGESTION_POLICY, type PurchaseBasket, type Rule, type Suggestion } from "./rules";
@@ -39,9 +40,7 @@ function loadBaskets({ db, since }: { db: DbOrTx; since: number }): PurchaseBask
 
 function pairsOff(db: DbOrTx): Set<string> {
   return new Set(
-    db
-      .select()
-      .from(suggestionPairsOff)
+    preparedQuery(db, "suggestion-pairs-off.all", (q) => q.select().from(suggestionPairsOff).prepare())
       .all()
       .map((p) => `${p.productA}:${p.productB}`),
   );
@@ -53,6 +52,9 @@ const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
  * pick-up or an undone one) or a day passed: placing an order must not rescan 180 days of
  * history each time. Switched-off pairs and inactive products are applied on every read.
  */
+const RULES_STATE = `SELECT (SELECT max(id) FROM store_sales) AS sale,
+       (SELECT max(picked_up_at) FROM orders WHERE status = 'picked_up' AND picked_up_at >= @since) AS pick,
+       (SELECT count(*) FROM orders WHERE status = 'picked_up' AND picked_up_at >= @since) AS picks`;
 const ruleCache = new WeakMap<object, { key: string; rules: Map<number, Rule[]> }>();
 
 function coPurchaseRulesCached({ db, now }: { db: DbOrTx; now: number }): Map<number, Rule[]> {
@@ -61,13 +63,10 @@ function coPurchaseRulesCached({ db, now }: { db: DbOrTx; now: number }): Map<nu
   // cost a pass over the shop's whole history.
   const day = Math.floor(now / DAY_MS);
   const since = (day - SUGGESTION_POLICY.lookbackDays) * DAY_MS;
-  const state = db.get<{ sale: number | null; pick: number | null; picks: number }>(
-    sql`SELECT (SELECT max(id) FROM store_sales) AS sale,
-               (SELECT max(picked_up_at) FROM orders WHERE status = 'picked_up' AND picked_up_at >= ${since}) AS pick,
-               (SELECT count(*) FROM orders WHERE status = 'picked_up' AND picked_up_at >= ${since}) AS picks`,
-  );
+  const state = sqliteOf(db).prepare(RULES_STATE).get({ since }) as { sale: number | null; pick: number | null; picks: number } | undefined;
   const key = `${day}:${state?.sale}:${state?.pick}:${state?.picks}`;
-  const owner = (db as { $client?: object }).$client ?? db;
+  // Per connection: the order's own transaction asks too.
+  const owner = sqliteOf(db);
   const cached = ruleCache.get(owner);
   if (cached?.key === key) return cached.rules;
   const rules = coPurchaseRules(loadBaskets({ db, since: now - SUGGESTION_POLICY.lookbackDays * DAY_MS }));
@@ -80,10 +79,7 @@ export function currentRules({ db, now }: { db: DbOrTx; now: number }): Map<numb
   const rules = new Map(coPurchaseRulesCached({ db, now }));
   const off = pairsOff(db);
   const active = new Set(
-    db
-      .select({ id: products.id })
-      .from(products)
-      .where(eq(products.active, true))
+    preparedQuery(db, "products.active-ids", (q) => q.select({ id: products.id }).from(products).where(eq(products.active, true)).prepare())
       .all()
       .map((p) => p.id),
   );
@@ -116,11 +112,11 @@ export function suggestForProducts({ db, now, productIds }: { db: DbOrTx; now: n
   return named(db, suggestForBasket(currentRules({ db, now }), productIds));
 }
 
+const ORDER_BASKET = `SELECT o.customer_id, group_concat(i.product_id) AS ids FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id = @orderId`;
+
 /** Record what an order's page suggests for the next order (called once the order is placed). */
-export function recordOrderSuggestions({ db, now, orderId }: { db: Db; now: number; orderId: number }): void {
-  const row = db.get<{ customer_id: number | null; ids: string | null }>(
-    sql`SELECT o.customer_id, group_concat(i.product_id) AS ids FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.id = ${orderId}`,
-  );
+export function recordOrderSuggestions({ db, now, orderId }: { db: DbOrTx; now: number; orderId: number }): void {
+  const row = sqliteOf(db).prepare(ORDER_BASKET).get({ orderId }) as { customer_id: number | null; ids: string | null } | undefined;
   if (!row?.ids) return;
   const picked = suggestForBasket(currentRules({ db, now }), row.ids.split(",").map(Number));
   if (!picked.length) return;
@@ -139,12 +135,15 @@ export function recordOrderSuggestions({ db, now, orderId }: { db: Db; now: numb
     .run();
 }
 
-/** After the order's own transaction: a failure here must never turn a placed order into an error. */
-export function recordOrderSuggestionsAfterPlacing(args: { db: Db; now: number; orderId: number }): void {
+/**
+ * In the order's own transaction (one commit, not two), inside a savepoint: a failure here is
+ * rolled back alone and must never turn a placed order into an error.
+ */
+export function recordOrderSuggestionsWithOrder({ tx, now, orderId }: { tx: Tx; now: number; orderId: number }): void {
   try {
-    recordOrderSuggestions(args);
+    tx.transaction((savepoint) => recordOrderSuggestions({ db: savepoint, now, orderId }));
   } catch (e) {
-    console.error("suggestions: could not record for order", args.orderId, e);
+    console.error("suggestions: could not record for order", orderId, e);
   }
 }
 

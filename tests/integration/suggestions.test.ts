@@ -4,9 +4,9 @@
  * off by the owner, and take-up measured within 30 days.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, products, suggestionShows, users } from "@/db/schema";
+import { orderEvents, orderItems, orders, products, suggestionShows, users } from "@/db/schema";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { changeOrderStatus } from "@/lib/orders/status";
@@ -79,6 +79,30 @@ describe("suggestions", () => {
     customerOrderView({ db, token: next.token });
     expect(view.suggestions).toEqual([{ productId: jam.id, name: "딸기잼", forName: "우유식빵" }]);
     expect(db.select().from(suggestionShows).all()).toHaveLength(before);
+  });
+
+  it("are recorded in the order's own transaction, and a failure there leaves the order placed and whole", () => {
+    history();
+    // Any failure while recording (here: the table refuses every row) rolls back the suggestions alone.
+    db.run(sql`CREATE TEMP TRIGGER refuse_shows BEFORE INSERT ON suggestion_shows BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    const errors: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    let next: ReturnType<typeof order>;
+    try {
+      next = order("010-2000-0001", [shop.bread.id]);
+    } finally {
+      console.error = consoleError;
+    }
+    expect(errors).toHaveLength(1);
+    expect(db.select().from(orders).where(eq(orders.id, next.id)).get()).toMatchObject({ status: "placed", customerName: "손님" });
+    expect(db.select().from(orderItems).where(eq(orderItems.orderId, next.id)).all()).toHaveLength(1);
+    expect(db.select().from(orderEvents).where(eq(orderEvents.orderId, next.id)).all()).toHaveLength(1);
+    expect(db.select().from(suggestionShows).where(eq(suggestionShows.orderId, next.id)).all()).toEqual([]);
+    // Without the failure the next order records its suggestion as usual.
+    db.run(sql`DROP TRIGGER refuse_shows`);
+    const after = order("010-2000-0002", [shop.bread.id]);
+    expect(db.select().from(suggestionShows).where(eq(suggestionShows.orderId, after.id)).all()).toHaveLength(1);
   });
 
   it("need three units: two customers buying together make no rule", () => {

@@ -14,6 +14,7 @@ const idempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/, "idempotency_key_format")
   .nullable();
+const idempotencyHeader = z.object({ "Idempotency-Key": idempotencyKey });
 
 export const POST = apiRoute(async (req) => {
   // Every attempt counts, refused ones too: the limit is there to slow down a flood.
@@ -24,9 +25,7 @@ export const POST = apiRoute(async (req) => {
     return res;
   }
   requireJsonContentType(req);
-  const key = parseWith(z.object({ "Idempotency-Key": idempotencyKey }), { "Idempotency-Key": req.headers.get("idempotency-key") })[
-    "Idempotency-Key"
-  ];
+  const key = parseWith(idempotencyHeader, { "Idempotency-Key": req.headers.get("idempotency-key") })["Idempotency-Key"];
   const input = parseWith(orderInput, await readJson(req));
 
   const { order, created } = placeOrder({ db: getDb(), input, channel: "web", idempotencyKey: key });

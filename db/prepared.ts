@@ -1,0 +1,54 @@
+/**
+ * Drizzle queries built once per connection. Building a query's SQL text from the query
+ * builder costs more CPU than SQLite spends running a small indexed read, and placing an order
+ * runs a few dozen of them. A query the hot paths run again and again is built once, with
+ * `sql.placeholder(…)` for what changes, and kept per connection: the transaction handle and
+ * the database share it (a prepared query runs on the connection, inside whatever
+ * transaction is open on it).
+ */
+import type Database from "better-sqlite3";
+import { sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "./client";
+
+const byConnection = new WeakMap<object, Map<string, unknown>>();
+
+/** The drizzle session both `db` and every transaction on it run through. */
+function connectionOf(db: DbOrTx): object {
+  return (db as unknown as { session?: object }).session ?? db;
+}
+
+/**
+ * The query `build` makes, built the first time `name` is asked for on this connection.
+ * `name` must be unique to the call site, and `build` must depend on nothing but `db`: every
+ * value that changes is a placeholder.
+ */
+export function preparedQuery<Q>(db: DbOrTx, name: string, build: (db: DbOrTx) => Q): Q {
+  const connection = connectionOf(db);
+  let queries = byConnection.get(connection);
+  if (!queries) byConnection.set(connection, (queries = new Map()));
+  let query = queries.get(name) as Q | undefined;
+  if (query === undefined) queries.set(name, (query = build(db)));
+  return query;
+}
+
+/**
+ * The better-sqlite3 connection under `db` or a transaction on it, for hand-written SQL on a
+ * hot path: its statements are compiled once per SQL text (db/statement-cache.ts).
+ */
+export function sqliteOf(db: DbOrTx): Database.Database {
+  return (db as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/** `column IN (the ids of placeholder `name`)`, the ids passed as a JSON array: one statement for any number of them. */
+export function inJsonList(column: Column, name: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;
+}
+
+/**
+ * `{ key: sql.placeholder(key) }` for every key of `values`: the values of an insert built once
+ * (`preparedQuery`) for rows of exactly this shape, run with `values` itself. Every key must be
+ * present on every call (null, never undefined), as a column left out takes its default.
+ */
+export function placeholdersFor<T extends Record<string, unknown>>(values: T): { [K in keyof T]: Placeholder } {
+  return Object.fromEntries(Object.keys(values).map((key) => [key, sql.placeholder(key)])) as { [K in keyof T]: Placeholder };
+}

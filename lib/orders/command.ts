@@ -93,8 +93,7 @@ export function recordOrderEvent(
   cmd.changes.push({ orderId: after.id, pickupDate: after.pickupDate, status: after.status, kind, at: cmd.now });
   // A hand-over, its undo or an edit of a picked-up order changes the customer's purchase
   // sequence. An order placed just now is in it only if it was written as picked up.
-  if (before || after.status === "picked_up")
-    refreshPurchaseSequence(cmd.tx, { orderIds: [after.id], formerAt: [before?.pickedUpAt] });
+  if (before || after.status === "picked_up") refreshPurchaseSequence(cmd.tx, { orderIds: [after.id], formerAt: [before?.pickedUpAt] });
   // What the customer and the shop's systems hear goes to the outbox in this same transaction.
   const outward = outwardChange(kind, before, after);
   if (outward) enqueueOrderEvents({ tx: cmd.tx, now: cmd.now, order: after, change: outward });

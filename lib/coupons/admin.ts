@@ -19,9 +19,7 @@ import {
 } from "@/db/schema";
 import { findCustomerByPhone } from "@/lib/customers/customers";
 import { normalizePhone } from "@/lib/customers/phone";
-import { publicUrl } from "@/lib/config/public-url";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { enqueueMessage } from "@/lib/messages/outbox";
 import { getShopSettings } from "@/lib/shop/settings";
 import { isDateString, localDate } from "@/lib/shop/time";
 import { numeric } from "@/lib/validation/numbers";
@@ -147,18 +145,20 @@ function newIssuedCode(db: DbOrTx): string {
   throw new AppError("conflict", { message: "coupon_code_taken" });
 }
 
-/** What the customer is told when a code is given to them: nothing, or one of these messages. */
-export type CouponMessage = "coupon_issued" | "birthday_coupon" | null;
+/**
+ * Run inside the transaction that issued `code`: how the caller tells the customer
+ * (lib/messages/coupon-messages.ts). Passed in, so coupons and loyalty do not reach messaging.
+ */
+export type TellCode = (tx: DbOrTx, code: CouponCode, now: number) => void;
 
 /**
  * Issue `customerId` their own single-use code for an `issued` coupon (a birthday benefit, a
- * thank-you). Its validity starts on the later of the coupon's start and today. With `tell`,
- * the code is also queued to the customer in the same transaction, as advertising (a benefit
- * is 광고성 정보: only with marketing consent, never at night without night consent); their
- * page (`/me/<token>`) lists it either way.
+ * thank-you). Its validity starts on the later of the coupon's start and today. `tell` runs in
+ * the same transaction (the customer's message is queued with the code or not at all); their
+ * page (`/me/<token>`) lists the code either way.
  */
 export function issueCouponToCustomer(
-  { db, now = Date.now(), tell = null }: { db: Db; now?: number; tell?: CouponMessage },
+  { db, now = Date.now(), tell }: { db: Db; now?: number; tell?: TellCode },
   couponId: number,
   customerId: number,
 ): CouponCode {
@@ -168,7 +168,7 @@ export function issueCouponToCustomer(
       if (!coupon) throw new AppError("not_found", { message: "coupon_not_found" });
       if (coupon.codeMode !== "issued") throw new AppError("validation", { message: "coupon_not_issued_kind" });
       const customer = tx
-        .select({ id: customers.id, phone: customers.phone, token: customers.token })
+        .select({ id: customers.id })
         .from(customers)
         .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)))
         .get();
@@ -180,16 +180,7 @@ export function issueCouponToCustomer(
         .values({ couponId, code: newIssuedCode(tx), customerId, validFrom, issuedAt: now })
         .returning()
         .get();
-      if (tell)
-        enqueueMessage({
-          tx,
-          now,
-          to: { customerId, phone: customer.phone },
-          template: tell,
-          params: { coupon: coupon.name, code: code.code, url: publicUrl(`/me/${customer.token}`) },
-          purpose: "marketing",
-          dedupeKey: `coupon:${code.id}`,
-        });
+      tell?.(tx, code, now);
       return code;
     },
     { behavior: "immediate" },
@@ -202,16 +193,18 @@ export function issueCouponToPhone({
   couponId,
   phone,
   now = Date.now(),
+  tell,
 }: {
   db: Db;
   couponId: number;
   phone: string;
   now?: number;
+  tell?: TellCode;
 }): CouponCode {
   const normalized = normalizePhone(phone);
   const customer = normalized ? findCustomerByPhone({ db, phone: normalized }) : null;
   if (!customer) throw new AppError("not_found", { message: "coupon_customer_unknown", fields: { phone: "coupon_customer_unknown" } });
-  return issueCouponToCustomer({ db, now, tell: "coupon_issued" }, couponId, customer.id);
+  return issueCouponToCustomer({ db, now, tell }, couponId, customer.id);
 }
 
 export type CouponRow = Coupon & { uses: number; discountTotal: number; issued: number };

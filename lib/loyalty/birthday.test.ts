@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { birthdayCouponGrants, couponCodes, customers, outbox } from "@/db/schema";
 import { createCoupon, issueCouponToPhone, openCodesForCustomer, setCouponPaused } from "@/lib/coupons/admin";
 import { recordConsent } from "@/lib/customers/consent";
+import { tellCouponCode } from "@/lib/messages/coupon-messages";
 import { deleteCustomer, exportMyData, loadMyData, setMyBirthday } from "@/lib/customer-record/privacy";
 import { customer } from "@/tests/helpers/metrics-fixtures";
 import { zonedTime } from "@/lib/shop/time";
@@ -84,7 +85,7 @@ describe("the tier's birthday coupon", () => {
     const noon = zonedTime("2026-03-14", "12:00", "Asia/Seoul");
     recordConsent({ db, customerId: agreed, kind: "marketing", granted: true, source: "storefront", at: noon - 1000 });
     for (const id of [agreed, quiet]) setBirthday({ db, customerId: id, input: { birthday: "03-14" } });
-    expect(runNightlyTierRecompute({ db, now: noon })).toMatchObject({ birthdayCoupons: 2 });
+    expect(runNightlyTierRecompute({ db, now: noon, tell: tellCouponCode("birthday_coupon") })).toMatchObject({ birthdayCoupons: 2 });
     const queued = db.select().from(outbox).where(eq(outbox.topic, "birthday_coupon")).all();
     const [code] = codesOf(db, agreed);
     const token = db.select({ token: customers.token }).from(customers).where(eq(customers.id, agreed)).get()!.token;
@@ -104,7 +105,7 @@ describe("the tier's birthday coupon", () => {
     const c = customer(db, "01011112222");
     const noon = zonedTime("2026-03-14", "12:00", "Asia/Seoul");
     recordConsent({ db, customerId: c, kind: "marketing", granted: true, source: "storefront", at: noon - 1000 });
-    const code = issueCouponToPhone({ db, couponId: gift.id, phone: "010-1111-2222", now: noon });
+    const code = issueCouponToPhone({ db, couponId: gift.id, phone: "010-1111-2222", now: noon, tell: tellCouponCode("coupon_issued") });
     expect(db.select({ topic: outbox.topic, payload: outbox.payload }).from(outbox).all()).toEqual([
       { topic: "coupon_issued", payload: expect.objectContaining({ coupon: "생일 축하 3,000원", code: code.code }) },
     ]);

@@ -3,8 +3,8 @@
  * month and day only, `MM-DD`, no year — on `/me`, or staff set it on the customer card.
  * The daily tier pass (`runNightlyTierRecompute`: the delivery worker once a shop-local day,
  * `recompute-tiers`) then issues each tier's birthday coupon (an `issued` coupon) to the
- * holders whose birthday is today in the shop's zone, through `issueCouponToCustomer` (which
- * also queues the 생일 쿠폰 message, as advertising: only to customers who agreed): at most
+ * holders whose birthday is today in the shop's zone, through `issueCouponToCustomer` (with
+ * the caller's `tell`, which queues the 생일 쿠폰 message in the same transaction): at most
  * once per customer per year (`birthday_coupon_grants` has a unique key on customer and year,
  * so running the pass again gives nothing twice). A 29 February birthday is celebrated on
  * 28 February in other years. A paused or ended coupon gives nothing (and nothing is marked,
@@ -14,7 +14,7 @@ import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { birthdayCouponGrants, coupons, customers, tiers, type CouponCode } from "@/db/schema";
-import { issueCouponToCustomer } from "@/lib/coupons/admin";
+import { issueCouponToCustomer, type TellCode } from "@/lib/coupons/admin";
 import { AppError, parseOrThrow } from "@/lib/errors";
 import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
@@ -80,7 +80,7 @@ export function birthdaysOn(date: string): string[] {
  * IMMEDIATE transaction: the year's grant is looked for, the code issued and the grant
  * written together. Returns the codes issued now.
  */
-export function issueBirthdayCoupons({ db, now = Date.now() }: { db: Db; now?: number }): CouponCode[] {
+export function issueBirthdayCoupons({ db, now = Date.now(), tell }: { db: Db; now?: number; tell?: TellCode }): CouponCode[] {
   const today = localDate(now, getShopSettings({ db }).timezone);
   const year = Number(today.slice(0, 4));
   const due = db
@@ -103,7 +103,7 @@ export function issueBirthdayCoupons({ db, now = Date.now() }: { db: Db; now?: n
         if (!coupon || coupon.codeMode !== "issued" || coupon.pausedAt !== null || (coupon.endsOn !== null && coupon.endsOn < today))
           return null;
         // Opened with `db`, the issue runs as a savepoint inside this transaction.
-        const code = issueCouponToCustomer({ db, now, tell: "birthday_coupon" }, coupon.id, customerId);
+        const code = issueCouponToCustomer({ db, now, tell }, coupon.id, customerId);
         tx.insert(birthdayCouponGrants).values({ customerId, year, couponCodeId: code.id, grantedAt: now }).run();
         return code;
       },

@@ -23,6 +23,7 @@ import { getShopSettings } from "@/lib/shop/settings";
 import { localDate } from "@/lib/shop/time";
 import { issueBirthdayCoupons } from "./birthday";
 import { basisPoints, numeric, ratePercent } from "@/lib/validation/numbers";
+import type { TellCode } from "@/lib/coupons/admin";
 
 const DAY_MS = 86_400_000;
 
@@ -200,14 +201,18 @@ export function recomputeAllTiers({ db, now }: { db: DbOrTx; now: number }): { c
   return { customers: rows.length, changed };
 }
 
-/** The nightly run: every tier recomputed in one transaction, then today's birthday coupons issued (lib/loyalty/birthday.ts). */
-export function runNightlyTierRecompute({ db, now = Date.now() }: { db: Db; now?: number }): {
+/**
+ * The nightly run: every tier recomputed in one transaction, then today's birthday coupons
+ * issued (lib/loyalty/birthday.ts); `tell` queues each one's message (the server and the CLI
+ * pass `tellCouponCode("birthday_coupon")`).
+ */
+export function runNightlyTierRecompute({ db, now = Date.now(), tell }: { db: Db; now?: number; tell?: TellCode }): {
   customers: number;
   changed: number;
   birthdayCoupons: number;
 } {
   const result = db.transaction((tx) => recomputeAllTiers({ db: tx, now }), { behavior: "immediate" });
-  return { ...result, birthdayCoupons: issueBirthdayCoupons({ db, now }).length };
+  return { ...result, birthdayCoupons: issueBirthdayCoupons({ db, now, tell }).length };
 }
 
 /** The points rate for a customer's purchase now: their tier's, else the shop's. */
@@ -267,10 +272,10 @@ const nightly = globalThis as unknown as { dangolTierDay?: string };
  * The nightly recompute from the delivery worker's tick: once per shop-local day (the first
  * tick of a new day, and once after start-up), so tiers fall when purchases leave the window.
  */
-export function recomputeTiersOncePerDay({ db, now = Date.now() }: { db: Db; now?: number }): boolean {
+export function recomputeTiersOncePerDay({ db, now = Date.now(), tell }: { db: Db; now?: number; tell?: TellCode }): boolean {
   const day = localDate(now, getShopSettings({ db }).timezone);
   if (nightly.dangolTierDay === day) return false;
   nightly.dangolTierDay = day;
-  runNightlyTierRecompute({ db, now });
+  runNightlyTierRecompute({ db, now, tell });
   return true;
 }

@@ -9,6 +9,7 @@
  */
 import { getDb } from "@/db/client";
 import { recomputeTiersOncePerDay } from "@/lib/loyalty/tiers";
+import { tellCouponCode } from "@/lib/messages/coupon-messages";
 import { enqueueScheduledMessages } from "@/lib/messages/scheduler";
 import { deliverDue } from "@/lib/messages/worker";
 import { sweepPayments } from "@/lib/prepayment/prepay";
@@ -32,7 +33,7 @@ export function startDeliveryWorker({ intervalMs = Number(process.env.DELIVERY_I
       if (Date.now() - lastSchedule >= SCHEDULER_EVERY_MS) {
         lastSchedule = Date.now();
         enqueueScheduledMessages({ db });
-        recomputeTiersOncePerDay({ db });
+        recomputeTiersOncePerDay({ db, tell: tellCouponCode("birthday_coupon") });
       }
       await deliverDue({ db });
       if (Date.now() - lastSweep >= PAYMENT_SWEEP_EVERY_MS) {

@@ -6,7 +6,8 @@ const command: CliCommand = {
   usage: "",
   async run(_args, ctx) {
     const { runNightlyTierRecompute } = await import("@/lib/loyalty/tiers");
-    const result = runNightlyTierRecompute({ db: ctx.db() });
+    const { tellCouponCode } = await import("@/lib/messages/coupon-messages");
+    const result = runNightlyTierRecompute({ db: ctx.db(), tell: tellCouponCode("birthday_coupon") });
     ctx.out(`손님 ${result.customers}명의 등급을 다시 계산했어요 (바뀐 손님 ${result.changed}명, 생일 쿠폰 ${result.birthdayCoupons}장).`);
   },
 };

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { couponInput, createCoupon, issueCouponToPhone, setCouponPaused } from "@/lib/coupons/admin";
+import { tellCouponCode } from "@/lib/messages/coupon-messages";
 
 /** The coupon form: checkboxes arrive as one value or many; empty number boxes mean "no limit". */
 function couponForm(form: FormData): unknown {
@@ -50,7 +51,7 @@ export const pauseCouponAction = defineAction({ permission: "coupons", schema: p
 const issueInput = z.object({ id: z.coerce.number().int().positive(), phone: z.string().trim().min(1, "phone_required") });
 
 export const issueCouponAction = defineAction({ permission: "coupons", schema: issueInput }, async (input) => {
-  const code = issueCouponToPhone({ db: getDb(), couponId: input.id, phone: input.phone });
+  const code = issueCouponToPhone({ db: getDb(), couponId: input.id, phone: input.phone, tell: tellCouponCode("coupon_issued") });
   revalidatePath("/admin/coupons");
   return { ok: true, message: (await getTranslations("coupons.admin"))("issued", { code: code.code }) };
 });

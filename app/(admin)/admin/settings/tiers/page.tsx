@@ -74,7 +74,16 @@ export default async function TiersPage() {
             { kind: "text", name: "name", label: t("name") },
             { kind: "number", name: "window_days", label: t("windowDays"), defaultValue: "90", inputMode: "numeric", min: 1, max: 730 },
             { kind: "number", name: "threshold_won", label: t("threshold"), inputMode: "numeric", min: 0 },
-            { kind: "number", name: "points_rate_percent", label: t("rate"), hint: t("rateHint"), inputMode: "decimal", min: 0, max: 50, step: 0.01 },
+            {
+              kind: "number",
+              name: "points_rate_percent",
+              label: t("rate"),
+              hint: t("rateHint"),
+              inputMode: "decimal",
+              min: 0,
+              max: 50,
+              step: 0.01,
+            },
             {
               kind: "select",
               name: "birthday_coupon_id",

@@ -4,7 +4,7 @@
  * the CLI; using a coupon is `applyCoupon` (lib/coupons/apply.ts).
  */
 import crypto from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import {
@@ -245,20 +245,27 @@ export function listCoupons({ db }: { db: DbOrTx }): CouponRow[] {
     }));
 }
 
-/** A customer's issued codes not yet used, for the customer card and their page. */
+/** A customer's issued codes not yet used, for the customer card (staff see every one). */
 export function openCodesForCustomer({ db, customerId }: { db: DbOrTx; customerId: number }) {
+  return openCodes(db, eq(couponCodes.customerId, customerId));
+}
+
+/** The codes the customer can still use, for their own page: not used, the coupon neither paused nor ended. */
+export function usableCodesForCustomer({ db, customerId, now = Date.now() }: { db: DbOrTx; customerId: number; now?: number }) {
+  const today = localDate(now, getShopSettings({ db }).timezone);
+  return openCodes(
+    db,
+    and(eq(couponCodes.customerId, customerId), isNull(coupons.pausedAt), or(isNull(coupons.endsOn), gte(coupons.endsOn, today))),
+  );
+}
+
+function openCodes(db: DbOrTx, where: SQL | undefined) {
   return db
-    .select({
-      code: couponCodes.code,
-      name: coupons.name,
-      validFrom: couponCodes.validFrom,
-      endsOn: coupons.endsOn,
-      pausedAt: coupons.pausedAt,
-    })
+    .select({ code: couponCodes.code, name: coupons.name, validFrom: couponCodes.validFrom, endsOn: coupons.endsOn })
     .from(couponCodes)
     .innerJoin(coupons, eq(coupons.id, couponCodes.couponId))
     .leftJoin(couponRedemptions, and(eq(couponRedemptions.couponCodeId, couponCodes.id), isNull(couponRedemptions.releasedAt)))
-    .where(and(eq(couponCodes.customerId, customerId), isNull(couponRedemptions.id)))
+    .where(and(where, isNull(couponRedemptions.id)))
     .orderBy(desc(couponCodes.id))
     .all();
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { birthdayCouponGrants, couponCodes, customers, outbox } from "@/db/schema";
-import { createCoupon, issueCouponToPhone, openCodesForCustomer, setCouponPaused } from "@/lib/coupons/admin";
+import { birthdayCouponGrants, couponCodes, coupons, customers, outbox } from "@/db/schema";
+import { createCoupon, issueCouponToPhone, openCodesForCustomer, setCouponPaused, usableCodesForCustomer } from "@/lib/coupons/admin";
 import { recordConsent } from "@/lib/customers/consent";
 import { tellCouponCode } from "@/lib/messages/coupon-messages";
 import { deleteCustomer, exportMyData, loadMyData, setMyBirthday } from "@/lib/customer-record/privacy";
@@ -98,6 +98,23 @@ describe("the tier's birthday coupon", () => {
       }),
     ]);
     expect(codesOf(db, quiet)).toHaveLength(1);
+  });
+
+  it("the customer's page offers only codes they can use: not while the coupon is paused, not after it ended", () => {
+    const { db, gift } = shop();
+    const c = customer(db, "01011112222");
+    const noon = zonedTime("2026-03-14", "12:00", "Asia/Seoul");
+    issueCouponToPhone({ db, couponId: gift.id, phone: "010-1111-2222", now: noon });
+    const usable = () => usableCodesForCustomer({ db, customerId: c, now: noon }).map((x) => x.name);
+    expect(usable()).toEqual(["생일 축하 3,000원"]);
+    setCouponPaused({ db, couponId: gift.id, paused: true });
+    expect(usable()).toEqual([]);
+    expect(openCodesForCustomer({ db, customerId: c })).toHaveLength(1); // staff still see it on the card
+    setCouponPaused({ db, couponId: gift.id, paused: false });
+    db.update(coupons).set({ endsOn: "2026-03-14" }).where(eq(coupons.id, gift.id)).run();
+    expect(usable()).toEqual(["생일 축하 3,000원"]);
+    db.update(coupons).set({ endsOn: "2026-03-13" }).where(eq(coupons.id, gift.id)).run();
+    expect(usable()).toEqual([]);
   });
 
   it("a code given by phone from the coupon page is told to the customer too", () => {

@@ -21,7 +21,7 @@ import { formatDate, formatDateTime, formatNumber, formatWon } from "@/lib/forma
 import { findShopSettings } from "@/lib/shop/settings";
 import { requestNow } from "@/lib/web/now";
 import { DEFAULT_TIMEZONE, localDate } from "@/lib/shop/time";
-import { openCodesForCustomer } from "@/lib/coupons/admin";
+import { usableCodesForCustomer } from "@/lib/coupons/admin";
 import { correctNameAction, deleteMyDataAction, confirmSubmissionAction, setBirthdayAction, withdrawMarketingAction } from "./actions";
 import { Section } from "@/components/ui/section";
 import { ReturnList, TierProgress } from "@/components/loyalty/loyalty-views";
@@ -56,9 +56,9 @@ export default async function MyPage({ params }: { params: Promise<{ token: stri
   const shop = findShopSettings({ db });
   const templates = listTemplates({ db }).filter((tpl) => tpl.active);
   const answeredIds = new Set(data.submissions.map((s) => s.templateId));
-  const today = localDate(requestNow(), shop?.timezone ?? DEFAULT_TIMEZONE);
-  // Codes still to use: a paused or ended coupon's code is not offered.
-  const coupons = openCodesForCustomer({ db, customerId: customer.id }).filter((c) => !c.pausedAt && (!c.endsOn || c.endsOn >= today));
+  const now = requestNow();
+  const today = localDate(now, shop?.timezone ?? DEFAULT_TIMEZONE);
+  const coupons = usableCodesForCustomer({ db, customerId: customer.id, now });
   const histories = submissionHistories(data.submissions);
 
   return (

@@ -27,7 +27,7 @@ import {
 } from "./metrics";
 import { currentRate, loyaltyMetrics, rateGroups } from "./loyalty";
 import { loyaltySalesMetrics } from "./loyalty-sales";
-import { resolveRange, type MetricRange } from "./range";
+import { resolveRange, type MetricArgs } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
 import { purchaseTotals } from "./totals";
 
@@ -42,14 +42,12 @@ export function computeMetricsForRange({
   scan = false,
   lead = leadTimes(db, range, scan),
   days = outcomeDays({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   scan?: boolean;
   /** The range's lead times and outcome days, when the caller reads them for its charts too. */
   lead?: LeadTimes;
   days?: readonly OutcomeDay[];
-}) {
+}>) {
   // Each pass is read once and shared by the metrics made of it.
   const sums = scan ? undefined : anchorSums({ db, range });
   const revisit = scan ? revisitRatesScan({ db, range }) : revisitRates({ db, range, sums });

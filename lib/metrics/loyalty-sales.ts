@@ -16,7 +16,7 @@
 import type { Db } from "@/db/client";
 import { anchorSums, type AnchorSums } from "./anchors";
 import { CHANNELS, type Channel, type RateMetric } from "./metrics";
-import type { MetricRange } from "./range";
+import type { MetricRange, MetricArgs } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
 import { drilldownQuery, type DrilldownRow } from "./drilldown-rows";
@@ -34,11 +34,9 @@ export function averageOrderValue({
   db,
   range,
   totals = purchaseTotals({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   totals?: PurchaseTotals;
-}): AverageOrderValue {
+}>): AverageOrderValue {
   const avg = (total: number, count: number) => (count > 0 ? Math.round(total / count) : null);
   const by_channel = Object.fromEntries(
     CHANNELS.map((c) => [c, { value: avg(totals[c].total, totals[c].count), total: totals[c].total, count: totals[c].count }]),
@@ -73,11 +71,9 @@ export function channelSwitchRate({
   db,
   range,
   sums = anchorSums({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   sums?: AnchorSums;
-}): ChannelSwitchMetric {
+}>): ChannelSwitchMetric {
   // anchorSums counts switches within SWITCH_WINDOW_DAYS (60), whose eligible anchors are e60.
   return switchFrom({ n: Number(sums.anchors ?? 0), elig: sums.e60, switched: sums.switched });
 }
@@ -130,14 +126,12 @@ export function loyaltySalesMetrics({
   scan = false,
   totals,
   sums,
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   scan?: boolean;
   totals?: PurchaseTotals;
   /** `anchorSums` of the range, when already read. */
   sums?: AnchorSums;
-}) {
+}>) {
   return {
     average_order_value: averageOrderValue({ db, range, totals }),
     channel_switch_rate: scan ? channelSwitchRateScan({ db, range }) : channelSwitchRate({ db, range, sums }),

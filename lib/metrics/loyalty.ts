@@ -20,7 +20,7 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import type { MetricRange } from "./range";
+import type { MetricRange, MetricArgs } from "./range";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import { anchorSums, type AnchorSums } from "./anchors";
 import { all, baseParams, int, localDay, one, purchasesSql, ratio } from "./sql";
@@ -101,11 +101,9 @@ export function returnRate({
   db,
   range,
   totals = purchaseTotals({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   totals?: PurchaseTotals;
-}): ReturnRateMetric {
+}>): ReturnRateMetric {
   const sum = (k: keyof PurchaseTotals["web"]) => totals.web[k] + totals.phone[k] + totals.store[k];
   const n = sum("count");
   const refunded = sum("refunded");
@@ -222,13 +220,11 @@ export function pointsRateHistory({
   range,
   scan = false,
   rates: groups,
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   scan?: boolean;
   /** `rateGroups` at the shop's rate now, when already read. */
   rates?: readonly RateGroup[];
-}): RateHistoryMetric {
+}>): RateHistoryMetric {
   const base = currentRate(db);
   const rates = (groups ?? rateGroups({ db, range, scan, rateBp: base })).map(({ ok: _ok, ...r }) => r);
   const denominator = rates.reduce((s, r) => s + r.purchases, 0);
@@ -244,16 +240,14 @@ export function loyaltyMetrics({
   totals,
   sums,
   rates,
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   scan?: boolean;
   totals?: PurchaseTotals;
   /** `anchorSums` of the range, when already read. */
   sums?: AnchorSums;
   /** `rateGroups` of the range at the shop's rate now, when already read. */
   rates?: readonly RateGroup[];
-}) {
+}>) {
   return {
     clv_180: scan ? clv180Scan({ db, range }) : clv180({ db, range, sums }),
     return_rate: returnRate({ db, range, totals }),

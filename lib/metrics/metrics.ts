@@ -19,7 +19,7 @@ import { rateGroups, type RateGroup } from "./loyalty";
 import { anchorSums, type AnchorSums } from "./anchors";
 import { leadTimeMs } from "@/lib/purchases/sequence";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
-import type { MetricRange } from "./range";
+import type { MetricRange, MetricArgs } from "./range";
 import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
 
 export const TARGETS = {
@@ -213,11 +213,9 @@ export function pickupLeadTime({
   db,
   range,
   lead = leadTimes(db, range),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   lead?: LeadTimes;
-}): LeadTimeMetric {
+}>): LeadTimeMetric {
   const { values, missing } = lead;
   const stats = sortedStats(values);
   const limit = TARGETS.pickup_lead_time_s * 1000;
@@ -243,11 +241,9 @@ export function leadTimeDistribution({
   db,
   range,
   lead = leadTimes(db, range),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   lead?: LeadTimes;
-}): { bucket: string; upper: number | null; count: number }[] {
+}>): { bucket: string; upper: number | null; count: number }[] {
   const { values } = lead;
   const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
   let b = 0;
@@ -291,11 +287,9 @@ export function preorderOutcomes({
   db,
   range,
   days = outcomeDays({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   days?: readonly OutcomeDay[];
-}): { conversion: RateMetric; noShow: RateMetric } {
+}>): { conversion: RateMetric; noShow: RateMetric } {
   const { n, pu, ns } = outcomeTotals(days);
   const conv = ratio(pu, n);
   const noShow = ratio(ns, n);
@@ -323,11 +317,9 @@ export function preorderOutcomeTrend({
   db,
   range,
   days = outcomeDays({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   days?: readonly OutcomeDay[];
-}): OutcomeWeek[] {
+}>): OutcomeWeek[] {
   const weeks = new Map<string, { week: string; final: number; picked_up: number; no_show: number }>();
   for (const d of days) {
     const week = weekOf(dayNumber(d.date));
@@ -372,14 +364,12 @@ export function pointsConsistency({
   rateBp,
   scan = false,
   rates = rateGroups({ db, range, scan, rateBp: rateBp ?? getShopSettings({ db }).pointsRateBp }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   rateBp?: number;
   scan?: boolean;
   /** The range's purchases by applied rate (`rateGroups`), when already read. */
   rates?: readonly RateGroup[];
-}): RateMetric {
+}>): RateMetric {
   const n = rates.reduce((s, r) => s + r.purchases, 0);
   const ok = rates.reduce((s, r) => s + r.ok, 0);
   const v = ratio(ok, n);
@@ -547,11 +537,9 @@ export function revenue({
   db,
   range,
   totals = purchaseTotals({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   totals?: PurchaseTotals;
-}): RevenueMetric {
+}>): RevenueMetric {
   const by_channel = { web: 0, phone: 0, store: 0 } as Record<Channel, number>;
   let purchases = 0;
   let refunded = 0;
@@ -568,11 +556,9 @@ export function revenueTrend({
   db,
   range,
   scan = false,
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   scan?: boolean;
-}): ({ week: string } & Record<Channel, number>)[] {
+}>): ({ week: string } & Record<Channel, number>)[] {
   const rows = all<{ week: string; ch: Channel; total: number }>(
     db,
     scan

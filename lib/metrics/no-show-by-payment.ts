@@ -5,8 +5,7 @@
  * `prepaid_amount > 0`) and pay at pickup (the rest). An expired hold is no pre-order outcome.
  * So the owner sees whether prepayment keeps customers coming.
  */
-import type { Db } from "@/db/client";
-import type { MetricRange } from "./range";
+import type { MetricArgs } from "./range";
 import { outcomeDays, outcomeTotals, type OutcomeDay } from "./metrics";
 import { ratio } from "./sql";
 
@@ -16,12 +15,10 @@ export function noShowByPayment({
   db,
   range,
   days = outcomeDays({ db, range }),
-}: {
-  db: Db;
-  range: MetricRange;
+}: MetricArgs<{
   /** The range's `outcomeDays`, when already read. */
   days?: readonly OutcomeDay[];
-}): { prepaid: NoShowSplit; at_pickup: NoShowSplit } {
+}>): { prepaid: NoShowSplit; at_pickup: NoShowSplit } {
   const r = outcomeTotals(days);
   const split = (n: number, ns: number): NoShowSplit => ({ value: ratio(ns, n), numerator: ns, denominator: n });
   return { prepaid: split(r.pn, r.pns), at_pickup: split(r.n - r.pn, r.ns - r.pns) };

@@ -8,8 +8,12 @@
  * DST). For a zone with DST, `resolveRange` throws rather than silently shifting purchases
  * near the change by a day.
  */
+import type { Db } from "@/db/client";
 import { AppError, type FieldErrorsInput } from "@/lib/errors";
 import { addDays, daysBetween, DEFAULT_TIMEZONE, isDateString, localDate, zonedTime } from "@/lib/shop/time";
+
+/** What every metric function takes: the database, the range, and (in `Extra`) values already read that it may reuse. */
+export type MetricArgs<Extra extends object = object> = { db: Db; range: MetricRange } & Extra;
 
 export type MetricRange = {
   from: string;

@@ -965,6 +965,29 @@ export const purchaseReturnItems = sqliteTable(
   (t) => [index("purchase_return_items_return").on(t.returnId)],
 );
 export type PurchaseReturnItem = typeof purchaseReturnItems.$inferSelect;
+
+/**
+ * What the shop handed over in an exchange (교환으로 드린 상품): goods that leave the day's
+ * stock like a counter sale's, without being a purchase (the exchange's money is the return's
+ * refund). `date` is the shop-local day they left; `excess` as in a sale line.
+ */
+export const purchaseExchangeItems = sqliteTable(
+  "purchase_exchange_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    returnId: integer("return_id")
+      .notNull()
+      .references(() => purchaseReturns.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    productName: text("product_name").notNull(),
+    quantity: integer("quantity").notNull(),
+    date: text("date").notNull(),
+    excess: integer("excess").notNull().default(0),
+  },
+  (t) => [index("purchase_exchange_items_return").on(t.returnId), index("purchase_exchange_items_date").on(t.date, t.productId)],
+);
 // ---------------------------------------------------------------- coupons (lib/coupons)
 
 export const COUPON_KINDS = ["fixed", "percent"] as const;

@@ -110,7 +110,7 @@ test("counter sale → printed receipt with its QR → the customer claims it on
   await phone.close();
 });
 
-test("a return from the customer card takes back the points of the returned loaf", async ({ browser }) => {
+test("a return from the customer card takes back the points of the returned loaf; an exchange hands one over", async ({ browser }) => {
   const sale = db
     .select()
     .from(schema.storeSales)
@@ -128,5 +128,20 @@ test("a return from the customer card takes back the points of the returned loaf
   await expect(staff.getByTestId("card-returns").getByTestId("return-row")).toContainText(`영수증빵 ${run} ×1`);
   await expect(staff.getByTestId("card-points-balance")).toHaveText("40P");
   await staff.screenshot({ path: "test-results/h12-card-return.png", fullPage: true });
+
+  // The other loaf is exchanged for a fresh one: it leaves today's stock, not revenue.
+  await staff.getByTestId("card-purchases").getByRole("link", { name: "반품·교환" }).first().click();
+  await form.getByLabel("종류").selectOption({ label: "교환" });
+  await form.getByLabel(`영수증빵 ${run} 반품 수량`).fill("1");
+  await form.getByLabel("환불 금액(원)").fill("0");
+  await form.getByLabel("환불 방법").selectOption({ label: "교환(환불 없음)" });
+  await form.getByLabel("교환으로 드린 상품 1").selectOption({ label: `영수증빵 ${run}` });
+  await form.getByRole("button", { name: "반품 기록" }).click();
+  await expect(staff).toHaveURL(new RegExp(`/admin/customers/${sale.customerId}$`));
+  await expect(staff.getByTestId("card-returns").getByTestId("return-row").first()).toContainText(`교환으로 드림: 영수증빵 ${run} ×1`);
+  const given = db.select().from(schema.purchaseExchangeItems).all();
+  expect(given.filter((g) => g.productName === `영수증빵 ${run}`)).toEqual([
+    expect.objectContaining({ quantity: 1, date: sale.saleDate, excess: 0 }),
+  ]);
   await staff.context().close();
 });

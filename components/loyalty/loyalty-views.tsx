@@ -39,6 +39,8 @@ export async function TierProgress({ tier, testId = "tier-progress" }: { tier: T
   );
 }
 
+const listed = (lines: { name: string; quantity: number }[]) => lines.map((l) => `${l.name} ×${l.quantity}`).join(", ");
+
 /** Returns and exchanges, newest first (staff card and `/me`). */
 export async function ReturnList({ returns, testId }: { returns: ReturnView[]; testId: string }) {
   const t = await getTranslations("common.loyalty");
@@ -52,7 +54,8 @@ export async function ReturnList({ returns, testId }: { returns: ReturnView[]; t
             {formatDateTime(r.occurredAt, locale)} · {t(`kinds.${r.kind}`)} ·{" "}
             {r.orderId ? t("ofOrder", { id: r.orderId }) : t("ofSale", { id: r.saleId ?? 0 })}
           </p>
-          <p>{r.items.map((i) => `${i.name} ×${i.quantity}`).join(", ")}</p>
+          <p>{listed(r.items)}</p>
+          {r.given.length > 0 && <p>{t("given", { items: listed(r.given) })}</p>}
           <p className="text-sm">
             {t("refund", { amount: formatWon(r.refund, locale), method: t(`methods.${r.method}`) })}
             {r.pointsReversed > 0 && <> · {t("pointsBack", { points: r.pointsReversed })}</>}

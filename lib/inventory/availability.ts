@@ -1,6 +1,7 @@
 /**
  * 가용수량 (available quantity) for a pickup date:
  *   available = planned + excess − reserved by pre-orders − sold at the counter that day − held.
+ * Goods handed over in an exchange (lib/returns) count as sold at the counter that day.
  * A pre-order holds its stock from the moment it is placed until it is cancelled; a
  * no-show keeps holding it (the bag sat on the rack all day). An order awaiting prepayment
  * holds it only until its hold ends (lib/order-holds.ts). A counter sale always stands
@@ -13,7 +14,7 @@
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { sqliteOf } from "@/db/prepared";
-import { dailyPlans, orderItems, orders, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
+import { dailyPlans, orderItems, orders, purchaseExchangeItems, restockSubscriptions, storeSaleItems, storeSales } from "@/db/schema";
 import { bookedAt, bookedSql } from "@/lib/order-holds";
 
 export type StockLine = {
@@ -71,6 +72,16 @@ export function stockForDate({
     .where(eq(storeSales.saleDate, date))
     .groupBy(storeSaleItems.productId)
     .all();
+  const given = db
+    .select({
+      productId: purchaseExchangeItems.productId,
+      qty: sql<number>`sum(${purchaseExchangeItems.quantity})`,
+      excess: sql<number>`sum(${purchaseExchangeItems.excess})`,
+    })
+    .from(purchaseExchangeItems)
+    .where(eq(purchaseExchangeItems.date, date))
+    .groupBy(purchaseExchangeItems.productId)
+    .all();
   const held = db
     .select({ productId: restockSubscriptions.productId, qty: sql<number>`count(*)` })
     .from(restockSubscriptions)
@@ -89,9 +100,9 @@ export function stockForDate({
   };
   for (const r of planned) line(r.productId).planned = r.qty;
   for (const r of reserved) line(r.productId).reserved = Number(r.qty);
-  for (const r of sold) {
-    line(r.productId).sold = Number(r.qty);
-    line(r.productId).excess = Number(r.excess);
+  for (const r of [...sold, ...given]) {
+    line(r.productId).sold += Number(r.qty);
+    line(r.productId).excess += Number(r.excess);
   }
   for (const r of held) line(r.productId).held = Number(r.qty);
   for (const l of lines.values()) l.available = availableQuantity(l);
@@ -111,9 +122,12 @@ const STOCK_OF_PRODUCTS = `
      WHERE o.pickup_date = @date AND o.id != @except AND ${bookedSql("o", "@now")} AND +i.product_id IN wanted
      GROUP BY i.product_id),
   sold AS MATERIALIZED (
-    SELECT si.product_id AS id, sum(si.quantity) AS qty, sum(si.excess) AS excess FROM store_sales s JOIN store_sale_items si ON si.sale_id = s.id
-     WHERE s.sale_date = @date AND +si.product_id IN wanted
-     GROUP BY si.product_id)
+    SELECT id, sum(qty) AS qty, sum(excess) AS excess FROM (
+      SELECT si.product_id AS id, si.quantity AS qty, si.excess AS excess FROM store_sales s JOIN store_sale_items si ON si.sale_id = s.id
+       WHERE s.sale_date = @date AND +si.product_id IN wanted
+      UNION ALL
+      SELECT g.product_id, g.quantity, g.excess FROM purchase_exchange_items g WHERE g.date = @date AND g.product_id IN wanted)
+     GROUP BY id)
   SELECT w.id AS productId,
          coalesce((SELECT d.planned FROM daily_plans d WHERE d.date = @date AND d.product_id = w.id), 0) AS planned,
          coalesce((SELECT r.qty FROM reserved r WHERE r.id = w.id), 0) AS reserved,

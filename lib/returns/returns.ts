@@ -5,6 +5,9 @@
  * lines, takes back the points earned on the returned items with a new ledger entry (the
  * ledger is never edited), and — when asked, for a purchase of today — puts the goods back
  * into today's plan so they are available again (restock-alert waiters are told).
+ * An exchange may also record what the shop handed over (`given`): those goods leave that
+ * day's stock like a counter sale's (beyond what is left: the line's excess), without being a
+ * purchase — no revenue, no points.
  *
  * Money: each line's share of the purchase total is its price × quantity scaled by
  * total ÷ list total (discounts shared out); returned units are worth their share, rounded
@@ -20,6 +23,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import {
   dailyPlans,
   orderItems,
+  purchaseExchangeItems,
   orders,
   pointsLedger,
   purchaseReturnItems,
@@ -30,7 +34,9 @@ import {
   type PurchaseReturn,
 } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { requestHash } from "@/lib/orders/place-order";
+import { stockForDate } from "@/lib/inventory/availability";
+import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { requestHash } from "@/lib/request-hash";
 import { pointsForPurchase } from "@/lib/points/policy";
 import { notifyRestock } from "@/lib/restock/alerts";
 import { saleInput } from "@/lib/sales/record-sale";
@@ -40,6 +46,8 @@ import { numeric } from "@/lib/validation/numbers";
 import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** How many handed-over lines the staff form offers (the API takes up to 50). */
+export const GIVEN_LINES = 2;
 
 export const returnInput = z
   .object({
@@ -48,6 +56,8 @@ export const returnInput = z
     sale_id: numeric(z.number({ error: "return_purchase_required" }).int().positive().optional()),
     kind: z.enum(["return", "exchange"], { error: "return_kind" }).optional().default("return"),
     items: z.array(saleInput.shape.items.element).max(50, "sale_lines_max").optional().default([]),
+    /** Exchange only: what the shop handed over in its place. */
+    given: z.array(saleInput.shape.items.element).max(50, "sale_lines_max").optional().default([]),
     refund: numeric(z.number({ error: "return_refund" }).int("amount_integer").min(0, "amount_min")),
     method: z.enum(REFUND_METHODS, { error: "return_method" }),
     occurred_at: saleInput.shape.occurred_at,
@@ -55,7 +65,8 @@ export const returnInput = z
     restock: z.boolean().optional().default(false),
     note: z.string().trim().max(500, "note_too_long").optional().default(""),
   })
-  .refine((v) => (v.order_id === undefined) !== (v.sale_id === undefined), { message: "return_purchase_required", path: ["order_id"] });
+  .refine((v) => (v.order_id === undefined) !== (v.sale_id === undefined), { message: "return_purchase_required", path: ["order_id"] })
+  .refine((v) => v.kind === "exchange" || v.given.length === 0, { message: "return_given_exchange_only", path: ["given"] });
 export type ReturnInput = z.input<typeof returnInput>;
 export type ParsedReturnInput = z.output<typeof returnInput>;
 
@@ -147,11 +158,67 @@ function standingCredit({ tx, ref }: { tx: DbOrTx; ref: PurchaseRef }): { points
   return { points: rows.reduce((s, r) => s + r.delta, 0), rateBp: latestEarn?.rateBp ?? null };
 }
 
+type GivenLine = { productId: number; name: string; quantity: number };
+
 export type RecordedReturn = {
   ret: PurchaseReturn;
   items: { productId: number; name: string; quantity: number; amount: number }[];
+  given: GivenLine[];
   created: boolean;
 };
+
+function loadGivenItems(db: DbOrTx, returnIds: number[]): (GivenLine & { returnId: number })[] {
+  return db
+    .select({
+      returnId: purchaseExchangeItems.returnId,
+      productId: purchaseExchangeItems.productId,
+      name: purchaseExchangeItems.productName,
+      quantity: purchaseExchangeItems.quantity,
+    })
+    .from(purchaseExchangeItems)
+    .where(inArray(purchaseExchangeItems.returnId, returnIds))
+    .all();
+}
+
+/**
+ * Write what an exchange handed over: active products only; each line takes that day's stock,
+ * and what it takes beyond what is left is its excess (the exchange stands, like a sale).
+ */
+function recordGiven({
+  tx,
+  returnId,
+  given,
+  date,
+  now,
+}: {
+  tx: DbOrTx;
+  returnId: number;
+  given: ParsedReturnInput["given"];
+  date: string;
+  now: number;
+}): GivenLine[] {
+  if (given.length === 0) return [];
+  const wanted = new Map<number, number>();
+  for (const item of given) wanted.set(item.product_id, (wanted.get(item.product_id) ?? 0) + item.quantity);
+  const productIds = [...wanted.keys()];
+  const catalogue = new Map(listProductsWithOptions({ db: tx, ids: productIds }).map((p) => [p.id, p]));
+  const fields: Record<string, "product_not_sold_field"> = {};
+  given.forEach((item, index) => {
+    if (!catalogue.get(item.product_id)?.active) fields[`given.${index}.product_id`] = "product_not_sold_field";
+  });
+  if (Object.keys(fields).length) throw new AppError("validation", { message: "product_not_sold", fields });
+  const stock = stockForDate({ db: tx, date, productIds, now });
+  const lines = productIds.map((productId) => ({
+    returnId,
+    productId,
+    productName: catalogue.get(productId)!.name,
+    quantity: wanted.get(productId)!,
+    date,
+    excess: Math.max(0, wanted.get(productId)! - (stock.get(productId)?.available ?? 0)),
+  }));
+  tx.insert(purchaseExchangeItems).values(lines).run();
+  return lines.map((l) => ({ productId: l.productId, name: l.productName, quantity: l.quantity }));
+}
 
 function loadReturnItems(db: DbOrTx, returnId: number): RecordedReturn["items"] {
   return db
@@ -192,7 +259,7 @@ export function recordReturn({
         const existing = tx.select().from(purchaseReturns).where(eq(purchaseReturns.externalId, parsed.external_id)).get();
         if (existing) {
           if (existing.requestHash !== hash) throw new AppError("idempotency_conflict", { message: "return_external_id_conflict" });
-          return { ret: existing, items: loadReturnItems(tx, existing.id), created: false };
+          return { ret: existing, items: loadReturnItems(tx, existing.id), given: loadGivenItems(tx, [existing.id]), created: false };
         }
       }
       const occurredAt = parsed.occurred_at ? Date.parse(parsed.occurred_at) : now;
@@ -304,7 +371,8 @@ export function recordReturn({
         }
         notifyRestock({ tx, now, date: today, productIds: lines.map((l) => l.productId) });
       }
-      return { ret, items: lines, created: true };
+      const given = recordGiven({ tx, returnId: ret.id, given: parsed.given, date: localDate(occurredAt, settings.timezone), now });
+      return { ret, items: lines, given, created: true };
     },
     { behavior: "immediate" },
   );
@@ -321,6 +389,7 @@ export type ReturnView = {
   orderId: number | null;
   saleId: number | null;
   items: { name: string; quantity: number }[];
+  given: { name: string; quantity: number }[];
 };
 
 /** Returns of a customer's purchases (or of one purchase), newest first: the card, `/me`, the order page. */
@@ -356,6 +425,10 @@ export function listReturns({
       ),
     )
     .all();
+  const given = loadGivenItems(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -367,6 +440,7 @@ export function listReturns({
     orderId: r.orderId,
     saleId: r.saleId,
     items: items.filter((i) => i.returnId === r.id).map(({ name, quantity }) => ({ name, quantity })),
+    given: given.filter((i) => i.returnId === r.id).map(({ name, quantity }) => ({ name, quantity })),
   }));
 }
 
@@ -393,7 +467,7 @@ export function returnableLines({
 }
 
 /** The JSON of a return in API v1. */
-export function returnToJson({ ret, items }: Pick<RecordedReturn, "ret" | "items">, isoOf: (ms: number) => string) {
+export function returnToJson({ ret, items, given }: Pick<RecordedReturn, "ret" | "items" | "given">, isoOf: (ms: number) => string) {
   return {
     id: ret.id,
     external_id: ret.externalId,
@@ -406,5 +480,6 @@ export function returnToJson({ ret, items }: Pick<RecordedReturn, "ret" | "items
     restocked: ret.restocked,
     occurred_at: isoOf(ret.occurredAt),
     items: items.map((i) => ({ product_id: i.productId, name: i.name, quantity: i.quantity, amount: i.amount })),
+    given: given.map((i) => ({ product_id: i.productId, name: i.name, quantity: i.quantity })),
   };
 }

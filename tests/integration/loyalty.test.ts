@@ -6,14 +6,14 @@ import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { customers, pointsLedger, purchaseReturns, shopSettings, storeSales, tiers } from "@/db/schema";
+import { customers, pointsLedger, purchaseExchangeItems, purchaseReturns, shopSettings, storeSales, tiers } from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { stockForDate } from "@/lib/inventory/availability";
 import { createTier, runNightlyTierRecompute, tierInput, tierStatus } from "@/lib/loyalty/tiers";
 import { order as fixtureOrder } from "@/tests/helpers/metrics-fixtures";
 import { pointsBalance } from "@/lib/points/policy";
 import { claimReceipt, CLAIM_WINDOW_DAYS } from "@/lib/receipts/receipts";
-import { recordReturn } from "@/lib/returns/returns";
+import { listReturns, recordReturn } from "@/lib/returns/returns";
 import { listReviews, submitSaleReview } from "@/lib/reviews/reviews";
 import { recordStoreSale } from "@/lib/sales/record-sale";
 import { localDate } from "@/lib/shop/time";
@@ -278,6 +278,55 @@ describe("returns", () => {
       input: { sale_id: sale.id, items: [{ product_id: breadId, quantity: 1 }], refund: 5000, method: "card", restock: false },
     });
     expect(stockForDate({ db, date: today, productIds: [breadId] }).get(breadId)!.available).toBe(9);
+  });
+
+  it("an exchange's handed-over goods leave that day's stock without revenue; beyond what is left they are excess", async () => {
+    const sale = identifiedSale();
+    const revenueBefore = db
+      .select()
+      .from(storeSales)
+      .all()
+      .reduce((s, r) => s + r.total, 0);
+    const body = {
+      external_id: "ex-1",
+      sale_id: sale.id,
+      kind: "exchange",
+      items: [{ product_id: breadId, quantity: 1 }],
+      given: [{ product_id: bagelId, quantity: 9 }],
+      refund: 0,
+      method: "exchange",
+    };
+    const res = await post("returns", body);
+    expect(res.status).toBe(201);
+    expect(res.body.return.given).toEqual([{ product_id: bagelId, name: "플레인 베이글", quantity: 9 }]);
+    // 10 planned − 2 sold − 9 handed over: 0 left, and the one unit beyond the plan is excess.
+    const bagel = stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)!;
+    expect(bagel).toMatchObject({ sold: 11, excess: 1, available: 0 });
+    expect(stockForDate({ db, date: today }).get(bagelId)).toEqual(bagel);
+    expect(
+      db
+        .select()
+        .from(storeSales)
+        .all()
+        .reduce((s, r) => s + r.total, 0),
+    ).toBe(revenueBefore);
+    expect((await post("returns", body)).body.return.given).toEqual(res.body.return.given);
+    expect(listReturns({ db, saleId: sale.id })[0].given).toEqual([{ name: "플레인 베이글", quantity: 9 }]);
+
+    // Goods handed over only with an exchange, and only products for sale; nothing written.
+    const asReturn = await post("returns", { ...body, external_id: "ex-2", kind: "return" });
+    expect(asReturn.status).toBe(400);
+    expect(asReturn.body.error.fields.given).toBeTruthy();
+    const unknown = await post("returns", {
+      ...body,
+      external_id: "ex-3",
+      items: [{ product_id: bagelId, quantity: 1 }],
+      given: [{ product_id: 999, quantity: 1 }],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields["given.0.product_id"]).toBeTruthy();
+    expect(db.select().from(purchaseReturns).all()).toHaveLength(1);
+    expect(db.select().from(purchaseExchangeItems).all()).toHaveLength(1);
   });
 
   it("POST /api/v1/returns: key required, 201, idempotent on external_id, 409 when more than bought, nothing written on failure", async () => {

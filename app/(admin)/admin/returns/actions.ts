@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { recordReturn } from "@/lib/returns/returns";
+import { GIVEN_LINES, recordReturn } from "@/lib/returns/returns";
 
 /** Where the form may send staff back to: the card or the order page it was opened from. */
 const back = z
@@ -16,7 +16,9 @@ const back = z
 
 /**
  * The staff form posts one `qty_<productId>` per line; they become `items` (only lines with a
- * quantity), and the rest goes to `recordReturn` as the API sends it — same schema, same rule.
+ * quantity); the exchange's `given_product_<i>`/`given_qty_<i>` pairs become `given` (only
+ * pairs with a product). The rest goes to `recordReturn` as the API sends it — same schema,
+ * same rule.
  */
 export const recordReturnAction = defineAction(
   {
@@ -29,6 +31,10 @@ export const recordReturnAction = defineAction(
       .filter(([k, v]) => k.startsWith("qty_") && typeof v === "string" && v.trim() !== "" && v.trim() !== "0")
       .map(([k, v]) => ({ product_id: Number(k.slice(4)), quantity: v }));
     if (items.length === 0) throw new AppError("validation", { message: "return_choose_items" });
+    const given = Array.from({ length: GIVEN_LINES }, (_, i) => ({
+      product_id: form[`given_product_${i}`],
+      quantity: form[`given_qty_${i}`],
+    })).filter((g) => typeof g.product_id === "string" && g.product_id !== "");
     const result = recordReturn({
       db: getDb(),
       source: "staff",
@@ -38,6 +44,7 @@ export const recordReturnAction = defineAction(
         sale_id: form.sale_id || undefined,
         kind: form.kind,
         items,
+        given,
         refund: form.refund,
         method: form.method,
         restock: form.restock === "on",

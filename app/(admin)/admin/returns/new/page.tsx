@@ -7,7 +7,8 @@ import { REFUND_METHODS } from "@/db/schema";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatWon } from "@/lib/format";
-import { listReturns, returnableLines } from "@/lib/returns/returns";
+import { listProductsWithOptions } from "@/lib/products/catalogue";
+import { GIVEN_LINES, listReturns, returnableLines } from "@/lib/returns/returns";
 import { recordReturnAction } from "../actions";
 
 type Search = { order?: string; sale?: string; back?: string };
@@ -15,7 +16,8 @@ type Search = { order?: string; sale?: string; back?: string };
 /**
  * Record a return or exchange of one purchase (a picked-up order or a counter sale), opened
  * from the customer card or the order page: how many of each line come back, the refund, how
- * it was paid back, and whether the goods go back into today's stock.
+ * it was paid back, whether the goods go back into today's stock, and — for an exchange —
+ * what was handed over instead (it leaves today's stock).
  */
 export default async function NewReturnPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePagePermission("counter", "/admin/returns/new");
@@ -38,6 +40,7 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
   }
   const back = sp.back && /^\/admin\/(customers|orders)\/\d+$/.test(sp.back) ? sp.back : null;
   const earlier = listReturns({ db, ...ref });
+  const products = listProductsWithOptions({ db, activeOnly: true });
   const what = "orderId" in ref ? t("order", { id: ref.orderId }) : t("sale", { id: ref.saleId });
 
   return (
@@ -84,6 +87,23 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
             options: REFUND_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) })),
           },
           { kind: "checkbox" as const, name: "restock", label: t("restock"), hint: t("restockHint") },
+          ...Array.from({ length: GIVEN_LINES }, (_, i) => [
+            {
+              kind: "select" as const,
+              name: `given_product_${i}`,
+              label: t("given", { n: i + 1 }),
+              hint: i === 0 ? t("givenHint") : undefined,
+              options: [{ value: "", label: t("givenNone") }, ...products.map((p) => ({ value: String(p.id), label: p.name }))],
+            },
+            {
+              kind: "number" as const,
+              name: `given_qty_${i}`,
+              label: t("givenQuantity", { n: i + 1 }),
+              inputMode: "numeric" as const,
+              min: 1,
+              defaultValue: "1",
+            },
+          ]).flat(),
           { kind: "textarea" as const, name: "note", label: t("note"), rows: 2 },
         ]}
       />

@@ -62,3 +62,15 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/**
+ * Open `url` until `check` passes (each try given half a second). The storefront's first page
+ * is shared for up to a second (lib/storefront/html-cache.ts), so rows a spec has just written
+ * straight to the database can take that long to show there.
+ */
+export async function gotoUntil(page: Page, url: string, check: () => Promise<unknown>): Promise<void> {
+  await expect(async () => {
+    await page.goto(url);
+    await check();
+  }).toPass({ timeout: 10_000 });
+}

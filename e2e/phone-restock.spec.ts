@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
-import { ensureShop, expectNoSeriousA11yViolations, openOrderingNow, signIn } from "./fixtures";
+import { ensureShop, expectNoSeriousA11yViolations, gotoUntil, openOrderingNow, signIn } from "./fixtures";
 
 /**
  * Phone confirmation and restock alerts at phone width: an order placed in one browser is
@@ -97,7 +97,9 @@ test.beforeAll(() => {
 });
 
 test("a customer orders on one browser and, after confirming the phone by code on another, finds the order", async ({ page, browser }) => {
-  await page.goto(`/?date=${tomorrow}`);
+  await gotoUntil(page, `/?date=${tomorrow}`, () =>
+    expect(page.getByRole("button", { name: `${name("찾는빵")} 담기` })).toBeEnabled({ timeout: 500 }),
+  );
   await page.getByRole("button", { name: `${name("찾는빵")} 담기` }).click();
   await page.getByRole("radio", { name: /12:00-23:59/ }).check();
   await page.getByLabel("이름").fill("이단골");
@@ -154,9 +156,8 @@ test("a customer asks for a restock alert on a sold-out loaf; the owner raises t
   page,
   browser,
 }) => {
-  await page.goto(`/?date=${tomorrow}`);
   const card = page.getByTestId("product-card").filter({ hasText: name("기다리는빵") });
-  await expect(card.getByTestId("availability")).toHaveText("품절");
+  await gotoUntil(page, `/?date=${tomorrow}`, () => expect(card.getByTestId("availability")).toHaveText("품절", { timeout: 500 }));
   await card.getByRole("button", { name: `${name("기다리는빵")} 입고 알림 받기` }).click();
   const sheet = page.getByTestId("restock-sheet");
   await expect(sheet).toBeVisible();

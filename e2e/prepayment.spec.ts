@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { addDays, localDate } from "@/lib/shop/time";
-import { ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
+import { ensureShop, gotoUntil, openOrderingNow, PORT, signIn } from "./fixtures";
 
 /**
  * Prepayment at phone width through the payment provider's fake checkout page (the server
@@ -100,11 +100,9 @@ test("an abandoned payment: the hold ends, the order page says why, and the cake
   await page.getByTestId("pay-button").click();
   await page.getByRole("button", { name: "결제창 닫기" }).click();
   await expect(page.getByTestId("pay-error")).toContainText("결제창을 닫아 결제하지 않았어요");
-  // The storefront's first page is shared for up to a second (lib/storefront/html-cache.ts): load it again until it shows.
-  await expect(async () => {
-    await page.goto(`/?date=${tomorrow}`);
-    await expect(page.getByTestId("product-card").filter({ hasText: cake.name })).toContainText("품절", { timeout: 500 });
-  }).toPass({ timeout: 10_000 });
+  await gotoUntil(page, `/?date=${tomorrow}`, () =>
+    expect(page.getByTestId("product-card").filter({ hasText: cake.name })).toContainText("품절", { timeout: 500 }),
+  );
 
   // The hold's time passes (set back rather than waited out).
   db.update(schema.orders)
@@ -114,15 +112,14 @@ test("an abandoned payment: the hold ends, the order page says why, and the cake
   await page.goto(`/o/${order.token}`);
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "expired");
   await expect(page.getByTestId("order-status")).toContainText("결제 시간 안에 결제가 확인되지 않아 주문이 취소됐어요");
-  await expect(async () => {
-    await page.goto(`/?date=${tomorrow}`);
-    await expect(
+  await gotoUntil(page, `/?date=${tomorrow}`, () =>
+    expect(
       page
         .getByTestId("product-card")
         .filter({ hasText: cake.name })
         .getByRole("button", { name: `${cake.name} 담기` }),
-    ).toBeEnabled({ timeout: 500 });
-  }).toPass({ timeout: 10_000 });
+    ).toBeEnabled({ timeout: 500 }),
+  );
   // The server's sweeper writes the expiry down as an order event.
   await expect
     .poll(() => db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status, { timeout: 10_000 })

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
 import { addDays, localDate } from "@/lib/shop/time";
-import { ensureShop, expectNoSeriousA11yViolations, openOrderingNow } from "./fixtures";
+import { ensureShop, expectNoSeriousA11yViolations, gotoUntil, openOrderingNow } from "./fixtures";
 
 /**
  * The customer's journey at phone width: order with options, see the code and QR, the
@@ -73,15 +73,16 @@ test.beforeAll(() => {
 });
 
 test("a customer orders with options at phone width and sees the code and QR", async ({ page }) => {
-  await page.goto(`/?date=${tomorrow}`);
+  await gotoUntil(page, `/?date=${tomorrow}`, () =>
+    expect(
+      page
+        .getByTestId("product-card")
+        .filter({ hasText: name("바게트") })
+        .getByTestId("availability"),
+    ).toHaveText("품절", { timeout: 500 }),
+  );
   await expect(page.locator("html")).toHaveAttribute("lang", "ko");
   await expect(page.getByTestId("product-card").filter({ hasText: name("안 굽는 빵") })).toHaveCount(0);
-  await expect(
-    page
-      .getByTestId("product-card")
-      .filter({ hasText: name("바게트") })
-      .getByTestId("availability"),
-  ).toHaveText("품절");
 
   const breadCard = page.getByTestId("product-card").filter({ hasText: name("우유식빵") });
   await expect(breadCard.getByTestId("availability")).toHaveText("10개 남음");
@@ -144,17 +145,17 @@ test("a customer orders with options at phone width and sees the code and QR", a
 });
 
 test("a cart link prefills the cart, and the storefront passes axe", async ({ page }) => {
-  await page.goto(`/?date=${tomorrow}&cart=${salt.id}x2,${baguette.id}x1`);
-  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await gotoUntil(page, `/?date=${tomorrow}&cart=${salt.id}x2,${baguette.id}x1`, () =>
+    expect(page.getByTestId("cart-line")).toHaveCount(1, { timeout: 500 }),
+  );
   await expect(page.getByLabel(`${name("소금빵")} 수량`)).toHaveText("2");
   await expect(page.getByTestId("cart-total")).toHaveText("6,000원");
   await expectNoSeriousA11yViolations(page);
 });
 
 test("ordering more than is left names the item and what is left, keeping the cart", async ({ page }) => {
-  await page.goto(`/?date=${tomorrow}`);
   const card = page.getByTestId("product-card").filter({ hasText: name("크루아상") });
-  await expect(card.getByTestId("availability")).toHaveText("3개 남음");
+  await gotoUntil(page, `/?date=${tomorrow}`, () => expect(card.getByTestId("availability")).toHaveText("3개 남음", { timeout: 500 }));
   for (let i = 0; i < 3; i++) await card.getByRole("button", { name: `${name("크루아상")} 담기` }).click();
   await expect(card.getByRole("button", { name: `${name("크루아상")} 담기` })).toBeDisabled();
   await page.getByLabel("이름").fill("박손님");

@@ -151,8 +151,10 @@ test("the storefront's shared first page gives every visitor their own nonce and
     .values({ name: `공유 식빵 ${run}`, price: 3000, maxPerOrder: 5 })
     .returning()
     .get();
+  // Planned today and tomorrow: "/" opens on the first date still taking orders, today until its last slot starts.
+  const today = localDate(Date.now());
   db.insert(schema.dailyPlans)
-    .values({ date: addDays(localDate(Date.now()), 1), productId: product.id, planned: 9 })
+    .values([today, addDays(today, 1)].map((date) => ({ date, productId: product.id, planned: 9 })))
     .onConflictDoNothing()
     .run();
   // Several visitors at once: one render is shared, each copy is their own.

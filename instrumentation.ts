@@ -1,7 +1,9 @@
-/** Next.js start-up hook: the outbox delivery worker runs once per server process. */
+/** Next.js start-up hook: the outbox delivery worker and the WAL checkpoint thread run once per server process. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startDeliveryWorker } = await import("./lib/ops/background");
     startDeliveryWorker();
+    const { startWalCheckpointer } = await import("./db/wal-checkpointer");
+    startWalCheckpointer();
   }
 }

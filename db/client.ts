@@ -205,6 +205,7 @@ const globalForDb = globalThis as unknown as {
   dangolDbStale?: boolean;
   dangolDbIdentity?: FileIdentity | null;
   dangolDbAbandoned?: Db[];
+  dangolWalAutocheckpoint?: number;
 };
 
 function markStale(db: Db): void {
@@ -232,11 +233,23 @@ export function getDb(): Db {
     } else cached?.$client.close();
     globalForDb.dangolDb = undefined;
     globalForDb.dangolDb = openDatabase(file);
+    if (globalForDb.dangolWalAutocheckpoint)
+      globalForDb.dangolDb.$client.pragma(`wal_autocheckpoint = ${globalForDb.dangolWalAutocheckpoint}`);
     globalForDb.dangolDbPath = file;
     globalForDb.dangolDbStale = false;
     globalForDb.dangolDbIdentity = identityOf(file);
   }
   return globalForDb.dangolDb!;
+}
+
+/**
+ * How many WAL pages a commit on the process-wide connection lets pile up before it
+ * checkpoints them itself (SQLite's default is 1000). The server raises it while
+ * db/wal-checkpointer.ts checkpoints from its own thread, and puts it back if that thread stops.
+ */
+export function setWalAutocheckpoint(pages: number): void {
+  globalForDb.dangolWalAutocheckpoint = pages;
+  globalForDb.dangolDb?.$client.pragma(`wal_autocheckpoint = ${pages}`);
 }
 
 /** Close the cached connection (tests and the restore command). */

@@ -8,6 +8,7 @@
  */
 import type Database from "better-sqlite3";
 import { sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
 
 const byConnection = new WeakMap<object, Map<string, unknown>>();
@@ -51,4 +52,44 @@ export function inJsonList(column: Column, name: string): SQL {
  */
 export function placeholdersFor<T extends Record<string, unknown>>(values: T): { [K in keyof T]: Placeholder } {
   return Object.fromEntries(Object.keys(values).map((key) => [key, sql.placeholder(key)])) as { [K in keyof T]: Placeholder };
+}
+
+/** `values` without its undefined keys, and the statement name for that set of columns. */
+function definedColumns(name: string, values: Record<string, unknown>): { key: string; row: Record<string, unknown> } {
+  const row: Record<string, unknown> = {};
+  for (const k in values) if (values[k] !== undefined) row[k] = values[k];
+  return { key: `${name}(${Object.keys(row).join(",")})`, row };
+}
+
+/**
+ * `db.insert(table).values(values).returning().get()` through a statement built once per
+ * connection for that set of columns (a column left undefined takes its default, as in drizzle).
+ * Only for tables whose JSON columns are never null: a placeholder's null is encoded by the column.
+ */
+export function insertReturning<T extends SQLiteTable>(db: DbOrTx, name: string, table: T, values: T["$inferInsert"]): T["$inferSelect"] {
+  const { key, row } = definedColumns(name, values as Record<string, unknown>);
+  return preparedQuery(db, key, (q) =>
+    q
+      .insert(table)
+      .values(placeholdersFor(row) as T["$inferInsert"])
+      .returning()
+      .prepare(),
+  ).get(row) as T["$inferSelect"];
+}
+
+/** Each of `rows` as `db.insert(table).values(row)` (optionally `.onConflictDoNothing()`), built once per connection for each set of columns. Same caveat as insertReturning. */
+export function insertRows<T extends SQLiteTable>(
+  db: DbOrTx,
+  name: string,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+  { onConflictDoNothing = false }: { onConflictDoNothing?: boolean } = {},
+): void {
+  for (const values of rows) {
+    const { key, row } = definedColumns(`${name}${onConflictDoNothing ? ":or-ignore" : ""}`, values as Record<string, unknown>);
+    preparedQuery(db, key, (q) => {
+      const insert = q.insert(table).values(placeholdersFor(row) as T["$inferInsert"]);
+      return (onConflictDoNothing ? insert.onConflictDoNothing() : insert).prepare();
+    }).run(row);
+  }
 }

@@ -9,11 +9,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import { BENCH_MODULES } from "./bench/registry";
+import { nextStartArgs } from "./server-flags";
 import type { BenchContext, BenchRow } from "./bench/types";
 
-const require = createRequire(import.meta.url);
 const PORT = Number(process.env.BENCH_PORT) || 3204;
 const HOST = "127.0.0.1";
 const DIST_DIR = ".next-bench";
@@ -85,20 +84,16 @@ async function main(): Promise<number> {
   const apiKey = await prepareDatabase();
 
   const baseUrl = `http://${HOST}:${PORT}`;
-  const server = spawn(
-    process.execPath,
-    ["--require", require.resolve("./peer-address.cjs"), require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", HOST],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        RATE_LIMIT_ORDERS_PER_MINUTE: "0",
-      },
+  const server = spawn(process.execPath, nextStartArgs({ port: String(PORT), host: HOST }), {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      RATE_LIMIT_ORDERS_PER_MINUTE: "0",
     },
-  );
+  });
   const stop = () => {
     if (server.exitCode === null) server.kill("SIGTERM");
   };

@@ -4,7 +4,6 @@
  * A database file that cannot be used stops it here with the file, the problem and the fix.
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { closeDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { authSecret, databasePath } from "@/lib/config/paths";
@@ -12,8 +11,8 @@ import { isAppError } from "@/lib/errors";
 import { vapidKeys } from "@/lib/messages/adapters/push";
 import { holdServerMarker } from "@/lib/ops/server-lock";
 import { buildIfStale } from "./build-if-stale";
+import { nextStartArgs } from "./server-flags";
 
-const require = createRequire(import.meta.url);
 const started = performance.now();
 const elapsed = () => `${Math.round(performance.now() - started)}ms`;
 
@@ -35,21 +34,9 @@ console.log(`빌드 확인 (${elapsed()})`);
 const port = process.env.PORT || "3000";
 // Tells `npm run cli -- restore` that a server holds this database (removed on exit).
 holdServerMarker({ dbPath: databasePath(), port });
-const child = spawn(
-  process.execPath,
-  [
-    "--require",
-    require.resolve("./peer-address.cjs"),
-    require.resolve("next/dist/bin/next"),
-    "start",
-    "-p",
-    port,
-    ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : []),
-  ],
-  {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  },
-);
+const child = spawn(process.execPath, nextStartArgs({ port, host: process.env.HOSTNAME }), {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

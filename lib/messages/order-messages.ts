@@ -4,7 +4,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { preparedQuery } from "@/db/prepared";
+import { insertRows, preparedQuery } from "@/db/prepared";
 import { customers, outbox, type NewOutboxItem, type Order, type OrderStatus } from "@/db/schema";
 import { publicUrl } from "@/lib/config/public-url";
 import { slotLabel } from "@/lib/pickup/schedule";
@@ -120,6 +120,6 @@ export function enqueueOrderEvents({
         })
       : null;
   if (message) rows.push(message);
-  // One statement for the event's deliveries and the customer's message.
-  if (rows.length) tx.insert(outbox).values(rows).onConflictDoNothing().run();
+  // The event's deliveries and the customer's message, through inserts built once per connection.
+  insertRows(tx, "outbox.insert", outbox, rows, { onConflictDoNothing: true });
 }

@@ -6,6 +6,7 @@
  * past orders (import, demo) pass the steps they went through, written as they are.
  */
 import type { DbOrTx } from "@/db/client";
+import { insertReturning, insertRows } from "@/db/prepared";
 import { orderEvents, orderItems, orders, type ChosenOption, type NewOrder, type Order, type OrderStatus } from "@/db/schema";
 import { newToken } from "@/lib/customers/customers";
 import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
@@ -37,26 +38,25 @@ export function writeOrderRecord(
     deferSequence?: boolean;
   },
 ): Order {
-  const row = tx
-    .insert(orders)
-    .values({ token: newToken(), code: generatePickupCode({ db: tx, pickupDate: order.pickupDate }), ...order })
-    .returning()
-    .get();
-  if (lines.length) {
-    tx.insert(orderItems)
-      .values(
-        lines.map((l) => ({
-          orderId: row.id,
-          productId: l.productId,
-          productName: l.productName,
-          unitPrice: l.unitPrice,
-          quantity: l.quantity,
-          options: l.options,
-          lineTotal: l.unitPrice * l.quantity,
-        })),
-      )
-      .run();
-  }
+  const row = insertReturning(tx, "orders.insert", orders, {
+    token: newToken(),
+    code: generatePickupCode({ db: tx, pickupDate: order.pickupDate }),
+    ...order,
+  });
+  insertRows(
+    tx,
+    "order-items.insert",
+    orderItems,
+    lines.map((l) => ({
+      orderId: row.id,
+      productId: l.productId,
+      productName: l.productName,
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      options: l.options,
+      lineTotal: l.unitPrice * l.quantity,
+    })),
+  );
   if (history.length) {
     tx.insert(orderEvents)
       .values(

@@ -15,7 +15,7 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import { rateGroups, type RateGroup } from "./loyalty";
+import { rateGroups, sequencePass, type RateGroup, type SequencePass } from "./loyalty";
 import { anchorSums, type AnchorSums } from "./anchors";
 import { leadTimeMs } from "@/lib/purchases/sequence";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
@@ -259,18 +259,22 @@ export function leadTimeDistribution({
 
 /**
  * Pre-orders with a final status (`picked_up`, `no_show`, `cancelled`) per pickup date in range:
- * how many, picked up, no-show, prepaid and prepaid no-show — one pass of the covering index
- * (pickup_date, status, prepaid_amount) in its own order. The outcome rates, the no-show split
- * by payment and the weekly outcome chart are all sums of these rows.
+ * how many, picked up, no-show, prepaid and prepaid no-show — the kept per-date counts
+ * (`preorder_outcome_days`, lib/purchases/outcomes.ts; `scan`: one pass of the orders' covering
+ * index (pickup_date, status, prepaid_amount) in its own order). The outcome rates, the no-show
+ * split by payment and the weekly outcome chart are all sums of these rows.
  */
 export type OutcomeDay = { date: string; n: number; pu: number; ns: number; pn: number; pns: number };
-export function outcomeDays({ db, range }: { db: Db; range: MetricRange }): OutcomeDay[] {
+export function outcomeDays({ db, range, scan = false }: MetricArgs<{ scan?: boolean }>): OutcomeDay[] {
   return all<OutcomeDay>(
     db,
-    `SELECT pickup_date AS date, count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns,
-            sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns FROM orders
-      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
-      GROUP BY pickup_date ORDER BY pickup_date`,
+    scan
+      ? `SELECT pickup_date AS date, count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns,
+                sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns FROM orders
+          WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
+          GROUP BY pickup_date ORDER BY pickup_date`
+      : `SELECT pickup_date AS date, final AS n, picked_up AS pu, no_show AS ns, prepaid AS pn, prepaid_no_show AS pns
+           FROM preorder_outcome_days WHERE pickup_date >= @from AND pickup_date <= @to ORDER BY pickup_date`,
     baseParams(range),
   );
 }
@@ -336,14 +340,15 @@ export function preorderOutcomeTrend({
  * Stock-count lines recorded in range whose counted quantity equals the system's (tolerance
  * 0). A counter-sale line in range that sold beyond what the system had left (a stock
  * discrepancy) is one more observation where the system was wrong: it counts in the
- * denominator and never as accurate.
+ * denominator and never as accurate. (CROSS JOIN: the few lines with an excess, on their partial
+ * index, are the outer loop, never the range's sales.)
  */
 export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): RateMetric {
   const row = one<{ n: number; ok: number | null }>(
     db,
     `SELECT (SELECT count(*) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e)
-          + (SELECT count(*) FROM store_sale_items i JOIN store_sales x ON x.id = i.sale_id
-              WHERE x.occurred_at >= @s AND x.occurred_at < @e AND i.excess > 0) AS n,
+          + (SELECT count(*) FROM store_sale_items i CROSS JOIN store_sales x ON x.id = i.sale_id
+              WHERE i.excess > 0 AND x.occurred_at >= @s AND x.occurred_at < @e) AS n,
             (SELECT sum(counted = system_available) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e) AS ok`,
     baseParams(range),
   );
@@ -492,20 +497,40 @@ export type OmniMetrics = {
   };
 };
 
-/** Identified customers with a purchase in range: how many used 2+ channels, and their revenue per head. */
-export function omniChannel({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): OmniMetrics {
-  // From the purchase sequence, in customer order by its (customer, day, channel, total) index.
-  const per = scan
-    ? `SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c`
-    : `SELECT customer_id, 1 + (min(channel) != max(channel)) AS nch, sum(total) AS rev FROM customer_purchases
-        WHERE day >= @fd AND day <= @td GROUP BY customer_id`;
-  const row = one<{ n: number; omni: number | null; omni_rev: number | null; single_rev: number | null }>(
-    db,
-    `WITH per AS (${per})
-     SELECT count(*) AS n, sum(nch >= 2) AS omni,
-            sum(CASE WHEN nch >= 2 THEN rev END) AS omni_rev, sum(CASE WHEN nch < 2 THEN rev END) AS single_rev FROM per`,
-    baseParams(range),
-  );
+/**
+ * Identified customers with a purchase in range: how many used 2+ channels, and their revenue per
+ * head — from the anchors (one per customer: single-channel or not) and the sequence pass (the
+ * range's identified revenue, and the single-channel customers' part); `scan`: per customer from
+ * the orders and sales themselves.
+ */
+export function omniChannel({
+  db,
+  range,
+  scan = false,
+  sums,
+  pass,
+}: MetricArgs<{
+  scan?: boolean;
+  /** `anchorSums` of the range, when already read. */
+  sums?: AnchorSums;
+  /** `sequencePass` of the range, when already read. */
+  pass?: SequencePass;
+}>): OmniMetrics {
+  let row: { n: number; omni: number | null; omni_rev: number | null; single_rev: number | null };
+  if (scan) {
+    row = one(
+      db,
+      `WITH per AS (SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c)
+       SELECT count(*) AS n, sum(nch >= 2) AS omni,
+              sum(CASE WHEN nch >= 2 THEN rev END) AS omni_rev, sum(CASE WHEN nch < 2 THEN rev END) AS single_rev FROM per`,
+      baseParams(range),
+    );
+  } else {
+    const a = sums ?? anchorSums({ db, range });
+    const p = pass ?? sequencePass({ db, range, rateBp: getShopSettings({ db }).pointsRateBp });
+    const n = Number(a.anchors ?? 0);
+    row = { n, omni: n - Number(a.single ?? 0), omni_rev: p.revenue - p.singleRevenue, single_rev: p.singleRevenue };
+  }
   const omni = Number(row.omni ?? 0);
   const single = row.n - omni;
   const omniAvg = omni > 0 ? Number(row.omni_rev ?? 0) / omni : null;

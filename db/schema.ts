@@ -1192,9 +1192,9 @@ export const customerPurchases = sqliteTable(
     // Points consistency, the points rate history and the single-channel customers' revenue of a range of days, in one
     // pass grouped by rate in the index's order (no sort).
     index("customer_purchases_points").on(t.rateBp, t.day, t.total, t.points, t.at, t.prevOtherDay, t.nextOtherDay, t.dayMixed),
-    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort).
+    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort), from the index alone.
     index("customer_purchases_gaps")
-      .on(sql`day - prev_day`, t.day)
+      .on(sql`day - prev_day`, t.day, t.prevDay)
       .where(sql`first_of_day = 1 AND prev_day IS NOT NULL`),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")

@@ -9,11 +9,13 @@ CREATE TABLE `preorder_outcome_days` (
 --> statement-breakpoint
 DROP INDEX `customer_purchases_customer`;--> statement-breakpoint
 DROP INDEX `customer_purchases_points`;--> statement-breakpoint
+DROP INDEX `customer_purchases_gaps`;--> statement-breakpoint
 DROP INDEX `customer_purchases_days`;--> statement-breakpoint
 ALTER TABLE `customer_purchases` ADD `prev_other_day` integer;--> statement-breakpoint
 ALTER TABLE `customer_purchases` ADD `day_mixed` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX `customer_purchases_customer` ON `customer_purchases` (`customer_id`);--> statement-breakpoint
 CREATE INDEX `customer_purchases_points` ON `customer_purchases` (`rate_bp`,`day`,`total`,`points`,`at`,`prev_other_day`,`next_other_day`,`day_mixed`);--> statement-breakpoint
+CREATE INDEX `customer_purchases_gaps` ON `customer_purchases` (day - prev_day,`day`,`prev_day`) WHERE first_of_day = 1 AND prev_day IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `customer_purchases_days` ON `customer_purchases` (`day`,`prev_day`,`next_day`,`next_other_day`,`channel`,`value_180`,`day_mixed`) WHERE first_of_day = 1;--> statement-breakpoint
 CREATE INDEX `store_sale_items_excess` ON `store_sale_items` (`sale_id`) WHERE excess > 0;--> statement-breakpoint
 -- Backfill of 0018 (metrics-outcomes-omni): the purchase sequence's new columns from its own rows

@@ -20,7 +20,7 @@ import { anchorSums, type AnchorSums } from "./anchors";
 import { leadTimeMs } from "@/lib/purchases/sequence";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange, MetricArgs } from "./range";
-import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
+import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, selectedStats } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -187,9 +187,9 @@ export type LeadTimeMetric = {
 export { leadTimeMs } from "@/lib/purchases/sequence";
 
 /**
- * Lead times (ms, ascending) of the pre-orders picked up in range that have an arrival, and how
- * many picked up with none — one pass of the kept lead times' (day, lead) index (`scan`: worked
- * out from the orders themselves); the order statistics come from the sorted values.
+ * Lead times (ms, in no particular order) of the pre-orders picked up in range that have an
+ * arrival, and how many picked up with none — one pass of the kept lead times' (day, lead) index
+ * (`scan`: worked out from the orders themselves); the order statistics are selected from the values.
  */
 export type LeadTimes = { values: Float64Array; missing: number };
 export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
@@ -205,7 +205,7 @@ export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
   const values = new Float64Array(all.length);
   let n = 0;
   for (const v of all) if (v !== null) values[n++] = v;
-  return { values: values.subarray(0, n).sort(), missing: all.length - n };
+  return { values: values.subarray(0, n), missing: all.length - n };
 }
 
 /** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
@@ -217,10 +217,11 @@ export function pickupLeadTime({
   lead?: LeadTimes;
 }>): LeadTimeMetric {
   const { values, missing } = lead;
-  const stats = sortedStats(values);
   const limit = TARGETS.pickup_lead_time_s * 1000;
   let within = 0;
-  while (within < values.length && values[within] <= limit) within++;
+  for (const v of values) if (v <= limit) within++;
+  // Selection reorders the values: on a copy, as the caller's chart may read them too.
+  const stats = selectedStats(values.slice());
   const median = stats.median === null ? null : stats.median / 1000;
   return {
     value: median,
@@ -246,8 +247,8 @@ export function leadTimeDistribution({
 }>): { bucket: string; upper: number | null; count: number }[] {
   const { values } = lead;
   const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
-  let b = 0;
   for (const v of values) {
+    let b = 0;
     while (b < LEAD_TIME_BUCKETS.length && v > LEAD_TIME_BUCKETS[b] * 1000) b++;
     counts[b]++;
   }

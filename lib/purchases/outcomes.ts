@@ -7,11 +7,10 @@
  * It is derived data. An order's status, prepayment and pickup date change only through
  * `recordOrderEvent` (lib/orders/command.ts, given the row before and after) or are written with
  * the row by the order record writer (import, demo); both call `refreshOutcomeDays` in their
- * transaction, which recomputes the dates whose counts can have changed from the orders'
- * (pickup_date, status, prepaid_amount) index — a read of that date's final orders.
- * `rebuildOutcomeDays` (part of `rebuild-metrics`) recomputes every date.
+ * transaction, which moves the order's count from its date and kind before to those after.
+ * `rebuildOutcomeDays` (part of `rebuild-metrics`) recomputes every date from the orders.
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { Order } from "@/db/schema";
 
@@ -23,31 +22,37 @@ type OutcomeKey = Pick<Order, "pickupDate" | "status" | "prepaidAmount">;
 const counted = (o: OutcomeKey | null | undefined): string | null =>
   o && FINAL.has(o.status) ? `${o.pickupDate}|${o.status}|${o.prepaidAmount > 0}` : null;
 
-/** The INSERT … SELECT of the outcome counts of the dates `which` selects (an SQL condition on `pickup_date`). */
-const insertSql = (which: SQL) => sql`
-  INSERT INTO preorder_outcome_days (pickup_date, final, picked_up, no_show, prepaid, prepaid_no_show)
-  SELECT pickup_date, count(*), sum(status = 'picked_up'), sum(status = 'no_show'), sum(prepaid_amount > 0), sum(prepaid_amount > 0 AND status = 'no_show')
-    FROM orders WHERE status IN ('picked_up', 'no_show', 'cancelled') AND pickup_date ${which} GROUP BY pickup_date`;
-
 /**
- * Recompute the counts of the dates an order change touched (`before`: the row before, null for
- * a new order). Nothing to do when neither row counts or both count the same way.
+ * Move an order's count from what it was (`before`: the row before the change, read in this
+ * transaction; null for a new order) to what it is: one upsert per side, so the cost does not
+ * grow with the orders of the date. A date left with no final order loses its row, as a rebuild
+ * would have none.
  */
 export function refreshOutcomeDays(tx: DbOrTx, before: OutcomeKey | null, after: OutcomeKey): void {
   const was = counted(before);
   const is = counted(after);
   if (was === is) return;
-  const dates = new Set<string>();
-  if (was) dates.add(before!.pickupDate);
-  if (is) dates.add(after.pickupDate);
-  for (const date of dates) {
-    tx.run(sql`DELETE FROM preorder_outcome_days WHERE pickup_date = ${date}`);
-    tx.run(insertSql(sql`= ${date}`));
-  }
+  if (was) add(tx, before!, -1);
+  if (is) add(tx, after, 1);
 }
 
-/** Recompute every date's counts (inside the caller's transaction). */
+function add(tx: DbOrTx, o: OutcomeKey, sign: 1 | -1): void {
+  const pu = o.status === "picked_up" ? sign : 0;
+  const ns = o.status === "no_show" ? sign : 0;
+  const pn = o.prepaidAmount > 0 ? sign : 0;
+  const pns = o.prepaidAmount > 0 ? ns : 0;
+  tx.run(sql`INSERT INTO preorder_outcome_days (pickup_date, final, picked_up, no_show, prepaid, prepaid_no_show)
+             VALUES (${o.pickupDate}, ${sign}, ${pu}, ${ns}, ${pn}, ${pns})
+             ON CONFLICT (pickup_date) DO UPDATE SET final = final + excluded.final, picked_up = picked_up + excluded.picked_up,
+               no_show = no_show + excluded.no_show, prepaid = prepaid + excluded.prepaid, prepaid_no_show = prepaid_no_show + excluded.prepaid_no_show`);
+  if (sign < 0) tx.run(sql`DELETE FROM preorder_outcome_days WHERE pickup_date = ${o.pickupDate} AND final = 0`);
+}
+
+/** Recompute every date's counts from the orders (inside the caller's transaction). */
 export function rebuildOutcomeDays(tx: DbOrTx): void {
   tx.run(sql`DELETE FROM preorder_outcome_days`);
-  tx.run(insertSql(sql`IS NOT NULL`));
+  tx.run(sql`
+    INSERT INTO preorder_outcome_days (pickup_date, final, picked_up, no_show, prepaid, prepaid_no_show)
+    SELECT pickup_date, count(*), sum(status = 'picked_up'), sum(status = 'no_show'), sum(prepaid_amount > 0), sum(prepaid_amount > 0 AND status = 'no_show')
+      FROM orders WHERE status IN ('picked_up', 'no_show', 'cancelled') GROUP BY pickup_date`);
 }

@@ -494,7 +494,14 @@ export const storeSaleItems = sqliteTable(
      */
     excess: integer("excess").notNull().default(0),
   },
-  (t) => [index("store_sale_items_sale").on(t.saleId), index("store_sale_items_product").on(t.productId)],
+  (t) => [
+    index("store_sale_items_sale").on(t.saleId),
+    index("store_sale_items_product").on(t.productId),
+    // Stock accuracy: the few lines that sold beyond the stock, without reading every sale of a range.
+    index("store_sale_items_excess")
+      .on(t.saleId)
+      .where(sql`excess > 0`),
+  ],
 );
 export type StoreSaleItem = typeof storeSaleItems.$inferSelect;
 
@@ -1193,23 +1200,28 @@ export const customerPurchases = sqliteTable(
     nextDay: integer("next_day"),
     /** The customer's earliest purchase day after `day` through another channel than this purchase's. */
     nextOtherDay: integer("next_other_day"),
+    /** The customer's latest purchase day before `day` through another channel than this purchase's. */
+    prevOtherDay: integer("prev_other_day"),
+    /** The customer bought through two or more channels on `day`. */
+    dayMixed: integer("day_mixed", { mode: "boolean" }).notNull().default(false),
     /** On the customer's first purchase ever: purchase totals less refunds from that day through day + 180. */
     value180: integer("value_180"),
   },
   (t) => [
     uniqueIndex("customer_purchases_order").on(t.orderId),
     uniqueIndex("customer_purchases_sale").on(t.saleId),
-    // A customer's purchases in a range of days, with what the omnichannel metrics need.
-    index("customer_purchases_customer").on(t.customerId, t.day, t.channel, t.total),
-    // Points consistency and the points rate history of a range of days, grouped by rate in the index's order (no sort).
-    index("customer_purchases_points").on(t.rateBp, t.day, t.total, t.points, t.at),
-    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort).
+    // A customer's rows, replaced by each refresh of the customer.
+    index("customer_purchases_customer").on(t.customerId),
+    // Points consistency, the points rate history and the single-channel customers' revenue of a range of days, in one
+    // pass grouped by rate in the index's order (no sort).
+    index("customer_purchases_points").on(t.rateBp, t.day, t.total, t.points, t.at, t.prevOtherDay, t.nextOtherDay, t.dayMixed),
+    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort), from the index alone.
     index("customer_purchases_gaps")
-      .on(sql`day - prev_day`, t.day)
+      .on(sql`day - prev_day`, t.day, t.prevDay)
       .where(sql`first_of_day = 1 AND prev_day IS NOT NULL`),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")
-      .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180)
+      .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180, t.dayMixed)
       .where(sql`first_of_day = 1`),
   ],
 );
@@ -1255,3 +1267,21 @@ export const pickupLeadTimes = sqliteTable(
   },
   (t) => [index("pickup_lead_times_day").on(t.day, t.leadMs)],
 );
+
+/**
+ * Pre-orders with a final status (`picked_up`, `no_show`, `cancelled`) counted per pickup date:
+ * what the outcome rates, the no-show split by payment and the weekly outcome chart read
+ * instead of every order. Derived data: every change of an order's status, prepayment or pickup
+ * date goes through `recordOrderEvent` or the order record writer, which recompute the dates
+ * touched in the same transaction (lib/purchases/outcomes.ts); `rebuild-metrics` recomputes all.
+ */
+export const preorderOutcomeDays = sqliteTable("preorder_outcome_days", {
+  pickupDate: text("pickup_date").primaryKey(),
+  /** Final pre-orders of the date. */
+  final: integer("final").notNull(),
+  pickedUp: integer("picked_up").notNull(),
+  noShow: integer("no_show").notNull(),
+  /** Final pre-orders paid online in advance (`prepaid_amount > 0`), and how many of them were no-shows. */
+  prepaid: integer("prepaid").notNull(),
+  prepaidNoShow: integer("prepaid_no_show").notNull(),
+});

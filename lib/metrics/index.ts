@@ -25,7 +25,7 @@ import {
   type LeadTimes,
   type OutcomeDay,
 } from "./metrics";
-import { currentRate, loyaltyMetrics, rateGroups } from "./loyalty";
+import { currentRate, loyaltyMetrics, rateGroups, sequencePass } from "./loyalty";
 import { loyaltySalesMetrics } from "./loyalty-sales";
 import { resolveRange, type MetricArgs } from "./range";
 import { noShowByPayment } from "./no-show-by-payment";
@@ -41,7 +41,7 @@ export function computeMetricsForRange({
   range,
   scan = false,
   lead = leadTimes(db, range, scan),
-  days = outcomeDays({ db, range }),
+  days = outcomeDays({ db, range, scan }),
 }: MetricArgs<{
   scan?: boolean;
   /** The range's lead times and outcome days, when the caller reads them for its charts too. */
@@ -50,11 +50,12 @@ export function computeMetricsForRange({
 }>) {
   // Each pass is read once and shared by the metrics made of it.
   const sums = scan ? undefined : anchorSums({ db, range });
+  const pass = scan ? undefined : sequencePass({ db, range, rateBp: currentRate(db) });
   const revisit = scan ? revisitRatesScan({ db, range }) : revisitRates({ db, range, sums });
   const outcomes = preorderOutcomes({ db, range, days });
-  const omni = omniChannel({ db, range, scan });
+  const omni = omniChannel({ db, range, scan, sums, pass });
   const totals = purchaseTotals({ db, range, scan });
-  const rates = rateGroups({ db, range, scan, rateBp: currentRate(db) });
+  const rates = pass?.rates ?? rateGroups({ db, range, scan: true, rateBp: currentRate(db) });
   return {
     from: range.from,
     to: range.to,

@@ -177,27 +177,52 @@ export function rateGroups({
   scan?: boolean;
   rateBp: number;
 }): RateGroup[] {
-  const params = { ...baseParams(range), rate: rateBp };
   if (scan) {
     return all<RateGroup>(
       db,
       `SELECT rate AS rate_bp, ${localDay("min(at)")} AS first_date, ${localDay("max(at)")} AS last_date, count(*) AS purchases, sum(pts) AS points,
               sum(pts = ${policyPointsSql("rate")}) AS ok
          FROM (${ratedPurchasesSql}) GROUP BY rate ORDER BY min(at)`,
-      params,
+      { ...baseParams(range), rate: rateBp },
     );
   }
+  return sequencePass({ db, range, rateBp }).rates;
+}
+
+/**
+ * The identified purchases of a range in one pass of the purchase sequence's points index: the
+ * rate groups (`rateGroups`), and their revenue — all of it, and the part bought by customers
+ * who used one channel only in range (no other channel that day, none earlier from `from`, none
+ * later up to `to`), which `omniChannel` splits omni from single-channel revenue with.
+ */
+export type SequencePass = { rates: RateGroup[]; revenue: number; singleRevenue: number };
+export function sequencePass({ db, range, rateBp }: { db: Db; range: MetricRange; rateBp: number }): SequencePass {
   // Grouped by the stored rate in the (rate_bp, day, …) index's order, no sort; the purchases
   // without a credit (null) join the group of the rate they are judged by.
-  const rows = all<{ rate_bp: number | null; purchases: number; points: number; ok: number; a0: number; a1: number }>(
+  const rows = all<{
+    rate_bp: number | null;
+    purchases: number;
+    points: number;
+    ok: number;
+    a0: number;
+    a1: number;
+    rev: number;
+    single_rev: number | null;
+  }>(
     db,
     `SELECT rate_bp, count(*) AS purchases, sum(points) AS points, sum(points = ${policyPointsSql("coalesce(rate_bp, @rate)")}) AS ok,
-            min(at) AS a0, max(at) AS a1
+            min(at) AS a0, max(at) AS a1, sum(total) AS rev,
+            sum(CASE WHEN NOT day_mixed AND (prev_other_day IS NULL OR prev_other_day < @fd)
+                      AND (next_other_day IS NULL OR next_other_day > @td) THEN total END) AS single_rev
        FROM customer_purchases WHERE day >= @fd AND day <= @td GROUP BY rate_bp`,
-    params,
+    { ...baseParams(range), rate: rateBp },
   );
   const groups = new Map<number, { rate_bp: number; purchases: number; points: number; ok: number; a0: number; a1: number }>();
-  for (const r of rows) {
+  let revenue = 0;
+  let singleRevenue = 0;
+  for (const { rev, single_rev, ...r } of rows) {
+    revenue += rev;
+    singleRevenue += Number(single_rev ?? 0);
     const rate = r.rate_bp ?? rateBp;
     const g = groups.get(rate);
     if (!g) groups.set(rate, { ...r, rate_bp: rate });
@@ -211,7 +236,10 @@ export function rateGroups({
   }
   // As localDay() in SQL: the shop-local date of an instant.
   const date = (at: number) => new Date(at + range.offsetMs).toISOString().slice(0, 10);
-  return [...groups.values()].sort((a, b) => a.a0 - b.a0).map(({ a0, a1, ...g }) => ({ ...g, first_date: date(a0), last_date: date(a1) }));
+  const rates = [...groups.values()]
+    .sort((a, b) => a.a0 - b.a0)
+    .map(({ a0, a1, ...g }) => ({ ...g, first_date: date(a0), last_date: date(a1) }));
+  return { rates, revenue, singleRevenue };
 }
 
 /** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */

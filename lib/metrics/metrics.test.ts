@@ -311,6 +311,29 @@ describe("repurchase cycle, omni share, channel synergy, revenue", () => {
     });
   });
 
+  it("omni counts only the channels used in range: another channel before `from` or after `to` does not count, one the same day does", () => {
+    const [a, b, c, d] = ["010-0000-0001", "010-0000-0002", "010-0000-0003", "010-0000-0004"].map((p) => customer(db, p));
+    // A: web the day before the range, store in it → single.
+    order(db, { customerId: a, channel: "web", pickedUpAt: at("2026-01-31", "10:00"), total: 9_000 });
+    sale(db, { customerId: a, occurredAt: at("2026-02-10", "10:00"), total: 1_000 });
+    // B: phone, then the counter the same day → omni.
+    order(db, { customerId: b, channel: "phone", pickedUpAt: at("2026-02-05", "10:00"), total: 3_000 });
+    sale(db, { customerId: b, occurredAt: at("2026-02-05", "15:00"), total: 1_000 });
+    // C: the counter twice in range, web the day after → single.
+    sale(db, { customerId: c, occurredAt: at("2026-02-03", "10:00"), total: 2_000 });
+    sale(db, { customerId: c, occurredAt: at("2026-02-20", "10:00"), total: 2_000 });
+    order(db, { customerId: c, channel: "web", pickedUpAt: at("2026-03-01", "10:00"), total: 9_000 });
+    // D: web, then phone later in range → omni.
+    order(db, { customerId: d, channel: "web", pickedUpAt: at("2026-02-02", "10:00"), total: 5_000 });
+    order(db, { customerId: d, channel: "phone", pickedUpAt: at("2026-02-25", "10:00"), total: 3_000 });
+    const r = range("2026-02-01", "2026-02-28");
+    const fast = omniChannel({ db, range: r });
+    expect(fast.share).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
+    // Omni: B 4,000 and D 8,000 → 6,000 a head; single: A 1,000 and C 4,000 → 2,500.
+    expect(fast.synergy).toEqual({ value: 2.4, omni: 6_000, single: 2_500, omni_customers: 2, single_customers: 2, target: 1, met: true });
+    expect(omniChannel({ db, range: r, scan: true })).toEqual(fast);
+  });
+
   it("computeMetrics on an empty shop: nulls, never NaN or 0 %", () => {
     const m = computeMetrics({ db, from: "2026-02-01", to: "2026-02-28", now: at("2026-03-31") });
     expect(m.revisit_rate_30.value).toBeNull();

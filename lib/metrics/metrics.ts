@@ -15,12 +15,12 @@
  */
 import type { Db } from "@/db/client";
 import { getShopSettings } from "@/lib/shop/settings";
-import { rateGroups, type RateGroup } from "./loyalty";
+import { rateGroups, sequencePass, type RateGroup, type SequencePass } from "./loyalty";
 import { anchorSums, type AnchorSums } from "./anchors";
 import { leadTimeMs } from "@/lib/purchases/sequence";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange, MetricArgs } from "./range";
-import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, sortedStats } from "./sql";
+import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, selectedStats } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -187,9 +187,9 @@ export type LeadTimeMetric = {
 export { leadTimeMs } from "@/lib/purchases/sequence";
 
 /**
- * Lead times (ms, ascending) of the pre-orders picked up in range that have an arrival, and how
- * many picked up with none — one pass of the kept lead times' (day, lead) index (`scan`: worked
- * out from the orders themselves); the order statistics come from the sorted values.
+ * Lead times (ms, in no particular order) of the pre-orders picked up in range that have an
+ * arrival, and how many picked up with none — one pass of the kept lead times' (day, lead) index
+ * (`scan`: worked out from the orders themselves); the order statistics are selected from the values.
  */
 export type LeadTimes = { values: Float64Array; missing: number };
 export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
@@ -205,7 +205,7 @@ export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
   const values = new Float64Array(all.length);
   let n = 0;
   for (const v of all) if (v !== null) values[n++] = v;
-  return { values: values.subarray(0, n).sort(), missing: all.length - n };
+  return { values: values.subarray(0, n), missing: all.length - n };
 }
 
 /** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
@@ -217,10 +217,11 @@ export function pickupLeadTime({
   lead?: LeadTimes;
 }>): LeadTimeMetric {
   const { values, missing } = lead;
-  const stats = sortedStats(values);
   const limit = TARGETS.pickup_lead_time_s * 1000;
   let within = 0;
-  while (within < values.length && values[within] <= limit) within++;
+  for (const v of values) if (v <= limit) within++;
+  // Selection reorders the values: on a copy, as the caller's chart may read them too.
+  const stats = selectedStats(values.slice());
   const median = stats.median === null ? null : stats.median / 1000;
   return {
     value: median,
@@ -246,8 +247,8 @@ export function leadTimeDistribution({
 }>): { bucket: string; upper: number | null; count: number }[] {
   const { values } = lead;
   const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
-  let b = 0;
   for (const v of values) {
+    let b = 0;
     while (b < LEAD_TIME_BUCKETS.length && v > LEAD_TIME_BUCKETS[b] * 1000) b++;
     counts[b]++;
   }
@@ -259,18 +260,22 @@ export function leadTimeDistribution({
 
 /**
  * Pre-orders with a final status (`picked_up`, `no_show`, `cancelled`) per pickup date in range:
- * how many, picked up, no-show, prepaid and prepaid no-show — one pass of the covering index
- * (pickup_date, status, prepaid_amount) in its own order. The outcome rates, the no-show split
- * by payment and the weekly outcome chart are all sums of these rows.
+ * how many, picked up, no-show, prepaid and prepaid no-show — the kept per-date counts
+ * (`preorder_outcome_days`, lib/purchases/outcomes.ts; `scan`: one pass of the orders' covering
+ * index (pickup_date, status, prepaid_amount) in its own order). The outcome rates, the no-show
+ * split by payment and the weekly outcome chart are all sums of these rows.
  */
 export type OutcomeDay = { date: string; n: number; pu: number; ns: number; pn: number; pns: number };
-export function outcomeDays({ db, range }: { db: Db; range: MetricRange }): OutcomeDay[] {
+export function outcomeDays({ db, range, scan = false }: MetricArgs<{ scan?: boolean }>): OutcomeDay[] {
   return all<OutcomeDay>(
     db,
-    `SELECT pickup_date AS date, count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns,
-            sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns FROM orders
-      WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
-      GROUP BY pickup_date ORDER BY pickup_date`,
+    scan
+      ? `SELECT pickup_date AS date, count(*) AS n, sum(status = 'picked_up') AS pu, sum(status = 'no_show') AS ns,
+                sum(prepaid_amount > 0) AS pn, sum(prepaid_amount > 0 AND status = 'no_show') AS pns FROM orders
+          WHERE pickup_date >= @from AND pickup_date <= @to AND status IN ('picked_up', 'no_show', 'cancelled')
+          GROUP BY pickup_date ORDER BY pickup_date`
+      : `SELECT pickup_date AS date, final AS n, picked_up AS pu, no_show AS ns, prepaid AS pn, prepaid_no_show AS pns
+           FROM preorder_outcome_days WHERE pickup_date >= @from AND pickup_date <= @to ORDER BY pickup_date`,
     baseParams(range),
   );
 }
@@ -336,14 +341,15 @@ export function preorderOutcomeTrend({
  * Stock-count lines recorded in range whose counted quantity equals the system's (tolerance
  * 0). A counter-sale line in range that sold beyond what the system had left (a stock
  * discrepancy) is one more observation where the system was wrong: it counts in the
- * denominator and never as accurate.
+ * denominator and never as accurate. (CROSS JOIN: the few lines with an excess, on their partial
+ * index, are the outer loop, never the range's sales.)
  */
 export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): RateMetric {
   const row = one<{ n: number; ok: number | null }>(
     db,
     `SELECT (SELECT count(*) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e)
-          + (SELECT count(*) FROM store_sale_items i JOIN store_sales x ON x.id = i.sale_id
-              WHERE x.occurred_at >= @s AND x.occurred_at < @e AND i.excess > 0) AS n,
+          + (SELECT count(*) FROM store_sale_items i CROSS JOIN store_sales x ON x.id = i.sale_id
+              WHERE i.excess > 0 AND x.occurred_at >= @s AND x.occurred_at < @e) AS n,
             (SELECT sum(counted = system_available) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e) AS ok`,
     baseParams(range),
   );
@@ -492,20 +498,40 @@ export type OmniMetrics = {
   };
 };
 
-/** Identified customers with a purchase in range: how many used 2+ channels, and their revenue per head. */
-export function omniChannel({ db, range, scan = false }: { db: Db; range: MetricRange; scan?: boolean }): OmniMetrics {
-  // From the purchase sequence, in customer order by its (customer, day, channel, total) index.
-  const per = scan
-    ? `SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c`
-    : `SELECT customer_id, 1 + (min(channel) != max(channel)) AS nch, sum(total) AS rev FROM customer_purchases
-        WHERE day >= @fd AND day <= @td GROUP BY customer_id`;
-  const row = one<{ n: number; omni: number | null; omni_rev: number | null; single_rev: number | null }>(
-    db,
-    `WITH per AS (${per})
-     SELECT count(*) AS n, sum(nch >= 2) AS omni,
-            sum(CASE WHEN nch >= 2 THEN rev END) AS omni_rev, sum(CASE WHEN nch < 2 THEN rev END) AS single_rev FROM per`,
-    baseParams(range),
-  );
+/**
+ * Identified customers with a purchase in range: how many used 2+ channels, and their revenue per
+ * head — from the anchors (one per customer: single-channel or not) and the sequence pass (the
+ * range's identified revenue, and the single-channel customers' part); `scan`: per customer from
+ * the orders and sales themselves.
+ */
+export function omniChannel({
+  db,
+  range,
+  scan = false,
+  sums,
+  pass,
+}: MetricArgs<{
+  scan?: boolean;
+  /** `anchorSums` of the range, when already read. */
+  sums?: AnchorSums;
+  /** `sequencePass` of the range, when already read. */
+  pass?: SequencePass;
+}>): OmniMetrics {
+  let row: { n: number; omni: number | null; omni_rev: number | null; single_rev: number | null };
+  if (scan) {
+    row = one(
+      db,
+      `WITH per AS (SELECT c, count(DISTINCT ch) AS nch, sum(total) AS rev FROM (${purchasesSql({ identifiedOnly: true })}) GROUP BY c)
+       SELECT count(*) AS n, sum(nch >= 2) AS omni,
+              sum(CASE WHEN nch >= 2 THEN rev END) AS omni_rev, sum(CASE WHEN nch < 2 THEN rev END) AS single_rev FROM per`,
+      baseParams(range),
+    );
+  } else {
+    const a = sums ?? anchorSums({ db, range });
+    const p = pass ?? sequencePass({ db, range, rateBp: getShopSettings({ db }).pointsRateBp });
+    const n = Number(a.anchors ?? 0);
+    row = { n, omni: n - Number(a.single ?? 0), omni_rev: p.revenue - p.singleRevenue, single_rev: p.singleRevenue };
+  }
   const omni = Number(row.omni ?? 0);
   const single = row.n - omni;
   const omniAvg = omni > 0 ? Number(row.omni_rev ?? 0) / omni : null;

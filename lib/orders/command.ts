@@ -11,6 +11,7 @@ import { placeholdersFor, preparedQuery } from "@/db/prepared";
 import { orderEvents, type Order, type OrderEvent, type OrderEventKind } from "@/db/schema";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { enqueueOrderEvents, type OrderChange as OutwardChange } from "@/lib/messages/order-messages";
+import { refreshOutcomeDays } from "@/lib/purchases/outcomes";
 import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 
 /** What an online payment or refund event records: amount, the provider's key and method, when it was approved. */
@@ -94,6 +95,9 @@ export function recordOrderEvent(
   // A hand-over, its undo or an edit of a picked-up order changes the customer's purchase
   // sequence. An order placed just now is in it only if it was written as picked up.
   if (before || after.status === "picked_up") refreshPurchaseSequence(cmd.tx, { orderIds: [after.id], formerAt: [before?.pickedUpAt] });
+  // A change of its final status, prepayment or pickup date moves it in the pre-order outcome
+  // counts (a new order was counted by the order record writer).
+  if (before) refreshOutcomeDays(cmd.tx, before, after);
   // What the customer and the shop's systems hear goes to the outbox in this same transaction.
   const outward = outwardChange(kind, before, after);
   if (outward) enqueueOrderEvents({ tx: cmd.tx, now: cmd.now, order: after, change: outward });

@@ -9,6 +9,7 @@ import type { DbOrTx } from "@/db/client";
 import { insertReturning, insertRows } from "@/db/prepared";
 import { orderEvents, orderItems, orders, type ChosenOption, type NewOrder, type Order, type OrderStatus } from "@/db/schema";
 import { newToken } from "@/lib/customers/customers";
+import { refreshOutcomeDays } from "@/lib/purchases/outcomes";
 import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { generatePickupCode } from "./pickup-code";
 
@@ -75,5 +76,7 @@ export function writeOrderRecord(
   // An order written as already picked up (import, demo history) is a purchase from the start;
   // any other new order is in no customer's purchase sequence yet.
   if (!deferSequence && row.status === "picked_up") refreshPurchaseSequence(tx, { orderIds: [row.id] });
+  // An order written with a final status (import, demo history) counts in its date's outcomes.
+  refreshOutcomeDays(tx, null, row);
   return row;
 }

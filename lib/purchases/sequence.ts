@@ -2,10 +2,10 @@
  * The customer purchase sequence (table `customer_purchases`): every identified purchase — a
  * picked-up pre-order on the shop-local day of `picked_up_at`, a counter sale linked to a
  * customer (at the counter or by a receipt claim) on the day of `occurred_at`, with its total,
- * points and the rate of its latest points credit — with the
- * customer's purchase day before and after it, the next later day through another channel,
- * and, on the customer's first purchase ever, what they bought from that day through day + 180
- * less refunds. The per-customer metrics read it by range of day (lib/metrics/metrics.ts,
+ * points and the rate of its latest points credit — with the customer's purchase day before
+ * and after it, the next later and the latest earlier day through another channel, whether the
+ * customer bought through two channels that day, and, on the customer's first purchase ever,
+ * what they bought from that day through day + 180 less refunds. The per-customer metrics read it by range of day (lib/metrics/metrics.ts,
  * loyalty.ts, loyalty-sales.ts).
  *
  * It is derived data. Every write that makes, changes or undoes a purchase, credits its points,
@@ -18,6 +18,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { findShopSettings } from "@/lib/shop/settings";
+import { rebuildOutcomeDays } from "./outcomes";
 import { DEFAULT_TIMEZONE, localDate, zonedTime } from "@/lib/shop/time";
 
 export const DAY_MS = 86_400_000;
@@ -50,9 +51,11 @@ function insertText(offsetMs: number): string {
   const creditRate = (type: string, id: string) =>
     `(SELECT l.rate_bp FROM points_ledger l WHERE l.reason = 'earn' AND l.source_type = '${type}' AND l.source_id = ${id} ORDER BY l.earn_round DESC LIMIT 1)`;
   const nextVia = (ch: string) => `min(CASE WHEN ch = '${ch}' THEN day END) OVER later`;
+  const prevVia = (ch: string) => `max(CASE WHEN ch = '${ch}' THEN day END) OVER earlier`;
   const otherThan = (ch: string, col: string) => `coalesce(CASE WHEN ch != '${ch}' THEN ${col} END, ${NO_DAY})`;
+  const otherBefore = (ch: string, col: string) => `coalesce(CASE WHEN ch != '${ch}' THEN ${col} END, -1)`;
   return `
-    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, points, rate_bp, first_of_day, prev_day, next_day, next_other_day, value_180)
+    INSERT INTO customer_purchases (customer_id, order_id, sale_id, channel, at, day, total, points, rate_bp, first_of_day, prev_day, next_day, next_other_day, prev_other_day, day_mixed, value_180)
     WITH p AS (
       SELECT o.customer_id AS c, o.id AS order_id, NULL AS sale_id, o.channel AS ch, o.picked_up_at AS at, ${day("o.picked_up_at")} AS day,
              o.total, o.points_earned AS pts, ${creditRate("order", "o.id")} AS rate_bp, o.total - coalesce((SELECT sum(r.refund) FROM purchase_returns r WHERE r.order_id = o.id), 0) AS net
@@ -65,14 +68,18 @@ function insertText(offsetMs: number): string {
       SELECT *,
              row_number() OVER (PARTITION BY c, day ORDER BY at, order_id IS NULL, coalesce(order_id, sale_id)) AS rn,
              min(day) OVER (PARTITION BY c) AS first_day,
-             max(day) OVER (PARTITION BY c ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_day,
+             max(day) OVER earlier AS prev_day,
              min(day) OVER later AS next_day,
              ${nextVia("web")} AS nw, ${nextVia("phone")} AS np, ${nextVia("store")} AS ns,
+             ${prevVia("web")} AS pw, ${prevVia("phone")} AS pp, ${prevVia("store")} AS ps,
+             min(ch) OVER (PARTITION BY c, day) != max(ch) OVER (PARTITION BY c, day) AS mixed,
              sum(net) OVER (PARTITION BY c ORDER BY day RANGE BETWEEN CURRENT ROW AND 180 FOLLOWING) AS v180
         FROM p
-      WINDOW later AS (PARTITION BY c ORDER BY day RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING))
+      WINDOW later AS (PARTITION BY c ORDER BY day RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING),
+             earlier AS (PARTITION BY c ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))
     SELECT c, order_id, sale_id, ch, at, day, total, pts, rate_bp, rn = 1, prev_day, next_day,
            nullif(min(${otherThan("web", "nw")}, ${otherThan("phone", "np")}, ${otherThan("store", "ns")}), ${NO_DAY}),
+           nullif(max(${otherBefore("web", "pw")}, ${otherBefore("phone", "pp")}, ${otherBefore("store", "ps")}), -1), mixed,
            CASE WHEN rn = 1 AND day = first_day THEN v180 END
       FROM w`;
 }
@@ -196,7 +203,11 @@ export function refreshPurchaseSequence(tx: DbOrTx, refs: PurchaseRefs): void {
   }
 }
 
-/** Recompute the whole sequence and the per-day sums from the orders, sales and returns, in one IMMEDIATE transaction. Returns the rows written. */
+/**
+ * Recompute the whole sequence, the per-day sums, the lead times and the pre-order outcome
+ * counts (lib/purchases/outcomes.ts) from the orders, sales and returns, in one IMMEDIATE
+ * transaction. Returns the rows written.
+ */
 export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number; days: number } {
   const c = db.$client;
   const offset = shopOffsetMs(db);
@@ -208,6 +219,7 @@ export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number; day
       const days = c.prepare(daysInsertText(offset, "IS NOT NULL")).run().changes;
       c.prepare("DELETE FROM pickup_lead_times").run();
       c.prepare(leadsInsertText(offset, "IS NOT NULL")).run();
+      rebuildOutcomeDays(db);
       return { rows, days };
     })
     .immediate();

@@ -11,6 +11,9 @@
  * timed too.
  *
  * Run alone: `npx tsx scripts/bench/metrics-scale.ts` (ctx is not needed: the data is its own).
+ * `BENCH_METRICS_CACHE=1` keeps the generated rows (and the instant they were generated for) in the
+ * temp folder, keyed by the sizes, and starts later runs from a copy of them (the migrations
+ * since are applied to the copy; the rebuild is timed every run).
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -35,6 +38,44 @@ function time<T>(fn: () => T): [number, T] {
   return [performance.now() - t0, r];
 }
 
+/** The shop, its customers, orders and counter sales, by INSERT … SELECT over recursive CTEs in one transaction. */
+function generate(c: import("better-sqlite3").Database, start: number, now: number): void {
+  c.transaction(() => {
+    c.prepare(`INSERT INTO shop_settings (id, name) VALUES (1, '벤치 빵집')`).run();
+    c.prepare(
+      `INSERT INTO customers (phone, name, token, created_at)
+       WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${CUSTOMERS})
+       SELECT '010' || printf('%08d', n), '고객' || n, 'tok' || n, @start FROM seq`,
+    ).run({ start });
+    // MATERIALIZED keeps each row's random draws fixed across the columns that use them.
+    c.prepare(
+      `INSERT INTO orders (token, code, channel, status, customer_id, pickup_date, slot_start, slot_end, subtotal, total,
+                           points_earned, placed_at, arrived_at, picked_up_at, no_show_at, cancelled_at)
+       WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${ORDERS}),
+       base AS MATERIALIZED (
+         SELECT n, @start + abs(random()) % (@span) AS t, abs(random()) % 100 AS r, 1 + abs(random()) % ${CUSTOMERS} AS cu,
+                1000 + (abs(random()) % 40) * 500 AS total, abs(random()) % 300000 AS wait FROM seq)
+       SELECT 'o' || n, 'C' || n, CASE WHEN n % 3 = 0 THEN 'phone' ELSE 'web' END,
+              CASE WHEN r < 85 THEN 'picked_up' WHEN r < 90 THEN 'no_show' WHEN r < 97 THEN 'cancelled' ELSE 'placed' END,
+              cu, date((t + 32400000) / 1000, 'unixepoch'), '10:00', '11:00', total, total,
+              CASE WHEN r < 85 THEN CASE WHEN r = 0 THEN 1 ELSE total / 100 END ELSE 0 END,
+              t - 86400000,
+              CASE WHEN r < 80 THEN t - wait END, CASE WHEN r < 85 THEN t END,
+              CASE WHEN r >= 85 AND r < 90 THEN t END, CASE WHEN r >= 90 AND r < 97 THEN t END
+         FROM base`,
+    ).run({ start, span: now - start });
+    c.prepare(
+      `INSERT INTO store_sales (occurred_at, sale_date, customer_id, total, points_earned, source, created_at)
+       WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${SALES}),
+       base AS MATERIALIZED (
+         SELECT @start + abs(random()) % (@span) AS t, abs(random()) % 100 AS r, 1 + abs(random()) % ${CUSTOMERS} AS cu,
+                1000 + (abs(random()) % 20) * 500 AS total FROM seq)
+       SELECT t, date((t + 32400000) / 1000, 'unixepoch'), CASE WHEN r < 60 THEN cu END, total,
+              CASE WHEN r < 60 THEN total / 100 ELSE 0 END, 'counter', t FROM base`,
+    ).run({ start, span: now - start });
+  })();
+}
+
 const metricsScale: BenchModule = async () => {
   const { openDatabase } = await import("@/db/client");
   const { runMigrations } = await import("@/db/migrate");
@@ -45,48 +86,22 @@ const metricsScale: BenchModule = async () => {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-metrics-bench-"));
   const file = path.join(dir, "metrics.db");
+  const cache = process.env.BENCH_METRICS_CACHE ? path.join(os.tmpdir(), `dangol-metrics-bench-cache-${ORDERS}-${SALES}.db`) : null;
+  const cached = cache && fs.existsSync(cache) && fs.existsSync(`${cache}.json`);
+  if (cached) fs.copyFileSync(cache, file);
   const db = openDatabase(file);
   try {
     runMigrations(db);
-    const now = Date.now();
+    const now: number = cached ? JSON.parse(fs.readFileSync(`${cache}.json`, "utf8")).now : Date.now();
     const start = now - 730 * DAY;
     const c = db.$client;
-    const [genMs] = time(() =>
-      c.transaction(() => {
-        c.prepare(`INSERT INTO shop_settings (id, name) VALUES (1, '벤치 빵집')`).run();
-        c.prepare(
-          `INSERT INTO customers (phone, name, token, created_at)
-           WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${CUSTOMERS})
-           SELECT '010' || printf('%08d', n), '고객' || n, 'tok' || n, @start FROM seq`,
-        ).run({ start });
-        // MATERIALIZED keeps each row's random draws fixed across the columns that use them.
-        c.prepare(
-          `INSERT INTO orders (token, code, channel, status, customer_id, pickup_date, slot_start, slot_end, subtotal, total,
-                               points_earned, placed_at, arrived_at, picked_up_at, no_show_at, cancelled_at)
-           WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${ORDERS}),
-           base AS MATERIALIZED (
-             SELECT n, @start + abs(random()) % (@span) AS t, abs(random()) % 100 AS r, 1 + abs(random()) % ${CUSTOMERS} AS cu,
-                    1000 + (abs(random()) % 40) * 500 AS total, abs(random()) % 300000 AS wait FROM seq)
-           SELECT 'o' || n, 'C' || n, CASE WHEN n % 3 = 0 THEN 'phone' ELSE 'web' END,
-                  CASE WHEN r < 85 THEN 'picked_up' WHEN r < 90 THEN 'no_show' WHEN r < 97 THEN 'cancelled' ELSE 'placed' END,
-                  cu, date((t + 32400000) / 1000, 'unixepoch'), '10:00', '11:00', total, total,
-                  CASE WHEN r < 85 THEN CASE WHEN r = 0 THEN 1 ELSE total / 100 END ELSE 0 END,
-                  t - 86400000,
-                  CASE WHEN r < 80 THEN t - wait END, CASE WHEN r < 85 THEN t END,
-                  CASE WHEN r >= 85 AND r < 90 THEN t END, CASE WHEN r >= 90 AND r < 97 THEN t END
-             FROM base`,
-        ).run({ start, span: now - start });
-        c.prepare(
-          `INSERT INTO store_sales (occurred_at, sale_date, customer_id, total, points_earned, source, created_at)
-           WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${SALES}),
-           base AS MATERIALIZED (
-             SELECT @start + abs(random()) % (@span) AS t, abs(random()) % 100 AS r, 1 + abs(random()) % ${CUSTOMERS} AS cu,
-                    1000 + (abs(random()) % 20) * 500 AS total FROM seq)
-           SELECT t, date((t + 32400000) / 1000, 'unixepoch'), CASE WHEN r < 60 THEN cu END, total,
-                  CASE WHEN r < 60 THEN total / 100 ELSE 0 END, 'counter', t FROM base`,
-        ).run({ start, span: now - start });
-      })(),
-    );
+    const [genMs] = time(() => (cached ? undefined : generate(c, start, now)));
+    if (cache && !cached) {
+      c.pragma("wal_checkpoint(TRUNCATE)");
+      fs.copyFileSync(file, cache);
+      fs.writeFileSync(`${cache}.json`, JSON.stringify({ now }));
+    }
+
     const [rebuildMs, rebuilt] = time(() => rebuildPurchaseSequence({ db }));
     c.pragma("wal_checkpoint(TRUNCATE)");
     c.exec("ANALYZE");
@@ -119,7 +134,7 @@ const metricsScale: BenchModule = async () => {
         value: Math.round(metrics),
         baseline,
         ratio: Math.round((metrics / floor) * 10) / 10,
-        note: `${ORDERS.toLocaleString()} orders + ${SALES.toLocaleString()} sales, ${CUSTOMERS.toLocaleString()} customers; generated in ${(genMs / 1000).toFixed(1)} s; revisit_30 = ${sample?.revisit_rate_30.numerator}/${sample?.revisit_rate_30.denominator}; equal to the scan computation`,
+        note: `${ORDERS.toLocaleString()} orders + ${SALES.toLocaleString()} sales, ${CUSTOMERS.toLocaleString()} customers; ${cached ? "generated earlier (cached)" : `generated in ${(genMs / 1000).toFixed(1)} s`}; revisit_30 = ${sample?.revisit_rate_30.numerator}/${sample?.revisit_rate_30.denominator}; equal to the scan computation`,
       },
       {
         name: "metrics-scale: the same metrics from orders and sales (scan)",

@@ -1,10 +1,11 @@
 /**
  * Tiny row builders for metric tests (orders and sales written directly, as history; each
- * refreshes the customer's purchase sequence as every purchase writer does).
+ * refreshes the customer's purchase sequence and the pre-order outcome counts as every writer does).
  */
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import { customers, inquiries, orders, storeSales, type OrderChannel, type OrderStatus } from "@/db/schema";
+import { refreshOutcomeDays } from "@/lib/purchases/outcomes";
 import { refreshPurchaseSequence } from "@/lib/purchases/sequence";
 import { localDate, zonedTime } from "@/lib/shop/time";
 
@@ -36,7 +37,7 @@ export function order(
 ): number {
   seq++;
   const pickupDate = o.pickupDate ?? (o.pickedUpAt ? localDate(o.pickedUpAt) : "2026-01-01");
-  const id = db
+  const row = db
     .insert(orders)
     .values({
       token: `t${seq}-${crypto.randomBytes(6).toString("hex")}`,
@@ -55,9 +56,10 @@ export function order(
       pickedUpAt: o.pickedUpAt ?? null,
     })
     .returning()
-    .get().id;
-  refreshPurchaseSequence(db, { orderIds: [id] });
-  return id;
+    .get();
+  refreshPurchaseSequence(db, { orderIds: [row.id] });
+  refreshOutcomeDays(db, null, row);
+  return row.id;
 }
 
 export function sale(db: Db, s: { customerId?: number | null; occurredAt: number; total?: number; points?: number }): number {

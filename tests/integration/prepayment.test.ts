@@ -13,6 +13,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { changeOrderStatus } from "@/lib/orders/status";
 import type { TossConfig } from "@/lib/payments/adapters/toss";
 import { confirmPrepayment, handleTossWebhook, settleRefunds, sweepPayments } from "@/lib/prepayment/prepay";
+import { rebuildPurchaseSequence } from "@/lib/purchases/sequence";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { FAKE_CLIENT_KEY, FAKE_SECRET_KEY, startTossFake } from "@/tests/fakes/toss";
@@ -253,6 +254,12 @@ describe("no-show rate by payment", () => {
     expect(m.no_show_rate.by_payment.prepaid).toEqual({ value: 1 / prepaid.length, numerator: 1, denominator: prepaid.length });
     expect(m.no_show_rate.by_payment.at_pickup).toEqual({ value: 1, numerator: 1, denominator: final.length - prepaid.length });
     expect(m.no_show_rate.denominator).toBe(final.length);
+    // The outcome counts every payment, refund, cancel, expiry and no-show above kept equal a rebuild.
+    const outcomes = () => db.$client.prepare(`SELECT * FROM preorder_outcome_days ORDER BY pickup_date`).all();
+    const kept = outcomes();
+    expect(kept).toContainEqual(expect.objectContaining({ pickup_date: date, final: final.length, prepaid: prepaid.length }));
+    rebuildPurchaseSequence({ db });
+    expect(outcomes()).toEqual(kept);
     expect(db.select().from(orders).where(eq(orders.status, "expired")).all().length).toBeGreaterThan(0);
   });
 });

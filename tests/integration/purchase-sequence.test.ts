@@ -1,7 +1,8 @@
 /**
  * The customer purchase sequence (lib/purchases/sequence.ts) kept by every purchase writer equals
  * a rebuild from the orders, sales and returns after a mixed run of real writes: placing,
- * picking up, cancelling, undoing, counter sales, a receipt claim, a return and a CSV import.
+ * picking up, cancelling, no-shows, undoing, counter sales, a receipt claim, a return and a CSV
+ * import — and so do the per-day sums, the lead times and the pre-order outcome counts.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -31,17 +32,18 @@ const today = localDate(now);
 function sequence() {
   return db.$client
     .prepare(
-      `SELECT customer_id, order_id, sale_id, channel, at, day, first_of_day, prev_day, next_day, next_other_day, value_180
+      `SELECT customer_id, order_id, sale_id, channel, at, day, first_of_day, prev_day, next_day, next_other_day, prev_other_day, day_mixed, value_180
          FROM customer_purchases ORDER BY customer_id, at, order_id, sale_id`,
     )
     .all();
 }
 
-/** The per-day purchase sums and the pickup lead times, kept beside the sequence. */
+/** The per-day purchase sums, the pickup lead times and the pre-order outcome counts, kept beside the sequence. */
 function daySums() {
   return {
     days: db.$client.prepare(`SELECT * FROM purchase_days ORDER BY day, channel`).all(),
     leads: db.$client.prepare(`SELECT * FROM pickup_lead_times ORDER BY order_id`).all(),
+    outcomes: db.$client.prepare(`SELECT * FROM preorder_outcome_days ORDER BY pickup_date`).all(),
   };
 }
 
@@ -101,6 +103,13 @@ describe("the purchase sequence", () => {
     );
     const d = place("010-3333-4444");
     changeOrderStatus({ db, orderId: d, to: "picked_up", actor: STAFF, now: now + 2000 });
+    // A no-show undone, and one that stays.
+    const e = place("010-5555-6666");
+    changeOrderStatus({ db, orderId: e, to: "no_show", actor: STAFF, now });
+    runOrderCommand({ db, now: now + 3000 }, (cmd) =>
+      applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: e }), actor: STAFF }),
+    );
+    changeOrderStatus({ db, orderId: place("010-5555-6666"), to: "no_show", actor: STAFF, now });
 
     // An anonymous counter sale, then claimed from its receipt; another stays anonymous.
     const claimed = sale(now - 3_600_000);
@@ -124,6 +133,16 @@ describe("the purchase sequence", () => {
     expect(store.reduce((s, r) => [s[0] + r.purchases, s[1] + r.identified, s[2] + r.claimed], [0, 0, 0])).toEqual([3, 2, 1]);
     expect(keptSums.leads.map((r) => (r as { order_id: number }).order_id)).toEqual(expect.arrayContaining([a, d]));
     expect(keptSums.leads.map((r) => (r as { order_id: number }).order_id)).not.toContain(c);
+    // Today: a, d picked up, b cancelled, one no-show (the other undone); the two imported pre-orders on their own dates.
+    expect(keptSums.outcomes.find((r) => (r as { pickup_date: string }).pickup_date === today)).toEqual({
+      pickup_date: today,
+      final: 4,
+      picked_up: 2,
+      no_show: 1,
+      prepaid: 0,
+      prepaid_no_show: 0,
+    });
+    expect(keptSums.outcomes).toHaveLength(3);
     // Two customers: 김단골 (import web, import store, order a) and 박손님 (import phone, order d, claimed sale).
     expect(kept).toHaveLength(6);
     expect(kept.filter((r) => (r as { prev_day: number | null }).prev_day !== null)).not.toHaveLength(0);

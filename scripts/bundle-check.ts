@@ -53,7 +53,7 @@ export function findLeaks(distDir: string, words = forbiddenWords()): Leak[] {
  * storefront was last trimmed for Lighthouse (React and Next's runtime are ~129 KiB of it),
  * plus a little room. Lower them when a page gets lighter; raise them only on purpose.
  */
-export const PAGE_BUDGETS_KIB: Record<string, number> = { "/": 159, "/o/<token>": 156, "/c/<slug>": 155 };
+export const PAGE_BUDGETS_KIB: Record<string, number> = { "/": 157, "/o/<token>": 156, "/c/<slug>": 155 };
 
 /** The pages measured: route → the app directory its client manifest lives in. */
 export const MEASURED_PAGES: Record<string, string> = {

@@ -369,9 +369,11 @@ export function recordReturn({
             })
             .run();
         }
-        notifyRestock({ tx, now, date: today, productIds: lines.map((l) => l.productId) });
       }
+      // What was handed over leaves the stock before anyone waiting is told what is back (a loaf
+      // swapped for a fresh one of the same kind frees nothing).
       const given = recordGiven({ tx, returnId: ret.id, given: parsed.given, date: localDate(occurredAt, settings.timezone), now });
+      if (restocked) notifyRestock({ tx, now, date: today, productIds: lines.map((l) => l.productId) });
       return { ret, items: lines, given, created: true };
     },
     { behavior: "immediate" },

@@ -6,16 +6,27 @@ import { spawn } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { customers, pointsLedger, purchaseExchangeItems, purchaseReturns, shopSettings, storeSales, tiers } from "@/db/schema";
+import {
+  customers,
+  pointsLedger,
+  purchaseExchangeItems,
+  purchaseReturns,
+  restockSubscriptions,
+  shopSettings,
+  storeSales,
+  tiers,
+} from "@/db/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { stockForDate } from "@/lib/inventory/availability";
 import { createTier, runNightlyTierRecompute, tierInput, tierStatus } from "@/lib/loyalty/tiers";
 import { order as fixtureOrder } from "@/tests/helpers/metrics-fixtures";
 import { pointsBalance } from "@/lib/points/policy";
 import { claimReceipt, CLAIM_WINDOW_DAYS } from "@/lib/receipts/receipts";
+import { subscribeRestock } from "@/lib/restock/alerts";
 import { listReturns, recordReturn } from "@/lib/returns/returns";
 import { listReviews, submitSaleReview } from "@/lib/reviews/reviews";
 import { recordStoreSale } from "@/lib/sales/record-sale";
+import { listStockDiscrepancies } from "@/lib/stock/counts";
 import { localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { tsFileArgs } from "@/tests/helpers/node";
@@ -327,6 +338,37 @@ describe("returns", () => {
     expect(unknown.body.error.fields["given.0.product_id"]).toBeTruthy();
     expect(db.select().from(purchaseReturns).all()).toHaveLength(1);
     expect(db.select().from(purchaseExchangeItems).all()).toHaveLength(1);
+    // The owner's stock page lists the unit beyond the plan.
+    expect(listStockDiscrepancies({ db })).toEqual([
+      expect.objectContaining({ ref: `exchange-${res.body.return.id}`, productName: "플레인 베이글", quantity: 9, excess: 1 }),
+    ]);
+  });
+
+  it("a loaf swapped for a fresh one of the same kind frees nothing: no restock alert, no discrepancy", () => {
+    plan(db, today, bagelId, 2);
+    const sale = identifiedSale();
+    subscribeRestock({ db, phone: "01077778888", productId: bagelId, privacyConsent: true });
+    recordReturn({
+      db,
+      source: "staff",
+      input: {
+        sale_id: sale.id,
+        kind: "exchange",
+        items: [{ product_id: bagelId, quantity: 1 }],
+        given: [{ product_id: bagelId, quantity: 1 }],
+        refund: 0,
+        method: "exchange",
+        restock: true,
+      },
+    });
+    expect(stockForDate({ db, date: today, productIds: [bagelId] }).get(bagelId)).toMatchObject({
+      planned: 3,
+      sold: 3,
+      excess: 0,
+      held: 0,
+      available: 0,
+    });
+    expect(db.select().from(restockSubscriptions).get()!.notifiedDate).toBeNull();
   });
 
   it("POST /api/v1/returns: key required, 201, idempotent on external_id, 409 when more than bought, nothing written on failure", async () => {

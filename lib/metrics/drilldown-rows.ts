@@ -8,7 +8,7 @@ import { all, baseParams } from "./sql";
 
 /** One row: a label column set that the page renders generically. */
 export type DrilldownRow = {
-  kind: "order" | "sale" | "customer" | "stock_count" | "inquiry" | "consultation" | "rate";
+  kind: "order" | "sale" | "exchange" | "customer" | "stock_count" | "inquiry" | "consultation" | "rate";
   id: number;
   customer: string | null;
   date: string | null;

@@ -80,6 +80,12 @@ export function drilldown({
                 0 AS flag, i.quantity AS amount
            FROM store_sale_items i JOIN store_sales x ON x.id = i.sale_id
           WHERE x.occurred_at >= @s AND x.occurred_at < @e AND i.excess > 0
+         UNION ALL
+         -- Goods handed over in an exchange beyond the system's stock: the same.
+         SELECT 'exchange' AS kind, r.id, g.product_name AS customer, g.date, r.occurred_at AS at, g.excess AS measure,
+                0 AS flag, g.quantity AS amount
+           FROM purchase_exchange_items g JOIN purchase_returns r ON r.id = g.return_id
+          WHERE r.occurred_at >= @s AND r.occurred_at < @e AND g.excess > 0
          ORDER BY flag, at DESC LIMIT @limit`,
       );
     case "points_consistency": {

@@ -8,6 +8,8 @@ import {
   consultationSubmissions,
   consultationTemplates,
   consultationTemplateVersions,
+  purchaseExchangeItems,
+  purchaseReturns,
   stockCounts,
   storeSaleItems,
   visits,
@@ -201,6 +203,22 @@ describe("stock accuracy", () => {
       ["sale", saleId, 1, false],
       ["stock_count", expect.any(Number), 0, true],
     ]);
+    // Goods handed over in an exchange beyond the stock: one more observation where the system was wrong.
+    const ret = db
+      .insert(purchaseReturns)
+      .values({ saleId: other, kind: "exchange", refund: 0, method: "exchange", source: "staff", occurredAt: at("2026-02-10", "17:00") })
+      .returning()
+      .get();
+    db.insert(purchaseExchangeItems)
+      .values({ returnId: ret.id, productId, productName: "우유식빵", quantity: 1, date: "2026-02-10", excess: 1 })
+      .run();
+    expect(stockAccuracy({ db, range: range("2026-02-10", "2026-02-11") })).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(drilldown({ db, range: range("2026-02-10", "2026-02-11"), metric: "stock_accuracy" })[0]).toMatchObject({
+      kind: "exchange",
+      id: ret.id,
+      measure: 1,
+      amount: 1,
+    });
   });
 });
 

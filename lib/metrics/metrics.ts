@@ -340,8 +340,8 @@ export function preorderOutcomeTrend({
 /**
  * Stock-count lines recorded in range whose counted quantity equals the system's (tolerance
  * 0). A counter-sale line in range that sold beyond what the system had left (a stock
- * discrepancy) is one more observation where the system was wrong: it counts in the
- * denominator and never as accurate. (CROSS JOIN: the few lines with an excess, on their partial
+ * discrepancy), or goods handed over in an exchange beyond it, is one more observation where
+ * the system was wrong: it counts in the denominator and never as accurate. (CROSS JOIN: the few lines with an excess, on their partial
  * index, are the outer loop, never the range's sales.)
  */
 export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): RateMetric {
@@ -349,7 +349,9 @@ export function stockAccuracy({ db, range }: { db: Db; range: MetricRange }): Ra
     db,
     `SELECT (SELECT count(*) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e)
           + (SELECT count(*) FROM store_sale_items i CROSS JOIN store_sales x ON x.id = i.sale_id
-              WHERE i.excess > 0 AND x.occurred_at >= @s AND x.occurred_at < @e) AS n,
+              WHERE i.excess > 0 AND x.occurred_at >= @s AND x.occurred_at < @e)
+          + (SELECT count(*) FROM purchase_exchange_items g JOIN purchase_returns r ON r.id = g.return_id
+              WHERE g.excess > 0 AND r.occurred_at >= @s AND r.occurred_at < @e) AS n,
             (SELECT sum(counted = system_available) FROM stock_counts WHERE counted_at >= @s AND counted_at < @e) AS ok`,
     baseParams(range),
   );

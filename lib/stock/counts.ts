@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, gt, gte, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { products, stockCounts, storeSaleItems, storeSales, users } from "@/db/schema";
+import { products, purchaseExchangeItems, purchaseReturns, stockCounts, storeSaleItems, storeSales, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { isDateString } from "@/lib/shop/time";
@@ -99,24 +99,26 @@ export function listCountableProducts({ db }: { db: Db }): { id: number; name: s
 }
 
 export type StockDiscrepancyRow = {
-  saleId: number;
+  /** `sale-<id>` or `exchange-<return id>`. */
+  ref: string;
   productName: string;
   date: string;
   quantity: number;
   excess: number;
   occurredAt: number;
-  source: "counter" | "api" | "import";
+  source: "counter" | "api" | "import" | "staff";
 };
 
 /**
- * Counter sales that sold beyond what the day's plan had left (재고 차이), newest first: the
- * shelf held more than the plan said. The stock count snapshots and the stock-accuracy metric
- * take them into account (lib/inventory/availability.ts, lib/metrics/metrics.ts).
+ * Counter sales, and goods handed over in an exchange, that took beyond what the day's plan had
+ * left (재고 차이), newest first: the shelf held more than the plan said. The stock count
+ * snapshots and the stock-accuracy metric take them into account (lib/inventory/availability.ts,
+ * lib/metrics/metrics.ts).
  */
 export function listStockDiscrepancies({ db, limit = 100 }: { db: Db; limit?: number }): StockDiscrepancyRow[] {
-  return db
+  const sales = db
     .select({
-      saleId: storeSales.id,
+      id: storeSales.id,
       productName: storeSaleItems.productName,
       date: storeSales.saleDate,
       quantity: storeSaleItems.quantity,
@@ -129,5 +131,24 @@ export function listStockDiscrepancies({ db, limit = 100 }: { db: Db; limit?: nu
     .where(gt(storeSaleItems.excess, 0))
     .orderBy(desc(storeSales.occurredAt), desc(storeSaleItems.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ id, ...r }) => ({ ref: `sale-${id}`, ...r }));
+  const exchanges = db
+    .select({
+      id: purchaseReturns.id,
+      productName: purchaseExchangeItems.productName,
+      date: purchaseExchangeItems.date,
+      quantity: purchaseExchangeItems.quantity,
+      excess: purchaseExchangeItems.excess,
+      occurredAt: purchaseReturns.occurredAt,
+      source: purchaseReturns.source,
+    })
+    .from(purchaseExchangeItems)
+    .innerJoin(purchaseReturns, eq(purchaseReturns.id, purchaseExchangeItems.returnId))
+    .where(gt(purchaseExchangeItems.excess, 0))
+    .orderBy(desc(purchaseReturns.occurredAt), desc(purchaseExchangeItems.id))
+    .limit(limit)
+    .all()
+    .map(({ id, ...r }) => ({ ref: `exchange-${id}`, ...r }));
+  return [...sales, ...exchanges].sort((a, b) => b.occurredAt - a.occurredAt).slice(0, limit);
 }

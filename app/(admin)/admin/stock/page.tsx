@@ -51,7 +51,7 @@ export default async function StockCountsPage() {
               </thead>
               <tbody>
                 {discrepancies.map((d) => (
-                  <tr key={`${d.saleId}-${d.productName}`} className="border-t border-amber-200">
+                  <tr key={`${d.ref}-${d.productName}`} className="border-t border-amber-200">
                     <td className="px-3 py-2">{formatDateTime(d.occurredAt, locale, timeZone)}</td>
                     <td className="px-3 py-2 font-semibold">{d.productName}</td>
                     <td className="px-3 py-2">{formatDate(d.date, locale)}</td>

@@ -95,7 +95,7 @@ export default async function MetricDrilldownPage({
                   </td>
                   <td className="px-3 py-2">{r.status ? t(`statuses.${r.status}` as never) : "—"}</td>
                   <td className="px-3 py-2 tabular-nums">
-                    {r.amount === null ? "—" : r.kind === "stock_count" ? r.amount : formatWon(r.amount, locale)}
+                    {r.amount === null ? "—" : metric === "stock_accuracy" ? r.amount : formatWon(r.amount, locale)}
                   </td>
                   <td className="px-3 py-2 tabular-nums">{measure(r.measure)}</td>
                   <td className="px-3 py-2">

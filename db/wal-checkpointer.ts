@@ -21,8 +21,10 @@ export const DEFAULT_WAL_AUTOCHECKPOINT = 1000;
 export const SERVER_WAL_AUTOCHECKPOINT = 10_000;
 
 // Plain CommonJS evaluated in the thread (nothing bundled: better-sqlite3 is loaded from
-// node_modules like the server's own). A replaced file (`restore --force`) stops it: its old
-// connection is kept open, never closed, as closing would delete the new file's -wal by name.
+// node_modules like the server's own). A replaced file (`restore --force`) or a checkpoint
+// failing again and again stops it: the thread then stays alive doing nothing, so its old
+// connection is never closed (closing the last one would delete the new file's -wal by name).
+// It is started again with the next server start.
 const THREAD_SOURCE = `
 const fs = require("node:fs");
 const { parentPort, workerData } = require("node:worker_threads");
@@ -31,15 +33,23 @@ const { file, everyMs } = workerData;
 const identity = () => { const s = fs.statSync(file); return s.dev + ":" + s.ino; };
 const opened = identity();
 const db = new Database(file, { fileMustExist: true });
+let failures = 0;
+const stop = (why) => {
+  clearInterval(timer);
+  parentPort.on("message", () => {});
+  parentPort.postMessage({ stopped: why });
+};
 const timer = setInterval(() => {
   let same = false;
   try { same = identity() === opened; } catch {}
-  if (!same) {
-    clearInterval(timer);
-    parentPort.postMessage({ stopped: "database file replaced" });
-    return;
+  if (!same) return stop("database file replaced");
+  try {
+    db.pragma("wal_checkpoint(PASSIVE)");
+    failures = 0;
+  } catch (e) {
+    parentPort.postMessage({ error: String(e && e.message) });
+    if (++failures >= 10) stop("ten checkpoints in a row failed");
   }
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (e) { parentPort.postMessage({ error: String(e && e.message) }); }
 }, everyMs);
 parentPort.postMessage({ started: true });
 `;
@@ -58,6 +68,7 @@ export function startWalCheckpointer({ file = databasePath(), everyMs = 1000 }: 
     console.error(`wal checkpointer: ${why}`);
   };
   worker.on("message", (m: { started?: boolean; stopped?: string; error?: string }) => {
+    if (state.dangolWalCheckpointer !== worker) return;
     if (m.started) setWalAutocheckpoint(SERVER_WAL_AUTOCHECKPOINT);
     else if (m.stopped) stop(m.stopped);
     else if (m.error) console.error(`wal checkpointer: ${m.error}`);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, setWalAutocheckpoint, type Db } from "@/db/client";
 import { DEFAULT_WAL_AUTOCHECKPOINT, SERVER_WAL_AUTOCHECKPOINT, startWalCheckpointer, stopWalCheckpointer } from "@/db/wal-checkpointer";
 import { freshDb } from "../helpers/db";
 
@@ -46,6 +46,7 @@ describe("WAL checkpoints off the request path", () => {
     await stopWalCheckpointer();
     expect(autocheckpoint(getDb())).toBe(DEFAULT_WAL_AUTOCHECKPOINT);
 
+    setWalAutocheckpoint(SERVER_WAL_AUTOCHECKPOINT);
     const missing = path.join(path.dirname(process.env.DATABASE_PATH!), "missing.db");
     const worker = startWalCheckpointer({ file: missing, everyMs: 50 })!;
     const exited = new Promise((r) => worker.once("exit", r));

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState, type ComponentProps } from "react";
+import { Component, lazy, Suspense, useState, type ComponentProps, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import type { FormAction } from "@/lib/actions";
@@ -44,6 +44,8 @@ export function RestockButton({
         type="button"
         className={buttonClass("secondary", "min-w-24")}
         onClick={() => setOpen(true)}
+        onPointerDown={preloadRestockSheet}
+        onFocus={preloadRestockSheet}
         aria-label={t("subscribeNamed", { name: productName })}
       >
         {t("subscribe")}
@@ -55,18 +57,52 @@ export function RestockButton({
   );
 }
 
-const LazyRestockSheet = lazy(() => import("./restock-sheet").then((m) => ({ default: m.RestockSheet })));
+/** Start fetching the sheet's code (on the button's first touch or focus, before the tap ends). */
+function preloadRestockSheet() {
+  void import("./restock-sheet");
+}
+const lazySheet = () => lazy(() => import("./restock-sheet").then((m) => ({ default: m.RestockSheet })));
+let LazyRestockSheet = lazySheet();
+
+type SheetProps = ComponentProps<typeof LazyRestockSheet>;
 
 /**
  * The sheet (restock-sheet.tsx) with its phone confirmation is fetched when a customer opens it:
- * a storefront visit that never asks for a restock alert neither downloads nor hydrates it.
+ * a storefront visit that never asks for a restock alert neither downloads nor hydrates it. If
+ * the fetch fails (offline), the sheet says so and closes; the next tap fetches again, and the
+ * page with its cart stays as it was.
  */
-export function RestockSheet(props: ComponentProps<typeof LazyRestockSheet>) {
+export function RestockSheet(props: SheetProps) {
+  const t = useTranslations("storefront.restock");
   return (
-    <Suspense fallback={null}>
-      <LazyRestockSheet {...props} />
-    </Suspense>
+    <SheetLoadBoundary message={t("loadFailed")} closeLabel={t("close")} onClose={props.onClose}>
+      <Suspense fallback={null}>
+        <LazyRestockSheet {...props} />
+      </Suspense>
+    </SheetLoadBoundary>
   );
+}
+
+class SheetLoadBoundary extends Component<
+  { children: ReactNode; message: string; closeLabel: string; onClose: () => void },
+  { failed: boolean }
+> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    LazyRestockSheet = lazySheet();
+    return { failed: true };
+  }
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="dialog" aria-modal="true" className="fixed inset-x-0 bottom-0 z-40 space-y-3 rounded-t-2xl bg-white p-4 shadow-lg">
+        <p data-testid="restock-load-failed">{this.props.message}</p>
+        <button type="button" className={buttonClass("secondary")} onClick={this.props.onClose}>
+          {this.props.closeLabel}
+        </button>
+      </div>
+    );
+  }
 }
 
 export function RestockSubscribed() {

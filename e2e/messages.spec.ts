@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import { recordConsent } from "@/lib/customers/consent";
 import { optOutToken } from "@/lib/messages/advertising";
-import { localDate } from "@/lib/shop/time";
+import { localDate, localTime } from "@/lib/shop/time";
 import { startPushReceiver } from "@/tests/helpers/receivers";
 import { e2eDb, ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
 
@@ -19,6 +19,7 @@ import { e2eDb, ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
 const SLOT = "23:50-23:59";
 
 test("customer opts into push, staff marks ready, the push message carries the rack slot", async ({ browser }) => {
+  test.skip(localTime(Date.now() + 60_000) >= "23:50", "needs today's 23:50 slot still open");
   const db = ensureShop();
   openOrderingNow(db);
   db.insert(schema.pickupSlots)

@@ -210,6 +210,7 @@ test("the order page follows the rack without reload, and '도착했어요' reco
 });
 
 test("past the cut-off the storefront says when ordering opens next", async ({ page }) => {
+  test.skip(localTime(Date.now() + 60_000) >= "23:59", "ordering opens at 23:59 in this test");
   // Every date's cut-off was yesterday or earlier; the day after tomorrow opens tonight at 23:59.
   db.update(schema.shopSettings)
     .set({ cutoffMode: "day_before", cutoffDaysBefore: 1, cutoffTime: "00:00", opensDaysBefore: 2, opensTime: "23:59" })

@@ -7,7 +7,7 @@
  * transaction is open on it).
  */
 import type Database from "better-sqlite3";
-import { sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
+import { getTableColumns, sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
 
@@ -62,19 +62,31 @@ function definedColumns(name: string, values: Record<string, unknown>): { key: s
 }
 
 /**
+ * The statement is built once, so what drizzle would work out per insert is frozen into it: a
+ * `$defaultFn`/`$onUpdateFn` would run once and its value would be reused for every row. Such
+ * tables are refused. A null bound to a placeholder is still encoded by its column (a JSON
+ * column stores the text "null", a boolean-mode one 0), so pass null only to plain columns.
+ */
+function assertPreparable(table: SQLiteTable): void {
+  for (const [name, column] of Object.entries(getTableColumns(table)) as [string, Column][])
+    if (column.defaultFn || column.onUpdateFn) throw new Error(`${name}: a column computed per insert cannot be prepared once`);
+}
+
+/**
  * `db.insert(table).values(values).returning().get()` through a statement built once per
  * connection for that set of columns (a column left undefined takes its default, as in drizzle).
- * Only for tables whose JSON columns are never null: a placeholder's null is encoded by the column.
+ * See assertPreparable for the tables and values it takes.
  */
 export function insertReturning<T extends SQLiteTable>(db: DbOrTx, name: string, table: T, values: T["$inferInsert"]): T["$inferSelect"] {
   const { key, row } = definedColumns(name, values as Record<string, unknown>);
-  return preparedQuery(db, key, (q) =>
-    q
+  return preparedQuery(db, key, (q) => {
+    assertPreparable(table);
+    return q
       .insert(table)
       .values(placeholdersFor(row) as T["$inferInsert"])
       .returning()
-      .prepare(),
-  ).get(row) as T["$inferSelect"];
+      .prepare();
+  }).get(row) as T["$inferSelect"];
 }
 
 /** Each of `rows` as `db.insert(table).values(row)` (optionally `.onConflictDoNothing()`), built once per connection for each set of columns. Same caveat as insertReturning. */
@@ -88,6 +100,7 @@ export function insertRows<T extends SQLiteTable>(
   for (const values of rows) {
     const { key, row } = definedColumns(`${name}${onConflictDoNothing ? ":or-ignore" : ""}`, values as Record<string, unknown>);
     preparedQuery(db, key, (q) => {
+      assertPreparable(table);
       const insert = q.insert(table).values(placeholdersFor(row) as T["$inferInsert"]);
       return (onConflictDoNothing ? insert.onConflictDoNothing() : insert).prepare();
     }).run(row);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { openDatabase, type DbOrTx } from "@/db/client";
 import { customers, products } from "@/db/schema";
 import { freshDb, shopWithProducts } from "@/tests/helpers/db";
-import { inJsonList, placeholdersFor, preparedQuery } from "@/db/prepared";
+import { inJsonList, insertReturning, insertRows, placeholdersFor, preparedQuery } from "@/db/prepared";
 
 const productNamed = (db: DbOrTx, name: string) =>
   preparedQuery(db, "test.product-by-name", (q) =>
@@ -74,5 +75,23 @@ describe("preparedQuery", () => {
       { phone: "01011112222", name: "김단골", createdAt: 1 },
       { phone: "01033334444", name: null, createdAt: 2 },
     ]);
+  });
+
+  it("inserts through a statement built once, and refuses a table with a value computed per insert (it would be frozen)", () => {
+    const db = freshDb();
+    const customer = insertReturning(db, "test.customer", customers, {
+      phone: "01055556666",
+      token: "token-cccccccccccccccc",
+      createdAt: 3,
+    });
+    insertRows(db, "test.customers", customers, [{ phone: "01077778888", token: "token-dddddddddddddddd", createdAt: 4 }]);
+    expect(db.select({ phone: customers.phone }).from(customers).orderBy(asc(customers.id)).all()).toEqual([
+      { phone: customer.phone },
+      { phone: "01077778888" },
+    ]);
+    let n = 0;
+    const stamped = sqliteTable("stamped", { id: integer("id").primaryKey(), at: integer("at").$defaultFn(() => ++n) });
+    expect(() => insertReturning(db, "test.stamped", stamped, { id: 1 })).toThrow(/computed per insert/);
+    expect(() => insertRows(db, "test.stamped", stamped, [{ id: 1 }])).toThrow(/computed per insert/);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { orderItems, storeSaleItems } from "@/db/schema";
+import { orderItems, purchaseExchangeItems, purchaseReturns, storeSaleItems } from "@/db/schema";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { at, order, sale } from "@/tests/helpers/metrics-fixtures";
 import { suggestPlan } from "./suggest";
@@ -46,4 +46,27 @@ it("averages the same weekday's demand and raises it for early sell-outs, with t
     reason: { weeks: 1, average: 10, early: 0, quantity: 10 },
   });
   expect(suggestPlan({ db, date: "2026-03-25" })).toEqual([]);
+});
+
+it("counts goods handed over in an exchange as that day's demand, at the exchange's moment", () => {
+  const db = freshDb();
+  const { bread, bagel } = shopWithProducts(db);
+  // Tuesday 2026-03-17: plan 10 bagels, 8 sold at 09:00, then an exchange at 10:00 hands over 2
+  // more (for a returned loaf) → the plan's 10th bagel left at 10:00, before 11:00.
+  plan(db, "2026-03-17", bagel.id, 10);
+  const saleId = sale(db, { occurredAt: at("2026-03-17", "09:00") });
+  db.insert(storeSaleItems).values({ saleId, productId: bagel.id, productName: "x", unitPrice: 0, quantity: 8 }).run();
+  db.insert(storeSaleItems).values({ saleId, productId: bread.id, productName: "x", unitPrice: 0, quantity: 1 }).run();
+  const returnId = db
+    .insert(purchaseReturns)
+    .values({ saleId, kind: "exchange", refund: 0, method: "exchange", source: "staff", occurredAt: at("2026-03-17", "10:00") })
+    .returning()
+    .get().id;
+  db.insert(purchaseExchangeItems).values({ returnId, productId: bagel.id, productName: "x", quantity: 2, date: "2026-03-17" }).run();
+
+  const bagelS = suggestPlan({ db, date: "2026-03-24" }).find((x) => x.productId === bagel.id)!;
+  expect(bagelS.history).toEqual([
+    { date: "2026-03-17", planned: 10, demand: 10, soldOutAt: at("2026-03-17", "10:00"), soldOutEarly: true },
+  ]);
+  expect(bagelS.quantity).toBe(11); // ceil(10 × 1.1)
 });

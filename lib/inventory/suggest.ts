@@ -3,18 +3,19 @@
  * last `weeks` weeks.
  *
  * - Demand of a day = pre-ordered (orders for that pickup date, not cancelled) + sold at the
- *   counter that day. Days with no plan and no demand (closed, not made) are left out.
+ *   counter that day + handed over in exchanges that day (they left the shelf like a sale).
+ *   Days with no plan and no demand (closed, not made) are left out.
  * - Sold out early: the day had a plan, demand reached it, and the unit that reached it was
  *   taken before `earlyBefore` (default 11:00) shop-local on that day. The moment is found by
- *   adding up pre-order quantities at their `placed_at` and counter sales at `occurred_at`
- *   in time order (a pre-order placed the evening before counts then). Demand that day was cut
+ *   adding up pre-order quantities at their `placed_at`, counter sales and exchanges at their
+ *   `occurred_at` in time order (a pre-order placed the evening before counts then). Demand that day was cut
  *   off, so the real demand was higher than what we saw.
  * - Suggested = ceil(average demand × (1 + 10 % per early sell-out day)), e.g. 18 with two
  *   early sell-outs → ceil(18 × 1.2) = 22.
  */
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dailyPlans, orderItems, orders, products, storeSaleItems, storeSales } from "@/db/schema";
+import { dailyPlans, orderItems, orders, products, purchaseExchangeItems, storeSaleItems, storeSales } from "@/db/schema";
 import { addDays, DEFAULT_TIMEZONE, zonedTime } from "@/lib/shop/time";
 import { findShopSettings } from "@/lib/shop/settings";
 
@@ -75,7 +76,15 @@ function dayTotals(db: Db, date: string) {
       .groupBy(storeSaleItems.productId)
       .all(),
   );
-  return { planned, reserved, sold };
+  const given = sumByProduct(
+    db
+      .select({ productId: purchaseExchangeItems.productId, qty: sql<number>`sum(${purchaseExchangeItems.quantity})` })
+      .from(purchaseExchangeItems)
+      .where(eq(purchaseExchangeItems.date, date))
+      .groupBy(purchaseExchangeItems.productId)
+      .all(),
+  );
+  return { planned, reserved, sold, given };
 }
 
 /** The instant the `planned`-th unit of a product was taken on `date`, or null if never. */
@@ -87,9 +96,12 @@ function soldOutAt(db: Db, date: string, productId: number, planned: number): nu
        UNION ALL
        SELECT s.occurred_at, i.quantity FROM store_sale_items i JOIN store_sales s ON s.id = i.sale_id
         WHERE s.sale_date = ? AND i.product_id = ?
+       UNION ALL
+       SELECT r.occurred_at, x.quantity FROM purchase_exchange_items x JOIN purchase_returns r ON r.id = x.return_id
+        WHERE x.date = ? AND x.product_id = ?
        ORDER BY at`,
     )
-    .all(date, productId, date, productId) as { at: number; qty: number }[];
+    .all(date, productId, date, productId, date, productId) as { at: number; qty: number }[];
   let total = 0;
   for (const e of events) {
     total += e.qty;
@@ -115,7 +127,7 @@ export function suggestPlan({
   const dates = Array.from({ length: weeks }, (_, i) => addDays(date, -7 * (i + 1))); // most recent first
   const perDate = dates.map((d) => ({ date: d, ...dayTotals(db, d) }));
   const ids = new Set<number>();
-  for (const d of perDate) for (const m of [d.planned, d.reserved, d.sold]) for (const id of m.keys()) ids.add(id);
+  for (const d of perDate) for (const m of [d.planned, d.reserved, d.sold, d.given]) for (const id of m.keys()) ids.add(id);
   const wanted = productIds ? [...ids].filter((id) => productIds.includes(id)) : [...ids];
   if (!wanted.length) return [];
   const names = new Map(
@@ -133,7 +145,7 @@ export function suggestPlan({
     const history: DayHistory[] = [];
     for (const d of perDate) {
       const planned = d.planned.get(productId) ?? 0;
-      const demand = (d.reserved.get(productId) ?? 0) + (d.sold.get(productId) ?? 0);
+      const demand = (d.reserved.get(productId) ?? 0) + (d.sold.get(productId) ?? 0) + (d.given.get(productId) ?? 0);
       if (planned === 0 && demand === 0) continue;
       const at = planned > 0 && demand >= planned ? soldOutAt(db, d.date, productId, planned) : null;
       history.push({

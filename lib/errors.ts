@@ -99,6 +99,16 @@ function normalizeFields(fields: FieldErrorsInput): FieldErrors {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? { code: v } : v]));
 }
 
+/**
+ * The same error with its fields named as a form names its inputs (`items.0.quantity` →
+ * `qty_12`), so each sentence lands under its own input; names `rename` keeps stay as they are.
+ */
+export function renameFields(e: AppError, rename: (field: string) => string): AppError {
+  if (!e.fields) return e;
+  const fields = Object.fromEntries(Object.entries(e.fields).map(([k, f]) => [rename(k), f]));
+  return new AppError(e.code, { message: e.key, params: e.params, details: e.details, fields });
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

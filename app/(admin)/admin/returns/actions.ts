@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction, formToObject } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError, renameFields } from "@/lib/errors";
 import { GIVEN_LINES, recordReturn } from "@/lib/returns/returns";
 
 /** Where the form may send staff back to: the card or the order page it was opened from. */
@@ -18,7 +18,7 @@ const back = z
  * The staff form posts one `qty_<productId>` per line; they become `items` (only lines with a
  * quantity); the exchange's `given_product_<i>`/`given_qty_<i>` pairs become `given` (only
  * pairs with a product). The rest goes to `recordReturn` as the API sends it — same schema,
- * same rule.
+ * same rule; its field errors come back under the inputs they are about.
  */
 export const recordReturnAction = defineAction(
   {
@@ -31,26 +31,36 @@ export const recordReturnAction = defineAction(
       .filter(([k, v]) => k.startsWith("qty_") && typeof v === "string" && v.trim() !== "" && v.trim() !== "0")
       .map(([k, v]) => ({ product_id: Number(k.slice(4)), quantity: v }));
     if (items.length === 0) throw new AppError("validation", { message: "return_choose_items" });
-    const given = Array.from({ length: GIVEN_LINES }, (_, i) => ({
-      product_id: form[`given_product_${i}`],
-      quantity: form[`given_qty_${i}`],
-    })).filter((g) => typeof g.product_id === "string" && g.product_id !== "");
-    const result = recordReturn({
-      db: getDb(),
-      source: "staff",
-      actorUserId: user!.id,
-      input: {
-        order_id: form.order_id || undefined,
-        sale_id: form.sale_id || undefined,
-        kind: form.kind,
-        items,
-        given,
-        refund: form.refund,
-        method: form.method,
-        restock: form.restock === "on",
-        note: form.note ?? "",
-      },
+    const givenLines = Array.from({ length: GIVEN_LINES }, (_, i) => i).filter((i) => {
+      const product = form[`given_product_${i}`];
+      return typeof product === "string" && product !== "";
     });
+    const given = givenLines.map((i) => ({ product_id: form[`given_product_${i}`], quantity: form[`given_qty_${i}`] }));
+    const input = {
+      order_id: form.order_id || undefined,
+      sale_id: form.sale_id || undefined,
+      kind: form.kind,
+      items,
+      given,
+      refund: form.refund,
+      method: form.method,
+      restock: form.restock === "on",
+      note: form.note ?? "",
+    };
+    let result;
+    try {
+      result = recordReturn({ db: getDb(), source: "staff", actorUserId: user!.id, input });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      throw renameFields(e, (field) => {
+        const [list, index, key] = field.split(".");
+        if (list === "items" && key === "quantity" && items[Number(index)]) return `qty_${items[Number(index)].product_id}`;
+        const line = givenLines[Number(index)];
+        if (list === "given" && line !== undefined && key === "product_id") return `given_product_${line}`;
+        if (list === "given" && line !== undefined && key === "quantity") return `given_qty_${line}`;
+        return field;
+      });
+    }
     const to = backTo ?? (result.ret.customerId ? `/admin/customers/${result.ret.customerId}` : "/admin/orders");
     revalidatePath(to);
     redirect(to);

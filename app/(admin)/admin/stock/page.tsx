@@ -42,7 +42,7 @@ export default async function StockCountsPage() {
             <table className="w-full text-left text-sm" data-testid="stock-discrepancies">
               <thead className="text-stone-700">
                 <tr>
-                  {(["soldAt", "product", "date", "sold", "excess"] as const).map((c) => (
+                  {(["occurredAt", "kind", "product", "date", "quantity", "excess"] as const).map((c) => (
                     <th key={c} scope="col" className="px-3 py-2 font-semibold">
                       {t(`discrepancies.columns.${c}`)}
                     </th>
@@ -53,6 +53,9 @@ export default async function StockCountsPage() {
                 {discrepancies.map((d) => (
                   <tr key={`${d.ref}-${d.productName}`} className="border-t border-amber-200">
                     <td className="px-3 py-2">{formatDateTime(d.occurredAt, locale, timeZone)}</td>
+                    <td className="px-3 py-2">
+                      {t(`discrepancies.kind.${d.ref.startsWith("exchange-") ? "exchange" : "sale"}`, { id: d.ref.split("-")[1] })}
+                    </td>
                     <td className="px-3 py-2 font-semibold">{d.productName}</td>
                     <td className="px-3 py-2">{formatDate(d.date, locale)}</td>
                     <td className="px-3 py-2 tabular-nums">{d.quantity}</td>

@@ -206,6 +206,7 @@ const globalForDb = globalThis as unknown as {
   dangolDbIdentity?: FileIdentity | null;
   dangolDbAbandoned?: Db[];
   dangolWalAutocheckpoint?: number;
+  dangolOnReplaced?: () => void;
 };
 
 function markStale(db: Db): void {
@@ -225,11 +226,12 @@ export function getDb(): Db {
     globalForDb.dangolDbStale ||
     (globalForDb.dangolDbIdentity && replaced(file, globalForDb.dangolDbIdentity));
   if (stale) {
-    if (cached && globalForDb.dangolDbPath === file && cached.$client.open) {
+    const wasReplaced = Boolean(cached && globalForDb.dangolDbPath === file && cached.$client.open);
+    if (wasReplaced) {
       // The file was replaced under this connection. Closing it would checkpoint and then
       // delete `<file>-wal` by name — by then the restored file's. It is left open instead
       // (one handle per restore) and kept referenced so garbage collection does not close it.
-      (globalForDb.dangolDbAbandoned ??= []).push(cached);
+      (globalForDb.dangolDbAbandoned ??= []).push(cached!);
     } else cached?.$client.close();
     globalForDb.dangolDb = undefined;
     globalForDb.dangolDb = openDatabase(file);
@@ -238,8 +240,14 @@ export function getDb(): Db {
     globalForDb.dangolDbPath = file;
     globalForDb.dangolDbStale = false;
     globalForDb.dangolDbIdentity = identityOf(file);
+    if (wasReplaced) globalForDb.dangolOnReplaced?.();
   }
   return globalForDb.dangolDb!;
+}
+
+/** What to do once getDb() has opened the file that replaced the one it had open (a restore). */
+export function onDatabaseReplaced(then: (() => void) | undefined): void {
+  globalForDb.dangolOnReplaced = then;
 }
 
 /**

@@ -13,7 +13,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { databasePath } from "@/lib/config/paths";
-import { setWalAutocheckpoint } from "./client";
+import { onDatabaseReplaced, setWalAutocheckpoint } from "./client";
 
 /** SQLite's own threshold, kept whenever the thread is not running. */
 export const DEFAULT_WAL_AUTOCHECKPOINT = 1000;
@@ -24,7 +24,7 @@ export const SERVER_WAL_AUTOCHECKPOINT = 10_000;
 // node_modules like the server's own). A replaced file (`restore --force`) or a checkpoint
 // failing again and again stops it: the thread then stays alive doing nothing, so its old
 // connection is never closed (closing the last one would delete the new file's -wal by name).
-// It is started again with the next server start.
+// A new thread starts on the new file once the server's connection has reopened it.
 const THREAD_SOURCE = `
 const fs = require("node:fs");
 const { parentPort, workerData } = require("node:worker_threads");
@@ -73,16 +73,25 @@ export function startWalCheckpointer({ file = databasePath(), everyMs = 1000 }: 
     else if (m.stopped) stop(m.stopped);
     else if (m.error) console.error(`wal checkpointer: ${m.error}`);
   });
-  worker.on("error", (e) => stop(e.message));
+  worker.on("error", (e) => {
+    if (state.dangolWalCheckpointer === worker) stop(e.message);
+  });
   worker.on("exit", (code) => {
     if (state.dangolWalCheckpointer === worker) stop(`exited (${code})`);
   });
   worker.unref();
+  // After a restore: the old thread (if it has not noticed yet) is left to stop by itself, and
+  // what it says is no longer heard; a new one checkpoints the new file.
+  onDatabaseReplaced(() => {
+    state.dangolWalCheckpointer = undefined;
+    startWalCheckpointer({ file, everyMs });
+  });
   return worker;
 }
 
 /** Stop the thread (tests); commits checkpoint by themselves again. */
 export async function stopWalCheckpointer(): Promise<void> {
+  onDatabaseReplaced(undefined);
   const worker = state.dangolWalCheckpointer;
   if (!worker) return;
   state.dangolWalCheckpointer = undefined;

@@ -28,7 +28,7 @@ beforeAll(() => {
   saleId = recordStoreSale({
     db,
     source: "counter",
-    input: { items: [{ product_id: shop.bagel.id, quantity: 2 }] },
+    input: { customer_phone: undefined, items: [{ product_id: shop.bagel.id, quantity: 2 }] },
   }).sale.id;
   retired = db.insert(products).values({ name: "단종 빵", price: 1000, active: false }).returning().get().id;
 });

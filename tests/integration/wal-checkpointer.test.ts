@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb, setWalAutocheckpoint, type Db } from "@/db/client";
 import { DEFAULT_WAL_AUTOCHECKPOINT, SERVER_WAL_AUTOCHECKPOINT, startWalCheckpointer, stopWalCheckpointer } from "@/db/wal-checkpointer";
+import { restoreDatabase } from "@/lib/ops/backup";
 import { freshDb } from "../helpers/db";
 
 const autocheckpoint = (db: Db) => db.$client.pragma("wal_autocheckpoint", { simple: true });
@@ -52,5 +53,27 @@ describe("WAL checkpoints off the request path", () => {
     const exited = new Promise((r) => worker.once("exit", r));
     await exited;
     expect(autocheckpoint(getDb())).toBe(DEFAULT_WAL_AUTOCHECKPOINT);
+  });
+
+  it("starts again on the restored file once the server's connection has reopened it", async () => {
+    const db = freshDb();
+    const file = process.env.DATABASE_PATH!;
+    startWalCheckpointer({ file, everyMs: 50 });
+    expect(await until(() => autocheckpoint(db) === SERVER_WAL_AUTOCHECKPOINT)).toBe(true);
+    const backup = path.join(path.dirname(file), "before-restore.db");
+    fs.rmSync(backup, { force: true });
+    db.$client.prepare("VACUUM INTO ?").run(backup);
+
+    restoreDatabase({ from: backup, target: file });
+    // Let the old thread see the new file and stop (checkpoints go back to the commits).
+    expect(await until(() => autocheckpoint(db) === DEFAULT_WAL_AUTOCHECKPOINT)).toBe(true);
+    const restored = getDb();
+    expect(restored).not.toBe(db);
+    expect(await until(() => autocheckpoint(restored) === SERVER_WAL_AUTOCHECKPOINT)).toBe(true);
+
+    const before = fs.statSync(file).size;
+    restored.run(sql`CREATE TABLE blobs (b BLOB)`);
+    for (let i = 0; i < 400; i++) restored.run(sql`INSERT INTO blobs VALUES (zeroblob(4000))`);
+    expect(await until(() => fs.statSync(file).size > before + 400 * 4000)).toBe(true);
   });
 });

@@ -38,12 +38,16 @@ function sequence() {
     .all();
 }
 
-/** The per-day purchase sums, the pickup lead times and the pre-order outcome counts, kept beside the sequence. */
+/** The per-day purchase sums, the pickup lead times, the pre-order outcome counts and the rollups, kept beside the sequence. */
 function daySums() {
   return {
     days: db.$client.prepare(`SELECT * FROM purchase_days ORDER BY day, channel`).all(),
     leads: db.$client.prepare(`SELECT * FROM pickup_lead_times ORDER BY order_id`).all(),
     outcomes: db.$client.prepare(`SELECT * FROM preorder_outcome_days ORDER BY pickup_date`).all(),
+    rates: db.$client.prepare(`SELECT * FROM purchase_rate_days ORDER BY day, rate_bp, total, points`).all(),
+    weeks: db.$client.prepare(`SELECT * FROM revisit_week_days ORDER BY day`).all(),
+    gaps: db.$client.prepare(`SELECT * FROM repurchase_gap_days ORDER BY day, gap`).all(),
+    leadDays: db.$client.prepare(`SELECT * FROM pickup_lead_days ORDER BY day, bucket`).all(),
   };
 }
 

@@ -194,8 +194,6 @@ export { leadTimeMs } from "@/lib/purchases/sequence";
  */
 export type LeadTimes = { counts: Map<number, number>; missing: number; valuesIn: (bucket: number) => number[] };
 export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
-  const counts = new Map<number, number>();
-  let missing = 0;
   if (scan) {
     const all = db.$client
       .prepare(
@@ -205,10 +203,10 @@ export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
       .pluck()
       .all(baseParams(range)) as (number | null)[];
     const values = all.filter((v): v is number => v !== null);
-    missing = all.length - values.length;
-    for (const v of values) counts.set(leadBucket(v), (counts.get(leadBucket(v)) ?? 0) + 1);
-    return { counts, missing, valuesIn: (b) => values.filter((v) => leadBucket(v) === b) };
+    return leadTimesOf(values, all.length - values.length);
   }
+  const counts = new Map<number, number>();
+  let missing = 0;
   for (const r of all<{ bucket: number; n: number }>(
     db,
     `SELECT bucket, sum(orders) AS n FROM pickup_lead_days WHERE day >= @fd AND day <= @td GROUP BY bucket`,
@@ -231,6 +229,13 @@ export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
 
 /** The bucket of a lead time in ms, as `pickup_lead_days` counts it. */
 const leadBucket = (ms: number) => Math.ceil(ms / LEAD_BUCKET_MS);
+
+/** `LeadTimes` of lead times in ms held in memory (the scan), and how many picked up with no arrival. */
+export function leadTimesOf(values: readonly number[], missing: number): LeadTimes {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(leadBucket(v), (counts.get(leadBucket(v)) ?? 0) + 1);
+  return { counts, missing, valuesIn: (b) => values.filter((v) => leadBucket(v) === b) };
+}
 
 /** Count, median (mean of the two middle values for an even count) and nearest-rank p90 of the lead times, as `orderStats`. */
 function leadStats(lead: LeadTimes): OrderStats {

@@ -551,9 +551,9 @@ export type OmniMetrics = {
 
 /**
  * Identified customers with a purchase in range: how many used 2+ channels, and their revenue per
- * head — from the anchors (one per customer: single-channel or not) and the sequence pass (the
- * range's identified revenue, and the single-channel customers' part); `scan`: per customer from
- * the orders and sales themselves.
+ * head — from the anchors (one per customer: single-channel or not, and the single-channel
+ * customers' revenue) and the sequence pass (the range's identified revenue); `scan`: per
+ * customer from the orders and sales themselves.
  */
 export function omniChannel({
   db,

@@ -12,7 +12,8 @@
  * moves it to another customer or records a return calls `refreshPurchaseSequence` in its own transaction with what
  * it touched; the rows of each customer involved are recomputed from the orders, sales and
  * returns themselves (a few index seeks), so the sequence never depends on how the change was
- * made. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
+ * made; the rollups of lib/purchases/rollups.ts move by the difference of each refreshed customer's
+ * rows. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
  * were written by hand, or after the shop's time zone changed.
  */
 import { sql, type SQL } from "drizzle-orm";

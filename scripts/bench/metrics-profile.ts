@@ -2,7 +2,8 @@
  * Per-pass profile of `computeMetrics` and `dashboardData` on the metrics-scale bench's database
  * (`BENCH_METRICS_CACHE=1` must have kept it). The copy is migrated, rebuilt once and kept at
  * `METRICS_PROFILE_DB` (default: the temp folder); `METRICS_PROFILE_REBUILD=1` rebuilds it again.
- * Prints the median of 3 per pass, in ms and as a multiple of the full scan of orders.
+ * Prints the median of 3 per pass, in ms and as a multiple of the full scan of orders, and the median cost of
+ * one purchase write's refresh of the derived data (in a rolled-back transaction).
  *
  * `npx tsx --import ./scripts/node/server-only.mjs scripts/bench/metrics-profile.ts`
  */
@@ -78,5 +79,28 @@ const rows: [string, number][] = [
   ["  leadTimeDistribution", med(() => m.leadTimeDistribution({ db, range, lead }))],
   ["  revenueTrend", med(() => m.revenueTrend({ db, range }))],
 ];
+// The cost a purchase write pays for the derived data: refreshing one purchase (a counter sale of an identified
+// customer, a picked-up order) inside a transaction that is then rolled back, 200 of each.
+const { refreshPurchaseSequence } = await import("@/lib/purchases/sequence");
+const writeCost = (kind: "saleIds" | "orderIds", ids: number[]) => {
+  const xs: number[] = [];
+  for (const id of ids) {
+    c.exec("BEGIN IMMEDIATE");
+    const t0 = performance.now();
+    refreshPurchaseSequence(db, { [kind]: [id] });
+    xs.push(performance.now() - t0);
+    c.exec("ROLLBACK");
+  }
+  return xs.sort((a, b) => a - b)[xs.length >> 1];
+};
+const pick = (q: string) => c.prepare(q).pluck().all() as number[];
+rows.push([
+  "per write: refresh one identified sale",
+  writeCost("saleIds", pick("SELECT id FROM store_sales WHERE customer_id IS NOT NULL AND id % 997 = 0 LIMIT 200")),
+]);
+rows.push([
+  "per write: refresh one picked-up order",
+  writeCost("orderIds", pick("SELECT id FROM orders WHERE status = 'picked_up' AND id % 997 = 0 LIMIT 200")),
+]);
 console.table(rows.map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10, x_scan: Math.round((ms / floor) * 100) / 100 })));
 c.close();

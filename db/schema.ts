@@ -1210,22 +1210,73 @@ export const customerPurchases = sqliteTable(
   (t) => [
     uniqueIndex("customer_purchases_order").on(t.orderId),
     uniqueIndex("customer_purchases_sale").on(t.saleId),
-    // A customer's rows, replaced by each refresh of the customer.
-    index("customer_purchases_customer").on(t.customerId),
-    // Points consistency, the points rate history and the single-channel customers' revenue of a range of days, in one
-    // pass grouped by rate in the index's order (no sort).
-    index("customer_purchases_points").on(t.rateBp, t.day, t.total, t.points, t.at, t.prevOtherDay, t.nextOtherDay, t.dayMixed),
-    // The repurchase gaps of a range of days, counted per gap in the index's order (no sort), from the index alone.
-    index("customer_purchases_gaps")
-      .on(sql`day - prev_day`, t.day, t.prevDay)
-      .where(sql`first_of_day = 1 AND prev_day IS NOT NULL`),
+    // A customer's rows, replaced by each refresh of the customer; a single-channel customer's revenue over a range of days.
+    index("customer_purchases_customer").on(t.customerId, t.day, t.total),
+    // The first and last instant a rate was applied on a day (points rate history), one seek each.
+    index("customer_purchases_points").on(t.rateBp, t.day, t.at),
     // The days that stand for a customer's day, read by range of day with every column the metrics need.
     index("customer_purchases_days")
-      .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180, t.dayMixed)
+      .on(t.day, t.prevDay, t.nextDay, t.nextOtherDay, t.channel, t.value180, t.dayMixed, t.customerId)
       .where(sql`first_of_day = 1`),
   ],
 );
 export type CustomerPurchase = typeof customerPurchases.$inferSelect;
+
+/**
+ * The identified purchases (`customer_purchases`) counted per day, applied rate, total and points:
+ * what points consistency, the points rate history and the identified revenue of a range sum,
+ * instead of every purchase (the policy check depends on the shop's rate now for a purchase
+ * without a credit, so it is made per group when read). Derived data, kept with the purchase
+ * sequence by the difference of each refreshed customer's rows (lib/purchases/rollups.ts).
+ */
+export const purchaseRateDays = sqliteTable(
+  "purchase_rate_days",
+  {
+    day: integer("day").notNull(),
+    /** The rate of the purchases' latest points credit; -1: none recorded (judged by the shop's rate now). */
+    rateBp: integer("rate_bp").notNull(),
+    total: integer("total").notNull(),
+    points: integer("points").notNull(),
+    purchases: integer("purchases").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.rateBp, t.total, t.points] }),
+    // A range of days read from the index alone (the key's own index leads to every row).
+    index("purchase_rate_days_range").on(t.day, t.rateBp, t.total, t.points, t.purchases),
+  ],
+);
+
+/**
+ * Per day, the customers' days that anchor the weekly revisit trend (the customer's first
+ * purchase day of its Monday-started week) and how many of them were followed by another
+ * purchase day within 30 and 60 days. Derived data, kept with the purchase sequence
+ * (lib/purchases/rollups.ts); a day without such anchors has no row.
+ */
+export const revisitWeekDays = sqliteTable("revisit_week_days", {
+  day: integer("day").primaryKey(),
+  anchors: integer("anchors").notNull(),
+  within30: integer("within_30").notNull(),
+  within60: integer("within_60").notNull(),
+});
+
+/**
+ * Per day and gap (whole days since the customer's previous purchase day), how many customers'
+ * purchase days: the repurchase cycle's histogram of a range. Derived data, kept with the
+ * purchase sequence (lib/purchases/rollups.ts).
+ */
+export const repurchaseGapDays = sqliteTable(
+  "repurchase_gap_days",
+  {
+    day: integer("day").notNull(),
+    gap: integer("gap").notNull(),
+    customers: integer("customers").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.gap] }),
+    // A range of days read from the index alone (the key's own index leads to every row).
+    index("repurchase_gap_days_range").on(t.day, t.gap, t.customers),
+  ],
+);
 
 /**
  * Every purchase (identified or not) summed per shop-local day (counted from 1970-01-01, as
@@ -1266,6 +1317,23 @@ export const pickupLeadTimes = sqliteTable(
     leadMs: integer("lead_ms"),
   },
   (t) => [index("pickup_lead_times_day").on(t.day, t.leadMs)],
+);
+
+/**
+ * The pickup lead times (`pickup_lead_times`) counted per day and 10-second bucket (bucket b:
+ * more than (b − 1) × 10 s up to b × 10 s; 0: none; −1: picked up with no arrival): the
+ * lead-time counts, target share and chart of a range, and where its median and p90 lie, so
+ * only the values of those buckets are read. Derived data, kept with the lead times
+ * (lib/purchases/rollups.ts).
+ */
+export const pickupLeadDays = sqliteTable(
+  "pickup_lead_days",
+  {
+    day: integer("day").notNull(),
+    bucket: integer("bucket").notNull(),
+    orders: integer("orders").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.bucket] })],
 );
 
 /**

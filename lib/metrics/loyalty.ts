@@ -190,48 +190,41 @@ export function rateGroups({
 }
 
 /**
- * The identified purchases of a range in one pass of the purchase sequence's points index: the
- * rate groups (`rateGroups`), and their revenue — all of it, and the part bought by customers
- * who used one channel only in range (no other channel that day, none earlier from `from`, none
- * later up to `to`), which `omniChannel` splits omni from single-channel revenue with.
+ * The identified purchases of a range by applied rate (`rateGroups`) and their revenue, from the
+ * per-day counts by rate, total and points (`purchase_rate_days`, lib/purchases/rollups.ts): a
+ * few rows per day. The policy check is made per group (a purchase without a credit is judged by
+ * `rateBp`); each group's first and last instant is one seek of the sequence's (rate, day, at)
+ * index on its first and last day.
  */
-export type SequencePass = { rates: RateGroup[]; revenue: number; singleRevenue: number };
+export type SequencePass = { rates: RateGroup[]; revenue: number };
 export function sequencePass({ db, range, rateBp }: { db: Db; range: MetricRange; rateBp: number }): SequencePass {
-  // Grouped by the stored rate in the (rate_bp, day, …) index's order, no sort; the purchases
-  // without a credit (null) join the group of the rate they are judged by.
-  const rows = all<{
-    rate_bp: number | null;
-    purchases: number;
-    points: number;
-    ok: number;
-    a0: number;
-    a1: number;
-    rev: number;
-    single_rev: number | null;
-  }>(
+  const rows = all<{ rate_bp: number; purchases: number; points: number; ok: number; d0: number; d1: number; rev: number }>(
     db,
-    `SELECT rate_bp, count(*) AS purchases, sum(points) AS points, sum(points = ${policyPointsSql("coalesce(rate_bp, @rate)")}) AS ok,
-            min(at) AS a0, max(at) AS a1, sum(total) AS rev,
-            sum(CASE WHEN NOT day_mixed AND (prev_other_day IS NULL OR prev_other_day < @fd)
-                      AND (next_other_day IS NULL OR next_other_day > @td) THEN total END) AS single_rev
-       FROM customer_purchases WHERE day >= @fd AND day <= @td GROUP BY rate_bp`,
+    `SELECT rate_bp, sum(purchases) AS purchases, sum(points * purchases) AS points,
+            sum(CASE WHEN points = ${policyPointsSql("CASE WHEN rate_bp < 0 THEN @rate ELSE rate_bp END")} THEN purchases ELSE 0 END) AS ok,
+            min(day) AS d0, max(day) AS d1, sum(total * purchases) AS rev
+       FROM purchase_rate_days WHERE day >= @fd AND day <= @td GROUP BY rate_bp`,
     { ...baseParams(range), rate: rateBp },
+  );
+  const edge = db.$client.prepare(
+    `SELECT min(at) AS a0, (SELECT max(at) FROM customer_purchases WHERE rate_bp IS @r AND day = @d1) AS a1
+       FROM customer_purchases WHERE rate_bp IS @r AND day = @d0`,
   );
   const groups = new Map<number, { rate_bp: number; purchases: number; points: number; ok: number; a0: number; a1: number }>();
   let revenue = 0;
-  let singleRevenue = 0;
-  for (const { rev, single_rev, ...r } of rows) {
+  for (const { rev, d0, d1, ...r } of rows) {
     revenue += rev;
-    singleRevenue += Number(single_rev ?? 0);
-    const rate = r.rate_bp ?? rateBp;
+    const { a0, a1 } = edge.get({ r: r.rate_bp < 0 ? null : r.rate_bp, d0, d1 }) as { a0: number; a1: number };
+    // The purchases without a credit join the group of the rate they are judged by.
+    const rate = r.rate_bp < 0 ? rateBp : r.rate_bp;
     const g = groups.get(rate);
-    if (!g) groups.set(rate, { ...r, rate_bp: rate });
+    if (!g) groups.set(rate, { ...r, rate_bp: rate, a0, a1 });
     else {
       g.purchases += r.purchases;
       g.points += r.points;
       g.ok += r.ok;
-      g.a0 = Math.min(g.a0, r.a0);
-      g.a1 = Math.max(g.a1, r.a1);
+      g.a0 = Math.min(g.a0, a0);
+      g.a1 = Math.max(g.a1, a1);
     }
   }
   // As localDay() in SQL: the shop-local date of an instant.
@@ -239,7 +232,7 @@ export function sequencePass({ db, range, rateBp }: { db: Db; range: MetricRange
   const rates = [...groups.values()]
     .sort((a, b) => a.a0 - b.a0)
     .map(({ a0, a1, ...g }) => ({ ...g, first_date: date(a0), last_date: date(a1) }));
-  return { rates, revenue, singleRevenue };
+  return { rates, revenue };
 }
 
 /** The rates applied to the range's identified purchases (as `points_consistency` reads them), with when each was used. */

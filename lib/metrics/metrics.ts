@@ -18,9 +18,10 @@ import { getShopSettings } from "@/lib/shop/settings";
 import { rateGroups, sequencePass, type RateGroup, type SequencePass } from "./loyalty";
 import { anchorSums, type AnchorSums } from "./anchors";
 import { leadTimeMs } from "@/lib/purchases/sequence";
+import { LEAD_BUCKET_MS } from "@/lib/purchases/rollups";
 import { purchaseTotals, type PurchaseTotals } from "./totals";
 import type { MetricRange, MetricArgs } from "./range";
-import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, selectedStats } from "./sql";
+import { all, baseParams, dayNumber, histogramStats, int, localDay, one, orderStats, purchasesSql, ratio, type OrderStats } from "./sql";
 
 export const TARGETS = {
   pickup_lead_time_s: 120,
@@ -121,16 +122,13 @@ export type RevisitWeek = {
  * last may be partial), the anchor is each customer's first purchase in that week.
  */
 export function revisitTrend({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
-  // A week starts on the Monday on or before the day (day 0, 1970-01-01, was a Thursday). Grouped
-  // by day in the index's order (no sort), then folded into weeks here.
+  // The week anchors counted per day (`revisit_week_days`, lib/purchases/rollups.ts), folded into weeks here.
   const rows = all<{ day: number; anchors: number; e30: number; r30: number; e60: number; r60: number }>(
     db,
-    `SELECT day, count(*) AS anchors,
-            sum(day + 30 < @tday) AS e30, sum(day + 30 < @tday AND next_day - day <= 30) AS r30,
-            sum(day + 60 < @tday) AS e60, sum(day + 60 < @tday AND next_day - day <= 60) AS r60
-       FROM customer_purchases
-      WHERE first_of_day = 1 AND day >= @fd AND day <= @td AND (prev_day IS NULL OR prev_day < day - (day + 3) % 7)
-      GROUP BY day ORDER BY day`,
+    `SELECT day, anchors,
+            CASE WHEN day + 30 < @tday THEN anchors ELSE 0 END AS e30, CASE WHEN day + 30 < @tday THEN within_30 ELSE 0 END AS r30,
+            CASE WHEN day + 60 < @tday THEN anchors ELSE 0 END AS e60, CASE WHEN day + 60 < @tday THEN within_60 ELSE 0 END AS r60
+       FROM revisit_week_days WHERE day >= @fd AND day <= @td ORDER BY day`,
     baseParams(range),
   );
   const weeks = new Map<string, Omit<RevisitWeek, "rate30" | "rate60">>();
@@ -187,25 +185,81 @@ export type LeadTimeMetric = {
 export { leadTimeMs } from "@/lib/purchases/sequence";
 
 /**
- * Lead times (ms, in no particular order) of the pre-orders picked up in range that have an
- * arrival, and how many picked up with none — one pass of the kept lead times' (day, lead) index
- * (`scan`: worked out from the orders themselves); the order statistics are selected from the values.
+ * The lead times of the pre-orders picked up in range, as counts per 10-second bucket (bucket b:
+ * more than (b − 1) × 10 s up to b × 10 s) and how many picked up with no arrival, with the values
+ * of any one bucket on demand — from the kept per-day bucket counts (`pickup_lead_days`) and one
+ * seek per day of the lead times' (day, lead) index for a bucket's values (`scan`: worked out from
+ * the orders themselves). Counts, target share and chart come from the buckets; the median and p90
+ * read only the buckets they fall in.
  */
-export type LeadTimes = { values: Float64Array; missing: number };
+export type LeadTimes = { counts: Map<number, number>; missing: number; valuesIn: (bucket: number) => number[] };
 export function leadTimes(db: Db, range: MetricRange, scan = false): LeadTimes {
-  const all = db.$client
-    .prepare(
-      scan
-        ? `SELECT CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs()} END FROM orders
-            WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`
-        : `SELECT lead_ms FROM pickup_lead_times WHERE day >= @fd AND day <= @td`,
-    )
-    .pluck()
-    .all(baseParams(range)) as (number | null)[];
-  const values = new Float64Array(all.length);
-  let n = 0;
-  for (const v of all) if (v !== null) values[n++] = v;
-  return { values: values.subarray(0, n), missing: all.length - n };
+  if (scan) {
+    const all = db.$client
+      .prepare(
+        `SELECT CASE WHEN arrived_at IS NOT NULL THEN ${leadTimeMs()} END FROM orders
+          WHERE picked_up_at >= @s AND picked_up_at < @e AND status = 'picked_up'`,
+      )
+      .pluck()
+      .all(baseParams(range)) as (number | null)[];
+    const values = all.filter((v): v is number => v !== null);
+    return leadTimesOf(values, all.length - values.length);
+  }
+  const counts = new Map<number, number>();
+  let missing = 0;
+  for (const r of all<{ bucket: number; n: number }>(
+    db,
+    `SELECT bucket, sum(orders) AS n FROM pickup_lead_days WHERE day >= @fd AND day <= @td GROUP BY bucket`,
+    baseParams(range),
+  )) {
+    if (r.bucket < 0) missing += r.n;
+    else counts.set(r.bucket, r.n);
+  }
+  const valuesIn = (b: number) =>
+    db.$client
+      .prepare(
+        `WITH RECURSIVE range_days(d) AS (SELECT @fd UNION ALL SELECT d + 1 FROM range_days WHERE d < @td)
+         SELECT lead_ms FROM range_days CROSS JOIN pickup_lead_times INDEXED BY pickup_lead_times_day
+             ON day = range_days.d AND lead_ms > @lo AND lead_ms <= @hi`,
+      )
+      .pluck()
+      .all({ ...baseParams(range), lo: b === 0 ? -1 : (b - 1) * LEAD_BUCKET_MS, hi: b * LEAD_BUCKET_MS }) as number[];
+  return { counts, missing, valuesIn };
+}
+
+/** The bucket of a lead time in ms, as `pickup_lead_days` counts it. */
+const leadBucket = (ms: number) => Math.ceil(ms / LEAD_BUCKET_MS);
+
+/** `LeadTimes` of lead times in ms held in memory (the scan), and how many picked up with no arrival. */
+export function leadTimesOf(values: readonly number[], missing: number): LeadTimes {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(leadBucket(v), (counts.get(leadBucket(v)) ?? 0) + 1);
+  return { counts, missing, valuesIn: (b) => values.filter((v) => leadBucket(v) === b) };
+}
+
+/** Count, median (mean of the two middle values for an even count) and nearest-rank p90 of the lead times, as `orderStats`. */
+function leadStats(lead: LeadTimes): OrderStats {
+  const buckets = [...lead.counts.entries()].sort((a, b) => a[0] - b[0]);
+  const n = buckets.reduce((s, [, c]) => s + c, 0);
+  if (!n) return { count: 0, median: null, p90: null };
+  const sorted = new Map<number, number[]>();
+  // The value at 1-based rank k: its bucket from the counts, then its place among that bucket's values.
+  const at = (k: number) => {
+    let below = 0;
+    for (const [b, c] of buckets) {
+      if (below + c >= k) {
+        if (!sorted.has(b))
+          sorted.set(
+            b,
+            lead.valuesIn(b).sort((x, y) => x - y),
+          );
+        return sorted.get(b)![k - below - 1];
+      }
+      below += c;
+    }
+    throw new Error("rank beyond the count");
+  };
+  return { count: n, median: (at(Math.floor((n + 1) / 2)) + at(Math.floor((n + 2) / 2))) / 2, p90: at(Math.floor((9 * n + 9) / 10)) };
 }
 
 /** Seconds from "I'm here" (or the slot start, for an early arrival) to hand-over for pre-orders picked up in range. */
@@ -216,12 +270,10 @@ export function pickupLeadTime({
 }: MetricArgs<{
   lead?: LeadTimes;
 }>): LeadTimeMetric {
-  const { values, missing } = lead;
-  const limit = TARGETS.pickup_lead_time_s * 1000;
+  const limit = leadBucket(TARGETS.pickup_lead_time_s * 1000);
   let within = 0;
-  for (const v of values) if (v <= limit) within++;
-  // Selection reorders the values: on a copy, as the caller's chart may read them too.
-  const stats = selectedStats(values.slice());
+  for (const [b, c] of lead.counts) if (b <= limit) within += c;
+  const stats = leadStats(lead);
   const median = stats.median === null ? null : stats.median / 1000;
   return {
     value: median,
@@ -230,13 +282,13 @@ export function pickupLeadTime({
     within_target: ratio(within, stats.count),
     within_target_count: within,
     count: stats.count,
-    missing_arrival: missing,
+    missing_arrival: lead.missing,
     target: TARGETS.pickup_lead_time_s,
     met: atMost(median, TARGETS.pickup_lead_time_s),
   };
 }
 
-/** Lead-time histogram buckets (seconds, upper bound inclusive; last is open) for the chart. */
+/** Lead-time histogram buckets (seconds, upper bound inclusive; last is open) for the chart: each a multiple of the 10-second buckets. */
 export const LEAD_TIME_BUCKETS = [30, 60, 90, 120, 180, 300] as const;
 export function leadTimeDistribution({
   db,
@@ -245,12 +297,11 @@ export function leadTimeDistribution({
 }: MetricArgs<{
   lead?: LeadTimes;
 }>): { bucket: string; upper: number | null; count: number }[] {
-  const { values } = lead;
   const counts = new Array<number>(LEAD_TIME_BUCKETS.length + 1).fill(0);
-  for (const v of values) {
-    let b = 0;
-    while (b < LEAD_TIME_BUCKETS.length && v > LEAD_TIME_BUCKETS[b] * 1000) b++;
-    counts[b]++;
+  for (const [b, c] of lead.counts) {
+    let i = 0;
+    while (i < LEAD_TIME_BUCKETS.length && b > leadBucket(LEAD_TIME_BUCKETS[i] * 1000)) i++;
+    counts[i] += c;
   }
   return [...LEAD_TIME_BUCKETS, null].map((upper, i) => {
     const lower = i === 0 ? 0 : LEAD_TIME_BUCKETS[i - 1];
@@ -455,12 +506,10 @@ export type CycleMetric = { value: number | null; median_days: number | null; co
  * range too — the days since their latest earlier purchase date; the median.
  */
 export function repurchaseCycle({ db, range }: { db: Db; range: MetricRange }): CycleMetric {
-  // Each row standing for a customer's day in range knows the customer's previous purchase day;
-  // the gaps (whole days) are counted per gap in the order of the (gap, day) index, no sort.
+  // The customers' days with an earlier purchase day, counted per day and gap (`repurchase_gap_days`, lib/purchases/rollups.ts).
   const histogram = all<{ v: number; n: number }>(
     db,
-    `SELECT day - prev_day AS v, count(*) AS n FROM customer_purchases
-      WHERE first_of_day = 1 AND prev_day IS NOT NULL AND day >= @fd AND day <= @td GROUP BY day - prev_day`,
+    `SELECT gap AS v, sum(customers) AS n FROM repurchase_gap_days WHERE day >= @fd AND day <= @td GROUP BY gap`,
     baseParams(range),
   );
   const stats = histogramStats(histogram);
@@ -502,9 +551,9 @@ export type OmniMetrics = {
 
 /**
  * Identified customers with a purchase in range: how many used 2+ channels, and their revenue per
- * head — from the anchors (one per customer: single-channel or not) and the sequence pass (the
- * range's identified revenue, and the single-channel customers' part); `scan`: per customer from
- * the orders and sales themselves.
+ * head — from the anchors (one per customer: single-channel or not, and the single-channel
+ * customers' revenue) and the sequence pass (the range's identified revenue); `scan`: per
+ * customer from the orders and sales themselves.
  */
 export function omniChannel({
   db,
@@ -532,7 +581,8 @@ export function omniChannel({
     const a = sums ?? anchorSums({ db, range });
     const p = pass ?? sequencePass({ db, range, rateBp: getShopSettings({ db }).pointsRateBp });
     const n = Number(a.anchors ?? 0);
-    row = { n, omni: n - Number(a.single ?? 0), omni_rev: p.revenue - p.singleRevenue, single_rev: p.singleRevenue };
+    const single = Number(a.single_revenue ?? 0);
+    row = { n, omni: n - Number(a.single ?? 0), omni_rev: p.revenue - single, single_rev: single };
   }
   const omni = Number(row.omni ?? 0);
   const single = row.n - omni;

@@ -88,47 +88,6 @@ export function orderStats(db: Db, valuesSql: string, params: Params): OrderStat
   return { count: n, median, p90: at(Math.floor((9 * n + 9) / 10)) };
 }
 
-/**
- * The same statistics as `orderStats` from values in any order, picked by selection (no full
- * sort). Reorders `values` in place.
- */
-export function selectedStats(values: Float64Array): OrderStats {
-  const n = values.length;
-  if (!n) return { count: 0, median: null, p90: null };
-  // 1-based ranks, largest first: each selection leaves every smaller value before it.
-  const p90 = select(values, Math.floor((9 * n + 9) / 10) - 1, n - 1);
-  const hi = select(values, Math.floor((n + 2) / 2) - 1, n - 1);
-  const lo = select(values, Math.floor((n + 1) / 2) - 1, Math.floor((n + 2) / 2) - 1);
-  return { count: n, median: (lo + hi) / 2, p90 };
-}
-
-/** The value of 0-based rank `k` among `a[0..end]` (Hoare partition, median-of-three pivot); after it, a[k] holds it and a[0..k) are no larger. */
-function select(a: Float64Array, k: number, end: number): number {
-  let lo = 0;
-  let hi = end;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    const pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
-}
-
 /** The same statistics as `orderStats` from a histogram: each value `v` with its count `n` (in any order). */
 export function histogramStats(histogram: { v: number; n: number }[]): OrderStats {
   const rows = [...histogram].sort((a, b) => a.v - b.v);

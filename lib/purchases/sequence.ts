@@ -12,13 +12,15 @@
  * moves it to another customer or records a return calls `refreshPurchaseSequence` in its own transaction with what
  * it touched; the rows of each customer involved are recomputed from the orders, sales and
  * returns themselves (a few index seeks), so the sequence never depends on how the change was
- * made. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
+ * made; the rollups of lib/purchases/rollups.ts move by the difference of each refreshed customer's
+ * rows. `rebuildPurchaseSequence` (CLI `rebuild-metrics`) recomputes everything — after rows
  * were written by hand, or after the shop's time zone changed.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { findShopSettings } from "@/lib/shop/settings";
 import { rebuildOutcomeDays } from "./outcomes";
+import { applyCustomerShare, applyLeadShare, customerShare, leadShare, rebuildRollups } from "./rollups";
 import { DEFAULT_TIMEZONE, localDate, zonedTime } from "@/lib/shop/time";
 
 export const DAY_MS = 86_400_000;
@@ -193,20 +195,26 @@ export function refreshPurchaseSequence(tx: DbOrTx, refs: PurchaseRefs): void {
   } else {
     refreshPurchaseDays(tx, new Set(times.map((at) => Math.floor((at + offset) / DAY_MS))), offset);
     if (orderIds && times.length) {
+      const before = leadShare(tx, orderIds);
       tx.run(sql`DELETE FROM pickup_lead_times WHERE order_id IN (${orderIds})`);
       tx.run(sql.join([sql.raw(leadsInsertText(offset, "IN (")), orderIds, sql.raw(")")]));
+      applyLeadShare(tx, before, leadShare(tx, orderIds));
     }
   }
   for (const c of customers) {
+    // The rollups move by what this customer's rows contributed before and after (lib/purchases/rollups.ts).
+    const before = refs.allDays ? null : customerShare(tx, c);
     tx.run(sql`DELETE FROM customer_purchases WHERE customer_id = ${c}`);
     tx.run(insertSql(sql`= ${Math.trunc(c)}`, offset));
+    if (before) applyCustomerShare(tx, before, customerShare(tx, c));
   }
+  if (refs.allDays) rebuildRollups(tx);
 }
 
 /**
- * Recompute the whole sequence, the per-day sums, the lead times and the pre-order outcome
- * counts (lib/purchases/outcomes.ts) from the orders, sales and returns, in one IMMEDIATE
- * transaction. Returns the rows written.
+ * Recompute the whole sequence, the per-day sums, the lead times, the pre-order outcome
+ * counts (lib/purchases/outcomes.ts) and the rollups (lib/purchases/rollups.ts) from the orders,
+ * sales and returns, in one IMMEDIATE transaction. Returns the rows written.
  */
 export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number; days: number } {
   const c = db.$client;
@@ -220,6 +228,7 @@ export function rebuildPurchaseSequence({ db }: { db: Db }): { rows: number; day
       c.prepare("DELETE FROM pickup_lead_times").run();
       c.prepare(leadsInsertText(offset, "IS NOT NULL")).run();
       rebuildOutcomeDays(db);
+      rebuildRollups(db);
       return { rows, days };
     })
     .immediate();

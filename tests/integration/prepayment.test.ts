@@ -254,12 +254,32 @@ describe("no-show rate by payment", () => {
     expect(m.no_show_rate.by_payment.prepaid).toEqual({ value: 1 / prepaid.length, numerator: 1, denominator: prepaid.length });
     expect(m.no_show_rate.by_payment.at_pickup).toEqual({ value: 1, numerator: 1, denominator: final.length - prepaid.length });
     expect(m.no_show_rate.denominator).toBe(final.length);
-    // The outcome counts every payment, refund, cancel, expiry and no-show above kept equal a rebuild.
-    const outcomes = () => db.$client.prepare(`SELECT * FROM preorder_outcome_days ORDER BY pickup_date`).all();
-    const kept = outcomes();
-    expect(kept).toContainEqual(expect.objectContaining({ pickup_date: date, final: final.length, prepaid: prepaid.length }));
+    // The outcome counts and the purchase rollups every payment, refund, cancel, expiry and no-show above kept equal a rebuild.
+    const derived = () =>
+      Object.fromEntries(
+        [
+          "preorder_outcome_days",
+          "purchase_days",
+          "pickup_lead_times",
+          "pickup_lead_days",
+          "purchase_rate_days",
+          "revisit_week_days",
+          "repurchase_gap_days",
+        ].map((t) => [
+          t,
+          db.$client
+            .prepare(`SELECT * FROM ${t}`)
+            .all()
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ]),
+      );
+    const kept = derived();
+    expect(kept.preorder_outcome_days.map((r) => JSON.parse(r))).toContainEqual(
+      expect.objectContaining({ pickup_date: date, final: final.length, prepaid: prepaid.length }),
+    );
     rebuildPurchaseSequence({ db });
-    expect(outcomes()).toEqual(kept);
+    expect(derived()).toEqual(kept);
     expect(db.select().from(orders).where(eq(orders.status, "expired")).all().length).toBeGreaterThan(0);
   });
 });

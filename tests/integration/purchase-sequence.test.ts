@@ -38,12 +38,16 @@ function sequence() {
     .all();
 }
 
-/** The per-day purchase sums, the pickup lead times and the pre-order outcome counts, kept beside the sequence. */
+/** The per-day purchase sums, the pickup lead times, the pre-order outcome counts and the rollups, kept beside the sequence. */
 function daySums() {
   return {
     days: db.$client.prepare(`SELECT * FROM purchase_days ORDER BY day, channel`).all(),
     leads: db.$client.prepare(`SELECT * FROM pickup_lead_times ORDER BY order_id`).all(),
     outcomes: db.$client.prepare(`SELECT * FROM preorder_outcome_days ORDER BY pickup_date`).all(),
+    rates: db.$client.prepare(`SELECT * FROM purchase_rate_days ORDER BY day, rate_bp, total, points`).all(),
+    weeks: db.$client.prepare(`SELECT * FROM revisit_week_days ORDER BY day`).all(),
+    gaps: db.$client.prepare(`SELECT * FROM repurchase_gap_days ORDER BY day, gap`).all(),
+    leadDays: db.$client.prepare(`SELECT * FROM pickup_lead_days ORDER BY day, bucket`).all(),
   };
 }
 
@@ -102,6 +106,7 @@ describe("the purchase sequence", () => {
       applyUndo(cmd, { order: getOrderForUpdate({ db: cmd.tx, orderId: c }), actor: STAFF }),
     );
     const d = place("010-3333-4444");
+    changeOrderStatus({ db, orderId: d, to: "arrived", actor: STAFF, now: now + 1500 });
     changeOrderStatus({ db, orderId: d, to: "picked_up", actor: STAFF, now: now + 2000 });
     // A no-show undone, and one that stays.
     const e = place("010-5555-6666");
@@ -115,6 +120,26 @@ describe("the purchase sequence", () => {
     const claimed = sale(now - 3_600_000);
     sale(now - 1_800_000);
     claimReceipt({ db, token: claimed.receiptToken!, phone: "010-3333-4444", confirmed: true, now });
+    // A counter sale to a known customer (points credited at the shop's rate), then exchanged for fresh goods.
+    const known = recordStoreSale({
+      db,
+      source: "counter",
+      now: now - 600_000,
+      input: { items: [{ product_id: bagelId, quantity: 2 }], customer_phone: "010-5555-6666" } as never,
+    }).sale;
+    recordReturn({
+      db,
+      source: "staff",
+      now,
+      input: {
+        sale_id: known.id,
+        kind: "exchange",
+        items: [{ product_id: bagelId, quantity: 1 }],
+        given: [{ product_id: bagelId, quantity: 1 }],
+        refund: 0,
+        method: "cash",
+      },
+    });
 
     // A return against the first hand-over.
     recordReturn({
@@ -126,11 +151,11 @@ describe("the purchase sequence", () => {
 
     const kept = sequence();
     const keptSums = daySums();
-    // The anonymous sale and every hand-over are in the day sums; the undone hand-over is not.
+    // The anonymous sale, the known customer's and every hand-over are in the day sums; the undone hand-over is not.
     const store = (keptSums.days as { channel: string; purchases: number; identified: number; claimed: number }[]).filter(
       (r) => r.channel === "store",
     );
-    expect(store.reduce((s, r) => [s[0] + r.purchases, s[1] + r.identified, s[2] + r.claimed], [0, 0, 0])).toEqual([3, 2, 1]);
+    expect(store.reduce((s, r) => [s[0] + r.purchases, s[1] + r.identified, s[2] + r.claimed], [0, 0, 0])).toEqual([4, 3, 1]);
     expect(keptSums.leads.map((r) => (r as { order_id: number }).order_id)).toEqual(expect.arrayContaining([a, d]));
     expect(keptSums.leads.map((r) => (r as { order_id: number }).order_id)).not.toContain(c);
     // Today: a, d picked up, b cancelled, one no-show (the other undone); the two imported pre-orders on their own dates.
@@ -143,10 +168,14 @@ describe("the purchase sequence", () => {
       prepaid_no_show: 0,
     });
     expect(keptSums.outcomes).toHaveLength(3);
-    // Two customers: 김단골 (import web, import store, order a) and 박손님 (import phone, order d, claimed sale).
-    expect(kept).toHaveLength(6);
+    // Three customers: 김단골 (import web, import store, order a), 박손님 (import phone, order d, claimed sale) and the counter sale's.
+    expect(kept).toHaveLength(7);
     expect(kept.filter((r) => (r as { prev_day: number | null }).prev_day !== null)).not.toHaveLength(0);
-    expect(rebuildPurchaseSequence({ db }).rows).toBe(6);
+    // The rollups hold every rate applied (the import's purchases have no credit), a lead time with an arrival, and a gap.
+    expect(new Set(keptSums.rates.map((r) => (r as { rate_bp: number }).rate_bp)).size).toBeGreaterThan(1);
+    expect(keptSums.leadDays.filter((r) => (r as { bucket: number }).bucket >= 0)).not.toHaveLength(0);
+    expect(keptSums.gaps).not.toHaveLength(0);
+    expect(rebuildPurchaseSequence({ db }).rows).toBe(7);
     expect(sequence()).toEqual(kept);
     expect(daySums()).toEqual(keptSums);
 

@@ -68,3 +68,21 @@ describe("the edge's language", () => {
     expect(cliLocale({})).toBe("ko");
   });
 });
+
+describe("AppError message", () => {
+  it("is the Korean sentence when read, in the stack's first line too, and an ordinary writable, non-enumerable property after", () => {
+    const e = new AppError("sold_out", { message: "sold_out_items", params: { items: "크루아상(0)" } });
+    expect(Object.keys(e)).not.toContain("message");
+    expect(e.stack!.split("\n")[0]).toBe("AppError: 준비된 수량이 모자라요 (남은 수량): 크루아상(0)");
+    expect(e.message).toBe("준비된 수량이 모자라요 (남은 수량): 크루아상(0)");
+    expect(Object.getOwnPropertyDescriptor(e, "message")).toEqual({
+      value: "준비된 수량이 모자라요 (남은 수량): 크루아상(0)",
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
+    const f = new AppError("not_found");
+    f.message = "replaced";
+    expect([f.message, String(f)]).toEqual(["replaced", "AppError: replaced"]);
+  });
+});

@@ -87,12 +87,24 @@ export class AppError extends Error {
     this.params = opts.params;
     this.fields = opts.fields ? normalizeFields(opts.fields) : undefined;
     this.details = opts.details;
-    this.message = errorSentence(this, DEFAULT_LOCALE);
+    // Worded when first read (a log, a page, a test), not when thrown: the API words a refusal
+    // in the request's own language anyway (errorResponse), so a refused order is worded once.
+    Object.defineProperty(this, "message", {
+      configurable: true,
+      get: () => ownMessage(this, errorSentence(this, DEFAULT_LOCALE)),
+      set: (value: string) => ownMessage(this, value),
+    });
   }
 
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** `message` as the plain property an Error has, from now on. */
+function ownMessage(e: AppError, message: string): string {
+  Object.defineProperty(e, "message", { value: message, writable: true, configurable: true });
+  return message;
 }
 
 function normalizeFields(fields: FieldErrorsInput): FieldErrors {

@@ -14,7 +14,7 @@ import { recordOrderSuggestionsWithOrder } from "@/lib/suggestions/suggestions";
 import { dateState, slotCutoffAt, slotLabel, slotsForDate, type SlotRule } from "@/lib/pickup/schedule";
 import { listProductsWithOptions, type ProductWithOptions } from "@/lib/products/catalogue";
 import { priceWithOptions } from "@/lib/products/pricing";
-import { loadSchedule } from "@/lib/shop/settings";
+import { loadScheduleForDate } from "@/lib/shop/settings";
 import { recordOrderEvent, runOrderCommand } from "./command";
 import { generatePickupCode } from "./pickup-code";
 import { writeOrderRecord } from "./order-record";
@@ -47,7 +47,7 @@ export function resolvePickupSlot({
   rules: BookingRules;
   now: number;
 }) {
-  const { settings, slots, closedDates } = loadSchedule({ db: tx });
+  const { settings, slots, closedDates } = loadScheduleForDate({ db: tx, date });
   const state = dateState(date, now, settings, slots, closedDates);
   if (state === "closed_day" || state === "no_slots") throw new AppError("closed_day", { fields: { pickup_date: "no_pickup_that_day" } });
   if (rules === "customer") {

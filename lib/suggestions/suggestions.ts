@@ -12,7 +12,7 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
-import { preparedQuery, sqliteOf } from "@/db/prepared";
+import { insertRows, preparedQuery, sqliteOf } from "@/db/prepared";
 import { products, suggestionPairsOff, suggestionShows, type SuggestionSurface } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { coPurchaseRules, suggestForBasket, SUGGESTION_POLICY, type PurchaseBasket, type Rule, type Suggestion } from "./rules";
@@ -120,19 +120,20 @@ export function recordOrderSuggestions({ db, now, orderId }: { db: DbOrTx; now: 
   if (!row?.ids) return;
   const picked = suggestForBasket(currentRules({ db, now }), row.ids.split(",").map(Number));
   if (!picked.length) return;
-  db.insert(suggestionShows)
-    .values(
-      picked.map((s) => ({
-        surface: "order_page" as const,
-        productId: s.productId,
-        forProductId: s.forProductId,
-        customerId: row.customer_id,
-        orderId,
-        shownAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .run();
+  insertRows(
+    db,
+    "suggestion-shows.order-page",
+    suggestionShows,
+    picked.map((s) => ({
+      surface: "order_page" as const,
+      productId: s.productId,
+      forProductId: s.forProductId,
+      customerId: row.customer_id,
+      orderId,
+      shownAt: now,
+    })),
+    { onConflictDoNothing: true },
+  );
 }
 
 /**

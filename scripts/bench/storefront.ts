@@ -8,7 +8,9 @@
  * 2. `POST /api/v1/storefront/orders` at concurrency 50: more attempts than there are units
  *    of one product on one date, then the database is checked — orders ≤ planned,
  *    available ≥ 0, no slot over capacity. Its baseline is health at the same concurrency,
- *    measured right before: at c=50 every request waits behind 49 others, whatever it does.
+ *    measured right before and right after (averaged, as for the page): at c=50 every request
+ *    waits behind 49 others, whatever it does, and a machine whose load changes during the run
+ *    moves both sides alike.
  */
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
@@ -110,14 +112,20 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
     const run = prepareOrderRun({ db, now, units: UNITS, slotCapacity: SLOT_CAPACITY });
     const { date, productId, ordersBefore } = run;
 
-    const healthAtOrders = await runLoad({ concurrency: ORDER_CONCURRENCY, count: ATTEMPTS * 4, send: get("/api/v1/health") });
-    const orderBase = { name: `GET /api/v1/health (c=${ORDER_CONCURRENCY})`, ...healthAtOrders };
+    const healthBeforeOrders = await runLoad({ concurrency: ORDER_CONCURRENCY, count: ATTEMPTS * 2, send: get("/api/v1/health") });
     const runId = Date.now().toString(36);
     const placed = await runLoad({
       concurrency: ORDER_CONCURRENCY,
       count: ATTEMPTS,
       send: (i) => placeOrder({ baseUrl, run, index: i, keyPrefix: `bench-${runId}`, customerName: "벤치 손님", phonePrefix: "0109" }),
     });
+    const healthAfterOrders = await runLoad({ concurrency: ORDER_CONCURRENCY, count: ATTEMPTS * 2, send: get("/api/v1/health") });
+    const orderBase = {
+      name: `GET /api/v1/health (c=${ORDER_CONCURRENCY})`,
+      perSecond: (healthBeforeOrders.perSecond + healthAfterOrders.perSecond) / 2,
+      p50: (healthBeforeOrders.p50 + healthAfterOrders.p50) / 2,
+      p95: (healthBeforeOrders.p95 + healthAfterOrders.p95) / 2,
+    };
 
     const after = stockForDate({ db, date, productIds: [productId] }).get(productId)!;
     const rawAvailable = after.planned - after.reserved - after.sold;
@@ -141,7 +149,9 @@ const storefront: BenchModule = async ({ baseUrl, dbPath }) => {
         value: round(placed.perSecond),
         baseline: { name: orderBase.name, value: round(orderBase.perSecond) },
         ratio: round(placed.perSecond / orderBase.perSecond, 3),
-        note: `${ATTEMPTS} attempts for ${UNITS} × ${productName} on ${date}: ${statusNote(placed)}`,
+        note:
+          `${ATTEMPTS} attempts for ${UNITS} × ${productName} on ${date}: ${statusNote(placed)}; ` +
+          `health ${ATTEMPTS * 2} requests before and after: ${round(healthBeforeOrders.perSecond)} / ${round(healthAfterOrders.perSecond)} req/s`,
       },
       {
         name: `POST /api/v1/storefront/orders (c=${ORDER_CONCURRENCY})`,

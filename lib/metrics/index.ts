@@ -81,7 +81,10 @@ export function computeMetricsForRange({
 
 export type MetricsResult = ReturnType<typeof computeMetricsForRange>;
 
-/** All metrics for shop-local dates `from..to` (inclusive), judged at `now`. */
+/**
+ * All metrics for shop-local dates `from..to` (inclusive), judged at `now`, read in one
+ * transaction (one state of the database, as the dashboard).
+ */
 export function computeMetrics({
   db,
   from,
@@ -95,8 +98,12 @@ export function computeMetrics({
   now?: number;
   scan?: boolean;
 }): MetricsResult {
-  const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
-  return computeMetricsForRange({ db, range: resolveRange({ from, to, now, timeZone }), scan });
+  return db.$client
+    .transaction(() => {
+      const timeZone = findShopSettings({ db })?.timezone ?? DEFAULT_TIMEZONE;
+      return computeMetricsForRange({ db, range: resolveRange({ from, to, now, timeZone }), scan });
+    })
+    .deferred();
 }
 
 export { resolveRange, previousRange, type MetricRange } from "./range";

@@ -29,6 +29,7 @@ import {
   revenue,
   revisitRates,
   revisitTrend,
+  revisitTrendScan,
   stockAccuracy,
 } from "./metrics";
 import { at, customer, inquiry, order, sale } from "@/tests/helpers/metrics-fixtures";
@@ -101,6 +102,23 @@ describe("omni revisit rate", () => {
     ]);
     // 60-day column of the 01-26 week: C is too recent to judge.
     expect(weeks[4]).toMatchObject({ e60: 0, rate60: null, e30: 1, rate30: 0 });
+  });
+
+  it("weekly trend: a range that starts mid-week anchors that week on the customer's first day from `from` on", () => {
+    const A = customer(db, "01011112222");
+    sale(db, { customerId: A, occurredAt: at("2026-01-19") }); // Monday, before the range
+    sale(db, { customerId: A, occurredAt: at("2026-01-21") }); // Wednesday: the first day in range → anchor
+    sale(db, { customerId: A, occurredAt: at("2026-02-05") }); // back 15 days later: anchor of its own week
+    const B = customer(db, "01033334444");
+    sale(db, { customerId: B, occurredAt: at("2026-01-20") }); // Tuesday = from
+    sale(db, { customerId: B, occurredAt: at("2026-01-22") }); // same week: not an anchor
+    const r = range("2026-01-20", "2026-02-08");
+    const weeks = revisitTrend({ db, range: r });
+    expect(weeks.map((w) => [w.week, w.anchors, w.r30])).toEqual([
+      ["2026-01-19", 2, 2], // A 01-21 (back 02-05), B 01-20 (next 01-22): both within 30
+      ["2026-02-02", 1, 0], // A 02-05
+    ]);
+    expect(weeks).toEqual(revisitTrendScan({ db, range: r }));
   });
 
   it("is null, not 0, when no anchor is observable yet", () => {

@@ -123,13 +123,23 @@ export type RevisitWeek = {
  */
 export function revisitTrend({ db, range }: { db: Db; range: MetricRange }): RevisitWeek[] {
   // The week anchors counted per day (`revisit_week_days`, lib/purchases/rollups.ts), folded into weeks here.
+  // A range that starts after a Monday cuts its first week: there the anchor is the customer's first
+  // day from `from` on, read from the sequence itself (at most six days).
+  const fd = dayNumber(range.from);
+  const monday = fd + ((7 - ((fd + 3) % 7)) % 7);
   const rows = all<{ day: number; anchors: number; e30: number; r30: number; e60: number; r60: number }>(
     db,
-    `SELECT day, anchors,
+    `WITH w AS (
+       SELECT day, count(*) AS anchors, coalesce(sum(next_day - day <= 30), 0) AS within_30, coalesce(sum(next_day - day <= 60), 0) AS within_60
+         FROM customer_purchases WHERE first_of_day = 1 AND day >= @fd AND day < @mon AND day <= @td AND (prev_day IS NULL OR prev_day < @fd)
+        GROUP BY day
+       UNION ALL
+       SELECT day, anchors, within_30, within_60 FROM revisit_week_days WHERE day >= @mon AND day <= @td)
+     SELECT day, anchors,
             CASE WHEN day + 30 < @tday THEN anchors ELSE 0 END AS e30, CASE WHEN day + 30 < @tday THEN within_30 ELSE 0 END AS r30,
             CASE WHEN day + 60 < @tday THEN anchors ELSE 0 END AS e60, CASE WHEN day + 60 < @tday THEN within_60 ELSE 0 END AS r60
-       FROM revisit_week_days WHERE day >= @fd AND day <= @td ORDER BY day`,
-    baseParams(range),
+       FROM w ORDER BY day`,
+    { ...baseParams(range), mon: monday },
   );
   const weeks = new Map<string, Omit<RevisitWeek, "rate30" | "rate60">>();
   for (const r of rows) {

@@ -136,6 +136,15 @@ test("a return from the customer card takes back the points of the returned loaf
   await form.getByLabel("환불 금액(원)").fill("0");
   await form.getByLabel("환불 방법").selectOption({ label: "교환(환불 없음)" });
   await form.getByLabel("교환으로 드린 상품 1").selectOption({ label: `영수증빵 ${run}` });
+  // A refused post (a refund above what comes back) keeps every choice, the selects' included.
+  await form.getByLabel("환불 금액(원)").fill("999999");
+  await form.getByRole("button", { name: "반품 기록" }).click();
+  await expect(form.getByLabel("환불 금액(원)")).toHaveAccessibleDescription(/원 이하로 적어 주세요/);
+  await expect(form.getByLabel("종류")).toHaveValue("exchange");
+  await expect(form.getByLabel("환불 방법")).toHaveValue("exchange");
+  await expect(form.getByLabel("교환으로 드린 상품 1")).toHaveValue(String(loaf.id));
+  await expect(form.getByLabel(`영수증빵 ${run} 반품 수량`)).toHaveValue("1");
+  await form.getByLabel("환불 금액(원)").fill("0");
   await form.getByRole("button", { name: "반품 기록" }).click();
   await expect(staff).toHaveURL(new RegExp(`/admin/customers/${sale.customerId}$`));
   await expect(staff.getByTestId("card-returns").getByTestId("return-row").first()).toContainText(`교환으로 드림: 영수증빵 ${run} ×1`);

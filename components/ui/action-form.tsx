@@ -153,9 +153,12 @@ function renderField(
         />
       );
     case "select":
+      // React applies a select's defaultValue only when it mounts, and the form's reset after a
+      // refused post falls back to each option's default: keyed by the posted choice, it mounts
+      // again with that choice as its default and keeps it.
       return (
         <SelectField
-          key={f.name}
+          key={`${f.name}=${value(f.name, f.defaultValue) ?? ""}`}
           name={f.name}
           label={f.label}
           hint={f.hint}

@@ -89,6 +89,8 @@ export class AppError extends Error {
     this.details = opts.details;
     // Worded when first read (a log, a page, a test), not when thrown: the API words a refusal
     // in the request's own language anyway (errorResponse), so a refused order is worded once.
+    // Until read it is an accessor, which structuredClone/postMessage do not copy: send an
+    // AppError to another thread as its code, key, params and fields, never as the object.
     Object.defineProperty(this, "message", {
       configurable: true,
       get: () => ownMessage(this, errorSentence(this, DEFAULT_LOCALE)),

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { closedDates, pickupSlots, shopSettings } from "@/db/schema";
+import { closedDates, customerPurchases, pickupSlots, purchaseDays, shopSettings } from "@/db/schema";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
+import { at, customer, sale } from "@/tests/helpers/metrics-fixtures";
+import { dayNumber } from "@/lib/metrics/sql";
 import { placeOrder } from "@/lib/orders/place-order";
 import { orderInput } from "@/lib/orders/input";
 import { ruleExample } from "@/lib/pickup/rule-example";
@@ -40,6 +42,17 @@ beforeEach(() => {
 });
 
 describe("shop details", () => {
+  it("a new time zone moves every purchase to its local day again (the metrics' sequence is rebuilt)", () => {
+    const customerId = customer(db, "01055556666");
+    // 2026-02-10 00:30 in Seoul is still 2026-02-09 in UTC.
+    sale(db, { customerId, occurredAt: at("2026-02-10", "00:30") });
+    const day = () => db.select({ day: customerPurchases.day }).from(customerPurchases).get()!.day;
+    expect(day()).toBe(dayNumber("2026-02-10"));
+    updateShopDetails({ db, input: { ...details, timezone: "UTC" } });
+    expect(day()).toBe(dayNumber("2026-02-09"));
+    expect(db.select({ day: purchaseDays.day }).from(purchaseDays).all()).toEqual([{ day: dayNumber("2026-02-09") }]);
+  });
+
   it("saves details, turning percent into basis points and normalising the rack rows", () => {
     const s = updateShopDetails({ db, input: details });
     expect(s).toMatchObject({ name: "새 이름 빵집", phone: "02-123-4567", pointsRateBp: 150, rackRows: "ABCD", rackColumns: 6 });

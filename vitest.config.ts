@@ -17,6 +17,8 @@ export default defineConfig({
     server: { deps: { inline: ["next-intl", "use-intl"] } },
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     pool: "forks",
+    // Migrates one database file per run; freshDb() copies it (tests/helpers/db.ts).
+    globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -17,6 +18,11 @@ export default defineConfig({
     server: { deps: { inline: ["next-intl", "use-intl"] } },
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     pool: "forks",
+    // A file per core (vitest's default leaves one core to itself, which is half of a two-core
+    // runner; the main process mostly waits).
+    maxWorkers: os.availableParallelism(),
+    // Migrates one database file per run; freshDb() copies it (tests/helpers/db.ts).
+    globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

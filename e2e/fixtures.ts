@@ -1,10 +1,10 @@
 /**
- * Shared end-to-end helpers. The server under test (scripts/e2e-server.ts) writes its
- * throwaway database path to test-results/e2e-db-<port>; specs open the same file to set up
- * data and to check rows.
+ * Shared end-to-end helpers. Each server under test (scripts/e2e-server.ts, one per project in
+ * playwright.config.ts) writes its throwaway database path to test-results/e2e-db-<port>; specs
+ * open the file of their project's server to set up data and to check rows.
  */
 import fs from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -13,13 +13,16 @@ import type { Db } from "@/db/client";
 import { createShop } from "@/lib/setup/create-shop";
 import { isSetUp } from "@/lib/shop/settings";
 
-export const PORT = Number(process.env.E2E_PORT || 3100);
+/** The port of the server this test's project runs against (a worker serves one project). */
+export function e2ePort(): number {
+  return Number(new URL(test.info().project.use.baseURL!).port);
+}
 export const OWNER = { email: "owner@dangol.test", password: "owner-password-1", shopName: "동네빵집" };
 
 let cached: Db | null = null;
 export function e2eDb(): Db {
   if (cached) return cached;
-  const file = fs.readFileSync(`test-results/e2e-db-${PORT}`, "utf8").trim();
+  const file = fs.readFileSync(`test-results/e2e-db-${e2ePort()}`, "utf8").trim();
   const client = new Database(file);
   client.pragma("busy_timeout = 5000");
   client.pragma("foreign_keys = ON");

@@ -12,7 +12,7 @@ import { recordConsent } from "@/lib/customers/consent";
 import { optOutToken } from "@/lib/messages/advertising";
 import { localDate, localTime } from "@/lib/shop/time";
 import { startPushReceiver } from "@/tests/helpers/receivers";
-import { e2eDb, ensureShop, openOrderingNow, PORT, signIn } from "./fixtures";
+import { e2eDb, e2ePort, ensureShop, openOrderingNow, signIn } from "./fixtures";
 
 // A slot that starts late in the day, so ordering for today is open whenever the spec runs
 // before 23:50 shop time (each slot closes when it starts).
@@ -111,7 +111,7 @@ test("customer opts into push, staff marks ready, the push message carries the r
 test("the free opt-out link withdraws marketing consent with one tap", async ({ page }) => {
   const db = ensureShop();
   // The opt-out link is signed with the server's secret, kept beside its database.
-  process.env.DATABASE_PATH = fs.readFileSync(`test-results/e2e-db-${PORT}`, "utf8").trim();
+  process.env.DATABASE_PATH = fs.readFileSync(`test-results/e2e-db-${e2ePort()}`, "utf8").trim();
   const customer = db
     .insert(schema.customers)
     .values({ phone: "01055556666", name: "수신자", token: `t${Date.now()}` })

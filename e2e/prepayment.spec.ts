@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { addDays, localDate } from "@/lib/shop/time";
-import { ensureShop, gotoUntil, openOrderingNow, PORT, signIn } from "./fixtures";
+import { e2ePort, ensureShop, gotoUntil, openOrderingNow, signIn } from "./fixtures";
 
 /**
  * Prepayment at phone width through the payment provider's fake checkout page (the server
@@ -21,7 +21,7 @@ let db: Db;
 let cake: schema.Product;
 
 test.beforeAll(() => {
-  test.skip(!fs.existsSync(`test-results/toss-fake-${PORT}`), "the e2e server runs without the payment fake");
+  test.skip(!fs.existsSync(`test-results/toss-fake-${e2ePort()}`), "the e2e server runs without the payment fake");
   db = ensureShop();
   openOrderingNow(db);
   cake = db

@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint and the format check first (any failing stops the run), unit + integration
+ * `npm test`: typecheck, lint and the format check first, side by side (any failing stops the run), unit + integration
  * (vitest), then end-to-end (Playwright on Debian's Chromium) and the bundle check on the
  * production build the end-to-end tests ran against; then one closing line
  * `N passed, N failed[, N skipped]` over every suite (typecheck, lint, format and the bundle check
@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { runBundleCheck } from "./bundle-check";
 import { findChromium } from "./ensure-chromium";
 
@@ -22,25 +22,44 @@ function run(bin: string, args: string[], env: Record<string, string> = {}): num
   return r.status ?? 1;
 }
 
+/** Run a Node script with its output (stdout and stderr) kept to print later. */
+function runCaptured(bin: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (e) => resolve({ code: 1, output: `${output}${e.message}\n` }));
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
 function finish(): never {
   console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exit(total.failed > 0 ? 1 : 0);
 }
 
 if (!only) {
-  for (const [name, bin, args] of [
+  // The three checks read files only: they run side by side (one core each), their output
+  // printed in order once each is done.
+  const checks = [
     ["typecheck", "node_modules/typescript/bin/tsc", ["--noEmit"]],
     ["lint", "node_modules/eslint/bin/eslint.js", ["."]],
     ["format", "node_modules/prettier/bin/prettier.cjs", ["--check", "--log-level", "warn", "."]],
-  ] as const) {
+  ] as const;
+  const results = await Promise.all(checks.map(([, bin, args]) => runCaptured(bin, [...args])));
+  let failed = false;
+  checks.forEach(([name, bin, args], i) => {
     console.log(`\n${name}: ${[path.basename(bin), ...args].join(" ")}`);
-    if (run(bin, [...args]) === 0) total.passed += 1;
+    process.stdout.write(results[i].output);
+    if (results[i].code === 0) total.passed += 1;
     else {
       total.failed += 1;
+      failed = true;
       console.error(`\n${name} failed: the tests were not run.`);
-      finish();
     }
-  }
+  });
+  if (failed) finish();
 }
 
 if (only !== "e2e") {

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { closeDb, getDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { dailyPlans, productOptionChoices, productOptionGroups, products, shopSettings } from "@/db/schema";
@@ -15,6 +16,10 @@ export function freshDb(): Db {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-test-"));
   process.env.DATABASE_PATH = path.join(dir, "test.db");
   process.env.AUTH_SECRET = "test-secret-test-secret-test-secret";
+  // A copy of the file migrated once for the run (tests/helpers/global-setup.ts); the migrator
+  // then finds every migration applied, and still applies any the copy lacks.
+  const migrated = inject("migratedDb");
+  if (migrated) fs.copyFileSync(migrated, process.env.DATABASE_PATH);
   const db = getDb();
   runMigrations(db);
   return db;

@@ -8,6 +8,7 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { orderInput } from "@/lib/orders/input";
 import { ruleExample } from "@/lib/pickup/rule-example";
 import { updateShopDetails } from "@/lib/shop/details";
+import { saveShopDetails } from "@/lib/purchases/shop-details";
 import { addClosedDate, addSlot, removeSlot, updatePickupRules, updateSlot } from "./admin-rules";
 import { getShopSettings } from "@/lib/shop/settings";
 import { addDays, localDate, localTime, weekdayOf, zonedTime } from "@/lib/shop/time";
@@ -48,7 +49,7 @@ describe("shop details", () => {
     sale(db, { customerId, occurredAt: at("2026-02-10", "00:30") });
     const day = () => db.select({ day: customerPurchases.day }).from(customerPurchases).get()!.day;
     expect(day()).toBe(dayNumber("2026-02-10"));
-    updateShopDetails({ db, input: { ...details, timezone: "UTC" } });
+    saveShopDetails({ db, input: { ...details, timezone: "UTC" } });
     expect(day()).toBe(dayNumber("2026-02-09"));
     expect(db.select({ day: purchaseDays.day }).from(purchaseDays).all()).toEqual([{ day: dayNumber("2026-02-09") }]);
   });

@@ -4,11 +4,9 @@
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { shopSettings, type ShopSettings } from "@/db/schema";
 import { AppError, parseOrThrow } from "@/lib/errors";
-import { rebuildPurchaseSequence } from "@/lib/purchases/sequence";
-import { findShopSettings } from "@/lib/shop/settings";
 import { basisPoints, ratePercent, wholeNumber } from "@/lib/validation/numbers";
 import { normalizePhone, formatPhone } from "@/lib/validation/phone";
 
@@ -58,25 +56,9 @@ export const shopDetailsInput = z.object({
 });
 export type ShopDetailsInput = z.input<typeof shopDetailsInput>;
 
-/**
- * Save the shop's details. A new time zone moves every purchase to its shop-local day again:
- * the purchase sequence, day sums and rollups the metrics read are rebuilt in the same
- * transaction (as `rebuild-metrics` does).
- */
-export function updateShopDetails({ db, input, now = Date.now() }: { db: Db; input: unknown; now?: number }): ShopSettings {
+export function updateShopDetails({ db, input, now = Date.now() }: { db: DbOrTx; input: unknown; now?: number }): ShopSettings {
   const v = parseOrThrow(shopDetailsInput, input);
   const phone = v.phone ? formatPhone(normalizePhone(v.phone)!) : null;
-  return db.$client
-    .transaction(() => {
-      const before = findShopSettings({ db });
-      const row = saveDetails(db, v, phone, now);
-      if (before && before.timezone !== row.timezone) rebuildPurchaseSequence({ db });
-      return row;
-    })
-    .immediate();
-}
-
-function saveDetails(db: Db, v: z.output<typeof shopDetailsInput>, phone: string | null, now: number): ShopSettings {
   const row = db
     .update(shopSettings)
     .set({

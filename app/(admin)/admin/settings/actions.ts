@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/actions";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { createStaff, resetStaffPassword, setStaffActive } from "@/lib/auth/staff";
-import { updateShopDetails } from "@/lib/shop/details";
+import { saveShopDetails } from "@/lib/purchases/shop-details";
 import { savePaymentSettings } from "@/lib/payments/settings";
 import { numeric } from "@/lib/validation/numbers";
 
@@ -17,7 +17,7 @@ const id = numeric(z.number().int().positive());
 const message = async (key: string) => (await getTranslations("admin.settings"))(key);
 
 export const saveShopAction = defineAction({ permission: "settings", schema: anyForm }, async (input) => {
-  updateShopDetails({ db: getDb(), input });
+  saveShopDetails({ db: getDb(), input });
   revalidatePath("/", "layout");
   invalidateStorefront();
   return { ok: true, message: await message("shopSaved") };

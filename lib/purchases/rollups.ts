@@ -77,38 +77,20 @@ export function customerShare(tx: DbOrTx, customerId: number): CustomerShare {
 
 /** Write the difference between what a customer's rows contributed before and after a refresh. */
 export function applyCustomerShare(tx: DbOrTx, before: CustomerShare, after: CustomerShare): void {
-  for (const [key, delta] of differences(before.rates, after.rates)) {
-    const [day, rate, total, points] = key.split("|").map(Number);
-    upsert(
-      tx,
-      sql`INSERT INTO purchase_rate_days (day, rate_bp, total, points, purchases) VALUES (${day}, ${rate}, ${total}, ${points}, ${delta})
-          ON CONFLICT (day, rate_bp, total, points) DO UPDATE SET purchases = purchases + excluded.purchases`,
-      delta < 0 &&
-        sql`DELETE FROM purchase_rate_days WHERE day = ${day} AND rate_bp = ${rate} AND total = ${total} AND points = ${points} AND purchases = 0`,
-    );
-  }
+  moveCounts(tx, "purchase_rate_days", ["day", "rate_bp", "total", "points"], "purchases", before.rates, after.rates);
   const days = new Set([...before.weeks.keys(), ...after.weeks.keys()]);
   for (const day of days) {
     const [a0, b0, c0] = before.weeks.get(day) ?? [0, 0, 0];
     const [a1, b1, c1] = after.weeks.get(day) ?? [0, 0, 0];
     if (a0 === a1 && b0 === b1 && c0 === c1) continue;
-    upsert(
-      tx,
+    tx.run(
       sql`INSERT INTO revisit_week_days (day, anchors, within_30, within_60) VALUES (${day}, ${a1 - a0}, ${b1 - b0}, ${c1 - c0})
           ON CONFLICT (day) DO UPDATE SET anchors = anchors + excluded.anchors, within_30 = within_30 + excluded.within_30,
             within_60 = within_60 + excluded.within_60`,
-      a1 < a0 && sql`DELETE FROM revisit_week_days WHERE day = ${day} AND anchors = 0`,
     );
+    if (a1 < a0) tx.run(sql`DELETE FROM revisit_week_days WHERE day = ${day} AND anchors = 0`);
   }
-  for (const [key, delta] of differences(before.gaps, after.gaps)) {
-    const [day, gap] = key.split("|").map(Number);
-    upsert(
-      tx,
-      sql`INSERT INTO repurchase_gap_days (day, gap, customers) VALUES (${day}, ${gap}, ${delta})
-          ON CONFLICT (day, gap) DO UPDATE SET customers = customers + excluded.customers`,
-      delta < 0 && sql`DELETE FROM repurchase_gap_days WHERE day = ${day} AND gap = ${gap} AND customers = 0`,
-    );
-  }
+  moveCounts(tx, "repurchase_gap_days", ["day", "gap"], "customers", before.gaps, after.gaps);
 }
 
 /** The lead-time buckets of these orders' kept lead times, by `day|bucket`. */
@@ -126,24 +108,45 @@ export function leadShare(tx: DbOrTx, orderIds: SQL): Map<string, number> {
 }
 
 export function applyLeadShare(tx: DbOrTx, before: Map<string, number>, after: Map<string, number>): void {
+  moveCounts(tx, "pickup_lead_days", ["day", "bucket"], "orders", before, after);
+}
+
+/**
+ * Move `count` of each group of `table` whose count changed (a group's key: its `keys` values
+ * joined by "|"). A group that fell to zero loses its row, as a rebuild would have none.
+ * `table`, `keys` and `count` are this module's own names, never input.
+ */
+function moveCounts(
+  tx: DbOrTx,
+  table: string,
+  keys: readonly string[],
+  count: string,
+  before: Map<string, number>,
+  after: Map<string, number>,
+): void {
   for (const [key, delta] of differences(before, after)) {
-    const [day, bucket] = key.split("|").map(Number);
-    upsert(
-      tx,
-      sql`INSERT INTO pickup_lead_days (day, bucket, orders) VALUES (${day}, ${bucket}, ${delta})
-          ON CONFLICT (day, bucket) DO UPDATE SET orders = orders + excluded.orders`,
-      delta < 0 && sql`DELETE FROM pickup_lead_days WHERE day = ${day} AND bucket = ${bucket} AND orders = 0`,
+    const values = key.split("|").map(Number);
+    tx.run(
+      sql.join([
+        sql.raw(`INSERT INTO ${table} (${[...keys, count].join(", ")}) VALUES (`),
+        sql.join(
+          [...values, delta].map((v) => sql`${v}`),
+          sql.raw(", "),
+        ),
+        sql.raw(`) ON CONFLICT (${keys.join(", ")}) DO UPDATE SET ${count} = ${count} + excluded.${count}`),
+      ]),
     );
+    if (delta < 0) {
+      const where = sql.join(
+        keys.map((k, i) => sql`${sql.raw(k)} = ${values[i]}`),
+        sql.raw(" AND "),
+      );
+      tx.run(sql.join([sql.raw(`DELETE FROM ${table} WHERE `), where, sql.raw(` AND ${count} = 0`)]));
+    }
   }
 }
 
 function* differences(before: Map<string, number>, after: Map<string, number>): Generator<[string, number]> {
   for (const [key, n] of after) if (n !== (before.get(key) ?? 0)) yield [key, n - (before.get(key) ?? 0)];
   for (const [key, n] of before) if (!after.has(key)) yield [key, -n];
-}
-
-/** A count moved by an upsert; a group that fell to zero loses its row, as a rebuild would have none. */
-function upsert(tx: DbOrTx, change: SQL, dropEmpty: SQL | false): void {
-  tx.run(change);
-  if (dropEmpty) tx.run(dropEmpty);
 }

@@ -54,6 +54,11 @@ const timer = setInterval(() => {
 parentPort.postMessage({ started: true });
 `;
 
+/** The threshold for the server's other connections (the order placement thread's): the server's own while the thread runs. */
+export function serverWalAutocheckpoint(): number {
+  return process.env.WAL_CHECKPOINT_THREAD === "off" ? DEFAULT_WAL_AUTOCHECKPOINT : SERVER_WAL_AUTOCHECKPOINT;
+}
+
 const state = globalThis as unknown as { dangolWalCheckpointer?: Worker };
 
 /** Start the checkpoint thread for the server's database (once per process). */

@@ -123,6 +123,17 @@ export function renameFields(e: AppError, rename: (field: string) => string): Ap
   return new AppError(e.code, { message: e.key, params: e.params, details: e.details, fields });
 }
 
+/** An AppError as plain data, to cross to another thread (structuredClone keeps no class). */
+export type AppErrorWire = Pick<AppError, "code" | "key" | "params" | "fields" | "details">;
+
+export function appErrorToWire({ code, key, params, fields, details }: AppError): AppErrorWire {
+  return { code, key, params, fields, details };
+}
+
+export function appErrorFromWire({ code, key, params, fields, details }: AppErrorWire): AppError {
+  return new AppError(code, { message: key, params, fields, details });
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

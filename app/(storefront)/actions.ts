@@ -15,7 +15,7 @@ import { subscribeOrderPush } from "@/lib/messages/push-subscriptions";
 import { cancelByCustomer, checkIn, findOrderByToken } from "@/lib/orders/customer-actions";
 import { editFormToInput, editOrderByCustomer, orderLinesAsInput } from "@/lib/orders/edit-order";
 import { orderEditInput } from "@/lib/orders/input";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrderOffThread } from "@/lib/orders/placement-thread";
 import { parseOrderForm, storefrontOrderInput } from "@/lib/storefront/order-form";
 import { resolveLocale } from "@/i18n/messages";
 
@@ -33,8 +33,7 @@ export const placeOrderAction = defineAction({ permission: null, schema: storefr
   let token: string;
   let awaitingPayment = false;
   try {
-    const { order } = placeOrder({
-      db: getDb(),
+    const { order } = await placeOrderOffThread({
       input: orderInput,
       channel: "web",
       idempotencyKey: idempotency_key,

@@ -1,7 +1,8 @@
 /**
  * 200 customers race for the last 20 loaves: several Node processes, each with its own
- * connection to the same SQLite file, plus requests in this process through the route
- * handler, all released at once. Six more loaves are held by orders awaiting prepayment
+ * connection to the same SQLite file, requests in this process through the route handler,
+ * and orders sent to the placement thread (as the production server places them), all
+ * released at once. Six more loaves are held by orders awaiting prepayment
  * whose holds end a moment after the race starts, while a sweeper expires them: they
  * may go to racers once free, never twice. The database must end with every loaf sold at
  * most once, nothing oversold, and no slot over its capacity.
@@ -15,18 +16,22 @@ import { bookedAt } from "@/lib/order-holds";
 import { expireHolds } from "@/lib/prepayment/holds";
 import { orderInput } from "@/lib/orders/input";
 import { placeOrder } from "@/lib/orders/place-order";
+import { sendToThread, startPlacementThread, stopPlacementThread } from "@/lib/orders/placement-thread";
+import { isAppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { call } from "@/tests/helpers/api";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
+import { tsWorker } from "@/tests/helpers/node";
 import type { RaceResult, RaceSpec } from "@/tests/helpers/race-worker";
 import { startRaceWorker } from "@/tests/helpers/race";
 import { POST as ordersPOST } from "@/app/api/v1/storefront/orders/route";
 
 const WORKERS = 4;
 const PER_WORKER = 40;
-const IN_PROCESS = 40;
-const ATTEMPTS = WORKERS * PER_WORKER + IN_PROCESS;
+const IN_PROCESS = 20;
+const IN_THREAD = 20;
+const ATTEMPTS = WORKERS * PER_WORKER + IN_PROCESS + IN_THREAD;
 const ALREADY_ORDERED = 10;
 /** Loaves held by orders awaiting prepayment, whose holds end mid-race. */
 const HELD = 6;
@@ -37,6 +42,7 @@ const SLOTS = ["09:00-10:00", "10:00-11:00", "11:00-12:00"] as const;
 const CAPACITY: Record<(typeof SLOTS)[number], number> = { "09:00-10:00": 5, "10:00-11:00": 60, "11:00-12:00": ALREADY_ORDERED };
 
 let db: Db;
+let thread: ReturnType<typeof startPlacementThread>;
 let shop: ReturnType<typeof shopWithProducts>;
 const tomorrow = addDays(localDate(Date.now()), 1);
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -49,7 +55,7 @@ const body = (n: number) => ({
   items: [{ product_id: shop.bagel.id, quantity: 1 }],
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   process.env.RATE_LIMIT_ORDERS_PER_MINUTE = "0";
   db = freshDb();
   shop = shopWithProducts(db);
@@ -70,10 +76,17 @@ beforeAll(() => {
     placeOrder({ db, channel: "web", prepaymentOffered: true, input: orderInput.parse({ ...body(950 + i), slot: "10:00-11:00" }) });
   }
   db.update(shopSettings).set({ paymentPolicy: "at_pickup" }).run();
+  thread = startPlacementThread({ spawn: tsWorker });
+  // Loaded before the race: an order for a product that does not exist is refused once it is.
+  await sendToThread(thread, {
+    channel: "web",
+    input: orderInput.parse({ ...body(999), items: [{ product_id: 999, quantity: 1 }] }),
+  }).catch(() => {});
 });
 
-afterAll(() => {
+afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill();
+  await stopPlacementThread();
 });
 
 const startWorker = (spec: RaceSpec) => startRaceWorker(spec, children);
@@ -95,6 +108,14 @@ describe("the last 20 units, 200 customers at once", () => {
       .run();
     const sweeper = setInterval(() => expireHolds({ db }), 20);
     for (const w of workers) w.go();
+    const viaThread = Promise.all(
+      Array.from({ length: IN_THREAD }, (_, i) =>
+        sendToThread(thread, { channel: "web", input: orderInput.parse(body(WORKERS * PER_WORKER + IN_PROCESS + i)) }).then(
+          (): RaceResult => ({ status: 201, code: null }),
+          (e: unknown): RaceResult => (isAppError(e) ? { status: e.status, code: e.code } : { status: 500, code: String(e) }),
+        ),
+      ),
+    );
     const local = Promise.all(
       Array.from({ length: IN_PROCESS }, (_, i) =>
         call(ordersPOST, {
@@ -105,7 +126,7 @@ describe("the last 20 units, 200 customers at once", () => {
         }).then((r): RaceResult => ({ status: r.status, code: r.body.error?.code ?? null })),
       ),
     );
-    const results = [...(await Promise.all(workers.map((w) => w.done))).flat(), ...(await local)];
+    const results = [...(await Promise.all(workers.map((w) => w.done))).flat(), ...(await local), ...(await viaThread)];
     clearInterval(sweeper);
     expireHolds({ db });
 

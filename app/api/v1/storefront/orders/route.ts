@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { apiRoute, clientAddress, errorResponse, json, parseWith, readJson, requireJsonContentType } from "@/lib/api/http";
 import { rateLimitOrdersPerMinute, retryAfterSeconds, STOREFRONT_ORDERS_BUCKET, takeToken } from "@/lib/api/rate-limit";
 import { placedOrderJson } from "@/lib/api/serializers";
 import { AppError } from "@/lib/errors";
 import { orderInput } from "@/lib/orders/input";
-import { placeOrder } from "@/lib/orders/place-order";
+import { placeOrderOffThread } from "@/lib/orders/placement-thread";
 import { publicOrigin } from "@/lib/web/request";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +27,7 @@ export const POST = apiRoute(async (req) => {
   const key = parseWith(idempotencyHeader, { "Idempotency-Key": req.headers.get("idempotency-key") })["Idempotency-Key"];
   const input = parseWith(orderInput, await readJson(req));
 
-  const { order, created } = placeOrder({ db: getDb(), input, channel: "web", idempotencyKey: key });
+  const { order, created } = await placeOrderOffThread({ input, channel: "web", idempotencyKey: key });
   const body = placedOrderJson(order, publicOrigin(req.headers));
   return created ? json(body, 201, { Location: body.order.url }) : json(body, 200, { "Idempotent-Replayed": "true" });
 });

@@ -1,0 +1,130 @@
+/**
+ * The placement thread as the production server runs it: a worker thread with its own
+ * connection (loaded here through tsx), answering this thread's requests.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { customers, orders } from "@/db/schema";
+import { onOrderChange, type OrderChange } from "@/lib/events/order-events";
+import { AppError, isAppError } from "@/lib/errors";
+import { stockForDate } from "@/lib/inventory/availability";
+import { addDays, localDate } from "@/lib/shop/time";
+import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
+import { tsWorker } from "@/tests/helpers/node";
+import { orderInput } from "./input";
+import { sendToThread, startPlacementThread, stopPlacementThread } from "./placement-thread";
+
+let db: Db;
+let shop: ReturnType<typeof shopWithProducts>;
+let thread: ReturnType<typeof startPlacementThread>;
+const tomorrow = addDays(localDate(Date.now()), 1);
+
+const input = (quantity: number, n = 1) =>
+  orderInput.parse({
+    pickup_date: tomorrow,
+    slot: "10:00-11:00",
+    customer: { name: `손님${n}`, phone: `010-5${String(n).padStart(3, "0")}-0000` },
+    consent: { privacy: true },
+    items: [{ product_id: shop.bagel.id, quantity }],
+  });
+
+const place = (quantity: number, n = 1, idempotencyKey?: string) =>
+  sendToThread(thread, { input: input(quantity, n), channel: "web", idempotencyKey });
+
+beforeAll(() => {
+  thread = startPlacementThread({ spawn: tsWorker });
+});
+afterAll(() => stopPlacementThread());
+
+beforeEach(() => {
+  db = freshDb();
+  shop = shopWithProducts(db);
+  plan(db, tomorrow, shop.bagel.id, 5);
+});
+
+describe("the placement thread", () => {
+  it("writes the order with its own connection and publishes the change here, after the commit", async () => {
+    const heard: OrderChange[] = [];
+    const off = onOrderChange((c) => heard.push(c));
+    try {
+      const { order, created } = await place(2);
+      expect(created).toBe(true);
+      expect(order.total).toBe(2 * 3500);
+      expect(db.select().from(orders).where(eq(orders.id, order.id)).get()?.code).toBe(order.code);
+      expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)?.available).toBe(3);
+      expect(heard).toEqual([
+        expect.objectContaining({ orderId: order.id, pickupDate: tomorrow, status: "placed", kind: "status_change" }),
+      ]);
+    } finally {
+      off();
+    }
+  });
+
+  it("throws a refusal here as the same AppError, and writes nothing", async () => {
+    const refused = await place(6).catch((e: unknown) => e);
+    expect(isAppError(refused)).toBe(true);
+    const e = refused as AppError;
+    expect(e.code).toBe("sold_out");
+    expect(e.status).toBe(409);
+    expect(e.message).toMatch(/모자라요/);
+    expect(e.details?.items).toEqual([{ product_id: shop.bagel.id, name: "플레인 베이글", requested: 6, available: 5 }]);
+    expect(db.select().from(orders).all()).toHaveLength(0);
+    expect(db.select().from(customers).all()).toHaveLength(0);
+  });
+
+  it("keeps field errors and their params", async () => {
+    const e = (await sendToThread(thread, {
+      input: orderInput.parse({ ...input(1), items: [{ product_id: 9999, quantity: 1 }] }),
+      channel: "web",
+    }).catch((x: unknown) => x)) as AppError;
+    expect(e.code).toBe("validation");
+    expect(e.fields).toEqual({ "items.0.product_id": { code: "product_not_sold_field" } });
+  });
+
+  it("answers a repeated idempotency key with the first order", async () => {
+    const first = await place(1, 1, "thread-k1");
+    const again = await place(1, 1, "thread-k1");
+    expect(again).toMatchObject({ created: false, order: { id: first.order.id } });
+    expect(db.select().from(orders).all()).toHaveLength(1);
+  });
+
+  it("sells each loaf once when this thread's connection races it", async () => {
+    // Ten through the thread, ten on this thread's own connection, interleaved.
+    const viaThread = Array.from({ length: 10 }, (_, i) =>
+      place(1, 100 + i).then(
+        () => "sold",
+        (e: AppError) => e.code,
+      ),
+    );
+    const { placeOrder } = await import("./place-order");
+    const here = Array.from(
+      { length: 10 },
+      (_, i) =>
+        new Promise<string>((resolve) =>
+          setImmediate(() => {
+            try {
+              placeOrder({ db, input: input(1, 200 + i), channel: "web" });
+              resolve("sold");
+            } catch (e) {
+              resolve((e as AppError).code);
+            }
+          }),
+        ),
+    );
+    const results = await Promise.all([...viaThread, ...here]);
+    expect(results.filter((r) => r === "sold")).toHaveLength(5);
+    expect(results.filter((r) => r !== "sold").every((r) => r === "sold_out")).toBe(true);
+    expect(stockForDate({ db, date: tomorrow }).get(shop.bagel.id)).toMatchObject({ reserved: 5, available: 0 });
+  });
+
+  it("refuses what a dying thread had not answered, with the internal error", async () => {
+    const pending = place(1, 300);
+    await thread.worker.terminate();
+    const e = (await pending.catch((x: unknown) => x)) as AppError;
+    expect(e.code).toBe("internal");
+    // The next placement starts a new thread.
+    thread = startPlacementThread({ spawn: tsWorker });
+    expect((await place(1, 301)).created).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The placement thread (lib/orders/placement-thread.ts): places each order it is sent with its
+ * own connection and answers with the result or the refusal, plus the order changes it
+ * committed, which the main thread publishes.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { describeSqliteError, getDb, setWalAutocheckpoint } from "@/db/client";
+import { onOrderChange, type OrderChange } from "@/lib/events/order-events";
+import { appErrorToWire, isAppError } from "@/lib/errors";
+import { databasePath } from "@/lib/config/paths";
+import { placeOrder } from "./place-order";
+import type { PlacementMessage, PlacementRequest, PlacementThreadData } from "./placement-thread";
+
+const port = parentPort!;
+const { walAutocheckpoint } = workerData as PlacementThreadData;
+// Checkpoints are the checkpoint thread's (db/wal-checkpointer.ts), as for the server's connection.
+setWalAutocheckpoint(walAutocheckpoint);
+
+let changes: OrderChange[] = [];
+onOrderChange((change) => changes.push(change));
+
+function reply(message: PlacementMessage): void {
+  port.postMessage(message);
+}
+
+port.on("message", ({ id, args }: PlacementRequest) => {
+  changes = [];
+  try {
+    const result = placeOrder({ db: getDb(), ...args });
+    reply({ id, changes, result });
+  } catch (thrown) {
+    // A damaged or read-only file is said in words, as errorResponse does on the main thread.
+    const e = describeSqliteError(databasePath(), thrown) ?? thrown;
+    if (isAppError(e)) {
+      if (e.code === "database_unavailable") console.error(e.cause ?? e.message);
+      reply({ id, changes, error: appErrorToWire(e) });
+    } else {
+      console.error(e);
+      reply({ id, changes, crash: e instanceof Error ? e.message : String(e) });
+    }
+  }
+});
+reply({ ready: true });

@@ -2,7 +2,7 @@
  * The placement thread as the production server runs it: a worker thread with its own
  * connection (loaded here through tsx), answering this thread's requests.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { customers, orders } from "@/db/schema";
@@ -13,7 +13,7 @@ import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { tsWorker } from "@/tests/helpers/node";
 import { orderInput } from "./input";
-import { sendToThread, startPlacementThread, stopPlacementThread } from "./placement-thread";
+import { placeOrderOffThread, sendToThread, startPlacementThread, stopPlacementThread } from "./placement-thread";
 
 let db: Db;
 let shop: ReturnType<typeof shopWithProducts>;
@@ -126,5 +126,37 @@ describe("the placement thread", () => {
     // The next placement starts a new thread.
     thread = startPlacementThread({ spawn: tsWorker });
     expect((await place(1, 301)).created).toBe(true);
+  });
+
+  it("places orders here when the thread cannot start, the ones sent before it failed too", async () => {
+    await stopPlacementThread();
+    const env = { runtime: process.env.NEXT_RUNTIME, nodeEnv: process.env.NODE_ENV };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    // As on the production server, where the thread's bundled entry would load; here its
+    // TypeScript entry cannot load without a loader, so the thread fails before it starts.
+    process.env.NEXT_RUNTIME = "nodejs";
+    (process.env as Record<string, string>).NODE_ENV = "production";
+    try {
+      const [first, second] = await Promise.all([
+        placeOrderOffThread({ input: input(1, 400), channel: "web" }),
+        placeOrderOffThread({ input: input(9, 401), channel: "web" }).catch((e: unknown) => e),
+      ]);
+      expect(first.created).toBe(true);
+      expect((second as AppError).code).toBe("sold_out");
+      const third = await placeOrderOffThread({ input: input(1, 402), channel: "web" });
+      expect(
+        db
+          .select()
+          .from(orders)
+          .all()
+          .map((o) => o.id),
+      ).toEqual([first.order.id, third.order.id]);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^order placement thread: /));
+    } finally {
+      process.env.NEXT_RUNTIME = env.runtime;
+      (process.env as Record<string, string | undefined>).NODE_ENV = env.nodeEnv;
+      logged.mockRestore();
+      await stopPlacementThread();
+    }
   });
 });

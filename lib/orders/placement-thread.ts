@@ -12,7 +12,8 @@
  * - A refusal comes back as its code, message key, params, fields and details
  *   (`appErrorToWire`) and is thrown here as the same AppError.
  * - Off the production server (tests, the CLI, `next dev`), with `ORDER_PLACEMENT_THREAD=off`,
- *   or if the thread cannot start, orders are placed on the calling thread as before.
+ *   or if the thread cannot start, orders are placed on the calling thread as before (those
+ *   sent to a thread that then failed to start too).
  * - If the thread dies, the orders it had not answered get the internal error (a retry with
  *   the same idempotency key returns the order if it was written), and the next order starts
  *   a new thread.
@@ -30,14 +31,17 @@ export type PlacementArgs = Omit<Parameters<typeof placeOrder>[0], "db">;
 
 export type PlacementRequest = { id: number; args: PlacementArgs };
 export type PlacementReply = { id: number; changes: OrderChange[] } & (
-  { result: PlaceOrderResult } | { error: AppErrorWire } | { crash: string }
+  { result: PlaceOrderResult } | { error: AppErrorWire } | { crash: true }
 );
 /** The thread says `ready` once it has loaded, then answers each request. */
 export type PlacementMessage = { ready: true } | PlacementReply;
 export type PlacementThreadData = { walAutocheckpoint: number };
 
-/** What an answer settles: the result, or the refusal as data (see sendToThread). */
-type Pending = { resolve: (r: PlaceOrderResult) => void; reject: (e: AppErrorWire) => void };
+/**
+ * How a sent order is settled: with the thread's result, with its refusal (as data, see
+ * sendToThread), or, if the thread never started, by placing it here after all.
+ */
+type Pending = { resolve: (r: PlaceOrderResult) => void; refuse: (e: AppErrorWire) => void; placeHere: () => void };
 type ThreadState = { worker: Worker; pending: Map<number, Pending>; nextId: number };
 
 const INTERNAL: AppErrorWire = { code: "internal", key: "internal" };
@@ -83,7 +87,14 @@ export function placementThread(): ThreadState | null {
 export function sendToThread(thread: ThreadState, args: PlacementArgs): Promise<PlaceOrderResult> {
   const id = thread.nextId++;
   return new Promise<PlaceOrderResult>((resolve, reject) => {
-    thread.pending.set(id, { resolve, reject: (wire) => reject(appErrorFromWire(wire)) });
+    const placeHere = () => {
+      try {
+        resolve(placeOrder({ db: getDb(), ...args }));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    thread.pending.set(id, { resolve, refuse: (wire) => reject(appErrorFromWire(wire)), placeHere });
     thread.worker.postMessage({ id, args } satisfies PlacementRequest);
   });
 }
@@ -111,19 +122,25 @@ export function startPlacementThread({ spawn }: { spawn?: (file: URL, options: W
     if (!pending) return;
     thread.pending.delete(reply.id);
     if ("result" in reply) pending.resolve(reply.result);
-    else if ("error" in reply) pending.reject(reply.error);
+    else if ("error" in reply) pending.refuse(reply.error);
     // Not a refusal: the thread logged it; the caller answers with the internal error.
-    else pending.reject(INTERNAL);
+    else pending.refuse(INTERNAL);
   });
   const fail = (why: string) => {
     if (state.dangolPlacementThread !== thread) return;
     state.dangolPlacementThread = undefined;
     console.error(`order placement thread: ${why}`);
-    // A thread that never started (its bundle is missing, it cannot load) is not tried again:
-    // orders are placed on the main thread from now on.
-    if (!started) state.dangolPlacementThreadFailed = true;
-    for (const p of thread.pending.values()) p.reject(INTERNAL);
+    const pending = [...thread.pending.values()];
     thread.pending.clear();
+    if (started) {
+      // It may have written some of them before it died: a retry with the same idempotency key says.
+      for (const p of pending) p.refuse(INTERNAL);
+      return;
+    }
+    // A thread that never started (its bundle is missing, it cannot load) wrote nothing and is
+    // not tried again: its orders, and every one after them, are placed on this thread.
+    state.dangolPlacementThreadFailed = true;
+    for (const p of pending) p.placeHere();
   };
   worker.on("error", (e) => fail(e.message));
   worker.on("exit", (code) => fail(`exited (${code})`));
@@ -138,7 +155,7 @@ export async function stopPlacementThread(): Promise<void> {
   state.dangolPlacementThread = undefined;
   state.dangolPlacementThreadFailed = undefined;
   if (!thread) return;
-  for (const p of thread.pending.values()) p.reject(INTERNAL);
+  for (const p of thread.pending.values()) p.refuse(INTERNAL);
   thread.pending.clear();
   await thread.worker.terminate();
 }

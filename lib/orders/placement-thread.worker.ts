@@ -36,7 +36,7 @@ port.on("message", ({ id, args }: PlacementRequest) => {
       reply({ id, changes, error: appErrorToWire(e) });
     } else {
       console.error(e);
-      reply({ id, changes, crash: e instanceof Error ? e.message : String(e) });
+      reply({ id, changes, crash: true });
     }
   }
 });

@@ -123,15 +123,21 @@ export function renameFields(e: AppError, rename: (field: string) => string): Ap
   return new AppError(e.code, { message: e.key, params: e.params, details: e.details, fields });
 }
 
-/** An AppError as plain data, to cross to another thread (structuredClone keeps no class). */
-export type AppErrorWire = Pick<AppError, "code" | "key" | "params" | "fields" | "details">;
+/**
+ * An AppError as plain data, to cross to another thread (structuredClone keeps no class), with
+ * its `cause` when that is words for the operator's log (database_unavailable).
+ */
+export type AppErrorWire = Pick<AppError, "code" | "key" | "params" | "fields" | "details"> & { cause?: string };
 
-export function appErrorToWire({ code, key, params, fields, details }: AppError): AppErrorWire {
-  return { code, key, params, fields, details };
+export function appErrorToWire(e: AppError): AppErrorWire {
+  const { code, key, params, fields, details, cause } = e;
+  return { code, key, params, fields, details, ...(typeof cause === "string" ? { cause } : {}) };
 }
 
-export function appErrorFromWire({ code, key, params, fields, details }: AppErrorWire): AppError {
-  return new AppError(code, { message: key, params, fields, details });
+export function appErrorFromWire({ code, key, params, fields, details, cause }: AppErrorWire): AppError {
+  const e = new AppError(code, { message: key, params, fields, details });
+  if (cause !== undefined) e.cause = cause;
+  return e;
 }
 
 export function isAppError(e: unknown): e is AppError {

@@ -13,6 +13,7 @@ import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
 import { tsWorker } from "@/tests/helpers/node";
 import { orderInput } from "./input";
+import { openWriteGate } from "@/db/write-gate";
 import { placeOrderOffThread, sendToThread, startPlacementThread, stopPlacementThread } from "./placement-thread";
 
 let db: Db;
@@ -46,7 +47,11 @@ beforeEach(() => {
 describe("the placement thread", () => {
   it("writes the order with its own connection and publishes the change here, after the commit", async () => {
     const heard: OrderChange[] = [];
-    const off = onOrderChange((c) => heard.push(c));
+    const committed: boolean[] = [];
+    const off = onOrderChange((c) => {
+      heard.push(c);
+      committed.push(db.select().from(orders).where(eq(orders.id, c.orderId)).get() !== undefined);
+    });
     try {
       const { order, created } = await place(2);
       expect(created).toBe(true);
@@ -56,6 +61,7 @@ describe("the placement thread", () => {
       expect(heard).toEqual([
         expect.objectContaining({ orderId: order.id, pickupDate: tomorrow, status: "placed", kind: "status_change" }),
       ]);
+      expect(committed).toEqual([true]);
     } finally {
       off();
     }
@@ -73,13 +79,27 @@ describe("the placement thread", () => {
     expect(db.select().from(customers).all()).toHaveLength(0);
   });
 
-  it("keeps field errors and their params", async () => {
-    const e = (await sendToThread(thread, {
+  it("keeps field errors, the message's params and its sentence", async () => {
+    const unknown = (await sendToThread(thread, {
       input: orderInput.parse({ ...input(1), items: [{ product_id: 9999, quantity: 1 }] }),
       channel: "web",
     }).catch((x: unknown) => x)) as AppError;
-    expect(e.code).toBe("validation");
-    expect(e.fields).toEqual({ "items.0.product_id": { code: "product_not_sold_field" } });
+    expect(unknown.code).toBe("validation");
+    expect(unknown.fields).toEqual({ "items.0.product_id": { code: "product_not_sold_field" } });
+    const tooMany = (await place(51).catch((x: unknown) => x)) as AppError;
+    expect(tooMany).toMatchObject({ code: "validation", key: "product_max_per_order", params: { product: "플레인 베이글", max: 50 } });
+    expect(tooMany.message).toContain("50");
+  });
+
+  it("waits while this thread announces a write, then places the order", async () => {
+    const gate = new Int32Array(openWriteGate());
+    Atomics.add(gate, 0, 1);
+    const placed = place(1, 500);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(db.select().from(orders).all()).toHaveLength(0);
+    Atomics.sub(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    expect((await placed).created).toBe(true);
   });
 
   it("answers a repeated idempotency key with the first order", async () => {
@@ -119,11 +139,21 @@ describe("the placement thread", () => {
   });
 
   it("refuses what a dying thread had not answered, with the internal error", async () => {
-    const pending = place(1, 300);
-    await thread.worker.terminate();
-    const e = (await pending.catch((x: unknown) => x)) as AppError;
-    expect(e.code).toBe("internal");
-    // The next placement starts a new thread.
+    // A write announced here keeps the thread waiting (up to a second) until it is stopped.
+    // (Not the write lock itself: a thread stopped inside SQLite's busy wait takes the process down.)
+    const gate = new Int32Array(openWriteGate());
+    Atomics.add(gate, 0, 1);
+    try {
+      const pending = place(1, 300);
+      await new Promise((r) => setTimeout(r, 100));
+      await thread.worker.terminate();
+      const e = (await pending.catch((x: unknown) => x)) as AppError;
+      expect(e.code).toBe("internal");
+    } finally {
+      Atomics.sub(gate, 0, 1);
+    }
+    expect(db.select().from(orders).all()).toHaveLength(0);
+    // A new thread takes orders again.
     thread = startPlacementThread({ spawn: tsWorker });
     expect((await place(1, 301)).created).toBe(true);
   });
@@ -153,8 +183,13 @@ describe("the placement thread", () => {
       ).toEqual([first.order.id, third.order.id]);
       expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^order placement thread: /));
     } finally {
-      process.env.NEXT_RUNTIME = env.runtime;
-      (process.env as Record<string, string | undefined>).NODE_ENV = env.nodeEnv;
+      for (const [name, value] of [
+        ["NEXT_RUNTIME", env.runtime],
+        ["NODE_ENV", env.nodeEnv],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else (process.env as Record<string, string>)[name] = value;
+      }
       logged.mockRestore();
       await stopPlacementThread();
     }

@@ -22,6 +22,7 @@ import "server-only";
 import { SHARE_ENV, Worker, type WorkerOptions } from "node:worker_threads";
 import { getDb } from "@/db/client";
 import { serverWalAutocheckpoint } from "@/db/wal-checkpointer";
+import { openWriteGate } from "@/db/write-gate";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { appErrorFromWire, type AppErrorWire } from "@/lib/errors";
 import { placeOrder, type PlaceOrderResult } from "./place-order";
@@ -35,14 +36,15 @@ export type PlacementReply = { id: number; changes: OrderChange[] } & (
 );
 /** The thread says `ready` once it has loaded, then answers each request. */
 export type PlacementMessage = { ready: true } | PlacementReply;
-export type PlacementThreadData = { walAutocheckpoint: number };
+export type PlacementThreadData = { walAutocheckpoint: number; writeGate: SharedArrayBuffer };
 
 /**
  * How a sent order is settled: with the thread's result, with its refusal (as data, see
  * sendToThread), or, if the thread never started, by placing it here after all.
  */
 type Pending = { resolve: (r: PlaceOrderResult) => void; refuse: (e: AppErrorWire) => void; placeHere: () => void };
-type ThreadState = { worker: Worker; pending: Map<number, Pending>; nextId: number };
+/** A running thread: `started` once it has loaded, the orders it has not answered yet. */
+type ThreadState = { worker: Worker; started: boolean; pending: Map<number, Pending>; nextId: number };
 
 const INTERNAL: AppErrorWire = { code: "internal", key: "internal" };
 
@@ -75,7 +77,15 @@ export function placeOrderOffThread(args: PlacementArgs): Promise<PlaceOrderResu
  */
 export function placementThread(): ThreadState | null {
   if (!threadWanted()) return null;
-  return state.dangolPlacementThread ?? startPlacementThread();
+  if (state.dangolPlacementThread) return state.dangolPlacementThread;
+  try {
+    return startPlacementThread();
+  } catch (e) {
+    // No thread could be made at all (a limit on threads or memory): orders stay here.
+    console.error(`order placement thread: ${(e as Error).message}`);
+    state.dangolPlacementThreadFailed = true;
+    return null;
+  }
 }
 
 /**
@@ -104,17 +114,16 @@ export function sendToThread(thread: ThreadState, args: PlacementArgs): Promise<
  * TypeScript entry through a loader; the server starts its bundled build.
  */
 export function startPlacementThread({ spawn }: { spawn?: (file: URL, options: WorkerOptions) => Worker } = {}): ThreadState {
-  const workerData: PlacementThreadData = { walAutocheckpoint: serverWalAutocheckpoint() };
+  const workerData: PlacementThreadData = { walAutocheckpoint: serverWalAutocheckpoint(), writeGate: openWriteGate() };
   const options: WorkerOptions = { env: SHARE_ENV, workerData };
   const worker = spawn
     ? spawn(new URL("./placement-thread.worker.ts", import.meta.url), options)
     : new Worker(new URL("./placement-thread.worker.ts", import.meta.url), options);
-  const thread: ThreadState = { worker, pending: new Map(), nextId: 1 };
+  const thread: ThreadState = { worker, started: false, pending: new Map(), nextId: 1 };
   state.dangolPlacementThread = thread;
-  let started = false;
   worker.on("message", (reply: PlacementMessage) => {
     if ("ready" in reply) {
-      started = true;
+      thread.started = true;
       return;
     }
     for (const change of reply.changes) publishOrderChange(change);
@@ -132,8 +141,10 @@ export function startPlacementThread({ spawn }: { spawn?: (file: URL, options: W
     console.error(`order placement thread: ${why}`);
     const pending = [...thread.pending.values()];
     thread.pending.clear();
-    if (started) {
-      // It may have written some of them before it died: a retry with the same idempotency key says.
+    if (thread.started) {
+      // It may have written some of them before it died (their live-screen news is lost with
+      // it; the screens catch up on their next refresh): a retry with the same idempotency
+      // key answers with the order if it was written.
       for (const p of pending) p.refuse(INTERNAL);
       return;
     }

@@ -7,12 +7,15 @@ import { parentPort, workerData } from "node:worker_threads";
 import { describeSqliteError, getDb, setWalAutocheckpoint } from "@/db/client";
 import { onOrderChange, type OrderChange } from "@/lib/events/order-events";
 import { appErrorToWire, isAppError } from "@/lib/errors";
+import { joinWriteGate, waitForAnnouncedWrites } from "@/db/write-gate";
 import { databasePath } from "@/lib/config/paths";
 import { placeOrder } from "./place-order";
 import type { PlacementMessage, PlacementRequest, PlacementThreadData } from "./placement-thread";
 
 const port = parentPort!;
-const { walAutocheckpoint } = workerData as PlacementThreadData;
+const { walAutocheckpoint, writeGate } = workerData as PlacementThreadData;
+// The main thread's writes go first (db/write-gate.ts).
+joinWriteGate(writeGate);
 // Checkpoints are the checkpoint thread's (db/wal-checkpointer.ts), as for the server's connection.
 setWalAutocheckpoint(walAutocheckpoint);
 
@@ -25,14 +28,14 @@ function reply(message: PlacementMessage): void {
 
 port.on("message", ({ id, args }: PlacementRequest) => {
   changes = [];
+  waitForAnnouncedWrites();
   try {
     const result = placeOrder({ db: getDb(), ...args });
     reply({ id, changes, result });
   } catch (thrown) {
-    // A damaged or read-only file is said in words, as errorResponse does on the main thread.
+    // A damaged or read-only file is said in words (its `cause`, which the main thread logs).
     const e = describeSqliteError(databasePath(), thrown) ?? thrown;
     if (isAppError(e)) {
-      if (e.code === "database_unavailable") console.error(e.cause ?? e.message);
       reply({ id, changes, error: appErrorToWire(e) });
     } else {
       console.error(e);

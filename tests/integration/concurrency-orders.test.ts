@@ -82,6 +82,7 @@ beforeAll(async () => {
     channel: "web",
     input: orderInput.parse({ ...body(999), items: [{ product_id: 999, quantity: 1 }] }),
   }).catch(() => {});
+  expect(thread.started).toBe(true);
 });
 
 afterAll(async () => {

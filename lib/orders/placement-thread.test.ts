@@ -11,7 +11,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { stockForDate } from "@/lib/inventory/availability";
 import { addDays, localDate } from "@/lib/shop/time";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
-import { tsWorker } from "@/tests/helpers/node";
+import { tsWorker } from "@/scripts/node/ts-worker";
 import { orderInput } from "./input";
 import { openWriteGate } from "@/db/write-gate";
 import { placeOrderOffThread, sendToThread, startPlacementThread, stopPlacementThread } from "./placement-thread";

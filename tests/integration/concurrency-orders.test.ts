@@ -22,7 +22,7 @@ import { stockForDate } from "@/lib/inventory/availability";
 import { addDays, localDate, weekdayOf } from "@/lib/shop/time";
 import { call } from "@/tests/helpers/api";
 import { freshDb, plan, shopWithProducts } from "@/tests/helpers/db";
-import { tsWorker } from "@/tests/helpers/node";
+import { tsWorker } from "@/scripts/node/ts-worker";
 import type { RaceResult, RaceSpec } from "@/tests/helpers/race-worker";
 import { startRaceWorker } from "@/tests/helpers/race";
 import { POST as ordersPOST } from "@/app/api/v1/storefront/orders/route";

@@ -11,6 +11,8 @@
  *   answer and is published here (live rack, order pages), after the commit as before.
  * - A refusal comes back as its code, message key, params, fields and details
  *   (`appErrorToWire`) and is thrown here as the same AppError.
+ * - The main thread's own writes go first: the thread waits for them before each transaction
+ *   (db/write-gate.ts), so a write here never sleeps in SQLite's busy handler behind a burst.
  * - Off the production server (tests, the CLI, `next dev`), with `ORDER_PLACEMENT_THREAD=off`,
  *   or if the thread cannot start, orders are placed on the calling thread as before (those
  *   sent to a thread that then failed to start too).
@@ -155,7 +157,7 @@ export function startPlacementThread({ spawn }: { spawn?: (file: URL, options: W
   };
   worker.on("error", (e) => fail(e.message));
   worker.on("exit", (code) => fail(`exited (${code})`));
-  // Waiting orders keep it busy; an idle thread does not keep the process alive.
+  // The thread never keeps the process alive by itself (on the server, its sockets do).
   worker.unref();
   return thread;
 }

@@ -246,6 +246,15 @@ function genericKey(issue: z.core.$ZodIssue, value: unknown): MessageKey {
   }
 }
 
+/** A request body's JSON, or `bad_request` saying the body is not JSON. */
+export function parseJsonOrThrow(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", { message: "body_not_json" });
+  }
+}
+
 /** Validate with zod, or throw `validation` naming each bad field: the one place a parse fails. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);

@@ -6,7 +6,7 @@ import { describeSqliteError, getDb } from "@/db/client";
 import { databasePath } from "@/lib/config/paths";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { AppError, isAppError, parseOrThrow, translateError } from "@/lib/errors";
+import { AppError, isAppError, parseJsonOrThrow, parseOrThrow, translateError } from "@/lib/errors";
 import { localeFromAcceptLanguage } from "@/i18n/messages";
 import type { z } from "zod";
 import { clientAddressOf } from "@/lib/web/request";
@@ -58,12 +58,7 @@ export async function readBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise
 }
 
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await readBody(req);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", { message: "body_not_json" });
-  }
+  return parseJsonOrThrow(await readBody(req));
 }
 
 /** Refuse a body that does not say it is JSON (`application/json` or `…+json`, any charset). */

@@ -102,6 +102,18 @@ describe("the placement thread", () => {
     expect((await placed).created).toBe(true);
   });
 
+  it("reads and validates a request body there, refusing a bad one as the API does", async () => {
+    const notJson = (await sendToThread(thread, { json: "{not json", channel: "web" }).catch((x: unknown) => x)) as AppError;
+    expect(notJson).toMatchObject({ code: "bad_request", key: "body_not_json" });
+    const body = { ...input(1), customer: { name: "", phone: "12" } };
+    const invalid = (await sendToThread(thread, { json: JSON.stringify(body), channel: "web" }).catch((x: unknown) => x)) as AppError;
+    expect(invalid.code).toBe("validation");
+    expect(Object.keys(invalid.fields ?? {}).sort()).toEqual(["customer.name", "customer.phone"]);
+    const { order } = await sendToThread(thread, { json: JSON.stringify(input(2)), channel: "web" });
+    expect(order.total).toBe(2 * 3500);
+    expect(db.select().from(orders).all()).toHaveLength(1);
+  });
+
   it("answers a repeated idempotency key with the first order", async () => {
     const first = await place(1, 1, "thread-k1");
     const again = await place(1, 1, "thread-k1");

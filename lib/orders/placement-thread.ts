@@ -26,11 +26,25 @@ import { getDb } from "@/db/client";
 import { serverWalAutocheckpoint } from "@/db/wal-checkpointer";
 import { openWriteGate } from "@/db/write-gate";
 import { publishOrderChange, type OrderChange } from "@/lib/events/order-events";
-import { appErrorFromWire, type AppErrorWire } from "@/lib/errors";
+import { appErrorFromWire, parseJsonOrThrow, parseOrThrow, type AppErrorWire } from "@/lib/errors";
+import { orderInput, type OrderInput } from "./input";
 import { placeOrder, type PlaceOrderResult } from "./place-order";
 
-/** What a placement needs besides the connection: everything is plain data, so it can cross to the thread. */
-export type PlacementArgs = Omit<Parameters<typeof placeOrder>[0], "db">;
+type PlaceArgs = Omit<Parameters<typeof placeOrder>[0], "db">;
+/**
+ * What a placement needs besides the connection, all plain data so it can cross to the thread.
+ * The order is either `input` (already validated, as the storefront form's action has it) or
+ * `json`, the request body as it came (the API): reading and validating it is then the thread's
+ * work, not the main thread's, and a bad body is refused from there as it would be here.
+ */
+export type PlacementArgs = Omit<PlaceArgs, "input"> & ({ input: OrderInput } | { json: string });
+
+/** `placeOrder`'s arguments (without `db`) for a placement: the `json` body parsed and validated. */
+export function placementInput(args: PlacementArgs): PlaceArgs {
+  if (!("json" in args)) return args;
+  const { json, ...rest } = args;
+  return { ...rest, input: parseOrThrow(orderInput, parseJsonOrThrow(json)) };
+}
 
 export type PlacementRequest = { id: number; args: PlacementArgs };
 export type PlacementReply = { id: number; changes: OrderChange[] } & (
@@ -69,7 +83,7 @@ function threadWanted(): boolean {
  */
 export function placeOrderOffThread(args: PlacementArgs): Promise<PlaceOrderResult> {
   const thread = placementThread();
-  if (!thread) return Promise.resolve().then(() => placeOrder({ db: getDb(), ...args }));
+  if (!thread) return Promise.resolve().then(() => placeOrder({ db: getDb(), ...placementInput(args) }));
   return sendToThread(thread, args);
 }
 
@@ -101,7 +115,7 @@ export function sendToThread(thread: ThreadState, args: PlacementArgs): Promise<
   return new Promise<PlaceOrderResult>((resolve, reject) => {
     const placeHere = () => {
       try {
-        resolve(placeOrder({ db: getDb(), ...args }));
+        resolve(placeOrder({ db: getDb(), ...placementInput(args) }));
       } catch (e) {
         reject(e);
       }

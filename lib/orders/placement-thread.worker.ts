@@ -10,7 +10,7 @@ import { appErrorToWire, isAppError } from "@/lib/errors";
 import { joinWriteGate, waitForAnnouncedWrites } from "@/db/write-gate";
 import { databasePath } from "@/lib/config/paths";
 import { placeOrder } from "./place-order";
-import type { PlacementMessage, PlacementRequest, PlacementThreadData } from "./placement-thread";
+import { placementInput, type PlacementMessage, type PlacementRequest, type PlacementThreadData } from "./placement-thread";
 
 const port = parentPort!;
 const { walAutocheckpoint, writeGate } = workerData as PlacementThreadData;
@@ -30,7 +30,7 @@ port.on("message", ({ id, args }: PlacementRequest) => {
   changes = [];
   waitForAnnouncedWrites();
   try {
-    const result = placeOrder({ db: getDb(), ...args });
+    const result = placeOrder({ db: getDb(), ...placementInput(args) });
     reply({ id, changes, result });
   } catch (thrown) {
     // A damaged or read-only file is said in words (its `cause`, which the main thread logs).

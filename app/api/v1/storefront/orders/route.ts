@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { apiRoute, clientAddress, errorResponse, json, parseWith, readJson, requireJsonContentType } from "@/lib/api/http";
+import { apiRoute, clientAddress, errorResponse, json, parseWith, readBody, requireJsonContentType } from "@/lib/api/http";
 import { rateLimitOrdersPerMinute, retryAfterSeconds, STOREFRONT_ORDERS_BUCKET, takeToken } from "@/lib/api/rate-limit";
 import { placedOrderJson } from "@/lib/api/serializers";
 import { AppError } from "@/lib/errors";
-import { orderInput } from "@/lib/orders/input";
 import { placeOrderOffThread } from "@/lib/orders/placement-thread";
 import { publicOrigin } from "@/lib/web/request";
 
@@ -25,9 +24,10 @@ export const POST = apiRoute(async (req) => {
   }
   requireJsonContentType(req);
   const key = parseWith(idempotencyHeader, { "Idempotency-Key": req.headers.get("idempotency-key") })["Idempotency-Key"];
-  const input = parseWith(orderInput, await readJson(req));
+  // The body is parsed and validated where the order is placed (lib/orders/placement-thread.ts).
+  const text = await readBody(req);
 
-  const { order, created } = await placeOrderOffThread({ input, channel: "web", idempotencyKey: key });
+  const { order, created } = await placeOrderOffThread({ json: text, channel: "web", idempotencyKey: key });
   const body = placedOrderJson(order, publicOrigin(req.headers));
   return created ? json(body, 201, { Location: body.order.url }) : json(body, 200, { "Idempotent-Replayed": "true" });
 });

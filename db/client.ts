@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
 import { cacheStatements } from "./statement-cache";
-import { announcedWrite } from "./write-gate";
+import { announceLockingTransactions } from "./write-gate";
 import { dataDir, databasePath } from "@/lib/config/paths";
 import { AppError } from "@/lib/errors";
 
@@ -176,12 +176,6 @@ function guardAgainstReplacement(db: Db, file: string, opened: FileIdentity): vo
   }) as Db["transaction"];
 }
 
-/** A transaction on the main thread is announced to the placement thread for its whole length (db/write-gate.ts). */
-function announceTransactions(db: Db): void {
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((fn, config) => announcedWrite(() => transaction(fn, config))) as Db["transaction"];
-}
-
 export function openDatabase(file: string = databasePath()): Db {
   checkFileBeforeOpen(file);
   let client: Database.Database;
@@ -200,10 +194,10 @@ export function openDatabase(file: string = databasePath()): Db {
   }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
   cacheStatements(client);
+  announceLockingTransactions(client);
   const db = drizzle(client, { schema }) as Db;
   const opened = identityOf(file);
   if (opened) guardAgainstReplacement(db, file, opened);
-  announceTransactions(db);
   return db;
 }
 

@@ -6,8 +6,7 @@
  * once — except an unfinished `iterate()`, for which a fresh statement is compiled.
  */
 import type Database from "better-sqlite3";
-import { isMainThread } from "node:worker_threads";
-import { announcedWrite } from "./write-gate";
+import { announceStatementWrites } from "./write-gate";
 
 const MAX_STATEMENTS = 500;
 
@@ -25,19 +24,11 @@ export function cacheStatements(client: Database.Database): void {
       return cached;
     }
     const statement = prepare(source);
-    if (!statement.readonly && isMainThread) announceWrites(statement);
+    announceStatementWrites(statement);
     if (!cached) {
       if (statements.size >= MAX_STATEMENTS) statements.clear();
       statements.set(source, statement);
     }
     return statement;
   }) as Database.Database["prepare"];
-}
-
-/** A statement that writes, run on the main thread, is announced to the placement thread (db/write-gate.ts). */
-function announceWrites(statement: Database.Statement): void {
-  const { run, get, all } = statement;
-  statement.run = (...params: unknown[]) => announcedWrite(() => run.apply(statement, params));
-  statement.get = (...params: unknown[]) => announcedWrite(() => get.apply(statement, params));
-  statement.all = (...params: unknown[]) => announcedWrite(() => all.apply(statement, params));
 }

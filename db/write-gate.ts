@@ -11,6 +11,7 @@
  * A main-thread write then waits at most for the one order transaction under way. Without a
  * placement thread (tests, the CLI) there is no counter and nothing changes.
  */
+import type Database from "better-sqlite3";
 import { isMainThread } from "node:worker_threads";
 
 // One counter per process, even when the server's bundles each carry a copy of this module.
@@ -38,6 +39,45 @@ export function announcedWrite<T>(write: () => T): T {
   } finally {
     if (Atomics.sub(gate, 0, 1) === 1) Atomics.notify(gate, 0);
   }
+}
+
+/**
+ * On the main thread, a statement that writes is announced while it runs (`run`, `get`, `all`;
+ * `iterate` is left out: nothing iterates over a write). Called by the statement cache for
+ * every statement it compiles; a read is left alone.
+ */
+export function announceStatementWrites(statement: Database.Statement): void {
+  if (statement.readonly || !isMainThread) return;
+  const { run, get, all } = statement;
+  statement.run = (...params: unknown[]) => announcedWrite(() => run.apply(statement, params));
+  statement.get = (...params: unknown[]) => announcedWrite(() => get.apply(statement, params));
+  statement.all = (...params: unknown[]) => announcedWrite(() => all.apply(statement, params));
+}
+
+/**
+ * On the main thread, a transaction that takes the write lock when it begins (`immediate`,
+ * `exclusive`: Drizzle's `{ behavior: "immediate" }` and better-sqlite3's own) is announced for
+ * its whole length. A deferred one (Drizzle's default, the dashboard's read snapshot) is not: its
+ * writes are announced statement by statement, and a long read never holds the placement thread.
+ * better-sqlite3 runs BEGIN with statements of its own, which the statement cache never sees.
+ */
+export function announceLockingTransactions(client: Database.Database): void {
+  if (!isMainThread) return;
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const native = transaction(fn);
+    const announced =
+      (run: (...args: unknown[]) => unknown) =>
+      (...args: unknown[]) =>
+        announcedWrite(() => run(...args));
+    return Object.assign((...args: unknown[]) => native(...args), {
+      default: native,
+      deferred: native.deferred,
+      immediate: announced(native.immediate),
+      exclusive: announced(native.exclusive),
+      database: client,
+    });
+  }) as Database.Database["transaction"];
 }
 
 /** The placement thread, before a transaction: wait while the main thread writes (never longer than `maxMs`). */

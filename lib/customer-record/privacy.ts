@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { announcedWrite } from "@/db/write-gate";
 import {
   consultationSubmissions,
   customers,
@@ -247,6 +248,11 @@ export function deleteCustomer({ db, token, now = Date.now() }: { db: Db; token:
     { behavior: "immediate" },
   );
   // Old versions of the pages just rewritten still sit in the -wal file until a checkpoint.
-  const result = db.$client.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+  // TRUNCATE waits for every writer to finish: announced, so the order placement thread lets it (db/write-gate.ts).
+  const result = announcedWrite(() => db.$client.pragma("wal_checkpoint(TRUNCATE)")) as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
   return { customerId, walCheckpointed: result[0]?.busy === 0 };
 }

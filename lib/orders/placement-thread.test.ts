@@ -94,11 +94,16 @@ describe("the placement thread", () => {
   it("waits while this thread announces a write, then places the order", async () => {
     const gate = new Int32Array(openWriteGate());
     Atomics.add(gate, 0, 1);
-    const placed = place(1, 500);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(db.select().from(orders).all()).toHaveLength(0);
-    Atomics.sub(gate, 0, 1);
-    Atomics.notify(gate, 0);
+    let placed: ReturnType<typeof place>;
+    try {
+      placed = place(1, 500);
+      // Well inside the thread's one-second limit on waiting.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(db.select().from(orders).all()).toHaveLength(0);
+    } finally {
+      Atomics.sub(gate, 0, 1);
+      Atomics.notify(gate, 0);
+    }
     expect((await placed).created).toBe(true);
   });
 

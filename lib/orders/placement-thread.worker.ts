@@ -28,9 +28,11 @@ function reply(message: PlacementMessage): void {
 
 port.on("message", ({ id, args }: PlacementRequest) => {
   changes = [];
-  waitForAnnouncedWrites();
   try {
-    const result = placeOrder({ db: getDb(), ...placementInput(args) });
+    // A bad body is refused at once; only a placement waits for the main thread's writes.
+    const placement = placementInput(args);
+    waitForAnnouncedWrites();
+    const result = placeOrder({ db: getDb(), ...placement });
     reply({ id, changes, result });
   } catch (thrown) {
     // A damaged or read-only file is said in words (its `cause`, which the main thread logs).

@@ -34,9 +34,29 @@ describe("the write gate", () => {
     expect(Atomics.load(gate, 0)).toBe(0);
   });
 
-  it("announces a transaction for its whole length, its reads included", () => {
-    const inside = db.transaction(() => (db.$client.prepare("SELECT gate_now() AS v").get() as { v: number }).v);
-    expect(inside).toBe(1);
+  it("announces a transaction that takes the write lock when it begins, not a deferred one", () => {
+    const now = () => (db.$client.prepare("SELECT gate_now() AS v").get() as { v: number }).v;
+    expect(db.transaction(now, { behavior: "immediate" })).toBe(1);
+    expect(db.$client.transaction(now).immediate()).toBe(1);
+    expect(db.$client.transaction(now).exclusive()).toBe(1);
+    // A read snapshot (the dashboard's) never holds the placement thread back.
+    expect(db.$client.transaction(now).deferred()).toBe(0);
+    expect(db.transaction(now)).toBe(0);
+    // Its writes are announced one by one.
+    db.transaction(() => db.$client.prepare("INSERT INTO seen VALUES (gate_now())").run());
+    expect(db.$client.prepare("SELECT v FROM seen").all()).toEqual([{ v: 1 }]);
     expect(Atomics.load(gate, 0)).toBe(0);
+  });
+
+  it("announces a write with RETURNING, and one compiled again while the cached statement is busy", () => {
+    const returning = db.$client.prepare("INSERT INTO seen VALUES (gate_now()) RETURNING v");
+    expect(returning.get()).toEqual({ v: 1 });
+    // A statement still iterating is busy: the cache compiles a fresh one for the same text.
+    const reading = db.$client.prepare("SELECT gate_now() AS v FROM seen").iterate();
+    reading.next();
+    expect(db.$client.prepare("SELECT gate_now() AS v FROM seen").all()).toEqual([{ v: 0 }]);
+    reading.return?.();
+    db.$client.prepare("INSERT INTO seen VALUES (gate_now())").run();
+    expect(db.$client.prepare("SELECT v FROM seen ORDER BY rowid").all()).toEqual([{ v: 1 }, { v: 1 }]);
   });
 });

@@ -83,8 +83,13 @@ function threadWanted(): boolean {
  */
 export function placeOrderOffThread(args: PlacementArgs): Promise<PlaceOrderResult> {
   const thread = placementThread();
-  if (!thread) return Promise.resolve().then(() => placeOrder({ db: getDb(), ...placementInput(args) }));
+  if (!thread) return placeInProcess(args);
   return sendToThread(thread, args);
+}
+
+/** Place the order on this thread, with its own connection (no thread, or one that never started). */
+function placeInProcess(args: PlacementArgs): Promise<PlaceOrderResult> {
+  return Promise.resolve().then(() => placeOrder({ db: getDb(), ...placementInput(args) }));
 }
 
 /**
@@ -113,13 +118,7 @@ export function placementThread(): ThreadState | null {
 export function sendToThread(thread: ThreadState, args: PlacementArgs): Promise<PlaceOrderResult> {
   const id = thread.nextId++;
   return new Promise<PlaceOrderResult>((resolve, reject) => {
-    const placeHere = () => {
-      try {
-        resolve(placeOrder({ db: getDb(), ...placementInput(args) }));
-      } catch (e) {
-        reject(e);
-      }
-    };
+    const placeHere = () => resolve(placeInProcess(args));
     thread.pending.set(id, { resolve, refuse: (wire) => reject(appErrorFromWire(wire)), placeHere });
     thread.worker.postMessage({ id, args } satisfies PlacementRequest);
   });

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { addCompileHints } from "./compile-hints";
 
 const require = createRequire(import.meta.url);
 
@@ -83,6 +84,7 @@ export function buildIfStale({ distDir = process.env.NEXT_DIST_DIR || ".next" }:
     console.error("빌드에 실패했습니다.");
     process.exit(result.status ?? 1);
   }
+  addCompileHints(distDir);
   fs.writeFileSync(stampFile, current);
   fs.writeFileSync(statFile, signature);
 }

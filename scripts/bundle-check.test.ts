@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkBundles, findLeaks, forbiddenWords, PAGE_BUDGETS_KIB } from "./bundle-check";
+import { addCompileHints, COMPILE_HINT, startupChunks } from "./compile-hints";
 
 let dir: string | null = null;
 afterEach(() => {
@@ -10,8 +11,8 @@ afterEach(() => {
   dir = null;
 });
 
-/** A build folder with the manifests the check reads and the given client chunks. */
-function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[]>): string {
+/** A build folder with the manifests the check reads and the given client chunks, hinted as a build leaves them. */
+function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[]>, { hints = true } = {}): string {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-bundle-"));
   fs.mkdirSync(path.join(dir, "static/chunks"), { recursive: true });
   for (const [name, text] of Object.entries(chunks)) fs.writeFileSync(path.join(dir, "static/chunks", name), text);
@@ -24,8 +25,11 @@ function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[
       `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST["x"] = ${JSON.stringify(manifest)};`,
     );
   }
+  if (hints) addCompileHints(dir);
   return dir;
 }
+
+const chunk = (build: string, name: string) => fs.readFileSync(path.join(build, "static/chunks", name), "utf8");
 
 const PAGES = {
   "(storefront)": ["store.js"],
@@ -73,7 +77,7 @@ describe("bundle check", () => {
     const ok = checkBundles(clean);
     expect(ok.problems).toEqual([]);
     expect(ok.sizes["/c/<slug>"]).toBeLessThan(ok.sizes["/"]);
-    fs.writeFileSync(path.join(clean, "static/chunks/consult.js"), random(4000) + random(4000).split("").reverse().join(""));
+    fs.writeFileSync(path.join(clean, "static/chunks/consult.js"), COMPILE_HINT + random(4000) + random(4000).split("").reverse().join(""));
     expect(checkBundles(clean).problems).toEqual([
       expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, more than the storefront's/),
     ]);
@@ -91,6 +95,47 @@ describe("bundle check", () => {
       expect.stringMatching(/^\/ loads .* KiB of JavaScript, over its budget of 157 KiB$/),
       expect.stringMatching(/^\/o\/<token> loads .* KiB of JavaScript, over its budget of 156 KiB$/),
       expect.stringMatching(/^\/c\/<slug> loads .* KiB of JavaScript, over its budget of 155 KiB$/),
+    ]);
+  });
+
+  it("hints every chunk a page or route loads at startup, once, and leaves lazily loaded chunks alone", () => {
+    const build = fakeBuild(
+      {
+        "main.js": "main()",
+        "store.js": "store()",
+        "order.js": "o",
+        "consult.js": "c",
+        "rack.js": "r",
+        "og.js": "og",
+        "lazy.js": "sheet()",
+      },
+      { ...PAGES, "(storefront)/og-image": [] },
+      { hints: false },
+    );
+    // A route handler's manifest (the share image) names its chunks in a file of its own.
+    fs.writeFileSync(
+      path.join(build, "server/app/(storefront)/og-image/route_client-reference-manifest.js"),
+      `globalThis.__RSC_MANIFEST = {"y": ${JSON.stringify({ entryJSFiles: { og: ["static/chunks/og.js"] } })}};`,
+    );
+    expect(startupChunks(build)).toEqual(
+      ["consult.js", "main.js", "og.js", "order.js", "rack.js", "store.js"].map((f) => `static/chunks/${f}`),
+    );
+    expect(addCompileHints(build)).toBe(6);
+    expect(chunk(build, "main.js")).toBe("//# allFunctionsCalledOnLoad\nmain()");
+    expect(chunk(build, "store.js")).toBe("//# allFunctionsCalledOnLoad\nstore()");
+    expect(chunk(build, "og.js")).toBe("//# allFunctionsCalledOnLoad\nog");
+    expect(chunk(build, "lazy.js")).toBe("sheet()");
+    // Run again (a second `npm run build` step, a restart): nothing doubles.
+    expect(addCompileHints(build)).toBe(0);
+    expect(chunk(build, "main.js")).toBe("//# allFunctionsCalledOnLoad\nmain()");
+  });
+
+  it("fails when a chunk a customer page loads at startup lacks the compile hint", () => {
+    const build = fakeBuild({ "main.js": "m", "store.js": "s", "order.js": "o", "consult.js": "c", "rack.js": "r" }, PAGES);
+    expect(checkBundles(build).problems).toEqual([]);
+    fs.writeFileSync(path.join(build, "static/chunks/order.js"), "o");
+    expect(checkBundles(build).problems).toEqual([
+      "static/chunks/order.js, loaded at startup by /o/<token>, lacks the compile hint (scripts/compile-hints.ts)",
     ]);
   });
 

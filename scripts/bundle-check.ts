@@ -4,17 +4,18 @@
  * ordinary text (those with an underscore: `api_keys`, `order_events` …), a secret column
  * (`password_hash`, `key_hash` …) or the driver's name (`better-sqlite3`). It also reports each
  * public page's JavaScript (gzip) and fails when the consultation form's exceeds the
- * storefront's. `npm test` runs it on the build the end-to-end tests used;
+ * storefront's, and when a chunk a measured page loads at startup lacks its compile hint
+ * (scripts/compile-hints.ts). `npm test` runs it on the build the end-to-end tests used;
  * `tsx scripts/bundle-check.ts [distDir]` runs it alone.
  */
 import fs from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "../db/schema";
+import { hasCompileHint, pageStartupChunks } from "./compile-hints";
 
 /** Words that betray a server module in a client chunk, derived from the schema. */
 export function forbiddenWords(): string[] {
@@ -68,16 +69,8 @@ export const MEASURED_PAGES: Record<string, string> = {
  * chunk its layouts, boundaries and page name in the build's client-reference manifest.
  */
 export function pageJsBytes(distDir: string, appDir: string): number {
-  const build = JSON.parse(fs.readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const manifestFile = path.join(distDir, "server/app", appDir, "page_client-reference-manifest.js");
-  const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } };
-  vm.runInNewContext(fs.readFileSync(manifestFile, "utf8"), sandbox);
-  const files = new Set(build.rootMainFiles);
-  for (const manifest of Object.values(sandbox.globalThis.__RSC_MANIFEST ?? {})) {
-    for (const chunks of Object.values(manifest.entryJSFiles ?? {})) for (const c of chunks) files.add(c);
-  }
   let total = 0;
-  for (const f of files) total += zlib.gzipSync(fs.readFileSync(path.join(distDir, f)), { level: 9 }).length;
+  for (const f of pageStartupChunks(distDir, appDir)) total += zlib.gzipSync(fs.readFileSync(path.join(distDir, f)), { level: 9 }).length;
   return total;
 }
 
@@ -90,7 +83,12 @@ export function checkBundles(distDir: string): BundleReport {
   const leaks = findLeaks(distDir);
   for (const l of leaks) problems.push(`${l.chunk} contains "${l.word}"`);
   const sizes: Record<string, number> = {};
-  for (const [route, dir] of Object.entries(MEASURED_PAGES)) sizes[route] = pageJsBytes(distDir, dir);
+  for (const [route, dir] of Object.entries(MEASURED_PAGES)) {
+    sizes[route] = pageJsBytes(distDir, dir);
+    for (const chunk of pageStartupChunks(distDir, dir))
+      if (!hasCompileHint(distDir, chunk))
+        problems.push(`${chunk}, loaded at startup by ${route}, lacks the compile hint (scripts/compile-hints.ts)`);
+  }
   for (const [route, budget] of Object.entries(PAGE_BUDGETS_KIB))
     if (sizes[route] > budget * 1024)
       problems.push(`${route} loads ${kib(sizes[route])} KiB of JavaScript, over its budget of ${budget} KiB`);

@@ -24,6 +24,7 @@ const SOURCES = [
   "public",
   "instrumentation.ts",
   "next.config.ts",
+  "scripts/compile-hints.ts",
   "proxy.ts",
   "package.json",
   "postcss.config.mjs",

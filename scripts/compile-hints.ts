@@ -7,9 +7,9 @@
  * on a background thread while the script streams in. Chunks loaded later (`React.lazy`,
  * `import()`) keep lazy compilation: most of their code may never run.
  *
- * `npm start`, the e2e server and the bench add the hints when they build (build-if-stale.ts);
- * `npm run build` runs this file after `next build`; `tsx scripts/compile-hints.ts [distDir]`
- * runs it alone. Adding them twice changes nothing.
+ * `npm start`, the e2e server and the bench add the hints when they build (build-if-stale.ts),
+ * `npm run build` after `next build` (scripts/build.ts); `tsx scripts/compile-hints.ts [distDir]`
+ * adds them to a build made by `next build` alone. Adding them twice changes nothing.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -33,25 +33,24 @@ function manifestChunks(file: string): string[] {
   return Object.values(sandbox.globalThis.__RSC_MANIFEST ?? {}).flatMap((m) => Object.values(m.entryJSFiles ?? {}).flat());
 }
 
+const scriptsOnly = (chunks: Iterable<string>) => [...new Set(chunks)].filter((c) => c.endsWith(".js"));
+
 /** Every chunk (path inside distDir) one page loads at startup; appDir as in `(storefront)/o/[token]`. */
 export function pageStartupChunks(distDir: string, appDir: string): string[] {
   const manifest = path.join(distDir, "server/app", appDir, "page_client-reference-manifest.js");
-  return [...new Set([...rootChunks(distDir), ...manifestChunks(manifest)])];
-}
-
-function clientManifests(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    return d.isDirectory() ? clientManifests(full) : d.name.endsWith("_client-reference-manifest.js") ? [full] : [];
-  });
+  return scriptsOnly([...rootChunks(distDir), ...manifestChunks(manifest)]);
 }
 
 /** Every chunk some page or route loads at startup. */
 export function startupChunks(distDir: string): string[] {
-  const files = new Set(rootChunks(distDir));
-  for (const manifest of clientManifests(path.join(distDir, "server/app"))) for (const f of manifestChunks(manifest)) files.add(f);
-  return [...files].sort();
+  const app = path.join(distDir, "server/app");
+  const manifests = fs.existsSync(app)
+    ? fs
+        .readdirSync(app, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith("_client-reference-manifest.js"))
+        .map((f) => path.join(app, f))
+    : [];
+  return scriptsOnly([...rootChunks(distDir), ...manifests.flatMap(manifestChunks)]).sort();
 }
 
 export function hasCompileHint(distDir: string, chunk: string): boolean {
@@ -65,13 +64,19 @@ export function hasCompileHint(distDir: string, chunk: string): boolean {
   }
 }
 
-/** Puts the hint at the top of every startup chunk that lacks it; returns how many it changed. */
+/**
+ * Puts the hint at the top of every startup chunk that lacks it; returns how many it changed.
+ * The bytes after it are kept as they were, and each file is replaced whole (written beside it,
+ * then renamed), so a stop half-way never leaves a cut chunk to serve.
+ */
 export function addCompileHints(distDir: string): number {
   let changed = 0;
   for (const chunk of startupChunks(distDir)) {
-    if (!chunk.endsWith(".js") || hasCompileHint(distDir, chunk)) continue;
+    if (hasCompileHint(distDir, chunk)) continue;
     const file = path.join(distDir, chunk);
-    fs.writeFileSync(file, COMPILE_HINT + fs.readFileSync(file, "utf8"));
+    const next = `${file}.hinted`;
+    fs.writeFileSync(next, Buffer.concat([Buffer.from(COMPILE_HINT), fs.readFileSync(file)]));
+    fs.renameSync(next, file);
     changed++;
   }
   return changed;

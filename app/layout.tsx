@@ -9,7 +9,10 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t("appName"), template: `%s · ${t("appName")}` },
     description: t("meta.description"),
     manifest: "/manifest.webmanifest",
-    icons: { icon: "/icon.svg" },
+    // Raster icons: a phone decodes a PNG, where an SVG icon is laid out as a document of its own
+    // on the page's main thread (twice: the tab's icon and the manifest's). public/icon.svg is the
+    // drawing they are made from.
+    icons: { icon: { url: "/icon-32.png", sizes: "32x32", type: "image/png" }, apple: "/icon-192.png" },
   };
 }
 

@@ -8,7 +8,12 @@ self.addEventListener("push", (event) => {
     if (event.data) message.body = event.data.text();
   }
   event.waitUntil(
-    self.registration.showNotification(message.title, { body: message.body, data: { url: message.url }, icon: "/icon.svg", lang: "ko" }),
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      data: { url: message.url },
+      icon: "/icon-192.png",
+      lang: "ko",
+    }),
   );
 });
 

@@ -64,6 +64,23 @@ export function sourceHash(root = process.cwd()): string {
   return hash.digest("hex");
 }
 
+/**
+ * `next build` into distDir (extra arguments passed on), then the compile hints on its startup
+ * chunks (scripts/compile-hints.ts). Exits the process when the build fails. `npm run build`
+ * (scripts/build.ts) and `buildIfStale` both build this way.
+ */
+export function nextBuild({ distDir, args = [] }: { distDir: string; args?: string[] }): void {
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build", ...args], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) {
+    console.error("빌드에 실패했습니다.");
+    process.exit(result.status ?? 1);
+  }
+  addCompileHints(distDir);
+}
+
 export function buildIfStale({ distDir = process.env.NEXT_DIST_DIR || ".next" }: { distDir?: string } = {}): void {
   const stampFile = path.join(distDir, "dangol-source-hash");
   const statFile = path.join(distDir, "dangol-source-stat");
@@ -77,15 +94,7 @@ export function buildIfStale({ distDir = process.env.NEXT_DIST_DIR || ".next" }:
     return;
   }
   console.log(built ? "소스가 바뀌어 다시 빌드합니다…" : "처음 실행: 빌드합니다…");
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) {
-    console.error("빌드에 실패했습니다.");
-    process.exit(result.status ?? 1);
-  }
-  addCompileHints(distDir);
+  nextBuild({ distDir });
   fs.writeFileSync(stampFile, current);
   fs.writeFileSync(statFile, signature);
 }

@@ -65,12 +65,13 @@ export const MEASURED_PAGES: Record<string, string> = {
 };
 
 /**
- * The JavaScript a page loads, in bytes after gzip: the framework's root chunks plus every
- * chunk its layouts, boundaries and page name in the build's client-reference manifest.
+ * The JavaScript a page loads, in bytes after gzip: its startup chunks (`pageStartupChunks`: the
+ * framework's root chunks plus every chunk its layouts, boundaries and page name in the build's
+ * client-reference manifest).
  */
-export function pageJsBytes(distDir: string, appDir: string): number {
+function gzipBytes(distDir: string, chunks: string[]): number {
   let total = 0;
-  for (const f of pageStartupChunks(distDir, appDir)) total += zlib.gzipSync(fs.readFileSync(path.join(distDir, f)), { level: 9 }).length;
+  for (const f of chunks) total += zlib.gzipSync(fs.readFileSync(path.join(distDir, f)), { level: 9 }).length;
   return total;
 }
 
@@ -84,8 +85,9 @@ export function checkBundles(distDir: string): BundleReport {
   for (const l of leaks) problems.push(`${l.chunk} contains "${l.word}"`);
   const sizes: Record<string, number> = {};
   for (const [route, dir] of Object.entries(MEASURED_PAGES)) {
-    sizes[route] = pageJsBytes(distDir, dir);
-    for (const chunk of pageStartupChunks(distDir, dir))
+    const chunks = pageStartupChunks(distDir, dir);
+    sizes[route] = gzipBytes(distDir, chunks);
+    for (const chunk of chunks)
       if (!hasCompileHint(distDir, chunk))
         problems.push(`${chunk}, loaded at startup by ${route}, lacks the compile hint (scripts/compile-hints.ts)`);
   }

@@ -15,6 +15,11 @@
  * how much of the page's JavaScript (as transferred) had arrived by then.
  * With BENCH_LIGHTHOUSE_REPORTS=<dir>, every run's full report (JSON) is written there too, to
  * read the audits behind a score (bootup-time, unused-javascript, largest-contentful-paint-element …).
+ *
+ * Scores from different machines or browsers are not comparable: the simulated 4× slowdown is
+ * applied to this machine's own speed, and the first frame's timing has changed between Chromium
+ * versions. So the rows also give the browser's version and Lighthouse's `benchmarkIndex` (its
+ * measure of this machine's CPU; higher is faster) of every run.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -46,6 +51,7 @@ type Run = {
   observedFcp: number;
   observedLcp: number;
   scriptsBeforeLcp: number;
+  benchmarkIndex: number;
 };
 
 type NetworkItem = { networkEndTime?: number; resourceType?: string; transferSize?: number };
@@ -53,6 +59,17 @@ type NetworkItem = { networkEndTime?: number; resourceType?: string; transferSiz
 /** The rows of an audit's table (`details.items`), or none. */
 function detailItems<T>(details: unknown): T[] {
   return ((details as { items?: T[] } | undefined)?.items ?? []) as T[];
+}
+
+/** The browser's exact version, from its DevTools endpoint (the user agent only gives the major). */
+async function browserRow(port: number): Promise<BenchRow> {
+  const version = ((await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { Browser?: string }).Browser ?? "";
+  return {
+    name: "lighthouse browser",
+    metric: "Chromium major version",
+    value: Number(version.match(/\/(\d+)\./)?.[1] ?? NaN),
+    note: version,
+  };
 }
 
 const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
@@ -90,6 +107,7 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
   });
   const rows: BenchRow[] = [];
   try {
+    rows.push(await browserRow(chrome.port));
     if (REPORTS) fs.mkdirSync(REPORTS, { recursive: true });
     for (const page of ["/", `/o/${token}`, `/c/${slug}`]) {
       const runs: Run[] = [];
@@ -116,6 +134,7 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
           cls: audit("cumulative-layout-shift"),
           observedFcp: observed.observedFirstContentfulPaint ?? NaN,
           observedLcp,
+          benchmarkIndex: lhr.environment.benchmarkIndex,
           scriptsBeforeLcp:
             requests
               .filter((r) => r.resourceType === "Script" && (r.networkEndTime ?? Infinity) <= observedLcp)
@@ -129,7 +148,7 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
           name,
           metric: `performance (median of ${RUNS})`,
           value: median.score,
-          note: `scores ${runs.map((r) => r.score).join(", ")}; goal ≥ 95`,
+          note: `scores ${runs.map((r) => r.score).join(", ")}; benchmarkIndex ${runs.map((r) => round(r.benchmarkIndex)).join(", ")}; goal ≥ 95`,
         },
         { name, metric: "FCP ms", value: round(median.fcp) },
         { name, metric: "LCP ms", value: round(median.lcp) },

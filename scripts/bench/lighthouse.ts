@@ -20,7 +20,12 @@
  * applied to this machine's own speed, and the first frame's timing has changed between Chromium
  * versions. So the rows also give the browser's version and Lighthouse's `benchmarkIndex` (its
  * measure of this machine's CPU; higher is faster) of every run.
+ *
+ * The pages are Korean. Without a Korean font (Debian: `apt-get install fonts-noto-cjk`) Chromium
+ * draws boxes and skips the font work a phone does on every load, and the scores come out higher
+ * than they should: the rows say which Korean fonts fontconfig offers, and warn when there is none.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -72,6 +77,25 @@ async function browserRow(port: number): Promise<BenchRow> {
   };
 }
 
+/** The Korean font families fontconfig offers Chromium (none when fc-list is missing). */
+function koreanFonts(): string[] {
+  try {
+    const out = execFileSync("fc-list", [":lang=ko", "family"], { encoding: "utf8" });
+    return [...new Set(out.split("\n").map((line) => line.split(",")[0].trim()))].filter(Boolean).sort();
+  } catch {
+    return [];
+  }
+}
+
+function fontRow(): BenchRow {
+  const fonts = koreanFonts();
+  const note = fonts.length
+    ? fonts.join(", ")
+    : "none: Korean text is drawn as boxes and the scores are too high (Debian: apt-get install fonts-noto-cjk)";
+  if (!fonts.length) console.warn(`Lighthouse: 한글 글꼴이 없어요. ${note}`);
+  return { name: "lighthouse fonts", metric: "Korean font families", value: fonts.length, note };
+}
+
 const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
   assertLoopback(baseUrl);
   const db = openDatabase(dbPath);
@@ -107,7 +131,7 @@ const lighthouseBench: BenchModule = async ({ baseUrl, dbPath }) => {
   });
   const rows: BenchRow[] = [];
   try {
-    rows.push(await browserRow(chrome.port));
+    rows.push(await browserRow(chrome.port), fontRow());
     if (REPORTS) fs.mkdirSync(REPORTS, { recursive: true });
     for (const page of ["/", `/o/${token}`, `/c/${slug}`]) {
       const runs: Run[] = [];

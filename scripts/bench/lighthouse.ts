@@ -17,9 +17,9 @@
  * read the audits behind a score (bootup-time, unused-javascript, largest-contentful-paint-element …).
  *
  * Scores from different machines or browsers are not comparable: the simulated 4× slowdown is
- * applied to this machine's own speed, and the first frame's timing has changed between Chromium
- * versions. So the rows also give the browser's version and Lighthouse's `benchmarkIndex` (its
- * measure of this machine's CPU; higher is faster) of every run.
+ * applied to this machine's own speed, and each Chromium loads and paints a little differently.
+ * So the rows also give the browser's version and Lighthouse's `benchmarkIndex` (its measure of
+ * this machine's CPU; higher is faster) of every run.
  *
  * The pages are Korean. Without a Korean font (Debian: `apt-get install fonts-noto-cjk`) Chromium
  * draws boxes and skips the font work a phone does on every load, and the scores come out higher

@@ -92,7 +92,11 @@ function fontRow(): BenchRow {
   const note = fonts.length
     ? fonts.join(", ")
     : "none: Korean text is drawn as boxes and the scores are too high (Debian: apt-get install fonts-noto-cjk)";
-  if (!fonts.length) console.warn(`Lighthouse: 한글 글꼴이 없어요. ${note}`);
+  if (!fonts.length) {
+    console.warn(
+      "Lighthouse: 한글 글꼴이 없어요. 한글이 네모로 그려져 점수가 실제보다 높게 나와요 (Debian: apt-get install fonts-noto-cjk).",
+    );
+  }
   return { name: "lighthouse fonts", metric: "Korean font families", value: fonts.length, note };
 }
 

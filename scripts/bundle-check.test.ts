@@ -11,11 +11,24 @@ afterEach(() => {
   dir = null;
 });
 
-/** A build folder with the manifests the check reads and the given client chunks, hinted as a build leaves them. */
-function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[]>, { hints = true } = {}): string {
+const PAGES: Record<string, string[]> = {
+  "(storefront)": ["store.js"],
+  "(storefront)/o/[token]": ["order.js"],
+  "(storefront)/c/[slug]": ["consult.js"],
+  "(staff)/rack": ["rack.js"],
+};
+
+/** The root chunk and one small chunk for each page of PAGES (the consultation form's smallest, as the check requires). */
+const CHUNKS = { "main.js": "main()", "store.js": "store()", "order.js": "order()", "consult.js": "form()", "rack.js": "rack()" };
+
+/**
+ * A build folder with the manifests the check reads and the client chunks (CHUNKS, with
+ * `chunks` replacing or adding some), hinted as a build leaves them.
+ */
+function fakeBuild(chunks: Record<string, string> = {}, { pages = PAGES, hints = true } = {}): string {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "dangol-bundle-"));
   fs.mkdirSync(path.join(dir, "static/chunks"), { recursive: true });
-  for (const [name, text] of Object.entries(chunks)) fs.writeFileSync(path.join(dir, "static/chunks", name), text);
+  for (const [name, text] of Object.entries({ ...CHUNKS, ...chunks })) fs.writeFileSync(path.join(dir, "static/chunks", name), text);
   fs.writeFileSync(path.join(dir, "build-manifest.json"), JSON.stringify({ rootMainFiles: ["static/chunks/main.js"] }));
   for (const [appDir, files] of Object.entries(pages)) {
     fs.mkdirSync(path.join(dir, "server/app", appDir), { recursive: true });
@@ -31,13 +44,6 @@ function fakeBuild(chunks: Record<string, string>, pages: Record<string, string[
 
 const chunk = (build: string, name: string) => fs.readFileSync(path.join(build, "static/chunks", name), "utf8");
 
-const PAGES = {
-  "(storefront)": ["store.js"],
-  "(storefront)/o/[token]": ["order.js"],
-  "(storefront)/c/[slug]": ["consult.js"],
-  "(staff)/rack": ["rack.js"],
-};
-
 describe("bundle check", () => {
   it("derives the forbidden words from the schema: tables with an underscore, secret columns, the driver", () => {
     const words = forbiddenWords();
@@ -48,16 +54,7 @@ describe("bundle check", () => {
   });
 
   it("fails on a client chunk carrying a column name or the driver, naming the chunk", () => {
-    const build = fakeBuild(
-      {
-        "main.js": "x",
-        "store.js": "y",
-        "order.js": "o",
-        "consult.js": "z",
-        "rack.js": 'const t={passwordHash:"password_hash"};require("better-sqlite3")',
-      },
-      PAGES,
-    );
+    const build = fakeBuild({ "rack.js": 'const t={passwordHash:"password_hash"};require("better-sqlite3")' });
     expect(findLeaks(build)).toEqual([
       { chunk: "static/chunks/rack.js", word: "better-sqlite3" },
       { chunk: "static/chunks/rack.js", word: "password_hash" },
@@ -70,10 +67,7 @@ describe("bundle check", () => {
 
   it("passes clean chunks and fails when the consultation form loads more script than the storefront", () => {
     const random = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 251).toString(36)).join("");
-    const clean = fakeBuild(
-      { "main.js": "main", "store.js": random(4000), "order.js": "order", "consult.js": "small", "rack.js": "rack" },
-      PAGES,
-    );
+    const clean = fakeBuild({ "store.js": random(4000) });
     const ok = checkBundles(clean);
     expect(ok.problems).toEqual([]);
     expect(ok.sizes["/c/<slug>"]).toBeLessThan(ok.sizes["/"]);
@@ -85,10 +79,7 @@ describe("bundle check", () => {
 
   it("fails when a customer page loads more than its budget", () => {
     const noise = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * seed) % 9973).toString(36)).join(" ");
-    const heavy = fakeBuild(
-      { "main.js": noise(120_000, 7919), "store.js": "store", "order.js": "o", "consult.js": "c", "rack.js": "rack" },
-      PAGES,
-    );
+    const heavy = fakeBuild({ "main.js": noise(120_000, 7919) });
     const report = checkBundles(heavy);
     expect(report.sizes["/"]).toBeGreaterThan(PAGE_BUDGETS_KIB["/"] * 1024);
     expect(report.problems).toEqual([
@@ -99,19 +90,7 @@ describe("bundle check", () => {
   });
 
   it("hints every chunk a page or route loads at startup, once, and leaves lazily loaded chunks alone", () => {
-    const build = fakeBuild(
-      {
-        "main.js": "main()",
-        "store.js": "store()",
-        "order.js": "o",
-        "consult.js": "c",
-        "rack.js": "r",
-        "og.js": "og",
-        "lazy.js": "sheet()",
-      },
-      { ...PAGES, "(storefront)/og-image": [] },
-      { hints: false },
-    );
+    const build = fakeBuild({ "og.js": "og()", "lazy.js": "sheet()" }, { pages: { ...PAGES, "(storefront)/og-image": [] }, hints: false });
     // A route handler's manifest (the share image) names its chunks in a file of its own.
     fs.writeFileSync(
       path.join(build, "server/app/(storefront)/og-image/route_client-reference-manifest.js"),
@@ -123,7 +102,7 @@ describe("bundle check", () => {
     expect(addCompileHints(build)).toBe(6);
     expect(chunk(build, "main.js")).toBe("//# allFunctionsCalledOnLoad\nmain()");
     expect(chunk(build, "store.js")).toBe("//# allFunctionsCalledOnLoad\nstore()");
-    expect(chunk(build, "og.js")).toBe("//# allFunctionsCalledOnLoad\nog");
+    expect(chunk(build, "og.js")).toBe("//# allFunctionsCalledOnLoad\nog()");
     expect(chunk(build, "lazy.js")).toBe("sheet()");
     // Run again (a second `npm run build` step, a restart): nothing doubles.
     expect(addCompileHints(build)).toBe(0);
@@ -131,11 +110,11 @@ describe("bundle check", () => {
   });
 
   it("fails when a chunk a customer page loads at startup lacks the compile hint", () => {
-    const build = fakeBuild({ "main.js": "m", "store.js": "s", "order.js": "o", "consult.js": "c", "rack.js": "r" }, PAGES);
+    const build = fakeBuild();
     // A chunk no page loads at startup (a React.lazy sheet) rightly has none.
     fs.writeFileSync(path.join(build, "static/chunks/lazy.js"), "sheet()");
     expect(checkBundles(build).problems).toEqual([]);
-    fs.writeFileSync(path.join(build, "static/chunks/order.js"), "o");
+    fs.writeFileSync(path.join(build, "static/chunks/order.js"), "order()");
     expect(checkBundles(build).problems).toEqual([
       "static/chunks/order.js, loaded at startup by /o/<token>, lacks the compile hint (scripts/compile-hints.ts)",
     ]);
